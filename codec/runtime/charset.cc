@@ -1,0 +1,92 @@
+#include "codec/runtime/charset.h"
+
+#include <cstdint>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace payone::codec {
+namespace {
+
+// Decodes the UTF-8 sequence at `text[*offset]`, advancing `*offset`.
+// Returns -1 for an invalid, overlong or truncated sequence.
+int32_t NextCodePoint(absl::string_view text, size_t* offset) {
+  const auto lead = static_cast<unsigned char>(text[*offset]);
+  int length;
+  int32_t code_point;
+  if (lead < 0x80) {
+    ++*offset;
+    return lead;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    code_point = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    code_point = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    code_point = lead & 0x07;
+  } else {
+    return -1;
+  }
+  if (*offset + length > text.size()) return -1;
+  for (int i = 1; i < length; ++i) {
+    const auto byte = static_cast<unsigned char>(text[*offset + i]);
+    if ((byte & 0xC0) != 0x80) return -1;
+    code_point = (code_point << 6) | (byte & 0x3F);
+  }
+  static constexpr int32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code_point < kSmallest[length] || code_point > 0x10FFFF ||
+      (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+    return -1;
+  }
+  *offset += length;
+  return code_point;
+}
+
+}  // namespace
+
+std::string Latin1ToUtf8(absl::string_view latin1) {
+  std::string out;
+  out.reserve(latin1.size());
+  for (char c : latin1) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      out.push_back(c);
+    } else {
+      out.push_back(static_cast<char>(0xC0 | (byte >> 6)));
+      out.push_back(static_cast<char>(0x80 | (byte & 0x3F)));
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> Utf8ToLatin1(absl::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  size_t offset = 0;
+  while (offset < utf8.size()) {
+    const size_t start = offset;
+    const int32_t code_point = NextCodePoint(utf8, &offset);
+    if (code_point < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("invalid UTF-8 at byte ", start));
+    }
+    if (code_point > 0xFF) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("character at byte ", start, " has no ISO-8859-1 form"));
+    }
+    out.push_back(static_cast<char>(code_point));
+  }
+  return out;
+}
+
+bool IsValidUtf8(absl::string_view text) {
+  size_t offset = 0;
+  while (offset < text.size()) {
+    if (NextCodePoint(text, &offset) < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace payone::codec

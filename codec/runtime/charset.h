@@ -1,0 +1,25 @@
+#ifndef PAYONE_CODEC_RUNTIME_CHARSET_H_
+#define PAYONE_CODEC_RUNTIME_CHARSET_H_
+
+// PAYONE reads requests as ISO-8859-1 unless they say encoding=UTF-8, and
+// sends notifications in ISO-8859-1. Protobuf strings are UTF-8.
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace payone::codec {
+
+// Every ISO-8859-1 byte maps to the code point of the same value.
+std::string Latin1ToUtf8(absl::string_view latin1);
+
+// Fails on invalid UTF-8 and on characters above U+00FF, naming the byte
+// offset (never the text, which may be card holder data).
+absl::StatusOr<std::string> Utf8ToLatin1(absl::string_view utf8);
+
+bool IsValidUtf8(absl::string_view text);
+
+}  // namespace payone::codec
+
+#endif  // PAYONE_CODEC_RUNTIME_CHARSET_H_

@@ -1,0 +1,41 @@
+#include "codec/runtime/charset.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace payone::codec {
+namespace {
+
+TEST(CharsetTest, Latin1RoundTripsThroughUtf8) {
+  std::string all_bytes;
+  for (int b = 0; b < 256; ++b) all_bytes.push_back(static_cast<char>(b));
+  const std::string utf8 = Latin1ToUtf8(all_bytes);
+  EXPECT_TRUE(IsValidUtf8(utf8));
+  EXPECT_EQ(utf8.size(), 128u + 2u * 128u);
+  EXPECT_EQ(Utf8ToLatin1(utf8).value(), all_bytes);
+}
+
+TEST(CharsetTest, ConvertsGermanUmlauts) {
+  EXPECT_EQ(Latin1ToUtf8("M\xFCller"), "M\xC3\xBCller");
+  EXPECT_EQ(Utf8ToLatin1("M\xC3\xBCller").value(), "M\xFCller");
+}
+
+TEST(CharsetTest, RejectsCharactersOutsideLatin1WithOffset) {
+  // "€" (U+20AC) has no ISO-8859-1 form.
+  const auto result = Utf8ToLatin1("ab\xE2\x82\xAC");
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(std::string(result.status().message()),
+              ::testing::HasSubstr("byte 2"));
+}
+
+TEST(CharsetTest, RejectsInvalidUtf8) {
+  EXPECT_FALSE(IsValidUtf8("\xC3"));          // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xFF"));
+  EXPECT_FALSE(Utf8ToLatin1("\xC3(").ok());
+  EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));  // U+1F600
+}
+
+}  // namespace
+}  // namespace payone::codec

@@ -1,0 +1,95 @@
+#include "codec/runtime/form.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace payone::codec {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::Pair;
+
+TEST(FormEncodeTest, KeepsUnreservedAndEscapesTheRest) {
+  EXPECT_EQ(FormEncode("AZaz09*-._"), "AZaz09*-._");
+  EXPECT_EQ(FormEncode("a b"), "a+b");
+  EXPECT_EQ(FormEncode("a+b&c=d/e?f~"), "a%2Bb%26c%3Dd%2Fe%3Ff%7E");
+  // UTF-8 "ü" is two bytes; ISO-8859-1 "ü" is one.
+  EXPECT_EQ(FormEncode("\xC3\xBC"), "%C3%BC");
+  EXPECT_EQ(FormEncode("\xFC"), "%FC");
+}
+
+TEST(FormDecodeTest, ReversesEncodingOfEveryByte) {
+  std::string all_bytes;
+  for (int b = 0; b < 256; ++b) all_bytes.push_back(static_cast<char>(b));
+  const absl::StatusOr<std::string> decoded = FormDecode(FormEncode(all_bytes));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(*decoded, all_bytes);
+}
+
+TEST(FormDecodeTest, AcceptsLowerCaseHex) {
+  EXPECT_EQ(FormDecode("%c3%bc+x").value(), "\xC3\xBC x");
+}
+
+TEST(FormDecodeTest, RejectsMalformedEscapes) {
+  EXPECT_FALSE(FormDecode("%").ok());
+  EXPECT_FALSE(FormDecode("%4").ok());
+  EXPECT_FALSE(FormDecode("%zz").ok());
+  EXPECT_FALSE(FormDecode("abc%G1").ok());
+}
+
+TEST(FormBuilderTest, BuildsPayoneParameters) {
+  FormBuilder form;
+  form.Add("request", "preauthorization");
+  form.AddIndexed("it", 1, "goods");
+  form.AddKeyed("add_paydata", "device_token", "tok en");
+  form.Add("successurl", "https://shop.example/ok?a=1&b=2");
+  EXPECT_EQ(form.body(),
+            "request=preauthorization&it%5B1%5D=goods&"
+            "add_paydata%5Bdevice_token%5D=tok+en&"
+            "successurl=https%3A%2F%2Fshop.example%2Fok%3Fa%3D1%26b%3D2");
+}
+
+TEST(ParseFormTest, ReadsRawAndEncodedBrackets) {
+  const auto parsed = ParseForm("id[1]=A-1&pr%5B1%5D=100&de%5b1%5d=T+shirt");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_THAT(*parsed, ElementsAre(Pair("id[1]", "A-1"), Pair("pr[1]", "100"),
+                                   Pair("de[1]", "T shirt")));
+}
+
+TEST(ParseFormTest, SkipsEmptySegmentsAndKeepsNamesWithoutValue) {
+  const auto parsed = ParseForm("&a=1&&flag&b=&");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_THAT(*parsed,
+              ElementsAre(Pair("a", "1"), Pair("flag", ""), Pair("b", "")));
+}
+
+TEST(ParseFormTest, RoundTripsBuilderOutput) {
+  FormBuilder form;
+  form.Add("narrative_text", "Order 4711 / Müller & Söhne = 100%");
+  form.AddIndexed("de", 400, "line\nbreak");
+  const auto parsed = ParseForm(form.body());
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_THAT(*parsed, ElementsAre(Pair("narrative_text",
+                                        "Order 4711 / Müller & Söhne = 100%"),
+                                   Pair("de[400]", "line\nbreak")));
+}
+
+TEST(ParseFormTest, RejectsMalformedEscapeAndTooManyParameters) {
+  EXPECT_FALSE(ParseForm("a=%2").ok());
+  EXPECT_FALSE(ParseForm("a%=1").ok());
+  EXPECT_TRUE(ParseForm("a=1&b=2", 2).ok());
+  const auto too_many = ParseForm("a=1&b=2&c=3", 2);
+  ASSERT_FALSE(too_many.ok());
+  EXPECT_THAT(std::string(too_many.status().message()),
+              ::testing::HasSubstr("more than 2 parameters"));
+}
+
+TEST(ParseFormTest, ErrorsNeverEchoTheValue) {
+  const auto parsed = ParseForm("cardpan=4111111111111111%ZZ");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_THAT(std::string(parsed.status().message()),
+              ::testing::Not(::testing::HasSubstr("4111")));
+}
+
+}  // namespace
+}  // namespace payone::codec

@@ -1,0 +1,42 @@
+#include "codec/runtime/response_lines.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace payone::codec {
+
+absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
+    absl::string_view body, size_t max_bytes) {
+  if (body.size() > max_bytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("response of ", body.size(),
+                     " bytes exceeds the limit of ", max_bytes, " bytes"));
+  }
+  if (body.find('\0') != absl::string_view::npos) {
+    return absl::InvalidArgumentError("response contains a NUL byte");
+  }
+  std::vector<NameValue> lines;
+  while (!body.empty()) {
+    const size_t end = body.find('\n');
+    absl::string_view line = body.substr(0, end);
+    body = end == absl::string_view::npos ? absl::string_view()
+                                          : body.substr(end + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const size_t equals = line.find('=');
+    if (equals == absl::string_view::npos || equals == 0) continue;
+    lines.emplace_back(std::string(line.substr(0, equals)),
+                       std::string(line.substr(equals + 1)));
+  }
+  if (lines.empty()) {
+    return absl::InvalidArgumentError(
+        "response holds no name=value line: not a PAYONE answer");
+  }
+  return lines;
+}
+
+void AppendResponseLine(absl::string_view name, absl::string_view value,
+                        std::string* out) {
+  absl::StrAppend(out, name, "=", value, "\n");
+}
+
+}  // namespace payone::codec

@@ -1,0 +1,38 @@
+#ifndef PAYONE_CODEC_RUNTIME_RESPONSE_LINES_H_
+#define PAYONE_CODEC_RUNTIME_RESPONSE_LINES_H_
+
+// PAYONE's answer format: one `name=value` per line, values raw (not
+// percent-encoded), e.g.
+//   status=REDIRECT
+//   redirecturl=https://secure.pay1.de/3ds/redirect.php?md=1&txid=2
+//   txid=262491170
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "codec/runtime/form.h"
+
+namespace payone::codec {
+
+// The largest answer the parser accepts. Real answers are well under 10 KiB
+// (a mandate text is the longest); anything past this is not PAYONE.
+inline constexpr size_t kMaxResponseBytes = 1 << 20;
+
+// Splits an answer into its lines, each at its first '=' (values keep any
+// further '=' and '&'). Accepts LF and CRLF, a missing final newline and
+// blank lines (skipped). Lines without '=' are ignored, as PAYONE's own SDKs
+// do. Fails when the body is larger than `max_bytes`, contains a NUL byte,
+// or holds no `name=value` line at all.
+absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
+    absl::string_view body, size_t max_bytes = kMaxResponseBytes);
+
+// Appends `name=value\n`. Used by the simulator to answer like PAYONE.
+void AppendResponseLine(absl::string_view name, absl::string_view value,
+                        std::string* out);
+
+}  // namespace payone::codec
+
+#endif  // PAYONE_CODEC_RUNTIME_RESPONSE_LINES_H_
