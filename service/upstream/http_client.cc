@@ -1,0 +1,622 @@
+#include "service/upstream/http_client.h"
+
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+
+namespace payone::service {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+Clock::time_point ToSteady(absl::Time deadline) {
+  if (deadline == absl::InfiniteFuture()) return Clock::time_point::max();
+  const absl::Duration left = deadline - absl::Now();
+  return Clock::now() +
+         absl::ToChronoNanoseconds(std::max(left, absl::ZeroDuration()));
+}
+
+// One keep-alive connection, plain or TLS. All of its I/O runs on `strand`.
+class Connection {
+ public:
+  Connection(asio::io_context& io, asio::ssl::context* tls)
+      : strand_(asio::make_strand(io)), resolver_(strand_) {
+    if (tls != nullptr) {
+      tls_.emplace(strand_, *tls);
+    } else {
+      plain_.emplace(strand_);
+    }
+  }
+
+  asio::strand<asio::io_context::executor_type>& strand() { return strand_; }
+  tcp::resolver& resolver() { return resolver_; }
+  beast::tcp_stream& tcp() {
+    return tls_ ? beast::get_lowest_layer(*tls_) : *plain_;
+  }
+  bool is_tls() const { return tls_.has_value(); }
+  beast::ssl_stream<beast::tcp_stream>& tls() { return *tls_; }
+
+  // Calls f with the stream that carries HTTP (the TLS or the TCP stream).
+  template <typename F>
+  void WithStream(F&& f) {
+    if (tls_) {
+      f(*tls_);
+    } else {
+      f(*plain_);
+    }
+  }
+
+  // An idle keep-alive connection that the server closed (or wrote to
+  // unasked) cannot carry a request: find out without blocking.
+  bool LooksReusable() {
+    auto& socket = tcp().socket();
+    if (!socket.is_open()) return false;
+    char byte;
+    const ssize_t n =
+        ::recv(socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    tcp().close();
+  }
+
+  bool connected = false;
+  Clock::time_point idle_since;
+  beast::flat_buffer buffer;
+
+ private:
+  asio::strand<asio::io_context::executor_type> strand_;
+  tcp::resolver resolver_;
+  std::optional<beast::ssl_stream<beast::tcp_stream>> tls_;
+  std::optional<beast::tcp_stream> plain_;
+};
+
+class Pool;
+
+// One POST: waits for a connection, then connect (if new), write, read.
+class Exchange : public HttpClient::Call,
+                 public std::enable_shared_from_this<Exchange> {
+ public:
+  Exchange(std::shared_ptr<Pool> pool, std::string body, absl::Time deadline,
+           HttpClient::Callback done)
+      : pool_(std::move(pool)),
+        body_(std::move(body)),
+        deadline_(deadline),
+        steady_deadline_(ToSteady(deadline)),
+        done_(std::move(done)),
+        start_(absl::Now()) {}
+
+  void Cancel() override;
+
+  // Runs on the connection's strand once the pool hands one over.
+  void Start(std::shared_ptr<Connection> connection, bool reused);
+  // Reports a failure before any connection was assigned.
+  void FailUnsent(absl::Status status) {
+    Finish(std::move(status), Delivery::kNotSent);
+  }
+
+  Clock::time_point steady_deadline() const { return steady_deadline_; }
+  std::unique_ptr<asio::steady_timer> wait_timer;
+
+ private:
+  void Connect();
+  void Handshake();
+  void Write();
+  void Read();
+  void OnResponse(beast::error_code ec);
+  void OnIoError(beast::error_code ec, absl::string_view stage);
+  void Finish(absl::Status status, Delivery delivery);
+  // Gives the connection back (reusable or not) after the exchange ended.
+  void ReleaseConnection(bool reusable);
+
+  std::shared_ptr<Pool> pool_;
+  std::string body_;
+  absl::Time deadline_;
+  Clock::time_point steady_deadline_;
+  HttpClient::Callback done_;
+  absl::Time start_;
+
+  std::shared_ptr<Connection> connection_;
+  bool reused_ = false;
+  Delivery delivery_ = Delivery::kNotSent;
+  std::atomic<bool> cancelled_{false};
+  std::atomic<bool> finished_{false};
+  std::mutex connection_mu_;  // guards connection_ against Cancel()
+  std::optional<http::request<http::string_body>> request_;
+  std::optional<http::response_parser<http::string_body>> parser_;
+};
+
+class Pool : public std::enable_shared_from_this<Pool> {
+ public:
+  Pool(HttpClientOptions options, UpstreamUrl url)
+      : options_(std::move(options)),
+        url_(std::move(url)),
+        work_(asio::make_work_guard(io_)) {}
+
+  absl::Status Init() {
+    if (url_.tls) {
+      tls_.emplace(asio::ssl::context::tls_client);
+      beast::error_code ec;
+      tls_->set_verify_mode(asio::ssl::verify_peer, ec);
+      if (options_.ca_file.empty()) {
+        tls_->set_default_verify_paths(ec);
+      } else {
+        tls_->load_verify_file(options_.ca_file, ec);
+      }
+      if (ec) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "cannot load trusted CAs from '",
+            options_.ca_file.empty() ? "the system store" : options_.ca_file,
+            "': ", ec.message()));
+      }
+      SSL_CTX_set_min_proto_version(tls_->native_handle(), TLS1_2_VERSION);
+    }
+    const int threads = std::max(1, options_.io_threads);
+    for (int i = 0; i < threads; ++i) {
+      threads_.emplace_back([this] { io_.run(); });
+    }
+    return absl::OkStatus();
+  }
+
+  void Shutdown() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      shutting_down_ = true;
+      for (auto& connection : idle_) {
+        asio::post(connection->strand(), [connection] { connection->Close(); });
+      }
+      idle_.clear();
+    }
+    work_.reset();
+    io_.stop();
+    for (auto& thread : threads_) thread.join();
+  }
+
+  const HttpClientOptions& options() const { return options_; }
+  const UpstreamUrl& url() const { return url_; }
+  asio::io_context& io() { return io_; }
+
+  void Submit(const std::shared_ptr<Exchange>& exchange) {
+    std::shared_ptr<Connection> connection;
+    bool reused = false;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (shutting_down_) {
+        exchange->FailUnsent(
+            absl::UnavailableError("the upstream client is shutting down"));
+        return;
+      }
+      connection = TakeIdleLocked();
+      if (connection != nullptr) {
+        reused = true;
+      } else if (open_ < options_.max_connections) {
+        ++open_;
+        connection = std::make_shared<Connection>(io_, tls_ ? &*tls_ : nullptr);
+      } else {
+        waiting_.push_back(exchange);
+        StartWaitTimerLocked(exchange);
+        return;
+      }
+    }
+    Hand(exchange, std::move(connection), reused);
+  }
+
+  // An exchange is done with `connection`: keep it for the next request, or
+  // close it and let a waiter open a fresh one.
+  void Return(std::shared_ptr<Connection> connection, bool reusable) {
+    std::shared_ptr<Exchange> next;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!waiting_.empty()) {
+        next = waiting_.front();
+        waiting_.pop_front();
+        next->wait_timer.reset();
+      }
+      if (!reusable || shutting_down_) {
+        asio::post(connection->strand(), [connection] { connection->Close(); });
+        if (next != nullptr) {
+          connection =
+              std::make_shared<Connection>(io_, tls_ ? &*tls_ : nullptr);
+        } else {
+          --open_;
+        }
+      } else if (next == nullptr) {
+        connection->idle_since = Clock::now();
+        idle_.push_back(std::move(connection));
+        return;
+      }
+    }
+    if (next != nullptr) {
+      const bool reused = connection->connected;
+      Hand(next, std::move(connection), reused);
+    }
+  }
+
+  // Removes a waiting exchange (cancelled or timed out); false if it already
+  // got a connection.
+  bool Unqueue(Exchange* exchange) {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto it = waiting_.begin(); it != waiting_.end(); ++it) {
+      if (it->get() == exchange) {
+        waiting_.erase(it);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  PoolStats Stats() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return {open_, idle_.size(), waiting_.size()};
+  }
+
+ private:
+  void Hand(const std::shared_ptr<Exchange>& exchange,
+            std::shared_ptr<Connection> connection, bool reused) {
+    auto& strand = connection->strand();
+    asio::post(strand, [exchange, connection, reused] {
+      exchange->Start(connection, reused);
+    });
+  }
+
+  std::shared_ptr<Connection> TakeIdleLocked() {
+    const auto now = Clock::now();
+    const auto max_idle = absl::ToChronoNanoseconds(options_.idle_timeout);
+    while (!idle_.empty()) {
+      std::shared_ptr<Connection> connection = std::move(idle_.back());
+      idle_.pop_back();
+      if (now - connection->idle_since < max_idle &&
+          connection->LooksReusable()) {
+        return connection;
+      }
+      --open_;
+      asio::post(connection->strand(), [connection] { connection->Close(); });
+    }
+    return nullptr;
+  }
+
+  void StartWaitTimerLocked(const std::shared_ptr<Exchange>& exchange) {
+    if (exchange->steady_deadline() == Clock::time_point::max()) return;
+    exchange->wait_timer = std::make_unique<asio::steady_timer>(io_);
+    exchange->wait_timer->expires_at(exchange->steady_deadline());
+    exchange->wait_timer->async_wait(
+        [this, weak = std::weak_ptr<Exchange>(exchange)](beast::error_code ec) {
+          if (ec) return;
+          auto exchange = weak.lock();
+          if (exchange != nullptr && Unqueue(exchange.get())) {
+            exchange->FailUnsent(absl::DeadlineExceededError(
+                "no upstream connection became free before the deadline; "
+                "the request was not sent"));
+          }
+        });
+  }
+
+  const HttpClientOptions options_;
+  const UpstreamUrl url_;
+  asio::io_context io_;
+  asio::executor_work_guard<asio::io_context::executor_type> work_;
+  std::optional<asio::ssl::context> tls_;
+  std::vector<std::thread> threads_;
+
+  mutable std::mutex mu_;
+  bool shutting_down_ = false;
+  size_t open_ = 0;
+  std::vector<std::shared_ptr<Connection>> idle_;
+  std::deque<std::shared_ptr<Exchange>> waiting_;
+};
+
+void Exchange::Start(std::shared_ptr<Connection> connection, bool reused) {
+  {
+    std::lock_guard<std::mutex> lock(connection_mu_);
+    connection_ = std::move(connection);
+  }
+  reused_ = reused;
+  if (cancelled_) {
+    ReleaseConnection(connection_->connected);
+    Finish(absl::CancelledError("the call was cancelled before it was sent"),
+           Delivery::kNotSent);
+    return;
+  }
+  if (Clock::now() >= steady_deadline_) {
+    ReleaseConnection(connection_->connected);
+    Finish(absl::DeadlineExceededError(
+               "the deadline passed before the request was sent"),
+           Delivery::kNotSent);
+    return;
+  }
+  if (connection_->connected) {
+    Write();
+  } else {
+    Connect();
+  }
+}
+
+void Exchange::Connect() {
+  const auto& options = pool_->options();
+  const auto connect_deadline = std::min(
+      steady_deadline_,
+      Clock::now() + absl::ToChronoNanoseconds(options.connect_timeout));
+  connection_->tcp().expires_at(connect_deadline);
+  const UpstreamUrl& url = pool_->url();
+  connection_->resolver().async_resolve(
+      url.host, url.port,
+      [self = shared_from_this()](beast::error_code ec,
+                                  tcp::resolver::results_type results) {
+        if (ec) return self->OnIoError(ec, "resolve");
+        self->connection_->tcp().async_connect(
+            results, [self](beast::error_code ec, const tcp::endpoint&) {
+              if (ec) return self->OnIoError(ec, "connect");
+              self->connection_->tcp().socket().set_option(tcp::no_delay(true),
+                                                           ec);
+              if (self->connection_->is_tls()) {
+                self->Handshake();
+              } else {
+                self->connection_->connected = true;
+                self->Write();
+              }
+            });
+      });
+}
+
+void Exchange::Handshake() {
+  const std::string& host = pool_->url().host;
+  SSL* ssl = connection_->tls().native_handle();
+  beast::error_code address_error;
+  asio::ip::make_address(host, address_error);
+  if (address_error) {
+    // A DNS name: send it as SNI and require it in the certificate.
+    SSL_set_tlsext_host_name(ssl, host.c_str());
+    SSL_set1_host(ssl, host.c_str());
+  } else {
+    X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str());
+  }
+  connection_->tls().async_handshake(
+      asio::ssl::stream_base::client,
+      [self = shared_from_this()](beast::error_code ec) {
+        if (ec) return self->OnIoError(ec, "TLS handshake");
+        self->connection_->connected = true;
+        self->Write();
+      });
+}
+
+void Exchange::Write() {
+  const UpstreamUrl& url = pool_->url();
+  request_.emplace(http::verb::post, url.target, 11);
+  request_->set(http::field::host, url.host);
+  request_->set(http::field::user_agent, pool_->options().user_agent);
+  request_->set(http::field::content_type, "application/x-www-form-urlencoded");
+  request_->keep_alive(true);
+  request_->body() = std::move(body_);
+  request_->prepare_payload();
+  connection_->tcp().expires_at(steady_deadline_);
+  // From here on PAYONE may receive the request.
+  delivery_ = Delivery::kOutcomeUnknown;
+  connection_->WithStream([this](auto& stream) {
+    http::async_write(
+        stream, *request_,
+        [self = shared_from_this()](beast::error_code ec, size_t) {
+          if (ec) return self->OnIoError(ec, "write");
+          self->Read();
+        });
+  });
+}
+
+void Exchange::Read() {
+  const size_t limit = pool_->options().max_response_bytes;
+  parser_.emplace();
+  parser_->body_limit(limit);
+  connection_->buffer.clear();
+  connection_->WithStream([this, limit](auto& stream) {
+    http::async_read_header(
+        stream, connection_->buffer, *parser_,
+        [this, limit, self = shared_from_this(), &stream](beast::error_code ec,
+                                                          size_t) {
+          if (ec) return OnIoError(ec, "read");
+          // Beast 1.74 does not apply body_limit to a Content-Length it has
+          // already buffered, so check the announced length here.
+          const auto length = parser_->content_length();
+          if (length && *length > limit) {
+            return OnIoError(http::error::body_limit, "read");
+          }
+          http::async_read(
+              stream, connection_->buffer, *parser_,
+              [self](beast::error_code ec, size_t) { self->OnResponse(ec); });
+        });
+  });
+}
+
+void Exchange::OnResponse(beast::error_code ec) {
+  if (!ec &&
+      parser_->get().body().size() > pool_->options().max_response_bytes) {
+    ec = http::error::body_limit;
+  }
+  if (ec) return OnIoError(ec, "read");
+  auto response = parser_->release();
+  HttpResult result;
+  result.http_status = response.result_int();
+  result.content_type = std::string(response[http::field::content_type]);
+  result.body = std::move(response.body());
+  ReleaseConnection(response.keep_alive());
+  delivery_ = Delivery::kAnswered;
+  if (finished_.exchange(true)) return;
+  result.delivery = Delivery::kAnswered;
+  result.latency = absl::Now() - start_;
+  result.reused_connection = reused_;
+  done_(std::move(result));
+}
+
+void Exchange::OnIoError(beast::error_code ec, absl::string_view stage) {
+  ReleaseConnection(false);
+  const std::string what =
+      delivery_ == Delivery::kNotSent
+          ? "the request was not sent"
+          : "the request may have reached PAYONE; its outcome is unknown";
+  absl::Status status;
+  if (cancelled_) {
+    status = absl::CancelledError(
+        absl::StrCat("cancelled during ", stage, "; ", what));
+  } else if (ec == beast::error::timeout) {
+    status = absl::DeadlineExceededError(
+        absl::StrCat("upstream ", stage, " timed out; ", what));
+  } else if (delivery_ == Delivery::kNotSent) {
+    status = absl::UnavailableError(absl::StrCat(
+        "upstream ", stage, " failed (", ec.message(), "); ", what));
+  } else {
+    status = absl::UnknownError(absl::StrCat("upstream ", stage, " failed (",
+                                             ec.message(), "); ", what));
+  }
+  Finish(std::move(status), delivery_);
+}
+
+void Exchange::Finish(absl::Status status, Delivery delivery) {
+  if (finished_.exchange(true)) return;
+  HttpResult result;
+  result.status = std::move(status);
+  result.delivery = delivery;
+  result.latency = absl::Now() - start_;
+  result.reused_connection = reused_;
+  done_(std::move(result));
+}
+
+void Exchange::ReleaseConnection(bool reusable) {
+  std::shared_ptr<Connection> connection;
+  {
+    std::lock_guard<std::mutex> lock(connection_mu_);
+    connection = std::move(connection_);
+  }
+  if (connection == nullptr) return;
+  if (!reusable) connection->Close();
+  pool_->Return(std::move(connection), reusable);
+}
+
+void Exchange::Cancel() {
+  if (cancelled_.exchange(true) || finished_) return;
+  if (pool_->Unqueue(this)) {
+    Finish(absl::CancelledError("the call was cancelled before it was sent"),
+           Delivery::kNotSent);
+    return;
+  }
+  std::shared_ptr<Connection> connection;
+  {
+    std::lock_guard<std::mutex> lock(connection_mu_);
+    connection = connection_;
+  }
+  if (connection != nullptr) {
+    // Aborting pending I/O makes its handler report CANCELLED.
+    asio::post(connection->strand(), [connection] {
+      beast::error_code ignored;
+      connection->tcp().socket().cancel(ignored);
+      connection->Close();
+    });
+  }
+}
+
+class PooledHttpClient final : public HttpClient {
+ public:
+  explicit PooledHttpClient(std::shared_ptr<Pool> pool)
+      : pool_(std::move(pool)) {}
+  ~PooledHttpClient() override { pool_->Shutdown(); }
+
+  std::shared_ptr<Call> Post(std::string body, absl::Time deadline,
+                             Callback done) override {
+    auto exchange = std::make_shared<Exchange>(pool_, std::move(body), deadline,
+                                               std::move(done));
+    pool_->Submit(exchange);
+    return exchange;
+  }
+
+  PoolStats Stats() const override { return pool_->Stats(); }
+
+ private:
+  std::shared_ptr<Pool> pool_;
+};
+
+}  // namespace
+
+absl::StatusOr<UpstreamUrl> ParseUpstreamUrl(absl::string_view text) {
+  UpstreamUrl url;
+  absl::string_view rest = text;
+  if (absl::ConsumePrefix(&rest, "https://")) {
+    url.tls = true;
+  } else if (absl::ConsumePrefix(&rest, "http://")) {
+    url.tls = false;
+  } else {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "upstream URL '", text, "' must start with https:// or http://"));
+  }
+  const size_t slash = rest.find('/');
+  absl::string_view authority = rest.substr(0, slash);
+  url.target =
+      slash == absl::string_view::npos ? "/" : std::string(rest.substr(slash));
+  absl::string_view host = authority;
+  absl::string_view port;
+  if (absl::StartsWith(authority, "[")) {  // [IPv6]:port
+    const size_t close = authority.find(']');
+    if (close == absl::string_view::npos) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("upstream URL '", text, "' has an unclosed '['"));
+    }
+    host = authority.substr(1, close - 1);
+    absl::string_view after = authority.substr(close + 1);
+    if (absl::ConsumePrefix(&after, ":")) port = after;
+  } else if (const size_t colon = authority.rfind(':');
+             colon != absl::string_view::npos) {
+    host = authority.substr(0, colon);
+    port = authority.substr(colon + 1);
+  }
+  int port_number = 0;
+  if (!port.empty() && (!absl::SimpleAtoi(port, &port_number) ||
+                        port_number <= 0 || port_number > 65535)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("upstream URL '", text, "' has a bad port"));
+  }
+  if (host.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("upstream URL '", text, "' has no host"));
+  }
+  url.host = std::string(host);
+  url.port = port.empty() ? (url.tls ? "443" : "80") : std::string(port);
+  return url;
+}
+
+absl::StatusOr<std::unique_ptr<HttpClient>> HttpClient::Create(
+    const HttpClientOptions& options) {
+  absl::StatusOr<UpstreamUrl> url = ParseUpstreamUrl(options.url);
+  if (!url.ok()) return url.status();
+  auto pool = std::make_shared<Pool>(options, *std::move(url));
+  if (absl::Status status = pool->Init(); !status.ok()) return status;
+  return std::make_unique<PooledHttpClient>(std::move(pool));
+}
+
+}  // namespace payone::service

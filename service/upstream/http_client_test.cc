@@ -1,0 +1,376 @@
+#include "service/upstream/http_client.h"
+
+#include <sys/socket.h>
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/synchronization/notification.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace payone::service {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using ::testing::HasSubstr;
+
+// What the fake upstream does with a request it has read.
+enum class Behaviour {
+  kAnswer,          // 200 with "status=APPROVED", keep-alive
+  kAnswerAndClose,  // 200 with Connection: close
+  kCloseWithoutAnswer,
+  kHold,      // never answers (until the test releases it)
+  kOversize,  // a body larger than the client accepts
+};
+
+// A plain-HTTP upstream on 127.0.0.1:0, one thread per connection.
+class FakeUpstream {
+ public:
+  FakeUpstream()
+      : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+    accept_thread_ = std::thread([this] { AcceptLoop(); });
+  }
+  ~FakeUpstream() {
+    Release();
+    stopping_ = true;
+    // shutdown(), unlike close(), wakes threads blocked in accept or read.
+    ::shutdown(acceptor_.native_handle(), SHUT_RDWR);
+    CloseConnections();
+    accept_thread_.join();
+    for (auto& thread : connection_threads_) thread.join();
+  }
+
+  std::string url() const {
+    return "http://127.0.0.1:" +
+           std::to_string(acceptor_.local_endpoint().port()) + "/post-gateway/";
+  }
+  void set_behaviour(Behaviour behaviour) { behaviour_ = behaviour; }
+  int connections() const { return connections_; }
+  int requests() const { return requests_; }
+  // Lets held requests go (they are then dropped without an answer).
+  void Release() {
+    if (!release_.HasBeenNotified()) release_.Notify();
+  }
+  // Blocks until the upstream has read `n` requests in total.
+  void AwaitRequests(int n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return requests_ >= n; });
+  }
+  // Closes every connection the upstream holds (idle keep-alive ones too).
+  void CloseConnections() {
+    std::lock_guard<std::mutex> lock(mu_);
+    beast::error_code ignored;
+    for (auto& socket : sockets_)
+      socket->shutdown(tcp::socket::shutdown_both, ignored);
+  }
+  std::string last_body() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return last_body_;
+  }
+  std::string last_content_type() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return last_content_type_;
+  }
+
+ private:
+  void AcceptLoop() {
+    while (!stopping_) {
+      auto socket = std::make_shared<tcp::socket>(io_);
+      beast::error_code ec;
+      acceptor_.accept(*socket, ec);
+      if (ec) return;
+      ++connections_;
+      std::lock_guard<std::mutex> lock(mu_);
+      sockets_.push_back(socket);
+      connection_threads_.emplace_back([this, socket] { Serve(*socket); });
+    }
+  }
+
+  void Serve(tcp::socket& socket) {
+    beast::flat_buffer buffer;
+    while (true) {
+      http::request<http::string_body> request;
+      beast::error_code ec;
+      http::read(socket, buffer, request, ec);
+      if (ec) return;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        last_body_ = request.body();
+        last_content_type_ = std::string(request[http::field::content_type]);
+        ++requests_;
+      }
+      cv_.notify_all();
+      http::response<http::string_body> response(http::status::ok, 11);
+      response.set(http::field::content_type, "text/plain; charset=UTF-8");
+      response.body() = "status=APPROVED\ntxid=42\n";
+      switch (behaviour_.load()) {
+        case Behaviour::kAnswer:
+          break;
+        case Behaviour::kAnswerAndClose:
+          response.keep_alive(false);
+          break;
+        case Behaviour::kCloseWithoutAnswer:
+          socket.close(ec);
+          return;
+        case Behaviour::kHold:
+          release_.WaitForNotification();
+          socket.close(ec);
+          return;
+        case Behaviour::kOversize:
+          response.body() = std::string(4096, 'x');
+          break;
+      }
+      response.prepare_payload();
+      http::write(socket, response, ec);
+      if (ec || !response.keep_alive()) return;
+    }
+  }
+
+  asio::io_context io_;
+  tcp::acceptor acceptor_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<Behaviour> behaviour_{Behaviour::kAnswer};
+  std::atomic<int> connections_{0};
+  absl::Notification release_;
+  std::thread accept_thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int requests_ = 0;
+  std::string last_body_;
+  std::string last_content_type_;
+  std::vector<std::shared_ptr<tcp::socket>> sockets_;
+  std::vector<std::thread> connection_threads_;
+};
+
+// Posts and waits for the callback.
+class PendingResult {
+ public:
+  HttpClient::Callback callback() {
+    return [this](HttpResult result) {
+      result_ = std::move(result);
+      done_.Notify();
+    };
+  }
+  const HttpResult& Await() {
+    done_.WaitForNotification();
+    return result_;
+  }
+
+ private:
+  absl::Notification done_;
+  HttpResult result_;
+};
+
+HttpResult PostAndWait(HttpClient& client, std::string body,
+                       absl::Duration timeout = absl::Seconds(10)) {
+  PendingResult pending;
+  client.Post(std::move(body), absl::Now() + timeout, pending.callback());
+  return pending.Await();
+}
+
+std::unique_ptr<HttpClient> MakeClient(const std::string& url,
+                                       size_t max_connections = 4) {
+  HttpClientOptions options;
+  options.url = url;
+  options.max_connections = max_connections;
+  options.max_response_bytes = 1024;
+  auto client = HttpClient::Create(options);
+  EXPECT_TRUE(client.ok()) << client.status();
+  return *std::move(client);
+}
+
+TEST(ParseUpstreamUrlTest, DefaultsPortsAndKeepsTheTarget) {
+  auto https = ParseUpstreamUrl("https://api.pay1.de/post-gateway/");
+  ASSERT_TRUE(https.ok());
+  EXPECT_TRUE(https->tls);
+  EXPECT_EQ(https->host, "api.pay1.de");
+  EXPECT_EQ(https->port, "443");
+  EXPECT_EQ(https->target, "/post-gateway/");
+
+  auto http = ParseUpstreamUrl("http://127.0.0.1:8080");
+  ASSERT_TRUE(http.ok());
+  EXPECT_FALSE(http->tls);
+  EXPECT_EQ(http->port, "8080");
+  EXPECT_EQ(http->target, "/");
+
+  auto v6 = ParseUpstreamUrl("https://[::1]:9443/x");
+  ASSERT_TRUE(v6.ok());
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->port, "9443");
+}
+
+TEST(ParseUpstreamUrlTest, RejectsWhatItCannotUse) {
+  EXPECT_FALSE(ParseUpstreamUrl("ftp://example.com/").ok());
+  EXPECT_FALSE(ParseUpstreamUrl("https://:443/").ok());
+  EXPECT_FALSE(ParseUpstreamUrl("https://host:99999/").ok());
+  EXPECT_FALSE(ParseUpstreamUrl("https://[::1/").ok());
+}
+
+TEST(HttpClientTest, PostsTheFormAndReturnsTheAnswer) {
+  FakeUpstream upstream;
+  auto client = MakeClient(upstream.url());
+  HttpResult result =
+      PostAndWait(*client, "request=preauthorization&amount=100");
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_EQ(result.delivery, Delivery::kAnswered);
+  EXPECT_EQ(result.http_status, 200);
+  EXPECT_EQ(result.content_type, "text/plain; charset=UTF-8");
+  EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
+  EXPECT_EQ(upstream.last_body(), "request=preauthorization&amount=100");
+  EXPECT_EQ(upstream.last_content_type(), "application/x-www-form-urlencoded");
+}
+
+TEST(HttpClientTest, ReusesKeepAliveConnections) {
+  FakeUpstream upstream;
+  auto client = MakeClient(upstream.url());
+  EXPECT_FALSE(PostAndWait(*client, "a=1").reused_connection);
+  for (int i = 0; i < 5; ++i) {
+    HttpResult result = PostAndWait(*client, "a=1");
+    ASSERT_TRUE(result.status.ok()) << result.status;
+    EXPECT_TRUE(result.reused_connection);
+  }
+  EXPECT_EQ(upstream.connections(), 1);
+  EXPECT_EQ(client->Stats().open, 1u);
+  EXPECT_EQ(client->Stats().idle, 1u);
+}
+
+TEST(HttpClientTest, OpensAFreshConnectionWhenTheServerClosedTheIdleOne) {
+  FakeUpstream upstream;
+  auto client = MakeClient(upstream.url());
+  ASSERT_TRUE(PostAndWait(*client, "a=1").status.ok());
+  upstream.CloseConnections();
+  // Waiting for the FIN to arrive is what the stale check exists for; the
+  // check itself must not need it, so poll the outcome, not the clock.
+  HttpResult result = PostAndWait(*client, "a=2");
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_EQ(upstream.connections(), 2);
+}
+
+TEST(HttpClientTest, ConnectionClosedByTheAnswerIsNotReused) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kAnswerAndClose);
+  auto client = MakeClient(upstream.url());
+  ASSERT_TRUE(PostAndWait(*client, "a=1").status.ok());
+  HttpResult second = PostAndWait(*client, "a=2");
+  ASSERT_TRUE(second.status.ok()) << second.status;
+  EXPECT_FALSE(second.reused_connection);
+  EXPECT_EQ(upstream.connections(), 2);
+}
+
+TEST(HttpClientTest, RefusedConnectionIsUnavailableAndNotSent) {
+  std::string url;
+  {
+    FakeUpstream closed;  // take a free port, then give it back
+    url = closed.url();
+  }
+  auto client = MakeClient(url);
+  HttpResult result = PostAndWait(*client, "a=1");
+  EXPECT_EQ(result.status.code(), absl::StatusCode::kUnavailable)
+      << result.status;
+  EXPECT_EQ(result.delivery, Delivery::kNotSent);
+  EXPECT_THAT(result.status.message(), HasSubstr("not sent"));
+}
+
+TEST(HttpClientTest, CloseAfterReadingIsAnUnknownOutcome) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kCloseWithoutAnswer);
+  auto client = MakeClient(upstream.url());
+  HttpResult result = PostAndWait(*client, "a=1");
+  EXPECT_EQ(result.status.code(), absl::StatusCode::kUnknown) << result.status;
+  EXPECT_EQ(result.delivery, Delivery::kOutcomeUnknown);
+  EXPECT_THAT(result.status.message(), HasSubstr("outcome is unknown"));
+  EXPECT_EQ(upstream.requests(), 1);  // and it was not sent again
+}
+
+TEST(HttpClientTest, DeadlineWhileWaitingForTheAnswer) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kHold);
+  auto client = MakeClient(upstream.url());
+  HttpResult result = PostAndWait(*client, "a=1", absl::Milliseconds(200));
+  EXPECT_EQ(result.status.code(), absl::StatusCode::kDeadlineExceeded)
+      << result.status;
+  EXPECT_EQ(result.delivery, Delivery::kOutcomeUnknown);
+  EXPECT_EQ(upstream.requests(), 1);
+}
+
+TEST(HttpClientTest, CancelAbortsTheExchange) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kHold);
+  auto client = MakeClient(upstream.url());
+  PendingResult pending;
+  auto call =
+      client->Post("a=1", absl::Now() + absl::Seconds(30), pending.callback());
+  upstream.AwaitRequests(1);
+  call->Cancel();
+  const HttpResult& result = pending.Await();
+  EXPECT_EQ(result.status.code(), absl::StatusCode::kCancelled)
+      << result.status;
+  EXPECT_EQ(result.delivery, Delivery::kOutcomeUnknown);
+}
+
+TEST(HttpClientTest, RequestsBeyondThePoolWaitAndTimeOutUnsent) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kHold);
+  auto client = MakeClient(upstream.url(), /*max_connections=*/1);
+  PendingResult first;
+  client->Post("a=1", absl::Now() + absl::Seconds(30), first.callback());
+  upstream.AwaitRequests(1);
+  HttpResult second = PostAndWait(*client, "a=2", absl::Milliseconds(100));
+  EXPECT_EQ(second.status.code(), absl::StatusCode::kDeadlineExceeded)
+      << second.status;
+  EXPECT_EQ(second.delivery, Delivery::kNotSent);
+  EXPECT_EQ(upstream.requests(), 1);
+  upstream.Release();
+  EXPECT_EQ(first.Await().delivery, Delivery::kOutcomeUnknown);
+}
+
+TEST(HttpClientTest, WaitingRequestGetsTheConnectionWhenItFrees) {
+  FakeUpstream upstream;
+  auto client = MakeClient(upstream.url(), /*max_connections=*/1);
+  std::vector<std::unique_ptr<PendingResult>> pending;
+  for (int i = 0; i < 20; ++i) {
+    pending.push_back(std::make_unique<PendingResult>());
+    client->Post("n=" + std::to_string(i), absl::Now() + absl::Seconds(10),
+                 pending.back()->callback());
+  }
+  for (auto& p : pending) {
+    const HttpResult& result = p->Await();
+    EXPECT_TRUE(result.status.ok()) << result.status;
+  }
+  EXPECT_EQ(upstream.connections(), 1);
+  EXPECT_EQ(upstream.requests(), 20);
+}
+
+TEST(HttpClientTest, OversizeAnswerIsRejected) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kOversize);
+  auto client = MakeClient(upstream.url());
+  HttpResult result = PostAndWait(*client, "a=1");
+  EXPECT_EQ(result.status.code(), absl::StatusCode::kUnknown) << result.status;
+  EXPECT_EQ(result.delivery, Delivery::kOutcomeUnknown);
+}
+
+TEST(HttpClientTest, UnreadableCaFileFailsAtCreate) {
+  HttpClientOptions options;
+  options.url = "https://127.0.0.1:1/";
+  options.ca_file = "/nonexistent/ca.pem";
+  auto client = HttpClient::Create(options);
+  EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(client.status().message(), HasSubstr("/nonexistent/ca.pem"));
+}
+
+}  // namespace
+}  // namespace payone::service
