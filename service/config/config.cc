@@ -1,0 +1,359 @@
+#include "service/config/config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/time_util.h"
+#include "service/config/hex_digest.h"
+
+namespace payone::service {
+namespace {
+
+using ::google::protobuf::Descriptor;
+using ::google::protobuf::FieldDescriptor;
+using ::google::protobuf::TextFormat;
+using ::payone::gateway::v1::GatewayConfig;
+
+// One step of a field path: accounts[1] is {"accounts", 1}.
+struct Step {
+  absl::string_view field;
+  int index = -1;
+};
+
+// Collects problems, each placed at the closest line the text has for it.
+class Problems {
+ public:
+  Problems(absl::string_view file, const TextFormat::ParseInfoTree* tree)
+      : file_(file), tree_(tree) {}
+
+  void Add(std::initializer_list<Step> path, absl::string_view what) {
+    std::string field;
+    int line = -1;
+    int column = -1;
+    const Descriptor* descriptor = GatewayConfig::descriptor();
+    const TextFormat::ParseInfoTree* tree = tree_;
+    for (const Step& step : path) {
+      if (!field.empty()) field += '.';
+      absl::StrAppend(&field, step.field);
+      if (step.index >= 0) absl::StrAppend(&field, "[", step.index, "]");
+      const FieldDescriptor* fd =
+          descriptor == nullptr
+              ? nullptr
+              : descriptor->FindFieldByName(std::string(step.field));
+      if (fd == nullptr || tree == nullptr) continue;
+      const auto location = tree->GetLocation(fd, step.index);
+      if (location.line >= 0) {
+        line = location.line;
+        column = location.column;
+      }
+      tree = fd->message_type() != nullptr
+                 ? tree->GetTreeForNested(fd, step.index)
+                 : nullptr;
+      descriptor = fd->message_type();
+    }
+    std::string where(file_);
+    if (line >= 0) absl::StrAppend(&where, ":", line + 1, ":", column + 1);
+    list_.push_back(absl::StrCat(where, ": ", field, ": ", what));
+  }
+  void AddRaw(std::string problem) { list_.push_back(std::move(problem)); }
+
+  bool empty() const { return list_.empty(); }
+  absl::Status ToStatus() const {
+    return absl::InvalidArgumentError(absl::StrJoin(list_, "\n"));
+  }
+
+ private:
+  std::string file_;
+  const TextFormat::ParseInfoTree* tree_;
+  std::vector<std::string> list_;
+};
+
+class CollectErrors : public google::protobuf::io::ErrorCollector {
+ public:
+  CollectErrors(absl::string_view file, Problems* problems)
+      : file_(file), problems_(problems) {}
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    problems_->AddRaw(
+        absl::StrCat(file_, ":", line + 1, ":", column + 1, ": ", message));
+  }
+
+ private:
+  std::string file_;
+  Problems* problems_;
+};
+
+bool AllDigits(absl::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return absl::ascii_isdigit(c);
+  });
+}
+
+std::optional<std::string> ReadSecretFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream content;
+  content << in.rdbuf();
+  return std::string(absl::StripTrailingAsciiWhitespace(content.str()));
+}
+
+// Reads a secret from an environment variable or a file; nullopt with a
+// problem added when it cannot. The secret itself never enters a message.
+std::optional<std::string> ReadSecret(const std::string& env_name,
+                                      const std::string& file,
+                                      std::initializer_list<Step> env_path,
+                                      std::initializer_list<Step> file_path,
+                                      const EnvLookup& env,
+                                      Problems* problems) {
+  if (!env_name.empty()) {
+    std::optional<std::string> value = env(env_name);
+    if (!value.has_value() || value->empty()) {
+      problems->Add(env_path, absl::StrCat("environment variable ", env_name,
+                                           " is not set or empty"));
+      return std::nullopt;
+    }
+    return value;
+  }
+  std::optional<std::string> value = ReadSecretFile(file);
+  if (!value.has_value() || value->empty()) {
+    problems->Add(file_path,
+                  absl::StrCat("cannot read a secret from file '", file, "'"));
+    return std::nullopt;
+  }
+  return value;
+}
+
+absl::Duration DurationOr(bool has, const google::protobuf::Duration& value,
+                          absl::Duration fallback) {
+  if (!has) return fallback;
+  return absl::Seconds(value.seconds()) + absl::Nanoseconds(value.nanos());
+}
+
+void CheckPositive(bool has, const google::protobuf::Duration& value,
+                   std::initializer_list<Step> path, Problems* problems) {
+  if (has &&
+      DurationOr(true, value, absl::ZeroDuration()) <= absl::ZeroDuration()) {
+    problems->Add(path, "must be a positive duration");
+  }
+}
+
+bool ValidAccountName(absl::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+}  // namespace
+
+EnvLookup ProcessEnv() {
+  return [](absl::string_view name) -> std::optional<std::string> {
+    const char* value = std::getenv(std::string(name).c_str());
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+absl::StatusOr<Config> ParseConfig(absl::string_view text,
+                                   absl::string_view file_name,
+                                   const EnvLookup& env) {
+  GatewayConfig proto;
+  TextFormat::ParseInfoTree tree;
+  Problems problems(file_name, &tree);
+  CollectErrors errors(file_name, &problems);
+  TextFormat::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  parser.WriteLocationsTo(&tree);
+  if (!parser.ParseFromString(std::string(text), &proto)) {
+    return problems.ToStatus();
+  }
+
+  Config config;
+  config.listen_address = proto.listen_address().empty()
+                              ? "127.0.0.1:50051"
+                              : proto.listen_address();
+  config.metrics_address = proto.metrics_address().empty()
+                               ? "127.0.0.1:9464"
+                               : proto.metrics_address();
+  if (config.metrics_address == "off") config.metrics_address.clear();
+  config.allow_unauthenticated = proto.allow_unauthenticated();
+  config.shutdown_grace = DurationOr(proto.has_shutdown_grace(),
+                                     proto.shutdown_grace(), absl::Seconds(10));
+  CheckPositive(proto.has_shutdown_grace(), proto.shutdown_grace(),
+                {{"shutdown_grace"}}, &problems);
+
+  if (proto.has_tls()) {
+    const auto& tls = proto.tls();
+    config.has_tls = true;
+    config.tls = tls;
+    if (tls.cert_file().empty() || tls.key_file().empty()) {
+      problems.Add({{"tls"}}, "needs both cert_file and key_file");
+    }
+    if (tls.require_client_cert() && tls.client_ca_file().empty()) {
+      problems.Add({{"tls"}, {"require_client_cert"}},
+                   "needs client_ca_file to verify client certificates");
+    }
+  }
+
+  const auto& upstream = proto.upstream();
+  config.upstream_url = upstream.url().empty()
+                            ? "https://api.pay1.de/post-gateway/"
+                            : upstream.url();
+  if (!absl::StartsWith(config.upstream_url, "https://") &&
+      !absl::StartsWith(config.upstream_url, "http://")) {
+    problems.Add({{"upstream"}, {"url"}}, "must be an http:// or https:// URL");
+  }
+  config.upstream_ca_file = upstream.ca_file();
+  if (upstream.max_connections() > 0) {
+    config.max_connections = upstream.max_connections();
+  }
+  if (upstream.io_threads() > 0) config.io_threads = upstream.io_threads();
+  if (upstream.max_response_bytes() > 0) {
+    config.max_response_bytes = upstream.max_response_bytes();
+  }
+  config.connect_timeout =
+      DurationOr(upstream.has_connect_timeout(), upstream.connect_timeout(),
+                 config.connect_timeout);
+  config.request_timeout =
+      DurationOr(upstream.has_request_timeout(), upstream.request_timeout(),
+                 config.request_timeout);
+  config.idle_timeout =
+      DurationOr(upstream.has_idle_timeout(), upstream.idle_timeout(),
+                 config.idle_timeout);
+  CheckPositive(upstream.has_connect_timeout(), upstream.connect_timeout(),
+                {{"upstream"}, {"connect_timeout"}}, &problems);
+  CheckPositive(upstream.has_request_timeout(), upstream.request_timeout(),
+                {{"upstream"}, {"request_timeout"}}, &problems);
+  CheckPositive(upstream.has_idle_timeout(), upstream.idle_timeout(),
+                {{"upstream"}, {"idle_timeout"}}, &problems);
+
+  if (proto.accounts().empty()) {
+    problems.AddRaw(absl::StrCat(file_name,
+                                 ": accounts: at least one PAYONE "
+                                 "account is needed"));
+  }
+  for (int i = 0; i < proto.accounts_size(); ++i) {
+    const auto& a = proto.accounts(i);
+    AccountSettings account;
+    account.name = a.name();
+    if (!ValidAccountName(a.name())) {
+      problems.Add(
+          {{"accounts", i}, {"name"}},
+          "must be a non-empty name of letters, digits, '-', '_', '.'");
+    } else if (config.accounts.contains(a.name())) {
+      problems.Add({{"accounts", i}, {"name"}},
+                   absl::StrCat("account '", a.name(), "' is defined twice"));
+    }
+    for (const auto& [value, name, size] :
+         {std::tuple{a.mid(), "mid", 5}, std::tuple{a.aid(), "aid", 5},
+          std::tuple{a.portalid(), "portalid", 7}}) {
+      if (!AllDigits(value) || value.size() > static_cast<size_t>(size)) {
+        problems.Add({{"accounts", i}, {name}},
+                     absl::StrCat("must be PAYONE's ", name, ": 1 to ", size,
+                                  " digits"));
+      }
+    }
+    account.mid = a.mid();
+    account.aid = a.aid();
+    account.portalid = a.portalid();
+    account.mode = a.mode();
+    if (a.mode() != "test" && a.mode() != "live") {
+      problems.Add({{"accounts", i}, {"mode"}}, "must be \"test\" or \"live\"");
+    }
+    account.api_version = a.api_version().empty() ? "3.11" : a.api_version();
+    if (a.encoding().empty() || a.encoding() == "UTF-8") {
+      account.encoding = "UTF-8";
+      account.charset = codec::Charset::kUtf8;
+    } else if (a.encoding() == "ISO-8859-1") {
+      account.encoding = "ISO-8859-1";
+      account.charset = codec::Charset::kLatin1;
+    } else {
+      problems.Add({{"accounts", i}, {"encoding"}},
+                   "must be \"UTF-8\" or \"ISO-8859-1\"");
+    }
+    if (a.key_source_case() ==
+        payone::gateway::v1::Account::KEY_SOURCE_NOT_SET) {
+      problems.Add({{"accounts", i}},
+                   "needs key_env or key_file naming the portal key");
+    } else if (std::optional<std::string> key = ReadSecret(
+                   a.key_env(), a.key_file(), {{"accounts", i}, {"key_env"}},
+                   {{"accounts", i}, {"key_file"}}, env, &problems)) {
+      account.key_digest = HexDigest(
+          a.legacy_md5_key() ? DigestAlgorithm::kMd5 : DigestAlgorithm::kSha384,
+          *key);
+    }
+    config.accounts.emplace(a.name(), std::move(account));
+  }
+
+  for (int i = 0; i < proto.clients_size(); ++i) {
+    const auto& c = proto.clients(i);
+    ClientSettings client;
+    client.name = c.name().empty() ? absl::StrCat("client-", i) : c.name();
+    switch (c.token_source_case()) {
+      case payone::gateway::v1::Client::kTokenSha256:
+        if (c.token_sha256().size() != 64 ||
+            !std::all_of(c.token_sha256().begin(), c.token_sha256().end(),
+                         [](char ch) { return absl::ascii_isxdigit(ch); })) {
+          problems.Add({{"clients", i}, {"token_sha256"}},
+                       "must be 64 hex digits");
+        }
+        client.token_sha256 = absl::AsciiStrToLower(c.token_sha256());
+        break;
+      case payone::gateway::v1::Client::TOKEN_SOURCE_NOT_SET:
+        problems.Add({{"clients", i}},
+                     "needs token_env, token_file or token_sha256");
+        break;
+      default:
+        if (std::optional<std::string> token = ReadSecret(
+                c.token_env(), c.token_file(), {{"clients", i}, {"token_env"}},
+                {{"clients", i}, {"token_file"}}, env, &problems)) {
+          client.token_sha256 = HexDigest(DigestAlgorithm::kSha256, *token);
+        }
+    }
+    if (c.accounts().empty()) {
+      problems.Add({{"clients", i}, {"accounts"}},
+                   "name the accounts this client may use (or \"*\")");
+    }
+    for (int j = 0; j < c.accounts_size(); ++j) {
+      const std::string& name = c.accounts(j);
+      if (name == "*") {
+        client.all_accounts = true;
+      } else if (!config.accounts.contains(name)) {
+        problems.Add({{"clients", i}, {"accounts", j}},
+                     absl::StrCat("no account is named '", name, "'"));
+      } else {
+        client.accounts.insert(name);
+      }
+    }
+    config.clients.push_back(std::move(client));
+  }
+  if (config.clients.empty() && !config.allow_unauthenticated) {
+    problems.AddRaw(absl::StrCat(
+        file_name,
+        ": clients: no client may call the gateway; configure clients or set "
+        "allow_unauthenticated: true (local development only)"));
+  }
+
+  if (!problems.empty()) return problems.ToStatus();
+  return config;
+}
+
+absl::StatusOr<Config> LoadConfig(const std::string& path,
+                                  const EnvLookup& env) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat(path, ": cannot read the configuration file"));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return ParseConfig(text.str(), path, env);
+}
+
+}  // namespace payone::service

@@ -1,0 +1,79 @@
+#ifndef PAYONE_SERVICE_CONFIG_CONFIG_H_
+#define PAYONE_SERVICE_CONFIG_CONFIG_H_
+
+// Loads and checks the gateway's textproto configuration. Every problem is
+// reported with the file, line and field it concerns, all at once; secrets
+// (portal keys, client tokens) are read from where the file points and only
+// their digests are kept.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "codec/runtime/codec.h"
+#include "service/config/gateway_config.pb.h"
+
+namespace payone::service {
+
+// A merchant account, ready to sign requests.
+struct AccountSettings {
+  std::string name;
+  std::string mid;
+  std::string aid;
+  std::string portalid;
+  std::string mode;
+  std::string api_version;
+  std::string encoding;  // "UTF-8" or "ISO-8859-1", as sent to PAYONE
+  codec::Charset charset = codec::Charset::kUtf8;
+  // What PAYONE receives as `key`: hex SHA-384 (or MD5) of the portal key.
+  std::string key_digest;
+};
+
+struct ClientSettings {
+  std::string name;
+  std::string token_sha256;  // hex
+  bool all_accounts = false;
+  absl::flat_hash_set<std::string> accounts;
+};
+
+struct Config {
+  std::string listen_address;
+  std::string metrics_address;  // empty: no metrics endpoint
+  payone::gateway::v1::ServerTls tls;
+  bool has_tls = false;
+  // Upstream, with defaults applied.
+  std::string upstream_url;
+  std::string upstream_ca_file;
+  size_t max_connections = 64;
+  absl::Duration connect_timeout = absl::Seconds(5);
+  absl::Duration request_timeout = absl::Seconds(60);
+  absl::Duration idle_timeout = absl::Seconds(20);
+  int io_threads = 2;
+  size_t max_response_bytes = 1 << 20;
+  absl::Duration shutdown_grace = absl::Seconds(10);
+  bool allow_unauthenticated = false;
+  absl::flat_hash_map<std::string, AccountSettings> accounts;
+  std::vector<ClientSettings> clients;
+};
+
+// Reads an environment variable; nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(absl::string_view)>;
+EnvLookup ProcessEnv();
+
+// Parses `text` (the content of `file_name`, which only names it in errors).
+// Relative key/token files are resolved against the current directory.
+absl::StatusOr<Config> ParseConfig(absl::string_view text,
+                                   absl::string_view file_name,
+                                   const EnvLookup& env);
+absl::StatusOr<Config> LoadConfig(const std::string& path,
+                                  const EnvLookup& env);
+
+}  // namespace payone::service
+
+#endif  // PAYONE_SERVICE_CONFIG_CONFIG_H_

@@ -1,0 +1,154 @@
+#include "service/config/config.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/config/hex_digest.h"
+
+namespace payone::service {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::ContainsRegex;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+EnvLookup FakeEnv() {
+  return [](absl::string_view name) -> std::optional<std::string> {
+    if (name == "SHOP_KEY") return "portal-secret";
+    if (name == "BACKEND_TOKEN") return "token-1";
+    return std::nullopt;
+  };
+}
+
+constexpr absl::string_view kValid = R"pb(
+  listen_address: "127.0.0.1:0"
+  upstream { url: "http://127.0.0.1:9/post-gateway/" max_connections: 8 }
+  accounts {
+    name: "shop-de"
+    mid: "12345"
+    aid: "54321"
+    portalid: "2012345"
+    mode: "test"
+    key_env: "SHOP_KEY"
+  }
+  accounts {
+    name: "shop-at"
+    mid: "12345"
+    aid: "54322"
+    portalid: "2012346"
+    mode: "live"
+    encoding: "ISO-8859-1"
+    key_env: "SHOP_KEY"
+    legacy_md5_key: true
+  }
+  clients { name: "backend" token_env: "BACKEND_TOKEN" accounts: "shop-de" }
+)pb";
+
+TEST(ConfigTest, LoadsAccountsWithKeyDigestsAndDefaults) {
+  absl::StatusOr<Config> config =
+      ParseConfig(kValid, "gw.textproto", FakeEnv());
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->listen_address, "127.0.0.1:0");
+  EXPECT_EQ(config->metrics_address, "127.0.0.1:9464");
+  EXPECT_EQ(config->max_connections, 8u);
+  EXPECT_EQ(config->connect_timeout, absl::Seconds(5));
+  const AccountSettings& de = config->accounts.at("shop-de");
+  EXPECT_EQ(de.key_digest,
+            HexDigest(DigestAlgorithm::kSha384, "portal-secret"));
+  EXPECT_EQ(de.api_version, "3.11");
+  EXPECT_EQ(de.encoding, "UTF-8");
+  const AccountSettings& at = config->accounts.at("shop-at");
+  EXPECT_EQ(at.key_digest, HexDigest(DigestAlgorithm::kMd5, "portal-secret"));
+  EXPECT_EQ(at.charset, codec::Charset::kLatin1);
+  ASSERT_EQ(config->clients.size(), 1u);
+  EXPECT_EQ(config->clients[0].token_sha256,
+            HexDigest(DigestAlgorithm::kSha256, "token-1"));
+  EXPECT_TRUE(config->clients[0].accounts.contains("shop-de"));
+  EXPECT_FALSE(config->clients[0].all_accounts);
+}
+
+TEST(ConfigTest, SyntaxErrorNamesFileAndLine) {
+  absl::StatusOr<Config> config =
+      ParseConfig("accounts {\n  name: \"x\"\n  mdi: \"1\"\n}\n",
+                  "gw.textproto", FakeEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(),
+              AllOf(HasSubstr("gw.textproto:3:"), HasSubstr("mdi")));
+}
+
+TEST(ConfigTest, ReportsEverySemanticProblemWithItsLineAndField) {
+  constexpr absl::string_view kBad =
+      R"pb(accounts {
+             name: "shop-de"
+             mid: "12a45"
+             aid: "1"
+             portalid: "2012345"
+             mode: "prod"
+             key_env: "MISSING_KEY"
+           }
+           clients { token_env: "BACKEND_TOKEN" accounts: "shop-fr" }
+      )pb";
+  absl::StatusOr<Config> config = ParseConfig(kBad, "gw.textproto", FakeEnv());
+  ASSERT_FALSE(config.ok());
+  const std::string message(config.status().message());
+  EXPECT_THAT(message,
+              ContainsRegex(R"(gw\.textproto:3:[0-9]+: accounts\[0\]\.mid:)"));
+  EXPECT_THAT(message,
+              ContainsRegex(R"(gw\.textproto:6:[0-9]+: accounts\[0\]\.mode:)"));
+  EXPECT_THAT(message, ContainsRegex(
+                           R"(gw\.textproto:7:[0-9]+: accounts\[0\]\.key_env: )"
+                           "environment variable MISSING_KEY"));
+  EXPECT_THAT(
+      message,
+      HasSubstr("clients[0].accounts[0]: no account is named 'shop-fr'"));
+}
+
+TEST(ConfigTest, SecretsNeverAppearInErrors) {
+  constexpr absl::string_view kBad = R"pb(accounts {
+                                            name: "shop-de"
+                                            mid: "1"
+                                            aid: "1"
+                                            portalid: "x"
+                                            mode: "test"
+                                            key_env: "SHOP_KEY"
+                                          }
+                                          allow_unauthenticated: true
+  )pb";
+  absl::StatusOr<Config> config = ParseConfig(kBad, "gw.textproto", FakeEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), Not(HasSubstr("portal-secret")));
+}
+
+TEST(ConfigTest, RefusesAGatewayNobodyMayCall) {
+  constexpr absl::string_view kNoClients = R"pb(accounts {
+                                                  name: "a"
+                                                  mid: "1"
+                                                  aid: "1"
+                                                  portalid: "1"
+                                                  mode: "test"
+                                                  key_env: "SHOP_KEY"
+                                                })pb";
+  absl::StatusOr<Config> config =
+      ParseConfig(kNoClients, "gw.textproto", FakeEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), HasSubstr("allow_unauthenticated"));
+}
+
+TEST(ConfigTest, TlsNeedsCertAndKey) {
+  std::string text(kValid);
+  text += "tls { cert_file: \"c.pem\" require_client_cert: true }\n";
+  absl::StatusOr<Config> config = ParseConfig(text, "gw.textproto", FakeEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), HasSubstr("needs both cert_file"));
+  EXPECT_THAT(config.status().message(), HasSubstr("client_ca_file"));
+}
+
+TEST(ConfigTest, MissingFileIsNamed) {
+  absl::StatusOr<Config> config =
+      LoadConfig("/nonexistent/gw.textproto", FakeEnv());
+  EXPECT_THAT(config.status().message(),
+              HasSubstr("/nonexistent/gw.textproto"));
+}
+
+}  // namespace
+}  // namespace payone::service

@@ -1,0 +1,21 @@
+#ifndef PAYONE_SERVICE_CONFIG_HEX_DIGEST_H_
+#define PAYONE_SERVICE_CONFIG_HEX_DIGEST_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace payone::service {
+
+enum class DigestAlgorithm { kMd5, kSha256, kSha384 };
+
+// Lower-case hex digest of `data` (OpenSSL). PAYONE's `key` parameter is the
+// SHA-384 (or legacy MD5) of the portal key in this form.
+std::string HexDigest(DigestAlgorithm algorithm, absl::string_view data);
+
+// Compares two equal-purpose secrets without leaking where they differ.
+bool ConstantTimeEquals(absl::string_view a, absl::string_view b);
+
+}  // namespace payone::service
+
+#endif  // PAYONE_SERVICE_CONFIG_HEX_DIGEST_H_

@@ -1,0 +1,25 @@
+#include "service/config/hex_digest.h"
+
+#include "gtest/gtest.h"
+
+namespace payone::service {
+namespace {
+
+TEST(HexDigestTest, MatchesKnownVectors) {
+  EXPECT_EQ(HexDigest(DigestAlgorithm::kMd5, "abc"),
+            "900150983cd24fb0d6963f7d28e17f72");
+  EXPECT_EQ(HexDigest(DigestAlgorithm::kSha256, "abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(HexDigest(DigestAlgorithm::kSha384, "abc"),
+            "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
+            "8086072ba1e7cc2358baeca134c825a7");
+}
+
+TEST(ConstantTimeEqualsTest, ComparesContentAndLength) {
+  EXPECT_TRUE(ConstantTimeEquals("secret", "secret"));
+  EXPECT_FALSE(ConstantTimeEquals("secret", "secreT"));
+  EXPECT_FALSE(ConstantTimeEquals("secret", "secret2"));
+}
+
+}  // namespace
+}  // namespace payone::service
