@@ -15,6 +15,7 @@ DEBIAN_PACKAGES=(
   libprotoc-dev libabsl-dev libboost-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev clang-format-14
+  prometheus-cpp-dev
   wrk
 )
 
