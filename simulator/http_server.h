@@ -1,0 +1,95 @@
+#ifndef PAYONE_SIMULATOR_HTTP_SERVER_H_
+#define PAYONE_SIMULATOR_HTTP_SERVER_H_
+
+// A small HTTP/1.1 server (Boost.Beast, plain or TLS) with keep-alive, a
+// bounded request size, idle timeouts, and the transport misbehaviours the
+// fault injection needs. The handler runs on an I/O thread and must not
+// block; a response may ask for a delay, which waits on a timer.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace payone::simulator {
+
+struct HttpRequest {
+  std::string method;
+  std::string target;
+  // Lower-case header names.
+  std::map<std::string, std::string> headers;
+  std::string body;
+
+  std::string Header(const std::string& name) const {
+    const auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+enum class Transport {
+  kNormal,
+  // Close the connection with a TCP RST instead of answering.
+  kReset,
+  // Announce the full Content-Length, send half the body, close.
+  kTruncate,
+  // Send the headers and never the body; the connection stays open until
+  // the server stops (or HttpServerOptions::hang_limit passes).
+  kHang,
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "text/plain; charset=ISO-8859-1";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  absl::Duration delay = absl::ZeroDuration();
+  Transport transport = Transport::kNormal;
+};
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;  // 0: any free port
+  // PEM certificate chain and private key; both empty: plain HTTP.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  int threads = 2;
+  // A connection that sends nothing for this long (between or inside
+  // requests) is closed.
+  absl::Duration idle_timeout = absl::Seconds(30);
+  size_t max_body_bytes = 1 << 20;
+  absl::Duration hang_limit = absl::Minutes(10);
+};
+
+class HttpServer {
+ public:
+  static absl::StatusOr<std::unique_ptr<HttpServer>> Start(
+      HttpServerOptions options, HttpHandler handler);
+  // Stops; open connections are dropped.
+  ~HttpServer();
+
+  // Idempotent; waits for the I/O threads.
+  void Stop();
+  uint16_t port() const;
+  bool tls() const;
+  // Connections accepted so far (tests check keep-alive with it).
+  size_t connections_accepted() const;
+
+  struct Impl;
+
+ private:
+  explicit HttpServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace payone::simulator
+
+#endif  // PAYONE_SIMULATOR_HTTP_SERVER_H_

@@ -1,0 +1,103 @@
+#include "simulator/processor.h"
+
+#include <utility>
+
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
+
+namespace payone::simulator {
+namespace {}  // namespace
+
+Processor::Processor(ProcessorOptions options, NotificationSink* sink)
+    : sink_(sink),
+      options_(std::move(options)),
+      ledger_(options_.first_txid, options_.first_userid) {
+  RegisterPayments(&handlers_);
+  RegisterBookings(&handlers_);
+  RegisterChecks(&handlers_);
+  RegisterServices(&handlers_);
+}
+
+const Account* Processor::FindAccount(absl::string_view portalid) const {
+  for (const Account& account : options_.accounts) {
+    if (account.portalid == portalid) return &account;
+  }
+  return nullptr;
+}
+
+// mid (1203, 2003), portalid (1205, 2005), key (1206, 2006), request
+// (1202), mode (1010, 924/925): an empty answer when all pass.
+Answer Processor::Standard(const Params& params, const Account** account) {
+  const std::string& language = params.Get("language");
+  const std::string& mid = params.Get("mid");
+  if (!AllDigits(mid)) return Answer::Error(ParamError("mid"), language);
+  bool known_mid = false;
+  for (const Account& candidate : options_.accounts) {
+    known_mid = known_mid || candidate.mid == mid;
+  }
+  if (!known_mid) return Answer::Error({2003, ""}, language);
+  const std::string& portalid = params.Get("portalid");
+  if (!AllDigits(portalid)) {
+    return Answer::Error(ParamError("portalid"), language);
+  }
+  *account = FindAccount(portalid);
+  if (*account == nullptr || (*account)->mid != mid) {
+    return Answer::Error({2005, ""}, language);
+  }
+  const std::string& key = params.Get("key");
+  if (key.empty()) return Answer::Error(ParamError("key"), language);
+  if (!KeyMatches(**account, key)) return Answer::Error({2006, ""}, language);
+  if (handlers_.find(params.Get("request")) == handlers_.end()) {
+    return Answer::Error(ParamError("request"), language);
+  }
+  const std::string& mode = params.Get("mode");
+  if (mode != "test" && mode != "live") {
+    return Answer::Error(ParamError("mode"), language);
+  }
+  if (mode == "test" && !(*account)->test_mode) {
+    return Answer::Error({924, ""}, language);
+  }
+  if (mode == "live" && !(*account)->live_mode) {
+    return Answer::Error({925, ""}, language);
+  }
+  return Answer();
+}
+
+Answer Processor::Process(const Params& params) {
+  absl::MutexLock lock(&mu_);
+  const Account* account = nullptr;
+  Answer refused = Standard(params, &account);
+  if (!refused.fields.empty()) return refused;
+  const std::string& notify_url =
+      account->notify_url.empty() ? options_.notify_url : account->notify_url;
+  Call call{params,     *account,          ledger_,         sink_,
+            notify_url, options_.base_url, options_.clock()};
+  return handlers_.find(params.Get("request"))->second(call);
+}
+
+std::string Processor::CompleteRedirect(absl::string_view token,
+                                        absl::string_view outcome) {
+  absl::MutexLock lock(&mu_);
+  Transaction* tx = ledger_.FindByToken(token);
+  if (tx == nullptr) return "";
+  const Account* account = FindAccount(tx->portalid);
+  if (account == nullptr) return "";
+  const std::string& notify_url =
+      account->notify_url.empty() ? options_.notify_url : account->notify_url;
+  Params none;
+  Call call{none,       *account,          ledger_,         sink_,
+            notify_url, options_.base_url, options_.clock()};
+  return simulator::CompleteRedirect(call, *tx, outcome);
+}
+
+void Processor::SetBaseUrl(std::string base_url) {
+  absl::MutexLock lock(&mu_);
+  options_.base_url = std::move(base_url);
+}
+
+void Processor::SetNotifyUrl(std::string notify_url) {
+  absl::MutexLock lock(&mu_);
+  options_.notify_url = std::move(notify_url);
+}
+
+}  // namespace payone::simulator

@@ -1,0 +1,65 @@
+#ifndef PAYONE_SIMULATOR_PROCESSOR_H_
+#define PAYONE_SIMULATOR_PROCESSOR_H_
+
+// The post-gateway without HTTP: standard parameter checks in PAYONE's
+// order, then the request's handler, all under one mutex so that state
+// changes are atomic per request.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "simulator/accounts.h"
+#include "simulator/handler.h"
+#include "simulator/ledger.h"
+#include "simulator/wire.h"
+
+namespace payone::simulator {
+
+struct ProcessorOptions {
+  std::vector<Account> accounts;
+  // Default TransactionStatus URL (an account's own URL wins); "" : none.
+  std::string notify_url;
+  // Where redirect URLs point, e.g. "http://127.0.0.1:8080".
+  std::string base_url;
+  int64_t first_txid = 700000001;
+  int64_t first_userid = 400000001;
+  std::function<absl::Time()> clock = [] { return absl::Now(); };
+};
+
+class Processor {
+ public:
+  // `sink` (may be null) must outlive the processor.
+  Processor(ProcessorOptions options, NotificationSink* sink);
+
+  // One POST /post-gateway/ with its parameters.
+  Answer Process(const Params& params);
+
+  // A browser following a redirect URL: the query's md token and optional
+  // outcome ("error", "back"). Returns where to send it; "" if unknown.
+  std::string CompleteRedirect(absl::string_view token,
+                               absl::string_view outcome);
+
+  void SetBaseUrl(std::string base_url);
+  void SetNotifyUrl(std::string notify_url);
+
+ private:
+  const Account* FindAccount(absl::string_view portalid) const
+      ABSL_NO_THREAD_SAFETY_ANALYSIS;
+  Answer Standard(const Params& params, const Account** account)
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+
+  HandlerTable handlers_;
+  NotificationSink* const sink_;
+  absl::Mutex mu_;
+  ProcessorOptions options_ ABSL_GUARDED_BY(mu_);
+  Ledger ledger_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace payone::simulator
+
+#endif  // PAYONE_SIMULATOR_PROCESSOR_H_

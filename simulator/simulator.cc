@@ -1,0 +1,223 @@
+#include "simulator/simulator.h"
+
+#include <utility>
+
+#include "absl/random/random.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
+#include "codec/runtime/form.h"
+#include "simulator/http_server.h"
+#include "simulator/processor.h"
+#include "simulator/wire.h"
+
+namespace payone::simulator {
+
+struct Simulator::Impl {
+  std::unique_ptr<Notifier> notifier;
+  std::unique_ptr<Processor> processor;
+  Faults faults;
+  std::unique_ptr<HttpServer> server;
+  absl::Mutex random_mu;
+  absl::BitGen random ABSL_GUARDED_BY(random_mu);
+
+  HttpResponse Handle(const HttpRequest& request);
+  HttpResponse PostGateway(const HttpRequest& request);
+  HttpResponse Redirect(const HttpRequest& request);
+};
+
+namespace {
+
+constexpr char kGatewayPath[] = "/post-gateway/";
+
+HttpResponse Plain(int status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.content_type = "text/html";
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse Render(const Answer& answer, const Params& params, bool json) {
+  HttpResponse response;
+  if (!answer.binary_type.empty() && !answer.IsError()) {
+    response.content_type = answer.binary_type;
+    response.body = answer.binary;
+  } else if (json) {
+    response.content_type = "application/json";
+    response.body = RenderJson(answer, params.Get("encoding"));
+  } else {
+    response.content_type = params.utf8() ? "text/plain; charset=UTF-8"
+                                          : "text/plain; charset=ISO-8859-1";
+    response.body = RenderLines(answer, params.utf8());
+  }
+  return response;
+}
+
+}  // namespace
+
+HttpResponse Simulator::Impl::Handle(const HttpRequest& request) {
+  const absl::string_view path =
+      absl::string_view(request.target).substr(0, request.target.find('?'));
+  if (path == kGatewayPath || path == "/post-gateway") {
+    if (request.method != "POST") return Plain(405, "POST only");
+    return PostGateway(request);
+  }
+  if (path == "/3ds/redirect.php" || path == "/redirect/") {
+    return Redirect(request);
+  }
+  return Plain(404, "not found");
+}
+
+HttpResponse Simulator::Impl::PostGateway(const HttpRequest& request) {
+  const bool json =
+      absl::StrContains(request.Header("accept"), "application/json");
+  Params params;
+  if (auto error = Params::Parse(request.body, &params)) {
+    return Render(Answer::Error(*error, ""), params, json);
+  }
+  const std::optional<FaultRule> fault =
+      faults.Match(params.Get("portalid"), params.Get("reference"));
+  HttpResponse response;
+  if (fault) {
+    switch (fault->kind) {
+      case FaultKind::kResetBefore:
+        response.transport = Transport::kReset;
+        return response;
+      case FaultKind::kHttp500:
+        return Plain(500, "<html><body>Internal Server Error</body></html>");
+      case FaultKind::kHttp502:
+        return Plain(502, "<html><body>Bad Gateway</body></html>");
+      case FaultKind::kHttp503:
+        return Plain(503, "<html><body>Service Unavailable</body></html>");
+      default:
+        break;
+    }
+  }
+  response = Render(processor->Process(params), params, json);
+  if (!fault) return response;
+  switch (fault->kind) {
+    case FaultKind::kLatency: {
+      absl::MutexLock lock(&random_mu);
+      response.delay = fault->min_latency +
+                       absl::Nanoseconds(absl::Uniform<int64_t>(
+                           absl::IntervalClosed, random, 0,
+                           absl::ToInt64Nanoseconds(fault->max_latency -
+                                                    fault->min_latency)));
+      break;
+    }
+    case FaultKind::kResetAfter:
+      response.transport = Transport::kReset;
+      break;
+    case FaultKind::kTruncate:
+      response.transport = Transport::kTruncate;
+      break;
+    case FaultKind::kGarbage:
+      response.content_type = "text/plain";
+      response.body = std::string("\x89\x00\xff<?garbage\x1b[0m\x00\x01", 18);
+      break;
+    case FaultKind::kHang:
+      response.transport = Transport::kHang;
+      break;
+    default:
+      break;
+  }
+  return response;
+}
+
+HttpResponse Simulator::Impl::Redirect(const HttpRequest& request) {
+  if (request.method != "GET") return Plain(405, "GET only");
+  std::string token, outcome;
+  const size_t query = request.target.find('?');
+  if (query != std::string::npos) {
+    for (absl::string_view pair : absl::StrSplit(
+             absl::string_view(request.target).substr(query + 1), '&')) {
+      std::pair<absl::string_view, absl::string_view> kv =
+          absl::StrSplit(pair, absl::MaxSplits('=', 1));
+      auto value = codec::FormDecode(kv.second);
+      if (!value.ok()) continue;
+      if (kv.first == "md") token = *value;
+      if (kv.first == "outcome") outcome = *value;
+    }
+  }
+  const std::string location = processor->CompleteRedirect(token, outcome);
+  if (location.empty()) return Plain(404, "unknown redirect");
+  HttpResponse response = Plain(302, "");
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+absl::StatusOr<std::unique_ptr<Simulator>> Simulator::Start(
+    SimulatorOptions options) {
+  auto impl = std::make_unique<Impl>();
+  NotifierOptions notifier_options;
+  notifier_options.time_compression =
+      options.time_compression > 0 ? options.time_compression : 1.0;
+  notifier_options.ca_pem = options.notify_ca_pem;
+  impl->notifier = std::make_unique<Notifier>(std::move(notifier_options));
+  ProcessorOptions processor_options;
+  processor_options.accounts = options.accounts;
+  processor_options.notify_url = options.notify_url;
+  processor_options.first_txid = options.first_txid;
+  processor_options.first_userid = options.first_userid;
+  processor_options.clock = options.clock;
+  impl->processor = std::make_unique<Processor>(std::move(processor_options),
+                                                impl->notifier.get());
+  impl->faults.Set(options.faults);
+
+  HttpServerOptions server_options;
+  server_options.host = options.host;
+  server_options.port = options.port;
+  server_options.tls_cert_pem = options.tls_cert_pem;
+  server_options.tls_key_pem = options.tls_key_pem;
+  server_options.threads = options.threads;
+  server_options.idle_timeout = options.idle_timeout;
+  server_options.max_body_bytes = options.max_body_bytes;
+  Impl* raw = impl.get();
+  auto server = HttpServer::Start(
+      std::move(server_options),
+      [raw](const HttpRequest& request) { return raw->Handle(request); });
+  if (!server.ok()) return server.status();
+  impl->server = *std::move(server);
+  std::unique_ptr<Simulator> simulator(new Simulator(std::move(impl)));
+  simulator->impl_->processor->SetBaseUrl(
+      options.public_url.empty() ? simulator->base_url() : options.public_url);
+  return simulator;
+}
+
+Simulator::Simulator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Simulator::~Simulator() { Stop(); }
+
+void Simulator::Stop() {
+  impl_->server->Stop();
+  impl_->notifier->Stop();
+}
+
+uint16_t Simulator::port() const { return impl_->server->port(); }
+
+std::string Simulator::base_url() const {
+  return absl::StrCat(impl_->server->tls() ? "https" : "http",
+                      "://127.0.0.1:", port());
+}
+
+std::string Simulator::gateway_url() const {
+  return absl::StrCat(base_url(), kGatewayPath);
+}
+
+void Simulator::SetFaults(std::vector<FaultRule> rules) {
+  impl_->faults.Set(std::move(rules));
+}
+
+void Simulator::AddFault(FaultRule rule) { impl_->faults.Add(std::move(rule)); }
+
+void Simulator::ClearFaults() { impl_->faults.Set({}); }
+
+void Simulator::SetNotifyUrl(std::string url) {
+  impl_->processor->SetNotifyUrl(std::move(url));
+}
+
+Notifier& Simulator::notifier() { return *impl_->notifier; }
+
+}  // namespace payone::simulator

@@ -1,0 +1,93 @@
+#ifndef PAYONE_SIMULATOR_TESTING_H_
+#define PAYONE_SIMULATOR_TESTING_H_
+
+// Test helpers: a simulator with one known account, a client that adds the
+// standard parameters, and a TransactionStatus receiver.
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "simulator/http_client.h"
+#include "simulator/http_server.h"
+#include "simulator/simulator.h"
+
+namespace payone::simulator::testing {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// mid 10000, aid 10001, portal 2000001, key "test-portal-key", test mode.
+Account TestAccount();
+// The same merchant's live-only portal 2000002.
+Account LiveAccount();
+
+// Options for a simulator with TestAccount() and LiveAccount(), fixed
+// txid/userid counters, a fixed clock (2026-01-15 12:00 UTC) and fast
+// notification retries.
+SimulatorOptions TestOptions();
+
+// Starts a simulator; aborts the test binary when it cannot.
+std::unique_ptr<Simulator> StartSimulator(SimulatorOptions options);
+
+// A keep-alive client for one simulator.
+class Client {
+ public:
+  explicit Client(const Simulator& simulator, ClientOptions options = {});
+
+  // POSTs the form `fields` as they are.
+  absl::StatusOr<ClientResponse> PostForm(const Fields& fields,
+                                          const Headers& headers = {});
+  // POSTs `request` for `account` (mid, portalid, SHA-384 key, mode test)
+  // followed by `fields`, and returns the answer body ("" on failure).
+  std::string Call(const std::string& request, const Fields& fields,
+                   const Account& account = TestAccount());
+  absl::StatusOr<ClientResponse> Get(const std::string& target);
+
+ private:
+  absl::StatusOr<ClientResponse> Send(const std::string& method,
+                                      const std::string& target,
+                                      const std::string& body,
+                                      const Headers& headers);
+  Url url_;
+  ClientOptions options_;
+  std::unique_ptr<HttpConnection> connection_;
+};
+
+// Fields of a minimal approved Visa preauthorization (amount, reference
+// and currency as given).
+Fields CardPayment(const std::string& reference, const std::string& amount,
+                   const std::string& pan = "4111111111111111");
+
+// The value of `name` in key=value lines ("" when absent).
+std::string LineValue(const std::string& body, const std::string& name);
+
+// An HTTP server that records TransactionStatus POSTs and answers each with
+// the next scripted answer ("TSOK" once the script is used up).
+class Receiver {
+ public:
+  explicit Receiver(std::vector<std::string> answers = {});
+  std::string url() const;
+  std::vector<std::string> bodies() const;
+  bool WaitFor(size_t count, absl::Duration timeout) const;
+
+ private:
+  mutable absl::Mutex mu_;
+  std::deque<std::string> answers_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::string> bodies_ ABSL_GUARDED_BY(mu_);
+  std::unique_ptr<HttpServer> server_;
+};
+
+// Decoded parameters of a form body (ISO-8859-1 bytes kept as they are).
+Fields ParseBody(const std::string& body);
+std::string FieldValue(const Fields& fields, const std::string& name);
+
+}  // namespace payone::simulator::testing
+
+#endif  // PAYONE_SIMULATOR_TESTING_H_
