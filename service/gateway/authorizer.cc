@@ -1,8 +1,8 @@
 #include "service/gateway/authorizer.h"
 
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "service/config/hex_digest.h"
 
 namespace payone::service {
