@@ -1,0 +1,72 @@
+#include "service/gateway/grpc_errors.h"
+
+#include "absl/strings/str_cat.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+
+namespace payone::service {
+namespace {
+
+grpc::Status WithDetails(grpc::StatusCode code, const std::string& message,
+                         const google::protobuf::Message& detail) {
+  google::rpc::Status status;
+  status.set_code(code);
+  status.set_message(message);
+  status.add_details()->PackFrom(detail);
+  return grpc::Status(code, message, status.SerializeAsString());
+}
+
+}  // namespace
+
+grpc::Status ValidationFailed(const std::vector<codec::FieldViolation>& list) {
+  google::rpc::BadRequest bad_request;
+  std::string message =
+      absl::StrCat("the request has ", list.size(),
+                   list.size() == 1 ? " problem" : " problems");
+  for (size_t i = 0; i < list.size(); ++i) {
+    const codec::FieldViolation& v = list[i];
+    auto* violation = bad_request.add_field_violations();
+    violation->set_field(v.field);
+    violation->set_description(
+        v.wire_name.empty() ? v.description
+                            : absl::StrCat(v.description, " (PAYONE parameter ",
+                                           v.wire_name, ")"));
+    absl::StrAppend(&message, i == 0 ? ": " : "; ", v.field, " ",
+                    v.description);
+  }
+  return WithDetails(grpc::StatusCode::INVALID_ARGUMENT, message, bad_request);
+}
+
+grpc::Status UpstreamFailed(const absl::Status& status, Delivery delivery) {
+  google::rpc::ErrorInfo info;
+  info.set_domain(kErrorDomain);
+  const bool not_sent = delivery == Delivery::kNotSent;
+  info.set_reason(not_sent ? "PAYONE_NOT_SENT" : "PAYONE_OUTCOME_UNKNOWN");
+  (*info.mutable_metadata())["retry_safe"] = not_sent ? "true" : "false";
+  grpc::StatusCode code;
+  switch (status.code()) {
+    case absl::StatusCode::kDeadlineExceeded:
+      code = grpc::StatusCode::DEADLINE_EXCEEDED;
+      break;
+    case absl::StatusCode::kCancelled:
+      code = grpc::StatusCode::CANCELLED;
+      break;
+    default:
+      code =
+          not_sent ? grpc::StatusCode::UNAVAILABLE : grpc::StatusCode::UNKNOWN;
+  }
+  std::string message(status.message());
+  if (!not_sent) {
+    absl::StrAppend(&message,
+                    ". Do not retry blindly: check the payment (by reference "
+                    "or txid) before sending it again");
+  }
+  return WithDetails(code, message, info);
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
+                      std::string(status.message()));
+}
+
+}  // namespace payone::service

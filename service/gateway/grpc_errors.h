@@ -1,0 +1,34 @@
+#ifndef PAYONE_SERVICE_GATEWAY_GRPC_ERRORS_H_
+#define PAYONE_SERVICE_GATEWAY_GRPC_ERRORS_H_
+
+// The only place where internal results become grpc::Status: every error a
+// caller sees says what to do next (fix the request, retry safely, or check
+// the payment before retrying), in google.rpc error details.
+
+#include <vector>
+
+#include "absl/status/status.h"
+#include "codec/runtime/violations.h"
+#include "grpcpp/support/status.h"
+#include "service/upstream/http_client.h"
+
+namespace payone::service {
+
+// ErrorInfo.domain of every error the gateway details.
+inline constexpr char kErrorDomain[] = "payone-gateway";
+
+// INVALID_ARGUMENT listing every violation in google.rpc.BadRequest.
+grpc::Status ValidationFailed(const std::vector<codec::FieldViolation>& list);
+
+// A failed PAYONE exchange: UNAVAILABLE when nothing was sent (safe to
+// retry), DEADLINE_EXCEEDED/UNKNOWN/CANCELLED when the outcome is unknown;
+// google.rpc.ErrorInfo says which (reason PAYONE_NOT_SENT or
+// PAYONE_OUTCOME_UNKNOWN, metadata retry_safe "true"/"false").
+grpc::Status UpstreamFailed(const absl::Status& status, Delivery delivery);
+
+// Any other absl::Status with the same code and message.
+grpc::Status ToGrpcStatus(const absl::Status& status);
+
+}  // namespace payone::service
+
+#endif  // PAYONE_SERVICE_GATEWAY_GRPC_ERRORS_H_

@@ -1,0 +1,65 @@
+#include "service/gateway/grpc_errors.h"
+
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "gtest/gtest.h"
+
+namespace payone::service {
+namespace {
+
+google::rpc::Status Details(const grpc::Status& status) {
+  google::rpc::Status details;
+  EXPECT_TRUE(details.ParseFromString(status.error_details()));
+  EXPECT_EQ(details.code(), status.error_code());
+  return details;
+}
+
+TEST(GrpcErrorsTest, ValidationListsEveryViolation) {
+  grpc::Status status =
+      ValidationFailed({{"amount", "amount", "must be at least 1"},
+                        {"items[1].price", "pr[2]", "is required"}});
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  google::rpc::BadRequest bad_request;
+  ASSERT_TRUE(Details(status).details(0).UnpackTo(&bad_request));
+  ASSERT_EQ(bad_request.field_violations_size(), 2);
+  EXPECT_EQ(bad_request.field_violations(1).field(), "items[1].price");
+  EXPECT_EQ(bad_request.field_violations(1).description(),
+            "is required (PAYONE parameter pr[2])");
+  EXPECT_NE(status.error_message().find("items[1].price is required"),
+            std::string::npos);
+}
+
+struct UpstreamCase {
+  absl::Status status;
+  Delivery delivery;
+  grpc::StatusCode code;
+  const char* reason;
+  const char* retry_safe;
+};
+
+TEST(GrpcErrorsTest, UpstreamFailuresSayWhetherARetryIsSafe) {
+  const UpstreamCase cases[] = {
+      {absl::UnavailableError("connect failed"), Delivery::kNotSent,
+       grpc::StatusCode::UNAVAILABLE, "PAYONE_NOT_SENT", "true"},
+      {absl::DeadlineExceededError("no connection"), Delivery::kNotSent,
+       grpc::StatusCode::DEADLINE_EXCEEDED, "PAYONE_NOT_SENT", "true"},
+      {absl::UnknownError("reset"), Delivery::kOutcomeUnknown,
+       grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN", "false"},
+      {absl::DeadlineExceededError("read timed out"), Delivery::kOutcomeUnknown,
+       grpc::StatusCode::DEADLINE_EXCEEDED, "PAYONE_OUTCOME_UNKNOWN", "false"},
+      {absl::CancelledError("cancelled"), Delivery::kOutcomeUnknown,
+       grpc::StatusCode::CANCELLED, "PAYONE_OUTCOME_UNKNOWN", "false"},
+  };
+  for (const UpstreamCase& c : cases) {
+    grpc::Status status = UpstreamFailed(c.status, c.delivery);
+    EXPECT_EQ(status.error_code(), c.code) << c.status;
+    google::rpc::ErrorInfo info;
+    ASSERT_TRUE(Details(status).details(0).UnpackTo(&info));
+    EXPECT_EQ(info.domain(), kErrorDomain);
+    EXPECT_EQ(info.reason(), c.reason);
+    EXPECT_EQ(info.metadata().at("retry_safe"), c.retry_safe);
+  }
+}
+
+}  // namespace
+}  // namespace payone::service
