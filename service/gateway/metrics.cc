@@ -1,0 +1,154 @@
+#include "service/gateway/metrics.h"
+
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "prometheus/collectable.h"
+#include "prometheus/exposer.h"
+#include "prometheus/text_serializer.h"
+
+namespace payone::service {
+namespace {
+
+using prometheus::BuildCounter;
+using prometheus::BuildHistogram;
+
+// Fine enough to see sub-millisecond overhead, wide enough for PAYONE's
+// seconds-long 3-D Secure and risk checks.
+const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
+  static const auto* buckets = new prometheus::Histogram::BucketBoundaries{
+      0.0001, 0.00025, 0.0005, 0.00075, 0.001, 0.0025, 0.005,
+      0.0075, 0.01,    0.025,  0.05,    0.075, 0.1,    0.25,
+      0.5,    1,       2.5,    5,       10,    30,     60};
+  return *buckets;
+}
+
+// Pool gauges computed at scrape time.
+class PoolCollector : public prometheus::Collectable {
+ public:
+  explicit PoolCollector(std::function<PoolStats()> pool)
+      : pool_(std::move(pool)) {}
+
+  std::vector<prometheus::MetricFamily> Collect() const override {
+    const PoolStats stats = pool_();
+    auto gauge = [](std::string name, std::string help, double value) {
+      prometheus::MetricFamily family;
+      family.name = std::move(name);
+      family.help = std::move(help);
+      family.type = prometheus::MetricType::Gauge;
+      family.metric.emplace_back();
+      family.metric.back().gauge.value = value;
+      return family;
+    };
+    return {gauge("payone_gateway_upstream_connections_open",
+                  "Connections to PAYONE, busy or idle.", stats.open),
+            gauge("payone_gateway_upstream_connections_idle",
+                  "Keep-alive connections to PAYONE waiting for a request.",
+                  stats.idle),
+            gauge("payone_gateway_upstream_requests_waiting",
+                  "Requests waiting for a free connection to PAYONE.",
+                  stats.waiting)};
+  }
+
+ private:
+  std::function<PoolStats()> pool_;
+};
+
+}  // namespace
+
+GatewayMetrics::GatewayMetrics(std::function<PoolStats()> pool)
+    : registry_(std::make_shared<prometheus::Registry>()),
+      calls_(BuildCounter()
+                 .Name("payone_gateway_calls_total")
+                 .Help("gRPC calls by method and status code.")
+                 .Register(*registry_)),
+      call_latency_(BuildHistogram()
+                        .Name("payone_gateway_call_latency_seconds")
+                        .Help("gRPC call latency inside the gateway.")
+                        .Register(*registry_)),
+      upstream_requests_(
+          BuildCounter()
+              .Name("payone_gateway_upstream_requests_total")
+              .Help("PAYONE exchanges by request type and outcome "
+                    "(answered, not_sent, outcome_unknown).")
+              .Register(*registry_)),
+      upstream_latency_(BuildHistogram()
+                            .Name("payone_gateway_upstream_latency_seconds")
+                            .Help("PAYONE exchange latency by request type.")
+                            .Register(*registry_)),
+      payone_answers_(BuildCounter()
+                          .Name("payone_gateway_payone_answers_total")
+                          .Help("PAYONE answers by request type and status.")
+                          .Register(*registry_)),
+      payone_errors_(BuildCounter()
+                         .Name("payone_gateway_payone_errors_total")
+                         .Help("PAYONE error codes by request type.")
+                         .Register(*registry_)) {
+  pool_collector_ = std::make_shared<PoolCollector>(std::move(pool));
+}
+
+void GatewayMetrics::RecordCall(absl::string_view method,
+                                absl::string_view grpc_code,
+                                absl::Duration latency) {
+  calls_
+      .Add({{"method", std::string(method)}, {"code", std::string(grpc_code)}})
+      .Increment();
+  call_latency_.Add({{"method", std::string(method)}}, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(latency));
+}
+
+void GatewayMetrics::RecordUpstream(absl::string_view request_type,
+                                    absl::string_view outcome,
+                                    absl::Duration latency) {
+  upstream_requests_
+      .Add({{"request", std::string(request_type)},
+            {"outcome", std::string(outcome)}})
+      .Increment();
+  upstream_latency_
+      .Add({{"request", std::string(request_type)}}, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(latency));
+}
+
+void GatewayMetrics::RecordPayoneAnswer(absl::string_view request_type,
+                                        absl::string_view status,
+                                        int errorcode) {
+  payone_answers_
+      .Add({{"request", std::string(request_type)},
+            {"status", std::string(status)}})
+      .Increment();
+  if (errorcode != 0) {
+    payone_errors_
+        .Add({{"request", std::string(request_type)},
+              {"errorcode", absl::StrCat(errorcode)}})
+        .Increment();
+  }
+}
+
+std::string GatewayMetrics::Render() const {
+  std::vector<prometheus::MetricFamily> families = registry_->Collect();
+  for (auto& family : pool_collector_->Collect()) {
+    families.push_back(std::move(family));
+  }
+  return prometheus::TextSerializer().Serialize(families);
+}
+
+absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
+    const std::string& address, const GatewayMetrics& metrics) {
+  std::unique_ptr<MetricsEndpoint> endpoint(new MetricsEndpoint());
+  try {
+    endpoint->exposer_ = std::make_unique<prometheus::Exposer>(address);
+  } catch (const std::exception& e) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot serve /metrics on ", address, ": ", e.what()));
+  }
+  endpoint->exposer_->RegisterCollectable(metrics.registry_);
+  endpoint->exposer_->RegisterCollectable(metrics.pool_collector_);
+  const std::vector<int> ports = endpoint->exposer_->GetListeningPorts();
+  endpoint->port_ = ports.empty() ? 0 : ports.front();
+  return endpoint;
+}
+
+MetricsEndpoint::~MetricsEndpoint() = default;
+
+}  // namespace payone::service
