@@ -24,6 +24,14 @@ bool Ledger::HasUser(absl::string_view portalid,
   return userids_.contains(absl::StrCat(portalid, "/", userid));
 }
 
+int64_t Ledger::VirtualAccount(absl::string_view portalid,
+                               absl::string_view name) {
+  const auto [it, added] =
+      vaccounts_.emplace(absl::StrCat(portalid, "/", name), 0);
+  if (added) it->second = 80000000 + NextNumber();
+  return it->second;
+}
+
 bool Ledger::ClaimReference(absl::string_view portalid,
                             absl::string_view reference) {
   return references_

@@ -75,6 +75,8 @@ class Ledger {
   // The PAYONE userid of a customer: stable per portal and customerid.
   std::string UserFor(absl::string_view portalid, absl::string_view customerid);
   bool HasUser(absl::string_view portalid, absl::string_view userid) const;
+  // The id of a virtual account (vaccountname) of a portal.
+  int64_t VirtualAccount(absl::string_view portalid, absl::string_view name);
 
   // False when the portal has used the reference before (case-insensitive).
   bool ClaimReference(absl::string_view portalid, absl::string_view reference);
@@ -88,8 +90,15 @@ class Ledger {
   std::map<std::string, std::string> pseudo_pans;
   // mandate_identification -> IBAN.
   std::map<std::string, std::string> mandates;
-  // PayPal Express work orders -> portal.
-  std::map<std::string, std::string> workorders;
+  // Work orders of genericpayment sessions (PayPal Express, Klarna...).
+  struct WorkOrder {
+    std::string portalid;
+    std::string successurl;
+    std::string errorurl;
+    std::string backurl;
+    bool confirmed = false;  // the buyer came back from PayPal
+  };
+  std::map<std::string, WorkOrder> workorders;
   // vreferences used per portal.
   std::set<std::pair<std::string, std::string>> vreferences;
 
@@ -102,6 +111,7 @@ class Ledger {
   absl::flat_hash_set<std::string> references_;  // "portal/lower(reference)"
   absl::flat_hash_map<std::string, std::string> users_;  // "portal/customer"
   absl::flat_hash_set<std::string> userids_;             // "portal/userid"
+  absl::flat_hash_map<std::string, int64_t> vaccounts_;  // "portal/name"
 };
 
 }  // namespace payone::simulator

@@ -192,7 +192,7 @@ std::optional<PayoneError> CheckWallet(const Call& call) {
   if (!workorder.empty()) {
     const auto it = call.ledger.workorders.find(workorder);
     if (it == call.ledger.workorders.end() ||
-        it->second != call.account.portalid) {
+        it->second.portalid != call.account.portalid) {
       return ParamError("workorderid");
     }
     return std::nullopt;

@@ -79,7 +79,15 @@ std::string Processor::CompleteRedirect(absl::string_view token,
                                         absl::string_view outcome) {
   absl::MutexLock lock(&mu_);
   Transaction* tx = ledger_.FindByToken(token);
-  if (tx == nullptr) return "";
+  if (tx == nullptr) {
+    // PayPal Express: the buyer approved (or left) at "PayPal".
+    const auto order = ledger_.workorders.find(std::string(token));
+    if (order == ledger_.workorders.end()) return "";
+    if (outcome == "back") return order->second.backurl;
+    if (outcome == "error") return order->second.errorurl;
+    order->second.confirmed = true;
+    return order->second.successurl;
+  }
   const Account* account = FindAccount(tx->portalid);
   if (account == nullptr) return "";
   const std::string& notify_url =

@@ -1,10 +1,289 @@
 // managemandate, getfile, getinvoice, updateuser, genericpayment,
 // vauthorization.
 
+#include <optional>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "codec/runtime/form.h"
 #include "simulator/handler.h"
+#include "simulator/test_data.h"
 
 namespace payone::simulator {
+namespace {
 
-void RegisterServices(HandlerTable*) {}
+// A small but well-formed one-page PDF saying `text`.
+std::string Pdf(absl::string_view text) {
+  const std::string stream =
+      absl::StrCat("BT /F1 12 Tf 72 720 Td (", text, ") Tj ET");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    absl::StrAppend(&pdf, offsets.size(), " 0 obj\n", body, "\nendobj\n");
+  };
+  object("<< /Type /Catalog /Pages 2 0 R >>");
+  object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  object(
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+      "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
+  object(absl::StrCat("<< /Length ", stream.size(), " >>\nstream\n", stream,
+                      "\nendstream"));
+  object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  const size_t xref = pdf.size();
+  absl::StrAppend(&pdf, "xref\n0 ", offsets.size() + 1,
+                  "\n0000000000 65535 f \n");
+  for (size_t offset : offsets) {
+    absl::StrAppend(&pdf, absl::StrFormat("%010d 00000 n \n", offset));
+  }
+  absl::StrAppend(&pdf, "trailer\n<< /Size ", offsets.size() + 1,
+                  " /Root 1 0 R >>\nstartxref\n", xref, "\n%%EOF\n");
+  return pdf;
+}
+
+Answer PdfAnswer(absl::string_view text) {
+  Answer answer;
+  answer.binary = Pdf(text);
+  answer.binary_type = "application/pdf";
+  return answer;
+}
+
+Answer ManageMandate(Call& call) {
+  if (auto error = CheckAid(call)) return call.Fail(*error);
+  if (auto error =
+          CheckRules(call.params, {{"clearingtype", true, Format::kList, "elv"},
+                                   {"currency", true, Format::kCurrency}})) {
+    return call.Fail(*error);
+  }
+  std::string iban = call.Get("iban");
+  if (iban.empty()) {
+    if (call.Get("bankaccount").empty() || call.Get("bankcode").empty()) {
+      return call.Fail({1091, "iban"});
+    }
+    iban = GermanIban(call.Get("bankcode"), call.Get("bankaccount"));
+  }
+  if (call.Get("lastname").empty() && call.Get("company").empty()) {
+    return call.Fail(ParamError("lastname"));
+  }
+  if (auto error =
+          CheckRules(call.params, {{"country", true, Format::kCountry}})) {
+    return call.Fail(*error);
+  }
+  const BankBehaviour bank = BankBehaviourOf(iban, call.Get("bic"));
+  if (bank.error) return call.Fail(*bank.error);
+  std::string mandate = call.Get("mandate_identification");
+  if (mandate.empty()) {
+    mandate = absl::StrFormat("PO-%010d", call.ledger.NextNumber());
+  }
+  call.ledger.mandates[mandate] = iban;
+  Answer answer = Answer::Status("APPROVED");
+  answer.Add("mandate_identification", mandate);
+  if (bank.mandate == MandateStatus::kActive) {
+    answer.Add("mandate_status", "active");
+  } else {
+    answer.Add("mandate_status", "pending");
+    // PAYONE sends the mandate text form-encoded (reference §1.5).
+    const std::string name =
+        absl::StrCat(call.Get("firstname"), " ", call.Get("lastname"));
+    answer.Add("mandate_text",
+               codec::FormEncode(absl::StrCat(
+                   "<div class=\"mandatetext\"><p>SEPA-Lastschriftmandat ",
+                   mandate, "</p>\n<p>Kontoinhaber: ", name, "<br>IBAN: ", iban,
+                   "</p></div>")));
+  }
+  answer.Add("creditor_identifier", "DE98ZZZ09999999999").Add("iban", iban);
+  if (!call.Get("bic").empty()) answer.Add("bic", call.Get("bic"));
+  return answer;
+}
+
+Answer GetFile(Call& call) {
+  // "aid may not be passed for getfile".
+  if (call.params.Has("aid")) return call.Fail(ParamError("aid"));
+  if (auto error = CheckRules(
+          call.params, {{"file_reference", true},
+                        {"file_type", true, Format::kList, "SEPA_MANDATE"},
+                        {"file_format", true, Format::kList, "PDF"}})) {
+    return call.Fail(*error);
+  }
+  const std::string& reference = call.Get("file_reference");
+  if (reference == "XX-T0006502") return call.Fail({6502, ""});
+  if (reference != "XX-T0000000" &&
+      call.ledger.mandates.find(reference) == call.ledger.mandates.end()) {
+    return call.Fail({6500, ""});
+  }
+  return PdfAnswer(absl::StrCat("SEPA mandate ", reference));
+}
+
+Answer GetInvoice(Call& call) {
+  if (auto error = CheckRules(call.params, {{"invoice_title", true}})) {
+    return call.Fail(*error);
+  }
+  const std::string& title = call.Get("invoice_title");
+  if (!absl::StartsWith(title, "RG") && !absl::StartsWith(title, "GT")) {
+    return call.Fail({6032, ""});
+  }
+  return PdfAnswer(absl::StrCat("Invoice ", title));
+}
+
+Answer UpdateUser(Call& call) {
+  const std::string& userid = call.Get("userid");
+  if (userid.empty() && call.Get("customerid").empty()) {
+    return call.Fail({3002, ""});
+  }
+  if (!userid.empty() && !call.ledger.HasUser(call.account.portalid, userid)) {
+    return call.Fail({3009, ""});
+  }
+  return Answer::Status("OK");
+}
+
+std::string NewWorkOrder(Call& call) {
+  const std::string id =
+      absl::StrFormat("WX1A1SE%010d", call.ledger.NextNumber());
+  Ledger::WorkOrder& order = call.ledger.workorders[id];
+  order.portalid = call.account.portalid;
+  order.successurl = call.Get("successurl");
+  order.errorurl = call.Get("errorurl");
+  order.backurl = call.Get("backurl");
+  return id;
+}
+
+Answer SetExpressCheckout(Call& call) {
+  if (auto error = CheckRules(call.params,
+                              {{"wallettype", true, Format::kList, "PPE|PAL"},
+                               {"amount", true, Format::kAmount},
+                               {"currency", true, Format::kCurrency},
+                               {"successurl", true, Format::kUrl},
+                               {"errorurl", true, Format::kUrl},
+                               {"backurl", true, Format::kUrl}})) {
+    return call.Fail(*error);
+  }
+  const std::string id = NewWorkOrder(call);
+  Answer answer = Answer::Status("REDIRECT");
+  answer
+      .Add("redirecturl",
+           absl::StrCat(call.base_url, "/redirect/?md=", id,
+                        "&cmd=_express-checkout&token=EC-", id.substr(7)))
+      .Add("workorderid", id);
+  return answer;
+}
+
+Answer GetExpressCheckoutDetails(Call& call) {
+  const std::string& id = call.Get("workorderid");
+  const auto it = call.ledger.workorders.find(id);
+  if (it == call.ledger.workorders.end() ||
+      it->second.portalid != call.account.portalid) {
+    return call.Fail(ParamError("workorderid"));
+  }
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", id)
+      .Add("add_paydata[email]", "buyer@example.com")
+      .Add("add_paydata[shipping_firstname]", "Paula")
+      .Add("add_paydata[shipping_lastname]", "Pal")
+      .Add("add_paydata[shipping_street]", "Teststr. 1")
+      .Add("add_paydata[shipping_zip]", "10115")
+      .Add("add_paydata[shipping_city]", "Berlin")
+      .Add("add_paydata[shipping_country]", "DE")
+      .Add("add_paydata[payer_status]",
+           it->second.confirmed ? "verified" : "unconfirmed");
+  return answer;
+}
+
+Answer StartSession(Call& call) {
+  const std::string id = NewWorkOrder(call);
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", id)
+      .Add("add_paydata[client_token]", absl::StrCat("simulated-token-", id))
+      .Add("add_paydata[session_id]", absl::StrCat("session-", id));
+  return answer;
+}
+
+Answer InstallmentOptions(Call& call) {
+  if (auto error =
+          CheckRules(call.params, {{"amount", true, Format::kAmount}})) {
+    return call.Fail(*error);
+  }
+  const int64_t amount = AmountOf(call);
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", NewWorkOrder(call));
+  int index = 0;
+  for (int months : {3, 6, 12}) {
+    ++index;
+    answer
+        .Add(absl::StrCat("add_paydata[installment_option_id_", index, "]"),
+             absl::StrCat("IOP_sim", months))
+        .Add(absl::StrCat("add_paydata[number_of_payments_", index, "]"),
+             absl::StrCat(months))
+        .Add(absl::StrCat("add_paydata[monthly_amount_value_", index, "]"),
+             absl::StrCat((amount + months - 1) / months));
+  }
+  return answer;
+}
+
+struct Action {
+  const char* name;
+  Answer (*handle)(Call&);
+};
+
+constexpr Action kActions[] = {
+    {"setexpresscheckout", SetExpressCheckout},
+    {"getexpresscheckoutdetails", GetExpressCheckoutDetails},
+    {"start_session", StartSession},
+    {"installment_options", InstallmentOptions},
+};
+
+Answer GenericPayment(Call& call) {
+  if (auto error = CheckAid(call)) return call.Fail(*error);
+  if (auto error = CheckRules(
+          call.params, {{"clearingtype", true, Format::kList, "wlt|fnc|sb"},
+                        {"add_paydata[action]", true}})) {
+    return call.Fail(*error);
+  }
+  for (const Action& action : kActions) {
+    if (call.Get("add_paydata[action]") == action.name) {
+      return action.handle(call);
+    }
+  }
+  return call.Fail(ParamError("add_paydata[action]"));
+}
+
+Answer VAuthorization(Call& call) {
+  if (auto error = CheckAid(call)) return call.Fail(*error);
+  if (auto error = CheckRules(
+          call.params, {{"clearingtype", true, Format::kList, "elv|cc|rec"},
+                        {"vreference", true, Format::kReference},
+                        {"vaccountname", true, Format::kReference},
+                        {"amount", true, Format::kSignedAmount},
+                        {"currency", true, Format::kCurrency},
+                        {"settle_period_length", true, Format::kDigits},
+                        {"settle_period_unit", true, Format::kList, "Y|M|D"},
+                        {"settletime", true, Format::kDigits}})) {
+    return call.Fail(*error);
+  }
+  if (!call.ledger.vreferences
+           .emplace(call.account.portalid, call.Get("vreference"))
+           .second) {
+    return call.Fail({8011, ""});
+  }
+  Answer answer = Answer::Status("APPROVED");
+  answer.Add("vxid", absl::StrCat(call.ledger.NextTxid()))
+      .Add("vaid", absl::StrCat(call.ledger.VirtualAccount(
+                       call.account.portalid, call.Get("vaccountname"))))
+      .Add("userid",
+           call.ledger.UserFor(call.account.portalid, call.Get("customerid")));
+  return answer;
+}
+
+}  // namespace
+
+void RegisterServices(HandlerTable* table) {
+  (*table)["managemandate"] = ManageMandate;
+  (*table)["getfile"] = GetFile;
+  (*table)["getinvoice"] = GetInvoice;
+  (*table)["updateuser"] = UpdateUser;
+  (*table)["genericpayment"] = GenericPayment;
+  (*table)["vauthorization"] = VAuthorization;
+}
 
 }  // namespace payone::simulator

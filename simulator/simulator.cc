@@ -206,6 +206,10 @@ std::string Simulator::gateway_url() const {
   return absl::StrCat(base_url(), kGatewayPath);
 }
 
+size_t Simulator::connections_accepted() const {
+  return impl_->server->connections_accepted();
+}
+
 void Simulator::SetFaults(std::vector<FaultRule> rules) {
   impl_->faults.Set(std::move(rules));
 }

@@ -61,6 +61,9 @@ class Simulator {
   // base_url() + "/post-gateway/".
   std::string gateway_url() const;
 
+  // TCP connections accepted so far (keep-alive reuses one).
+  size_t connections_accepted() const;
+
   void SetFaults(std::vector<FaultRule> rules);
   void AddFault(FaultRule rule);
   void ClearFaults();

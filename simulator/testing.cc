@@ -28,7 +28,10 @@ Account LiveAccount() {
 
 SimulatorOptions TestOptions() {
   SimulatorOptions options;
-  options.accounts = {TestAccount(), LiveAccount()};
+  Account both = TestAccount();
+  both.portalid = "2000003";
+  both.live_mode = true;
+  options.accounts = {TestAccount(), LiveAccount(), both};
   options.time_compression = 3600 * 100;  // an hour becomes 10 ms
   const absl::Time fixed = absl::FromCivil(
       absl::CivilSecond(2026, 1, 15, 12, 0, 0), absl::UTCTimeZone());

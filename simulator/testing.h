@@ -28,7 +28,8 @@ Account TestAccount();
 // The same merchant's live-only portal 2000002.
 Account LiveAccount();
 
-// Options for a simulator with TestAccount() and LiveAccount(), fixed
+// Options for a simulator with TestAccount(), LiveAccount() and portal
+// 2000003 (test and live, same key), fixed
 // txid/userid counters, a fixed clock (2026-01-15 12:00 UTC) and fast
 // notification retries.
 SimulatorOptions TestOptions();

@@ -1,0 +1,273 @@
+// The simulator's HTTP side: keep-alive, TLS with a generated CA, routing,
+// hostile input, idle timeouts and every fault kind.
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "codec/runtime/response_lines.h"
+#include "gtest/gtest.h"
+#include "simulator/test_certs.h"
+#include "simulator/testing.h"
+
+namespace payone::simulator {
+namespace {
+
+using testing::CardPayment;
+using testing::Client;
+using testing::Fields;
+using testing::LineValue;
+
+constexpr char kApproved[] = "APPROVED";
+
+class ServerTest : public ::testing::Test {
+ protected:
+  std::string Status(const std::string& reference) {
+    return LineValue(
+        client_.Call("preauthorization", CardPayment(reference, "100")),
+        "status");
+  }
+
+  // One preauthorization for `reference` on a fresh connection.
+  absl::StatusOr<ClientResponse> Once(const std::string& reference,
+                                      ClientOptions options = {}) {
+    Client client(*sim_, options);
+    Fields fields = {{"mid", "10000"},
+                     {"portalid", "2000001"},
+                     {"key", Md5Hex("test-portal-key")},
+                     {"mode", "test"},
+                     {"request", "preauthorization"}};
+    for (const auto& field : CardPayment(reference, "100")) {
+      fields.push_back(field);
+    }
+    return client.PostForm(fields);
+  }
+
+  void Fault(const char* spec) {
+    auto rule = ParseFault(spec);
+    ASSERT_TRUE(rule.ok()) << rule.status();
+    sim_->AddFault(*rule);
+  }
+
+  std::unique_ptr<Simulator> sim_ =
+      testing::StartSimulator(testing::TestOptions());
+  Client client_{*sim_};
+};
+
+TEST_F(ServerTest, KeepAliveReusesOneConnection) {
+  EXPECT_EQ(Status("KA-1"), kApproved);
+  EXPECT_EQ(Status("KA-2"), kApproved);
+  EXPECT_EQ(Status("KA-3"), kApproved);
+  EXPECT_EQ(sim_->connections_accepted(), 1u);
+}
+
+TEST_F(ServerTest, RoutesOnlyTheGatewayAndRedirects) {
+  auto response = client_.Get("/post-gateway/");
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(response->status, 405);
+  response = client_.Get("/elsewhere");
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(response->status, 404);
+}
+
+TEST_F(ServerTest, MalformedFormsAndEncodings) {
+  auto url = ParseUrl(sim_->gateway_url());
+  auto connection = HttpConnection::Connect(*url);
+  ASSERT_TRUE(connection.ok());
+  auto response = (*connection)->Send("POST", "/post-gateway/", "mid=%zz");
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(LineValue(response->body, "errorcode"), "2008");
+  response =
+      (*connection)
+          ->Send("POST", "/post-gateway/", "encoding=UTF-8&lastname=J%E4ger");
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(LineValue(response->body, "errorcode"), "2013");
+  response = (*connection)->Send("POST", "/post-gateway/", "encoding=EBCDIC");
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(LineValue(response->body, "errorcode"), "1201");
+  // Raw and percent-encoded brackets read the same.
+  const std::string key = Sha384Hex("test-portal-key");
+  response =
+      (*connection)
+          ->Send("POST", "/post-gateway/",
+                 absl::StrCat(
+                     "mid=10000&portalid=2000001&key=", key,
+                     "&mode=test&request=genericpayment&aid=10001"
+                     "&clearingtype=wlt&wallettype=PPE&amount=100&currency=EUR"
+                     "&add_paydata%5Baction%5D=nonsense"));
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(LineValue(response->body, "errormessage"),
+            "Parameter {add_paydata[action]} faulty or missing");
+}
+
+TEST_F(ServerTest, HostileInputIsDroppedAndServiceGoesOn) {
+  auto url = ParseUrl(sim_->gateway_url());
+  ClientOptions quick;
+  quick.timeout = absl::Seconds(5);
+  for (const std::string& junk :
+       {std::string("GARBAGE\r\n\r\n"),
+        std::string("POST /post-gateway/ HTTP/1.1\r\nContent-Length: "
+                    "99999999999\r\n\r\nabc"),
+        std::string("POST /post-gateway/ HTTP/1.1\r\nX: ") +
+            std::string(40000, 'x') + "\r\n\r\n",
+        std::string("\0\xff\xfe\r\n\r\n", 7)}) {
+    auto connection = HttpConnection::Connect(*url, quick);
+    ASSERT_TRUE(connection.ok());
+    auto answer = (*connection)->SendRaw(junk);
+    EXPECT_TRUE(answer.ok()) << answer.status();
+    if (answer.ok()) {
+      EXPECT_EQ(*answer, "");
+    }
+  }
+  EXPECT_EQ(Status("AFTER-JUNK"), kApproved);
+}
+
+TEST(ServerIdle, IdleConnectionsAreClosed) {
+  SimulatorOptions options = testing::TestOptions();
+  options.idle_timeout = absl::Milliseconds(200);
+  auto sim = testing::StartSimulator(options);
+  auto url = ParseUrl(sim->gateway_url());
+  ClientOptions patient;
+  patient.timeout = absl::Seconds(10);
+  auto connection = HttpConnection::Connect(*url, patient);
+  ASSERT_TRUE(connection.ok());
+  const absl::Time start = absl::Now();
+  // Half a request line, then silence: the server gives up, not us.
+  auto answer = (*connection)->SendRaw("POST /post-");
+  EXPECT_TRUE(answer.ok()) << answer.status();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+}
+
+TEST(ServerTls, ServesHttpsVerifiedWithTheGeneratedCa) {
+  auto certs = GenerateTestCerts();
+  ASSERT_TRUE(certs.ok()) << certs.status();
+  SimulatorOptions options = testing::TestOptions();
+  options.tls_cert_pem = certs->server_cert_pem;
+  options.tls_key_pem = certs->server_key_pem;
+  auto sim = testing::StartSimulator(options);
+  EXPECT_EQ(sim->gateway_url(),
+            absl::StrCat("https://127.0.0.1:", sim->port(), "/post-gateway/"));
+  ClientOptions trusting;
+  trusting.ca_pem = certs->ca_cert_pem;
+  Client client(*sim, trusting);
+  EXPECT_EQ(client.Call("preauthorization", CardPayment("TLS-1", "100")),
+            "status=APPROVED\ntxid=700000001\nuserid=400000001\n");
+  // Redirect URLs point at the TLS server too.
+  Fields cc = CardPayment("TLS-2", "100", "4012001037141112");
+  cc.push_back({"successurl", "https://shop.example/ok"});
+  cc.push_back({"errorurl", "https://shop.example/error"});
+  EXPECT_EQ(LineValue(client.Call("preauthorization", cc), "redirecturl"),
+            absl::StrCat("https://127.0.0.1:", sim->port(),
+                         "/3ds/redirect.php?md=700000002x1&txid=700000002"));
+
+  // Without the CA the handshake fails: verification is real.
+  Client untrusting(*sim);
+  auto refused = untrusting.PostForm({{"mid", "1"}});
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kUnavailable)
+      << refused.status();
+  // Another CA's certificate is not trusted either.
+  auto other = GenerateTestCerts();
+  ASSERT_TRUE(other.ok());
+  ClientOptions wrong;
+  wrong.ca_pem = other->ca_cert_pem;
+  Client mistrusting(*sim, wrong);
+  EXPECT_FALSE(mistrusting.PostForm({{"mid", "1"}}).ok());
+}
+
+TEST(ServerTls, RejectsUnusableKeyMaterial) {
+  SimulatorOptions options = testing::TestOptions();
+  options.tls_cert_pem = "not a certificate";
+  options.tls_key_pem = "not a key";
+  EXPECT_EQ(Simulator::Start(options).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(TestCerts, WritesPemFiles) {
+  auto certs = GenerateTestCerts();
+  ASSERT_TRUE(certs.ok());
+  EXPECT_NE(certs->ca_cert_pem.find("BEGIN CERTIFICATE"), std::string::npos);
+  EXPECT_NE(certs->server_key_pem.find("PRIVATE KEY"), std::string::npos);
+  const char* dir = std::getenv("TEST_TMPDIR");
+  ASSERT_NE(dir, nullptr);
+  auto files = WriteTestCerts(*certs, dir);
+  ASSERT_TRUE(files.ok()) << files.status();
+  EXPECT_EQ(files->server_key, absl::StrCat(dir, "/server.key"));
+}
+
+TEST_F(ServerTest, FaultLatencyDelaysTheAnswer) {
+  Fault("latency=300ms,reference=SLOW-*");
+  const absl::Time start = absl::Now();
+  EXPECT_EQ(Status("SLOW-1"), kApproved);
+  EXPECT_GE(absl::Now() - start, absl::Milliseconds(300));
+}
+
+TEST_F(ServerTest, FaultResetBeforeProcessing) {
+  Fault("reset_before,reference=RB-*,times=1");
+  auto response = Once("RB-1");
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kUnavailable)
+      << response.status();
+  // Not processed: the same reference is still free.
+  EXPECT_EQ(Status("RB-1"), kApproved);
+}
+
+TEST_F(ServerTest, FaultResetAfterProcessing) {
+  Fault("reset_after,reference=RA-*,times=1");
+  auto response = Once("RA-1");
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kUnavailable)
+      << response.status();
+  // Processed: the reference is taken.
+  EXPECT_EQ(
+      LineValue(client_.Call("preauthorization", CardPayment("RA-1", "100")),
+                "errorcode"),
+      "911");
+}
+
+TEST_F(ServerTest, FaultHttpErrorsAreNotProcessed) {
+  for (const char* code : {"500", "502", "503"}) {
+    const std::string reference = absl::StrCat("HTTP-", code);
+    Fault(absl::StrCat("http", code, ",reference=", reference, ",times=1")
+              .c_str());
+    auto response = Once(reference);
+    ASSERT_TRUE(response.ok()) << response.status();
+    EXPECT_EQ(absl::StrCat(response->status), code);
+    EXPECT_EQ(response->Header("content-type"), "text/html");
+    EXPECT_EQ(Status(reference), kApproved);
+  }
+}
+
+TEST_F(ServerTest, FaultTruncatedGarbageAndHangingAnswers) {
+  Fault("truncate,reference=TR-*");
+  EXPECT_EQ(Once("TR-1").status().code(), absl::StatusCode::kDataLoss);
+
+  Fault("garbage,reference=GB-*");
+  auto garbage = Once("GB-1");
+  ASSERT_TRUE(garbage.ok()) << garbage.status();
+  EXPECT_EQ(garbage->status, 200);
+  EXPECT_FALSE(codec::ParseResponseLines(garbage->body).ok());
+
+  Fault("hang,reference=HG-*");
+  ClientOptions impatient;
+  impatient.timeout = absl::Milliseconds(300);
+  EXPECT_EQ(Once("HG-1", impatient).status().code(),
+            absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST_F(ServerTest, FaultsSelectByPortal) {
+  Fault("http503,portal=2000003");
+  EXPECT_EQ(Status("PORTAL-1"), kApproved);
+  Account other = testing::TestAccount();
+  other.portalid = "2000003";
+  Client client(*sim_);
+  EXPECT_EQ(
+      client.Call("preauthorization", CardPayment("PORTAL-2", "100"), other),
+      "<html><body>Service Unavailable</body></html>");
+  sim_->ClearFaults();
+  EXPECT_EQ(LineValue(client.Call("preauthorization",
+                                  CardPayment("PORTAL-2", "100"), other),
+                      "status"),
+            kApproved);
+}
+
+}  // namespace
+}  // namespace payone::simulator
