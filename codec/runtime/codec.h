@@ -18,6 +18,9 @@
 //                      FormBuilder* form);
 //   // m as text for logs, every sensitive field replaced by "<redacted>".
 //   static std::string RedactedDebugString(const M& m);
+//   // Wire names (or stems: "add_paydata", "it") of m's sensitive fields,
+//   // for RedactFormBody/RedactResponseBody (redact.h).
+//   static absl::Span<const absl::string_view> SensitiveWireNames();
 //
 // A response message R (kind RESPONSE) gets:
 //   // Parses PAYONE's key=value lines (status first) into `r`, which is
@@ -25,17 +28,31 @@
 //   static absl::Status Decode(absl::string_view body, const DecodeOptions&,
 //                              R* r);
 //   static std::string RedactedDebugString(const R& r);
+//   static absl::Span<const absl::string_view> SensitiveWireNames();
 //
 // A notification message N (kind NOTIFICATION) gets:
 //   // Parses the form-encoded POST body.
 //   static absl::Status Decode(absl::string_view body, const DecodeOptions&,
 //                              N* n);
 //   static std::string RedactedDebugString(const N& n);
+//   static absl::Span<const absl::string_view> SensitiveWireNames();
+//
+// Every annotated message (PART ones too) also gets the building blocks the
+// above are made of (ValidateFields, EncodeFields, DecodeField,
+// AppendDebugFields); they are for generated code only.
+//
+// Decoding rules: an empty value is "not set"; a value that does not parse
+// for its field's type is an error naming the parameter (never the value);
+// an enum text without a matching value goes to the unknown_parameters map
+// unless the field is required (then it is an error, as for a RESPONSE's
+// `status`); a required parameter that is missing is an error; indexed
+// parameters beyond the field's max_len (default 400) are an error.
 
 #include <cstddef>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "codec/runtime/charset.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/violations.h"
@@ -64,6 +81,13 @@ struct DecodeOptions {
 // Specialised by generated code only.
 template <typename M>
 struct PayoneCodec;
+
+// Specialised by generated code for every enum of a file it generates for:
+//   static absl::string_view ToWire(E value);   // "" for 0 and unknown
+//   static bool FromWire(absl::string_view text, E* value);
+//   static absl::string_view Name(E value);     // the proto name, for logs
+template <typename E>
+struct PayoneEnum;
 
 }  // namespace payone::codec
 

@@ -22,8 +22,14 @@ def _proto_plugin_srcs_impl(ctx):
     for src in proto_info.direct_sources:
         import_path = _import_path(src, proto_info)
         stem = import_path[:-len(".proto")]
+        # A rule in the proto's own directory (proto/payone/v1 for
+        # payone/v1/x.proto) writes next to its BUILD file; a rule elsewhere
+        # (codec/payone) writes below its package at the import path, so
+        # that protoc's output layout holds either way.
+        proto_dir = stem.rpartition("/")[0]
+        own_dir = ctx.label.package == proto_dir or ctx.label.package.endswith("/" + proto_dir)
         for suffix in ctx.attr.suffixes:
-            out = ctx.actions.declare_file(stem.split("/")[-1] + suffix)
+            out = ctx.actions.declare_file((stem.split("/")[-1] if own_dir else stem) + suffix)
             outputs.append(out)
 
             # protoc writes <out_root>/<stem><suffix>; derive the root from

@@ -1,0 +1,1156 @@
+#include "codec/generator/codec_source_generator.h"
+
+#include <set>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/substitute.h"
+#include "codec/generator/common.h"
+#include "codec/generator/names.h"
+
+namespace payone::codec::generator {
+namespace {
+
+using ::google::protobuf::Descriptor;
+using ::google::protobuf::FieldDescriptor;
+using ::payone::v1::Format;
+
+std::string Lit(const std::string& text) { return CppLiteral(text); }
+
+const char* TextFormatName(Format format) {
+  switch (format) {
+    case payone::v1::FORMAT_NUMERIC:
+      return "kNumeric";
+    case payone::v1::FORMAT_DATE_YYYYMMDD:
+      return "kDateYyyymmdd";
+    case payone::v1::FORMAT_DATE_YYMM:
+      return "kDateYymm";
+    case payone::v1::FORMAT_UNIX_TIME:
+      return "kUnixTime";
+    case payone::v1::FORMAT_URL:
+      return "kUrl";
+    case payone::v1::FORMAT_EMAIL:
+      return "kEmail";
+    case payone::v1::FORMAT_IBAN:
+      return "kIban";
+    case payone::v1::FORMAT_BIC:
+      return "kBic";
+    case payone::v1::FORMAT_COUNTRY:
+      return "kCountry";
+    case payone::v1::FORMAT_CURRENCY:
+      return "kCurrency";
+    case payone::v1::FORMAT_LANGUAGE:
+      return "kLanguage";
+    case payone::v1::FORMAT_PAN:
+      return "kPan";
+    case payone::v1::FORMAT_IP:
+      return "kIp";
+    default:
+      return "kChar";
+  }
+}
+
+const char* SymbolsName(payone::v1::Symbols symbols) {
+  switch (symbols) {
+    case payone::v1::SYMBOLS_REFERENCE:
+      return "kReference";
+    case payone::v1::SYMBOLS_ALPHANUMERIC:
+      return "kAlphanumeric";
+    case payone::v1::SYMBOLS_DIGITS:
+      return "kDigits";
+    case payone::v1::SYMBOLS_HEX:
+      return "kHex";
+    default:
+      return "kAny";
+  }
+}
+
+const char* Bool(bool b) { return b ? "true" : "false"; }
+
+std::string TrueText(const FieldModel& f) {
+  return f.format == payone::v1::FORMAT_ONE_ZERO ? "1" : "yes";
+}
+std::string FalseText(const FieldModel& f) {
+  return f.format == payone::v1::FORMAT_ONE_ZERO ? "0" : "no";
+}
+
+// `m.x()` style value and presence expressions for a field of `object`
+// (an expression of the message, e.g. "m" or "m.card()").
+std::string Value(const std::string& object, const FieldModel& f) {
+  return absl::StrCat(object, ".", f.accessor, "()");
+}
+
+// Set in the proto3 sense: has_x() where there is presence, else non-empty /
+// non-zero.
+std::string IsSet(const std::string& object, const FieldModel& f) {
+  if (f.has_presence || f.kind == FieldKind::kPart) {
+    return absl::StrCat(object, ".has_", f.accessor, "()");
+  }
+  switch (f.kind) {
+    case FieldKind::kText:
+    case FieldKind::kGatewayOnly:
+      if (f.field->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+        return absl::StrCat("!", Value(object, f), ".empty()");
+      }
+      break;
+    case FieldKind::kBool:
+      return Value(object, f);
+    case FieldKind::kEnum:
+      return absl::StrCat("static_cast<int>(", Value(object, f), ") != 0");
+    case FieldKind::kIndexedParts:
+    case FieldKind::kKeyedMap:
+    case FieldKind::kUnknownMap:
+      return absl::StrCat(object, ".", f.accessor, "_size() > 0");
+    default:
+      break;
+  }
+  if (f.field->cpp_type() == FieldDescriptor::CPPTYPE_BOOL) {
+    return Value(object, f);
+  }
+  return absl::StrCat(Value(object, f), " != 0");
+}
+
+// Sent on the wire: like IsSet, but a required number without presence is
+// always sent (0 is a value: pr[3]=0 for a free shipping line).
+std::string IsSent(const std::string& object, const FieldModel& f) {
+  if (!f.has_presence && f.rules.required() &&
+      (f.kind == FieldKind::kInteger || f.kind == FieldKind::kUnsigned)) {
+    return "true";
+  }
+  return IsSet(object, f);
+}
+
+std::string Where(const FieldModel& f, const std::string& wire) {
+  return absl::StrCat("{path, ", Lit(f.field->name()), ", ", Lit(wire),
+                      ", wire_index}");
+}
+
+// Collects the sensitive wire names (or stems) of `model` and its parts.
+void CollectSensitive(const MessageModel& model, std::set<std::string>* out) {
+  for (const FieldModel& f : model.fields) {
+    if (f.kind == FieldKind::kPart || f.kind == FieldKind::kIndexedParts) {
+      absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
+      if (part.ok()) CollectSensitive(*part, out);
+    } else if (f.rules.sensitive() && !f.rules.wire_name().empty()) {
+      out->insert(f.rules.wire_name());
+    }
+  }
+}
+
+// Constant wire names of `model` and its parts (decoded in a first pass so
+// that they choose the oneof alternative before its fields arrive).
+void CollectConstantNames(const MessageModel& model,
+                          std::set<std::string>* out) {
+  for (const auto& [name, value] : model.constants) out->insert(name);
+  for (const FieldModel& f : model.fields) {
+    if (f.kind == FieldKind::kPart) {
+      absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
+      if (part.ok()) CollectConstantNames(*part, out);
+    }
+  }
+}
+
+class MessageWriter {
+ public:
+  MessageWriter(const MessageModel& model, std::string* out)
+      : model_(model), out_(out), type_(QualifiedCppName(model.message)) {}
+
+  absl::Status Write() {
+    WriteValidate();
+    absl::Status rules = WriteRules();
+    if (!rules.ok()) return rules;
+    out_->append("}\n");
+    WriteEncode();
+    WriteOwns();
+    WriteDecodeField();
+    WriteDebug();
+    WriteSensitive();
+    WriteTopLevel();
+    return absl::OkStatus();
+  }
+
+ private:
+  void Line(const std::string& text) { absl::StrAppend(out_, text, "\n"); }
+
+  // ---- Validate ----------------------------------------------------------
+  void WriteValidate() {
+    absl::SubstituteAndAppend(out_, R"(
+void PayoneCodec<$0>::ValidateFields(
+    const Message& m, const EncodeOptions& options,
+    const internal::FieldPath* path, int wire_index, Violations* out) {
+  (void)m; (void)options; (void)path; (void)wire_index; (void)out;
+)",
+                              type_);
+    for (const FieldModel& f : model_.fields) ValidateField(f);
+  }
+
+  void ValidateField(const FieldModel& f) {
+    const auto& r = f.rules;
+    const std::string wire = r.wire_name();
+    const std::string where = Where(f, wire);
+    switch (f.kind) {
+      case FieldKind::kText: {
+        const std::string value =
+            f.has_presence
+                ? absl::StrCat("m.has_", f.accessor, "() ? absl::string_view(",
+                               Value("m", f), ") : absl::string_view()")
+                : Value("m", f);
+        absl::SubstituteAndAppend(
+            out_,
+            "  {\n"
+            "    static constexpr internal::TextRules kRules{$0, $1, "
+            "internal::TextFormat::$2, Symbols::$3, $4, $5};\n"
+            "    internal::CheckText($6, kRules, options, $7, out);\n"
+            "  }\n",
+            r.min_len(), r.max_len(), TextFormatName(f.format),
+            SymbolsName(r.symbols()), Bool(r.required()), Bool(r.sensitive()),
+            value, where);
+        break;
+      }
+      case FieldKind::kInteger:
+      case FieldKind::kUnsigned: {
+        absl::SubstituteAndAppend(
+            out_,
+            "  if ($0) {\n"
+            "    static constexpr internal::IntegerRules kRules{$1, $2, $3, "
+            "$4, $5, $6};\n"
+            "    internal::$7($8, kRules, $9, out);\n"
+            "  }",
+            IsSent("m", f), Bool(r.has_min_value()),
+            absl::StrCat("int64_t{", r.min_value(), "}"),
+            Bool(r.has_max_value()),
+            absl::StrCat("int64_t{", r.max_value(), "}"), r.min_len(),
+            r.max_len(),
+            f.kind == FieldKind::kInteger ? "CheckInteger" : "CheckUnsigned",
+            Value("m", f), where);
+        RequiredElse(f, where);
+        break;
+      }
+      case FieldKind::kBool:
+        if (f.has_presence && r.required()) {
+          absl::SubstituteAndAppend(
+              out_,
+              "  if (!m.has_$0()) internal::AddViolation($1, \"is required\", "
+              "out);\n",
+              f.accessor, where);
+        }
+        break;
+      case FieldKind::kEnum:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if ($0) {\n"
+            "    internal::CheckEnum(static_cast<int>($1), "
+            "!PayoneEnum<$2>::ToWire($1).empty(), $3, $4, out);\n"
+            "  }",
+            f.has_presence ? absl::StrCat("m.has_", f.accessor, "()") : "true",
+            Value("m", f), QualifiedCppName(f.enum_type), Bool(r.required()),
+            where);
+        if (f.has_presence) {
+          RequiredElse(f, where);
+        } else {
+          out_->append("\n");
+        }
+        break;
+      case FieldKind::kPart:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (m.has_$0()) {\n"
+            "    const internal::FieldPath child{path, $1, -1};\n"
+            "    PayoneCodec<$2>::ValidateFields(m.$0(), options, &child, "
+            "wire_index, out);\n"
+            "  }",
+            f.accessor, Lit(f.field->name()), QualifiedCppName(f.part));
+        RequiredElse(f, Where(f, ""));
+        break;
+      case FieldKind::kIndexedParts: {
+        const uint32_t max =
+            r.max_len() != 0 ? r.max_len() : kDefaultMaxElements;
+        const uint32_t min = r.min_len() != 0 ? r.min_len()
+                             : r.required()   ? 1
+                                              : 0;
+        absl::SubstituteAndAppend(
+            out_,
+            "  internal::CheckCount(m.$0_size(), $1, $2, $3, out);\n"
+            "  for (int i = 0; i < m.$0_size(); ++i) {\n"
+            "    const internal::FieldPath child{path, $4, i};\n"
+            "    PayoneCodec<$5>::ValidateFields(m.$0(i), options, &child, "
+            "i + 1, out);\n"
+            "  }\n",
+            f.accessor, min, max, Where(f, ""), Lit(f.field->name()),
+            QualifiedCppName(f.part));
+        break;
+      }
+      case FieldKind::kKeyedMap: {
+        const uint32_t min = r.min_len() != 0 ? r.min_len()
+                             : r.required()   ? 1
+                                              : 0;
+        absl::SubstituteAndAppend(
+            out_,
+            "  internal::CheckCount(m.$0_size(), $1, $2, $3, out);\n"
+            "  if (!m.$0().empty()) {\n"
+            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
+            "      internal::CheckMapKey(entry->first, $3, out);\n"
+            "      internal::CheckCharset(entry->second, options, $3, out);\n"
+            "    }\n"
+            "  }\n",
+            f.accessor, min, r.max_len(), where);
+        break;
+      }
+      case FieldKind::kGatewayOnly:
+        if (r.required()) {
+          absl::SubstituteAndAppend(
+              out_,
+              "  if (!($0)) internal::AddViolation($1, \"is required\", "
+              "out);\n",
+              IsSet("m", f), Where(f, ""));
+        }
+        break;
+      case FieldKind::kUnknownMap:
+        break;
+    }
+  }
+
+  // `else` branch after an `if (present) {...}` for required fields.
+  void RequiredElse(const FieldModel& f, const std::string& where) {
+    const bool can_be_missing = f.has_presence || f.kind == FieldKind::kPart;
+    if (f.rules.required() && can_be_missing) {
+      absl::SubstituteAndAppend(
+          out_,
+          " else {\n    internal::AddViolation($0, \"is required\", "
+          "out);\n  }\n",
+          where);
+    } else {
+      out_->append("\n");
+    }
+  }
+
+  // ---- Cross-field rules ---------------------------------------------------
+  struct Resolved {
+    std::string object;  // expression of the message holding the leaf
+    std::vector<std::string> guards;  // has_x() of the messages on the way
+    const FieldDescriptor* leaf = nullptr;
+  };
+
+  Resolved Resolve(const std::string& path) const {
+    Resolved r;
+    r.object = "m";
+    const Descriptor* current = model_.message;
+    std::vector<std::string> parts = absl::StrSplit(path, '.');
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const FieldDescriptor* field = current->FindFieldByName(parts[i]);
+      if (i + 1 == parts.size()) {
+        r.leaf = field;
+      } else {
+        r.guards.push_back(
+            absl::StrCat(r.object, ".has_", FieldAccessor(field), "()"));
+        r.object = absl::StrCat(r.object, ".", FieldAccessor(field), "()");
+        current = field->message_type();
+      }
+    }
+    return r;
+  }
+
+  static FieldModel LeafModel(const FieldDescriptor* leaf) {
+    FieldModel f;
+    f.field = leaf;
+    f.rules = FieldRulesOf(leaf);
+    f.accessor = FieldAccessor(leaf);
+    f.has_presence = !leaf->is_repeated() &&
+                     leaf->type() != FieldDescriptor::TYPE_MESSAGE &&
+                     leaf->has_presence();
+    if (leaf->is_map()) {
+      f.kind = FieldKind::kKeyedMap;
+    } else if (leaf->is_repeated()) {
+      f.kind = FieldKind::kIndexedParts;
+    } else if (leaf->type() == FieldDescriptor::TYPE_MESSAGE) {
+      f.kind = FieldKind::kPart;
+    } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+      f.kind = FieldKind::kText;
+    } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_BOOL) {
+      f.kind = FieldKind::kBool;
+    } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_ENUM) {
+      f.kind = FieldKind::kEnum;
+    } else {
+      f.kind = FieldKind::kInteger;
+    }
+    f.format = f.rules.format();
+    return f;
+  }
+
+  std::string Presence(const std::string& path) const {
+    const Resolved r = Resolve(path);
+    std::vector<std::string> terms = r.guards;
+    terms.push_back(IsSet(r.object, LeafModel(r.leaf)));
+    return absl::StrCat("(", absl::StrJoin(terms, " && "), ")");
+  }
+
+  absl::StatusOr<std::string> ValueMatches(
+      const std::string& path,
+      const google::protobuf::RepeatedPtrField<std::string>& values) const {
+    if (values.empty()) return Presence(path);
+    const Resolved r = Resolve(path);
+    const FieldModel leaf = LeafModel(r.leaf);
+    const std::string value = Value(r.object, leaf);
+    std::vector<std::string> alternatives;
+    for (const std::string& text : values) {
+      switch (leaf.kind) {
+        case FieldKind::kEnum: {
+          const auto* e = r.leaf->enum_type();
+          const google::protobuf::EnumValueDescriptor* match = nullptr;
+          for (int i = 0; i < e->value_count(); ++i) {
+            if (WireValueOf(e->value(i)) == text) match = e->value(i);
+          }
+          if (match == nullptr) {
+            return absl::InvalidArgumentError(
+                absl::StrCat(model_.message->file()->name(), ": message ",
+                             model_.message->full_name(), ": when_values \"",
+                             text, "\" is no wire value of ", e->full_name()));
+          }
+          alternatives.push_back(absl::StrCat("static_cast<int>(", value,
+                                              ") == ", match->number()));
+          break;
+        }
+        case FieldKind::kText:
+          if (leaf.rules.upper_case() || leaf.rules.lower_case()) {
+            alternatives.push_back(absl::StrCat("absl::EqualsIgnoreCase(",
+                                                value, ", ", Lit(text), ")"));
+          } else {
+            alternatives.push_back(absl::StrCat(value, " == ", Lit(text)));
+          }
+          break;
+        case FieldKind::kBool: {
+          const bool on = text == "yes" || text == "1" || text == "true";
+          alternatives.push_back(on ? value : absl::StrCat("!", value));
+          break;
+        }
+        case FieldKind::kInteger: {
+          int64_t number = 0;
+          if (!absl::SimpleAtoi(text, &number)) {
+            return absl::InvalidArgumentError(
+                absl::StrCat(model_.message->file()->name(), ": message ",
+                             model_.message->full_name(), ": when_values \"",
+                             text, "\" is not a number for ", path));
+          }
+          alternatives.push_back(absl::StrCat(value, " == ", number));
+          break;
+        }
+        default:
+          return absl::InvalidArgumentError(
+              absl::StrCat(model_.message->file()->name(), ": message ",
+                           model_.message->full_name(), ": when_field ", path,
+                           " cannot be compared with values"));
+      }
+    }
+    std::vector<std::string> terms = r.guards;
+    terms.push_back(
+        absl::StrCat("(", absl::StrJoin(alternatives, " || "), ")"));
+    return absl::StrCat("(", absl::StrJoin(terms, " && "), ")");
+  }
+
+  std::string LeafWire(const std::string& path) const {
+    return FieldRulesOf(Resolve(path).leaf).wire_name();
+  }
+
+  absl::Status WriteRules() {
+    for (const auto& rule : model_.rules.rules()) {
+      if (!rule.require_one_of().empty()) {
+        std::vector<std::string> present;
+        for (const auto& p : rule.require_one_of())
+          present.push_back(Presence(p));
+        const std::string description =
+            !rule.description().empty()
+                ? rule.description()
+                : absl::StrCat("at least one of ",
+                               absl::StrJoin(rule.require_one_of(), ", "),
+                               " must be set");
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (!($0)) {\n"
+            "    internal::AddViolation({path, $1, \"\", 0}, $2, out);\n"
+            "  }\n",
+            absl::StrJoin(present, " || "), Lit(rule.require_one_of(0)),
+            Lit(description));
+      }
+      if (!rule.at_most_one_of().empty()) {
+        std::vector<std::string> present;
+        for (const auto& p : rule.at_most_one_of()) {
+          present.push_back(absl::StrCat("(", Presence(p), " ? 1 : 0)"));
+        }
+        const std::string description =
+            !rule.description().empty()
+                ? rule.description()
+                : absl::StrCat("at most one of ",
+                               absl::StrJoin(rule.at_most_one_of(), ", "),
+                               " may be set");
+        absl::SubstituteAndAppend(
+            out_,
+            "  if ($0 > 1) {\n"
+            "    internal::AddViolation({path, $1, \"\", 0}, $2, out);\n"
+            "  }\n",
+            absl::StrJoin(present, " + "), Lit(rule.at_most_one_of(0)),
+            Lit(description));
+      }
+      if (!rule.require().empty()) {
+        absl::StatusOr<std::string> when =
+            ValueMatches(rule.when_field(), rule.when_values());
+        if (!when.ok()) return when.status();
+        const std::string condition =
+            rule.when_values().empty()
+                ? absl::StrCat(rule.when_field(), " is set")
+                : absl::StrCat(rule.when_field(), " is ",
+                               absl::StrJoin(rule.when_values(), " or "));
+        const std::string description =
+            !rule.description().empty()
+                ? rule.description()
+                : absl::StrCat("is required when ", condition);
+        absl::SubstituteAndAppend(out_, "  if ($0) {\n", *when);
+        for (const auto& p : rule.require()) {
+          absl::SubstituteAndAppend(
+              out_,
+              "    if (!$0) {\n"
+              "      internal::AddViolation({path, $1, $2, wire_index}, $3, "
+              "out);\n"
+              "    }\n",
+              Presence(p), Lit(p), Lit(LeafWire(p)), Lit(description));
+        }
+        out_->append("  }\n");
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // ---- Encode ------------------------------------------------------------
+  void WriteEncode() {
+    absl::SubstituteAndAppend(out_, R"(
+void PayoneCodec<$0>::EncodeFields(const Message& m,
+                                   const EncodeOptions& options,
+                                   int wire_index, FormBuilder* form) {
+  (void)m; (void)options; (void)wire_index; (void)form;
+)",
+                              type_);
+    for (const auto& [name, value] : model_.constants) {
+      absl::SubstituteAndAppend(out_, "  internal::AddRaw($0, 0, $1, form);\n",
+                                Lit(name), Lit(value));
+    }
+    for (const FieldModel& f : model_.fields) EncodeField(f);
+    out_->append("}\n");
+  }
+
+  void EncodeField(const FieldModel& f) {
+    const std::string wire = Lit(f.rules.wire_name());
+    switch (f.kind) {
+      case FieldKind::kText: {
+        const char* text_case = f.rules.upper_case()   ? "kUpper"
+                                : f.rules.lower_case() ? "kLower"
+                                                       : "kAsIs";
+        absl::SubstituteAndAppend(
+            out_,
+            "  if ($0) {\n"
+            "    internal::AddText($1, wire_index, $2, internal::Case::$3, "
+            "options, form);\n"
+            "  }\n",
+            IsSent("m", f), wire, Value("m", f), text_case);
+        break;
+      }
+      case FieldKind::kInteger:
+        absl::SubstituteAndAppend(
+            out_, "  if ($0) internal::$1($2, wire_index, $3, form);\n",
+            IsSent("m", f),
+            f.format == payone::v1::FORMAT_DECIMAL ? "AddDecimal"
+                                                   : "AddInteger",
+            wire, Value("m", f));
+        break;
+      case FieldKind::kUnsigned:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if ($0) internal::AddUnsigned($1, wire_index, $2, form);\n",
+            IsSent("m", f), wire, Value("m", f));
+        break;
+      case FieldKind::kBool:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if ($0) internal::AddRaw($1, wire_index, $2 ? $3 : $4, form);\n",
+            f.rules.required() && !f.has_presence ? "true" : IsSet("m", f),
+            wire, Value("m", f), Lit(TrueText(f)), Lit(FalseText(f)));
+        break;
+      case FieldKind::kEnum:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if ($0) {\n"
+            "    const absl::string_view text = PayoneEnum<$1>::ToWire($2);\n"
+            "    if (!text.empty()) internal::AddRaw($3, wire_index, text, "
+            "form);\n"
+            "  }\n",
+            f.has_presence ? absl::StrCat("m.has_", f.accessor, "()") : "true",
+            QualifiedCppName(f.enum_type), Value("m", f), wire);
+        break;
+      case FieldKind::kPart:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (m.has_$0()) {\n"
+            "    PayoneCodec<$1>::EncodeFields(m.$0(), options, wire_index, "
+            "form);\n"
+            "  }\n",
+            f.accessor, QualifiedCppName(f.part));
+        break;
+      case FieldKind::kIndexedParts:
+        absl::SubstituteAndAppend(
+            out_,
+            "  for (int i = 0; i < m.$0_size(); ++i) {\n"
+            "    PayoneCodec<$1>::EncodeFields(m.$0(i), options, i + 1, "
+            "form);\n"
+            "  }\n",
+            f.accessor, QualifiedCppName(f.part));
+        break;
+      case FieldKind::kKeyedMap:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (!m.$0().empty()) {\n"
+            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
+            "      internal::AddKeyedText($1, entry->first, entry->second, "
+            "options, form);\n"
+            "    }\n"
+            "  }\n",
+            f.accessor, wire);
+        break;
+      case FieldKind::kUnknownMap:
+        // Responses and notifications re-encode what they received.
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (!m.$0().empty()) {\n"
+            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
+            "      internal::AddText(entry->first, 0, entry->second, "
+            "internal::Case::kAsIs, options, form);\n"
+            "    }\n"
+            "  }\n",
+            f.accessor);
+        break;
+      case FieldKind::kGatewayOnly:
+        break;
+    }
+  }
+
+  // ---- Decode ------------------------------------------------------------
+  static bool IsScalar(const FieldModel& f) {
+    return f.kind == FieldKind::kText || f.kind == FieldKind::kInteger ||
+           f.kind == FieldKind::kUnsigned || f.kind == FieldKind::kBool ||
+           f.kind == FieldKind::kEnum;
+  }
+
+  // The WireName an element of an indexed part sees: just the stem.
+  static std::string StemName() {
+    return "internal::WireName{wire.stem, wire.stem, {}, 0}";
+  }
+
+  void WriteOwns() {
+    absl::SubstituteAndAppend(out_, R"(
+bool PayoneCodec<$0>::Owns(absl::string_view name,
+                           const internal::WireName& wire,
+                           absl::string_view value) {
+  (void)name; (void)wire; (void)value;
+)",
+                              type_);
+    for (const auto& [name, value] : model_.constants) {
+      absl::SubstituteAndAppend(
+          out_, "  if (name == $0 && value == $1) return true;\n", Lit(name),
+          Lit(value));
+    }
+    for (const FieldModel& f : model_.fields) {
+      if (IsScalar(f)) {
+        absl::SubstituteAndAppend(out_, "  if (name == $0) return true;\n",
+                                  Lit(f.rules.wire_name()));
+      }
+    }
+    for (const FieldModel& f : model_.fields) {
+      const std::string part = f.part ? QualifiedCppName(f.part) : "";
+      if (f.kind == FieldKind::kPart) {
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (PayoneCodec<$0>::Owns(name, wire, value)) return true;\n",
+            part);
+      } else if (f.kind == FieldKind::kIndexedParts) {
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (wire.index > 0 && PayoneCodec<$0>::Owns(wire.stem, $1, "
+            "value)) {\n    return true;\n  }\n",
+            part, StemName());
+      } else if (f.kind == FieldKind::kKeyedMap) {
+        absl::SubstituteAndAppend(
+            out_, "  if (!wire.key.empty() && wire.stem == $0) return true;\n",
+            Lit(f.rules.wire_name()));
+      }
+    }
+    out_->append("  return false;\n}\n");
+  }
+
+  void DecodeScalar(const FieldModel& f) {
+    const std::string wire = Lit(f.rules.wire_name());
+    absl::SubstituteAndAppend(
+        out_,
+        "  if (name == $0) {\n"
+        "    if (value.empty()) return internal::Match::kYes;\n",
+        wire);
+    const std::string setter = absl::StrCat("m->set_", f.accessor);
+    switch (f.kind) {
+      case FieldKind::kText:
+        absl::SubstituteAndAppend(out_, "    $0(std::string(value));\n",
+                                  setter);
+        break;
+      case FieldKind::kInteger: {
+        const bool is32 = f.field->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
+        out_->append("    int64_t number = 0;\n");
+        if (f.format == payone::v1::FORMAT_DECIMAL) {
+          out_->append(
+              "    *error = internal::ParseDecimalValue(value, name, "
+              "&number);\n");
+        } else {
+          absl::SubstituteAndAppend(
+              out_,
+              "    *error = internal::ParseInteger(value, name, $0, $1, "
+              "&number);\n",
+              is32 ? "INT32_MIN" : "INT64_MIN",
+              is32 ? "INT32_MAX" : "INT64_MAX");
+        }
+        absl::SubstituteAndAppend(
+            out_,
+            "    if (!error->ok()) return internal::Match::kError;\n"
+            "    $0(static_cast<$1>(number));\n",
+            setter, is32 ? "int32_t" : "int64_t");
+        break;
+      }
+      case FieldKind::kUnsigned: {
+        const bool is32 =
+            f.field->cpp_type() == FieldDescriptor::CPPTYPE_UINT32;
+        absl::SubstituteAndAppend(
+            out_,
+            "    uint64_t number = 0;\n"
+            "    *error = internal::ParseUnsigned(value, name, $0, &number);\n"
+            "    if (!error->ok()) return internal::Match::kError;\n"
+            "    $1(static_cast<$2>(number));\n",
+            is32 ? "UINT32_MAX" : "UINT64_MAX", setter,
+            is32 ? "uint32_t" : "uint64_t");
+        break;
+      }
+      case FieldKind::kBool:
+        absl::SubstituteAndAppend(
+            out_,
+            "    bool flag = false;\n"
+            "    *error = internal::ParseBool(value, name, $0, $1, &flag);\n"
+            "    if (!error->ok()) return internal::Match::kError;\n"
+            "    $2(flag);\n",
+            Lit(TrueText(f)), Lit(FalseText(f)), setter);
+        break;
+      case FieldKind::kEnum: {
+        const bool strict =
+            f.rules.required() ||
+            (model_.rules.kind() == payone::v1::MESSAGE_KIND_RESPONSE &&
+             f.rules.wire_name() == "status");
+        absl::SubstituteAndAppend(
+            out_,
+            "    $0 parsed;\n"
+            "    if (!PayoneEnum<$0>::FromWire(value, &parsed)) {\n",
+            QualifiedCppName(f.enum_type));
+        if (strict) {
+          out_->append(
+              "      *error = internal::UnknownValue(name);\n"
+              "      return internal::Match::kError;\n");
+        } else {
+          out_->append("      return internal::Match::kNo;\n");
+        }
+        absl::SubstituteAndAppend(out_, "    }\n    $0(parsed);\n", setter);
+        break;
+      }
+      default:
+        break;
+    }
+    out_->append("    return internal::Match::kYes;\n  }\n");
+  }
+
+  void WriteDecodeField() {
+    absl::SubstituteAndAppend(out_, R"(
+internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
+                                             const internal::WireName& wire,
+                                             absl::string_view value,
+                                             Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
+)",
+                              type_);
+    for (const auto& [name, value] : model_.constants) {
+      absl::SubstituteAndAppend(
+          out_,
+          "  if (name == $0 && value == $1) return internal::Match::kYes;\n",
+          Lit(name), Lit(value));
+    }
+    for (const FieldModel& f : model_.fields) {
+      if (IsScalar(f)) DecodeScalar(f);
+    }
+    // A oneof alternative already chosen keeps the names it shares with
+    // other alternatives.
+    for (const FieldModel& f : model_.fields) {
+      if (f.kind != FieldKind::kPart ||
+          f.field->real_containing_oneof() == nullptr) {
+        continue;
+      }
+      absl::SubstituteAndAppend(
+          out_,
+          "  if (m->has_$0() && PayoneCodec<$1>::Owns(name, wire, value)) {\n"
+          "    return PayoneCodec<$1>::DecodeField(name, wire, value, "
+          "m->mutable_$0(), error);\n"
+          "  }\n",
+          f.accessor, QualifiedCppName(f.part));
+    }
+    for (const FieldModel& f : model_.fields) {
+      if (f.kind != FieldKind::kPart) continue;
+      absl::SubstituteAndAppend(
+          out_,
+          "  if (PayoneCodec<$1>::Owns(name, wire, value)) {\n"
+          "    return PayoneCodec<$1>::DecodeField(name, wire, value, "
+          "m->mutable_$0(), error);\n"
+          "  }\n",
+          f.accessor, QualifiedCppName(f.part));
+    }
+    for (const FieldModel& f : model_.fields) {
+      if (f.kind != FieldKind::kIndexedParts) continue;
+      const uint32_t max =
+          f.rules.max_len() != 0 ? f.rules.max_len() : kDefaultMaxElements;
+      absl::SubstituteAndAppend(
+          out_,
+          "  if (wire.index > 0 && PayoneCodec<$1>::Owns(wire.stem, $2, "
+          "value)) {\n"
+          "    if (wire.index > $3) {\n"
+          "      *error = internal::IndexOutOfRange(wire, $3);\n"
+          "      return internal::Match::kError;\n"
+          "    }\n"
+          "    return PayoneCodec<$1>::DecodeField(wire.stem, $2, value, "
+          "internal::ElementAt(m->mutable_$0(), wire.index), error);\n"
+          "  }\n",
+          f.accessor, QualifiedCppName(f.part), StemName(), max);
+    }
+    for (const FieldModel& f : model_.fields) {
+      if (f.kind != FieldKind::kKeyedMap) continue;
+      absl::SubstituteAndAppend(
+          out_,
+          "  if (!wire.key.empty() && wire.stem == $1) {\n"
+          "    (*m->mutable_$0())[std::string(wire.key)] = "
+          "std::string(value);\n"
+          "    return internal::Match::kYes;\n"
+          "  }\n",
+          f.accessor, Lit(f.rules.wire_name()));
+    }
+    out_->append("  return internal::Match::kNo;\n}\n");
+  }
+
+  // ---- Debug -------------------------------------------------------------
+  void WriteDebug() {
+    absl::SubstituteAndAppend(out_, R"(
+void PayoneCodec<$0>::AppendDebugFields(const Message& m,
+                                        internal::DebugPrinter* out) {
+  (void)m; (void)out;
+)",
+                              type_);
+    for (const FieldModel& f : model_.fields) DebugField(f);
+    absl::SubstituteAndAppend(out_, R"(}
+
+std::string PayoneCodec<$0>::RedactedDebugString(const Message& m) {
+  internal::DebugPrinter printer;
+  AppendDebugFields(m, &printer);
+  return printer.Release();
+}
+)",
+                              type_);
+  }
+
+  void DebugField(const FieldModel& f) {
+    const std::string name = Lit(f.field->name());
+    const char* sensitive = Bool(f.rules.sensitive());
+    switch (f.kind) {
+      case FieldKind::kText:
+        absl::SubstituteAndAppend(out_, "  if ($0) out->Text($1, $2, $3);\n",
+                                  IsSet("m", f), name, Value("m", f),
+                                  sensitive);
+        break;
+      case FieldKind::kGatewayOnly:
+        if (f.field->cpp_type() == FieldDescriptor::CPPTYPE_STRING &&
+            !f.field->is_repeated()) {
+          absl::SubstituteAndAppend(out_, "  if ($0) out->Text($1, $2, $3);\n",
+                                    IsSet("m", f), name, Value("m", f),
+                                    sensitive);
+        }
+        break;
+      case FieldKind::kInteger:
+        absl::SubstituteAndAppend(out_, "  if ($0) out->Integer($1, $2, $3);\n",
+                                  IsSet("m", f), name, Value("m", f),
+                                  sensitive);
+        break;
+      case FieldKind::kUnsigned:
+        absl::SubstituteAndAppend(
+            out_, "  if ($0) out->Unsigned($1, $2, $3);\n", IsSet("m", f), name,
+            Value("m", f), sensitive);
+        break;
+      case FieldKind::kBool:
+        absl::SubstituteAndAppend(out_, "  if ($0) out->Bool($1, $2, $3);\n",
+                                  IsSet("m", f), name, Value("m", f),
+                                  sensitive);
+        break;
+      case FieldKind::kEnum:
+        absl::SubstituteAndAppend(out_,
+                                  "  if ($0) {\n"
+                                  "    out->Enum($1, PayoneEnum<$2>::Name($3), "
+                                  "static_cast<int>($3), $4);\n"
+                                  "  }\n",
+                                  IsSet("m", f), name,
+                                  QualifiedCppName(f.enum_type), Value("m", f),
+                                  sensitive);
+        break;
+      case FieldKind::kPart:
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (m.has_$0()) {\n"
+            "    out->Begin($1);\n"
+            "    PayoneCodec<$2>::AppendDebugFields(m.$0(), out);\n"
+            "    out->End();\n"
+            "  }\n",
+            f.accessor, name, QualifiedCppName(f.part));
+        break;
+      case FieldKind::kIndexedParts:
+        absl::SubstituteAndAppend(
+            out_,
+            "  for (const auto& element : m.$0()) {\n"
+            "    out->Begin($1);\n"
+            "    PayoneCodec<$2>::AppendDebugFields(element, out);\n"
+            "    out->End();\n"
+            "  }\n",
+            f.accessor, name, QualifiedCppName(f.part));
+        break;
+      case FieldKind::kKeyedMap:
+      case FieldKind::kUnknownMap: {
+        // Unmodelled parameters may still be sensitive ones we know of.
+        const std::string entry_sensitive =
+            f.kind == FieldKind::kUnknownMap
+                ? "IsSensitiveName(entry->first, SensitiveWireNames())"
+                : sensitive;
+        absl::SubstituteAndAppend(
+            out_,
+            "  if (!m.$0().empty()) {\n"
+            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
+            "      out->Entry($1, entry->first, entry->second, $2);\n"
+            "    }\n"
+            "  }\n",
+            f.accessor, name, entry_sensitive);
+        break;
+      }
+    }
+  }
+
+  void WriteSensitive() {
+    std::set<std::string> names;
+    CollectSensitive(model_, &names);
+    if (names.empty()) {
+      absl::SubstituteAndAppend(out_, R"(
+absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
+  return {};
+}
+)",
+                                type_);
+      return;
+    }
+    std::vector<std::string> literals;
+    for (const std::string& n : names) literals.push_back(Lit(n));
+    absl::SubstituteAndAppend(out_, R"(
+absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
+  static constexpr absl::string_view kNames[] = {$1};
+  return kNames;
+}
+)",
+                              type_, absl::StrJoin(literals, ", "));
+  }
+
+  // ---- Request / response / notification entry points --------------------
+  void WriteTopLevel() {
+    const auto kind = model_.rules.kind();
+    if (kind == payone::v1::MESSAGE_KIND_PART) return;
+    if (kind == payone::v1::MESSAGE_KIND_REQUEST) {
+      absl::SubstituteAndAppend(out_, R"(
+void PayoneCodec<$0>::Validate(const Message& m, const EncodeOptions& options,
+                               Violations* out) {
+  ValidateFields(m, options, nullptr, 0, out);
+}
+)",
+                                type_);
+    }
+    absl::SubstituteAndAppend(out_, R"(
+void PayoneCodec<$0>::Encode(const Message& m, const EncodeOptions& options,
+                             FormBuilder* form) {
+  EncodeFields(m, options, 0, form);
+}
+)",
+                              type_);
+    if (kind == payone::v1::MESSAGE_KIND_RESPONSE) {
+      absl::SubstituteAndAppend(out_, R"(
+std::string PayoneCodec<$0>::EncodeResponse(const Message& m) {
+  FormBuilder form;
+  EncodeFields(m, EncodeOptions(), 0, &form);
+  return internal::FormToResponseLines(form.body());
+}
+)",
+                                type_);
+    }
+    std::set<std::string> constants;
+    CollectConstantNames(model_, &constants);
+    const char* reader = kind == payone::v1::MESSAGE_KIND_RESPONSE
+                             ? "ReadResponse"
+                             : "ReadNotification";
+    absl::SubstituteAndAppend(out_, R"(
+absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
+                                     const DecodeOptions& options,
+                                     Message* m) {
+  m->Clear();
+  absl::StatusOr<std::vector<NameValue>> parameters =
+      internal::$1(body, options);
+  if (!parameters.ok()) return parameters.status();
+)",
+                              type_, reader);
+    std::string unknown = "      break;\n";
+    for (const FieldModel& f : model_.fields) {
+      if (f.kind == FieldKind::kUnknownMap) {
+        unknown = absl::StrCat("      (*m->mutable_", f.accessor,
+                               "())[parameter.first] = parameter.second;\n"
+                               "      break;\n");
+      }
+    }
+    std::string is_constant = "false";
+    if (!constants.empty()) {
+      std::vector<std::string> tests;
+      for (const std::string& c : constants) {
+        tests.push_back(absl::StrCat("parameter.first == ", Lit(c)));
+      }
+      is_constant = absl::StrJoin(tests, " || ");
+    }
+    absl::SubstituteAndAppend(
+        out_,
+        R"(  // Constants first: they choose the oneof alternative their part is in.
+  for (int pass = 0; pass < $0; ++pass) {
+    for (const NameValue& parameter : *parameters) {
+      const bool constant = $1;
+      if ($0 == 2 && constant != (pass == 0)) continue;
+      const internal::WireName wire = internal::ParseWireName(parameter.first);
+      absl::Status error;
+      switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+        case internal::Match::kYes:
+          break;
+        case internal::Match::kError:
+          return error;
+        case internal::Match::kNo:
+$2      }
+    }
+  }
+)",
+        constants.empty() ? 1 : 2, is_constant, unknown);
+    if (kind != payone::v1::MESSAGE_KIND_REQUEST) {
+      for (const FieldModel& f : model_.fields) {
+        const bool required =
+            f.rules.required() || (kind == payone::v1::MESSAGE_KIND_RESPONSE &&
+                                   f.rules.wire_name() == "status");
+        if (!required) continue;
+        const bool checkable = f.has_presence || f.kind == FieldKind::kText ||
+                               f.kind == FieldKind::kEnum ||
+                               f.kind == FieldKind::kPart;
+        if (!checkable || f.kind == FieldKind::kGatewayOnly) continue;
+        absl::SubstituteAndAppend(
+            out_, "  if (!($0)) return internal::MissingParameter($1);\n",
+            IsSet("(*m)", f),
+            Lit(f.rules.wire_name().empty() ? f.field->name()
+                                            : f.rules.wire_name()));
+      }
+    }
+    out_->append("  return absl::OkStatus();\n}\n");
+  }
+
+  const MessageModel& model_;
+  std::string* out_;
+  const std::string type_;
+};
+
+void AppendEnum(const google::protobuf::EnumDescriptor* e, std::string* out) {
+  const std::string type = QualifiedCppName(e);
+  std::string to_wire, from_wire, name;
+  for (int i = 0; i < e->value_count(); ++i) {
+    const auto* v = e->value(i);
+    // Aliases share a number; the first one names it.
+    if (e->FindValueByNumber(v->number()) != v) continue;
+    absl::SubstituteAndAppend(&name, "    case $0:\n      return $1;\n",
+                              v->number(), Lit(v->name()));
+    const std::string wire = WireValueOf(v);
+    if (wire.empty() || v->number() == 0) continue;
+    absl::SubstituteAndAppend(&to_wire, "    case $0:\n      return $1;\n",
+                              v->number(), Lit(wire));
+    absl::SubstituteAndAppend(&from_wire,
+                              "  if (text == $0) {\n"
+                              "    *value = static_cast<$1>($2);\n"
+                              "    return true;\n"
+                              "  }\n",
+                              Lit(wire), type, v->number());
+  }
+  absl::SubstituteAndAppend(out, R"(
+absl::string_view PayoneEnum<$0>::ToWire($0 value) {
+  switch (static_cast<int>(value)) {
+$1    default:
+      return {};
+  }
+}
+
+bool PayoneEnum<$0>::FromWire(absl::string_view text, $0* value) {
+  (void)text; (void)value;
+$2  return false;
+}
+
+absl::string_view PayoneEnum<$0>::Name($0 value) {
+  switch (static_cast<int>(value)) {
+$3    default:
+      return {};
+  }
+}
+)",
+                            type, to_wire, from_wire, name);
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> CodecSourceGenerator::Generate() const {
+  const std::string stem = ProtoStem(model_.file);
+  std::string out = GeneratedFilePreamble(model_.file->name());
+  absl::SubstituteAndAppend(&out, R"(#include "$0.payone.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "codec/runtime/codec.h"
+#include "codec/runtime/form.h"
+#include "codec/runtime/generated.h"
+#include "codec/runtime/redact.h"
+#include "codec/runtime/violations.h"
+
+namespace payone::codec {
+)",
+                            stem);
+  for (const auto* e : model_.enums) AppendEnum(e, &out);
+  for (const MessageModel& m : model_.messages) {
+    absl::StrAppend(&out, "\n// ---- ", m.message->full_name(), "\n");
+    MessageWriter writer(m, &out);
+    absl::Status ok = writer.Write();
+    if (!ok.ok()) return ok;
+  }
+  out.append("\n}  // namespace payone::codec\n");
+  return out;
+}
+
+}  // namespace payone::codec::generator

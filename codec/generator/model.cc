@@ -1,0 +1,577 @@
+#include "codec/generator/model.h"
+
+#include <set>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "codec/generator/names.h"
+
+namespace payone::codec::generator {
+namespace {
+
+using ::google::protobuf::Descriptor;
+using ::google::protobuf::EnumDescriptor;
+using ::google::protobuf::FieldDescriptor;
+using ::google::protobuf::FileDescriptor;
+using ::payone::v1::Format;
+using ::payone::v1::MessageRules;
+
+absl::Status FieldError(const FieldDescriptor* field,
+                        absl::string_view problem) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      field->file()->name(), ": field ", field->full_name(), ": ", problem));
+}
+
+absl::Status MessageError(const Descriptor* message,
+                          absl::string_view problem) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(message->file()->name(), ": message ", message->full_name(),
+                   ": ", problem));
+}
+
+bool IsStringMap(const FieldDescriptor* field) {
+  if (!field->is_map()) return false;
+  const Descriptor* entry = field->message_type();
+  return entry->map_key()->type() == FieldDescriptor::TYPE_STRING &&
+         entry->map_value()->type() == FieldDescriptor::TYPE_STRING;
+}
+
+bool IsPart(const Descriptor* message) {
+  return MessageRulesOf(message).kind() == payone::v1::MESSAGE_KIND_PART;
+}
+
+absl::Status CheckWireName(const FieldDescriptor* field,
+                           const std::string& name, bool stem) {
+  for (char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F || c == '&' || c == '=' || c == '%' ||
+        c == '+') {
+      return FieldError(field, absl::StrCat("wire_name \"", name,
+                                            "\" contains a character a form "
+                                            "parameter name cannot carry"));
+    }
+    if (stem && (c == '[' || c == ']')) {
+      return FieldError(field, absl::StrCat("wire_name \"", name,
+                                            "\" is a stem and must not "
+                                            "contain brackets"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// The format of a field after resolving UNSPECIFIED, or an error when the
+// format does not fit the type.
+absl::StatusOr<Format> EffectiveFormat(const FieldModel& f) {
+  const Format format = f.rules.format();
+  auto bad = [&]() {
+    return FieldError(f.field,
+                      absl::StrCat("format ", payone::v1::Format_Name(format),
+                                   " is not valid on a field of type ",
+                                   f.field->type_name()));
+  };
+  switch (f.kind) {
+    case FieldKind::kText:
+      switch (format) {
+        case payone::v1::FORMAT_UNSPECIFIED:
+          return payone::v1::FORMAT_CHAR;
+        case payone::v1::FORMAT_LIST:
+        case payone::v1::FORMAT_DECIMAL:
+        case payone::v1::FORMAT_YES_NO:
+        case payone::v1::FORMAT_ONE_ZERO:
+          return bad();
+        default:
+          return format;
+      }
+    case FieldKind::kInteger:
+    case FieldKind::kUnsigned:
+      switch (format) {
+        case payone::v1::FORMAT_UNSPECIFIED:
+          return payone::v1::FORMAT_NUMERIC;
+        case payone::v1::FORMAT_NUMERIC:
+        case payone::v1::FORMAT_UNIX_TIME:
+          return format;
+        case payone::v1::FORMAT_DECIMAL:
+          // Minor units of any realistic amount need 64 bits.
+          if (f.field->cpp_type() !=
+              google::protobuf::FieldDescriptor::CPPTYPE_INT64) {
+            return bad();
+          }
+          return format;
+        default:
+          return bad();
+      }
+    case FieldKind::kBool:
+      switch (format) {
+        case payone::v1::FORMAT_UNSPECIFIED:
+          return payone::v1::FORMAT_YES_NO;
+        case payone::v1::FORMAT_YES_NO:
+        case payone::v1::FORMAT_ONE_ZERO:
+          return format;
+        default:
+          return bad();
+      }
+    case FieldKind::kEnum:
+      switch (format) {
+        case payone::v1::FORMAT_UNSPECIFIED:
+        case payone::v1::FORMAT_LIST:
+        case payone::v1::FORMAT_COUNTRY:
+        case payone::v1::FORMAT_CURRENCY:
+        case payone::v1::FORMAT_LANGUAGE:
+          return payone::v1::FORMAT_LIST;
+        default:
+          return bad();
+      }
+    case FieldKind::kGatewayOnly:
+      return format;
+    default:
+      if (format != payone::v1::FORMAT_UNSPECIFIED) return bad();
+      return format;
+  }
+}
+
+absl::Status CheckEnumWireValues(const FieldDescriptor* field,
+                                 const EnumDescriptor* e) {
+  absl::flat_hash_set<std::string> seen;
+  for (int i = 0; i < e->value_count(); ++i) {
+    const auto* value = e->value(i);
+    const std::string wire = WireValueOf(value);
+    if (value->number() == 0) continue;
+    if (wire.empty()) {
+      return FieldError(field, absl::StrCat("enum value ", value->full_name(),
+                                            " has no (payone.v1.enum_value)."
+                                            "wire_value"));
+    }
+    if (!seen.insert(wire).second) {
+      return FieldError(
+          field, absl::StrCat("enum ", e->full_name(), " has the wire value \"",
+                              wire, "\" twice"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckBounds(const FieldModel& f) {
+  const auto& r = f.rules;
+  const bool text = f.kind == FieldKind::kText;
+  const bool integer =
+      f.kind == FieldKind::kInteger || f.kind == FieldKind::kUnsigned;
+  const bool counted =
+      f.kind == FieldKind::kIndexedParts || f.kind == FieldKind::kKeyedMap;
+  if ((r.min_len() != 0 || r.max_len() != 0) && !text && !integer && !counted &&
+      f.kind != FieldKind::kGatewayOnly) {
+    return FieldError(f.field, "min_len/max_len are not valid on this field");
+  }
+  if (r.max_len() != 0 && r.min_len() > r.max_len()) {
+    return FieldError(f.field, absl::StrCat("min_len ", r.min_len(),
+                                            " > max_len ", r.max_len()));
+  }
+  if ((r.has_min_value() || r.has_max_value()) && !integer) {
+    return FieldError(f.field,
+                      "min_value/max_value are only valid on integer fields");
+  }
+  if (r.has_min_value() && r.has_max_value() && r.min_value() > r.max_value()) {
+    return FieldError(f.field, absl::StrCat("min_value ", r.min_value(),
+                                            " > max_value ", r.max_value()));
+  }
+  if (r.symbols() != payone::v1::SYMBOLS_ANY && !text &&
+      f.kind != FieldKind::kGatewayOnly) {
+    return FieldError(f.field, "symbols are only valid on string fields");
+  }
+  if ((r.upper_case() || r.lower_case()) && !text) {
+    return FieldError(f.field,
+                      "upper_case/lower_case are only valid on string fields");
+  }
+  if (r.upper_case() && r.lower_case()) {
+    return FieldError(f.field, "upper_case and lower_case are exclusive");
+  }
+  if (r.indexed() && f.kind != FieldKind::kIndexedParts) {
+    return FieldError(f.field,
+                      "indexed is only valid on a repeated PART message field");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
+                                           const MessageRules& owner) {
+  FieldModel f;
+  f.field = field;
+  f.rules = FieldRulesOf(field);
+  f.accessor = FieldAccessor(field);
+  f.has_presence = !field->is_repeated() &&
+                   field->type() != FieldDescriptor::TYPE_MESSAGE &&
+                   field->has_presence();
+  const auto& r = f.rules;
+  const bool has_wire = !r.wire_name().empty();
+  if (r.gateway_only()) {
+    if (has_wire) {
+      return FieldError(field, "a gateway_only field has no wire_name");
+    }
+    f.kind = FieldKind::kGatewayOnly;
+  } else if (field->is_map()) {
+    if (!IsStringMap(field)) {
+      return FieldError(field, "only map<string, string> fields are supported");
+    }
+    if (r.unknown_parameters()) {
+      if (has_wire) {
+        return FieldError(field, "an unknown_parameters map has no wire_name");
+      }
+      if (owner.kind() == payone::v1::MESSAGE_KIND_PART) {
+        return FieldError(field,
+                          "unknown_parameters belongs on the top-level "
+                          "message, not on a PART");
+      }
+      f.kind = FieldKind::kUnknownMap;
+    } else {
+      if (!has_wire) {
+        return FieldError(field,
+                          "a map needs a wire_name (its stem) or "
+                          "unknown_parameters: true");
+      }
+      f.kind = FieldKind::kKeyedMap;
+    }
+  } else if (field->is_repeated()) {
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE || !r.indexed()) {
+      return FieldError(field,
+                        "repeated fields must be indexed PART messages "
+                        "(indexed: true)");
+    }
+    if (!IsPart(field->message_type())) {
+      return FieldError(field, absl::StrCat("element type ",
+                                            field->message_type()->full_name(),
+                                            " is not a MESSAGE_KIND_PART"));
+    }
+    if (has_wire) {
+      return FieldError(field,
+                        "an indexed field has no wire_name: its PART's fields "
+                        "carry the stems");
+    }
+    f.kind = FieldKind::kIndexedParts;
+    f.part = field->message_type();
+  } else if (field->type() == FieldDescriptor::TYPE_MESSAGE ||
+             field->type() == FieldDescriptor::TYPE_GROUP) {
+    if (has_wire) {
+      return FieldError(field,
+                        "a message field has no wire_name: its PART is "
+                        "flattened into the parent");
+    }
+    if (!IsPart(field->message_type())) {
+      return FieldError(
+          field,
+          absl::StrCat("message type ", field->message_type()->full_name(),
+                       " is not a MESSAGE_KIND_PART (or mark "
+                       "the field gateway_only)"));
+    }
+    f.kind = FieldKind::kPart;
+    f.part = field->message_type();
+  } else {
+    if (!has_wire) {
+      return FieldError(field, "has no wire_name (or gateway_only: true)");
+    }
+    switch (field->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_STRING:
+        f.kind = FieldKind::kText;
+        break;
+      case FieldDescriptor::CPPTYPE_INT32:
+      case FieldDescriptor::CPPTYPE_INT64:
+        f.kind = FieldKind::kInteger;
+        break;
+      case FieldDescriptor::CPPTYPE_UINT32:
+      case FieldDescriptor::CPPTYPE_UINT64:
+        f.kind = FieldKind::kUnsigned;
+        break;
+      case FieldDescriptor::CPPTYPE_BOOL:
+        f.kind = FieldKind::kBool;
+        break;
+      case FieldDescriptor::CPPTYPE_ENUM:
+        f.kind = FieldKind::kEnum;
+        f.enum_type = field->enum_type();
+        break;
+      default:
+        return FieldError(field, absl::StrCat("type ", field->type_name(),
+                                              " has no PAYONE form"));
+    }
+  }
+  if (has_wire) {
+    const bool stem = f.kind == FieldKind::kKeyedMap;
+    absl::Status name_ok = CheckWireName(field, r.wire_name(), stem);
+    if (!name_ok.ok()) return name_ok;
+  }
+  if (f.kind == FieldKind::kEnum) {
+    absl::Status ok = CheckEnumWireValues(field, f.enum_type);
+    if (!ok.ok()) return ok;
+  }
+  absl::StatusOr<Format> format = EffectiveFormat(f);
+  if (!format.ok()) return format.status();
+  f.format = *format;
+  absl::Status bounds = CheckBounds(f);
+  if (!bounds.ok()) return bounds;
+  return f;
+}
+
+// Collects the wire names of `model` (flattened parts included) into
+// `names`; oneof alternatives may share names among themselves, not with
+// the rest.
+absl::Status CollectWireNames(const MessageModel& model,
+                              std::set<std::string>* names);
+
+absl::Status AddName(const FieldDescriptor* field, const std::string& name,
+                     std::set<std::string>* names) {
+  if (!names->insert(name).second) {
+    return FieldError(field, absl::StrCat("wire name \"", name,
+                                          "\" is used twice in one message "
+                                          "after flattening"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CollectFieldNames(const FieldModel& f,
+                               std::set<std::string>* names) {
+  switch (f.kind) {
+    case FieldKind::kGatewayOnly:
+    case FieldKind::kUnknownMap:
+      return absl::OkStatus();
+    case FieldKind::kPart:
+    case FieldKind::kIndexedParts: {
+      absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
+      if (!part.ok()) return part.status();
+      if (f.kind == FieldKind::kIndexedParts) {
+        for (const FieldModel& element : part->fields) {
+          if (element.kind != FieldKind::kText &&
+              element.kind != FieldKind::kInteger &&
+              element.kind != FieldKind::kUnsigned &&
+              element.kind != FieldKind::kBool &&
+              element.kind != FieldKind::kEnum &&
+              element.kind != FieldKind::kGatewayOnly) {
+            return FieldError(element.field,
+                              "fields of an indexed PART must be scalars");
+          }
+          if (!element.rules.wire_name().empty()) {
+            absl::Status ok =
+                CheckWireName(element.field, element.rules.wire_name(), true);
+            if (!ok.ok()) return ok;
+          }
+        }
+      }
+      std::set<std::string> part_names;
+      absl::Status ok = CollectWireNames(*part, &part_names);
+      if (!ok.ok()) return ok;
+      for (const std::string& name : part_names) {
+        ok = AddName(f.field, name, names);
+        if (!ok.ok()) return ok;
+      }
+      return absl::OkStatus();
+    }
+    default:
+      return AddName(f.field, f.rules.wire_name(), names);
+  }
+}
+
+absl::Status CollectWireNames(const MessageModel& model,
+                              std::set<std::string>* names) {
+  for (const auto& [name, value] : model.constants) {
+    if (!names->insert(name).second) {
+      return MessageError(model.message,
+                          absl::StrCat("constant \"", name,
+                                       "\" is also a wire name of a field"));
+    }
+  }
+  // Fields outside oneofs first, then each oneof's alternatives.
+  std::map<const google::protobuf::OneofDescriptor*, std::set<std::string>>
+      oneof_names;
+  for (const FieldModel& f : model.fields) {
+    const auto* oneof = f.field->real_containing_oneof();
+    if (oneof != nullptr) continue;
+    absl::Status ok = CollectFieldNames(f, names);
+    if (!ok.ok()) return ok;
+  }
+  for (const FieldModel& f : model.fields) {
+    const auto* oneof = f.field->real_containing_oneof();
+    if (oneof == nullptr) continue;
+    std::set<std::string> alternative = *names;
+    absl::Status ok = CollectFieldNames(f, &alternative);
+    if (!ok.ok()) return ok;
+    oneof_names[oneof].insert(alternative.begin(), alternative.end());
+  }
+  for (const auto& [oneof, alternative_names] : oneof_names) {
+    names->insert(alternative_names.begin(), alternative_names.end());
+  }
+  return absl::OkStatus();
+}
+
+// Resolves a cross-field rule path ("personal_data.lastname").
+absl::Status CheckRulePath(const Descriptor* message, const std::string& path,
+                           absl::string_view rule_name) {
+  const Descriptor* current = message;
+  std::vector<std::string> parts = absl::StrSplit(path, '.');
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const FieldDescriptor* field =
+        current == nullptr ? nullptr : current->FindFieldByName(parts[i]);
+    if (field == nullptr) {
+      return MessageError(message, absl::StrCat(rule_name, " names \"", path,
+                                                "\", which is not a field"));
+    }
+    if (i + 1 < parts.size()) {
+      if (field->type() != FieldDescriptor::TYPE_MESSAGE ||
+          field->is_repeated()) {
+        return MessageError(message,
+                            absl::StrCat(rule_name, " path \"", path,
+                                         "\" goes through a field that is "
+                                         "not a singular message"));
+      }
+      current = field->message_type();
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckRules(const MessageModel& model) {
+  for (const auto& rule : model.rules.rules()) {
+    for (const auto& path : rule.require_one_of()) {
+      absl::Status ok = CheckRulePath(model.message, path, "require_one_of");
+      if (!ok.ok()) return ok;
+    }
+    for (const auto& path : rule.at_most_one_of()) {
+      absl::Status ok = CheckRulePath(model.message, path, "at_most_one_of");
+      if (!ok.ok()) return ok;
+    }
+    for (const auto& path : rule.require()) {
+      absl::Status ok = CheckRulePath(model.message, path, "require");
+      if (!ok.ok()) return ok;
+    }
+    if (!rule.when_field().empty()) {
+      absl::Status ok =
+          CheckRulePath(model.message, rule.when_field(), "when_field");
+      if (!ok.ok()) return ok;
+    } else if (!rule.when_values().empty()) {
+      return MessageError(model.message, "when_values without when_field");
+    }
+    if (rule.require().empty() != rule.when_field().empty()) {
+      return MessageError(model.message,
+                          "a rule with require needs when_field and the "
+                          "other way round");
+    }
+  }
+  return absl::OkStatus();
+}
+
+void CollectEnums(const Descriptor* message,
+                  std::vector<const EnumDescriptor*>* enums) {
+  for (int i = 0; i < message->enum_type_count(); ++i) {
+    enums->push_back(message->enum_type(i));
+  }
+  for (int i = 0; i < message->nested_type_count(); ++i) {
+    CollectEnums(message->nested_type(i), enums);
+  }
+}
+
+void CollectMessages(const Descriptor* message,
+                     std::vector<const Descriptor*>* messages) {
+  messages->push_back(message);
+  for (int i = 0; i < message->nested_type_count(); ++i) {
+    if (message->nested_type(i)->options().map_entry()) continue;
+    CollectMessages(message->nested_type(i), messages);
+  }
+}
+
+bool HasCodecContent(const FileDescriptor* file) {
+  if (file->enum_type_count() > 0) return true;
+  std::vector<const Descriptor*> messages;
+  for (int i = 0; i < file->message_type_count(); ++i) {
+    CollectMessages(file->message_type(i), &messages);
+  }
+  for (const Descriptor* m : messages) {
+    if (m->enum_type_count() > 0 ||
+        MessageRulesOf(m).kind() != payone::v1::MESSAGE_KIND_UNSPECIFIED) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+MessageRules MessageRulesOf(const Descriptor* message) {
+  return message->options().GetExtension(payone::v1::message);
+}
+
+payone::v1::FieldRules FieldRulesOf(const FieldDescriptor* field) {
+  return field->options().GetExtension(payone::v1::field);
+}
+
+std::string WireValueOf(const google::protobuf::EnumValueDescriptor* value) {
+  return value->options().GetExtension(payone::v1::enum_value).wire_value();
+}
+
+absl::StatusOr<MessageModel> BuildMessageModel(const Descriptor* message) {
+  MessageModel model;
+  model.message = message;
+  model.rules = MessageRulesOf(message);
+  const auto kind = model.rules.kind();
+  if (kind == payone::v1::MESSAGE_KIND_REQUEST) {
+    if (model.rules.request_type().empty()) {
+      return MessageError(message, "a REQUEST needs a request_type");
+    }
+  } else if (!model.rules.request_type().empty()) {
+    return MessageError(message, "only a REQUEST has a request_type");
+  }
+  for (const auto& [name, value] : model.rules.constants()) {
+    model.constants.emplace(name, value);
+  }
+  int unknown_maps = 0;
+  for (int i = 0; i < message->field_count(); ++i) {
+    absl::StatusOr<FieldModel> field =
+        BuildFieldModel(message->field(i), model.rules);
+    if (!field.ok()) return field.status();
+    if (field->kind == FieldKind::kUnknownMap && ++unknown_maps > 1) {
+      return FieldError(field->field,
+                        "only one field per message may be "
+                        "unknown_parameters");
+    }
+    model.fields.push_back(*std::move(field));
+  }
+  absl::Status rules_ok = CheckRules(model);
+  if (!rules_ok.ok()) return rules_ok;
+  return model;
+}
+
+absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
+  FileModel model;
+  model.file = file;
+  std::vector<const Descriptor*> messages;
+  for (int i = 0; i < file->message_type_count(); ++i) {
+    CollectMessages(file->message_type(i), &messages);
+  }
+  for (int i = 0; i < file->enum_type_count(); ++i) {
+    model.enums.push_back(file->enum_type(i));
+  }
+  for (const Descriptor* message : messages) {
+    CollectEnums(message, &model.enums);
+    if (MessageRulesOf(message).kind() ==
+        payone::v1::MESSAGE_KIND_UNSPECIFIED) {
+      continue;
+    }
+    absl::StatusOr<MessageModel> m = BuildMessageModel(message);
+    if (!m.ok()) return m.status();
+    if (m->top_level()) {
+      // Duplicate names only matter where a body is built or read.
+      std::set<std::string> names;
+      absl::Status ok = CollectWireNames(*m, &names);
+      if (!ok.ok()) return ok;
+    }
+    model.messages.push_back(*std::move(m));
+  }
+  for (int i = 0; i < file->dependency_count(); ++i) {
+    const FileDescriptor* dep = file->dependency(i);
+    if (dep->name() == "payone/v1/options.proto" ||
+        dep->name().rfind("google/protobuf/", 0) == 0) {
+      continue;
+    }
+    if (HasCodecContent(dep)) model.codec_imports.push_back(dep);
+  }
+  return model;
+}
+
+}  // namespace payone::codec::generator

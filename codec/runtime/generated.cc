@@ -1,0 +1,532 @@
+#include "codec/runtime/generated.h"
+
+#include <limits>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "codec/runtime/charset.h"
+#include "codec/runtime/decimal.h"
+#include "codec/runtime/redact.h"
+#include "codec/runtime/response_lines.h"
+
+namespace payone::codec::internal {
+namespace {
+
+void AppendPath(const FieldPath* path, std::string* out) {
+  if (path == nullptr || path->name.empty()) return;
+  AppendPath(path->parent, out);
+  if (!out->empty()) out->push_back('.');
+  out->append(path->name.data(), path->name.size());
+  if (path->index >= 0) absl::StrAppend(out, "[", path->index, "]");
+}
+
+absl::string_view FormatCheck(TextFormat format, absl::string_view value) {
+  switch (format) {
+    case TextFormat::kChar:
+      return {};
+    case TextFormat::kNumeric:
+    case TextFormat::kUnixTime:
+      return IsDigits(value) ? absl::string_view() : "must contain digits only";
+    case TextFormat::kDateYyyymmdd:
+      return IsValidDateYyyymmdd(value) ? absl::string_view()
+                                        : "must be a valid date as YYYYMMDD";
+    case TextFormat::kDateYymm:
+      return IsValidDateYymm(value) ? absl::string_view()
+                                    : "must be a valid date as YYMM";
+    case TextFormat::kUrl:
+      return IsValidUrl(value)
+                 ? absl::string_view()
+                 : "must be an absolute URL (<scheme>://<host>/<path>)";
+    case TextFormat::kEmail:
+      return IsValidEmail(value) ? absl::string_view()
+                                 : "must be a valid e-mail address";
+    case TextFormat::kIban:
+      return IsValidIban(value)
+                 ? absl::string_view()
+                 : "must be an IBAN (capital letters and digits, no spaces) "
+                   "with a valid checksum";
+    case TextFormat::kBic:
+      return IsValidBic(value) ? absl::string_view()
+                               : "must be a BIC of 8 or 11 characters";
+    case TextFormat::kCountry:
+      return value.size() == 2 && IsAsciiLetters(value)
+                 ? absl::string_view()
+                 : "must be an ISO 3166-1 alpha-2 country code";
+    case TextFormat::kCurrency:
+      return value.size() == 3 && IsAsciiLetters(value)
+                 ? absl::string_view()
+                 : "must be an ISO 4217 currency code";
+    case TextFormat::kLanguage:
+      return value.size() == 2 && IsAsciiLetters(value)
+                 ? absl::string_view()
+                 : "must be an ISO 639-1 language code";
+    case TextFormat::kPan:
+      return IsValidPan(value)
+                 ? absl::string_view()
+                 : "must be a card number of 13 to 19 digits with a valid "
+                   "Luhn check digit";
+    case TextFormat::kIp:
+      return IsValidIp(value) ? absl::string_view()
+                              : "must be an IPv4 or IPv6 address";
+  }
+  return {};
+}
+
+absl::string_view SymbolsText(Symbols symbols) {
+  switch (symbols) {
+    case Symbols::kAny:
+      return "";
+    case Symbols::kReference:
+      return "0-9 a-z A-Z . - _ /";
+    case Symbols::kAlphanumeric:
+      return "0-9 a-z A-Z";
+    case Symbols::kDigits:
+      return "0-9";
+    case Symbols::kHex:
+      return "0-9 a-f";
+  }
+  return "";
+}
+
+size_t DigitCount(uint64_t magnitude) {
+  size_t digits = 1;
+  while (magnitude >= 10) {
+    magnitude /= 10;
+    ++digits;
+  }
+  return digits;
+}
+
+void CheckDigits(uint64_t magnitude, const IntegerRules& rules,
+                 const Where& where, Violations* out) {
+  const size_t digits = DigitCount(magnitude);
+  if (rules.max_digits != 0 && digits > rules.max_digits) {
+    AddViolation(
+        where, absl::StrCat("must have at most ", rules.max_digits, " digits"),
+        out);
+  }
+  if (rules.min_digits != 0 && digits < rules.min_digits) {
+    AddViolation(
+        where, absl::StrCat("must have at least ", rules.min_digits, " digits"),
+        out);
+  }
+}
+
+void AddName(absl::string_view name, int wire_index, FormBuilder* form,
+             absl::string_view value) {
+  if (wire_index > 0) {
+    form->AddIndexed(name, wire_index, value);
+  } else {
+    form->Add(name, value);
+  }
+}
+
+}  // namespace
+
+std::string RenderPath(const FieldPath* path, absl::string_view leaf) {
+  std::string out;
+  AppendPath(path, &out);
+  if (!leaf.empty()) {
+    if (!out.empty()) out.push_back('.');
+    out.append(leaf.data(), leaf.size());
+  }
+  return out;
+}
+
+std::string RenderWireName(absl::string_view name, int wire_index) {
+  if (wire_index <= 0) return std::string(name);
+  return absl::StrCat(name, "[", wire_index, "]");
+}
+
+void AddViolation(const Where& where, std::string description,
+                  Violations* out) {
+  out->Add(RenderPath(where.path, where.field),
+           RenderWireName(where.wire_name, where.wire_index),
+           std::move(description));
+}
+
+void CheckText(absl::string_view value, const TextRules& rules,
+               const EncodeOptions& options, const Where& where,
+               Violations* out) {
+  if (value.empty()) {
+    if (rules.required) AddViolation(where, "is required", out);
+    return;
+  }
+  if (!IsValidUtf8(value)) {
+    AddViolation(where, "is not valid UTF-8", out);
+    return;
+  }
+  const size_t length = Utf8Length(value);
+  if (rules.min_len != 0 && length < rules.min_len) {
+    AddViolation(
+        where,
+        absl::StrCat("must be at least ", rules.min_len, " characters long"),
+        out);
+  }
+  if (rules.max_len != 0 && length > rules.max_len) {
+    AddViolation(
+        where,
+        absl::StrCat("must be at most ", rules.max_len, " characters long"),
+        out);
+  }
+  if (!HasOnlySymbols(value, rules.symbols)) {
+    AddViolation(where,
+                 absl::StrCat("may only contain the characters ",
+                              SymbolsText(rules.symbols)),
+                 out);
+  }
+  const absl::string_view problem = FormatCheck(rules.format, value);
+  if (!problem.empty()) AddViolation(where, std::string(problem), out);
+  CheckCharset(value, options, where, out);
+}
+
+void CheckCharset(absl::string_view value, const EncodeOptions& options,
+                  const Where& where, Violations* out) {
+  if (options.charset != Charset::kLatin1) return;
+  for (char c : value) {
+    // Only lead bytes of three- and four-byte sequences (>= U+0800) and of
+    // two-byte ones above U+00FF (lead > 0xC3) fall outside ISO-8859-1.
+    if (static_cast<unsigned char>(c) > 0xC3 &&
+        (static_cast<unsigned char>(c) & 0xC0) == 0xC0) {
+      AddViolation(where,
+                   "contains a character that ISO-8859-1 cannot represent "
+                   "(send encoding=UTF-8)",
+                   out);
+      return;
+    }
+  }
+}
+
+void CheckInteger(int64_t value, const IntegerRules& rules, const Where& where,
+                  Violations* out) {
+  if (rules.has_min && value < rules.min_value) {
+    AddViolation(where, absl::StrCat("must be at least ", rules.min_value),
+                 out);
+  }
+  if (rules.has_max && value > rules.max_value) {
+    AddViolation(where, absl::StrCat("must be at most ", rules.max_value), out);
+  }
+  const uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value)
+                                       : static_cast<uint64_t>(value);
+  CheckDigits(magnitude, rules, where, out);
+}
+
+void CheckUnsigned(uint64_t value, const IntegerRules& rules,
+                   const Where& where, Violations* out) {
+  if (rules.has_min && rules.min_value > 0 &&
+      value < static_cast<uint64_t>(rules.min_value)) {
+    AddViolation(where, absl::StrCat("must be at least ", rules.min_value),
+                 out);
+  }
+  if (rules.has_max &&
+      (rules.max_value < 0 || value > static_cast<uint64_t>(rules.max_value))) {
+    AddViolation(where, absl::StrCat("must be at most ", rules.max_value), out);
+  }
+  CheckDigits(value, rules, where, out);
+}
+
+void CheckEnum(int value, bool known, bool required, const Where& where,
+               Violations* out) {
+  if (value == 0) {
+    if (required) AddViolation(where, "is required", out);
+  } else if (!known) {
+    AddViolation(where, absl::StrCat("has an unknown value ", value), out);
+  }
+}
+
+void CheckMapKey(absl::string_view key, const Where& where, Violations* out) {
+  bool ok = !key.empty();
+  for (char c : key) {
+    ok = ok && (absl::ascii_isalnum(c) || c == '_' || c == '.' || c == '-');
+  }
+  if (!ok) {
+    AddViolation(
+        where, "has a key that is empty or not made of 0-9 a-z A-Z _ . -", out);
+  }
+}
+
+void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
+                const Where& where, Violations* out) {
+  if (max_count != 0 && count > max_count) {
+    AddViolation(
+        where, absl::StrCat("must have at most ", max_count, " entries"), out);
+  }
+  if (min_count != 0 && count < min_count) {
+    AddViolation(
+        where, absl::StrCat("must have at least ", min_count, " entries"), out);
+  }
+}
+
+void AddText(absl::string_view name, int wire_index, absl::string_view value,
+             Case text_case, const EncodeOptions& options, FormBuilder* form) {
+  const bool latin1 = options.charset == Charset::kLatin1;
+  bool convert_case = false;
+  for (char c : value) {
+    if ((text_case == Case::kUpper && absl::ascii_islower(c)) ||
+        (text_case == Case::kLower && absl::ascii_isupper(c))) {
+      convert_case = true;
+      break;
+    }
+  }
+  bool ascii = true;
+  if (latin1) {
+    for (char c : value) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (!convert_case && ascii) {
+    AddName(name, wire_index, form, value);
+    return;
+  }
+  // The rare path: a copy in the right case and charset.
+  std::string text(value);
+  if (text_case == Case::kUpper) absl::AsciiStrToUpper(&text);
+  if (text_case == Case::kLower) absl::AsciiStrToLower(&text);
+  if (!ascii) {
+    absl::StatusOr<std::string> converted = Utf8ToLatin1(text);
+    // Validate rejects what cannot be converted; never send half a value.
+    if (!converted.ok()) return;
+    text = *std::move(converted);
+  }
+  AddName(name, wire_index, form, text);
+}
+
+void AddKeyedText(absl::string_view stem, absl::string_view key,
+                  absl::string_view value, const EncodeOptions& options,
+                  FormBuilder* form) {
+  if (options.charset == Charset::kLatin1) {
+    absl::StatusOr<std::string> converted = Utf8ToLatin1(value);
+    if (!converted.ok()) return;
+    form->AddKeyed(stem, key, *converted);
+  } else {
+    form->AddKeyed(stem, key, value);
+  }
+}
+
+void AddInteger(absl::string_view name, int wire_index, int64_t value,
+                FormBuilder* form) {
+  AddName(name, wire_index, form, absl::AlphaNum(value).Piece());
+}
+
+void AddUnsigned(absl::string_view name, int wire_index, uint64_t value,
+                 FormBuilder* form) {
+  AddName(name, wire_index, form, absl::AlphaNum(value).Piece());
+}
+
+void AddDecimal(absl::string_view name, int wire_index, int64_t value,
+                FormBuilder* form) {
+  AddName(name, wire_index, form, FormatDecimal(value).view());
+}
+
+void AddRaw(absl::string_view name, int wire_index, absl::string_view value,
+            FormBuilder* form) {
+  AddName(name, wire_index, form, value);
+}
+
+std::string FormToResponseLines(absl::string_view form_body) {
+  std::string out;
+  absl::StatusOr<std::vector<NameValue>> parameters =
+      ParseForm(form_body, std::numeric_limits<size_t>::max());
+  if (!parameters.ok()) return out;
+  for (const NameValue& parameter : *parameters) {
+    AppendResponseLine(parameter.first, parameter.second, &out);
+  }
+  return out;
+}
+
+WireName ParseWireName(absl::string_view name) {
+  WireName w;
+  w.full = name;
+  w.stem = name;
+  const size_t open = name.find('[');
+  if (open == absl::string_view::npos || open == 0 || name.back() != ']') {
+    return w;
+  }
+  w.stem = name.substr(0, open);
+  w.key = name.substr(open + 1, name.size() - open - 2);
+  int index = 0;
+  if (!w.key.empty() && w.key.size() <= 6 && IsDigits(w.key) &&
+      absl::SimpleAtoi(w.key, &index) && index > 0) {
+    w.index = index;
+  }
+  return w;
+}
+
+namespace {
+
+absl::Status ConvertValues(std::vector<NameValue>* parameters,
+                           const DecodeOptions& options) {
+  for (NameValue& parameter : *parameters) {
+    for (std::string* text : {&parameter.first, &parameter.second}) {
+      bool ascii = true;
+      for (char c : *text)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      if (ascii) continue;
+      if (options.charset == Charset::kUtf8 && IsValidUtf8(*text)) continue;
+      *text = Latin1ToUtf8(*text);
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<NameValue>> ReadResponse(
+    absl::string_view body, const DecodeOptions& options) {
+  absl::StatusOr<std::vector<NameValue>> lines =
+      ParseResponseLines(body, options.max_body_bytes);
+  if (!lines.ok()) return lines.status();
+  absl::Status converted = ConvertValues(&*lines, options);
+  if (!converted.ok()) return converted;
+  return lines;
+}
+
+absl::StatusOr<std::vector<NameValue>> ReadNotification(
+    absl::string_view body, const DecodeOptions& options) {
+  if (body.size() > options.max_body_bytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "notification of ", body.size(), " bytes exceeds the limit of ",
+        options.max_body_bytes, " bytes"));
+  }
+  absl::StatusOr<std::vector<NameValue>> parameters = ParseForm(body);
+  if (!parameters.ok()) return parameters.status();
+  absl::Status converted = ConvertValues(&*parameters, options);
+  if (!converted.ok()) return converted;
+  return parameters;
+}
+
+absl::Status ParseInteger(absl::string_view text, absl::string_view name,
+                          int64_t min, int64_t max, int64_t* out) {
+  int64_t value = 0;
+  if (!absl::SimpleAtoi(text, &value) || value < min || value > max ||
+      (!text.empty() && (text[0] == '+' || absl::ascii_isspace(text[0])))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("parameter ", name, " is not an integer in range"));
+  }
+  *out = value;
+  return absl::OkStatus();
+}
+
+absl::Status ParseUnsigned(absl::string_view text, absl::string_view name,
+                           uint64_t max, uint64_t* out) {
+  uint64_t value = 0;
+  if (!IsDigits(text) || !absl::SimpleAtoi(text, &value) || value > max) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "parameter ", name, " is not a non-negative integer in range"));
+  }
+  *out = value;
+  return absl::OkStatus();
+}
+
+absl::Status ParseDecimalValue(absl::string_view text, absl::string_view name,
+                               int64_t* out) {
+  if (!ParseDecimal(text, out)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "parameter ", name, " is not a decimal amount such as 12.50"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseBool(absl::string_view text, absl::string_view name,
+                       absl::string_view true_text,
+                       absl::string_view false_text, bool* out) {
+  if (absl::EqualsIgnoreCase(text, true_text)) {
+    *out = true;
+  } else if (absl::EqualsIgnoreCase(text, false_text)) {
+    *out = false;
+  } else {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "parameter ", name, " must be ", true_text, " or ", false_text));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status IndexOutOfRange(const WireName& name, int max_index) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("parameter ", name.stem, "[", name.index,
+                   "] has an index beyond the limit of ", max_index));
+}
+
+absl::Status UnknownValue(absl::string_view name) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("parameter ", name, " has an unknown value"));
+}
+
+absl::Status MissingParameter(absl::string_view name) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("required parameter ", name, " is missing"));
+}
+
+void DebugPrinter::Field(absl::string_view field) {
+  if (!out_.empty()) out_.push_back(' ');
+  out_.append(field.data(), field.size());
+}
+
+void DebugPrinter::Text(absl::string_view field, absl::string_view value,
+                        bool sensitive) {
+  Field(field);
+  if (sensitive) {
+    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
+  } else {
+    absl::StrAppend(&out_, ": \"", absl::CEscape(value), "\"");
+  }
+}
+
+void DebugPrinter::Integer(absl::string_view field, int64_t value,
+                           bool sensitive) {
+  Field(field);
+  if (sensitive) {
+    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
+  } else {
+    absl::StrAppend(&out_, ": ", value);
+  }
+}
+
+void DebugPrinter::Unsigned(absl::string_view field, uint64_t value,
+                            bool sensitive) {
+  Field(field);
+  if (sensitive) {
+    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
+  } else {
+    absl::StrAppend(&out_, ": ", value);
+  }
+}
+
+void DebugPrinter::Bool(absl::string_view field, bool value, bool sensitive) {
+  Field(field);
+  if (sensitive) {
+    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
+  } else {
+    absl::StrAppend(&out_, ": ", value ? "true" : "false");
+  }
+}
+
+void DebugPrinter::Enum(absl::string_view field, absl::string_view name,
+                        int value, bool sensitive) {
+  Field(field);
+  if (sensitive) {
+    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
+  } else if (name.empty()) {
+    absl::StrAppend(&out_, ": ", value);
+  } else {
+    absl::StrAppend(&out_, ": ", name);
+  }
+}
+
+void DebugPrinter::Entry(absl::string_view field, absl::string_view key,
+                         absl::string_view value, bool sensitive) {
+  Field(field);
+  absl::StrAppend(&out_, " { key: \"", absl::CEscape(key), "\" value: \"",
+                  sensitive ? std::string(kRedacted) : absl::CEscape(value),
+                  "\" }");
+}
+
+void DebugPrinter::Begin(absl::string_view field) {
+  Field(field);
+  out_.append(" {");
+}
+
+void DebugPrinter::End() { out_.append(" }"); }
+
+}  // namespace payone::codec::internal

@@ -1,0 +1,203 @@
+#ifndef PAYONE_CODEC_RUNTIME_GENERATED_H_
+#define PAYONE_CODEC_RUNTIME_GENERATED_H_
+
+// Building blocks of the code protoc-gen-payone generates. Not an API for
+// hand-written code: use PayoneCodec<M> (codec.h). Keeping the per-field work
+// here keeps the generated files short and the checks in one tested place.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "codec/runtime/codec.h"
+#include "codec/runtime/form.h"
+#include "codec/runtime/validators.h"
+#include "codec/runtime/violations.h"
+
+namespace payone::codec::internal {
+
+// Where a field sits in the request, rendered only when a rule is broken:
+// a chain of {name, index} from the root ("items", 2) -> "items[2]".
+struct FieldPath {
+  const FieldPath* parent = nullptr;
+  absl::string_view name;
+  int index = -1;  // 0-based element index, -1 for a singular field
+};
+// "items[2].price" for leaf "price" below {items, 2}.
+std::string RenderPath(const FieldPath* path, absl::string_view leaf);
+// "pr[3]" for an indexed element (1-based on the wire), "pr" otherwise.
+std::string RenderWireName(absl::string_view name, int wire_index);
+
+// Mirrors payone.v1.Format for what the validators check on text.
+enum class TextFormat {
+  kChar,
+  kNumeric,
+  kDateYyyymmdd,
+  kDateYymm,
+  kUnixTime,
+  kUrl,
+  kEmail,
+  kIban,
+  kBic,
+  kCountry,
+  kCurrency,
+  kLanguage,
+  kPan,
+  kIp,
+};
+
+enum class Case { kAsIs, kUpper, kLower };
+
+struct TextRules {
+  uint32_t min_len = 0;  // 0: no bound
+  uint32_t max_len = 0;
+  TextFormat format = TextFormat::kChar;
+  Symbols symbols = Symbols::kAny;
+  bool required = false;
+  bool sensitive = false;
+};
+
+struct IntegerRules {
+  bool has_min = false;
+  int64_t min_value = 0;
+  bool has_max = false;
+  int64_t max_value = 0;
+  uint32_t min_digits = 0;  // min_len/max_len on an integer: digit counts
+  uint32_t max_digits = 0;
+};
+
+// The location of a value in a violation.
+struct Where {
+  const FieldPath* path;
+  absl::string_view field;      // proto field name
+  absl::string_view wire_name;  // wire name or stem
+  int wire_index;               // 1-based element index on the wire, 0: none
+};
+
+void AddViolation(const Where& where, std::string description, Violations* out);
+
+// Appends the violations of a text value. An empty value is "not set": only
+// `required` applies to it.
+void CheckText(absl::string_view value, const TextRules& rules,
+               const EncodeOptions& options, const Where& where,
+               Violations* out);
+void CheckInteger(int64_t value, const IntegerRules& rules, const Where& where,
+                  Violations* out);
+void CheckUnsigned(uint64_t value, const IntegerRules& rules,
+                   const Where& where, Violations* out);
+// `known`: the value has a wire text. Zero is "not set".
+void CheckEnum(int value, bool known, bool required, const Where& where,
+               Violations* out);
+// A present value of a text that must be representable in the charset
+// (map keys and values).
+void CheckCharset(absl::string_view value, const EncodeOptions& options,
+                  const Where& where, Violations* out);
+// A bracketed key (add_paydata[key]): non-empty, [A-Za-z0-9_.-].
+void CheckMapKey(absl::string_view key, const Where& where, Violations* out);
+void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
+                const Where& where, Violations* out);
+
+// Encoding. `wire_index` 0 adds `name=value`, n > 0 adds `name[n]=value`.
+// Text is converted to the request charset (Validate has rejected what
+// cannot be) and to the field's case.
+void AddText(absl::string_view name, int wire_index, absl::string_view value,
+             Case text_case, const EncodeOptions& options, FormBuilder* form);
+void AddKeyedText(absl::string_view stem, absl::string_view key,
+                  absl::string_view value, const EncodeOptions& options,
+                  FormBuilder* form);
+void AddInteger(absl::string_view name, int wire_index, int64_t value,
+                FormBuilder* form);
+void AddUnsigned(absl::string_view name, int wire_index, uint64_t value,
+                 FormBuilder* form);
+void AddDecimal(absl::string_view name, int wire_index, int64_t value,
+                FormBuilder* form);
+void AddRaw(absl::string_view name, int wire_index, absl::string_view value,
+            FormBuilder* form);
+
+// A form body as PAYONE's key=value answer lines (values raw).
+std::string FormToResponseLines(absl::string_view form_body);
+
+// Map entries in key order, so that bodies do not depend on hash order.
+template <typename Map>
+std::vector<const typename Map::value_type*> SortedEntries(const Map& map) {
+  std::vector<const typename Map::value_type*> entries;
+  entries.reserve(map.size());
+  for (const auto& entry : map) entries.push_back(&entry);
+  std::sort(entries.begin(), entries.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  return entries;
+}
+
+// Decoding.
+// A parameter name split for dispatch: "pr[3]" -> stem "pr", index 3;
+// "add_paydata[x]" -> stem "add_paydata", key "x"; "txid" -> stem "txid".
+struct WireName {
+  absl::string_view full;
+  absl::string_view stem;
+  absl::string_view key;  // inside the brackets; empty without brackets
+  int index = 0;          // key as a positive number, else 0
+};
+WireName ParseWireName(absl::string_view name);
+
+enum class Match { kNo, kYes, kError };
+
+// Bodies into name/value pairs with every value converted to UTF-8. In UTF-8
+// mode a value that is not valid UTF-8 is taken as ISO-8859-1, which is
+// what PAYONE sends when it ignores `encoding`.
+absl::StatusOr<std::vector<NameValue>> ReadResponse(
+    absl::string_view body, const DecodeOptions& options);
+absl::StatusOr<std::vector<NameValue>> ReadNotification(
+    absl::string_view body, const DecodeOptions& options);
+
+// Typed values; errors name the parameter, never the value.
+absl::Status ParseInteger(absl::string_view text, absl::string_view name,
+                          int64_t min, int64_t max, int64_t* out);
+absl::Status ParseUnsigned(absl::string_view text, absl::string_view name,
+                           uint64_t max, uint64_t* out);
+absl::Status ParseDecimalValue(absl::string_view text, absl::string_view name,
+                               int64_t* out);
+absl::Status ParseBool(absl::string_view text, absl::string_view name,
+                       absl::string_view true_text,
+                       absl::string_view false_text, bool* out);
+absl::Status IndexOutOfRange(const WireName& name, int max_index);
+absl::Status UnknownValue(absl::string_view name);
+absl::Status MissingParameter(absl::string_view name);
+
+// Grows a repeated field to hold element `index` (1-based) and returns it.
+template <typename Repeated>
+auto* ElementAt(Repeated* repeated, int index) {
+  while (repeated->size() < index) repeated->Add();
+  return repeated->Mutable(index - 1);
+}
+
+// Text-format-like rendering for logs, sensitive values replaced:
+//   lastname: "Testerei" card { cardpan: "<redacted>" } items { pr: 1999 }
+class DebugPrinter {
+ public:
+  void Text(absl::string_view field, absl::string_view value, bool sensitive);
+  void Integer(absl::string_view field, int64_t value, bool sensitive);
+  void Unsigned(absl::string_view field, uint64_t value, bool sensitive);
+  void Bool(absl::string_view field, bool value, bool sensitive);
+  void Enum(absl::string_view field, absl::string_view name, int value,
+            bool sensitive);
+  void Entry(absl::string_view field, absl::string_view key,
+             absl::string_view value, bool sensitive);
+  void Begin(absl::string_view field);
+  void End();
+  std::string Release() { return std::move(out_); }
+
+ private:
+  void Field(absl::string_view field);
+
+  std::string out_;
+};
+
+}  // namespace payone::codec::internal
+
+#endif  // PAYONE_CODEC_RUNTIME_GENERATED_H_

@@ -1,0 +1,188 @@
+#include "codec/runtime/validators.h"
+
+#include <arpa/inet.h>
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+
+namespace payone::codec {
+
+size_t Utf8Length(absl::string_view text) {
+  size_t length = 0;
+  for (char c : text) {
+    // Count every byte that does not continue a sequence.
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++length;
+  }
+  return length;
+}
+
+bool HasOnlySymbols(absl::string_view text, Symbols symbols) {
+  for (char c : text) {
+    bool ok = false;
+    switch (symbols) {
+      case Symbols::kAny:
+        return true;
+      case Symbols::kReference:
+        ok = absl::ascii_isalnum(c) || c == '.' || c == '-' || c == '_' ||
+             c == '/';
+        break;
+      case Symbols::kAlphanumeric:
+        ok = absl::ascii_isalnum(c);
+        break;
+      case Symbols::kDigits:
+        ok = absl::ascii_isdigit(c);
+        break;
+      case Symbols::kHex:
+        ok = absl::ascii_isdigit(c) || (c >= 'a' && c <= 'f');
+        break;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool IsDigits(absl::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!absl::ascii_isdigit(c)) return false;
+  }
+  return true;
+}
+
+bool IsAsciiLetters(absl::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!absl::ascii_isalpha(c)) return false;
+  }
+  return true;
+}
+
+bool PassesLuhn(absl::string_view digits) {
+  if (!IsDigits(digits)) return false;
+  int sum = 0;
+  bool twice = false;
+  for (size_t i = digits.size(); i-- > 0;) {
+    int d = digits[i] - '0';
+    if (twice) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+bool IsValidPan(absl::string_view pan) {
+  return pan.size() >= 13 && pan.size() <= 19 && PassesLuhn(pan);
+}
+
+bool IsValidIban(absl::string_view iban) {
+  if (iban.size() < 15 || iban.size() > 34) return false;
+  if (!absl::ascii_isupper(iban[0]) || !absl::ascii_isupper(iban[1]) ||
+      !absl::ascii_isdigit(iban[2]) || !absl::ascii_isdigit(iban[3])) {
+    return false;
+  }
+  // Move the first four characters to the end, letters become 10..35, and
+  // take the number mod 97 one digit at a time.
+  int remainder = 0;
+  for (size_t i = 0; i < iban.size(); ++i) {
+    const char c = iban[(i + 4) % iban.size()];
+    if (absl::ascii_isdigit(c)) {
+      remainder = (remainder * 10 + (c - '0')) % 97;
+    } else if (absl::ascii_isupper(c)) {
+      remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+  }
+  return remainder == 1;
+}
+
+bool IsValidBic(absl::string_view bic) {
+  if (bic.size() != 8 && bic.size() != 11) return false;
+  for (size_t i = 0; i < bic.size(); ++i) {
+    const char c = bic[i];
+    const bool ok = i < 6 ? absl::ascii_isupper(c)
+                          : absl::ascii_isupper(c) || absl::ascii_isdigit(c);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+namespace {
+
+int TwoDigits(absl::string_view text) {
+  return (text[0] - '0') * 10 + (text[1] - '0');
+}
+
+}  // namespace
+
+bool IsValidDateYyyymmdd(absl::string_view date) {
+  if (date.size() != 8 || !IsDigits(date)) return false;
+  const int year =
+      TwoDigits(date.substr(0, 2)) * 100 + TwoDigits(date.substr(2));
+  const int month = TwoDigits(date.substr(4));
+  const int day = TwoDigits(date.substr(6));
+  if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) {
+    return false;
+  }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool IsValidDateYymm(absl::string_view date) {
+  if (date.size() != 4 || !IsDigits(date)) return false;
+  const int month = TwoDigits(date.substr(2));
+  return month >= 1 && month <= 12;
+}
+
+bool IsValidUrl(absl::string_view url) {
+  const size_t colon = url.find("://");
+  if (colon == absl::string_view::npos || colon < 2 || colon > 10) return false;
+  if (!absl::ascii_isalpha(url[0])) return false;
+  for (size_t i = 1; i < colon; ++i) {
+    if (!absl::ascii_isalnum(url[i])) return false;
+  }
+  const absl::string_view rest = url.substr(colon + 3);
+  const size_t host_end = rest.find_first_of("/?#");
+  if (rest.substr(0, host_end).empty()) return false;
+  for (char c : rest) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F) return false;
+  }
+  return true;
+}
+
+bool IsValidEmail(absl::string_view email) {
+  const size_t at = email.find('@');
+  if (at == absl::string_view::npos || at == 0 || at > 63) return false;
+  const absl::string_view domain = email.substr(at + 1);
+  if (domain.empty() || domain.find('@') != absl::string_view::npos ||
+      domain.find('.') == absl::string_view::npos || domain.front() == '.' ||
+      domain.back() == '.' || domain.find("..") != absl::string_view::npos) {
+    return false;
+  }
+  for (char c : email) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F || c == '(' || c == ')' || c == ',' ||
+        c == ';' || c == ':' || c == '<' || c == '>' || c == '[' || c == ']' ||
+        c == '\\' || c == '"') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsValidIp(absl::string_view ip) {
+  if (ip.empty() || ip.size() > 45) return false;
+  const std::string text(ip);
+  unsigned char buffer[16];
+  return inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
+
+}  // namespace payone::codec

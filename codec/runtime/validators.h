@@ -1,0 +1,61 @@
+#ifndef PAYONE_CODEC_RUNTIME_VALIDATORS_H_
+#define PAYONE_CODEC_RUNTIME_VALIDATORS_H_
+
+// The checks behind PAYONE's formats (payone.v1.Format and Symbols). Each
+// takes the value as UTF-8 text and says yes or no; the generated Validate
+// turns a "no" into a FieldViolation.
+
+#include <cstddef>
+
+#include "absl/strings/string_view.h"
+
+namespace payone::codec {
+
+// Number of characters (code points) of valid UTF-8 text: PAYONE's lengths
+// count characters, not bytes.
+size_t Utf8Length(absl::string_view text);
+
+// Permitted characters of a CHAR value (mirrors payone.v1.Symbols).
+enum class Symbols {
+  kAny,
+  kReference,     // [0-9a-zA-Z.\-_/]
+  kAlphanumeric,  // [0-9a-zA-Z]
+  kDigits,        // [0-9]
+  kHex,           // [0-9a-f]
+};
+bool HasOnlySymbols(absl::string_view text, Symbols symbols);
+
+bool IsDigits(absl::string_view text);
+bool IsAsciiLetters(absl::string_view text);
+
+// Card number: 13..19 digits passing the Luhn check.
+bool IsValidPan(absl::string_view pan);
+bool PassesLuhn(absl::string_view digits);
+
+// ISO 13616: country, check digits, 11..30 alphanumerics; mod-97 == 1.
+// Upper case only, no spaces (PAYONE: "Only capital letters and digits").
+bool IsValidIban(absl::string_view iban);
+
+// ISO 9362: 4 letters (bank), 2 letters (country), 2 alphanumerics
+// (location), optionally 3 alphanumerics (branch).
+bool IsValidBic(absl::string_view bic);
+
+// YYYYMMDD, a real calendar date (leap years included), years 1800..2999.
+bool IsValidDateYyyymmdd(absl::string_view date);
+// YYMM with month 01..12 (card expiry).
+bool IsValidDateYymm(absl::string_view date);
+
+// PAYONE's URL scheme rule: <scheme>://<host>[/<path>][?<query>], the scheme
+// [a-zA-Z][a-zA-Z0-9]{1,9}, a non-empty host, no spaces or control bytes.
+bool IsValidUrl(absl::string_view url);
+
+// A pragmatic RFC 5322 subset: local@domain, local up to 63 characters,
+// domain of dot-separated labels with at least one dot, no spaces.
+bool IsValidEmail(absl::string_view email);
+
+// Dotted-quad IPv4 or textual IPv6 (with "::" compression).
+bool IsValidIp(absl::string_view ip);
+
+}  // namespace payone::codec
+
+#endif  // PAYONE_CODEC_RUNTIME_VALIDATORS_H_
