@@ -1,0 +1,159 @@
+#include "service/gateway/forwarder.h"
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+
+namespace payone::service {
+namespace {
+
+// Identifies the gateway to PAYONE (solution_name/solution_version).
+constexpr absl::string_view kSolutionName = "payone-grpc-gateway";
+constexpr absl::string_view kSolutionVersion = "0.1.0";
+
+// Requests that act on an existing transaction (txid) or a file carry no
+// sub-account: PAYONE takes it from the transaction, and getfile refuses it.
+bool SendsAid(absl::string_view request_type) {
+  static const auto* without_aid = new absl::flat_hash_set<absl::string_view>{
+      "capture", "debit", "refund", "getfile", "updateuser", "getinvoice"};
+  return !without_aid->contains(request_type);
+}
+
+absl::string_view Metadata(grpc::CallbackServerContext* ctx,
+                           absl::string_view key) {
+  const auto& metadata = ctx->client_metadata();
+  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
+  if (it == metadata.end()) return {};
+  return absl::string_view(it->second.data(), it->second.size());
+}
+
+absl::string_view CodeName(grpc::StatusCode code) {
+  static constexpr absl::string_view kNames[] = {"OK",
+                                                 "CANCELLED",
+                                                 "UNKNOWN",
+                                                 "INVALID_ARGUMENT",
+                                                 "DEADLINE_EXCEEDED",
+                                                 "NOT_FOUND",
+                                                 "ALREADY_EXISTS",
+                                                 "PERMISSION_DENIED",
+                                                 "RESOURCE_EXHAUSTED",
+                                                 "FAILED_PRECONDITION",
+                                                 "ABORTED",
+                                                 "OUT_OF_RANGE",
+                                                 "UNIMPLEMENTED",
+                                                 "INTERNAL",
+                                                 "UNAVAILABLE",
+                                                 "DATA_LOSS",
+                                                 "UNAUTHENTICATED"};
+  const int index = static_cast<int>(code);
+  return index >= 0 && index < 17 ? kNames[index] : "UNKNOWN";
+}
+
+}  // namespace
+
+namespace internal {
+
+void ForwardReactor::OnCancel() {
+  std::shared_ptr<HttpClient::Call> call;
+  {
+    std::lock_guard<std::mutex> lock(state_->mu);
+    state_->cancelled = true;
+    call = state_->upstream;
+  }
+  if (call != nullptr) call->Cancel();
+}
+
+}  // namespace internal
+
+std::shared_ptr<internal::CallState> Forwarder::Begin(
+    grpc::CallbackServerContext* ctx, absl::string_view method,
+    absl::string_view request_type) {
+  auto state = std::make_shared<internal::CallState>();
+  state->start = absl::Now();
+  state->method = std::string(method);
+  state->request_type = std::string(request_type);
+  absl::string_view request_id = Metadata(ctx, "x-request-id");
+  // Only a sane caller-chosen id goes into logs.
+  state->request_id = !request_id.empty() && request_id.size() <= 128
+                          ? std::string(request_id)
+                          : NewRequestId();
+  ctx->AddInitialMetadata("x-request-id", state->request_id);
+  state->log.set_request_id(state->request_id);
+  state->log.set_method(state->method);
+  state->log.set_request(state->request_type);
+  return state;
+}
+
+const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
+                                            absl::string_view account,
+                                            internal::CallState& state,
+                                            grpc::Status* refusal) {
+  absl::StatusOr<Authorized> authorized =
+      authorizer_.Authorize(Metadata(ctx, "authorization"), account);
+  if (!authorized.ok()) {
+    *refusal = ToGrpcStatus(authorized.status());
+    return nullptr;
+  }
+  state.log.set_client(authorized->client);
+  state.log.set_account(authorized->account->name);
+  return authorized->account;
+}
+
+void Forwarder::AddStandardParameters(const AccountSettings& account,
+                                      absl::string_view request_type,
+                                      codec::FormBuilder* form) const {
+  form->Add("mid", account.mid);
+  if (SendsAid(request_type)) form->Add("aid", account.aid);
+  form->Add("portalid", account.portalid);
+  form->Add("key", account.key_digest);
+  form->Add("api_version", account.api_version);
+  form->Add("mode", account.mode);
+  form->Add("request", request_type);
+  form->Add("encoding", account.encoding);
+  form->Add("solution_name", kSolutionName);
+  form->Add("solution_version", kSolutionVersion);
+}
+
+absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx) const {
+  const absl::Time cap = absl::Now() + config_.request_timeout;
+  const auto deadline = ctx->deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) return cap;
+  return std::min(cap, absl::FromChrono(deadline));
+}
+
+void Forwarder::RecordUpstream(internal::CallState& state,
+                               const HttpResult& result) {
+  state.log.set_upstream_ms(absl::ToDoubleMilliseconds(result.latency));
+  state.log.set_reused_connection(result.reused_connection);
+  absl::string_view outcome = "answered";
+  if (!result.status.ok()) {
+    outcome =
+        result.delivery == Delivery::kNotSent ? "not_sent" : "outcome_unknown";
+  }
+  metrics_->RecordUpstream(state.request_type, outcome, result.latency);
+}
+
+void Forwarder::RecordAnswer(internal::CallState& state,
+                             absl::string_view status, int errorcode,
+                             absl::string_view txid) {
+  state.log.set_payone_status(std::string(status));
+  state.log.set_errorcode(errorcode);
+  state.log.set_txid(std::string(txid));
+  metrics_->RecordPayoneAnswer(state.request_type, status, errorcode);
+}
+
+void Forwarder::Finish(grpc::ServerUnaryReactor* reactor,
+                       internal::CallState& state, const grpc::Status& status) {
+  const absl::Duration total = absl::Now() - state.start;
+  const absl::string_view code = CodeName(status.error_code());
+  state.log.set_time(
+      absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone()));
+  state.log.set_code(std::string(code));
+  state.log.set_total_ms(absl::ToDoubleMilliseconds(total));
+  if (!status.ok()) state.log.set_message(status.error_message());
+  logger_->Write(state.log);
+  metrics_->RecordCall(state.method, code, total);
+  reactor->Finish(status);
+}
+
+}  // namespace payone::service
