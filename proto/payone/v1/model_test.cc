@@ -6,6 +6,7 @@
 // Every failure names the message and the parameter, e.g.
 //   preauthorization: no field with wire name "cardpan" (documented: PAN, o)
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -39,6 +40,8 @@ using ::google::protobuf::OneofDescriptor;
 using ::google::protobuf::ServiceDescriptor;
 
 constexpr char kTablePath[] = "proto/payone/v1/testdata/parameters.tsv";
+constexpr char kExamplesPath[] =
+    "proto/payone/v1/testdata/example_requests.txt";
 
 // ---------------------------------------------------------------------------
 // The model's files and messages.
@@ -159,6 +162,8 @@ const OneofDescriptor* RealOneof(const FieldDescriptor* f) {
 // Flattening: the PAYONE parameters a message puts on the wire.
 
 struct Param {
+  const FieldDescriptor* field = nullptr;  // null for a constant
+  std::string value;                       // a constant's value
   std::string wire;    // "cardpan", "it[n]", "add_paydata" (map stem)
   std::string format;  // "PAN", "LIST", "MAP", ...
   bool required = false;
@@ -175,6 +180,7 @@ void Flatten(const Descriptor* d, const std::string& prefix, bool in_part,
              std::vector<Param>* out) {
   for (const auto& [wire, value] : Rules(d).constants()) {
     Param p;
+    p.value = value;
     p.wire = wire;
     p.format = "LIST";
     p.required = true;
@@ -206,6 +212,7 @@ void Flatten(const Descriptor* d, const std::string& prefix, bool in_part,
       for (int j = 0; j < element->field_count(); ++j) {
         const FieldDescriptor* ef = element->field(j);
         Param p;
+        p.field = ef;
         p.wire = Rules(ef).wire_name() + "[n]";
         p.format = EffectiveFormat(ef);
         p.sensitive = Rules(ef).sensitive();
@@ -218,6 +225,7 @@ void Flatten(const Descriptor* d, const std::string& prefix, bool in_part,
       continue;
     }
     Param p;
+    p.field = f;
     p.wire = r.wire_name();
     p.format = EffectiveFormat(f);
     p.required = r.required();
@@ -424,6 +432,191 @@ TEST(ModelTest, CoversTheRequestTypesOfTheIssue) {
         "managemandate", "getfile", "genericpayment", "updateuser",
         "getinvoice", "addresscheck", "consumerscore"}) {
     EXPECT_TRUE(model.by_name.count(type)) << "no RPC for request=" << type;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The documents' example requests.
+
+struct Example {
+  int line;
+  std::string title;
+  std::vector<std::pair<std::string, std::string>> params;  // without request
+  std::string request_type;
+};
+
+std::vector<Example> ReadExamples() {
+  std::ifstream in(kExamplesPath);
+  EXPECT_TRUE(in.good()) << "cannot open " << kExamplesPath;
+  std::vector<Example> examples;
+  std::string line, title;
+  int number = 0;
+  bool open = false;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty()) {
+      open = false;
+      continue;
+    }
+    if (line[0] == '#') {
+      title = line.substr(1);
+      continue;
+    }
+    if (!open) {
+      examples.push_back({number, title, {}, ""});
+      open = true;
+    }
+    const size_t eq = line.find('=');
+    EXPECT_NE(eq, std::string::npos) << kExamplesPath << ":" << number;
+    if (eq == std::string::npos) continue;
+    std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+    if (key == "request") {
+      examples.back().request_type = value;
+    } else {
+      examples.back().params.emplace_back(key, value);
+    }
+  }
+  return examples;
+}
+
+// "it[2]" -> "it[n]"; "add_paydata[x]" stays.
+std::string WireKey(const std::string& key) {
+  const size_t bracket = key.find('[');
+  if (bracket == std::string::npos ||
+      key.compare(0, bracket, "add_paydata") == 0) {
+    return key;
+  }
+  return key.substr(0, bracket) + "[n]";
+}
+
+bool HasSymbols(const std::string& value, Symbols symbols) {
+  for (char c : value) {
+    const bool digit = c >= '0' && c <= '9';
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    switch (symbols) {
+      case SYMBOLS_DIGITS:
+        if (!digit) return false;
+        break;
+      case SYMBOLS_ALPHANUMERIC:
+        if (!digit && !alpha) return false;
+        break;
+      case SYMBOLS_REFERENCE:
+        if (!digit && !alpha && c != '.' && c != '-' && c != '_' && c != '/') {
+          return false;
+        }
+        break;
+      case SYMBOLS_HEX:
+        if (!digit && !(c >= 'a' && c <= 'f')) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+// Why `value` does not fit `p`, or "".
+std::string Misfit(const Param& p, const std::string& value) {
+  if (p.field == nullptr) {
+    return value == p.value ? "" : "constant is " + p.value;
+  }
+  const FieldRules& r = Rules(p.field);
+  if (p.field->enum_type() != nullptr) {
+    for (int i = 0; i < p.field->enum_type()->value_count(); ++i) {
+      if (p.field->enum_type()
+              ->value(i)
+              ->options()
+              .GetExtension(enum_value)
+              .wire_value() == value) {
+        return "";
+      }
+    }
+    return "not a wire value of " + p.field->enum_type()->full_name();
+  }
+  switch (p.field->cpp_type()) {
+    case FieldDescriptor::CPPTYPE_INT32:
+    case FieldDescriptor::CPPTYPE_INT64: {
+      char* end = nullptr;
+      const long long n = std::strtoll(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0') return "not an integer";
+      if (r.has_min_value() && n < r.min_value()) return "below min_value";
+      if (r.has_max_value() && n > r.max_value()) return "above max_value";
+      return "";
+    }
+    case FieldDescriptor::CPPTYPE_BOOL:
+      return value == "yes" || value == "no" ? "" : "not yes/no";
+    case FieldDescriptor::CPPTYPE_STRING:
+      if (r.min_len() != 0 && value.size() < r.min_len()) return "too short";
+      if (r.max_len() != 0 && value.size() > r.max_len()) return "too long";
+      if (!HasSymbols(value, r.symbols())) return "symbols not permitted";
+      return "";
+    default:
+      return "";
+  }
+}
+
+TEST(ModelTest, DocumentedExamplesAreExpressible) {
+  const std::set<std::string> standard = {
+      "mid", "aid", "portalid", "key", "mode", "encoding", "api_version"};
+  Model model = LoadModel();
+  std::vector<Example> examples = ReadExamples();
+  EXPECT_GE(examples.size(), 4u);
+  for (const Example& example : examples) {
+    auto it = model.by_name.find(example.request_type);
+    ASSERT_NE(it, model.by_name.end()) << kExamplesPath << ":" << example.line
+                                       << ": request=" << example.request_type;
+    const Descriptor* d = it->second;
+    std::vector<Param> params = FlattenMessage(d);
+    // Candidate alternatives: none, or one member of the oneof.
+    std::set<std::pair<const OneofDescriptor*, int>> alternatives = {
+        {nullptr, -1}};
+    for (const Param& p : params) alternatives.insert({p.oneof, p.alternative});
+    std::vector<std::string> best;
+    bool fits = false;
+    for (const auto& [oneof, alt] : alternatives) {
+      std::vector<std::string> problems;
+      std::set<std::string> used;
+      for (const auto& [key, value] : example.params) {
+        if (standard.count(key)) continue;
+        const Param* match = nullptr;
+        for (const Param& p : params) {
+          if (p.wire != WireKey(key)) continue;
+          if (p.oneof != nullptr &&
+              (p.oneof != oneof || p.alternative != alt)) {
+            continue;
+          }
+          match = &p;
+        }
+        if (match == nullptr) {
+          problems.push_back(key + ": no field");
+          continue;
+        }
+        used.insert(match->wire);
+        std::string misfit = Misfit(*match, value);
+        if (!misfit.empty()) {
+          problems.push_back(key + "=" + value + ": " + misfit + " (" +
+                             match->path + ")");
+        }
+      }
+      // The chosen method's constants must all appear in the example.
+      for (const Param& p : params) {
+        if (p.constant && p.oneof == oneof && p.alternative == alt &&
+            oneof != nullptr && !used.count(p.wire)) {
+          problems.push_back(p.wire + "=" + p.value +
+                             " (constant) not in the example");
+        }
+      }
+      if (problems.empty()) {
+        fits = true;
+        break;
+      }
+      if (best.empty() || problems.size() < best.size()) best = problems;
+    }
+    std::string report;
+    for (const std::string& problem : best) report += "\n  " + problem;
+    EXPECT_TRUE(fits) << kExamplesPath << ":" << example.line << ":"
+                      << example.title << ": " << d->full_name()
+                      << " cannot express the example; closest fit:" << report;
   }
 }
 
