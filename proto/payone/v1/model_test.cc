@@ -42,6 +42,8 @@ using ::google::protobuf::ServiceDescriptor;
 constexpr char kTablePath[] = "proto/payone/v1/testdata/parameters.tsv";
 constexpr char kExamplesPath[] =
     "proto/payone/v1/testdata/example_requests.txt";
+constexpr char kResponsesPath[] =
+    "proto/payone/v1/testdata/example_responses.txt";
 
 // ---------------------------------------------------------------------------
 // The model's files and messages.
@@ -445,9 +447,11 @@ struct Example {
   std::string request_type;
 };
 
-std::vector<Example> ReadExamples() {
-  std::ifstream in(kExamplesPath);
-  EXPECT_TRUE(in.good()) << "cannot open " << kExamplesPath;
+// Blocks of key=value lines; `head` ("request", "response") names the
+// message.
+std::vector<Example> ReadExamples(const char* path, const std::string& head) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << "cannot open " << path;
   std::vector<Example> examples;
   std::string line, title;
   int number = 0;
@@ -467,10 +471,10 @@ std::vector<Example> ReadExamples() {
       open = true;
     }
     const size_t eq = line.find('=');
-    EXPECT_NE(eq, std::string::npos) << kExamplesPath << ":" << number;
+    EXPECT_NE(eq, std::string::npos) << path << ":" << number;
     if (eq == std::string::npos) continue;
     std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-    if (key == "request") {
+    if (key == head) {
       examples.back().request_type = value;
     } else {
       examples.back().params.emplace_back(key, value);
@@ -559,7 +563,7 @@ TEST(ModelTest, DocumentedExamplesAreExpressible) {
   const std::set<std::string> standard = {
       "mid", "aid", "portalid", "key", "mode", "encoding", "api_version"};
   Model model = LoadModel();
-  std::vector<Example> examples = ReadExamples();
+  std::vector<Example> examples = ReadExamples(kExamplesPath, "request");
   EXPECT_GE(examples.size(), 4u);
   for (const Example& example : examples) {
     auto it = model.by_name.find(example.request_type);
@@ -617,6 +621,56 @@ TEST(ModelTest, DocumentedExamplesAreExpressible) {
     EXPECT_TRUE(fits) << kExamplesPath << ":" << example.line << ":"
                       << example.title << ": " << d->full_name()
                       << " cannot express the example; closest fit:" << report;
+  }
+}
+
+// Every key of a recorded answer has its field (add_paydata[...] may go to
+// the add_paydata map), so nothing documented lands in other_parameters.
+TEST(ModelTest, DocumentedAnswersAreModelled) {
+  Model model = LoadModel();
+  std::vector<Example> examples = ReadExamples(kResponsesPath, "response");
+  EXPECT_GE(examples.size(), 10u);
+  for (const Example& example : examples) {
+    const std::string name = example.request_type == "transactionstatus"
+                                 ? example.request_type
+                                 : "response:" + example.request_type;
+    auto it = model.by_name.find(name);
+    ASSERT_NE(it, model.by_name.end())
+        << kResponsesPath << ":" << example.line << ": " << name;
+    const Descriptor* d = it->second;
+    std::vector<Param> params = FlattenMessage(d);
+    for (const auto& [key, value] : example.params) {
+      const Param* match = nullptr;
+      bool in_map = false;
+      for (const Param& p : params) {
+        if (p.wire == WireKey(key)) match = &p;
+        if (p.format == "MAP" && key.rfind(p.wire + "[", 0) == 0) in_map = true;
+      }
+      if (match == nullptr) {
+        EXPECT_TRUE(in_map)
+            << kResponsesPath << ":" << example.line << ":" << example.title
+            << ": " << d->full_name() << " has no field for \"" << key << "\"";
+        continue;
+      }
+      if (value.empty()) continue;  // PAYONE's empty value: not set
+      std::string misfit;
+      if (match->format == "DECIMAL") {
+        const size_t dot = value.find('.');
+        if (dot == std::string::npos ||
+            !HasSymbols(value.substr(0, dot) + value.substr(dot + 1),
+                        SYMBOLS_DIGITS)) {
+          misfit = "not a decimal";
+        }
+      } else if (match->field->enum_type() != nullptr ||
+                 match->field->cpp_type() == FieldDescriptor::CPPTYPE_INT32 ||
+                 match->field->cpp_type() == FieldDescriptor::CPPTYPE_INT64) {
+        misfit = Misfit(*match, value);
+      }
+      EXPECT_TRUE(misfit.empty())
+          << kResponsesPath << ":" << example.line << ":" << example.title
+          << ": " << key << "=" << value << ": " << misfit << " ("
+          << d->full_name() << "." << match->path << ")";
+    }
   }
 }
 
