@@ -1,7 +1,9 @@
 // Checks the Protobuf model of the PAYONE Server API against the reference's
-// parameter tables (testdata/parameters.tsv) and against the conventions the
-// codec generator and the gateway rely on (account field, wire names, enum
-// wire values, unknown-parameter maps, no duplicate parameters).
+// parameter tables (testdata/parameters.tsv), against the example requests and
+// answers of PAYONE's documents (testdata/example_*.txt) and against the
+// conventions the codec generator and the gateway rely on (account field,
+// wire names, enum wire values, unknown-parameter maps, no duplicate
+// parameters, rules naming existing fields).
 //
 // Every failure names the message and the parameter, e.g.
 //   preauthorization: no field with wire name "cardpan" (documented: PAN, o)
@@ -97,12 +99,14 @@ std::vector<const Descriptor*> AllMessages() {
 std::vector<const EnumDescriptor*> AllEnums() {
   std::vector<const EnumDescriptor*> out;
   for (const FileDescriptor* f : ModelFiles()) {
-    for (int i = 0; i < f->enum_type_count(); ++i)
+    for (int i = 0; i < f->enum_type_count(); ++i) {
       out.push_back(f->enum_type(i));
+    }
   }
   for (const Descriptor* d : AllMessages()) {
-    for (int i = 0; i < d->enum_type_count(); ++i)
+    for (int i = 0; i < d->enum_type_count(); ++i) {
       out.push_back(d->enum_type(i));
+    }
   }
   return out;
 }
@@ -171,7 +175,7 @@ struct Param {
   bool required = false;
   bool constant = false;
   bool sensitive = false;
-  std::string path;  // "payment_method.credit_card.cardpan"
+  std::string path;  // proto path, e.g. "credit_card.cardpan"
   const OneofDescriptor* oneof = nullptr;  // the top-level oneof, if any
   int alternative = -1;                    // the oneof member it belongs to
   bool in_optional_part = false;           // below a flattened (optional) part
@@ -262,10 +266,6 @@ const FieldDescriptor* ResolvePath(const Descriptor* d,
   return f;
 }
 
-// The path a rule of `d` uses for a flattened parameter: the proto path
-// without the oneof name.
-std::string RulePath(const Param& p) { return p.path; }
-
 // Is the parameter required on every request of `d`?
 bool AlwaysRequired(const Descriptor* d, const Param& p) {
   if (p.oneof != nullptr) {
@@ -274,8 +274,7 @@ bool AlwaysRequired(const Descriptor* d, const Param& p) {
   }
   if (p.required && !p.in_optional_part) return true;
   for (const CrossFieldRule& rule : Rules(d).rules()) {
-    if (rule.require_one_of_size() == 1 &&
-        rule.require_one_of(0) == RulePath(p)) {
+    if (rule.require_one_of_size() == 1 && rule.require_one_of(0) == p.path) {
       return true;
     }
   }
