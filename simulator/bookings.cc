@@ -167,8 +167,10 @@ Answer Debit(Call& call) {
   if (tx.state != TxState::kApproved) return call.Fail({950, ""});
   ++tx.sequence;
   tx.receivable += amount;
+  // A credit is paid out with the booking; a claim is collected after it.
+  bool settled = amount < 0 && Settle(call, tx, amount);
   Notify(call, tx, "debit", {{"transactiontype", type}});
-  const bool settled = Settle(call, tx, amount);
+  if (amount > 0) settled = Settle(call, tx, amount);
   return Booked(tx, settled);
 }
 

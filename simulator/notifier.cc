@@ -8,20 +8,6 @@
 #include "codec/runtime/form.h"
 
 namespace payone::simulator {
-namespace {
-
-std::string ToLatin1(const std::string& utf8) {
-  auto latin1 = codec::Utf8ToLatin1(utf8);
-  if (latin1.ok()) return *std::move(latin1);
-  std::string out;
-  for (char c : utf8) {
-    out.push_back(static_cast<unsigned char>(c) < 0x80 ? c : '?');
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<absl::Duration> NotifierOptions::DefaultRetryDelays() {
   // 12 retries, the first after an hour, growing, 48 hours in all.
   std::vector<absl::Duration> delays;
@@ -33,7 +19,7 @@ std::vector<absl::Duration> NotifierOptions::DefaultRetryDelays() {
 
 std::string NotificationBody(const std::vector<NameValue>& params) {
   codec::FormBuilder form;
-  for (const auto& [name, value] : params) form.Add(name, ToLatin1(value));
+  for (const auto& [name, value] : params) form.Add(name, ToLatin1Lossy(value));
   return form.Release();
 }
 

@@ -87,11 +87,13 @@ Answer ManageMandate(Call& call) {
     // PAYONE sends the mandate text form-encoded (reference §1.5).
     const std::string name =
         absl::StrCat(call.Get("firstname"), " ", call.Get("lastname"));
-    answer.Add("mandate_text",
-               codec::FormEncode(absl::StrCat(
-                   "<div class=\"mandatetext\"><p>SEPA-Lastschriftmandat ",
-                   mandate, "</p>\n<p>Kontoinhaber: ", name, "<br>IBAN: ", iban,
-                   "</p></div>")));
+    const std::string html = absl::StrCat(
+        "<div class=\"mandatetext\"><p>SEPA-Lastschriftmandat ", mandate,
+        "</p>\n<p>Kontoinhaber: ", name, "<br>IBAN: ", iban, "</p></div>");
+    // Encoded in the request's charset, like every other answer value.
+    answer.Add(
+        "mandate_text",
+        codec::FormEncode(call.params.utf8() ? html : ToLatin1Lossy(html)));
   }
   answer.Add("creditor_identifier", "DE98ZZZ09999999999").Add("iban", iban);
   if (!call.Get("bic").empty()) answer.Add("bic", call.Get("bic"));

@@ -349,22 +349,21 @@ Answer Answer::Error(const PayoneError& error, absl::string_view language,
   return answer;
 }
 
+std::string ToLatin1Lossy(absl::string_view utf8) {
+  auto latin1 = codec::Utf8ToLatin1(utf8);
+  if (latin1.ok()) return *std::move(latin1);
+  std::string out;
+  for (char c : utf8) {
+    // Keep ASCII, replace everything else: Latin-1 cannot say it.
+    out.push_back(static_cast<unsigned char>(c) < 0x80 ? c : '?');
+  }
+  return out;
+}
+
 std::string RenderLines(const Answer& answer, bool utf8) {
   std::string out;
   for (const auto& [name, value] : answer.fields) {
-    if (utf8) {
-      codec::AppendResponseLine(name, value, &out);
-      continue;
-    }
-    auto latin1 = codec::Utf8ToLatin1(value);
-    std::string text = latin1.ok() ? *std::move(latin1) : std::string();
-    if (!latin1.ok()) {
-      for (char c : value) {
-        // Keep ASCII, replace everything else: Latin-1 cannot say it.
-        text.push_back(static_cast<unsigned char>(c) < 0x80 ? c : '?');
-      }
-    }
-    codec::AppendResponseLine(name, text, &out);
+    codec::AppendResponseLine(name, utf8 ? value : ToLatin1Lossy(value), &out);
   }
   return out;
 }

@@ -83,6 +83,9 @@ std::string RenderLines(const Answer& answer, bool utf8);
 // add_paydata[x] under "AddPayData". Always UTF-8.
 std::string RenderJson(const Answer& answer, absl::string_view encoding);
 
+// UTF-8 -> ISO-8859-1, characters beyond Latin-1 becoming '?'.
+std::string ToLatin1Lossy(absl::string_view utf8);
+
 // Non-empty and only ASCII digits.
 bool AllDigits(absl::string_view text);
 

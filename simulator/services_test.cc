@@ -1,0 +1,195 @@
+// managemandate, getfile, getinvoice, updateuser, genericpayment (PayPal
+// Express) and vauthorization over HTTP.
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "simulator/testing.h"
+
+namespace payone::simulator {
+namespace {
+
+using testing::Client;
+using testing::Fields;
+using testing::LineValue;
+
+Fields Mandate(const std::string& iban, const std::string& bic) {
+  return {{"encoding", "UTF-8"}, {"aid", "10001"},     {"clearingtype", "elv"},
+          {"currency", "EUR"},   {"firstname", "Max"}, {"lastname", "Jäger"},
+          {"country", "DE"},     {"iban", iban},       {"bic", bic}};
+}
+
+class ServicesTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Simulator> sim_ =
+      testing::StartSimulator(testing::TestOptions());
+  Client client_{*sim_};
+};
+
+TEST_F(ServicesTest, ManageMandateByTestIban) {
+  EXPECT_EQ(client_.Call("managemandate",
+                         Mandate("DE00123456782599100004", "TESTTEST")),
+            "status=APPROVED\nmandate_identification=PO-0000000001\n"
+            "mandate_status=active\ncreditor_identifier=DE98ZZZ09999999999\n"
+            "iban=DE00123456782599100004\nbic=TESTTEST\n");
+  const std::string pending = client_.Call(
+      "managemandate", Mandate("DE00123456782599100003", "TESTTEST"));
+  EXPECT_EQ(LineValue(pending, "mandate_status"), "pending");
+  // The mandate text is form-encoded HTML in the request's charset.
+  EXPECT_EQ(LineValue(pending, "mandate_text"),
+            "%3Cdiv+class%3D%22mandatetext%22%3E%3Cp%3ESEPA-Lastschriftmandat"
+            "+PO-0000000002%3C%2Fp%3E%0A%3Cp%3EKontoinhaber%3A+Max+J%C3%A4ger"
+            "%3Cbr%3EIBAN%3A+DE00123456782599100003%3C%2Fp%3E%3C%2Fdiv%3E");
+  EXPECT_EQ(
+      LineValue(client_.Call("managemandate",
+                             Mandate("DE00123456782599100004", "TESTTESX")),
+                "errorcode"),
+      "887");
+  Fields latin1 = Mandate("DE00123456782599100003", "TESTTEST");
+  latin1.erase(latin1.begin());
+  latin1[4].second = "J\xe4ger";
+  const std::string text = client_.Call("managemandate", latin1);
+  EXPECT_NE(text.find("Max+J%E4ger"), std::string::npos) << text;
+  Fields no_bank = Mandate("", "");
+  no_bank.resize(7);
+  EXPECT_EQ(LineValue(client_.Call("managemandate", no_bank), "errorcode"),
+            "1091");
+}
+
+TEST_F(ServicesTest, GetFileReturnsMandatePdfs) {
+  ASSERT_EQ(
+      LineValue(client_.Call("managemandate",
+                             Mandate("DE00123456782599100004", "TESTTEST")),
+                "status"),
+      "APPROVED");
+  auto fetch = [&](const std::string& reference) {
+    return client_.Call("getfile", {{"file_reference", reference},
+                                    {"file_type", "SEPA_MANDATE"},
+                                    {"file_format", "PDF"}});
+  };
+  for (const char* reference : {"PO-0000000001", "XX-T0000000"}) {
+    const std::string pdf = fetch(reference);
+    EXPECT_TRUE(absl::StartsWith(pdf, "%PDF-1.4\n")) << reference;
+    EXPECT_TRUE(absl::EndsWith(pdf, "%%EOF\n"));
+    EXPECT_NE(pdf.find(reference), std::string::npos);
+  }
+  EXPECT_EQ(LineValue(fetch("XX-T0006500"), "errorcode"), "6500");
+  EXPECT_EQ(LineValue(fetch("XX-T0006502"), "errorcode"), "6502");
+  EXPECT_EQ(LineValue(client_.Call("getfile",
+                                   {{"aid", "10001"}, {"file_reference", "x"}}),
+                      "errorcode"),
+            "1204");
+  EXPECT_EQ(LineValue(client_.Call("getfile", {{"file_reference", "x"},
+                                               {"file_type", "SEPA_MANDATE"},
+                                               {"file_format", "PNG"}}),
+                      "errorcode"),
+            "1652");
+}
+
+TEST_F(ServicesTest, GetInvoiceAndUpdateUser) {
+  EXPECT_TRUE(absl::StartsWith(
+      client_.Call("getinvoice", {{"invoice_title", "RG-1001"}}), "%PDF"));
+  EXPECT_EQ(LineValue(client_.Call("getinvoice", {{"invoice_title", "X-1"}}),
+                      "errorcode"),
+            "6032");
+  EXPECT_EQ(LineValue(client_.Call("updateuser", {}), "errorcode"), "3002");
+  EXPECT_EQ(LineValue(client_.Call("updateuser", {{"userid", "123456"}}),
+                      "errorcode"),
+            "3009");
+  EXPECT_EQ(client_.Call("updateuser", {{"customerid", "C-1"}}), "status=OK\n");
+}
+
+TEST_F(ServicesTest, PayPalExpressCheckoutWithWorkOrder) {
+  const Fields session = {{"aid", "10001"},
+                          {"clearingtype", "wlt"},
+                          {"wallettype", "PPE"},
+                          {"amount", "4200"},
+                          {"currency", "EUR"},
+                          {"successurl", "https://shop.example/ok"},
+                          {"errorurl", "https://shop.example/error"},
+                          {"backurl", "https://shop.example/back"}};
+  Fields set = session;
+  set.push_back({"add_paydata[action]", "setexpresscheckout"});
+  const std::string redirect = absl::StrCat(
+      sim_->base_url(),
+      "/redirect/?md=WX1A1SE0000000001&cmd=_express-checkout&token=EC-"
+      "0000000001");
+  EXPECT_EQ(client_.Call("genericpayment", set),
+            absl::StrCat("status=REDIRECT\nredirecturl=", redirect,
+                         "\nworkorderid=WX1A1SE0000000001\n"));
+  auto page = client_.Get(redirect.substr(sim_->base_url().size()));
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->Header("location"), "https://shop.example/ok");
+
+  Fields details = session;
+  details.push_back({"add_paydata[action]", "getexpresscheckoutdetails"});
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", details), "errorcode"),
+            "1011");
+  details.push_back({"workorderid", "WX1A1SE0000000001"});
+  const std::string body = client_.Call("genericpayment", details);
+  EXPECT_EQ(LineValue(body, "status"), "OK");
+  EXPECT_EQ(LineValue(body, "add_paydata[email]"), "buyer@example.com");
+  EXPECT_EQ(LineValue(body, "add_paydata[payer_status]"), "verified");
+
+  Fields pay = {{"aid", "10001"},
+                {"clearingtype", "wlt"},
+                {"wallettype", "PPE"},
+                {"reference", "PPE-1"},
+                {"amount", "4200"},
+                {"currency", "EUR"},
+                {"lastname", "Pal"},
+                {"country", "DE"},
+                {"workorderid", "WX1A1SE0000000001"}};
+  EXPECT_EQ(client_.Call("preauthorization", pay),
+            "status=APPROVED\ntxid=700000001\nuserid=400000001\n");
+  pay[3].second = "PPE-2";
+  pay[8].second = "WX-unknown";
+  EXPECT_EQ(LineValue(client_.Call("preauthorization", pay), "errorcode"),
+            "1011");
+}
+
+TEST_F(ServicesTest, OtherGenericPaymentActions) {
+  Fields klarna = {
+      {"aid", "10001"},         {"clearingtype", "fnc"},
+      {"financingtype", "KIV"}, {"amount", "100"},
+      {"currency", "EUR"},      {"add_paydata[action]", "start_session"}};
+  const std::string session = client_.Call("genericpayment", klarna);
+  EXPECT_EQ(LineValue(session, "status"), "OK");
+  EXPECT_EQ(LineValue(session, "add_paydata[session_id]"),
+            "session-WX1A1SE0000000001");
+  klarna.back().second = "installment_options";
+  klarna[3].second = "30000";
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna),
+                      "add_paydata[monthly_amount_value_3]"),
+            "2500");
+  klarna.pop_back();
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna), "errorcode"),
+            "1007");
+}
+
+TEST_F(ServicesTest, VAuthorizationAndUniqueVReference) {
+  const Fields booking = {{"aid", "10001"},
+                          {"clearingtype", "rec"},
+                          {"vreference", "V-1"},
+                          {"vaccountname", "acc-1"},
+                          {"amount", "1500"},
+                          {"currency", "EUR"},
+                          {"settle_period_length", "1"},
+                          {"settle_period_unit", "M"},
+                          {"settletime", "1800000000"}};
+  EXPECT_EQ(client_.Call("vauthorization", booking),
+            "status=APPROVED\nvxid=700000001\nvaid=80000001\n"
+            "userid=400000001\n");
+  EXPECT_EQ(LineValue(client_.Call("vauthorization", booking), "errorcode"),
+            "8011");
+  Fields prepayment = booking;
+  prepayment[1].second = "vor";
+  EXPECT_EQ(LineValue(client_.Call("vauthorization", prepayment), "errorcode"),
+            "1001");
+}
+
+}  // namespace
+}  // namespace payone::simulator
