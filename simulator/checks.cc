@@ -106,16 +106,9 @@ Answer BankAccountCheck(Call& call) {
                                    {"bankcountry", false, Format::kCountry}})) {
     return call.Fail(*error);
   }
-  std::string iban = call.Get("iban");
-  if (iban.empty()) {
-    if (auto error =
-            CheckRules(call.params, {{"bankcountry", true, Format::kList, "DE"},
-                                     {"bankaccount", true, Format::kDigits},
-                                     {"bankcode", true, Format::kDigits}})) {
-      return call.Fail(*error);
-    }
-    iban = GermanIban(call.Get("bankcode"), call.Get("bankaccount"));
-  }
+  const RequestedIban account = IbanOf(call);
+  if (account.error) return call.Fail(*account.error);
+  const std::string& iban = account.iban;
   const BankBehaviour bank = BankBehaviourOf(iban, call.Get("bic"));
   if (bank.error) return Invalid(call, *bank.error);
   // The POS blacklist (checktype 1) knows the simulator's returning IBAN.

@@ -75,6 +75,22 @@ std::optional<PayoneError> CheckAid(const Call& call) {
   return std::nullopt;
 }
 
+RequestedIban IbanOf(const Call& call) {
+  RequestedIban out;
+  out.iban = call.Get("iban");
+  if (!out.iban.empty()) return out;
+  if (call.Get("bankaccount").empty() || call.Get("bankcode").empty()) {
+    out.error = PayoneError{1091, "iban"};
+    return out;
+  }
+  out.error =
+      CheckRules(call.params, {{"bankcountry", true, Format::kList, "DE"},
+                               {"bankaccount", true, Format::kDigits},
+                               {"bankcode", true, Format::kDigits}});
+  out.iban = GermanIban(call.Get("bankcode"), call.Get("bankaccount"));
+  return out;
+}
+
 int64_t AmountOf(const Call& call, absl::string_view name) {
   int64_t amount = 0;
   if (!absl::SimpleAtoi(call.Get(name), &amount)) return 0;

@@ -79,6 +79,14 @@ std::optional<PayoneError> CheckRules(const Params& params,
 // aid present and the account's (1204, 2004).
 std::optional<PayoneError> CheckAid(const Call& call);
 
+// The bank account a request names: `iban`, or the IBAN of a German
+// bankcountry/bankcode/bankaccount; 1091 when neither is given.
+struct RequestedIban {
+  std::string iban;
+  std::optional<PayoneError> error;
+};
+RequestedIban IbanOf(const Call& call);
+
 // Amount parameter as minor units (already checked by a rule).
 int64_t AmountOf(const Call& call, absl::string_view name = "amount");
 

@@ -97,22 +97,9 @@ Outcome RunCardPayment(Call& call, Transaction& tx, Answer*) {
 }
 
 std::optional<PayoneError> CheckDirectDebit(const Call& call) {
-  if (call.Get("iban").empty()) {
-    if (call.Get("bankaccount").empty() || call.Get("bankcode").empty()) {
-      return PayoneError{1091, "iban"};
-    }
-    return CheckRules(call.params, {{"bankcountry", true, Format::kCountry},
-                                    {"bankaccount", true, Format::kDigits},
-                                    {"bankcode", true, Format::kDigits}});
-  }
-  return BankBehaviourOf(call.Get("iban"), call.Get("bic")).error;
-}
-
-std::string IbanOf(const Call& call) {
-  const std::string& iban = call.Get("iban");
-  return iban.empty()
-             ? GermanIban(call.Get("bankcode"), call.Get("bankaccount"))
-             : iban;
+  const RequestedIban account = IbanOf(call);
+  if (account.error) return account.error;
+  return BankBehaviourOf(account.iban, call.Get("bic")).error;
 }
 
 void AddCreditor(Answer* answer) {
@@ -126,7 +113,7 @@ void AddCreditor(Answer* answer) {
 }
 
 Outcome RunDirectDebit(Call& call, Transaction& tx, Answer* answer) {
-  const std::string iban = IbanOf(call);
+  const std::string iban = IbanOf(call).iban;
   tx.returned_debit = BankBehaviourOf(iban, call.Get("bic")).returned_debit;
   std::string mandate = call.Get("mandate_identification");
   if (mandate.empty()) {

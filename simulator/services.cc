@@ -57,13 +57,9 @@ Answer ManageMandate(Call& call) {
                                    {"currency", true, Format::kCurrency}})) {
     return call.Fail(*error);
   }
-  std::string iban = call.Get("iban");
-  if (iban.empty()) {
-    if (call.Get("bankaccount").empty() || call.Get("bankcode").empty()) {
-      return call.Fail({1091, "iban"});
-    }
-    iban = GermanIban(call.Get("bankcode"), call.Get("bankaccount"));
-  }
+  const RequestedIban account = IbanOf(call);
+  if (account.error) return call.Fail(*account.error);
+  const std::string& iban = account.iban;
   if (call.Get("lastname").empty() && call.Get("company").empty()) {
     return call.Fail(ParamError("lastname"));
   }
