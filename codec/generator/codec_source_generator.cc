@@ -1,6 +1,8 @@
 #include "codec/generator/codec_source_generator.h"
 
+#include <map>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -136,19 +138,6 @@ void CollectSensitive(const MessageModel& model, std::set<std::string>* out) {
       if (part.ok()) CollectSensitive(*part, out);
     } else if (f.rules.sensitive() && !f.rules.wire_name().empty()) {
       out->insert(f.rules.wire_name());
-    }
-  }
-}
-
-// Constant wire names of `model` and its parts (decoded in a first pass so
-// that they choose the oneof alternative before its fields arrive).
-void CollectConstantNames(const MessageModel& model,
-                          std::set<std::string>* out) {
-  for (const auto& [name, value] : model.constants) out->insert(name);
-  for (const FieldModel& f : model.fields) {
-    if (f.kind == FieldKind::kPart) {
-      absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
-      if (part.ok()) CollectConstantNames(*part, out);
     }
   }
 }
@@ -968,6 +957,53 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
                               type_, absl::StrJoin(literals, ", "));
   }
 
+  // Oneof alternatives that carry constants (clearingtype=fnc,
+  // financingtype=PDD) are chosen before any field is read: the one whose
+  // constants all appear, the most specific first, so that shared names
+  // (iban) land in the right alternative whatever the parameter order.
+  void WriteAlternativeChoice() {
+    std::map<const google::protobuf::OneofDescriptor*,
+             std::vector<std::pair<const FieldModel*, MessageModel>>>
+        oneofs;
+    for (const FieldModel& f : model_.fields) {
+      const auto* oneof = f.field->real_containing_oneof();
+      if (f.kind != FieldKind::kPart || oneof == nullptr) continue;
+      absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
+      if (!part.ok() || part->constants.empty()) continue;
+      oneofs[oneof].emplace_back(&f, *std::move(part));
+    }
+    for (const auto& [oneof, alternatives] : oneofs) {
+      absl::SubstituteAndAppend(out_,
+                                "  {  // oneof $0\n"
+                                "    size_t best = 0;\n"
+                                "    int chosen = -1;\n",
+                                oneof->name());
+      for (size_t i = 0; i < alternatives.size(); ++i) {
+        std::vector<std::string> tests;
+        for (const auto& [name, value] : alternatives[i].second.constants) {
+          tests.push_back(absl::StrCat("internal::HasParameter(*parameters, ",
+                                       Lit(name), ", ", Lit(value), ")"));
+        }
+        absl::SubstituteAndAppend(out_,
+                                  "    if ($0 > best && $1) {\n"
+                                  "      best = $0;\n"
+                                  "      chosen = $2;\n"
+                                  "    }\n",
+                                  alternatives[i].second.constants.size(),
+                                  absl::StrJoin(tests, " && "), i);
+      }
+      out_->append("    switch (chosen) {\n");
+      for (size_t i = 0; i < alternatives.size(); ++i) {
+        absl::SubstituteAndAppend(out_,
+                                  "      case $0:\n"
+                                  "        m->mutable_$1();\n"
+                                  "        break;\n",
+                                  i, alternatives[i].first->accessor);
+      }
+      out_->append("      default:\n        break;\n    }\n  }\n");
+    }
+  }
+
   // ---- Request / response / notification entry points --------------------
   void WriteTopLevel() {
     const auto kind = model_.rules.kind();
@@ -998,8 +1034,6 @@ std::string PayoneCodec<$0>::EncodeResponse(const Message& m) {
 )",
                                 type_);
     }
-    std::set<std::string> constants;
-    CollectConstantNames(model_, &constants);
     const char* reader = kind == payone::v1::MESSAGE_KIND_RESPONSE
                              ? "ReadResponse"
                              : "ReadNotification";
@@ -1013,42 +1047,29 @@ absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
   if (!parameters.ok()) return parameters.status();
 )",
                               type_, reader);
-    std::string unknown = "      break;\n";
+    std::string unknown = "        break;\n";
     for (const FieldModel& f : model_.fields) {
       if (f.kind == FieldKind::kUnknownMap) {
-        unknown = absl::StrCat("      (*m->mutable_", f.accessor,
+        unknown = absl::StrCat("        (*m->mutable_", f.accessor,
                                "())[parameter.first] = parameter.second;\n"
-                               "      break;\n");
+                               "        break;\n");
       }
     }
-    std::string is_constant = "false";
-    if (!constants.empty()) {
-      std::vector<std::string> tests;
-      for (const std::string& c : constants) {
-        tests.push_back(absl::StrCat("parameter.first == ", Lit(c)));
-      }
-      is_constant = absl::StrJoin(tests, " || ");
-    }
+    WriteAlternativeChoice();
     absl::SubstituteAndAppend(
-        out_,
-        R"(  // Constants first: they choose the oneof alternative their part is in.
-  for (int pass = 0; pass < $0; ++pass) {
-    for (const NameValue& parameter : *parameters) {
-      const bool constant = $1;
-      if ($0 == 2 && constant != (pass == 0)) continue;
-      const internal::WireName wire = internal::ParseWireName(parameter.first);
-      absl::Status error;
-      switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
-        case internal::Match::kYes:
-          break;
-        case internal::Match::kError:
-          return error;
-        case internal::Match::kNo:
-$2      }
-    }
+        out_, R"(  for (const NameValue& parameter : *parameters) {
+    const internal::WireName wire = internal::ParseWireName(parameter.first);
+    absl::Status error;
+    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+      case internal::Match::kYes:
+        break;
+      case internal::Match::kError:
+        return error;
+      case internal::Match::kNo:
+$0    }
   }
 )",
-        constants.empty() ? 1 : 2, is_constant, unknown);
+        unknown);
     if (kind != payone::v1::MESSAGE_KIND_REQUEST) {
       for (const FieldModel& f : model_.fields) {
         const bool required =

@@ -396,6 +396,14 @@ absl::StatusOr<std::vector<NameValue>> ReadNotification(
   return parameters;
 }
 
+bool HasParameter(const std::vector<NameValue>& parameters,
+                  absl::string_view name, absl::string_view value) {
+  for (const NameValue& parameter : parameters) {
+    if (parameter.first == name && parameter.second == value) return true;
+  }
+  return false;
+}
+
 absl::Status ParseInteger(absl::string_view text, absl::string_view name,
                           int64_t min, int64_t max, int64_t* out) {
   int64_t value = 0;

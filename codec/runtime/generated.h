@@ -155,6 +155,11 @@ absl::StatusOr<std::vector<NameValue>> ReadResponse(
 absl::StatusOr<std::vector<NameValue>> ReadNotification(
     absl::string_view body, const DecodeOptions& options);
 
+// Whether `name=value` is among the parameters (constants choosing a oneof
+// alternative).
+bool HasParameter(const std::vector<NameValue>& parameters,
+                  absl::string_view name, absl::string_view value);
+
 // Typed values; errors name the parameter, never the value.
 absl::Status ParseInteger(absl::string_view text, absl::string_view name,
                           int64_t min, int64_t max, int64_t* out);

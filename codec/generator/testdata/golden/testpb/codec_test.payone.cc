@@ -1203,21 +1203,45 @@ absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_v
   absl::StatusOr<std::vector<NameValue>> parameters =
       internal::ReadNotification(body, options);
   if (!parameters.ok()) return parameters.status();
-  // Constants first: they choose the oneof alternative their part is in.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const NameValue& parameter : *parameters) {
-      const bool constant = parameter.first == "clearingtype" || parameter.first == "financingtype";
-      if (2 == 2 && constant != (pass == 0)) continue;
-      const internal::WireName wire = internal::ParseWireName(parameter.first);
-      absl::Status error;
-      switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
-        case internal::Match::kYes:
-          break;
-        case internal::Match::kError:
-          return error;
-        case internal::Match::kNo:
-      break;
-      }
+  {  // oneof payment_method
+    size_t best = 0;
+    int chosen = -1;
+    if (1 > best && internal::HasParameter(*parameters, "clearingtype", "cc")) {
+      best = 1;
+      chosen = 0;
+    }
+    if (1 > best && internal::HasParameter(*parameters, "clearingtype", "elv")) {
+      best = 1;
+      chosen = 1;
+    }
+    if (2 > best && internal::HasParameter(*parameters, "clearingtype", "fnc") && internal::HasParameter(*parameters, "financingtype", "PDD")) {
+      best = 2;
+      chosen = 2;
+    }
+    switch (chosen) {
+      case 0:
+        m->mutable_card();
+        break;
+      case 1:
+        m->mutable_debit();
+        break;
+      case 2:
+        m->mutable_secured_debit();
+        break;
+      default:
+        break;
+    }
+  }
+  for (const NameValue& parameter : *parameters) {
+    const internal::WireName wire = internal::ParseWireName(parameter.first);
+    absl::Status error;
+    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+      case internal::Match::kYes:
+        break;
+      case internal::Match::kError:
+        return error;
+      case internal::Match::kNo:
+        break;
     }
   }
   return absl::OkStatus();
@@ -1471,22 +1495,17 @@ absl::Status PayoneCodec<::codectest::v1::PaymentResponse>::Decode(absl::string_
   absl::StatusOr<std::vector<NameValue>> parameters =
       internal::ReadResponse(body, options);
   if (!parameters.ok()) return parameters.status();
-  // Constants first: they choose the oneof alternative their part is in.
-  for (int pass = 0; pass < 1; ++pass) {
-    for (const NameValue& parameter : *parameters) {
-      const bool constant = false;
-      if (1 == 2 && constant != (pass == 0)) continue;
-      const internal::WireName wire = internal::ParseWireName(parameter.first);
-      absl::Status error;
-      switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
-        case internal::Match::kYes:
-          break;
-        case internal::Match::kError:
-          return error;
-        case internal::Match::kNo:
-      (*m->mutable_other_parameters())[parameter.first] = parameter.second;
-      break;
-      }
+  for (const NameValue& parameter : *parameters) {
+    const internal::WireName wire = internal::ParseWireName(parameter.first);
+    absl::Status error;
+    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+      case internal::Match::kYes:
+        break;
+      case internal::Match::kError:
+        return error;
+      case internal::Match::kNo:
+        (*m->mutable_other_parameters())[parameter.first] = parameter.second;
+        break;
     }
   }
   if (!(static_cast<int>((*m).status()) != 0)) return internal::MissingParameter("status");
@@ -1745,22 +1764,17 @@ absl::Status PayoneCodec<::codectest::v1::TransactionStatus>::Decode(absl::strin
   absl::StatusOr<std::vector<NameValue>> parameters =
       internal::ReadNotification(body, options);
   if (!parameters.ok()) return parameters.status();
-  // Constants first: they choose the oneof alternative their part is in.
-  for (int pass = 0; pass < 1; ++pass) {
-    for (const NameValue& parameter : *parameters) {
-      const bool constant = false;
-      if (1 == 2 && constant != (pass == 0)) continue;
-      const internal::WireName wire = internal::ParseWireName(parameter.first);
-      absl::Status error;
-      switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
-        case internal::Match::kYes:
-          break;
-        case internal::Match::kError:
-          return error;
-        case internal::Match::kNo:
-      (*m->mutable_other_parameters())[parameter.first] = parameter.second;
-      break;
-      }
+  for (const NameValue& parameter : *parameters) {
+    const internal::WireName wire = internal::ParseWireName(parameter.first);
+    absl::Status error;
+    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+      case internal::Match::kYes:
+        break;
+      case internal::Match::kError:
+        return error;
+      case internal::Match::kNo:
+        (*m->mutable_other_parameters())[parameter.first] = parameter.second;
+        break;
     }
   }
   if (!(!(*m).key().empty())) return internal::MissingParameter("key");
