@@ -155,10 +155,7 @@ TEST_F(BookingsTest, RefundOnlyWhatWasPaid) {
 }
 
 TEST_F(BookingsTest, PrepaymentIsNotSettledUntilPaid) {
-  Fields prepayment = {{"aid", "10001"},       {"clearingtype", "vor"},
-                       {"reference", "VOR-2"}, {"amount", "10000"},
-                       {"currency", "EUR"},    {"lastname", "Tester"},
-                       {"country", "DE"}};
+  Fields prepayment = testing::Payment("vor", "VOR-2", "10000");
   const std::string txid =
       LineValue(client_.Call("preauthorization", prepayment), "txid");
   const std::string capture = Book("capture", txid, {{"amount", "10000"}});

@@ -160,17 +160,12 @@ TEST_F(NotificationsTest, ReturnedDirectDebitFails) {
 
 TEST_F(NotificationsTest, RedirectPaymentsAppointOnReturn) {
   Start();
-  testing::Fields wallet = {{"aid", "10001"},
-                            {"clearingtype", "wlt"},
-                            {"wallettype", "PAL"},
-                            {"reference", "PAL-1"},
-                            {"amount", "111"},
-                            {"currency", "EUR"},
-                            {"lastname", "Tester"},
-                            {"country", "DE"},
-                            {"successurl", "https://shop.example/ok"},
-                            {"errorurl", "https://shop.example/error"},
-                            {"backurl", "https://shop.example/back"}};
+  testing::Fields wallet =
+      testing::Payment("wlt", "PAL-1", "111",
+                       {{"wallettype", "PAL"},
+                        {"successurl", "https://shop.example/ok"},
+                        {"errorurl", "https://shop.example/error"},
+                        {"backurl", "https://shop.example/back"}});
   ASSERT_EQ(LineValue(client_->Call("authorization", wallet), "status"),
             "REDIRECT");
   EXPECT_TRUE(sim_->notifier().Log().empty());

@@ -321,10 +321,8 @@ TEST_F(PaymentsTest, FailingChallengeAndBackGoToTheirUrls) {
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->Header("location"), "https://shop.example/error");
 
-  Fields wallet = {{"aid", "10001"},       {"clearingtype", "wlt"},
-                   {"wallettype", "PPE"},  {"reference", "WLT-B"},
-                   {"amount", "100"},      {"currency", "EUR"},
-                   {"lastname", "Tester"}, {"country", "DE"}};
+  Fields wallet =
+      testing::Payment("wlt", "WLT-B", "100", {{"wallettype", "PPE"}});
   wallet.insert(wallet.end(), urls.begin(), urls.end());
   const std::string body = client_.Call("authorization", wallet);
   EXPECT_EQ(body,
@@ -340,10 +338,8 @@ TEST_F(PaymentsTest, FailingChallengeAndBackGoToTheirUrls) {
 }
 
 TEST_F(PaymentsTest, RedirectMethodsNeedTheirUrls) {
-  Fields wallet = {{"aid", "10001"},       {"clearingtype", "wlt"},
-                   {"wallettype", "PAL"},  {"reference", "WLT-1"},
-                   {"amount", "100"},      {"currency", "EUR"},
-                   {"lastname", "Tester"}, {"country", "DE"}};
+  Fields wallet =
+      testing::Payment("wlt", "WLT-1", "100", {{"wallettype", "PAL"}});
   EXPECT_EQ(client_.Call("preauthorization", wallet),
             ParamErrorBody(1041, "successurl"));
   Fields transfer = {{"aid", "10001"},
@@ -359,19 +355,14 @@ TEST_F(PaymentsTest, RedirectMethodsNeedTheirUrls) {
                      {"errorurl", "https://shop.example/error"}};
   EXPECT_EQ(client_.Call("authorization", transfer),
             ParamErrorBody(1042, "backurl"));
-  Fields apple = {{"aid", "10001"},       {"clearingtype", "wlt"},
-                  {"wallettype", "APL"},  {"reference", "APL-1"},
-                  {"amount", "100"},      {"currency", "EUR"},
-                  {"lastname", "Tester"}, {"country", "DE"}};
+  Fields apple =
+      testing::Payment("wlt", "APL-1", "100", {{"wallettype", "APL"}});
   EXPECT_EQ(client_.Call("authorization", apple),
             "status=APPROVED\ntxid=700000001\nuserid=400000001\n");
 }
 
 TEST_F(PaymentsTest, PrepaymentOnlyAsPreauthorizationWithClearingData) {
-  Fields prepayment = {{"aid", "10001"},       {"clearingtype", "vor"},
-                       {"reference", "VOR-1"}, {"amount", "10000"},
-                       {"currency", "EUR"},    {"lastname", "Tester"},
-                       {"country", "DE"}};
+  Fields prepayment = testing::Payment("vor", "VOR-1", "10000");
   EXPECT_EQ(client_.Call("authorization", prepayment),
             ErrorBody(931, "Request does not support type of payment"));
   EXPECT_EQ(client_.Call("preauthorization", prepayment),
@@ -385,10 +376,7 @@ TEST_F(PaymentsTest, PrepaymentOnlyAsPreauthorizationWithClearingData) {
 }
 
 TEST_F(PaymentsTest, CashOnDeliveryNeedsShippingProvider) {
-  Fields cod = {{"aid", "10001"},       {"clearingtype", "cod"},
-                {"reference", "COD-1"}, {"amount", "100"},
-                {"currency", "EUR"},    {"lastname", "Tester"},
-                {"country", "DE"}};
+  Fields cod = testing::Payment("cod", "COD-1", "100");
   EXPECT_EQ(client_.Call("authorization", cod),
             ParamErrorBody(1090, "shippingprovider"));
   cod.push_back({"shippingprovider", "DHL"});
@@ -397,11 +385,9 @@ TEST_F(PaymentsTest, CashOnDeliveryNeedsShippingProvider) {
 }
 
 TEST_F(PaymentsTest, SepaDirectDebitWithTestIbans) {
-  Fields sepa = {{"aid", "10001"},       {"clearingtype", "elv"},
-                 {"reference", "ELV-1"}, {"amount", "100"},
-                 {"currency", "EUR"},    {"lastname", "Tester"},
-                 {"country", "DE"},      {"iban", "DE00123456782599100004"},
-                 {"bic", "TESTTESX"}};
+  Fields sepa = testing::Payment(
+      "elv", "ELV-1", "100",
+      {{"iban", "DE00123456782599100004"}, {"bic", "TESTTESX"}});
   EXPECT_EQ(client_.Call("preauthorization", sepa),
             "status=ERROR\nerrorcode=887\nerrormessage=Invalid BIC\n"
             "customermessage=Invalid BIC.\n");

@@ -92,14 +92,23 @@ absl::StatusOr<ClientResponse> Client::Get(const std::string& target) {
   return Send("GET", target, "", {});
 }
 
+Fields Payment(const std::string& clearingtype, const std::string& reference,
+               const std::string& amount, const Fields& extra) {
+  Fields fields = {{"aid", "10001"},         {"clearingtype", clearingtype},
+                   {"reference", reference}, {"amount", amount},
+                   {"currency", "EUR"},      {"lastname", "Tester"},
+                   {"country", "DE"}};
+  fields.insert(fields.end(), extra.begin(), extra.end());
+  return fields;
+}
+
 Fields CardPayment(const std::string& reference, const std::string& amount,
                    const std::string& pan) {
-  return {{"aid", "10001"},         {"clearingtype", "cc"},
-          {"reference", reference}, {"amount", amount},
-          {"currency", "EUR"},      {"lastname", "Tester"},
-          {"country", "DE"},        {"cardpan", pan},
-          {"cardtype", "V"},        {"cardexpiredate", "3012"},
-          {"cardcvc2", "123"}};
+  return Payment("cc", reference, amount,
+                 {{"cardpan", pan},
+                  {"cardtype", "V"},
+                  {"cardexpiredate", "3012"},
+                  {"cardcvc2", "123"}});
 }
 
 std::string LineValue(const std::string& body, const std::string& name) {

@@ -61,6 +61,11 @@ class Client {
   std::unique_ptr<HttpConnection> connection_;
 };
 
+// aid, clearingtype, reference, amount, currency EUR, lastname Tester and
+// country: what every (pre)authorization needs, then `extra`.
+Fields Payment(const std::string& clearingtype, const std::string& reference,
+               const std::string& amount, const Fields& extra = {});
+
 // Fields of a minimal approved Visa preauthorization (amount, reference
 // and currency as given).
 Fields CardPayment(const std::string& reference, const std::string& amount,
