@@ -1,10 +1,146 @@
-// Placeholder for the gateway binary that ./dev run starts; the gRPC server
-// replaces it.
-#include <cstdio>
+// payone-gateway: the gRPC gateway to PAYONE's Server API.
+//
+// With --config it serves the accounts of that file. Without, it starts on
+// its embedded default: a PAYONE simulator in the same process as upstream
+// and a ready test account "demo", so it can be tried at once with grpcurl.
 
-int main() {
-  std::puts(
-      "payone-gateway: the gRPC server is not built yet; see the open issues. "
-      "./dev test runs what exists.");
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "service/config/config.h"
+#include "service/config/hex_digest.h"
+#include "service/gateway/call_log.h"
+#include "service/gateway/server.h"
+#include "simulator/simulator.h"
+
+ABSL_FLAG(std::string, config, "",
+          "Gateway configuration (textproto, schema "
+          "service/config/gateway_config.proto). Empty: the embedded default, "
+          "a PAYONE simulator with the test account \"demo\".");
+ABSL_FLAG(std::string, listen, "",
+          "Overrides the gRPC listen address (e.g. 127.0.0.1:0).");
+ABSL_FLAG(std::string, metrics_address, "",
+          "Overrides the /metrics address (\"off\" disables it).");
+
+namespace payone::service {
+namespace {
+
+// The simulator's demo portal. Not a secret: it exists only in this process.
+constexpr char kDemoKey[] = "demo-portal-key";
+
+Config EmbeddedDefault(const simulator::Simulator& sim) {
+  Config config;
+  config.listen_address = "127.0.0.1:50051";
+  config.metrics_address = "127.0.0.1:9464";
+  config.upstream_url = sim.gateway_url();
+  config.allow_unauthenticated = true;
+  AccountSettings demo;
+  demo.name = "demo";
+  demo.mid = "10000";
+  demo.aid = "10001";
+  demo.portalid = "2000001";
+  demo.mode = "test";
+  demo.api_version = "3.11";
+  demo.encoding = "UTF-8";
+  demo.key_digest = HexDigest(DigestAlgorithm::kSha384, kDemoKey);
+  config.accounts.emplace(demo.name, demo);
+  return config;
+}
+
+int Run() {
+  // SIGTERM/SIGINT are taken by sigwait below, in this thread only.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::unique_ptr<simulator::Simulator> sim;
+  Config config;
+  const std::string config_path = absl::GetFlag(FLAGS_config);
+  if (config_path.empty()) {
+    simulator::SimulatorOptions options;
+    options.accounts.push_back({"10000", "10001", "2000001", kDemoKey,
+                                /*test_mode=*/true, /*live_mode=*/false, ""});
+    auto started = simulator::Simulator::Start(std::move(options));
+    if (!started.ok()) {
+      std::fprintf(stderr, "payone-gateway: cannot start the simulator: %s\n",
+                   std::string(started.status().message()).c_str());
+      return 1;
+    }
+    sim = *std::move(started);
+    config = EmbeddedDefault(*sim);
+  } else {
+    auto loaded = LoadConfig(config_path, ProcessEnv());
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "payone-gateway: bad configuration:\n%s\n",
+                   std::string(loaded.status().message()).c_str());
+      return 2;
+    }
+    config = *std::move(loaded);
+  }
+  if (!absl::GetFlag(FLAGS_listen).empty()) {
+    config.listen_address = absl::GetFlag(FLAGS_listen);
+  }
+  if (!absl::GetFlag(FLAGS_metrics_address).empty()) {
+    config.metrics_address = absl::GetFlag(FLAGS_metrics_address) == "off"
+                                 ? ""
+                                 : absl::GetFlag(FLAGS_metrics_address);
+  }
+  const absl::Duration grace = config.shutdown_grace;
+  const std::string upstream = config.upstream_url;
+
+  CallLogger logger(stderr);
+  auto server = GatewayServer::Start(std::move(config), &logger);
+  if (!server.ok()) {
+    std::fprintf(stderr, "payone-gateway: %s\n",
+                 std::string(server.status().message()).c_str());
+    return 1;
+  }
+  // A JSON line like the call logs, so tests and tools can read the ports.
+  std::fprintf(stderr,
+               "{\"event\":\"listening\",\"port\":%d,\"metrics_port\":%d,"
+               "\"upstream\":\"%s\",\"embedded_simulator\":%s}\n",
+               (*server)->port(), (*server)->metrics_port(), upstream.c_str(),
+               sim ? "true" : "false");
+  if (sim) {
+    std::fprintf(
+        stderr,
+        "payone-gateway: embedded default: PAYONE simulator at %s, account "
+        "\"demo\", no authentication. Try:\n"
+        "  grpcurl -plaintext 127.0.0.1:%d list\n",
+        upstream.c_str(), (*server)->port());
+  }
+  std::fflush(stderr);
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  std::fprintf(stderr, "{\"event\":\"draining\",\"signal\":%d}\n",
+               signal_number);
+  std::fflush(stderr);
+  (*server)->Shutdown(grace);
+  (*server)->Wait();
+  server->reset();
+  if (sim) sim->Stop();
+  std::fprintf(stderr, "{\"event\":\"stopped\"}\n");
   return 0;
+}
+
+}  // namespace
+}  // namespace payone::service
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "gRPC gateway to the PAYONE Server API. Without --config it runs on "
+      "its embedded PAYONE simulator.");
+  absl::ParseCommandLine(argc, argv);
+  return payone::service::Run();
 }

@@ -1,0 +1,146 @@
+#include "service/gateway/server.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "grpc/health/v1/health.pb.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "payone/v1/check_requests.payone.h"
+#include "payone/v1/gateway.payone_service.h"
+#include "payone/v1/gateway.pb.h"
+#include "payone/v1/management_requests.payone.h"
+#include "payone/v1/payment_requests.payone.h"
+#include "payone/v1/responses.payone.h"
+#include "service/gateway/forwarder.h"
+#include "service/gateway/metrics.h"
+
+namespace payone::service {
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::string& path,
+                                     absl::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot read ", what, " '", path, "'"));
+  }
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(
+    const Config& config) {
+  if (!config.has_tls) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions options;
+  auto cert = ReadFile(config.tls.cert_file(), "tls.cert_file");
+  if (!cert.ok()) return cert.status();
+  auto key = ReadFile(config.tls.key_file(), "tls.key_file");
+  if (!key.ok()) return key.status();
+  options.pem_key_cert_pairs.push_back({*key, *cert});
+  if (!config.tls.client_ca_file().empty()) {
+    auto ca = ReadFile(config.tls.client_ca_file(), "tls.client_ca_file");
+    if (!ca.ok()) return ca.status();
+    options.pem_root_certs = *ca;
+    options.client_certificate_request =
+        config.tls.require_client_cert()
+            ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
+            : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(options);
+}
+
+}  // namespace
+
+struct GatewayServer::Impl {
+  Config config;
+  std::unique_ptr<HttpClient> upstream;
+  std::unique_ptr<GatewayMetrics> metrics;
+  std::unique_ptr<MetricsEndpoint> metrics_endpoint;
+  std::unique_ptr<Forwarder> forwarder;
+  std::unique_ptr<payone::v1::PayoneGatewayForwarding<Forwarder>> service;
+  std::unique_ptr<grpc::Server> server;
+  int port = 0;
+};
+
+absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
+    Config config, CallLogger* logger) {
+  auto impl = std::make_unique<Impl>();
+  impl->config = std::move(config);
+  const Config& c = impl->config;
+
+  HttpClientOptions upstream_options;
+  upstream_options.url = c.upstream_url;
+  upstream_options.ca_file = c.upstream_ca_file;
+  upstream_options.max_connections = c.max_connections;
+  upstream_options.connect_timeout = c.connect_timeout;
+  upstream_options.idle_timeout = c.idle_timeout;
+  upstream_options.io_threads = c.io_threads;
+  upstream_options.max_response_bytes = c.max_response_bytes;
+  upstream_options.user_agent = "payone-grpc-gateway/0.1";
+  auto upstream = HttpClient::Create(upstream_options);
+  if (!upstream.ok()) return upstream.status();
+  impl->upstream = *std::move(upstream);
+
+  HttpClient* client = impl->upstream.get();
+  impl->metrics =
+      std::make_unique<GatewayMetrics>([client] { return client->Stats(); });
+  if (!c.metrics_address.empty()) {
+    auto endpoint = MetricsEndpoint::Start(c.metrics_address, *impl->metrics);
+    if (!endpoint.ok()) return endpoint.status();
+    impl->metrics_endpoint = *std::move(endpoint);
+  }
+  impl->forwarder =
+      std::make_unique<Forwarder>(c, client, impl->metrics.get(), logger);
+  impl->service =
+      std::make_unique<payone::v1::PayoneGatewayForwarding<Forwarder>>(
+          impl->forwarder.get());
+
+  auto credentials = ListenerCredentials(c);
+  if (!credentials.ok()) return credentials.status();
+  // Reflection describes services from the generated descriptor pool; these
+  // references keep the descriptors of gateway.proto (which declares no
+  // message, so nothing else pulls it in) and of grpc.health.v1 linked.
+  static const void* volatile linked_descriptors[] = {
+      &descriptor_table_payone_2fv1_2fgateway_2eproto,
+      grpc::health::v1::HealthCheckRequest::descriptor()};
+  (void)linked_descriptors;
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(c.listen_address, *credentials, &impl->port);
+  builder.RegisterService(impl->service.get());
+  impl->server = builder.BuildAndStart();
+  if (impl->server == nullptr || impl->port == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", c.listen_address));
+  }
+  impl->server->GetHealthCheckService()->SetServingStatus(true);
+  return std::unique_ptr<GatewayServer>(new GatewayServer(std::move(impl)));
+}
+
+GatewayServer::GatewayServer(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)) {}
+
+GatewayServer::~GatewayServer() {
+  Shutdown(absl::ZeroDuration());
+  Wait();
+}
+
+int GatewayServer::port() const { return impl_->port; }
+
+int GatewayServer::metrics_port() const {
+  return impl_->metrics_endpoint ? impl_->metrics_endpoint->port() : 0;
+}
+
+void GatewayServer::Shutdown(absl::Duration grace) {
+  impl_->server->GetHealthCheckService()->SetServingStatus(false);
+  impl_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+}
+
+void GatewayServer::Wait() { impl_->server->Wait(); }
+
+}  // namespace payone::service
