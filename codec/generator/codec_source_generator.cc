@@ -685,8 +685,19 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
     const std::string setter = absl::StrCat("m->set_", f.accessor);
     switch (f.kind) {
       case FieldKind::kText:
-        absl::SubstituteAndAppend(out_, "    $0(std::string(value));\n",
-                                  setter);
+        if (f.rules.upper_case() || f.rules.lower_case()) {
+          // Decoded messages are canonical: the case Encode would send.
+          absl::SubstituteAndAppend(
+              out_,
+              "    std::string text(value);\n"
+              "    absl::$0(&text);\n"
+              "    $1(std::move(text));\n",
+              f.rules.upper_case() ? "AsciiStrToUpper" : "AsciiStrToLower",
+              setter);
+        } else {
+          absl::SubstituteAndAppend(out_, "    $0(std::string(value));\n",
+                                    setter);
+        }
         break;
       case FieldKind::kInteger: {
         const bool is32 = f.field->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
@@ -791,11 +802,13 @@ internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
           "  }\n",
           f.accessor, QualifiedCppName(f.part));
     }
+    // An empty value sets nothing: it must not make a part present either.
     for (const FieldModel& f : model_.fields) {
       if (f.kind != FieldKind::kPart) continue;
       absl::SubstituteAndAppend(
           out_,
           "  if (PayoneCodec<$1>::Owns(name, wire, value)) {\n"
+          "    if (value.empty()) return internal::Match::kYes;\n"
           "    return PayoneCodec<$1>::DecodeField(name, wire, value, "
           "m->mutable_$0(), error);\n"
           "  }\n",
@@ -809,6 +822,7 @@ internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
           out_,
           "  if (wire.index > 0 && PayoneCodec<$1>::Owns(wire.stem, $2, "
           "value)) {\n"
+          "    if (value.empty()) return internal::Match::kYes;\n"
           "    if (wire.index > $3) {\n"
           "      *error = internal::IndexOutOfRange(wire, $3);\n"
           "      return internal::Match::kError;\n"
@@ -1147,10 +1161,12 @@ absl::StatusOr<std::string> CodecSourceGenerator::Generate() const {
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"

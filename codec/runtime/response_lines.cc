@@ -21,7 +21,8 @@ absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     absl::string_view line = body.substr(0, end);
     body = end == absl::string_view::npos ? absl::string_view()
                                           : body.substr(end + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // CRLF, and the CRCRLF of a body converted twice: no value ends in CR.
+    while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const size_t equals = line.find('=');
     if (equals == absl::string_view::npos || equals == 0) continue;
     lines.emplace_back(std::string(line.substr(0, equals)),

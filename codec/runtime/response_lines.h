@@ -22,10 +22,10 @@ namespace payone::codec {
 inline constexpr size_t kMaxResponseBytes = 1 << 20;
 
 // Splits an answer into its lines, each at its first '=' (values keep any
-// further '=' and '&'). Accepts LF and CRLF, a missing final newline and
-// blank lines (skipped). Lines without '=' are ignored, as PAYONE's own SDKs
-// do. Fails when the body is larger than `max_bytes`, contains a NUL byte,
-// or holds no `name=value` line at all.
+// further '=' and '&'). Accepts LF, CRLF (CRs ending a line are dropped), a
+// missing final newline and blank lines (skipped). Lines without '=' are
+// ignored, as PAYONE's own SDKs do. Fails when the body is larger than
+// `max_bytes`, contains a NUL byte, or holds no `name=value` line at all.
 absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     absl::string_view body, size_t max_bytes = kMaxResponseBytes);
 

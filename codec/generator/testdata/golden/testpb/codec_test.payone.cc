@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -330,12 +332,16 @@ internal::Match PayoneCodec<::codectest::v1::Person>::DecodeField(absl::string_v
   }
   if (name == "country") {
     if (value.empty()) return internal::Match::kYes;
-    m->set_country(std::string(value));
+    std::string text(value);
+    absl::AsciiStrToUpper(&text);
+    m->set_country(std::move(text));
     return internal::Match::kYes;
   }
   if (name == "state") {
     if (value.empty()) return internal::Match::kYes;
-    m->set_state(std::string(value));
+    std::string text(value);
+    absl::AsciiStrToUpper(&text);
+    m->set_state(std::move(text));
     return internal::Match::kYes;
   }
   if (name == "email") {
@@ -355,7 +361,9 @@ internal::Match PayoneCodec<::codectest::v1::Person>::DecodeField(absl::string_v
   }
   if (name == "language") {
     if (value.empty()) return internal::Match::kYes;
-    m->set_language(std::string(value));
+    std::string text(value);
+    absl::AsciiStrToLower(&text);
+    m->set_language(std::move(text));
     return internal::Match::kYes;
   }
   if (name == "zip") {
@@ -1099,18 +1107,23 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
     return PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(name, wire, value, m->mutable_secured_debit(), error);
   }
   if (PayoneCodec<::codectest::v1::Person>::Owns(name, wire, value)) {
+    if (value.empty()) return internal::Match::kYes;
     return PayoneCodec<::codectest::v1::Person>::DecodeField(name, wire, value, m->mutable_person(), error);
   }
   if (PayoneCodec<::codectest::v1::Card>::Owns(name, wire, value)) {
+    if (value.empty()) return internal::Match::kYes;
     return PayoneCodec<::codectest::v1::Card>::DecodeField(name, wire, value, m->mutable_card(), error);
   }
   if (PayoneCodec<::codectest::v1::DirectDebit>::Owns(name, wire, value)) {
+    if (value.empty()) return internal::Match::kYes;
     return PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(name, wire, value, m->mutable_debit(), error);
   }
   if (PayoneCodec<::codectest::v1::SecuredDirectDebit>::Owns(name, wire, value)) {
+    if (value.empty()) return internal::Match::kYes;
     return PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(name, wire, value, m->mutable_secured_debit(), error);
   }
   if (wire.index > 0 && PayoneCodec<::codectest::v1::Item>::Owns(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value)) {
+    if (value.empty()) return internal::Match::kYes;
     if (wire.index > 400) {
       *error = internal::IndexOutOfRange(wire, 400);
       return internal::Match::kError;
@@ -1696,9 +1709,11 @@ internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(abs
     return internal::Match::kYes;
   }
   if (PayoneCodec<::codectest::v1::Person>::Owns(name, wire, value)) {
+    if (value.empty()) return internal::Match::kYes;
     return PayoneCodec<::codectest::v1::Person>::DecodeField(name, wire, value, m->mutable_person(), error);
   }
   if (wire.index > 0 && PayoneCodec<::codectest::v1::Item>::Owns(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value)) {
+    if (value.empty()) return internal::Match::kYes;
     if (wire.index > 400) {
       *error = internal::IndexOutOfRange(wire, 400);
       return internal::Match::kError;
