@@ -43,17 +43,15 @@ grpc::Status UpstreamFailed(const absl::Status& status, Delivery delivery) {
   const bool not_sent = delivery == Delivery::kNotSent;
   info.set_reason(not_sent ? "PAYONE_NOT_SENT" : "PAYONE_OUTCOME_UNKNOWN");
   (*info.mutable_metadata())["retry_safe"] = not_sent ? "true" : "false";
-  grpc::StatusCode code;
-  switch (status.code()) {
-    case absl::StatusCode::kDeadlineExceeded:
-      code = grpc::StatusCode::DEADLINE_EXCEEDED;
-      break;
-    case absl::StatusCode::kCancelled:
-      code = grpc::StatusCode::CANCELLED;
-      break;
-    default:
-      code =
-          not_sent ? grpc::StatusCode::UNAVAILABLE : grpc::StatusCode::UNKNOWN;
+  // Not sent: PAYONE could not be reached (refused, connect or handshake
+  // timeout, no free connection), whatever the exact cause.
+  grpc::StatusCode code =
+      not_sent ? grpc::StatusCode::UNAVAILABLE : grpc::StatusCode::UNKNOWN;
+  if (status.code() == absl::StatusCode::kCancelled) {
+    code = grpc::StatusCode::CANCELLED;
+  } else if (!not_sent &&
+             status.code() == absl::StatusCode::kDeadlineExceeded) {
+    code = grpc::StatusCode::DEADLINE_EXCEEDED;
   }
   std::string message(status.message());
   if (!not_sent) {

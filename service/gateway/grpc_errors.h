@@ -21,7 +21,8 @@ inline constexpr char kErrorDomain[] = "payone-gateway";
 grpc::Status ValidationFailed(const std::vector<codec::FieldViolation>& list);
 
 // A failed PAYONE exchange: UNAVAILABLE when nothing was sent (safe to
-// retry), DEADLINE_EXCEEDED/UNKNOWN/CANCELLED when the outcome is unknown;
+// retry), DEADLINE_EXCEEDED or UNKNOWN when the outcome is unknown, CANCELLED
+// when the caller cancelled;
 // google.rpc.ErrorInfo says which (reason PAYONE_NOT_SENT or
 // PAYONE_OUTCOME_UNKNOWN, metadata retry_safe "true"/"false").
 grpc::Status UpstreamFailed(const absl::Status& status, Delivery delivery);

@@ -41,8 +41,8 @@ TEST(GrpcErrorsTest, UpstreamFailuresSayWhetherARetryIsSafe) {
   const UpstreamCase cases[] = {
       {absl::UnavailableError("connect failed"), Delivery::kNotSent,
        grpc::StatusCode::UNAVAILABLE, "PAYONE_NOT_SENT", "true"},
-      {absl::DeadlineExceededError("no connection"), Delivery::kNotSent,
-       grpc::StatusCode::DEADLINE_EXCEEDED, "PAYONE_NOT_SENT", "true"},
+      {absl::DeadlineExceededError("connect timed out"), Delivery::kNotSent,
+       grpc::StatusCode::UNAVAILABLE, "PAYONE_NOT_SENT", "true"},
       {absl::UnknownError("reset"), Delivery::kOutcomeUnknown,
        grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN", "false"},
       {absl::DeadlineExceededError("read timed out"), Delivery::kOutcomeUnknown,

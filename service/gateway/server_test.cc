@@ -1,0 +1,491 @@
+// The gateway in-process against the PAYONE simulator over TLS, called by a
+// real gRPC client: PAYONE's documented flows, every error class, auth,
+// concurrency and graceful shutdown.
+
+#include "service/gateway/server.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include "gmock/gmock.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "payone/v1/gateway.grpc.pb.h"
+#include "service/config/hex_digest.h"
+#include "simulator/simulator.h"
+#include "simulator/test_certs.h"
+
+namespace payone::service {
+namespace {
+
+using ::payone::v1::PayoneGateway;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+constexpr char kPortalKey[] = "s3cr3t-portal-key";
+constexpr char kToken[] = "backend-token";
+constexpr char kOtherToken[] = "reporting-token";
+constexpr char kVisa[] = "4111111111111111";
+
+std::string TempDir() {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return dir != nullptr ? dir : "/tmp";
+}
+
+std::string ReadAll(std::FILE* file) {
+  std::fflush(file);
+  std::rewind(file);
+  std::string content;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), file)) > 0) {
+    content.append(buffer, n);
+  }
+  return content;
+}
+
+class GatewayTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto certs = simulator::GenerateTestCerts();
+    ASSERT_TRUE(certs.ok()) << certs.status();
+    certs_ = new simulator::TestCerts(*certs);
+    auto files = simulator::WriteTestCerts(*certs_, TempDir());
+    ASSERT_TRUE(files.ok()) << files.status();
+    ca_file_ = new std::string(files->ca_cert);
+  }
+
+  void SetUp() override {
+    simulator::SimulatorOptions options;
+    options.accounts.push_back({"10000", "10001", "2000001", kPortalKey,
+                                /*test_mode=*/true, /*live_mode=*/false, ""});
+    options.tls_cert_pem = certs_->server_cert_pem;
+    options.tls_key_pem = certs_->server_key_pem;
+    auto sim = simulator::Simulator::Start(std::move(options));
+    ASSERT_TRUE(sim.ok()) << sim.status();
+    sim_ = *std::move(sim);
+    StartGateway(sim_->gateway_url());
+  }
+
+  void TearDown() override {
+    server_.reset();
+    if (sim_) sim_->Stop();
+    if (log_file_ != nullptr) {
+      // Nothing secret ever reaches the log.
+      const std::string log = ReadAll(log_file_);
+      for (const std::string& secret :
+           {std::string(kVisa), std::string(kPortalKey),
+            HexDigest(DigestAlgorithm::kSha384, kPortalKey),
+            std::string(kToken), std::string("DE02120300000000202051")}) {
+        EXPECT_THAT(log, Not(HasSubstr(secret)));
+      }
+      std::fclose(log_file_);
+    }
+  }
+
+  Config BaseConfig(const std::string& upstream_url) {
+    Config config;
+    config.listen_address = "127.0.0.1:0";
+    config.metrics_address = "";
+    config.upstream_url = upstream_url;
+    config.upstream_ca_file = *ca_file_;
+    config.max_connections = 32;
+    AccountSettings account;
+    account.name = "shop-de";
+    account.mid = "10000";
+    account.aid = "10001";
+    account.portalid = "2000001";
+    account.mode = "test";
+    account.api_version = "3.11";
+    account.encoding = "UTF-8";
+    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
+    config.accounts.emplace("shop-de", account);
+    AccountSettings other = account;
+    other.name = "shop-at";
+    config.accounts.emplace("shop-at", other);
+    ClientSettings backend;
+    backend.name = "backend";
+    backend.token_sha256 = HexDigest(DigestAlgorithm::kSha256, kToken);
+    backend.all_accounts = true;
+    config.clients.push_back(backend);
+    ClientSettings reporting;
+    reporting.name = "reporting";
+    reporting.token_sha256 = HexDigest(DigestAlgorithm::kSha256, kOtherToken);
+    reporting.accounts.insert("shop-at");
+    config.clients.push_back(reporting);
+    return config;
+  }
+
+  void StartGateway(const std::string& upstream_url) {
+    server_.reset();
+    if (log_file_ == nullptr) log_file_ = std::tmpfile();
+    logger_ = std::make_unique<CallLogger>(log_file_);
+    auto server = GatewayServer::Start(BaseConfig(upstream_url), logger_.get());
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                                   grpc::InsecureChannelCredentials());
+    stub_ = PayoneGateway::NewStub(channel_);
+  }
+
+  std::unique_ptr<grpc::ClientContext> Context(
+      const char* token = kToken, absl::Duration timeout = absl::Seconds(20)) {
+    auto context = std::make_unique<grpc::ClientContext>();
+    if (token != nullptr) {
+      context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
+    }
+    context->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+    return context;
+  }
+
+  static v1::PreauthorizationRequest CardPreauthorization(
+      const std::string& reference, int64_t amount) {
+    v1::PreauthorizationRequest request;
+    request.set_account("shop-de");
+    request.set_reference(reference);
+    request.set_amount(amount);
+    request.set_currency("EUR");
+    request.mutable_personal_data()->set_lastname("Mustermann");
+    request.mutable_personal_data()->set_country("DE");
+    auto* card = request.mutable_credit_card();
+    card->set_cardpan(kVisa);
+    card->set_cardtype(v1::CARD_TYPE_VISA);
+    card->set_cardexpiredate("3012");
+    card->set_cardcvc2("123");
+    return request;
+  }
+
+  v1::PreauthorizationResponse Preauthorize(const std::string& reference,
+                                            int64_t amount) {
+    v1::PreauthorizationResponse response;
+    grpc::Status status = stub_->Preauthorize(
+        Context().get(), CardPreauthorization(reference, amount), &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
+  static google::rpc::ErrorInfo ErrorInfoOf(const grpc::Status& status) {
+    google::rpc::Status details;
+    google::rpc::ErrorInfo info;
+    EXPECT_TRUE(details.ParseFromString(status.error_details()));
+    for (const auto& any : details.details()) {
+      if (any.UnpackTo(&info)) return info;
+    }
+    ADD_FAILURE() << "no ErrorInfo in " << status.error_message();
+    return info;
+  }
+
+  static inline simulator::TestCerts* certs_ = nullptr;
+  static inline std::string* ca_file_ = nullptr;
+  std::unique_ptr<simulator::Simulator> sim_;
+  std::FILE* log_file_ = nullptr;
+  std::unique_ptr<CallLogger> logger_;
+  std::unique_ptr<GatewayServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<PayoneGateway::Stub> stub_;
+};
+
+// 000/001: preauthorize, capture part, capture the rest, refund an item.
+TEST_F(GatewayTest, PreauthorizeCapturePartsAndRefund) {
+  v1::PreauthorizationResponse preauth = Preauthorize("order-1001", 10000);
+  ASSERT_EQ(preauth.status(), v1::STATUS_APPROVED);
+  ASSERT_FALSE(preauth.txid().empty());
+
+  v1::CaptureRequest capture;
+  capture.set_account("shop-de");
+  capture.set_txid(preauth.txid());
+  capture.set_sequencenumber(1);
+  capture.set_amount(6000);
+  capture.set_currency("EUR");
+  capture.set_capturemode(v1::CAPTURE_MODE_NOTCOMPLETED);
+  v1::CaptureResponse captured;
+  ASSERT_TRUE(stub_->Capture(Context().get(), capture, &captured).ok());
+  EXPECT_EQ(captured.status(), v1::STATUS_APPROVED) << captured.errormessage();
+
+  capture.set_sequencenumber(2);
+  capture.set_amount(4000);
+  capture.set_capturemode(v1::CAPTURE_MODE_COMPLETED);
+  ASSERT_TRUE(stub_->Capture(Context().get(), capture, &captured).ok());
+  EXPECT_EQ(captured.status(), v1::STATUS_APPROVED) << captured.errormessage();
+
+  v1::RefundRequest refund;
+  refund.set_account("shop-de");
+  refund.set_txid(preauth.txid());
+  refund.set_sequencenumber(3);
+  refund.set_amount(-2500);
+  refund.set_currency("EUR");
+  auto* item = refund.add_items();
+  item->set_type(v1::ITEM_TYPE_GOODS);
+  item->set_id("SKU-1");
+  item->set_price(2500);
+  item->set_quantity(1);
+  item->set_description("Mug");
+  item->set_vat_rate(19);
+  v1::RefundResponse refunded;
+  grpc::Status status = stub_->Refund(Context().get(), refund, &refunded);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(refunded.status(), v1::STATUS_APPROVED) << refunded.errormessage();
+}
+
+TEST_F(GatewayTest, CaptureZeroCancelsTheReservation) {
+  v1::PreauthorizationResponse preauth = Preauthorize("order-1002", 5000);
+  ASSERT_EQ(preauth.status(), v1::STATUS_APPROVED);
+  v1::CaptureRequest capture;
+  capture.set_account("shop-de");
+  capture.set_txid(preauth.txid());
+  capture.set_sequencenumber(1);
+  capture.set_amount(0);
+  capture.set_currency("EUR");
+  v1::CaptureResponse captured;
+  ASSERT_TRUE(stub_->Capture(Context().get(), capture, &captured).ok());
+  EXPECT_EQ(captured.status(), v1::STATUS_APPROVED) << captured.errormessage();
+}
+
+TEST_F(GatewayTest, PayPalRedirects) {
+  v1::PreauthorizationRequest request =
+      CardPreauthorization("order-1003", 2000);
+  request.clear_credit_card();
+  request.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_PAYPAL);
+  request.mutable_redirect_urls()->set_successurl("https://shop.example/ok");
+  request.mutable_redirect_urls()->set_errorurl("https://shop.example/error");
+  request.mutable_redirect_urls()->set_backurl("https://shop.example/back");
+  v1::PreauthorizationResponse response;
+  grpc::Status status =
+      stub_->Preauthorize(Context().get(), request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.status(), v1::STATUS_REDIRECT) << response.errormessage();
+  EXPECT_THAT(response.redirecturl(), HasSubstr(sim_->base_url()));
+}
+
+TEST_F(GatewayTest, PayoneErrorIsAnAnswerNotAFailure) {
+  ASSERT_EQ(Preauthorize("order-dup", 1000).status(), v1::STATUS_APPROVED);
+  v1::PreauthorizationResponse again = Preauthorize("order-dup", 1000);
+  EXPECT_EQ(again.status(), v1::STATUS_ERROR);
+  EXPECT_EQ(again.errorcode(), 911);
+  EXPECT_FALSE(again.errormessage().empty());
+}
+
+TEST_F(GatewayTest, InvalidRequestListsEveryViolation) {
+  v1::PreauthorizationRequest request = CardPreauthorization("bad ref!", 1000);
+  request.set_currency("EURO");
+  request.mutable_credit_card()->set_cardpan("4111111111111112");
+  v1::PreauthorizationResponse response;
+  grpc::Status status =
+      stub_->Preauthorize(Context().get(), request, &response);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(status.error_details()));
+  google::rpc::BadRequest bad_request;
+  ASSERT_TRUE(details.details(0).UnpackTo(&bad_request));
+  std::vector<std::string> fields;
+  for (const auto& v : bad_request.field_violations()) {
+    fields.push_back(v.field());
+  }
+  EXPECT_THAT(fields, testing::IsSupersetOf(
+                          {"reference", "currency", "credit_card.cardpan"}));
+  // The card number is named, never shown.
+  EXPECT_THAT(status.error_message(), Not(HasSubstr("4111111111111112")));
+  EXPECT_EQ(sim_->connections_accepted(), 0u);  // nothing went upstream
+}
+
+TEST_F(GatewayTest, AuthenticationAndAccounts) {
+  v1::PreauthorizationResponse response;
+  auto request = CardPreauthorization("order-auth", 1000);
+  EXPECT_EQ(stub_->Preauthorize(Context(nullptr).get(), request, &response)
+                .error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(stub_->Preauthorize(Context("nope").get(), request, &response)
+                .error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(stub_->Preauthorize(Context(kOtherToken).get(), request, &response)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  request.set_account("shop-fr");
+  EXPECT_EQ(
+      stub_->Preauthorize(Context().get(), request, &response).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+}
+
+struct FaultCase {
+  const char* fault;
+  grpc::StatusCode code;
+  const char* reason;
+};
+
+TEST_F(GatewayTest, UpstreamFaultsSayWhetherARetryIsSafe) {
+  const FaultCase cases[] = {
+      {"reset_before", grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN"},
+      {"reset_after", grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN"},
+      {"http500", grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN"},
+      {"http503", grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN"},
+      {"truncate", grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN"},
+      {"garbage", grpc::StatusCode::UNKNOWN, "PAYONE_OUTCOME_UNKNOWN"},
+  };
+  int n = 0;
+  for (const FaultCase& c : cases) {
+    const std::string reference = absl::StrCat("fault-", n++);
+    auto rule =
+        simulator::ParseFault(absl::StrCat(c.fault, ",reference=", reference));
+    ASSERT_TRUE(rule.ok()) << rule.status();
+    sim_->AddFault(*rule);
+    v1::PreauthorizationResponse response;
+    grpc::Status status = stub_->Preauthorize(
+        Context().get(), CardPreauthorization(reference, 1000), &response);
+    EXPECT_EQ(status.error_code(), c.code) << c.fault;
+    google::rpc::ErrorInfo info = ErrorInfoOf(status);
+    EXPECT_EQ(info.reason(), c.reason) << c.fault;
+    EXPECT_EQ(info.metadata().at("retry_safe"), "false") << c.fault;
+  }
+}
+
+TEST_F(GatewayTest, DeadlineShorterThanPayoneIsDeadlineExceeded) {
+  auto rule = simulator::ParseFault("latency=2s,reference=slow-*");
+  ASSERT_TRUE(rule.ok());
+  sim_->AddFault(*rule);
+  v1::PreauthorizationResponse response;
+  grpc::Status status =
+      stub_->Preauthorize(Context(kToken, absl::Milliseconds(300)).get(),
+                          CardPreauthorization("slow-1", 1000), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+}
+
+TEST_F(GatewayTest, UnreachableUpstreamIsUnavailableAndNotSent) {
+  int free_port = 0;
+  {
+    // A port nobody listens on: taken, then given back.
+    auto closed = simulator::Simulator::Start(simulator::SimulatorOptions());
+    ASSERT_TRUE(closed.ok());
+    free_port = (*closed)->port();
+  }
+  StartGateway(absl::StrCat("https://127.0.0.1:", free_port, "/post-gateway/"));
+  v1::PreauthorizationResponse response;
+  grpc::Status status = stub_->Preauthorize(
+      Context().get(), CardPreauthorization("order-down", 1000), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
+  google::rpc::ErrorInfo info = ErrorInfoOf(status);
+  EXPECT_EQ(info.reason(), "PAYONE_NOT_SENT");
+  EXPECT_EQ(info.metadata().at("retry_safe"), "true");
+}
+
+TEST_F(GatewayTest, UntrustedUpstreamCertificateIsRefused) {
+  // A second, unrelated CA: the simulator's certificate must not verify.
+  auto other = simulator::GenerateTestCerts();
+  ASSERT_TRUE(other.ok());
+  const std::string dir = absl::StrCat(TempDir(), "/other");
+  std::system(absl::StrCat("mkdir -p ", dir).c_str());
+  auto files = simulator::WriteTestCerts(*other, dir);
+  ASSERT_TRUE(files.ok());
+  std::string* saved = ca_file_;
+  ca_file_ = new std::string(files->ca_cert);
+  StartGateway(sim_->gateway_url());
+  delete ca_file_;
+  ca_file_ = saved;
+  v1::PreauthorizationResponse response;
+  grpc::Status status = stub_->Preauthorize(
+      Context().get(), CardPreauthorization("order-mitm", 1000), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE)
+      << status.error_message();
+  EXPECT_EQ(ErrorInfoOf(status).reason(), "PAYONE_NOT_SENT");
+}
+
+TEST_F(GatewayTest, HundredsOfConcurrentCallsGetTheirOwnAnswers) {
+  constexpr int kCalls = 300;
+  // Even calls are new references (APPROVED); odd ones repeat a reference
+  // used before (ERROR 911), so a mixed-up answer shows.
+  for (int i = 1; i < kCalls; i += 2) {
+    ASSERT_EQ(Preauthorize(absl::StrCat("dup-", i), 100).status(),
+              v1::STATUS_APPROVED);
+  }
+  struct Call {
+    grpc::ClientContext context;
+    v1::PreauthorizationResponse response;
+    grpc::Status status;
+    absl::Notification done;
+  };
+  std::vector<std::unique_ptr<Call>> calls;
+  std::vector<std::unique_ptr<v1::PreauthorizationRequest>> requests;
+  for (int i = 0; i < kCalls; ++i) {
+    auto call = std::make_unique<Call>();
+    call->context.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
+    const std::string reference =
+        i % 2 == 0 ? absl::StrCat("new-", i) : absl::StrCat("dup-", i);
+    requests.push_back(std::make_unique<v1::PreauthorizationRequest>(
+        CardPreauthorization(reference, 100 + i)));
+    stub_->async()->Preauthorize(&call->context, requests.back().get(),
+                                 &call->response,
+                                 [c = call.get()](grpc::Status status) {
+                                   c->status = status;
+                                   c->done.Notify();
+                                 });
+    calls.push_back(std::move(call));
+  }
+  std::vector<std::string> txids;
+  for (int i = 0; i < kCalls; ++i) {
+    calls[i]->done.WaitForNotification();
+    ASSERT_TRUE(calls[i]->status.ok()) << calls[i]->status.error_message();
+    if (i % 2 == 0) {
+      EXPECT_EQ(calls[i]->response.status(), v1::STATUS_APPROVED) << i;
+      txids.push_back(calls[i]->response.txid());
+    } else {
+      EXPECT_EQ(calls[i]->response.errorcode(), 911) << i;
+    }
+  }
+  std::sort(txids.begin(), txids.end());
+  EXPECT_EQ(std::unique(txids.begin(), txids.end()), txids.end());
+}
+
+TEST_F(GatewayTest, ShutdownFinishesCallsInFlight) {
+  auto rule = simulator::ParseFault("latency=300ms,reference=drain-*");
+  ASSERT_TRUE(rule.ok());
+  sim_->AddFault(*rule);
+  constexpr int kCalls = 5;
+  struct Call {
+    grpc::ClientContext context;
+    v1::PreauthorizationResponse response;
+    grpc::Status status;
+    absl::Notification done;
+  };
+  std::vector<std::unique_ptr<Call>> calls;
+  std::vector<std::unique_ptr<v1::PreauthorizationRequest>> requests;
+  for (int i = 0; i < kCalls; ++i) {
+    auto call = std::make_unique<Call>();
+    call->context.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
+    requests.push_back(std::make_unique<v1::PreauthorizationRequest>(
+        CardPreauthorization(absl::StrCat("drain-", i), 100)));
+    stub_->async()->Preauthorize(&call->context, requests.back().get(),
+                                 &call->response,
+                                 [c = call.get()](grpc::Status status) {
+                                   c->status = status;
+                                   c->done.Notify();
+                                 });
+    calls.push_back(std::move(call));
+  }
+  // Every call has reached PAYONE before the drain starts.
+  while (sim_->connections_accepted() < static_cast<size_t>(kCalls)) {
+    std::this_thread::yield();
+  }
+  server_->Shutdown(absl::Seconds(10));
+  for (auto& call : calls) {
+    call->done.WaitForNotification();
+    EXPECT_TRUE(call->status.ok()) << call->status.error_message();
+    EXPECT_EQ(call->response.status(), v1::STATUS_APPROVED);
+  }
+  server_->Wait();
+  v1::PreauthorizationResponse late;
+  EXPECT_FALSE(stub_
+                   ->Preauthorize(Context().get(),
+                                  CardPreauthorization("after", 100), &late)
+                   .ok());
+}
+
+}  // namespace
+}  // namespace payone::service
