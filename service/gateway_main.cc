@@ -27,6 +27,9 @@ ABSL_FLAG(std::string, config, "",
           "a PAYONE simulator with the test account \"demo\".");
 ABSL_FLAG(std::string, listen, "",
           "Overrides the gRPC listen address (e.g. 127.0.0.1:0).");
+ABSL_FLAG(std::string, simulator_faults, "",
+          "Fault rules for the embedded simulator, e.g. "
+          "\"latency=2s,reference=slow-*\" (see simulator/README.md).");
 ABSL_FLAG(std::string, metrics_address, "",
           "Overrides the /metrics address (\"off\" disables it).");
 
@@ -70,6 +73,13 @@ int Run() {
     simulator::SimulatorOptions options;
     options.accounts.push_back({"10000", "10001", "2000001", kDemoKey,
                                 /*test_mode=*/true, /*live_mode=*/false, ""});
+    auto faults = simulator::ParseFaults(absl::GetFlag(FLAGS_simulator_faults));
+    if (!faults.ok()) {
+      std::fprintf(stderr, "payone-gateway: --simulator_faults: %s\n",
+                   std::string(faults.status().message()).c_str());
+      return 2;
+    }
+    options.faults = *std::move(faults);
     auto started = simulator::Simulator::Start(std::move(options));
     if (!started.ok()) {
       std::fprintf(stderr, "payone-gateway: cannot start the simulator: %s\n",
