@@ -1,0 +1,253 @@
+// protoc-gen-payone's checks of the options, run in-process through protoc's
+// own CommandLineInterface: each bad .proto must fail protoc with a message
+// naming the file and the field.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "codec/generator/payone_generator.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/compiler/command_line_interface.h"
+#include "gtest/gtest.h"
+
+namespace payone::codec::generator {
+namespace {
+
+using ::testing::HasSubstr;
+
+class GeneratorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* tmp = std::getenv("TEST_TMPDIR");
+    dir_ = std::filesystem::path(tmp != nullptr ? tmp : "/tmp") /
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "out");
+  }
+
+  // Runs protoc --payone_out[=parameter] over `body` (a proto3 file in
+  // package t importing the options) and returns what it printed.
+  std::string Run(const std::string& body, int* status,
+                  const std::string& parameter = "") {
+    {
+      std::ofstream out(dir_ / "bad.proto");
+      out << "syntax = \"proto3\";\npackage t;\n"
+             "import \"payone/v1/options.proto\";\n"
+          << body;
+    }
+    google::protobuf::compiler::CommandLineInterface cli;
+    PayoneGenerator generator;
+    cli.RegisterGenerator("--payone_out", &generator, "PAYONE codec");
+    const std::string out_flag =
+        "--payone_out=" + (parameter.empty() ? "" : parameter + ":") +
+        (dir_ / "out").string();
+    const std::string include_tmp = "-I" + dir_.string();
+    std::vector<const char*> argv = {"protoc",         include_tmp.c_str(),
+                                     "-Iproto",        "-I/usr/include",
+                                     out_flag.c_str(), "bad.proto"};
+    ::testing::internal::CaptureStderr();
+    *status = cli.Run(static_cast<int>(argv.size()), argv.data());
+    return ::testing::internal::GetCapturedStderr();
+  }
+
+  std::string Fails(const std::string& body) {
+    int status = 0;
+    const std::string output = Run(body, &status);
+    EXPECT_NE(status, 0) << output;
+    return output;
+  }
+
+  std::filesystem::path dir_;
+};
+
+constexpr char kPart[] = R"(
+message Part {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string lastname = 1 [(payone.v1.field) = {wire_name: "lastname"}];
+}
+)";
+
+TEST_F(GeneratorTest, GeneratesForAValidFile) {
+  int status = 0;
+  const std::string output = Run(std::string(kPart) + R"(
+message A {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART constants: {key: "clearingtype" value: "a"}};
+  string iban = 1 [(payone.v1.field) = {wire_name: "iban"}];
+}
+message B {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART constants: {key: "clearingtype" value: "b"}};
+  string iban = 1 [(payone.v1.field) = {wire_name: "iban"}];
+}
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+  Part part = 2;
+  oneof method { A a = 3; B b = 4; }
+}
+service S { rpc Do(R) returns (R); }
+)",
+                                 &status);
+  EXPECT_EQ(status, 0) << output;
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "out/bad.payone.h"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "out/bad.payone.cc"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "out/bad.payone_service.h"));
+  Run("service S { rpc Do(Empty) returns (Empty); }\nmessage Empty {}\n",
+      &status, "services");
+  EXPECT_EQ(status, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "out/bad.payone_service.h"));
+}
+
+TEST_F(GeneratorTest, RejectsAFormatThatDoesNotFitTheType) {
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  int64 x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_PAN}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: format FORMAT_PAN is not "
+                        "valid on a field of type int64"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_YES_NO}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: format FORMAT_YES_NO is "
+                        "not valid on a field of type string"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  int32 x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_DECIMAL}];
+}
+)"),
+              HasSubstr("field t.M.x: format FORMAT_DECIMAL is not valid"));
+}
+
+TEST_F(GeneratorTest, RejectsMinAboveMax) {
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "x", min_len: 5, max_len: 2}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: min_len 5 > max_len 2"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  int64 x = 1 [(payone.v1.field) = {wire_name: "x", min_value: 9, max_value: -1}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: min_value 9 > max_value -1"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "x", min_value: 1}];
+}
+)"),
+              HasSubstr("field t.M.x: min_value/max_value are only valid on "
+                        "integer fields"));
+}
+
+TEST_F(GeneratorTest, RejectsDuplicateWireNamesAfterFlattening) {
+  EXPECT_THAT(Fails(std::string(kPart) + R"(
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string lastname = 1 [(payone.v1.field) = {wire_name: "lastname"}];
+  Part part = 2;
+}
+)"),
+              HasSubstr("bad.proto: field t.R.part: wire name \"lastname\" "
+                        "is used twice in one message after flattening"));
+  EXPECT_THAT(Fails(R"(
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_RESPONSE constants: {key: "x" value: "1"}};
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+}
+)"),
+              HasSubstr("bad.proto: field t.R.x: wire name \"x\" is used "
+                        "twice"));
+}
+
+TEST_F(GeneratorTest, RejectsEnumsWithoutWireValues) {
+  EXPECT_THAT(Fails(R"(
+enum E { E_UNSPECIFIED = 0; E_A = 1 [(payone.v1.enum_value).wire_value = "a"]; E_B = 2; }
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  E e = 1 [(payone.v1.field) = {wire_name: "e"}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.e: enum value t.E_B has no "
+                        "(payone.v1.enum_value).wire_value"));
+}
+
+TEST_F(GeneratorTest, RejectsShapesTheCodecCannotCarry) {
+  EXPECT_THAT(Fails(R"(
+message Plain { string y = 1; }
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  Plain p = 1;
+}
+)"),
+              HasSubstr("bad.proto: field t.M.p: message type t.Plain is not "
+                        "a MESSAGE_KIND_PART"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  repeated string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+}
+)"),
+              HasSubstr("field t.M.x: repeated fields must be indexed PART"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1;
+}
+)"),
+              HasSubstr("field t.M.x: has no wire_name"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST};
+}
+)"),
+              HasSubstr("bad.proto: message t.M: a REQUEST needs a "
+                        "request_type"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "a&b"}];
+}
+)"),
+              HasSubstr("wire_name \"a&b\" contains a character"));
+}
+
+TEST_F(GeneratorTest, RejectsRulesThatNameNoField) {
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    rules: {require_one_of: ["x", "nope"]}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+}
+)"),
+              HasSubstr("bad.proto: message t.M: require_one_of names "
+                        "\"nope\", which is not a field"));
+  EXPECT_THAT(Fails(R"(
+enum E { E_UNSPECIFIED = 0; E_A = 1 [(payone.v1.enum_value).wire_value = "a"]; }
+message M {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    rules: {require: ["x"] when_field: "e" when_values: ["z"]}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+  E e = 2 [(payone.v1.field) = {wire_name: "e"}];
+}
+)"),
+              HasSubstr("bad.proto: message t.M: when_values \"z\" is no wire "
+                        "value of t.E"));
+}
+
+}  // namespace
+}  // namespace payone::codec::generator
