@@ -123,7 +123,15 @@ void Notify(Call& call, const Transaction& tx, absl::string_view txaction,
       {"receivable", MajorUnits(tx.receivable)},
       {"balance", MajorUnits(tx.receivable - tx.paid)},
   };
-  for (auto& field : extra) params.push_back(std::move(field));
+  for (auto& field : extra) {
+    auto same = absl::c_find_if(
+        params, [&](const NameValue& p) { return p.first == field.first; });
+    if (same != params.end()) {
+      same->second = std::move(field.second);
+    } else {
+      params.push_back(std::move(field));
+    }
+  }
   for (const auto& field : tx.echo) params.push_back(field);
   call.sink->Send(call.notify_url, tx.txid, std::move(params));
 }

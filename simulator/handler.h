@@ -91,7 +91,8 @@ RequestedIban IbanOf(const Call& call);
 int64_t AmountOf(const Call& call, absl::string_view name = "amount");
 
 // Queues a TransactionStatus for `tx` with its current account balance.
-// `extra` adds parameters such as transactiontype or failedcause.
+// `extra` adds parameters such as transactiontype or failedcause, or
+// replaces standard ones (transaction_status).
 void Notify(Call& call, const Transaction& tx, absl::string_view txaction,
             std::vector<NameValue> extra = {});
 

@@ -409,6 +409,11 @@ Answer Authorize(Call& call, bool preauthorization) {
   }
   for (auto& field : extras.fields) answer.fields.push_back(field);
   Transaction& stored = call.ledger.Add(std::move(tx));
+  if (*answer.Find("status") == "PENDING") {
+    // As in the docs' sample: appointed/pending, then completed.
+    Notify(call, stored, "appointed",
+           {{"transaction_status", "pending"}, {"reasoncode", "903"}});
+  }
   if (outcome.result != Result::kRedirect) Appoint(call, stored);
   return answer;
 }

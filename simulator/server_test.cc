@@ -2,7 +2,10 @@
 // hostile input, idle timeouts and every fault kind.
 
 #include <memory>
+#include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -121,6 +124,30 @@ TEST_F(ServerTest, HostileInputIsDroppedAndServiceGoesOn) {
     }
   }
   EXPECT_EQ(Status("AFTER-JUNK"), kApproved);
+}
+
+TEST_F(ServerTest, ConcurrentClientsGetDistinctProcesses) {
+  constexpr int kThreads = 8;
+  constexpr int kEach = 25;
+  std::vector<std::vector<std::string>> txids(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([this, t, &txids] {
+      Client client(*sim_);
+      for (int i = 0; i < kEach; ++i) {
+        txids[t].push_back(LineValue(
+            client.Call("authorization",
+                        CardPayment(absl::StrCat("PAR-", t, "-", i), "100")),
+            "txid"));
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> unique;
+  for (const auto& list : txids) unique.insert(list.begin(), list.end());
+  unique.erase("");
+  EXPECT_EQ(unique.size(), static_cast<size_t>(kThreads * kEach));
+  EXPECT_EQ(sim_->connections_accepted(), static_cast<size_t>(kThreads));
 }
 
 TEST(ServerIdle, IdleConnectionsAreClosed) {
