@@ -1,8 +1,8 @@
 #include "service/gateway/forwarder.h"
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "payone/v1/options.pb.h"
 
 namespace payone::service {
 namespace {
@@ -10,14 +10,6 @@ namespace {
 // Identifies the gateway to PAYONE (solution_name/solution_version).
 constexpr absl::string_view kSolutionName = "payone-grpc-gateway";
 constexpr absl::string_view kSolutionVersion = "0.1.0";
-
-// Requests that act on an existing transaction (txid) or a file carry no
-// sub-account: PAYONE takes it from the transaction, and getfile refuses it.
-bool SendsAid(absl::string_view request_type) {
-  static const auto* without_aid = new absl::flat_hash_set<absl::string_view>{
-      "capture", "debit", "refund", "getfile", "updateuser", "getinvoice"};
-  return !without_aid->contains(request_type);
-}
 
 absl::string_view Metadata(grpc::CallbackServerContext* ctx,
                            absl::string_view key) {
@@ -99,19 +91,31 @@ const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
   return authorized->account;
 }
 
-void Forwarder::AddStandardParameters(const AccountSettings& account,
-                                      absl::string_view request_type,
-                                      codec::FormBuilder* form) const {
-  form->Add("mid", account.mid);
-  if (SendsAid(request_type)) form->Add("aid", account.aid);
-  form->Add("portalid", account.portalid);
-  form->Add("key", account.key_digest);
-  form->Add("api_version", account.api_version);
-  form->Add("mode", account.mode);
-  form->Add("request", request_type);
-  form->Add("encoding", account.encoding);
-  form->Add("solution_name", kSolutionName);
-  form->Add("solution_version", kSolutionVersion);
+absl::flat_hash_set<std::string> Forwarder::OmittedStandardParameters(
+    const google::protobuf::Descriptor* request) {
+  const auto& rules = request->options().GetExtension(payone::v1::message);
+  return {rules.omit_standard_parameters().begin(),
+          rules.omit_standard_parameters().end()};
+}
+
+void Forwarder::AddStandardParameters(
+    const AccountSettings& account, absl::string_view request_type,
+    const absl::flat_hash_set<std::string>& omit,
+    codec::FormBuilder* form) const {
+  const std::pair<absl::string_view, absl::string_view> parameters[] = {
+      {"mid", account.mid},
+      {"aid", account.aid},
+      {"portalid", account.portalid},
+      {"key", account.key_digest},
+      {"api_version", account.api_version},
+      {"mode", account.mode},
+      {"request", request_type},
+      {"encoding", account.encoding},
+      {"solution_name", kSolutionName},
+      {"solution_version", kSolutionVersion}};
+  for (const auto& [name, value] : parameters) {
+    if (omit.empty() || !omit.contains(name)) form->Add(name, value);
+  }
 }
 
 absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx) const {

@@ -12,6 +12,9 @@
 #include <type_traits>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
@@ -19,6 +22,7 @@
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
 #include "grpcpp/grpcpp.h"
+#include "payone/v1/responses.pb.h"
 #include "service/config/config.h"
 #include "service/gateway/authorizer.h"
 #include "service/gateway/call_log.h"
@@ -34,6 +38,13 @@ template <typename T, typename = void>
 struct HasTxid : std::false_type {};
 template <typename T>
 struct HasTxid<T, std::void_t<decltype(std::declval<const T&>().txid())>>
+    : std::true_type {};
+
+// GetFile and GetInvoice: PAYONE answers with the file itself.
+template <typename T, typename = void>
+struct HasContent : std::false_type {};
+template <typename T>
+struct HasContent<T, std::void_t<decltype(std::declval<T&>().set_content(""))>>
     : std::true_type {};
 
 template <typename T, typename = void>
@@ -93,9 +104,15 @@ class Forwarder {
                                    absl::string_view account,
                                    internal::CallState& state,
                                    grpc::Status* refusal);
-  // mid, portalid, key, mode, request, api_version, encoding, aid, solution.
+  // Standard parameters a request type must not carry, from its
+  // (payone.v1.message).omit_standard_parameters.
+  static absl::flat_hash_set<std::string> OmittedStandardParameters(
+      const google::protobuf::Descriptor* request);
+  // mid, aid, portalid, key, api_version, mode, request, encoding and the
+  // solution name and version, less those in `omit`.
   void AddStandardParameters(const AccountSettings& account,
                              absl::string_view request_type,
+                             const absl::flat_hash_set<std::string>& omit,
                              codec::FormBuilder* form) const;
   absl::Time UpstreamDeadline(grpc::CallbackServerContext* ctx) const;
   // Ends the call: log line, metrics, then Finish.
@@ -137,8 +154,10 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
     Finish(reactor, *state, ValidationFailed(violations.list()));
     return reactor;
   }
+  static const auto* const omit = new absl::flat_hash_set<std::string>(
+      OmittedStandardParameters(Req::descriptor()));
   codec::FormBuilder form(1024);
-  AddStandardParameters(*account, RequestCodec::kRequestType, &form);
+  AddStandardParameters(*account, RequestCodec::kRequestType, *omit, &form);
   RequestCodec::Encode(*req, encode_options, &form);
 
   codec::DecodeOptions decode_options;
@@ -162,6 +181,16 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                                  "PAYONE answered HTTP ", result.http_status)),
                              Delivery::kOutcomeUnknown));
           return;
+        }
+        if constexpr (internal::HasContent<Resp>::value) {
+          if (!absl::StartsWith(result.content_type, "text/plain") &&
+              !absl::StartsWith(result.content_type, "application/json")) {
+            resp->set_status(payone::v1::STATUS_APPROVED);
+            resp->set_content(std::move(result.body));
+            RecordAnswer(*state, "APPROVED", 0, "");
+            Finish(reactor, *state, grpc::Status::OK);
+            return;
+          }
         }
         absl::Status decoded =
             ResponseCodec::Decode(result.body, decode_options, resp);

@@ -266,6 +266,34 @@ TEST_F(GatewayTest, PayPalRedirects) {
   EXPECT_THAT(response.redirecturl(), HasSubstr(sim_->base_url()));
 }
 
+TEST_F(GatewayTest, SepaMandateAndItsPdf) {
+  v1::ManageMandateRequest mandate;
+  mandate.set_account("shop-de");
+  mandate.set_currency("EUR");
+  mandate.set_iban("DE02120300000000202051");
+  mandate.set_bankcountry("DE");
+  mandate.set_lastname("Mustermann");
+  mandate.set_country("DE");
+  v1::ManageMandateResponse managed;
+  grpc::Status status =
+      stub_->ManageMandate(Context().get(), mandate, &managed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(managed.status(), v1::STATUS_APPROVED) << managed.errormessage();
+  ASSERT_FALSE(managed.mandate_identification().empty());
+
+  // getfile must not carry aid (PAYONE answers 1204 if it does).
+  v1::GetFileRequest file;
+  file.set_account("shop-de");
+  file.set_file_reference(managed.mandate_identification());
+  file.set_file_type(v1::FILE_TYPE_SEPA_MANDATE);
+  file.set_file_format(v1::FILE_FORMAT_PDF);
+  v1::GetFileResponse pdf;
+  status = stub_->GetFile(Context().get(), file, &pdf);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(pdf.status(), v1::STATUS_APPROVED) << pdf.errormessage();
+  EXPECT_EQ(pdf.content().substr(0, 5), "%PDF-");
+}
+
 TEST_F(GatewayTest, PayoneErrorIsAnAnswerNotAFailure) {
   ASSERT_EQ(Preauthorize("order-dup", 1000).status(), v1::STATUS_APPROVED);
   v1::PreauthorizationResponse again = Preauthorize("order-dup", 1000);
