@@ -56,6 +56,9 @@ absl::StatusOr<Url> ParseUrl(const std::string& url) {
   } else {
     out.port = out.tls ? "443" : "80";
   }
+  // "[::1]" -> "::1"
+  if (absl::ConsumePrefix(&authority, "["))
+    absl::ConsumeSuffix(&authority, "]");
   out.host = std::string(authority);
   if (out.host.empty() || out.port.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("no host in URL: ", url));

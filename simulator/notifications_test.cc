@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "simulator/test_certs.h"
 #include "simulator/testing.h"
 
 namespace payone::simulator {
@@ -177,6 +179,28 @@ TEST_F(NotificationsTest, RedirectPaymentsAppointOnReturn) {
   EXPECT_EQ(
       Summary(receiver_->bodies()),
       (std::vector<std::string>{"appointed/0/1.11/1.11", "paid/0/1.11/0.00"}));
+}
+
+TEST(NotificationsTls, DeliversOverHttpsToATrustedReceiver) {
+  auto certs = GenerateTestCerts();
+  ASSERT_TRUE(certs.ok());
+  HttpServerOptions tls;
+  tls.tls_cert_pem = certs->server_cert_pem;
+  tls.tls_key_pem = certs->server_key_pem;
+  Receiver receiver({}, tls);
+  ASSERT_TRUE(absl::StartsWith(receiver.url(), "https://"));
+  SimulatorOptions options = testing::TestOptions();
+  options.notify_url = receiver.url();
+  options.notify_ca_pem = certs->ca_cert_pem;
+  auto sim = testing::StartSimulator(options);
+  Client client(*sim);
+  ASSERT_EQ(
+      LineValue(client.Call("preauthorization", CardPayment("TLS-NOTE", "100")),
+                "status"),
+      "APPROVED");
+  ASSERT_TRUE(sim->notifier().WaitForDelivered(1, kWait));
+  EXPECT_EQ(FieldValue(ParseBody(receiver.bodies()[0]), "txaction"),
+            "appointed");
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
 #include "codec/runtime/charset.h"
 #include "codec/runtime/form.h"
 
@@ -38,28 +37,28 @@ void Notifier::Stop() {
 
 void Notifier::Send(const std::string& url, int64_t txid,
                     std::vector<NameValue> params) {
-  Item item;
-  item.delivery.url = url;
-  item.delivery.txid = txid;
-  item.delivery.body = NotificationBody(params);
-  item.delivery.params = std::move(params);
-  item.due = absl::Now();
+  auto item = std::make_shared<Item>();
+  item->delivery.url = url;
+  item->delivery.txid = txid;
+  item->delivery.body = NotificationBody(params);
+  item->delivery.params = std::move(params);
+  item->due = absl::Now();
   absl::MutexLock lock(&mu_);
-  items_.push_back(std::move(item));
+  pending_[txid].push_back(item);
+  log_.push_back(std::move(item));
+  if (log_.size() > options_.max_log) log_.pop_front();
+  ++queued_;
 }
 
-int Notifier::NextLocked(absl::Time* due) const {
-  // Only the oldest open notification of each txid may go out.
-  absl::flat_hash_set<int64_t> blocked;
-  int best = -1;
-  for (size_t i = 0; i < items_.size(); ++i) {
-    const Item& item = items_[i];
-    if (item.delivery.delivered) continue;
-    if (!blocked.insert(item.delivery.txid).second) continue;
-    if (item.delivery.abandoned) continue;
-    if (best < 0 || item.due < items_[best].due) best = static_cast<int>(i);
+std::shared_ptr<Notifier::Item> Notifier::NextLocked() const {
+  // Only the oldest open notification of each txid may go out; an
+  // abandoned one blocks its txid for good, as at PAYONE.
+  std::shared_ptr<Item> best;
+  for (const auto& [txid, queue] : pending_) {
+    const std::shared_ptr<Item>& head = queue.front();
+    if (head->delivery.abandoned) continue;
+    if (best == nullptr || head->due < best->due) best = head;
   }
-  if (best >= 0) *due = items_[best].due;
   return best;
 }
 
@@ -70,26 +69,25 @@ void Notifier::Run() {
       std::max(absl::Seconds(1), options_.timeout / options_.time_compression);
   client.max_body_bytes = 64 * 1024;
   while (true) {
-    int index = -1;
+    std::shared_ptr<Item> item;
     std::string url, body;
     {
       absl::MutexLock lock(&mu_);
       while (true) {
         if (stopping_) return;
-        absl::Time due;
-        index = NextLocked(&due);
-        if (index >= 0 && due <= absl::Now()) break;
+        item = NextLocked();
+        if (item != nullptr && item->due <= absl::Now()) break;
         // Wake for new items, Stop(), or the next due time.
         const absl::Time until =
-            index >= 0 ? due : absl::Now() + absl::Milliseconds(200);
-        const size_t size = items_.size();
-        auto changed = [this, size]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-          return stopping_ || items_.size() != size;
+            item != nullptr ? item->due : absl::Now() + absl::Milliseconds(200);
+        const size_t queued = queued_;
+        auto changed = [this, queued]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+          return stopping_ || queued_ != queued;
         };
         mu_.AwaitWithDeadline(absl::Condition(&changed), until);
       }
-      url = items_[index].delivery.url;
-      body = items_[index].delivery.body;
+      url = item->delivery.url;
+      body = item->delivery.body;
     }
     auto answer =
         HttpPost(url, body,
@@ -97,8 +95,7 @@ void Notifier::Run() {
                   {"User-Agent", "PAYONE FinanceGate"}},
                  client);
     absl::MutexLock lock(&mu_);
-    Item& item = items_[index];
-    Delivery& delivery = item.delivery;
+    Delivery& delivery = item->delivery;
     ++delivery.attempts;
     ++attempts_;
     delivery.last_answer =
@@ -106,12 +103,15 @@ void Notifier::Run() {
     if (answer.ok() && answer->status == 200 && answer->body == "TSOK") {
       delivery.delivered = true;
       ++delivered_;
+      auto queue = pending_.find(delivery.txid);
+      queue->second.pop_front();
+      if (queue->second.empty()) pending_.erase(queue);
     } else if (static_cast<size_t>(delivery.attempts) >
                options_.retry_delays.size()) {
       delivery.abandoned = true;
     } else {
-      item.due = absl::Now() + options_.retry_delays[delivery.attempts - 1] /
-                                   options_.time_compression;
+      item->due = absl::Now() + options_.retry_delays[delivery.attempts - 1] /
+                                    options_.time_compression;
     }
   }
 }
@@ -145,7 +145,7 @@ bool Notifier::WaitForAttempts(size_t count, absl::Duration timeout) const {
 std::vector<Delivery> Notifier::Log() const {
   absl::MutexLock lock(&mu_);
   std::vector<Delivery> log;
-  for (const Item& item : items_) log.push_back(item.delivery);
+  for (const auto& item : log_) log.push_back(item->delivery);
   return log;
 }
 

@@ -9,11 +9,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "simulator/handler.h"
@@ -30,6 +33,8 @@ struct NotifierOptions {
   absl::Duration timeout = absl::Seconds(10);
   // Trusted CAs for https notification URLs.
   std::string ca_pem;
+  // Log() keeps the latest this many notifications.
+  size_t max_log = 100000;
 
   static std::vector<absl::Duration> DefaultRetryDelays();
 };
@@ -63,7 +68,7 @@ class Notifier : public NotificationSink {
   // attempted, TSOK or not); false on timeout.
   bool WaitForDelivered(size_t count, absl::Duration timeout) const;
   bool WaitForAttempts(size_t count, absl::Duration timeout) const;
-  // Every notification so far, in the order they were queued.
+  // The notifications so far (the latest max_log), in the order queued.
   std::vector<Delivery> Log() const;
 
  private:
@@ -72,12 +77,16 @@ class Notifier : public NotificationSink {
     absl::Time due;
   };
   void Run();
-  // Index of the next item to deliver, or -1; sets `*due`.
-  int NextLocked(absl::Time* due) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The next notification to deliver (maybe not yet due), or null.
+  std::shared_ptr<Item> NextLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const NotifierOptions options_;
   mutable absl::Mutex mu_;
-  std::vector<Item> items_ ABSL_GUARDED_BY(mu_);
+  // Undelivered notifications per txid, oldest first.
+  absl::flat_hash_map<int64_t, std::deque<std::shared_ptr<Item>>> pending_
+      ABSL_GUARDED_BY(mu_);
+  std::deque<std::shared_ptr<Item>> log_ ABSL_GUARDED_BY(mu_);
+  size_t queued_ ABSL_GUARDED_BY(mu_) = 0;
   size_t delivered_ ABSL_GUARDED_BY(mu_) = 0;
   size_t attempts_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;

@@ -15,6 +15,7 @@
 namespace payone::simulator {
 
 struct Simulator::Impl {
+  std::string host;  // how clients reach this server
   std::unique_ptr<Notifier> notifier;
   std::unique_ptr<Processor> processor;
   Faults faults;
@@ -151,6 +152,12 @@ HttpResponse Simulator::Impl::Redirect(const HttpRequest& request) {
 absl::StatusOr<std::unique_ptr<Simulator>> Simulator::Start(
     SimulatorOptions options) {
   auto impl = std::make_unique<Impl>();
+  // A wildcard listener is reached through the loopback address.
+  impl->host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1"
+                                                                 : options.host;
+  if (impl->host.find(':') != std::string::npos) {
+    impl->host = absl::StrCat("[", impl->host, "]");
+  }
   NotifierOptions notifier_options;
   notifier_options.time_compression =
       options.time_compression > 0 ? options.time_compression : 1.0;
@@ -198,8 +205,8 @@ void Simulator::Stop() {
 uint16_t Simulator::port() const { return impl_->server->port(); }
 
 std::string Simulator::base_url() const {
-  return absl::StrCat(impl_->server->tls() ? "https" : "http",
-                      "://127.0.0.1:", port());
+  return absl::StrCat(impl_->server->tls() ? "https" : "http", "://",
+                      impl_->host, ":", port());
 }
 
 std::string Simulator::gateway_url() const {

@@ -56,7 +56,7 @@ class Simulator {
   void Stop();
 
   uint16_t port() const;
-  // "http://127.0.0.1:<port>" (https with TLS).
+  // "http://<host>:<port>" (https with TLS; 127.0.0.1 for 0.0.0.0).
   std::string base_url() const;
   // base_url() + "/post-gateway/".
   std::string gateway_url() const;

@@ -120,9 +120,9 @@ std::string LineValue(const std::string& body, const std::string& name) {
   return "";
 }
 
-Receiver::Receiver(std::vector<std::string> answers)
+Receiver::Receiver(std::vector<std::string> answers, HttpServerOptions options)
     : answers_(answers.begin(), answers.end()) {
-  auto server = HttpServer::Start({}, [this](const HttpRequest& request) {
+  auto server = HttpServer::Start(options, [this](const HttpRequest& request) {
     HttpResponse response;
     absl::MutexLock lock(&mu_);
     bodies_.push_back(request.body);
@@ -139,7 +139,8 @@ Receiver::Receiver(std::vector<std::string> answers)
 }
 
 std::string Receiver::url() const {
-  return absl::StrCat("http://127.0.0.1:", server_->port(), "/payone/status");
+  return absl::StrCat(server_->tls() ? "https" : "http",
+                      "://127.0.0.1:", server_->port(), "/payone/status");
 }
 
 std::vector<std::string> Receiver::bodies() const {

@@ -78,7 +78,8 @@ std::string LineValue(const std::string& body, const std::string& name);
 // the next scripted answer ("TSOK" once the script is used up).
 class Receiver {
  public:
-  explicit Receiver(std::vector<std::string> answers = {});
+  explicit Receiver(std::vector<std::string> answers = {},
+                    HttpServerOptions options = {});
   std::string url() const;
   std::vector<std::string> bodies() const;
   bool WaitFor(size_t count, absl::Duration timeout) const;
