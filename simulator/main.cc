@@ -35,6 +35,8 @@ ABSL_FLAG(std::string, fault, "",
           "fault rules separated by ';', e.g. "
           "\"http503,portal=2000001,times=1;latency=50ms..300ms,"
           "reference=SLOW-*\" (see simulator/README.md)");
+ABSL_FLAG(bool, log_requests, false,
+          "log one line per request to stderr (no card or bank data)");
 ABSL_FLAG(std::string, public_url, "",
           "base of redirect URLs when clients reach the simulator under "
           "another address");
@@ -95,6 +97,11 @@ int main(int argc, char** argv) {
   if (!faults.ok()) return Fail(std::string(faults.status().message()));
   options.faults = *std::move(faults);
   options.public_url = absl::GetFlag(FLAGS_public_url);
+  if (absl::GetFlag(FLAGS_log_requests)) {
+    options.request_log = [](const std::string& line) {
+      std::fprintf(stderr, "%s\n", line.c_str());
+    };
+  }
 
   auto simulator = payone::simulator::Simulator::Start(std::move(options));
   if (!simulator.ok()) return Fail(std::string(simulator.status().message()));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "codec/runtime/response_lines.h"
 #include "gtest/gtest.h"
@@ -63,6 +64,26 @@ TEST_F(ServerTest, KeepAliveReusesOneConnection) {
   EXPECT_EQ(Status("KA-2"), kApproved);
   EXPECT_EQ(Status("KA-3"), kApproved);
   EXPECT_EQ(sim_->connections_accepted(), 1u);
+}
+
+TEST(ServerLog, OneLinePerRequestWithoutCardData) {
+  absl::Mutex mu;
+  std::vector<std::string> lines;
+  SimulatorOptions options = testing::TestOptions();
+  options.request_log = [&](const std::string& line) {
+    absl::MutexLock lock(&mu);
+    lines.push_back(line);
+  };
+  auto sim = testing::StartSimulator(options);
+  Client client(*sim);
+  client.Call("preauthorization", CardPayment("LOG-1", "100"));
+  client.Call("preauthorization", CardPayment("LOG-1", "100"));
+  absl::MutexLock lock(&mu);
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "request=preauthorization portalid=2000001 "
+                       "reference=LOG-1 status=APPROVED txid=700000001",
+                       "request=preauthorization portalid=2000001 "
+                       "reference=LOG-1 status=ERROR errorcode=911"}));
 }
 
 TEST_F(ServerTest, RoutesOnlyTheGatewayAndRedirects) {

@@ -15,6 +15,7 @@
 namespace payone::simulator {
 
 struct Simulator::Impl {
+  std::function<void(const std::string&)> request_log;
   std::string host;  // how clients reach this server
   std::unique_ptr<Notifier> notifier;
   std::unique_ptr<Processor> processor;
@@ -96,7 +97,19 @@ HttpResponse Simulator::Impl::PostGateway(const HttpRequest& request) {
         break;
     }
   }
-  response = Render(processor->Process(params), params, json);
+  const Answer answer = processor->Process(params);
+  if (request_log) {
+    const std::string* txid = answer.Find("txid");
+    const std::string* code = answer.Find("errorcode");
+    const std::string* status = answer.Find("status");
+    request_log(absl::StrCat(
+        "request=", params.Get("request"), " portalid=", params.Get("portalid"),
+        " reference=", params.Get("reference"),
+        " status=", status ? *status : "binary",
+        code ? absl::StrCat(" errorcode=", *code) : "",
+        txid ? absl::StrCat(" txid=", *txid) : "", fault ? " fault=yes" : ""));
+  }
+  response = Render(answer, params, json);
   if (!fault) return response;
   switch (fault->kind) {
     case FaultKind::kLatency: {
@@ -158,6 +171,7 @@ absl::StatusOr<std::unique_ptr<Simulator>> Simulator::Start(
   if (impl->host.find(':') != std::string::npos) {
     impl->host = absl::StrCat("[", impl->host, "]");
   }
+  impl->request_log = options.request_log;
   NotifierOptions notifier_options;
   notifier_options.time_compression =
       options.time_compression > 0 ? options.time_compression : 1.0;

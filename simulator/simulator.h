@@ -44,6 +44,10 @@ struct SimulatorOptions {
   int64_t first_txid = 700000001;
   int64_t first_userid = 400000001;
   std::function<absl::Time()> clock = [] { return absl::Now(); };
+  // Called with one line per post-gateway request (request, portal,
+  // reference, status, errorcode, txid; never card or bank data), from the
+  // I/O threads. Unset: no log.
+  std::function<void(const std::string&)> request_log;
 };
 
 class Simulator {
