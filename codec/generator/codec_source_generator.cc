@@ -443,45 +443,35 @@ void PayoneCodec<$0>::ValidateFields(
     return FieldRulesOf(Resolve(path).leaf).wire_name();
   }
 
+  // A rule on how many of `paths` are set (require_one_of: < 1 is broken,
+  // at_most_one_of: > 1 is). Reported on the first path, without a wire name.
+  void WriteCountRule(
+      const google::protobuf::RepeatedPtrField<std::string>& paths,
+      const std::string& description, absl::string_view before,
+      absl::string_view after, absl::string_view broken) {
+    if (paths.empty()) return;
+    std::vector<std::string> counts;
+    for (const auto& p : paths) {
+      counts.push_back(absl::StrCat("(", Presence(p), " ? 1 : 0)"));
+    }
+    const std::string text =
+        !description.empty()
+            ? description
+            : absl::StrCat(before, absl::StrJoin(paths, ", "), after);
+    absl::SubstituteAndAppend(
+        out_,
+        "  if ($0 $1) {\n"
+        "    internal::AddViolation({path, $2, \"\", 0}, $3, out);\n"
+        "  }\n",
+        absl::StrJoin(counts, " + "), broken, Lit(paths.Get(0)), Lit(text));
+  }
+
   absl::Status WriteRules() {
     for (const auto& rule : model_.rules.rules()) {
-      if (!rule.require_one_of().empty()) {
-        std::vector<std::string> present;
-        for (const auto& p : rule.require_one_of())
-          present.push_back(Presence(p));
-        const std::string description =
-            !rule.description().empty()
-                ? rule.description()
-                : absl::StrCat("at least one of ",
-                               absl::StrJoin(rule.require_one_of(), ", "),
-                               " must be set");
-        absl::SubstituteAndAppend(
-            out_,
-            "  if (!($0)) {\n"
-            "    internal::AddViolation({path, $1, \"\", 0}, $2, out);\n"
-            "  }\n",
-            absl::StrJoin(present, " || "), Lit(rule.require_one_of(0)),
-            Lit(description));
-      }
-      if (!rule.at_most_one_of().empty()) {
-        std::vector<std::string> present;
-        for (const auto& p : rule.at_most_one_of()) {
-          present.push_back(absl::StrCat("(", Presence(p), " ? 1 : 0)"));
-        }
-        const std::string description =
-            !rule.description().empty()
-                ? rule.description()
-                : absl::StrCat("at most one of ",
-                               absl::StrJoin(rule.at_most_one_of(), ", "),
-                               " may be set");
-        absl::SubstituteAndAppend(
-            out_,
-            "  if ($0 > 1) {\n"
-            "    internal::AddViolation({path, $1, \"\", 0}, $2, out);\n"
-            "  }\n",
-            absl::StrJoin(present, " + "), Lit(rule.at_most_one_of(0)),
-            Lit(description));
-      }
+      WriteCountRule(rule.require_one_of(), rule.description(),
+                     "at least one of ", " must be set", "< 1");
+      WriteCountRule(rule.at_most_one_of(), rule.description(),
+                     "at most one of ", " may be set", "> 1");
       if (!rule.require().empty()) {
         absl::StatusOr<std::string> when =
             ValueMatches(rule.when_field(), rule.when_values());

@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "codec/runtime/codec.h"
+#include "codec/testing/codec_testing.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -20,36 +21,13 @@
 
 namespace payone::codec {
 
-void PrintTo(const FieldViolation& v, std::ostream* os) {
-  *os << "{" << v.field << " | " << v.wire_name << " | " << v.description
-      << "}";
-}
-
 namespace {
 
+using ::payone::codec::testing::Encode;
+using ::payone::codec::testing::Parse;
+using ::payone::codec::testing::Validate;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-template <typename M>
-M Parse(const std::string& text) {
-  M m;
-  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &m)) << text;
-  return m;
-}
-
-template <typename M>
-std::string Encode(const M& m) {
-  FormBuilder form;
-  PayoneCodec<M>::Encode(m, {}, &form);
-  return form.Release();
-}
-
-template <typename M>
-std::vector<FieldViolation> Validate(const M& m) {
-  Violations violations;
-  PayoneCodec<M>::Validate(m, {}, &violations);
-  return violations.Release();
-}
 
 // The documented payload as sorted name=value pairs, without the standard
 // parameters the gateway adds itself.

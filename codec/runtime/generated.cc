@@ -471,55 +471,39 @@ void DebugPrinter::Field(absl::string_view field) {
   out_.append(field.data(), field.size());
 }
 
+void DebugPrinter::Scalar(absl::string_view field, absl::string_view text,
+                          bool sensitive) {
+  Field(field);
+  out_.append(": ");
+  if (sensitive) {
+    absl::StrAppend(&out_, "\"", kRedacted, "\"");
+  } else {
+    out_.append(text.data(), text.size());
+  }
+}
+
 void DebugPrinter::Text(absl::string_view field, absl::string_view value,
                         bool sensitive) {
-  Field(field);
-  if (sensitive) {
-    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
-  } else {
-    absl::StrAppend(&out_, ": \"", absl::CEscape(value), "\"");
-  }
+  Scalar(field, absl::StrCat("\"", absl::CEscape(value), "\""), sensitive);
 }
 
 void DebugPrinter::Integer(absl::string_view field, int64_t value,
                            bool sensitive) {
-  Field(field);
-  if (sensitive) {
-    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
-  } else {
-    absl::StrAppend(&out_, ": ", value);
-  }
+  Scalar(field, absl::AlphaNum(value).Piece(), sensitive);
 }
 
 void DebugPrinter::Unsigned(absl::string_view field, uint64_t value,
                             bool sensitive) {
-  Field(field);
-  if (sensitive) {
-    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
-  } else {
-    absl::StrAppend(&out_, ": ", value);
-  }
+  Scalar(field, absl::AlphaNum(value).Piece(), sensitive);
 }
 
 void DebugPrinter::Bool(absl::string_view field, bool value, bool sensitive) {
-  Field(field);
-  if (sensitive) {
-    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
-  } else {
-    absl::StrAppend(&out_, ": ", value ? "true" : "false");
-  }
+  Scalar(field, value ? "true" : "false", sensitive);
 }
 
 void DebugPrinter::Enum(absl::string_view field, absl::string_view name,
                         int value, bool sensitive) {
-  Field(field);
-  if (sensitive) {
-    absl::StrAppend(&out_, ": \"", kRedacted, "\"");
-  } else if (name.empty()) {
-    absl::StrAppend(&out_, ": ", value);
-  } else {
-    absl::StrAppend(&out_, ": ", name);
-  }
+  Scalar(field, name.empty() ? absl::AlphaNum(value).Piece() : name, sensitive);
 }
 
 void DebugPrinter::Entry(absl::string_view field, absl::string_view key,

@@ -199,6 +199,8 @@ class DebugPrinter {
 
  private:
   void Field(absl::string_view field);
+  // `field: text`, or `field: "<redacted>"`.
+  void Scalar(absl::string_view field, absl::string_view text, bool sensitive);
 
   std::string out_;
 };

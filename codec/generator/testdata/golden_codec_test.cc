@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/redact.h"
+#include "codec/testing/codec_testing.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -16,47 +17,18 @@
 
 namespace payone::codec {
 
-// Readable failures.
-void PrintTo(const FieldViolation& v, std::ostream* os) {
-  *os << "{" << v.field << " | " << v.wire_name << " | " << v.description
-      << "}";
-}
-
 namespace {
 
 using ::codectest::v1::PaymentRequest;
 using ::codectest::v1::PaymentResponse;
 using ::codectest::v1::TransactionStatus;
+using ::payone::codec::testing::Encode;
+using ::payone::codec::testing::Parse;
+using ::payone::codec::testing::Validate;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
-
-template <typename M>
-M Parse(const std::string& text) {
-  M m;
-  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &m)) << text;
-  return m;
-}
-
-template <typename M>
-std::string Encode(const M& m, Charset charset = Charset::kUtf8) {
-  FormBuilder form;
-  EncodeOptions options;
-  options.charset = charset;
-  PayoneCodec<M>::Encode(m, options, &form);
-  return form.Release();
-}
-
-template <typename M>
-std::vector<FieldViolation> Validate(const M& m,
-                                     Charset charset = Charset::kUtf8) {
-  Violations violations;
-  EncodeOptions options;
-  options.charset = charset;
-  PayoneCodec<M>::Validate(m, options, &violations);
-  return violations.Release();
-}
 
 MATCHER_P3(Violation, field, wire_name, description, "") {
   return arg.field == field && arg.wire_name == wire_name &&

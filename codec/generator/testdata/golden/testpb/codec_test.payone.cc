@@ -247,7 +247,7 @@ void PayoneCodec<::codectest::v1::Person>::ValidateFields(
     static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false};
     internal::CheckText(m.zip(), kRules, options, {path, "zip", "zip", wire_index}, out);
   }
-  if (!((!m.lastname().empty()) || (!m.company().empty()))) {
+  if (((!m.lastname().empty()) ? 1 : 0) + ((!m.company().empty()) ? 1 : 0) < 1) {
     internal::AddViolation({path, "lastname", "", 0}, "lastname or company is required", out);
   }
   if (((absl::EqualsIgnoreCase(m.country(), "US") || absl::EqualsIgnoreCase(m.country(), "CA")))) {
@@ -421,7 +421,7 @@ void PayoneCodec<::codectest::v1::Card>::ValidateFields(
     static constexpr internal::TextRules kRules{3, 4, internal::TextFormat::kNumeric, Symbols::kAny, false, true};
     internal::CheckText(m.cardcvc2(), kRules, options, {path, "cardcvc2", "cardcvc2", wire_index}, out);
   }
-  if (!((!m.cardpan().empty()) || (!m.pseudocardpan().empty()))) {
+  if (((!m.cardpan().empty()) ? 1 : 0) + ((!m.pseudocardpan().empty()) ? 1 : 0) < 1) {
     internal::AddViolation({path, "cardpan", "", 0}, "at least one of cardpan, pseudocardpan must be set", out);
   }
   if (((!m.cardpan().empty()) ? 1 : 0) + ((!m.pseudocardpan().empty()) ? 1 : 0) > 1) {
