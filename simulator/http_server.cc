@@ -73,6 +73,30 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     parser_->body_limit(server_->options.max_body_bytes);
     parser_->header_limit(16 * 1024);
     Lowest().expires_after(Chrono(server_->options.idle_timeout));
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](beast::error_code ec, size_t) {
+          self->OnHeader(ec);
+        });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) return Close();
+    // curl waits a second for this before sending bodies over 1 KiB.
+    if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+      raw_ = "HTTP/1.1 100 Continue\r\n\r\n";
+      net::async_write(
+          stream_, net::buffer(raw_),
+          [self = this->shared_from_this()](beast::error_code ec, size_t) {
+            if (ec) return self->Close();
+            self->ReadBody();
+          });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
     http::async_read(stream_, buffer_, *parser_,
                      [self = this->shared_from_this()](
                          beast::error_code ec, size_t) { self->OnRead(ec); });

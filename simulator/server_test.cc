@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
@@ -123,6 +124,23 @@ TEST_F(ServerTest, MalformedFormsAndEncodings) {
   ASSERT_TRUE(response.ok());
   EXPECT_EQ(LineValue(response->body, "errormessage"),
             "Parameter {add_paydata[action]} faulty or missing");
+}
+
+TEST_F(ServerTest, AnswersExpectContinue) {
+  auto url = ParseUrl(sim_->gateway_url());
+  auto connection = HttpConnection::Connect(*url);
+  ASSERT_TRUE(connection.ok());
+  const std::string body = "mid=10000";
+  auto answer =
+      (*connection)
+          ->SendRaw(absl::StrCat(
+              "POST /post-gateway/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+              "Expect: 100-continue\r\nContent-Length: ",
+              body.size(), "\r\n\r\n", body));
+  ASSERT_TRUE(answer.ok()) << answer.status();
+  EXPECT_TRUE(absl::StartsWith(*answer, "HTTP/1.1 100 Continue\r\n\r\n"))
+      << *answer;
+  EXPECT_NE(answer->find("errorcode=1205"), std::string::npos) << *answer;
 }
 
 TEST_F(ServerTest, HostileInputIsDroppedAndServiceGoesOn) {
