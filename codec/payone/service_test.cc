@@ -22,9 +22,8 @@ struct RecordingForwarder {
 TEST(ServiceTest, ForwardsEveryRpcByName) {
   RecordingForwarder forwarder;
   PayoneGatewayForwarding<RecordingForwarder> service(&forwarder);
-  static_assert(
-      std::is_base_of_v<PayoneGateway::CallbackService,
-                        PayoneGatewayForwarding<RecordingForwarder>>);
+  static_assert(std::is_base_of_v<PayoneGateway::CallbackService,
+                                  PayoneGatewayForwarding<RecordingForwarder>>);
   PreauthorizationRequest preauthorization;
   PreauthorizationResponse preauthorization_response;
   service.Preauthorize(nullptr, &preauthorization, &preauthorization_response);
