@@ -68,6 +68,8 @@ absl::StatusOr<FaultRule> ParseFault(absl::string_view spec) {
       rule.portalid = std::string(kv.second);
     } else if (kv.first == "reference") {
       rule.reference = std::string(kv.second);
+    } else if (kv.first == "txid") {
+      rule.txid = std::string(kv.second);
     } else if (kv.first == "times") {
       if (!absl::SimpleAtoi(kv.second, &rule.times) || rule.times < 1) {
         return Bad(spec, "times must be a positive number");
@@ -120,7 +122,8 @@ void Faults::Add(FaultRule rule) {
 }
 
 std::optional<FaultRule> Faults::Match(absl::string_view portalid,
-                                       absl::string_view reference) {
+                                       absl::string_view reference,
+                                       absl::string_view txid) {
   absl::MutexLock lock(&mu_);
   for (FaultRule& rule : rules_) {
     if (rule.times == 0) continue;
@@ -128,6 +131,7 @@ std::optional<FaultRule> Faults::Match(absl::string_view portalid,
     if (!rule.reference.empty() && !GlobMatch(rule.reference, reference)) {
       continue;
     }
+    if (!rule.txid.empty() && !GlobMatch(rule.txid, txid)) continue;
     if (rule.times > 0) --rule.times;
     return rule;
   }

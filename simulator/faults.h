@@ -32,12 +32,13 @@ struct FaultRule {
   FaultKind kind = FaultKind::kLatency;
   std::string portalid;   // "": any portal
   std::string reference;  // glob with * and ?; "": any request
+  std::string txid;       // glob; for capture/refund/debit; "": any
   absl::Duration min_latency = absl::ZeroDuration();
   absl::Duration max_latency = absl::ZeroDuration();
   int times = -1;  // how often it fires; -1: always
 };
 
-// "http503,portal=2000001,reference=ERR-*,times=2";
+// "http503,portal=2000001,reference=ERR-*,times=2" (also txid=<glob>);
 // "latency=200ms" or "latency=50ms..300ms"; kinds: reset_before,
 // reset_after, http500, http502, http503, truncate, garbage, hang.
 absl::StatusOr<FaultRule> ParseFault(absl::string_view spec);
@@ -53,7 +54,8 @@ class Faults {
   void Add(FaultRule rule);
   // The first rule matching the request, counting it as fired.
   std::optional<FaultRule> Match(absl::string_view portalid,
-                                 absl::string_view reference);
+                                 absl::string_view reference,
+                                 absl::string_view txid = "");
 
  private:
   absl::Mutex mu_;

@@ -47,6 +47,9 @@ TEST(Faults, MatchesBySelectorAndCountsFirings) {
   EXPECT_EQ(faults.Match("2000002", "R1")->kind, FaultKind::kHttp503);
   EXPECT_FALSE(faults.Match("2000002", "R1"));  // fired its one time
   EXPECT_EQ(faults.Match("2000001", "G7")->kind, FaultKind::kGarbage);
+  faults.Set({*ParseFault("hang,txid=70000000?")});
+  EXPECT_FALSE(faults.Match("2000001", "", "800000001"));
+  EXPECT_EQ(faults.Match("2000001", "", "700000001")->kind, FaultKind::kHang);
   faults.Set({});
   EXPECT_FALSE(faults.Match("2000001", "G7"));
 }

@@ -79,8 +79,8 @@ HttpResponse Simulator::Impl::PostGateway(const HttpRequest& request) {
   if (auto error = Params::Parse(request.body, &params)) {
     return Render(Answer::Error(*error, ""), params, json);
   }
-  const std::optional<FaultRule> fault =
-      faults.Match(params.Get("portalid"), params.Get("reference"));
+  const std::optional<FaultRule> fault = faults.Match(
+      params.Get("portalid"), params.Get("reference"), params.Get("txid"));
   HttpResponse response;
   if (fault) {
     switch (fault->kind) {
