@@ -27,8 +27,9 @@ struct HttpServer::Impl {
   HttpServerOptions options;
   HttpHandler handler;
   std::unique_ptr<net::ssl::context> ssl;  // before io so it outlives it
-  net::io_context io;
-  tcp::acceptor acceptor{io};
+  // Optional so that Stop() can destroy them: that drops every connection.
+  std::optional<net::io_context> io{std::in_place};
+  std::optional<tcp::acceptor> acceptor{std::in_place, *io};
   std::vector<std::thread> threads;
   std::atomic<size_t> accepted{0};
   uint16_t port = 0;
@@ -208,8 +209,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 }  // namespace
 
 void HttpServer::Impl::Accept() {
-  acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec,
-                                                     tcp::socket socket) {
+  acceptor->async_accept(net::make_strand(*io), [this](beast::error_code ec,
+                                                       tcp::socket socket) {
     if (ec) {
       if (!stopped && ec != net::error::operation_aborted) Accept();
       return;
@@ -260,19 +261,20 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
         absl::StrCat("bad listen address ", opts.host));
   }
   const tcp::endpoint endpoint(address, opts.port);
-  impl->acceptor.open(endpoint.protocol(), ec);
-  if (!ec) impl->acceptor.set_option(net::socket_base::reuse_address(true), ec);
-  if (!ec) impl->acceptor.bind(endpoint, ec);
-  if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
+  impl->acceptor->open(endpoint.protocol(), ec);
+  if (!ec)
+    impl->acceptor->set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) impl->acceptor->bind(endpoint, ec);
+  if (!ec) impl->acceptor->listen(net::socket_base::max_listen_connections, ec);
   if (ec) {
     return absl::UnavailableError(absl::StrCat(
         "cannot listen on ", opts.host, ":", opts.port, ": ", ec.message()));
   }
-  impl->port = impl->acceptor.local_endpoint(ec).port();
+  impl->port = impl->acceptor->local_endpoint(ec).port();
   impl->Accept();
   const int threads = opts.threads < 1 ? 1 : opts.threads;
   for (int i = 0; i < threads; ++i) {
-    impl->threads.emplace_back([io = &impl->io] { io->run(); });
+    impl->threads.emplace_back([io = &*impl->io] { io->run(); });
   }
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }
@@ -283,13 +285,11 @@ HttpServer::~HttpServer() { Stop(); }
 
 void HttpServer::Stop() {
   if (impl_->stopped.exchange(true)) return;
-  net::post(impl_->io, [impl = impl_.get()] {
-    beast::error_code ignored;
-    impl->acceptor.close(ignored);
-  });
-  impl_->io.stop();
+  impl_->io->stop();
   for (auto& thread : impl_->threads) thread.join();
   impl_->threads.clear();
+  impl_->acceptor.reset();
+  impl_->io.reset();
 }
 
 uint16_t HttpServer::port() const { return impl_->port; }

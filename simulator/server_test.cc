@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "codec/runtime/response_lines.h"
 #include "gtest/gtest.h"
@@ -85,6 +86,30 @@ TEST(ServerLog, OneLinePerRequestWithoutCardData) {
                        "reference=LOG-1 status=APPROVED txid=700000001",
                        "request=preauthorization portalid=2000001 "
                        "reference=LOG-1 status=ERROR errorcode=911"}));
+}
+
+TEST(ServerStop, DropsHangingConnectionsAndRefusesNewOnes) {
+  absl::Notification answered;
+  SimulatorOptions options = testing::TestOptions();
+  options.faults = {*ParseFault("hang")};
+  options.request_log = [&](const std::string&) { answered.Notify(); };
+  auto sim = testing::StartSimulator(options);
+  ClientOptions patient;
+  patient.timeout = absl::Seconds(60);
+  absl::Status result;
+  std::thread waiter([&] {
+    Client client(*sim, patient);
+    result = client.PostForm({{"mid", "10000"}}).status();
+  });
+  answered.WaitForNotification();
+  const absl::Time start = absl::Now();
+  sim->Stop();
+  waiter.join();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(30));
+  EXPECT_EQ(result.code(), absl::StatusCode::kDataLoss) << result;
+  Client late(*sim);
+  EXPECT_EQ(late.PostForm({{"mid", "10000"}}).status().code(),
+            absl::StatusCode::kUnavailable);
 }
 
 TEST_F(ServerTest, RoutesOnlyTheGatewayAndRedirects) {
