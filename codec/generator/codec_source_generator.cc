@@ -72,6 +72,11 @@ const char* SymbolsName(payone::v1::Symbols symbols) {
 
 const char* Bool(bool b) { return b ? "true" : "false"; }
 
+// "if (condition) ", or nothing for a condition that always holds.
+std::string If(const std::string& condition) {
+  return condition == "true" ? "" : absl::StrCat("if (", condition, ") ");
+}
+
 std::string TrueText(const FieldModel& f) {
   return f.format == payone::v1::FORMAT_ONE_ZERO ? "1" : "yes";
 }
@@ -203,12 +208,12 @@ void PayoneCodec<$0>::ValidateFields(
       case FieldKind::kUnsigned: {
         absl::SubstituteAndAppend(
             out_,
-            "  if ($0) {\n"
+            "  $0{\n"
             "    static constexpr internal::IntegerRules kRules{$1, $2, $3, "
             "$4, $5, $6};\n"
             "    internal::$7($8, kRules, $9, out);\n"
             "  }",
-            IsSent("m", f), Bool(r.has_min_value()),
+            If(IsSent("m", f)), Bool(r.has_min_value()),
             absl::StrCat("int64_t{", r.min_value(), "}"),
             Bool(r.has_max_value()),
             absl::StrCat("int64_t{", r.max_value(), "}"), r.min_len(),
@@ -230,11 +235,12 @@ void PayoneCodec<$0>::ValidateFields(
       case FieldKind::kEnum:
         absl::SubstituteAndAppend(
             out_,
-            "  if ($0) {\n"
+            "  $0{\n"
             "    internal::CheckEnum(static_cast<int>($1), "
             "!PayoneEnum<$2>::ToWire($1).empty(), $3, $4, out);\n"
             "  }",
-            f.has_presence ? absl::StrCat("m.has_", f.accessor, "()") : "true",
+            If(f.has_presence ? absl::StrCat("m.has_", f.accessor, "()")
+                              : "true"),
             Value("m", f), QualifiedCppName(f.enum_type), Bool(r.required()),
             where);
         if (f.has_presence) {
@@ -536,34 +542,33 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
       }
       case FieldKind::kInteger:
         absl::SubstituteAndAppend(
-            out_, "  if ($0) internal::$1($2, wire_index, $3, form);\n",
-            IsSent("m", f),
+            out_, "  $0internal::$1($2, wire_index, $3, form);\n",
+            If(IsSent("m", f)),
             f.format == payone::v1::FORMAT_DECIMAL ? "AddDecimal"
                                                    : "AddInteger",
             wire, Value("m", f));
         break;
       case FieldKind::kUnsigned:
         absl::SubstituteAndAppend(
-            out_,
-            "  if ($0) internal::AddUnsigned($1, wire_index, $2, form);\n",
-            IsSent("m", f), wire, Value("m", f));
+            out_, "  $0internal::AddUnsigned($1, wire_index, $2, form);\n",
+            If(IsSent("m", f)), wire, Value("m", f));
         break;
       case FieldKind::kBool:
         absl::SubstituteAndAppend(
-            out_,
-            "  if ($0) internal::AddRaw($1, wire_index, $2 ? $3 : $4, form);\n",
-            f.rules.required() && !f.has_presence ? "true" : IsSet("m", f),
+            out_, "  $0internal::AddRaw($1, wire_index, $2 ? $3 : $4, form);\n",
+            If(f.rules.required() && !f.has_presence ? "true" : IsSet("m", f)),
             wire, Value("m", f), Lit(TrueText(f)), Lit(FalseText(f)));
         break;
       case FieldKind::kEnum:
         absl::SubstituteAndAppend(
             out_,
-            "  if ($0) {\n"
+            "  $0{\n"
             "    const absl::string_view text = PayoneEnum<$1>::ToWire($2);\n"
             "    if (!text.empty()) internal::AddRaw($3, wire_index, text, "
             "form);\n"
             "  }\n",
-            f.has_presence ? absl::StrCat("m.has_", f.accessor, "()") : "true",
+            If(f.has_presence ? absl::StrCat("m.has_", f.accessor, "()")
+                              : "true"),
             QualifiedCppName(f.enum_type), Value("m", f), wire);
         break;
       case FieldKind::kPart:

@@ -684,18 +684,18 @@ void PayoneCodec<::codectest::v1::Item>::ValidateFields(
     const Message& m, const EncodeOptions& options,
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
-  if (true) {
+  {
     internal::CheckEnum(static_cast<int>(m.type()), !PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type()).empty(), true, {path, "type", "it", wire_index}, out);
   }
   {
     static constexpr internal::TextRules kRules{0, 32, internal::TextFormat::kChar, Symbols::kReference, true, false};
     internal::CheckText(m.id(), kRules, options, {path, "id", "id", wire_index}, out);
   }
-  if (true) {
+  {
     static constexpr internal::IntegerRules kRules{true, int64_t{-1999999999}, true, int64_t{1999999999}, 0, 0};
     internal::CheckInteger(m.price(), kRules, {path, "price", "pr", wire_index}, out);
   }
-  if (true) {
+  {
     static constexpr internal::IntegerRules kRules{true, int64_t{1}, true, int64_t{999999}, 0, 0};
     internal::CheckInteger(m.quantity(), kRules, {path, "quantity", "no", wire_index}, out);
   }
@@ -717,15 +717,15 @@ void PayoneCodec<::codectest::v1::Item>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  if (true) {
+  {
     const absl::string_view text = PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type());
     if (!text.empty()) internal::AddRaw("it", wire_index, text, form);
   }
   if (!m.id().empty()) {
     internal::AddText("id", wire_index, m.id(), internal::Case::kAsIs, options, form);
   }
-  if (true) internal::AddInteger("pr", wire_index, m.price(), form);
-  if (true) internal::AddInteger("no", wire_index, m.quantity(), form);
+  internal::AddInteger("pr", wire_index, m.price(), form);
+  internal::AddInteger("no", wire_index, m.quantity(), form);
   if (!m.description().empty()) {
     internal::AddText("de", wire_index, m.description(), internal::Case::kAsIs, options, form);
   }
@@ -841,11 +841,11 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
     static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kReference, true, false};
     internal::CheckText(m.reference(), kRules, options, {path, "reference", "reference", wire_index}, out);
   }
-  if (true) {
+  {
     static constexpr internal::IntegerRules kRules{true, int64_t{-1999999999}, true, int64_t{1999999999}, 0, 0};
     internal::CheckInteger(m.amount(), kRules, {path, "amount", "amount", wire_index}, out);
   }
-  if (true) {
+  {
     internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), true, {path, "currency", "currency", wire_index}, out);
   }
   if (m.has_person()) {
@@ -930,8 +930,8 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::EncodeFields(const Message& m
   if (!m.reference().empty()) {
     internal::AddText("reference", wire_index, m.reference(), internal::Case::kAsIs, options, form);
   }
-  if (true) internal::AddInteger("amount", wire_index, m.amount(), form);
-  if (true) {
+  internal::AddInteger("amount", wire_index, m.amount(), form);
+  {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
     if (!text.empty()) internal::AddRaw("currency", wire_index, text, form);
   }
@@ -1266,7 +1266,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     const Message& m, const EncodeOptions& options,
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
-  if (true) {
+  {
     internal::CheckEnum(static_cast<int>(m.status()), !PayoneEnum<::codectest::v1::Status>::ToWire(m.status()).empty(), false, {path, "status", "status", wire_index}, out);
   }
   if (m.txid() != 0) {
@@ -1297,7 +1297,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true};
     internal::CheckText(m.clearing_bankiban(), kRules, options, {path, "clearing_bankiban", "clearing_bankiban", wire_index}, out);
   }
-  if (true) {
+  {
     internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), false, {path, "currency", "currency", wire_index}, out);
   }
   internal::CheckCount(m.add_paydata_size(), 0, 0, {path, "add_paydata", "add_paydata", wire_index}, out);
@@ -1313,7 +1313,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  if (true) {
+  {
     const absl::string_view text = PayoneEnum<::codectest::v1::Status>::ToWire(m.status());
     if (!text.empty()) internal::AddRaw("status", wire_index, text, form);
   }
@@ -1333,7 +1333,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
   if (!m.clearing_bankiban().empty()) {
     internal::AddText("clearing_bankiban", wire_index, m.clearing_bankiban(), internal::Case::kAsIs, options, form);
   }
-  if (true) {
+  {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
     if (!text.empty()) internal::AddRaw("currency", wire_index, text, form);
   }
@@ -1535,7 +1535,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::ValidateFields(
     static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, true, true};
     internal::CheckText(m.key(), kRules, options, {path, "key", "key", wire_index}, out);
   }
-  if (true) {
+  {
     internal::CheckEnum(static_cast<int>(m.txaction()), !PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction()).empty(), true, {path, "txaction", "txaction", wire_index}, out);
   }
   if (m.has_txid()) {
@@ -1556,7 +1556,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::ValidateFields(
     static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
     internal::CheckInteger(m.receivable(), kRules, {path, "receivable", "receivable", wire_index}, out);
   }
-  if (true) {
+  {
     internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), false, {path, "currency", "currency", wire_index}, out);
   }
   if (m.txtime() != 0) {
@@ -1585,7 +1585,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::EncodeFields(const Message
   if (!m.key().empty()) {
     internal::AddText("key", wire_index, m.key(), internal::Case::kAsIs, options, form);
   }
-  if (true) {
+  {
     const absl::string_view text = PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction());
     if (!text.empty()) internal::AddRaw("txaction", wire_index, text, form);
   }
@@ -1593,7 +1593,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::EncodeFields(const Message
   if (m.price() != 0) internal::AddDecimal("price", wire_index, m.price(), form);
   if (m.has_balance()) internal::AddDecimal("balance", wire_index, m.balance(), form);
   if (m.receivable() != 0) internal::AddDecimal("receivable", wire_index, m.receivable(), form);
-  if (true) {
+  {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
     if (!text.empty()) internal::AddRaw("currency", wire_index, text, form);
   }
