@@ -72,6 +72,12 @@ const char* SymbolsName(payone::v1::Symbols symbols) {
 
 const char* Bool(bool b) { return b ? "true" : "false"; }
 
+const char* CaseName(const payone::v1::FieldRules& rules) {
+  return rules.upper_case()   ? "kUpper"
+         : rules.lower_case() ? "kLower"
+                              : "kAsIs";
+}
+
 // "if (condition) ", or nothing for a condition that always holds.
 std::string If(const std::string& condition) {
   return condition == "true" ? "" : absl::StrCat("if (", condition, ") ");
@@ -196,12 +202,13 @@ void PayoneCodec<$0>::ValidateFields(
             out_,
             "  {\n"
             "    static constexpr internal::TextRules kRules{$0, $1, "
-            "internal::TextFormat::$2, Symbols::$3, $4, $5};\n"
+            "internal::TextFormat::$2, Symbols::$3, $4, $5, "
+            "internal::Case::$8};\n"
             "    internal::CheckText($6, kRules, options, $7, out);\n"
             "  }\n",
             r.min_len(), r.max_len(), TextFormatName(f.format),
             SymbolsName(r.symbols()), Bool(r.required()), Bool(r.sensitive()),
-            value, where);
+            value, where, CaseName(r));
         break;
       }
       case FieldKind::kInteger:
@@ -528,9 +535,7 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
     const std::string wire = Lit(f.rules.wire_name());
     switch (f.kind) {
       case FieldKind::kText: {
-        const char* text_case = f.rules.upper_case()   ? "kUpper"
-                                : f.rules.lower_case() ? "kLower"
-                                                       : "kAsIs";
+        const char* text_case = CaseName(f.rules);
         absl::SubstituteAndAppend(
             out_,
             "  if ($0) {\n"

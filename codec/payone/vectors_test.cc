@@ -351,8 +351,11 @@ TEST(Doc004Test, PddPreauthorizationCatchesTheDocumentsPlaceholderIban) {
   EXPECT_EQ(violations[0].wire_name, "iban");
   EXPECT_THAT(violations[0].description, ::testing::HasSubstr("checksum"));
   auto valid = m;
-  valid.mutable_secured_direct_debit()->set_iban("DE89370400440532013000");
+  // upper_case: a lower-case IBAN is valid and sent in upper case.
+  valid.mutable_secured_direct_debit()->set_iban("de89370400440532013000");
   EXPECT_THAT(Validate(valid), IsEmpty());
+  EXPECT_THAT(Encode(valid),
+              ::testing::HasSubstr("iban=DE89370400440532013000"));
 }
 
 TEST(Doc004Test, PddAnswersDecode) {

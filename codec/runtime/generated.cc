@@ -148,6 +148,26 @@ void AddViolation(const Where& where, std::string description,
            std::move(description));
 }
 
+namespace {
+
+// `value` in the case Encode will send it; a copy only when it differs.
+absl::string_view InSentCase(absl::string_view value, Case text_case,
+                             std::string* copy) {
+  bool differs = false;
+  for (char c : value) {
+    differs = differs ||
+              (text_case == Case::kUpper && absl::ascii_islower(c)) ||
+              (text_case == Case::kLower && absl::ascii_isupper(c));
+  }
+  if (!differs) return value;
+  copy->assign(value.data(), value.size());
+  if (text_case == Case::kUpper) absl::AsciiStrToUpper(copy);
+  if (text_case == Case::kLower) absl::AsciiStrToLower(copy);
+  return *copy;
+}
+
+}  // namespace
+
 void CheckText(absl::string_view value, const TextRules& rules,
                const EncodeOptions& options, const Where& where,
                Violations* out) {
@@ -155,6 +175,8 @@ void CheckText(absl::string_view value, const TextRules& rules,
     if (rules.required) AddViolation(where, "is required", out);
     return;
   }
+  std::string copy;
+  value = InSentCase(value, rules.text_case, &copy);
   if (!IsValidUtf8(value)) {
     AddViolation(where, "is not valid UTF-8", out);
     return;
@@ -262,34 +284,19 @@ void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
 
 void AddText(absl::string_view name, int wire_index, absl::string_view value,
              Case text_case, const EncodeOptions& options, FormBuilder* form) {
-  const bool latin1 = options.charset == Charset::kLatin1;
-  bool convert_case = false;
-  for (char c : value) {
-    if ((text_case == Case::kUpper && absl::ascii_islower(c)) ||
-        (text_case == Case::kLower && absl::ascii_isupper(c))) {
-      convert_case = true;
-      break;
-    }
-  }
+  std::string copy;
+  const absl::string_view text = InSentCase(value, text_case, &copy);
   bool ascii = true;
-  if (latin1) {
-    for (char c : value) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (options.charset == Charset::kLatin1) {
+    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   }
-  if (!convert_case && ascii) {
-    AddName(name, wire_index, form, value);
+  if (ascii) {
+    AddName(name, wire_index, form, text);
     return;
   }
-  // The rare path: a copy in the right case and charset.
-  std::string text(value);
-  if (text_case == Case::kUpper) absl::AsciiStrToUpper(&text);
-  if (text_case == Case::kLower) absl::AsciiStrToLower(&text);
-  if (!ascii) {
-    absl::StatusOr<std::string> converted = Utf8ToLatin1(text);
-    // Validate rejects what cannot be converted; never send half a value.
-    if (!converted.ok()) return;
-    text = *std::move(converted);
-  }
-  AddName(name, wire_index, form, text);
+  absl::StatusOr<std::string> converted = Utf8ToLatin1(text);
+  // Validate rejects what cannot be converted; never send half a value.
+  if (converted.ok()) AddName(name, wire_index, form, *converted);
 }
 
 void AddKeyedText(absl::string_view stem, absl::string_view key,

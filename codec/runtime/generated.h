@@ -61,6 +61,8 @@ struct TextRules {
   Symbols symbols = Symbols::kAny;
   bool required = false;
   bool sensitive = false;
+  // upper_case/lower_case: either case is valid, checked as Encode sends it.
+  Case text_case = Case::kAsIs;
 };
 
 struct IntegerRules {

@@ -208,43 +208,43 @@ void PayoneCodec<::codectest::v1::Person>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.firstname(), kRules, options, {path, "firstname", "firstname", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.lastname(), kRules, options, {path, "lastname", "lastname", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.company(), kRules, options, {path, "company", "company", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCountry, Symbols::kAny, true, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCountry, Symbols::kAny, true, false, internal::Case::kUpper};
     internal::CheckText(m.country(), kRules, options, {path, "country", "country", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 2, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 2, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kUpper};
     internal::CheckText(m.state(), kRules, options, {path, "state", "state", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{5, 254, internal::TextFormat::kEmail, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{5, 254, internal::TextFormat::kEmail, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.email(), kRules, options, {path, "email", "email", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.birthday(), kRules, options, {path, "birthday", "birthday", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIp, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIp, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.ip(), kRules, options, {path, "ip", "ip", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kLanguage, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kLanguage, Symbols::kAny, false, false, internal::Case::kLower};
     internal::CheckText(m.language(), kRules, options, {path, "language", "language", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.zip(), kRules, options, {path, "zip", "zip", wire_index}, out);
   }
   if (((!m.lastname().empty()) ? 1 : 0) + ((!m.company().empty()) ? 1 : 0) < 1) {
@@ -406,19 +406,19 @@ void PayoneCodec<::codectest::v1::Card>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kPan, Symbols::kAny, false, true};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kPan, Symbols::kAny, false, true, internal::Case::kAsIs};
     internal::CheckText(m.cardpan(), kRules, options, {path, "cardpan", "cardpan", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{16, 19, internal::TextFormat::kNumeric, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{16, 19, internal::TextFormat::kNumeric, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.pseudocardpan(), kRules, options, {path, "pseudocardpan", "pseudocardpan", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYymm, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYymm, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.cardexpiredate(), kRules, options, {path, "cardexpiredate", "cardexpiredate", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{3, 4, internal::TextFormat::kNumeric, Symbols::kAny, false, true};
+    static constexpr internal::TextRules kRules{3, 4, internal::TextFormat::kNumeric, Symbols::kAny, false, true, internal::Case::kAsIs};
     internal::CheckText(m.cardcvc2(), kRules, options, {path, "cardcvc2", "cardcvc2", wire_index}, out);
   }
   if (((!m.cardpan().empty()) ? 1 : 0) + ((!m.pseudocardpan().empty()) ? 1 : 0) < 1) {
@@ -516,15 +516,15 @@ void PayoneCodec<::codectest::v1::DirectDebit>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs};
     internal::CheckText(m.iban(), kRules, options, {path, "iban", "iban", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kBic, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kBic, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.bic(), kRules, options, {path, "bic", "bic", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.bankaccountholder(), kRules, options, {path, "bankaccountholder", "bankaccountholder", wire_index}, out);
   }
 }
@@ -606,11 +606,11 @@ void PayoneCodec<::codectest::v1::SecuredDirectDebit>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs};
     internal::CheckText(m.iban(), kRules, options, {path, "iban", "iban", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, true};
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs};
     internal::CheckText(m.device_token(), kRules, options, {path, "device_token", "add_paydata[device_token]", wire_index}, out);
   }
 }
@@ -688,7 +688,7 @@ void PayoneCodec<::codectest::v1::Item>::ValidateFields(
     internal::CheckEnum(static_cast<int>(m.type()), !PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type()).empty(), true, {path, "type", "it", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 32, internal::TextFormat::kChar, Symbols::kReference, true, false};
+    static constexpr internal::TextRules kRules{0, 32, internal::TextFormat::kChar, Symbols::kReference, true, false, internal::Case::kAsIs};
     internal::CheckText(m.id(), kRules, options, {path, "id", "id", wire_index}, out);
   }
   {
@@ -700,7 +700,7 @@ void PayoneCodec<::codectest::v1::Item>::ValidateFields(
     internal::CheckInteger(m.quantity(), kRules, {path, "quantity", "no", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, false};
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, false, internal::Case::kAsIs};
     internal::CheckText(m.description(), kRules, options, {path, "description", "de", wire_index}, out);
   }
   if (m.has_vat()) {
@@ -708,7 +708,7 @@ void PayoneCodec<::codectest::v1::Item>::ValidateFields(
     internal::CheckInteger(m.vat(), kRules, {path, "vat", "va", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.delivery_date(), kRules, options, {path, "delivery_date", "sd", wire_index}, out);
   }
 }
@@ -838,7 +838,7 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   if (!(!m.account().empty())) internal::AddViolation({path, "account", "", wire_index}, "is required", out);
   {
-    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kReference, true, false};
+    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kReference, true, false, internal::Case::kAsIs};
     internal::CheckText(m.reference(), kRules, options, {path, "reference", "reference", wire_index}, out);
   }
   {
@@ -879,19 +879,19 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
     }
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.successurl(), kRules, options, {path, "successurl", "successurl", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.errorurl(), kRules, options, {path, "errorurl", "errorurl", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.backurl(), kRules, options, {path, "backurl", "backurl", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 81, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 81, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.narrative_text(), kRules, options, {path, "narrative_text", "narrative_text", wire_index}, out);
   }
   if (m.has_due_time()) {
@@ -903,11 +903,11 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
     internal::CheckUnsigned(m.sequencenumber(), kRules, {path, "sequencenumber", "sequencenumber", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kAlphanumeric, false, false};
+    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kAlphanumeric, false, false, internal::Case::kAsIs};
     internal::CheckText(m.bic_hint(), kRules, options, {path, "bic_hint", "bankgrouptype", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{32, 96, internal::TextFormat::kChar, Symbols::kHex, false, false};
+    static constexpr internal::TextRules kRules{32, 96, internal::TextFormat::kChar, Symbols::kHex, false, false, internal::Case::kAsIs};
     internal::CheckText(m.hash(), kRules, options, {path, "hash", "hash", wire_index}, out);
   }
   if (((m.three_d_secure()))) {
@@ -1278,7 +1278,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     internal::CheckInteger(m.userid(), kRules, {path, "userid", "userid", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.redirecturl(), kRules, options, {path, "redirecturl", "redirecturl", wire_index}, out);
   }
   if (m.errorcode() != 0) {
@@ -1286,15 +1286,15 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     internal::CheckInteger(m.errorcode(), kRules, {path, "errorcode", "errorcode", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.errormessage(), kRules, options, {path, "errormessage", "errormessage", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
     internal::CheckText(m.customermessage(), kRules, options, {path, "customermessage", "customermessage", wire_index}, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs};
     internal::CheckText(m.clearing_bankiban(), kRules, options, {path, "clearing_bankiban", "clearing_bankiban", wire_index}, out);
   }
   {
@@ -1532,7 +1532,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, true, true};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs};
     internal::CheckText(m.key(), kRules, options, {path, "key", "key", wire_index}, out);
   }
   {
@@ -1568,7 +1568,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::ValidateFields(
     PayoneCodec<::codectest::v1::Person>::ValidateFields(m.person(), options, &child, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true};
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs};
     internal::CheckText(m.cardpan(), kRules, options, {path, "cardpan", "cardpan", wire_index}, out);
   }
   internal::CheckCount(m.items_size(), 0, 400, {path, "items", "", wire_index}, out);
