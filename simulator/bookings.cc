@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "absl/algorithm/container.h"
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "simulator/handler.h"
 #include "simulator/test_data.h"
@@ -175,6 +177,30 @@ Answer Debit(Call& call) {
 }
 
 }  // namespace
+
+absl::Status ReceivePayment(Call& call, Transaction& tx, int64_t amount) {
+  if (amount <= 0) return absl::InvalidArgumentError("amount must be > 0");
+  if (tx.state != TxState::kApproved) {
+    return absl::FailedPreconditionError("the payment is not approved");
+  }
+  tx.paid += amount;
+  Notify(call, tx,
+         tx.paid >= std::max(tx.price, tx.receivable) ? "paid" : "underpaid");
+  return absl::OkStatus();
+}
+
+absl::Status Chargeback(Call& call, Transaction& tx,
+                        absl::string_view failedcause) {
+  static constexpr const char* kCauses[] = {"soc", "cka", "uan",  "ndd", "rcl",
+                                            "obj", "ret", "nelv", "cb",  "ncc"};
+  if (absl::c_find(kCauses, failedcause) == std::end(kCauses)) {
+    return absl::InvalidArgumentError("unknown failedcause");
+  }
+  if (tx.paid <= 0) return absl::FailedPreconditionError("nothing was paid");
+  tx.paid = 0;
+  Notify(call, tx, "failed", {{"failedcause", std::string(failedcause)}});
+  return absl::OkStatus();
+}
 
 void RegisterBookings(HandlerTable* table) {
   (*table)["capture"] = Capture;

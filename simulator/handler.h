@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "simulator/accounts.h"
@@ -103,6 +104,13 @@ void RegisterPayments(HandlerTable* table);
 void RegisterBookings(HandlerTable* table);
 void RegisterChecks(HandlerTable* table);
 void RegisterServices(HandlerTable* table);
+
+// Money arrives for `tx`: "paid" once it covers the claim (the larger of
+// price and receivable), "underpaid" before.
+absl::Status ReceivePayment(Call& call, Transaction& tx, int64_t amount);
+// The payment comes back (return debit, card chargeback): "failed".
+absl::Status Chargeback(Call& call, Transaction& tx,
+                        absl::string_view failedcause);
 
 // Completes a redirect (3-D Secure, wallet, online transfer) when the
 // browser follows the redirect URL; returns where to send it next, or ""

@@ -181,6 +181,37 @@ TEST_F(NotificationsTest, RedirectPaymentsAppointOnReturn) {
       (std::vector<std::string>{"appointed/0/1.11/1.11", "paid/0/1.11/0.00"}));
 }
 
+TEST_F(NotificationsTest, PrepaymentPaidByTransferThenCaptured) {
+  Start();
+  const std::string txid =
+      LineValue(client_->Call("preauthorization",
+                              testing::Payment("vor", "VOR-N", "10000")),
+                "txid");
+  EXPECT_TRUE(sim_->SimulateIncomingPayment("2000001", txid, 4000).ok());
+  // Over HTTP as well, for tests that run the simulator as a process.
+  auto event = testing::HttpPostForm(
+      sim_->base_url() + "/simulator/incoming-payment",
+      {{"portalid", "2000001"}, {"txid", txid}, {"amount", "6000"}});
+  ASSERT_TRUE(event.ok()) << event.status();
+  EXPECT_EQ(event->body, "status=OK\n");
+  EXPECT_EQ(
+      LineValue(Book("capture", txid, {{"amount", "10000"}}), "settleaccount"),
+      "no");
+  EXPECT_EQ(sim_->SimulateIncomingPayment("2000001", "1", 5).code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(sim_->SimulateChargeback("2000001", txid, "xyz").code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(sim_->SimulateChargeback("2000001", txid, "rcl").ok());
+  ASSERT_TRUE(sim_->notifier().WaitForDelivered(5, kWait));
+  EXPECT_EQ(Summary(receiver_->bodies()),
+            (std::vector<std::string>{
+                "appointed/0/0.00/0.00", "underpaid/0/0.00/-40.00",
+                "paid/0/0.00/-100.00", "capture/1/100.00/0.00",
+                "failed/1/100.00/100.00"}));
+  EXPECT_EQ(FieldValue(ParseBody(receiver_->bodies()[4]), "failedcause"),
+            "rcl");
+}
+
 TEST(NotificationsTls, DeliversOverHttpsToATrustedReceiver) {
   auto certs = GenerateTestCerts();
   ASSERT_TRUE(certs.ok());

@@ -68,10 +68,13 @@ Answer Processor::Process(const Params& params) {
   const Account* account = nullptr;
   Answer refused = Standard(params, &account);
   if (!refused.fields.empty()) return refused;
-  const std::string& notify_url =
-      account->notify_url.empty() ? options_.notify_url : account->notify_url;
-  Call call{params,     *account,          ledger_,         sink_,
-            notify_url, options_.base_url, options_.clock()};
+  Call call{params,
+            *account,
+            ledger_,
+            sink_,
+            NotifyUrlFor(*account),
+            options_.base_url,
+            options_.clock()};
   return handlers_.find(params.Get("request"))->second(call);
 }
 
@@ -88,14 +91,55 @@ std::string Processor::CompleteRedirect(absl::string_view token,
     order->second.confirmed = true;
     return order->second.successurl;
   }
-  const Account* account = FindAccount(tx->portalid);
-  if (account == nullptr) return "";
-  const std::string& notify_url =
-      account->notify_url.empty() ? options_.notify_url : account->notify_url;
   Params none;
-  Call call{none,       *account,          ledger_,         sink_,
-            notify_url, options_.base_url, options_.clock()};
-  return simulator::CompleteRedirect(call, *tx, outcome);
+  std::optional<Call> call = EventCall(*tx, none);
+  if (!call) return "";
+  return simulator::CompleteRedirect(*call, *tx, outcome);
+}
+
+const std::string& Processor::NotifyUrlFor(const Account& account) const {
+  return account.notify_url.empty() ? options_.notify_url : account.notify_url;
+}
+
+std::optional<Call> Processor::EventCall(const Transaction& tx,
+                                         const Params& none) {
+  const Account* account = FindAccount(tx.portalid);
+  if (account == nullptr) return std::nullopt;
+  return Call{none,
+              *account,
+              ledger_,
+              sink_,
+              NotifyUrlFor(*account),
+              options_.base_url,
+              options_.clock()};
+}
+
+absl::Status Processor::OnEvent(
+    absl::string_view portalid, absl::string_view txid,
+    const std::function<absl::Status(Call&, Transaction&)>& event) {
+  absl::MutexLock lock(&mu_);
+  Transaction* tx = ledger_.Find(portalid, txid);
+  if (tx == nullptr) return absl::NotFoundError("no such txid for the portal");
+  Params none;
+  std::optional<Call> call = EventCall(*tx, none);
+  if (!call) return absl::NotFoundError("no such portal");
+  return event(*call, *tx);
+}
+
+absl::Status Processor::SimulateIncomingPayment(absl::string_view portalid,
+                                                absl::string_view txid,
+                                                int64_t amount) {
+  return OnEvent(portalid, txid, [amount](Call& call, Transaction& tx) {
+    return ReceivePayment(call, tx, amount);
+  });
+}
+
+absl::Status Processor::SimulateChargeback(absl::string_view portalid,
+                                           absl::string_view txid,
+                                           absl::string_view failedcause) {
+  return OnEvent(portalid, txid, [failedcause](Call& call, Transaction& tx) {
+    return Chargeback(call, tx, failedcause);
+  });
 }
 
 void Processor::SetBaseUrl(std::string base_url) {

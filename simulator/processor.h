@@ -7,10 +7,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "simulator/accounts.h"
@@ -44,6 +46,14 @@ class Processor {
   std::string CompleteRedirect(absl::string_view token,
                                absl::string_view outcome);
 
+  // Events that are no request: money arriving by bank transfer (paid or
+  // underpaid) and a payment coming back (failed with `failedcause`).
+  absl::Status SimulateIncomingPayment(absl::string_view portalid,
+                                       absl::string_view txid, int64_t amount);
+  absl::Status SimulateChargeback(absl::string_view portalid,
+                                  absl::string_view txid,
+                                  absl::string_view failedcause);
+
   void SetBaseUrl(std::string base_url);
   void SetNotifyUrl(std::string notify_url);
 
@@ -52,6 +62,14 @@ class Processor {
       ABSL_NO_THREAD_SAFETY_ANALYSIS;
   Answer Standard(const Params& params, const Account** account)
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  const std::string& NotifyUrlFor(const Account& account) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::Status OnEvent(
+      absl::string_view portalid, absl::string_view txid,
+      const std::function<absl::Status(Call&, Transaction&)>& event);
+  // A call on behalf of `tx`'s portal, for events that are no request.
+  std::optional<Call> EventCall(const Transaction& tx, const Params& none)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   HandlerTable handlers_;
   NotificationSink* const sink_;

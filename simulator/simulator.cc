@@ -4,6 +4,7 @@
 
 #include "absl/random/random.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
@@ -27,6 +28,7 @@ struct Simulator::Impl {
   HttpResponse Handle(const HttpRequest& request);
   HttpResponse PostGateway(const HttpRequest& request);
   HttpResponse Redirect(const HttpRequest& request);
+  HttpResponse Event(absl::string_view path, const HttpRequest& request);
 };
 
 namespace {
@@ -68,6 +70,10 @@ HttpResponse Simulator::Impl::Handle(const HttpRequest& request) {
   }
   if (path == "/3ds/redirect.php" || path == "/redirect/") {
     return Redirect(request);
+  }
+  if (absl::StartsWith(path, "/simulator/")) {
+    if (request.method != "POST") return Plain(405, "POST only");
+    return Event(path, request);
   }
   return Plain(404, "not found");
 }
@@ -162,6 +168,33 @@ HttpResponse Simulator::Impl::Redirect(const HttpRequest& request) {
   return response;
 }
 
+HttpResponse Simulator::Impl::Event(absl::string_view path,
+                                    const HttpRequest& request) {
+  Params params;
+  absl::Status status;
+  int64_t amount = 0;
+  if (Params::Parse(request.body, &params)) {
+    status = absl::InvalidArgumentError("malformed form");
+  } else if (path == "/simulator/incoming-payment") {
+    status = absl::SimpleAtoi(params.Get("amount"), &amount)
+                 ? processor->SimulateIncomingPayment(
+                       params.Get("portalid"), params.Get("txid"), amount)
+                 : absl::InvalidArgumentError("amount must be a number");
+  } else if (path == "/simulator/chargeback") {
+    status = processor->SimulateChargeback(
+        params.Get("portalid"), params.Get("txid"), params.Get("failedcause"));
+  } else {
+    return Plain(404, "not found");
+  }
+  HttpResponse response;
+  response.status = status.ok() ? 200 : 400;
+  response.body =
+      status.ok()
+          ? "status=OK\n"
+          : absl::StrCat("status=ERROR\nerrormessage=", status.message(), "\n");
+  return response;
+}
+
 absl::StatusOr<std::unique_ptr<Simulator>> Simulator::Start(
     SimulatorOptions options) {
   auto impl = std::make_unique<Impl>();
@@ -229,6 +262,18 @@ std::string Simulator::gateway_url() const {
 
 size_t Simulator::connections_accepted() const {
   return impl_->server->connections_accepted();
+}
+
+absl::Status Simulator::SimulateIncomingPayment(const std::string& portalid,
+                                                const std::string& txid,
+                                                int64_t amount) {
+  return impl_->processor->SimulateIncomingPayment(portalid, txid, amount);
+}
+
+absl::Status Simulator::SimulateChargeback(const std::string& portalid,
+                                           const std::string& txid,
+                                           const std::string& failedcause) {
+  return impl_->processor->SimulateChargeback(portalid, txid, failedcause);
 }
 
 void Simulator::SetFaults(std::vector<FaultRule> rules) {

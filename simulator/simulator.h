@@ -68,6 +68,17 @@ class Simulator {
   // TCP connections accepted so far (keep-alive reuses one).
   size_t connections_accepted() const;
 
+  // Events PAYONE reports without a request: a bank transfer arriving
+  // (prepayment, invoice: txaction paid or underpaid) and a payment coming
+  // back (txaction failed, failedcause soc/cka/uan/ndd/rcl/obj/ret/nelv/cb/
+  // ncc). Also over HTTP: POST /simulator/incoming-payment (portalid, txid,
+  // amount) and /simulator/chargeback (portalid, txid, failedcause).
+  absl::Status SimulateIncomingPayment(const std::string& portalid,
+                                       const std::string& txid, int64_t amount);
+  absl::Status SimulateChargeback(const std::string& portalid,
+                                  const std::string& txid,
+                                  const std::string& failedcause);
+
   void SetFaults(std::vector<FaultRule> rules);
   void AddFault(FaultRule rule);
   void ClearFaults();

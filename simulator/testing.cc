@@ -69,11 +69,24 @@ absl::StatusOr<ClientResponse> Client::Send(const std::string& method,
   return response;
 }
 
-absl::StatusOr<ClientResponse> Client::PostForm(const Fields& fields,
-                                                const Headers& headers) {
+namespace {
+
+std::string FormBody(const Fields& fields) {
   codec::FormBuilder form;
   for (const auto& [name, value] : fields) form.Add(name, value);
-  return Send("POST", url_.target, form.body(), headers);
+  return form.Release();
+}
+
+}  // namespace
+
+absl::StatusOr<ClientResponse> Client::PostForm(const Fields& fields,
+                                                const Headers& headers) {
+  return Send("POST", url_.target, FormBody(fields), headers);
+}
+
+absl::StatusOr<ClientResponse> HttpPostForm(const std::string& url,
+                                            const Fields& fields) {
+  return HttpPost(url, FormBody(fields));
 }
 
 std::string Client::Call(const std::string& request, const Fields& fields,

@@ -91,6 +91,10 @@ class Receiver {
   std::unique_ptr<HttpServer> server_;
 };
 
+// POSTs `fields` form-encoded to `url` on a fresh connection.
+absl::StatusOr<ClientResponse> HttpPostForm(const std::string& url,
+                                            const Fields& fields);
+
 // Decoded parameters of a form body (ISO-8859-1 bytes kept as they are).
 Fields ParseBody(const std::string& body);
 std::string FieldValue(const Fields& fields, const std::string& name);
