@@ -182,6 +182,8 @@ std::optional<PayoneError> CheckWallet(const Call& call) {
         it->second.portalid != call.account.portalid) {
       return ParamError("workorderid");
     }
+    // The buyer has to come back from PayPal first.
+    if (!it->second.confirmed) return PayoneError{305, ""};
     return std::nullopt;
   }
   if (IsTokenWallet(call.Get("wallettype"))) return std::nullopt;

@@ -120,6 +120,12 @@ TEST_F(ServicesTest, PayPalExpressCheckoutWithWorkOrder) {
   EXPECT_EQ(client_.Call("genericpayment", set),
             absl::StrCat("status=REDIRECT\nredirecturl=", redirect,
                          "\nworkorderid=WX1A1SE0000000001\n"));
+  Fields pay = testing::Payment(
+      "wlt", "PPE-1", "4200",
+      {{"wallettype", "PPE"}, {"workorderid", "WX1A1SE0000000001"}});
+  // Not before the buyer is back from PayPal.
+  EXPECT_EQ(LineValue(client_.Call("preauthorization", pay), "errorcode"),
+            "305");
   auto page = client_.Get(redirect.substr(sim_->base_url().size()));
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->Header("location"), "https://shop.example/ok");
@@ -134,18 +140,9 @@ TEST_F(ServicesTest, PayPalExpressCheckoutWithWorkOrder) {
   EXPECT_EQ(LineValue(body, "add_paydata[email]"), "buyer@example.com");
   EXPECT_EQ(LineValue(body, "add_paydata[payer_status]"), "verified");
 
-  Fields pay = {{"aid", "10001"},
-                {"clearingtype", "wlt"},
-                {"wallettype", "PPE"},
-                {"reference", "PPE-1"},
-                {"amount", "4200"},
-                {"currency", "EUR"},
-                {"lastname", "Pal"},
-                {"country", "DE"},
-                {"workorderid", "WX1A1SE0000000001"}};
   EXPECT_EQ(client_.Call("preauthorization", pay),
             "status=APPROVED\ntxid=700000001\nuserid=400000001\n");
-  pay[3].second = "PPE-2";
+  pay[2].second = "PPE-2";
   pay[8].second = "WX-unknown";
   EXPECT_EQ(LineValue(client_.Call("preauthorization", pay), "errorcode"),
             "1011");
