@@ -1,0 +1,177 @@
+#include "codec/runtime/generated.h"
+
+#include <map>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace payone::codec::internal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+TEST(WireNameTest, SplitsStemsIndexesAndKeys) {
+  WireName w = ParseWireName("pr[12]");
+  EXPECT_EQ(w.stem, "pr");
+  EXPECT_EQ(w.index, 12);
+  w = ParseWireName("add_paydata[device_token]");
+  EXPECT_EQ(w.stem, "add_paydata");
+  EXPECT_EQ(w.key, "device_token");
+  EXPECT_EQ(w.index, 0);
+  w = ParseWireName("txid");
+  EXPECT_EQ(w.stem, "txid");
+  EXPECT_TRUE(w.key.empty());
+  // Not indexes: zero, too long, unterminated, no stem.
+  EXPECT_EQ(ParseWireName("it[0]").index, 0);
+  EXPECT_EQ(ParseWireName("it[9999999]").index, 0);
+  EXPECT_EQ(ParseWireName("it[1").stem, "it[1");
+  EXPECT_EQ(ParseWireName("[1]").stem, "[1]");
+}
+
+TEST(PathTest, RendersProtoPathsAndWireNames) {
+  const FieldPath items{nullptr, "items", 2};
+  const FieldPath card{nullptr, "card", -1};
+  const FieldPath nested{&card, "holder", -1};
+  EXPECT_EQ(RenderPath(&items, "price"), "items[2].price");
+  EXPECT_EQ(RenderPath(&nested, "name"), "card.holder.name");
+  EXPECT_EQ(RenderPath(nullptr, "amount"), "amount");
+  EXPECT_EQ(RenderWireName("pr", 3), "pr[3]");
+  EXPECT_EQ(RenderWireName("amount", 0), "amount");
+}
+
+std::vector<std::string> TextViolations(absl::string_view value,
+                                        const TextRules& rules,
+                                        Charset charset = Charset::kUtf8) {
+  Violations out;
+  EncodeOptions options;
+  options.charset = charset;
+  CheckText(value, rules, options, {nullptr, "f", "w", 0}, &out);
+  std::vector<std::string> descriptions;
+  for (const auto& v : out.list()) descriptions.push_back(v.description);
+  return descriptions;
+}
+
+TEST(CheckTextTest, ListsEveryProblemOfAValue) {
+  TextRules rules;
+  rules.min_len = 3;
+  rules.symbols = Symbols::kDigits;
+  rules.format = TextFormat::kPan;
+  EXPECT_THAT(
+      TextViolations("1a", rules),
+      ElementsAre("must be at least 3 characters long",
+                  "may only contain the characters 0-9", HasSubstr("Luhn")));
+  EXPECT_THAT(TextViolations("4111111111111111", rules), IsEmpty());
+  rules.required = true;
+  EXPECT_THAT(TextViolations("", rules), ElementsAre("is required"));
+}
+
+TEST(CheckTextTest, CountsCharactersAndChecksTheCharset) {
+  TextRules rules;
+  rules.max_len = 6;
+  EXPECT_THAT(TextViolations("Müller", rules), IsEmpty());
+  EXPECT_THAT(TextViolations("Müller", rules, Charset::kLatin1), IsEmpty());
+  EXPECT_THAT(TextViolations("€", rules, Charset::kLatin1),
+              ElementsAre(HasSubstr("ISO-8859-1")));
+  EXPECT_THAT(TextViolations("\xC3", rules), ElementsAre("is not valid UTF-8"));
+}
+
+TEST(CheckTextTest, ChecksCaseRulesOnTheSentForm) {
+  TextRules rules;
+  rules.format = TextFormat::kIban;
+  EXPECT_THAT(TextViolations("de89370400440532013000", rules),
+              ElementsAre(HasSubstr("IBAN")));
+  rules.text_case = Case::kUpper;
+  EXPECT_THAT(TextViolations("de89370400440532013000", rules), IsEmpty());
+}
+
+TEST(CheckIntegerTest, BoundsAndDigits) {
+  IntegerRules rules;
+  rules.has_min = true;
+  rules.min_value = 1;
+  rules.max_digits = 3;
+  Violations out;
+  CheckInteger(0, rules, {nullptr, "no", "no", 2}, &out);
+  CheckInteger(1000, rules, {nullptr, "no", "no", 2}, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out.list()[0].description, "must be at least 1");
+  EXPECT_EQ(out.list()[0].wire_name, "no[2]");
+  EXPECT_EQ(out.list()[1].description, "must have at most 3 digits");
+}
+
+TEST(AddTextTest, ConvertsCaseAndCharset) {
+  FormBuilder form;
+  EncodeOptions latin1;
+  latin1.charset = Charset::kLatin1;
+  AddText("country", 0, "de", Case::kUpper, {}, &form);
+  AddText("de", 2, "Grüße", Case::kAsIs, latin1, &form);
+  AddText("x", 0, "€", Case::kAsIs, latin1, &form);  // never half a value
+  AddDecimal("price", 0, -1250, &form);
+  EXPECT_EQ(form.body(), "country=DE&de%5B2%5D=Gr%FC%DFe&price=-12.50");
+}
+
+TEST(ParseTest, NumbersAndBools) {
+  int64_t v = 0;
+  EXPECT_TRUE(ParseInteger("-42", "n", -100, 100, &v).ok());
+  EXPECT_EQ(v, -42);
+  EXPECT_FALSE(ParseInteger("+42", "n", -100, 100, &v).ok());
+  EXPECT_FALSE(ParseInteger(" 42", "n", -100, 100, &v).ok());
+  EXPECT_FALSE(ParseInteger("101", "n", -100, 100, &v).ok());
+  uint64_t u = 0;
+  EXPECT_FALSE(ParseUnsigned("-1", "n", 10, &u).ok());
+  bool b = false;
+  EXPECT_TRUE(ParseBool("YES", "b", "yes", "no", &b).ok());
+  EXPECT_TRUE(b);
+  EXPECT_EQ(ParseBool("ja", "flag", "yes", "no", &b).message(),
+            "parameter flag must be yes or no");
+}
+
+TEST(ReadTest, ConvertsLatin1AndFallsBackFromBrokenUtf8) {
+  DecodeOptions latin1;
+  latin1.charset = Charset::kLatin1;
+  EXPECT_EQ(ReadResponse("city=K\xF6ln", latin1)->at(0).second, "Köln");
+  EXPECT_EQ(ReadResponse("city=K\xF6ln", {})->at(0).second, "Köln");
+  EXPECT_EQ(ReadResponse("city=Köln", {})->at(0).second, "Köln");
+  EXPECT_EQ(ReadNotification("street=J%E4gerweg", {})->at(0).second,
+            "Jägerweg");
+  DecodeOptions small;
+  small.max_body_bytes = 4;
+  EXPECT_FALSE(ReadNotification("a=12345", small).ok());
+}
+
+TEST(ResponseLinesTest, FormBodiesBecomeRawLines) {
+  EXPECT_EQ(FormToResponseLines("status=REDIRECT&redirecturl=https%3A%2F%2Fx"
+                                "%2F%3Fa%3D1%26b%3D2"),
+            "status=REDIRECT\nredirecturl=https://x/?a=1&b=2\n");
+  EXPECT_TRUE(HasParameter({{"clearingtype", "cc"}}, "clearingtype", "cc"));
+  EXPECT_FALSE(HasParameter({{"clearingtype", "cc"}}, "clearingtype", "elv"));
+}
+
+TEST(SortedEntriesTest, OrdersByKey) {
+  const std::map<std::string, std::string> unordered_source = {{"b", "2"},
+                                                               {"a", "1"}};
+  std::vector<std::string> keys;
+  for (const auto* e : SortedEntries(unordered_source))
+    keys.push_back(e->first);
+  EXPECT_THAT(keys, ElementsAre("a", "b"));
+}
+
+TEST(DebugPrinterTest, RedactsSensitiveValues) {
+  DebugPrinter p;
+  p.Text("lastname", "O\"Neil", false);
+  p.Begin("card");
+  p.Text("cardpan", "4111111111111111", true);
+  p.Integer("cvc", 123, true);
+  p.End();
+  p.Enum("status", "STATUS_APPROVED", 1, false);
+  p.Entry("add_paydata", "token", "secret", true);
+  EXPECT_EQ(p.Release(),
+            "lastname: \"O\\\"Neil\" card { cardpan: \"<redacted>\" cvc: "
+            "\"<redacted>\" } status: STATUS_APPROVED add_paydata { key: "
+            "\"token\" value: \"<redacted>\" }");
+}
+
+}  // namespace
+}  // namespace payone::codec::internal
