@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Runs the client stubs' tests against one gateway process and writes one JUnit
+# XML file per language into JUNIT_DIR:
+#   client_stubs/run_tests.sh JUNIT_DIR [--cpp]
+# 1. setup (setup.sh: venv, Go tools + grpcurl, Maven, npm; fast when done)
+# 2. stubs.xml: the committed stubs equal a fresh generation (generate.sh --check)
+# 3. builds //service:payone_gateway and starts it on its embedded simulator,
+#    2 s of latency for references slow-* (PAYONE_GATEWAY_BINARY overrides)
+# 4. python.xml (pytest), go.xml (go test via gotestsum), java-*.xml (JUnit via
+#    Maven Surefire), typescript.xml (node --test), grpcurl.xml (grpcurl via
+#    reflection, pytest), examples.xml (each example program runs)
+# 5. --cpp: cpp.xml from bazel test //client_stubs/cpp:client_test (./dev test
+#    already runs it with bazel test //..., so it is off by default)
+# Exits non-zero when anything failed; every step still runs.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+junit=${1:?usage: run_tests.sh JUNIT_DIR [--cpp]}
+mkdir -p "$junit"
+junit=$(cd "$junit" && pwd)
+with_cpp=false
+[[ ${2:-} == --cpp ]] && with_cpp=true
+cache=${PAYONE_STUBS_CACHE:-$HOME/.cache/payone-client-stubs}
+export PATH=$cache/bin:$PATH
+status=0
+log() { printf 'client_stubs: %s\n' "$*" >&2; }
+xml_escape() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g'; }
+
+# run_case FILE SUITE NAME CMD...: runs CMD, appends a <testcase> to the
+# JUnit file FILE (finish_suite closes it).
+declare -A suites=()
+run_case() {
+  local file=$1 suite=$2 name=$3; shift 3
+  local output started elapsed rc
+  started=${EPOCHREALTIME/./}
+  output=$("$@" 2>&1); rc=$?
+  elapsed=$(( ${EPOCHREALTIME/./} - started ))
+  elapsed=$((elapsed / 1000000)).$(printf '%06d' $((elapsed % 1000000)))
+  [[ -n ${suites[$file]:-} ]] || { suites[$file]=$suite; : >"$file.cases"; }
+  if ((rc == 0)); then
+    echo "  <testcase classname=\"$suite\" name=\"$name\" time=\"$elapsed\"/>" >>"$file.cases"
+    log "PASS $suite.$name"
+  else
+    status=1
+    { echo "  <testcase classname=\"$suite\" name=\"$name\" time=\"$elapsed\">"
+      echo "    <failure message=\"exit $rc\">$(printf '%s' "$output" | tail -c 20000 | xml_escape)</failure>"
+      echo "  </testcase>"; } >>"$file.cases"
+    log "FAIL $suite.$name"; printf '%s\n' "$output" | tail -40 >&2
+  fi
+}
+finish_suites() {
+  local file
+  for file in "${!suites[@]}"; do
+    { echo '<?xml version="1.0" encoding="UTF-8"?>'
+      echo "<testsuites><testsuite name=\"${suites[$file]}\">"
+      cat "$file.cases"
+      echo '</testsuite></testsuites>'; } >"$file"
+    rm -f "$file.cases"
+  done
+}
+
+started_all=$(date +%s)
+rm -f "$junit"/{stubs,python,go,typescript,grpcurl,examples,cpp}.xml "$junit"/java-*.xml
+
+# 1. Setup
+run_case "$junit/stubs.xml" client_stubs setup "$here/setup.sh" || true
+log "setup done after $(($(date +%s) - started_all)) s"
+
+# 2. Committed stubs == fresh generation
+run_case "$junit/stubs.xml" client_stubs generated_code_up_to_date "$here/generate.sh" --check
+
+# 3. The gateway
+gateway=${PAYONE_GATEWAY_BINARY:-}
+if [[ -z $gateway ]]; then
+  (cd "$repo" && bazel build //service:payone_gateway >&2) || status=1
+  gateway=$repo/bazel-bin/service/payone_gateway
+fi
+gateway_log=$junit/gateway.log
+"$gateway" --listen=127.0.0.1:0 --metrics_address=off \
+  --simulator_faults='latency=2s,reference=slow-*' 2>"$gateway_log" &
+gateway_pid=$!
+trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null' EXIT
+port=
+for _ in $(seq 100); do
+  port=$(grep -o '"event":"listening","port":[0-9]*' "$gateway_log" | grep -o '[0-9]*$' || true)
+  [[ -n $port ]] && break
+  kill -0 $gateway_pid 2>/dev/null || break
+  sleep 0.1
+done
+if [[ -z $port ]]; then
+  log "the gateway did not start:"; cat "$gateway_log" >&2
+  finish_suites
+  exit 1
+fi
+export PAYONE_GATEWAY_ADDRESS=127.0.0.1:$port
+log "gateway at $PAYONE_GATEWAY_ADDRESS (log: $gateway_log)"
+
+# 4. Languages
+py=$cache/venv/bin/python
+# Python: pip install ./python (the package as a consumer installs it), pytest.
+"$cache/venv/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation \
+  --force-reinstall "$here/python" >&2 || status=1
+(cd "$here/python" && "$py" -m pytest -q -p no:cacheprovider --junitxml="$junit/python.xml" \
+  -o junit_suite_name=python tests) >&2 || status=1
+
+if [[ -d $here/go/payone ]] && [[ -f $here/go/gatewaytest/gateway_test.go ]]; then
+  (cd "$here/go" && go vet ./... && gotestsum --format=testname --junitfile="$junit/go.xml" \
+    -- -count=1 ./...) >&2 || status=1
+fi
+
+if [[ -d $here/java/src/test ]]; then
+  rm -rf "$here/java/target/surefire-reports"
+  (cd "$here/java" && mvn -o -B -q test) >&2 || status=1
+  for report in "$here"/java/target/surefire-reports/TEST-*.xml; do
+    [[ -f $report ]] && cp "$report" "$junit/java-$(basename "$report")"
+  done
+fi
+
+if [[ -d $here/typescript/test ]]; then
+  (cd "$here/typescript" && node_modules/.bin/tsc -p . && node --test --test-reporter=spec \
+    --test-reporter-destination=stderr --test-reporter=junit \
+    --test-reporter-destination="$junit/typescript.xml" dist/test/) >&2 || status=1
+fi
+
+if [[ -f $here/grpcurl/test_grpcurl.py ]]; then
+  (cd "$here/grpcurl" && "$py" -m pytest -q -p no:cacheprovider --junitxml="$junit/grpcurl.xml" \
+    -o junit_suite_name=grpcurl test_grpcurl.py) >&2 || status=1
+fi
+
+# Every example program makes its first call against the gateway.
+examples="$junit/examples.xml"
+run_case "$examples" examples python "$py" "$here/python/examples/first_call.py" "$PAYONE_GATEWAY_ADDRESS"
+[[ -f $here/go/examples/firstcall/main.go ]] &&
+  run_case "$examples" examples go bash -c "cd '$here/go' && go run ./examples/firstcall '$PAYONE_GATEWAY_ADDRESS'"
+[[ -f $here/java/src/test/java/com/payonegateway/examples/FirstCall.java ]] &&
+  run_case "$examples" examples java java -cp "$here/java/target/test-classes:$here/java/target/classes:$(cat "$cache/java-classpath.txt")" \
+    com.payonegateway.examples.FirstCall "$PAYONE_GATEWAY_ADDRESS"
+[[ -f $here/typescript/examples/first-call.ts ]] &&
+  run_case "$examples" examples typescript node "$here/typescript/dist/examples/first-call.js" "$PAYONE_GATEWAY_ADDRESS"
+
+# 5. C++ (GoogleTest under Bazel; it starts its own gateway)
+if $with_cpp; then
+  (cd "$repo" && bazel test //client_stubs/cpp:client_test >&2) || status=1
+  cp "$repo/bazel-testlogs/client_stubs/cpp/client_test/test.xml" "$junit/cpp.xml" 2>/dev/null || status=1
+fi
+
+finish_suites
+log "done in $(($(date +%s) - started_all)) s (status $status)"
+exit $status
