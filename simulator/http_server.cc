@@ -24,16 +24,19 @@ namespace http = beast::http;
 using tcp = net::ip::tcp;
 
 struct HttpServer::Impl {
+  // Everything sessions touch is declared before `io`, so it outlives them.
   HttpServerOptions options;
   HttpHandler handler;
-  std::unique_ptr<net::ssl::context> ssl;  // before io so it outlives it
+  std::unique_ptr<net::ssl::context> ssl;
+  std::atomic<size_t> accepted{0};
+  std::atomic<size_t> open{0};  // live sessions
+  uint16_t port = 0;
+  std::atomic<bool> stopped{false};
   // Optional so that Stop() can destroy them: that drops every connection.
   std::optional<net::io_context> io{std::in_place};
   std::optional<tcp::acceptor> acceptor{std::in_place, *io};
+  std::optional<net::steady_timer> accept_retry{std::in_place, *io};
   std::vector<std::thread> threads;
-  std::atomic<size_t> accepted{0};
-  uint16_t port = 0;
-  std::atomic<bool> stopped{false};
 
   void Accept();
 };
@@ -51,7 +54,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   Session(HttpServer::Impl* server, Stream stream)
       : server_(server),
         stream_(std::move(stream)),
-        timer_(beast::get_lowest_layer(stream_).get_executor()) {}
+        timer_(beast::get_lowest_layer(stream_).get_executor()) {
+    ++server_->open;
+  }
+  ~Session() { --server_->open; }
 
   void Start() {
     if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
@@ -212,10 +218,20 @@ void HttpServer::Impl::Accept() {
   acceptor->async_accept(net::make_strand(*io), [this](beast::error_code ec,
                                                        tcp::socket socket) {
     if (ec) {
-      if (!stopped && ec != net::error::operation_aborted) Accept();
+      if (stopped || ec == net::error::operation_aborted) return;
+      // Out of descriptors or similar: retry a little later, do not spin.
+      accept_retry->expires_after(std::chrono::milliseconds(50));
+      accept_retry->async_wait([this](beast::error_code) { Accept(); });
       return;
     }
     ++accepted;
+    if (open >= options.max_connections) {
+      // Over the limit: refuse this one instead of exhausting the process.
+      beast::error_code ignored;
+      socket.close(ignored);
+      Accept();
+      return;
+    }
     beast::tcp_stream stream(std::move(socket));
     if (ssl) {
       std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
@@ -288,6 +304,7 @@ void HttpServer::Stop() {
   impl_->io->stop();
   for (auto& thread : impl_->threads) thread.join();
   impl_->threads.clear();
+  impl_->accept_retry.reset();
   impl_->acceptor.reset();
   impl_->io.reset();
 }

@@ -66,6 +66,8 @@ struct HttpServerOptions {
   // requests) is closed.
   absl::Duration idle_timeout = absl::Seconds(30);
   size_t max_body_bytes = 1 << 20;
+  // Connections beyond this many open ones are closed at once.
+  size_t max_connections = 4096;
   absl::Duration hang_limit = absl::Minutes(10);
 };
 

@@ -214,6 +214,36 @@ TEST_F(ServerTest, ConcurrentClientsGetDistinctProcesses) {
   EXPECT_EQ(sim_->connections_accepted(), static_cast<size_t>(kThreads));
 }
 
+TEST(ServerLimits, ConnectionsBeyondTheLimitAreClosed) {
+  HttpServerOptions options;
+  options.max_connections = 1;
+  auto server = HttpServer::Start(options, [](const HttpRequest&) {
+    HttpResponse response;
+    response.body = "ok";
+    return response;
+  });
+  ASSERT_TRUE(server.ok());
+  Url url{false, "127.0.0.1", absl::StrCat((*server)->port()), "/"};
+  auto first = HttpConnection::Connect(url);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE((*first)->Send("GET", "/", "").ok());
+  auto second = HttpConnection::Connect(url);
+  ASSERT_TRUE(second.ok());  // the kernel accepts; the server then closes
+  EXPECT_EQ((*second)->Send("GET", "/", "").status().code(),
+            absl::StatusCode::kUnavailable);
+  first->reset();
+  // A freed slot serves again (the session ends when its socket closes).
+  absl::StatusOr<ClientResponse> third;
+  for (int i = 0; i < 100; ++i) {
+    auto connection = HttpConnection::Connect(url);
+    ASSERT_TRUE(connection.ok());
+    third = (*connection)->Send("GET", "/", "");
+    if (third.ok()) break;
+  }
+  ASSERT_TRUE(third.ok()) << third.status();
+  EXPECT_EQ(third->body, "ok");
+}
+
 TEST(ServerIdle, IdleConnectionsAreClosed) {
   SimulatorOptions options = testing::TestOptions();
   options.idle_timeout = absl::Milliseconds(200);

@@ -228,6 +228,7 @@ absl::StatusOr<std::unique_ptr<Simulator>> Simulator::Start(
   server_options.threads = options.threads;
   server_options.idle_timeout = options.idle_timeout;
   server_options.max_body_bytes = options.max_body_bytes;
+  server_options.max_connections = options.max_connections;
   Impl* raw = impl.get();
   auto server = HttpServer::Start(
       std::move(server_options),

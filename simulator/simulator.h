@@ -40,6 +40,7 @@ struct SimulatorOptions {
   int threads = 2;
   absl::Duration idle_timeout = absl::Seconds(30);
   size_t max_body_bytes = 1 << 20;
+  size_t max_connections = 4096;  // more open connections are closed
   // txid/userid counters: deterministic so tests can assert exact answers.
   int64_t first_txid = 700000001;
   int64_t first_userid = 400000001;
