@@ -290,15 +290,13 @@ void PayoneCodec<$0>::ValidateFields(
                              : r.required()   ? 1
                                               : 0;
         absl::SubstituteAndAppend(
-            out_,
-            "  internal::CheckCount(m.$0_size(), $1, $2, $3, out);\n"
-            "  if (!m.$0().empty()) {\n"
-            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
-            "      internal::CheckMapKey(entry->first, $3, out);\n"
-            "      internal::CheckCharset(entry->second, options, $3, out);\n"
-            "    }\n"
-            "  }\n",
+            out_, "  internal::CheckCount(m.$0_size(), $1, $2, $3, out);\n",
             f.accessor, min, r.max_len(), where);
+        EntryLoop(f, absl::Substitute(
+                         "internal::CheckMapKey(entry->first, $0, out);\n"
+                         "      internal::CheckCharset(entry->second, "
+                         "options, $0, out);",
+                         where));
         break;
       }
       case FieldKind::kGatewayOnly:
@@ -313,6 +311,18 @@ void PayoneCodec<$0>::ValidateFields(
       case FieldKind::kUnknownMap:
         break;
     }
+  }
+
+  // `statement` for every entry of map field `f` (`entry`), in key order.
+  void EntryLoop(const FieldModel& f, const std::string& statement) {
+    absl::SubstituteAndAppend(
+        out_,
+        "  if (!m.$0().empty()) {\n"
+        "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
+        "      $1\n"
+        "    }\n"
+        "  }\n",
+        f.accessor, statement);
   }
 
   // `else` branch after an `if (present) {...}` for required fields.
@@ -595,27 +605,15 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
             f.accessor, QualifiedCppName(f.part));
         break;
       case FieldKind::kKeyedMap:
-        absl::SubstituteAndAppend(
-            out_,
-            "  if (!m.$0().empty()) {\n"
-            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
-            "      internal::AddKeyedText($1, entry->first, entry->second, "
-            "options, form);\n"
-            "    }\n"
-            "  }\n",
-            f.accessor, wire);
+        EntryLoop(f, absl::StrCat("internal::AddKeyedText(", wire,
+                                  ", entry->first, entry->second, options, "
+                                  "form);"));
         break;
       case FieldKind::kUnknownMap:
         // Responses and notifications re-encode what they received.
-        absl::SubstituteAndAppend(
-            out_,
-            "  if (!m.$0().empty()) {\n"
-            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
-            "      internal::AddText(entry->first, 0, entry->second, "
-            "internal::Case::kAsIs, options, form);\n"
-            "    }\n"
-            "  }\n",
-            f.accessor);
+        EntryLoop(f,
+                  "internal::AddText(entry->first, 0, entry->second, "
+                  "internal::Case::kAsIs, options, form);");
         break;
       case FieldKind::kGatewayOnly:
         break;
@@ -935,14 +933,9 @@ std::string PayoneCodec<$0>::RedactedDebugString(const Message& m) {
             f.kind == FieldKind::kUnknownMap
                 ? "IsSensitiveName(entry->first, SensitiveWireNames())"
                 : sensitive;
-        absl::SubstituteAndAppend(
-            out_,
-            "  if (!m.$0().empty()) {\n"
-            "    for (const auto* entry : internal::SortedEntries(m.$0())) {\n"
-            "      out->Entry($1, entry->first, entry->second, $2);\n"
-            "    }\n"
-            "  }\n",
-            f.accessor, name, entry_sensitive);
+        EntryLoop(f, absl::StrCat("out->Entry(", name,
+                                  ", entry->first, entry->second, ",
+                                  entry_sensitive, ");"));
         break;
       }
     }
