@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -26,6 +27,10 @@ import time
 PORTAL_KEY = "demo-portal-key"
 MID, AID, PORTALID, MODE = "10000", "10001", "2000001", "test"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+# ghz -z closes its connections at the deadline; calls in flight then fail
+# on the client side with these messages.
+CUT_AT_END = ("use of closed network connection",
+              "the client connection is closing")
 
 
 def log(*args):
@@ -72,6 +77,19 @@ def reset_peak_rss(pid):
         return True
     except OSError:
         return False
+
+
+def run_measured(argv, env=None):
+    """Runs argv to completion; returns (stdout, CPU seconds it used)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    p = subprocess.run(argv, env=env, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        raise RuntimeError(f"{argv[0]} failed ({p.returncode}): "
+                           f"{p.stderr[-2000:]}")
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime +
+                                               before.ru_stime)
+    return p.stdout, cpu
 
 
 def percentile(sorted_values, p):
@@ -160,7 +178,8 @@ accounts {{
 
     # -- load generators ---------------------------------------------------
 
-    def ghz(self, port, concurrency, duration, rps=0, gateway_pid=None):
+    def ghz(self, port, concurrency, duration, rps=0, gateway_pid=None,
+            sim_pid=None, health=False):
         prefix = self.next_prefix("g")
         data = self.request_json.replace("__REF__",
                                          prefix + "x{{.RequestNumber}}")
@@ -169,50 +188,65 @@ accounts {{
             f.write(data)
         out = os.path.join(self.work, f"{prefix}.out.json")
         connections = max(1, min(concurrency // 50, 8))
-        argv = [self.args.ghz, "--insecure",
-                "--proto", os.path.join(self.args.proto_root,
-                                        "payone/v1/gateway.proto"),
-                "--import-paths", self.args.proto_root,
-                "--call", "payone.v1.PayoneGateway.Preauthorize",
-                "-D", data_path, "-c", str(concurrency),
+        if health:
+            # The gRPC floor: the same client and server stack, no work.
+            call = ["--call", "grpc.health.v1.Health.Check", "-d", "{}"]
+        else:
+            call = ["--proto", os.path.join(self.args.proto_root,
+                                            "payone/v1/gateway.proto"),
+                    "--import-paths", self.args.proto_root,
+                    "--call", "payone.v1.PayoneGateway.Preauthorize",
+                    "-D", data_path]
+        argv = [self.args.ghz, "--insecure"] + call + [
+                "-c", str(concurrency),
                 "--connections", str(connections),
                 "-z", f"{duration}s", "--timeout", "20s",
                 "-O", "json", "-o", out]
         if rps:
-            argv += ["--rps", str(rps)]
+            # Open loop: calls leave at the rate whether or not earlier
+            # ones have been answered.
+            argv += ["--rps", str(rps), "--async"]
         argv.append(f"127.0.0.1:{port}")
         self.commands.append(" ".join(argv))
         cpu0 = proc_cpu_seconds(gateway_pid)
+        sim0 = proc_cpu_seconds(sim_pid) if sim_pid else 0
         reset_ok = reset_peak_rss(gateway_pid)
         rss0 = proc_status_kb(gateway_pid, "VmRSS")
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        _, client_cpu = run_measured(argv)
         cpu1 = proc_cpu_seconds(gateway_pid)
+        sim1 = proc_cpu_seconds(sim_pid) if sim_pid else 0
         with open(out) as f:
             report = json.load(f)
         lat = sorted(d["latency"] / 1e3 for d in report.get("details", [])
                      if not d.get("error"))
         count = report["count"]
-        errors = sum(report.get("errorDistribution", {}).values()) if report.get(
-            "errorDistribution") else 0
         statuses = report.get("statusCodeDistribution", {})
+        kinds = report.get("errorDistribution") or {}
+        # ghz -z closes its connections at the deadline: the calls still in
+        # flight then fail on the client side. They are not gateway errors;
+        # they are reported apart.
+        cut = sum(n for k, n in kinds.items()
+                  if any(marker in k for marker in CUT_AT_END))
         return {
-            "calls": count,
+            "calls": count - cut,
             "ok": statuses.get("OK", 0),
-            "errors": count - statuses.get("OK", 0),
-            "error_kinds": report.get("errorDistribution") or {},
+            "errors": count - cut - statuses.get("OK", 0),
+            "cut_at_end": cut,
+            "error_kinds": kinds,
             "calls_per_s": report["rps"],
             "p50_us": percentile(lat, 50),
             "p90_us": percentile(lat, 90),
             "p99_us": percentile(lat, 99),
             "p999_us": percentile(lat, 99.9),
             "cpu_us_per_call": (cpu1 - cpu0) * 1e6 / max(count, 1),
+            "client_cpu_us_per_call": client_cpu * 1e6 / max(count, 1),
+            "upstream_cpu_us_per_call": (sim1 - sim0) * 1e6 / max(count, 1),
             "peak_rss_mb": proc_status_kb(gateway_pid, "VmHWM") / 1024.0,
             "peak_rss_reset": reset_ok,
             "rss_before_mb": rss0 / 1024.0,
-            "ghz_errors": errors,
         }
 
-    def wrk(self, port, connections, duration, delay_ms=0):
+    def wrk(self, port, connections, duration, delay_ms=0, sim_pid=None):
         prefix = self.next_prefix("w")
         threads = max(1, min(2, connections))
         argv = [self.args.wrk, "-t", str(threads), "-c", str(connections),
@@ -224,8 +258,9 @@ accounts {{
             f"BENCH_REF_PREFIX={prefix} BENCH_DELAY_MS={delay_ms} "
             "BENCH_BODY=\"$(form_body bench/preauthorization.json ...)\" " +
             " ".join(argv))
-        out = subprocess.run(argv, env=env, check=True, capture_output=True,
-                             text=True).stdout
+        sim0 = proc_cpu_seconds(sim_pid) if sim_pid else 0
+        out, client_cpu = run_measured(argv, env=env)
+        sim1 = proc_cpu_seconds(sim_pid) if sim_pid else 0
         m = re.search(r"WRKJSON (\{.*\})", out)
         if not m:
             raise RuntimeError("wrk printed no result: " + out)
@@ -240,6 +275,9 @@ accounts {{
             "p90_us": r["p90_us"],
             "p99_us": r["p99_us"],
             "p999_us": r["p999_us"],
+            "client_cpu_us_per_call": client_cpu * 1e6 / max(r["requests"], 1),
+            "upstream_cpu_us_per_call": (sim1 - sim0) * 1e6 /
+                                        max(r["requests"], 1),
         }
 
     # -- scenarios ----------------------------------------------------------
@@ -254,35 +292,48 @@ accounts {{
                 # Warm-up: connections, pools, page faults.
                 self.ghz(gw_port, 10, 2, gateway_pid=gw.pid)
                 self.wrk(sim_port, 10, 2)
-                # Open loop at a fixed rate. ghz: enough workers that the
-                # rate never waits for an answer. wrk: each connection
-                # pauses 10 ms between requests, so rate*(latency+10ms)
-                # connections make about the rate.
+                # Open loop at a fixed rate. ghz --async sends at the rate
+                # whatever is still in flight. wrk: each connection pauses
+                # 10 ms between requests, so rate*(latency+10ms) connections
+                # make about the rate.
                 rate = a.rate
-                workers = max(50, int(rate * (latency + 20) / 1000) * 2)
+                workers = 10
                 log(f"open loop {rate}/s, latency {latency} ms")
                 g = self.ghz(gw_port, workers, a.duration, rps=rate,
-                             gateway_pid=gw.pid)
+                             gateway_pid=gw.pid, sim_pid=sim.pid)
                 conns = max(1, round(rate * (latency + 10) / 1000))
-                d = self.wrk(sim_port, conns, a.duration, delay_ms=10)
+                d = self.wrk(sim_port, conns, a.duration, delay_ms=10,
+                             sim_pid=sim.pid)
+                floor = None
+                if latency == 0:
+                    floor = self.ghz(gw_port, workers, a.duration, rps=rate,
+                                     gateway_pid=gw.pid, health=True)
                 results["scenarios"].append({
                     "name": f"fixed {rate} calls/s", "mode": "open",
                     "latency_ms": latency, "concurrency": workers,
-                    "direct_connections": conns, "gateway": g, "direct": d})
+                    "direct_connections": conns, "gateway": g, "direct": d,
+                    "grpc_floor": floor})
                 # Saturation: closed loop.
                 c = a.saturation_concurrency
                 log(f"saturation c={c}, latency {latency} ms")
-                g = self.ghz(gw_port, c, a.duration, gateway_pid=gw.pid)
-                d = self.wrk(sim_port, c, a.duration)
+                g = self.ghz(gw_port, c, a.duration, gateway_pid=gw.pid,
+                             sim_pid=sim.pid)
+                d = self.wrk(sim_port, c, a.duration, sim_pid=sim.pid)
+                floor = None
+                if latency == 0:
+                    floor = self.ghz(gw_port, c, a.duration,
+                                     gateway_pid=gw.pid, health=True)
                 results["scenarios"].append({
                     "name": f"saturation, {c} in flight", "mode": "closed",
                     "latency_ms": latency, "concurrency": c,
-                    "direct_connections": c, "gateway": g, "direct": d})
+                    "direct_connections": c, "gateway": g, "direct": d,
+                    "grpc_floor": floor})
                 for c in a.scaling:
                     log(f"scaling c={c}, latency {latency} ms")
                     g = self.ghz(gw_port, c, a.scaling_duration,
-                                 gateway_pid=gw.pid)
-                    d = self.wrk(sim_port, c, a.scaling_duration)
+                                 gateway_pid=gw.pid, sim_pid=sim.pid)
+                    d = self.wrk(sim_port, c, a.scaling_duration,
+                                 sim_pid=sim.pid)
                     results["scaling"].append({
                         "latency_ms": latency, "concurrency": c,
                         "gateway": g, "direct": d})
