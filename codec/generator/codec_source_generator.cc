@@ -1011,6 +1011,50 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
     }
   }
 
+  // Typed fields spelled "stem[key]" anywhere in the flattened message, by
+  // wire name, with their proto paths.
+  static void CollectTypedKeyed(const MessageModel& model,
+                                const std::string& prefix,
+                                std::map<std::string, std::string>* out) {
+    for (const FieldModel& f : model.fields) {
+      if (f.kind == FieldKind::kPart) {
+        absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
+        if (part.ok()) {
+          CollectTypedKeyed(*part, prefix + f.field->name() + ".", out);
+        }
+      } else if (IsScalar(f) &&
+                 f.rules.wire_name().find('[') != std::string::npos) {
+        out->emplace(f.rules.wire_name(), prefix + f.field->name());
+      }
+    }
+  }
+
+  // A map entry whose key a typed field spells would send the parameter
+  // twice: the map must leave such keys to their fields.
+  std::string ReservedKeyChecks() const {
+    std::map<std::string, std::string> typed;
+    CollectTypedKeyed(model_, "", &typed);
+    std::string code;
+    for (const FieldModel& f : model_.fields) {
+      if (f.kind != FieldKind::kKeyedMap) continue;
+      const std::string stem = f.rules.wire_name() + "[";
+      for (const auto& [wire, path] : typed) {
+        if (wire.rfind(stem, 0) != 0 || wire.back() != ']') continue;
+        const std::string key =
+            wire.substr(stem.size(), wire.size() - stem.size() - 1);
+        absl::SubstituteAndAppend(
+            &code,
+            "  if (m.$0().contains($1)) {\n"
+            "    internal::AddViolation({nullptr, $2, $3, 0}, $4, out);\n"
+            "  }\n",
+            f.accessor, Lit(key), Lit(f.field->name()), Lit(wire),
+            Lit(absl::StrCat("has the key ", key, ", which belongs in ",
+                             path)));
+      }
+    }
+    return code;
+  }
+
   // ---- Request / response / notification entry points --------------------
   void WriteTopLevel() {
     const auto kind = model_.rules.kind();
@@ -1020,9 +1064,9 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
 void PayoneCodec<$0>::Validate(const Message& m, const EncodeOptions& options,
                                Violations* out) {
   ValidateFields(m, options, nullptr, 0, out);
-}
+$1}
 )",
-                                type_);
+                                type_, ReservedKeyChecks());
     }
     absl::SubstituteAndAppend(out_, R"(
 void PayoneCodec<$0>::Encode(const Message& m, const EncodeOptions& options,

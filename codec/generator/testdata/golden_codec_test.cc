@@ -225,6 +225,20 @@ TEST(GoldenValidateTest, ConditionalRulesAndMissingParts) {
                   "at least one of cardpan, pseudocardpan must be set")));
 }
 
+TEST(GoldenValidateTest, MapKeysATypedFieldSpellsAreRefused) {
+  EXPECT_THAT(
+      Validate(Parse<PaymentRequest>(R"pb(
+        account: "a"
+        reference: "r"
+        currency: CURRENCY_EUR
+        person { lastname: "Doe" country: "DE" }
+        add_paydata { key: "device_token" value: "t" }
+      )pb")),
+      ElementsAre(Violation("add_paydata", "add_paydata[device_token]",
+                            "has the key device_token, which belongs in "
+                            "secured_debit.device_token")));
+}
+
 TEST(GoldenValidateTest, NeverEchoesSensitiveValues) {
   std::vector<FieldViolation> violations = Validate(Parse<PaymentRequest>(
       R"pb(card { cardpan: "4111111111111112" cardcvc2: "1x3" })pb"));
