@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -68,7 +69,13 @@ int Run() {
 
   std::unique_ptr<simulator::Simulator> sim;
   Config config;
-  const std::string config_path = absl::GetFlag(FLAGS_config);
+  std::string config_path = absl::GetFlag(FLAGS_config);
+  // Under `bazel run` the working directory is the runfiles tree; a relative
+  // path means the caller's directory.
+  if (const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY");
+      cwd != nullptr && !config_path.empty() && config_path[0] != '/') {
+    config_path = absl::StrCat(cwd, "/", config_path);
+  }
   if (config_path.empty()) {
     simulator::SimulatorOptions options;
     options.accounts.push_back({"10000", "10001", "2000001", kDemoKey,

@@ -1,5 +1,9 @@
 #include "service/config/config.h"
 
+#include <cstdlib>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/config/hex_digest.h"
@@ -148,6 +152,25 @@ TEST(ConfigTest, MissingFileIsNamed) {
       LoadConfig("/nonexistent/gw.textproto", FakeEnv());
   EXPECT_THAT(config.status().message(),
               HasSubstr("/nonexistent/gw.textproto"));
+}
+
+TEST(ConfigTest, TheExampleInTheReadmeLoads) {
+  const char* srcdir = std::getenv("TEST_SRCDIR");
+  ASSERT_NE(srcdir, nullptr);
+  auto env = [](absl::string_view name) -> std::optional<std::string> {
+    if (absl::StartsWith(name, "PAYONE_KEY_") ||
+        absl::StartsWith(name, "GATEWAY_TOKEN_")) {
+      return absl::StrCat("value-of-", name);
+    }
+    return std::nullopt;
+  };
+  absl::StatusOr<Config> config = LoadConfig(
+      absl::StrCat(srcdir, "/payone_gateway/service/config/example.textproto"),
+      env);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->accounts.size(), 2u);
+  EXPECT_EQ(config->clients.size(), 2u);
+  EXPECT_EQ(config->shutdown_grace, absl::Seconds(15));
 }
 
 }  // namespace

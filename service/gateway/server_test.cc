@@ -16,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "payone/v1/gateway.grpc.pb.h"
@@ -126,14 +127,22 @@ class GatewayTest : public ::testing::Test {
   }
 
   void StartGateway(const std::string& upstream_url) {
+    StartGatewayWith(BaseConfig(upstream_url));
+  }
+
+  void StartGatewayWith(Config config,
+                        std::shared_ptr<grpc::ChannelCredentials> credentials =
+                            grpc::InsecureChannelCredentials()) {
     server_.reset();
     if (log_file_ == nullptr) log_file_ = std::tmpfile();
     logger_ = std::make_unique<CallLogger>(log_file_);
-    auto server = GatewayServer::Start(BaseConfig(upstream_url), logger_.get());
+    auto server = GatewayServer::Start(std::move(config), logger_.get());
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
-    channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                                   grpc::InsecureChannelCredentials());
+    grpc::ChannelArguments arguments;
+    arguments.SetSslTargetNameOverride("localhost");
+    channel_ = grpc::CreateCustomChannel(
+        absl::StrCat("127.0.0.1:", server_->port()), credentials, arguments);
     stub_ = PayoneGateway::NewStub(channel_);
   }
 
@@ -513,6 +522,48 @@ TEST_F(GatewayTest, ShutdownFinishesCallsInFlight) {
                    ->Preauthorize(Context().get(),
                                   CardPreauthorization("after", 100), &late)
                    .ok());
+}
+
+TEST_F(GatewayTest, ServesGrpcOverTlsAndCanRequireClientCertificates) {
+  Config config = BaseConfig(sim_->gateway_url());
+  config.has_tls = true;
+  const std::string dir = TempDir();
+  config.tls.set_cert_file(dir + "/server.pem");
+  config.tls.set_key_file(dir + "/server.key");
+  grpc::SslCredentialsOptions trust;
+  trust.pem_root_certs = certs_->ca_cert_pem;
+  StartGatewayWith(config, grpc::SslCredentials(trust));
+  v1::PreauthorizationResponse response;
+  grpc::Status status = stub_->Preauthorize(
+      Context().get(), CardPreauthorization("order-tls", 1000), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.status(), v1::STATUS_APPROVED);
+
+  // mTLS: a client without a certificate does not get in.
+  config.tls.set_client_ca_file(*ca_file_);
+  config.tls.set_require_client_cert(true);
+  StartGatewayWith(config, grpc::SslCredentials(trust));
+  status = stub_->Preauthorize(
+      Context().get(), CardPreauthorization("order-mtls", 1000), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
+}
+
+TEST_F(GatewayTest, HealthTurnsNotServingWhenDraining) {
+  auto health = grpc::health::v1::Health::NewStub(channel_);
+  grpc::ClientContext context;
+  grpc::health::v1::HealthCheckRequest request;
+  auto watch = health->Watch(&context, request);
+  grpc::health::v1::HealthCheckResponse response;
+  ASSERT_TRUE(watch->Read(&response));
+  EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  // Shutdown blocks while calls (this watch) are open.
+  std::thread drain([this] { server_->Shutdown(absl::Seconds(10)); });
+  ASSERT_TRUE(watch->Read(&response));
+  EXPECT_EQ(response.status(),
+            grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+  context.TryCancel();
+  drain.join();
+  server_->Wait();
 }
 
 }  // namespace
