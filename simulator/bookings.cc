@@ -7,6 +7,7 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/status/status.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "simulator/handler.h"
 #include "simulator/test_data.h"
@@ -36,8 +37,14 @@ Target FindTarget(Call& call, bool sequence_required) {
     target.error = PayoneError{910, ""};
   } else if (call.Get("sequencenumber").empty()) {
     if (sequence_required) target.error = ParamError("sequencenumber");
-  } else if (call.Get("sequencenumber") != absl::StrCat(tx.sequence + 1)) {
-    target.error = PayoneError{907, ""};
+  } else {
+    int sequence = -1;
+    if (!absl::SimpleAtoi(call.Get("sequencenumber"), &sequence) ||
+        sequence > 127) {
+      target.error = ParamError("sequencenumber");  // NUMERIC 0..127
+    } else if (sequence != tx.sequence + 1) {
+      target.error = PayoneError{907, ""};
+    }
   }
   return target;
 }

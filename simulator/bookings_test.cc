@@ -60,9 +60,13 @@ TEST_F(BookingsTest, MultiPartialCaptureFollowsSequenceNumbers) {
   EXPECT_EQ(
       Code("capture", txid, {{"amount", "8000"}, {"sequencenumber", "2"}}),
       "908");
+  EXPECT_EQ(
+      Code("capture", txid, {{"amount", "2000"}, {"sequencenumber", "128"}}),
+      "1009");
+  // Numbers, not strings: "02" is 2.
   EXPECT_EQ(Book("capture", txid,
                  {{"amount", "2000"},
-                  {"sequencenumber", "2"},
+                  {"sequencenumber", "02"},
                   {"capturemode", "completed"}}),
             Approved(txid, "yes"));
   // completed: the rest of the reservation is gone.
