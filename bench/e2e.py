@@ -334,9 +334,13 @@ accounts {{
                                  gateway_pid=gw.pid, sim_pid=sim.pid)
                     d = self.wrk(sim_port, c, a.scaling_duration,
                                  sim_pid=sim.pid)
+                    floor = None
+                    if c == 1 and latency == 0:
+                        floor = self.ghz(gw_port, c, a.scaling_duration,
+                                         gateway_pid=gw.pid, health=True)
                     results["scaling"].append({
                         "latency_ms": latency, "concurrency": c,
-                        "gateway": g, "direct": d})
+                        "gateway": g, "direct": d, "grpc_floor": floor})
             finally:
                 self.stop(gw)
                 self.stop(sim)

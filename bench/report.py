@@ -199,6 +199,22 @@ def scaling_section(scaling):
             f"{ms(g['p50_us'])} | {ms(d['p50_us'])} | "
             f"{signed_ms(g['p50_us'] - d['p50_us'])} | "
             f"{signed_ms(g['p99_us'] - d['p99_us'])} | {g['errors']}/{d['errors']} |")
+    for s in scaling:
+        f = s.get("grpc_floor")
+        if not f:
+            continue
+        g, d = s["gateway"], s["direct"]
+        lines.append("")
+        lines.append(
+            f"With {s['concurrency']} call in flight ({s['latency_ms']} ms "
+            f"upstream), the gRPC floor (ghz → gateway `Health/Check`) is "
+            f"p50 {ms(f['p50_us'])} ms / p99 {ms(f['p99_us'])} ms at "
+            f"{fmt(f['calls_per_s'])} calls/s, so the forwarding path alone "
+            f"(gateway − gRPC floor − direct) adds "
+            f"{signed_ms(g['p50_us'] - f['p50_us'] - d['p50_us'])} ms at p50 "
+            f"and {signed_ms(g['p99_us'] - f['p99_us'] - d['p99_us'])} ms at "
+            f"p99; gateway CPU per call: {fmt(g['cpu_us_per_call'])} us "
+            f"(Preauthorize) vs {fmt(f['cpu_us_per_call'])} us (Health/Check).")
     lines.append("")
     return lines
 
