@@ -22,6 +22,10 @@ CODEC_PAIRS = [
 CODEC_SINGLES = [
     ("Validate002/generated", "validate only, 002"),
     ("Encode002/generated", "encode only, 002"),
+    ("FormEncode002/runtime", "form-encode 002's parameters, runtime "
+     "FormBuilder"),
+    ("FormEncode002/table_prototype", "the same, prototype encoder in bench/ "
+     "(see Profiles)"),
 ]
 
 
@@ -273,6 +277,7 @@ def main():
     p.add_argument("--e2e")
     p.add_argument("--machine", required=True)
     p.add_argument("--commands", required=True)
+    p.add_argument("--e2e_reused", action="store_true")
     p.add_argument("--profile_notes")
     p.add_argument("--out", required=True)
     p.add_argument("--png", required=True)
@@ -336,6 +341,11 @@ def main():
     if e2e:
         out.append("## Gateway end to end (ghz and wrk)")
         out.append("")
+        if a.e2e_reused:
+            out.append("**These gateway figures are from the last full run "
+                       "(`bench/results/e2e.json`), not from this codec-only "
+                       "run; the machine facts above are this run's.**")
+            out.append("")
         out.append(
             "One standalone simulator per upstream latency serves both paths. "
             "**gateway**: ghz → `payone_gateway` (gRPC `Preauthorize`, "

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs every benchmark and rewrites bench/README.md (and bench/scaling.png):
 #   bench/run.sh           codec benchmark + gateway end to end (minutes)
-#   bench/run.sh --codec   codec benchmark only
+#   bench/run.sh --codec   codec benchmark only (gateway figures: last full run)
 # Needs: Bazel (offline build as ./dev test), wrk and gnuplot (Debian), ghz
 # (installed from the Go module proxy on first use), python3.
 # Environment: BENCH_OUTPUT_BASE (Bazel output base; default: Bazel's own),
@@ -37,7 +37,15 @@ CODEC_ARGS=(--benchmark_repetitions=5 --benchmark_min_time=0.2
 record "bazel-bin/bench/codec_benchmark ${CODEC_ARGS[*]}"
 "$BIN/bench/codec_benchmark" "${CODEC_ARGS[@]}" >"$WORK/codec.json"
 
+# Raw results of the last run are kept in bench/results/; with --codec the
+# gateway figures of the last full run are reused (and the report says so).
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+cp "$WORK/codec.json" "$RESULTS/codec.json"
 E2E_ARGS=()
+if [[ "$CODEC_ONLY" == 1 && -f "$RESULTS/e2e.json" ]]; then
+  E2E_ARGS=(--e2e="$RESULTS/e2e.json" --e2e_reused)
+fi
 if [[ "$CODEC_ONLY" == 0 ]]; then
   GHZ="$(go env GOPATH)/bin/ghz"
   if [[ ! -x "$GHZ" ]]; then
@@ -57,7 +65,8 @@ if [[ "$CODEC_ONLY" == 0 ]]; then
     --out="$WORK/e2e.json"
   python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["commands"]))' \
     "$WORK/e2e.json" | sed "s#$BIN/#bazel-bin/#g; s#$WORK/#\$WORK/#g; s#$HOME/#~/#g" >>"$COMMANDS"
-  E2E_ARGS=(--e2e="$WORK/e2e.json")
+  cp "$WORK/e2e.json" "$RESULTS/e2e.json"
+  E2E_ARGS=(--e2e="$RESULTS/e2e.json")
 fi
 
 {
@@ -71,6 +80,7 @@ fi
   echo "tools:    $(wrk --version 2>&1 | head -1 | cut -c1-40); ghz $GHZ_VERSION; $(gnuplot --version 2>/dev/null || echo 'no gnuplot')"
 } >"$WORK/machine.txt"
 
+cp "$WORK/machine.txt" "$COMMANDS" "$RESULTS/"
 say "writing bench/README.md"
 python3 bench/report.py --codec="$WORK/codec.json" "${E2E_ARGS[@]}" \
   --machine="$WORK/machine.txt" --commands="$COMMANDS" \
