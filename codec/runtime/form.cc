@@ -31,18 +31,24 @@ int HexValue(char c) {
 }  // namespace
 
 void AppendFormEncoded(absl::string_view value, std::string* out) {
-  for (char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (kUnreserved[byte]) {
-      out->push_back(c);
-    } else if (c == ' ') {
+  // Runs of bytes that stay as they are go in with one append each: most
+  // values are mostly letters and digits.
+  const char* run = value.data();
+  const char* const end = value.data() + value.size();
+  for (const char* p = run; p != end; ++p) {
+    const auto byte = static_cast<unsigned char>(*p);
+    if (kUnreserved[byte]) continue;
+    out->append(run, p - run);
+    if (byte == ' ') {
       out->push_back('+');
     } else {
       const char escape[3] = {'%', kHexDigits[byte >> 4],
                               kHexDigits[byte & 15]};
       out->append(escape, 3);
     }
+    run = p + 1;
   }
+  out->append(run, end - run);
 }
 
 std::string FormEncode(absl::string_view value) {
@@ -55,12 +61,14 @@ std::string FormEncode(absl::string_view value) {
 absl::StatusOr<std::string> FormDecode(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
+  // Copies runs without '+' or '%' with one append each.
+  size_t run = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c != '+' && c != '%') continue;
+    out.append(text.data() + run, i - run);
     if (c == '+') {
       out.push_back(' ');
-    } else if (c != '%') {
-      out.push_back(c);
     } else {
       const int high = i + 1 < text.size() ? HexValue(text[i + 1]) : -1;
       const int low = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
@@ -71,7 +79,9 @@ absl::StatusOr<std::string> FormDecode(absl::string_view text) {
       out.push_back(static_cast<char>(high * 16 + low));
       i += 2;
     }
+    run = i + 1;
   }
+  out.append(text.data() + run, text.size() - run);
   return out;
 }
 

@@ -177,11 +177,15 @@ void CheckText(absl::string_view value, const TextRules& rules,
   }
   std::string copy;
   value = InSentCase(value, rules.text_case, &copy);
-  if (!IsValidUtf8(value)) {
+  // ASCII, the common case, is valid UTF-8, one character per byte and
+  // fits ISO-8859-1: one pass instead of three.
+  bool ascii = true;
+  for (char c : value) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii && !IsValidUtf8(value)) {
     AddViolation(where, "is not valid UTF-8", out);
     return;
   }
-  const size_t length = Utf8Length(value);
+  const size_t length = ascii ? value.size() : Utf8Length(value);
   if (rules.min_len != 0 && length < rules.min_len) {
     AddViolation(
         where,
@@ -194,7 +198,7 @@ void CheckText(absl::string_view value, const TextRules& rules,
         absl::StrCat("must be at most ", rules.max_len, " characters long"),
         out);
   }
-  if (!HasOnlySymbols(value, rules.symbols)) {
+  if (rules.symbols != Symbols::kAny && !HasOnlySymbols(value, rules.symbols)) {
     AddViolation(where,
                  absl::StrCat("may only contain the characters ",
                               SymbolsText(rules.symbols)),
@@ -202,7 +206,7 @@ void CheckText(absl::string_view value, const TextRules& rules,
   }
   const absl::string_view problem = FormatCheck(rules.format, value);
   if (!problem.empty()) AddViolation(where, std::string(problem), out);
-  CheckCharset(value, options, where, out);
+  if (!ascii) CheckCharset(value, options, where, out);
 }
 
 void CheckCharset(absl::string_view value, const EncodeOptions& options,
