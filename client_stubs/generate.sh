@@ -77,7 +77,7 @@ mkdir -p "$out/typescript/src/gen"
 "$protoc" -I. -I"$googleapis" \
   --plugin=protoc-gen-ts_proto="$here/typescript/node_modules/.bin/protoc-gen-ts_proto" \
   --ts_proto_out="$out/typescript/src/gen" \
-  --ts_proto_opt=outputServices=grpc-js,env=node,esModuleInterop=true,useExactTypes=false \
+  --ts_proto_opt=outputServices=grpc-js,env=node,esModuleInterop=true,useExactTypes=false,exportCommonSymbols=false \
   "${protos[@]}" google/rpc/status.proto google/rpc/error_details.proto google/rpc/code.proto
 
 if $check; then

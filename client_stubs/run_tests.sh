@@ -63,7 +63,8 @@ started_all=$(date +%s)
 rm -f "$junit"/{stubs,python,go,typescript,grpcurl,examples,cpp}.xml "$junit"/java-*.xml
 
 # 1. Setup
-run_case "$junit/stubs.xml" client_stubs setup "$here/setup.sh" || true
+# (a failed setup counts as one failed test case; a good one counts nothing)
+"$here/setup.sh" >&2 || run_case "$junit/stubs.xml" client_stubs setup false
 log "setup done after $(($(date +%s) - started_all)) s"
 
 # 2. Committed stubs == fresh generation
@@ -73,13 +74,16 @@ run_case "$junit/stubs.xml" client_stubs generated_code_up_to_date "$here/genera
 gateway=${PAYONE_GATEWAY_BINARY:-}
 if [[ -z $gateway ]]; then
   (cd "$repo" && bazel build //service:payone_gateway >&2) || status=1
-  gateway=$repo/bazel-bin/service/payone_gateway
+  # A copy: another bazel command (--config=asan) may repoint bazel-bin.
+  gateway=$junit/payone_gateway
+  cp -fL "$repo/bazel-bin/service/payone_gateway" "$gateway" || status=1
+  export PAYONE_GATEWAY_BINARY=$gateway
 fi
 gateway_log=$junit/gateway.log
 "$gateway" --listen=127.0.0.1:0 --metrics_address=off \
   --simulator_faults='latency=2s,reference=slow-*' 2>"$gateway_log" &
 gateway_pid=$!
-trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null' EXIT
+trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway"' EXIT
 port=
 for _ in $(seq 100); do
   port=$(grep -o '"event":"listening","port":[0-9]*' "$gateway_log" | grep -o '[0-9]*$' || true)
@@ -110,7 +114,7 @@ fi
 
 if [[ -d $here/java/src/test ]]; then
   rm -rf "$here/java/target/surefire-reports"
-  (cd "$here/java" && mvn -o -B -q test) >&2 || status=1
+  (cd "$here/java" && mvn -B -q test) >&2 || status=1
   for report in "$here"/java/target/surefire-reports/TEST-*.xml; do
     [[ -f $report ]] && cp "$report" "$junit/java-$(basename "$report")"
   done

@@ -54,10 +54,10 @@ for part in "${parts[@]}"; do
           "-Dartifact=io.grpc:protoc-gen-grpc-java:$PROTOC_GEN_GRPC_JAVA_VERSION:exe:linux-x86_64" \
           "-DoutputDirectory=$cache/bin" -Dmdep.useBaseVersion=true >/dev/null)
         chmod +x "$cache/bin/protoc-gen-grpc-java-$PROTOC_GEN_GRPC_JAVA_VERSION-linux-x86_64.exe"
-        # Resolves the build's plugins and dependencies into ~/.m2 so that
-        # later runs can be offline (mvn -o).
-        (cd "$here/java" && mvn -B -q test-compile dependency:build-classpath \
-          -Dmdep.outputFile="$cache/java-classpath.txt" >/dev/null)
+        # Resolves the build's plugins, dependencies and the Surefire JUnit
+        # provider into ~/.m2 (runs no test); later builds need no download.
+        (cd "$here/java" && mvn -B -q test -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+          dependency:build-classpath -Dmdep.outputFile="$cache/java-classpath.txt" >/dev/null)
         stamp java "$key"
       fi
       ;;

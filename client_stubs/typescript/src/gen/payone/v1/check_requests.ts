@@ -24,10 +24,6 @@ import {
   genderToJSON,
 } from "./common";
 
-export const protobufPackage = "payone.v1";
-
-export const protobufFileName = "payone/v1/check_requests.proto";
-
 /**
  * Checks: 3dscheck, creditcardcheck, bankaccountcheck, addresscheck,
  * consumerscore.
@@ -1656,7 +1652,7 @@ export const ConsumerScoreRequest: MessageFns<ConsumerScoreRequest> = {
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
-export type DeepPartial<T> = T extends Builtin ? T
+type DeepPartial<T> = T extends Builtin ? T
   : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
@@ -1677,7 +1673,7 @@ function isSet(value: any): boolean {
   return value !== null && value !== undefined;
 }
 
-export interface MessageFns<T> {
+interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
   decode(input: BinaryReader | Uint8Array, length?: number): T;
   fromJSON(object: any): T;

@@ -58,10 +58,6 @@ import {
   VauthorizationResponse,
 } from "./responses";
 
-export const protobufPackage = "payone.v1";
-
-export const protobufFileName = "payone/v1/gateway.proto";
-
 /**
  * The gRPC service of the gateway: one RPC per PAYONE Server API request.
  *

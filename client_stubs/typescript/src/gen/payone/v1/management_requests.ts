@@ -29,10 +29,6 @@ import {
 } from "./common";
 import { FinancingPayment, OnlineBankTransferPayment, WalletPayment } from "./payment_methods";
 
-export const protobufPackage = "payone.v1";
-
-export const protobufFileName = "payone/v1/management_requests.proto";
-
 /**
  * Requests around the payments: managemandate, getfile, getinvoice,
  * genericpayment, updateuser.
@@ -1997,7 +1993,7 @@ export const UpdateUserRequest: MessageFns<UpdateUserRequest> = {
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
-export type DeepPartial<T> = T extends Builtin ? T
+type DeepPartial<T> = T extends Builtin ? T
   : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
@@ -2022,7 +2018,7 @@ function isSet(value: any): boolean {
   return value !== null && value !== undefined;
 }
 
-export interface MessageFns<T> {
+interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
   decode(input: BinaryReader | Uint8Array, length?: number): T;
   fromJSON(object: any): T;

@@ -21,10 +21,6 @@ import {
 } from "./common";
 import { ClearingData } from "./responses";
 
-export const protobufPackage = "payone.v1";
-
-export const protobufFileName = "payone/v1/notification.proto";
-
 /** The TransactionStatus notification PAYONE POSTs to the merchant. */
 
 /** The event a TransactionStatus reports (txaction). */
@@ -1879,7 +1875,7 @@ export const TransactionStatusNotification_OtherParametersEntry: MessageFns<
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
-export type DeepPartial<T> = T extends Builtin ? T
+type DeepPartial<T> = T extends Builtin ? T
   : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
@@ -1904,7 +1900,7 @@ function isSet(value: any): boolean {
   return value !== null && value !== undefined;
 }
 
-export interface MessageFns<T> {
+interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
   decode(input: BinaryReader | Uint8Array, length?: number): T;
   fromJSON(object: any): T;

@@ -33,10 +33,6 @@ import {
   walletTypeToJSON,
 } from "./common";
 
-export const protobufPackage = "payone.v1";
-
-export const protobufFileName = "payone/v1/payment_methods.proto";
-
 /**
  * Payment methods: one part per PAYONE clearing type (and sub-type where
  * PAYONE fixes one), carrying clearingtype & co. as constants. Requests hold
@@ -1687,7 +1683,7 @@ export const CashPayment: MessageFns<CashPayment> = {
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
-export type DeepPartial<T> = T extends Builtin ? T
+type DeepPartial<T> = T extends Builtin ? T
   : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
@@ -1697,7 +1693,7 @@ function isSet(value: any): boolean {
   return value !== null && value !== undefined;
 }
 
-export interface MessageFns<T> {
+interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
   decode(input: BinaryReader | Uint8Array, length?: number): T;
   fromJSON(object: any): T;

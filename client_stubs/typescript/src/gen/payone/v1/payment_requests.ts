@@ -58,10 +58,6 @@ import {
   WalletPayment,
 } from "./payment_methods";
 
-export const protobufPackage = "payone.v1";
-
-export const protobufFileName = "payone/v1/payment_requests.proto";
-
 /**
  * Requests that create or change a payment process: preauthorization,
  * authorization, capture, debit, refund, vauthorization.
@@ -4571,7 +4567,7 @@ export const VauthorizationRequest: MessageFns<VauthorizationRequest> = {
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
-export type DeepPartial<T> = T extends Builtin ? T
+type DeepPartial<T> = T extends Builtin ? T
   : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
@@ -4596,7 +4592,7 @@ function isSet(value: any): boolean {
   return value !== null && value !== undefined;
 }
 
-export interface MessageFns<T> {
+interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
   decode(input: BinaryReader | Uint8Array, length?: number): T;
   fromJSON(object: any): T;
