@@ -154,8 +154,34 @@ def e2e_rows(scenarios):
     return lines
 
 
-def e2e_targets(scenarios):
+def rss_growth(e2e):
+    """Per upstream latency (one gateway process each, runs in order):
+    RSS growth from the first run's start to the last run's end, per
+    Preauthorize call. A gateway that frees what a call used stays near 0."""
+    out = []
+    for lat in sorted({s["latency_ms"] for s in e2e["scenarios"]}):
+        runs = [s for s in e2e["scenarios"] if s["latency_ms"] == lat] + [
+            s for s in e2e["scaling"] if s["latency_ms"] == lat]
+        first = runs[0]["gateway"]["rss_before_mb"]
+        last = max(max(s["gateway"]["peak_rss_mb"],
+                       (s.get("grpc_floor") or {}).get("peak_rss_mb", 0))
+                   for s in runs)
+        calls = sum(s["gateway"]["calls"] for s in runs)
+        out.append((lat, first, last, calls,
+                    (last - first) * 1024 / max(calls, 1)))
+    return out
+
+
+def e2e_targets(scenarios, e2e=None):
     lines = ["| target (issue 8) | measured | verdict |", "|---|---:|---|"]
+    for lat, first, last, calls, kb in rss_growth(e2e) if e2e else []:
+        lines.append(f"| RSS growth per Preauthorize call, one process, "
+                     f"{lat} ms upstream ({first:.0f} → {last:.0f} MB over "
+                     f"{calls:,} calls; ~0 expected) | {kb:.1f} KB | "
+                     f"{verdict(kb < 0.5)} (leak, see Profiles) |"
+                     if kb >= 0.5 else
+                     f"| RSS growth per Preauthorize call ({lat} ms upstream) "
+                     f"| {kb:.1f} KB | {verdict(True)} |")
     for s in scenarios:
         g, d = s["gateway"], s["direct"]
         tag = f"{s['latency_ms']} ms upstream"
@@ -375,7 +401,7 @@ def main():
                    "measure of ghz.")
         out.append("")
         out.extend(e2e_rows(e2e["scenarios"]))
-        out.extend(e2e_targets(e2e["scenarios"]))
+        out.extend(e2e_targets(e2e["scenarios"], e2e))
         out.append("## Scaling")
         out.append("")
         out.append("Closed loop, N calls in flight (ghz -c N, wrk -c N).")
