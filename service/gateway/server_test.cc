@@ -23,6 +23,7 @@
 #include "service/config/hex_digest.h"
 #include "simulator/simulator.h"
 #include "simulator/test_certs.h"
+#include "simulator/testing.h"
 
 namespace payone::service {
 namespace {
@@ -271,8 +272,29 @@ TEST_F(GatewayTest, PayPalRedirects) {
   grpc::Status status =
       stub_->Preauthorize(Context().get(), request, &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
-  EXPECT_EQ(response.status(), v1::STATUS_REDIRECT) << response.errormessage();
-  EXPECT_THAT(response.redirecturl(), HasSubstr(sim_->base_url()));
+  ASSERT_EQ(response.status(), v1::STATUS_REDIRECT) << response.errormessage();
+  ASSERT_THAT(response.redirecturl(), testing::StartsWith(sim_->base_url()));
+
+  // The buyer approves at PayPal (the simulator's page) and comes back.
+  simulator::ClientOptions browser_options;
+  browser_options.ca_pem = certs_->ca_cert_pem;
+  simulator::testing::Client browser(*sim_, browser_options);
+  auto page =
+      browser.Get(response.redirecturl().substr(sim_->base_url().size()));
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(page->status, 302);
+  EXPECT_THAT(page->Header("location"),
+              testing::StartsWith("https://shop.example/ok"));
+
+  v1::CaptureRequest capture;
+  capture.set_account("shop-de");
+  capture.set_txid(response.txid());
+  capture.set_sequencenumber(1);
+  capture.set_amount(2000);
+  capture.set_currency("EUR");
+  v1::CaptureResponse captured;
+  ASSERT_TRUE(stub_->Capture(Context().get(), capture, &captured).ok());
+  EXPECT_EQ(captured.status(), v1::STATUS_APPROVED) << captured.errormessage();
 }
 
 TEST_F(GatewayTest, SepaMandateAndItsPdf) {
@@ -393,6 +415,38 @@ TEST_F(GatewayTest, DeadlineShorterThanPayoneIsDeadlineExceeded) {
       stub_->Preauthorize(Context(kToken, absl::Milliseconds(300)).get(),
                           CardPreauthorization("slow-1", 1000), &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+}
+
+TEST_F(GatewayTest, CallerCancellationAbortsTheUpstreamRequest) {
+  auto rule = simulator::ParseFault("latency=30s,reference=cancel-*");
+  ASSERT_TRUE(rule.ok());
+  sim_->AddFault(*rule);
+  grpc::ClientContext context;  // no deadline: only the cancel ends it
+  context.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
+  v1::PreauthorizationRequest request = CardPreauthorization("cancel-1", 100);
+  v1::PreauthorizationResponse response;
+  absl::Notification done;
+  grpc::Status status;
+  stub_->async()->Preauthorize(&context, &request, &response,
+                               [&](grpc::Status s) {
+                                 status = s;
+                                 done.Notify();
+                               });
+  while (sim_->connections_accepted() < 1) std::this_thread::yield();
+  context.TryCancel();
+  done.WaitForNotification();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
+  // The gateway ends the call (and logs it) when the caller cancels, not
+  // when PAYONE would have answered 30 s later.
+  const absl::Time give_up = absl::Now() + absl::Seconds(10);
+  std::string log;
+  while (absl::Now() < give_up &&
+         (log = ReadAll(log_file_)).find("\"code\":\"CANCELLED\"") ==
+             std::string::npos) {
+    std::this_thread::yield();
+  }
+  EXPECT_THAT(log, HasSubstr("\"code\":\"CANCELLED\""));
+  std::fseek(log_file_, 0, SEEK_END);
 }
 
 TEST_F(GatewayTest, UnreachableUpstreamIsUnavailableAndNotSent) {

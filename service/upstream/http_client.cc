@@ -137,6 +137,13 @@ class Exchange : public HttpClient::Call,
   void OnResponse(beast::error_code ec);
   void OnIoError(beast::error_code ec, absl::string_view stage);
   void Finish(absl::Status status, Delivery delivery);
+  // Calls and then drops the callback: it may hold what holds this exchange
+  // (the caller's call state), and keeping it would make a cycle.
+  void RunDone(HttpResult result) {
+    HttpClient::Callback done = std::move(done_);
+    done_ = nullptr;
+    done(std::move(result));
+  }
   // Gives the connection back (reusable or not) after the exchange ended.
   void ReleaseConnection(bool reusable);
 
@@ -473,7 +480,7 @@ void Exchange::OnResponse(beast::error_code ec) {
   result.delivery = Delivery::kAnswered;
   result.latency = absl::Now() - start_;
   result.reused_connection = reused_;
-  done_(std::move(result));
+  RunDone(std::move(result));
 }
 
 void Exchange::OnIoError(beast::error_code ec, absl::string_view stage) {
@@ -506,7 +513,7 @@ void Exchange::Finish(absl::Status status, Delivery delivery) {
   result.delivery = delivery;
   result.latency = absl::Now() - start_;
   result.reused_connection = reused_;
-  done_(std::move(result));
+  RunDone(std::move(result));
 }
 
 void Exchange::ReleaseConnection(bool reusable) {
@@ -533,8 +540,14 @@ void Exchange::Cancel() {
     connection = connection_;
   }
   if (connection != nullptr) {
-    // Aborting pending I/O makes its handler report CANCELLED.
-    asio::post(connection->strand(), [connection] {
+    // Aborting pending I/O makes its handler report CANCELLED. On the
+    // strand, and only while the connection is still this exchange's: it
+    // may have been handed to another request meanwhile.
+    asio::post(connection->strand(), [self = shared_from_this(), connection] {
+      {
+        std::lock_guard<std::mutex> lock(self->connection_mu_);
+        if (self->connection_ != connection) return;
+      }
       beast::error_code ignored;
       connection->tcp().socket().cancel(ignored);
       connection->Close();

@@ -233,6 +233,23 @@ TEST(HttpClientTest, PostsTheFormAndReturnsTheAnswer) {
   EXPECT_EQ(upstream.last_content_type(), "application/x-www-form-urlencoded");
 }
 
+TEST(HttpClientTest, DropsTheCallbackOnceItRan) {
+  // The gateway's call state holds the Call, and the callback holds the call
+  // state: the client must let go of the callback or every call leaks.
+  FakeUpstream upstream;
+  auto client = MakeClient(upstream.url());
+  auto sentinel = std::make_shared<int>(0);
+  absl::Notification done;
+  std::shared_ptr<HttpClient::Call> call =
+      client->Post("a=1", absl::Now() + absl::Seconds(10),
+                   [sentinel, &done](HttpResult) { done.Notify(); });
+  done.WaitForNotification();
+  // The callback object is released right after it returns.
+  while (sentinel.use_count() > 1) std::this_thread::yield();
+  EXPECT_EQ(sentinel.use_count(), 1);
+  call.reset();
+}
+
 TEST(HttpClientTest, ReusesKeepAliveConnections) {
   FakeUpstream upstream;
   auto client = MakeClient(upstream.url());
