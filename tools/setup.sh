@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Build: Bazel and the C++ libraries. Tests: sanitizer and fuzzer runtimes,
-# clang-format, openssl (throwaway certificates), wrk (benchmarks), node/npm
+# clang-format, openssl (throwaway certificates), wrk and gnuplot (benchmarks), node/npm
 # (buf and the google.rpc protos).
 DEBIAN_PACKAGES=(
   bazel-bootstrap bazel-platforms bazel-rules-java
@@ -16,7 +16,7 @@ DEBIAN_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev clang-format-14
   prometheus-cpp-dev
-  wrk
+  wrk gnuplot-nox
 )
 
 missing=()
