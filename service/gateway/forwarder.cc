@@ -19,28 +19,6 @@ absl::string_view Metadata(grpc::CallbackServerContext* ctx,
   return absl::string_view(it->second.data(), it->second.size());
 }
 
-absl::string_view CodeName(grpc::StatusCode code) {
-  static constexpr absl::string_view kNames[] = {"OK",
-                                                 "CANCELLED",
-                                                 "UNKNOWN",
-                                                 "INVALID_ARGUMENT",
-                                                 "DEADLINE_EXCEEDED",
-                                                 "NOT_FOUND",
-                                                 "ALREADY_EXISTS",
-                                                 "PERMISSION_DENIED",
-                                                 "RESOURCE_EXHAUSTED",
-                                                 "FAILED_PRECONDITION",
-                                                 "ABORTED",
-                                                 "OUT_OF_RANGE",
-                                                 "UNIMPLEMENTED",
-                                                 "INTERNAL",
-                                                 "UNAVAILABLE",
-                                                 "DATA_LOSS",
-                                                 "UNAUTHENTICATED"};
-  const int index = static_cast<int>(code);
-  return index >= 0 && index < 17 ? kNames[index] : "UNKNOWN";
-}
-
 }  // namespace
 
 namespace internal {
@@ -148,11 +126,14 @@ void Forwarder::RecordAnswer(internal::CallState& state,
 
 void Forwarder::Finish(grpc::ServerUnaryReactor* reactor,
                        internal::CallState& state, const grpc::Status& status) {
-  const absl::Duration total = absl::Now() - state.start;
-  const absl::string_view code = CodeName(status.error_code());
+  const absl::Time now = absl::Now();
+  const absl::Duration total = now - state.start;
+  // grpc::StatusCode and absl::StatusCode share their values and names.
+  const std::string code = absl::StatusCodeToString(
+      static_cast<absl::StatusCode>(status.error_code()));
   state.log.set_time(
-      absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone()));
-  state.log.set_code(std::string(code));
+      absl::FormatTime(absl::RFC3339_sec, now, absl::UTCTimeZone()));
+  state.log.set_code(code);
   state.log.set_total_ms(absl::ToDoubleMilliseconds(total));
   if (!status.ok()) state.log.set_message(status.error_message());
   logger_->Write(state.log);
