@@ -523,7 +523,6 @@ void Exchange::ReleaseConnection(bool reusable) {
     connection = std::move(connection_);
   }
   if (connection == nullptr) return;
-  if (!reusable) connection->Close();
   pool_->Return(std::move(connection), reusable);
 }
 
