@@ -58,18 +58,6 @@ std::string ReadWritten(std::FILE* file) {
   return content;
 }
 
-std::string ReadAll(std::FILE* file) {
-  std::fflush(file);
-  std::rewind(file);
-  std::string content;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), file)) > 0) {
-    content.append(buffer, n);
-  }
-  return content;
-}
-
 class GatewayTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -98,7 +86,7 @@ class GatewayTest : public ::testing::Test {
     if (sim_) sim_->Stop();
     if (log_file_ != nullptr) {
       // Nothing secret ever reaches the log.
-      const std::string log = ReadAll(log_file_);
+      const std::string log = ReadWritten(log_file_);
       for (const std::string& secret :
            {std::string(kVisa), std::string(kPortalKey),
             HexDigest(DigestAlgorithm::kSha384, kPortalKey),
@@ -187,6 +175,28 @@ class GatewayTest : public ::testing::Test {
     card->set_cardexpiredate("3012");
     card->set_cardcvc2("123");
     return request;
+  }
+
+  // A Preauthorize in flight on the async stub; `done` fires at its end.
+  struct AsyncPreauthorize {
+    grpc::ClientContext context;
+    v1::PreauthorizationRequest request;
+    v1::PreauthorizationResponse response;
+    grpc::Status status;
+    absl::Notification done;
+  };
+  std::unique_ptr<AsyncPreauthorize> StartPreauthorize(
+      const std::string& reference, int64_t amount) {
+    auto call = std::make_unique<AsyncPreauthorize>();
+    call->context.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
+    call->request = CardPreauthorization(reference, amount);
+    AsyncPreauthorize* c = call.get();
+    stub_->async()->Preauthorize(&c->context, &c->request, &c->response,
+                                 [c](grpc::Status status) {
+                                   c->status = status;
+                                   c->done.Notify();
+                                 });
+    return call;
   }
 
   v1::PreauthorizationResponse Preauthorize(const std::string& reference,
@@ -436,21 +446,12 @@ TEST_F(GatewayTest, CallerCancellationAbortsTheUpstreamRequest) {
   auto rule = simulator::ParseFault("latency=30s,reference=cancel-*");
   ASSERT_TRUE(rule.ok());
   sim_->AddFault(*rule);
-  grpc::ClientContext context;  // no deadline: only the cancel ends it
-  context.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
-  v1::PreauthorizationRequest request = CardPreauthorization("cancel-1", 100);
-  v1::PreauthorizationResponse response;
-  absl::Notification done;
-  grpc::Status status;
-  stub_->async()->Preauthorize(&context, &request, &response,
-                               [&](grpc::Status s) {
-                                 status = s;
-                                 done.Notify();
-                               });
+  // No deadline: only the cancel ends it.
+  auto call = StartPreauthorize("cancel-1", 100);
   while (sim_->connections_accepted() < 1) std::this_thread::yield();
-  context.TryCancel();
-  done.WaitForNotification();
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
+  call->context.TryCancel();
+  call->done.WaitForNotification();
+  EXPECT_EQ(call->status.error_code(), grpc::StatusCode::CANCELLED);
   // The gateway ends the call (and logs it) when the caller cancels, not
   // when PAYONE would have answered 30 s later.
   const absl::Time give_up = absl::Now() + absl::Seconds(10);
@@ -510,28 +511,11 @@ TEST_F(GatewayTest, HundredsOfConcurrentCallsGetTheirOwnAnswers) {
     ASSERT_EQ(Preauthorize(absl::StrCat("dup-", i), 100).status(),
               v1::STATUS_APPROVED);
   }
-  struct Call {
-    grpc::ClientContext context;
-    v1::PreauthorizationResponse response;
-    grpc::Status status;
-    absl::Notification done;
-  };
-  std::vector<std::unique_ptr<Call>> calls;
-  std::vector<std::unique_ptr<v1::PreauthorizationRequest>> requests;
+  std::vector<std::unique_ptr<AsyncPreauthorize>> calls;
   for (int i = 0; i < kCalls; ++i) {
-    auto call = std::make_unique<Call>();
-    call->context.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
-    const std::string reference =
-        i % 2 == 0 ? absl::StrCat("new-", i) : absl::StrCat("dup-", i);
-    requests.push_back(std::make_unique<v1::PreauthorizationRequest>(
-        CardPreauthorization(reference, 100 + i)));
-    stub_->async()->Preauthorize(&call->context, requests.back().get(),
-                                 &call->response,
-                                 [c = call.get()](grpc::Status status) {
-                                   c->status = status;
-                                   c->done.Notify();
-                                 });
-    calls.push_back(std::move(call));
+    calls.push_back(StartPreauthorize(
+        i % 2 == 0 ? absl::StrCat("new-", i) : absl::StrCat("dup-", i),
+        100 + i));
   }
   std::vector<std::string> txids;
   for (int i = 0; i < kCalls; ++i) {
@@ -553,26 +537,9 @@ TEST_F(GatewayTest, ShutdownFinishesCallsInFlight) {
   ASSERT_TRUE(rule.ok());
   sim_->AddFault(*rule);
   constexpr int kCalls = 5;
-  struct Call {
-    grpc::ClientContext context;
-    v1::PreauthorizationResponse response;
-    grpc::Status status;
-    absl::Notification done;
-  };
-  std::vector<std::unique_ptr<Call>> calls;
-  std::vector<std::unique_ptr<v1::PreauthorizationRequest>> requests;
+  std::vector<std::unique_ptr<AsyncPreauthorize>> calls;
   for (int i = 0; i < kCalls; ++i) {
-    auto call = std::make_unique<Call>();
-    call->context.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
-    requests.push_back(std::make_unique<v1::PreauthorizationRequest>(
-        CardPreauthorization(absl::StrCat("drain-", i), 100)));
-    stub_->async()->Preauthorize(&call->context, requests.back().get(),
-                                 &call->response,
-                                 [c = call.get()](grpc::Status status) {
-                                   c->status = status;
-                                   c->done.Notify();
-                                 });
-    calls.push_back(std::move(call));
+    calls.push_back(StartPreauthorize(absl::StrCat("drain-", i), 100));
   }
   // Every call has reached PAYONE before the drain starts.
   while (sim_->connections_accepted() < static_cast<size_t>(kCalls)) {
