@@ -97,11 +97,9 @@ bool AllDigits(absl::string_view s) {
 }
 
 std::optional<std::string> ReadSecretFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream content;
-  content << in.rdbuf();
-  return std::string(absl::StripTrailingAsciiWhitespace(content.str()));
+  std::optional<std::string> content = ReadFileContent(path);
+  if (!content.has_value()) return std::nullopt;
+  return std::string(absl::StripTrailingAsciiWhitespace(*content));
 }
 
 // Reads a secret from an environment variable or a file; nullopt with a
@@ -344,16 +342,22 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   return config;
 }
 
+std::optional<std::string> ReadFileContent(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
 absl::StatusOr<Config> LoadConfig(const std::string& path,
                                   const EnvLookup& env) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = ReadFileContent(path);
+  if (!text.has_value()) {
     return absl::NotFoundError(
         absl::StrCat(path, ": cannot read the configuration file"));
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseConfig(text.str(), path, env);
+  return ParseConfig(*text, path, env);
 }
 
 }  // namespace payone::service

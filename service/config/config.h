@@ -66,6 +66,10 @@ struct Config {
 using EnvLookup = std::function<std::optional<std::string>(absl::string_view)>;
 EnvLookup ProcessEnv();
 
+// The whole content of a file (key files, TLS files, the configuration
+// itself); nullopt when it cannot be read.
+std::optional<std::string> ReadFileContent(const std::string& path);
+
 // Parses `text` (the content of `file_name`, which only names it in errors).
 // Relative key/token files are resolved against the current directory.
 absl::StatusOr<Config> ParseConfig(absl::string_view text,

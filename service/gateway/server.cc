@@ -1,7 +1,6 @@
 #include "service/gateway/server.h"
 
-#include <fstream>
-#include <sstream>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.pb.h"
@@ -22,14 +21,12 @@ namespace {
 
 absl::StatusOr<std::string> ReadFile(const std::string& path,
                                      absl::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> content = ReadFileContent(path);
+  if (!content.has_value()) {
     return absl::InvalidArgumentError(
         absl::StrCat("cannot read ", what, " '", path, "'"));
   }
-  std::stringstream content;
-  content << in.rdbuf();
-  return content.str();
+  return *std::move(content);
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(
