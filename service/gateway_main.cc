@@ -56,6 +56,8 @@ Config EmbeddedDefault(const simulator::Simulator& sim) {
   demo.api_version = "3.11";
   demo.encoding = "UTF-8";
   demo.key_digest = HexDigest(DigestAlgorithm::kSha384, kDemoKey);
+  demo.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kDemoKey);
+  demo.notification_key_sha384 = demo.key_digest;
   config.accounts.emplace(demo.name, demo);
   return config;
 }

@@ -285,6 +285,9 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
       account.key_digest = HexDigest(
           a.legacy_md5_key() ? DigestAlgorithm::kMd5 : DigestAlgorithm::kSha384,
           *key);
+      account.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, *key);
+      account.notification_key_sha384 =
+          HexDigest(DigestAlgorithm::kSha384, *key);
     }
     config.accounts.emplace(a.name(), std::move(account));
   }

@@ -33,6 +33,10 @@ struct AccountSettings {
   codec::Charset charset = codec::Charset::kUtf8;
   // What PAYONE receives as `key`: hex SHA-384 (or MD5) of the portal key.
   std::string key_digest;
+  // What a TransactionStatus notification carries as `key`: hex MD5 of the
+  // portal key (PAYONE announced SHA-384, so that is accepted too).
+  std::string notification_key_md5;
+  std::string notification_key_sha384;
 };
 
 struct ClientSettings {
