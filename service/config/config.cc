@@ -334,6 +334,65 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
     }
     config.clients.push_back(std::move(client));
   }
+  const auto& ledger = proto.ledger();
+  switch (ledger.backend_case()) {
+    case payone::gateway::v1::Ledger::kSqlitePath:
+      config.ledger_backend = Config::LedgerBackend::kSqlite;
+      config.ledger_sqlite_path = ledger.sqlite_path();
+      break;
+    case payone::gateway::v1::Ledger::BACKEND_NOT_SET:
+      if (proto.has_ledger()) {
+        problems.Add({{"ledger"}},
+                     "needs sqlite_path, postgres_conninfo_env or "
+                     "postgres_conninfo_file");
+      }
+      break;
+    default:
+      if (std::optional<std::string> conninfo = ReadSecret(
+              ledger.postgres_conninfo_env(), ledger.postgres_conninfo_file(),
+              {{"ledger"}, {"postgres_conninfo_env"}},
+              {{"ledger"}, {"postgres_conninfo_file"}}, env, &problems)) {
+        config.ledger_backend = Config::LedgerBackend::kPostgres;
+        config.ledger_postgres_conninfo = *std::move(conninfo);
+      }
+  }
+  if (ledger.postgres_pool_size() > 0) {
+    config.ledger_postgres_pool_size = ledger.postgres_pool_size();
+  }
+  if (ledger.threads() > 0) config.ledger_threads = ledger.threads();
+  config.watch_poll_interval =
+      DurationOr(ledger.has_watch_poll_interval(), ledger.watch_poll_interval(),
+                 config.watch_poll_interval);
+  CheckPositive(ledger.has_watch_poll_interval(), ledger.watch_poll_interval(),
+                {{"ledger"}, {"watch_poll_interval"}}, &problems);
+
+  if (proto.has_notifications()) {
+    const auto& notifications = proto.notifications();
+    config.has_notifications = true;
+    config.notifications = notifications;
+    if (!proto.has_ledger()) {
+      problems.Add({{"notifications"}},
+                   "needs a ledger to store notifications in");
+    }
+    if (notifications.listen_address().empty()) {
+      problems.Add({{"notifications"}, {"listen_address"}},
+                   "is required (e.g. \"0.0.0.0:8443\")");
+    }
+    if (notifications.has_tls() && (notifications.tls().cert_file().empty() ||
+                                    notifications.tls().key_file().empty())) {
+      problems.Add({{"notifications"}, {"tls"}},
+                   "needs both cert_file and key_file");
+    }
+    for (int i = 0; i < notifications.forward_urls_size(); ++i) {
+      const std::string& url = notifications.forward_urls(i);
+      if (!absl::StartsWith(url, "https://") &&
+          !absl::StartsWith(url, "http://")) {
+        problems.Add({{"notifications"}, {"forward_urls", i}},
+                     "must be an http:// or https:// URL");
+      }
+    }
+  }
+
   if (config.clients.empty() && !config.allow_unauthenticated) {
     problems.AddRaw(absl::StrCat(
         file_name,

@@ -63,6 +63,17 @@ struct Config {
   absl::Duration shutdown_grace = absl::Seconds(10);
   bool allow_unauthenticated = false;
   absl::flat_hash_map<std::string, AccountSettings> accounts;
+  // The ledger; kNone without one.
+  enum class LedgerBackend { kNone, kSqlite, kPostgres };
+  LedgerBackend ledger_backend = LedgerBackend::kNone;
+  std::string ledger_sqlite_path;
+  std::string ledger_postgres_conninfo;  // secret: may hold a password
+  int ledger_postgres_pool_size = 8;
+  int ledger_threads = 4;
+  absl::Duration watch_poll_interval = absl::Seconds(1);
+  // The TransactionStatus receiver, when has_notifications.
+  bool has_notifications = false;
+  payone::gateway::v1::NotificationReceiver notifications;
   std::vector<ClientSettings> clients;
 };
 

@@ -175,3 +175,72 @@ TEST(ConfigTest, TheExampleInTheReadmeLoads) {
 
 }  // namespace
 }  // namespace payone::service
+
+namespace payone::service {
+namespace {
+
+EnvLookup LedgerEnv() {
+  return [](absl::string_view name) -> std::optional<std::string> {
+    if (name == "SHOP_KEY") return "portal-secret";
+    if (name == "LEDGER_DSN") return "host=db password=hunter2";
+    return std::nullopt;
+  };
+}
+
+constexpr absl::string_view kAccount = R"(
+  allow_unauthenticated: true
+  accounts {
+    name: "shop-de" mid: "12345" aid: "54321" portalid: "2012345"
+    mode: "test" key_env: "SHOP_KEY"
+  }
+)";
+
+TEST(ConfigLedgerTest, NoLedgerByDefault) {
+  auto config = ParseConfig(kAccount, "gw.textproto", LedgerEnv());
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->ledger_backend, Config::LedgerBackend::kNone);
+  EXPECT_FALSE(config->has_notifications);
+  const AccountSettings& account = config->accounts.at("shop-de");
+  EXPECT_EQ(account.notification_key_md5,
+            HexDigest(DigestAlgorithm::kMd5, "portal-secret"));
+}
+
+TEST(ConfigLedgerTest, PostgresConninfoComesFromTheEnvironment) {
+  auto config = ParseConfig(absl::StrCat(kAccount, R"(
+        ledger { postgres_conninfo_env: "LEDGER_DSN" postgres_pool_size: 3 }
+        notifications {
+          listen_address: "127.0.0.1:0"
+          forward_urls: "https://shop.example/payone"
+        })"),
+                            "gw.textproto", LedgerEnv());
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->ledger_backend, Config::LedgerBackend::kPostgres);
+  EXPECT_EQ(config->ledger_postgres_conninfo, "host=db password=hunter2");
+  EXPECT_EQ(config->ledger_postgres_pool_size, 3);
+  EXPECT_TRUE(config->has_notifications);
+}
+
+TEST(ConfigLedgerTest, ReceiverProblemsAreAllReported) {
+  auto config = ParseConfig(absl::StrCat(kAccount, R"(
+        ledger { postgres_conninfo_env: "MISSING_DSN" }
+        notifications { forward_urls: "ftp://x" tls { cert_file: "c" } })"),
+                            "gw.textproto", LedgerEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(
+      config.status().message(),
+      AllOf(HasSubstr("MISSING_DSN"), HasSubstr("notifications.listen_address"),
+            HasSubstr("notifications.tls"),
+            HasSubstr("notifications.forward_urls[0]")));
+}
+
+TEST(ConfigLedgerTest, ReceiverNeedsALedger) {
+  auto config = ParseConfig(
+      absl::StrCat(kAccount,
+                   R"(notifications { listen_address: "127.0.0.1:0" })"),
+      "gw.textproto", LedgerEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), HasSubstr("needs a ledger"));
+}
+
+}  // namespace
+}  // namespace payone::service
