@@ -1,5 +1,5 @@
-#ifndef PAYONE_SERVICE_LEDGER_STORE_H_
-#define PAYONE_SERVICE_LEDGER_STORE_H_
+#ifndef PAYONE_SERVICE_STORE_STORE_H_
+#define PAYONE_SERVICE_STORE_STORE_H_
 
 // The durable payment ledger: the TransactionStatus notifications PAYONE
 // sent, the requests the gateway sent and their answers, idempotency keys and
@@ -164,4 +164,4 @@ absl::StatusOr<std::unique_ptr<Store>> OpenPostgresStore(
 
 }  // namespace payone::service
 
-#endif  // PAYONE_SERVICE_LEDGER_STORE_H_
+#endif  // PAYONE_SERVICE_STORE_STORE_H_
