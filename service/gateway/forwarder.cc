@@ -11,14 +11,6 @@ namespace {
 constexpr absl::string_view kSolutionName = "payone-grpc-gateway";
 constexpr absl::string_view kSolutionVersion = "0.1.0";
 
-absl::string_view Metadata(grpc::CallbackServerContext* ctx,
-                           absl::string_view key) {
-  const auto& metadata = ctx->client_metadata();
-  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
-  if (it == metadata.end()) return {};
-  return absl::string_view(it->second.data(), it->second.size());
-}
-
 }  // namespace
 
 namespace internal {
@@ -34,6 +26,14 @@ void ForwardReactor::OnCancel() {
 }
 
 }  // namespace internal
+
+absl::string_view Forwarder::Metadata(grpc::CallbackServerContext* ctx,
+                                      absl::string_view key) {
+  const auto& metadata = ctx->client_metadata();
+  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
+  if (it == metadata.end()) return {};
+  return absl::string_view(it->second.data(), it->second.size());
+}
 
 std::shared_ptr<internal::CallState> Forwarder::Begin(
     grpc::CallbackServerContext* ctx, absl::string_view method,

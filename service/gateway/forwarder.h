@@ -28,6 +28,8 @@
 #include "service/gateway/call_log.h"
 #include "service/gateway/grpc_errors.h"
 #include "service/gateway/metrics.h"
+#include "service/ledger/ledger.h"
+#include "service/ledger/request_facts.h"
 #include "service/upstream/http_client.h"
 
 namespace payone::service {
@@ -67,6 +69,31 @@ struct CallState {
   std::shared_ptr<HttpClient::Call> upstream;
 };
 
+// A call's ledger bookkeeping, from admission to the recorded outcome.
+struct LedgerCall {
+  RequestRecord record;
+  std::string idempotency_key;
+  std::string fingerprint;
+  Admission admission;
+};
+
+// One PAYONE exchange about to happen.
+struct Exchange {
+  std::string body;
+  absl::Time deadline;
+  codec::DecodeOptions decode_options;
+  std::shared_ptr<LedgerCall> ledger_call;  // null without a ledger
+};
+
+// What came of an exchange.
+struct Answer {
+  grpc::Status status;
+  RequestRecord::Outcome outcome = RequestRecord::Outcome::kUnknown;
+  std::string payone_status;  // "APPROVED", ... when answered
+  int errorcode = 0;
+  std::string txid;
+};
+
 class ForwardReactor final : public grpc::ServerUnaryReactor {
  public:
   explicit ForwardReactor(std::shared_ptr<CallState> state)
@@ -82,13 +109,15 @@ class ForwardReactor final : public grpc::ServerUnaryReactor {
 
 class Forwarder {
  public:
+  // `ledger` may be null: no ledger bookkeeping.
   Forwarder(const Config& config, HttpClient* upstream, GatewayMetrics* metrics,
-            CallLogger* logger)
+            CallLogger* logger, Ledger* ledger = nullptr)
       : config_(config),
         authorizer_(config),
         upstream_(upstream),
         metrics_(metrics),
-        logger_(logger) {}
+        logger_(logger),
+        ledger_(ledger) {}
 
   template <typename Req, typename Resp>
   grpc::ServerUnaryReactor* Forward(grpc::CallbackServerContext* ctx,
@@ -96,6 +125,18 @@ class Forwarder {
                                     absl::string_view method);
 
  private:
+  static constexpr size_t kMaxIdempotencyKeyBytes = 255;
+
+  static absl::string_view Metadata(grpc::CallbackServerContext* ctx,
+                                    absl::string_view key);
+  template <typename Resp>
+  void Send(internal::ForwardReactor* reactor,
+            std::shared_ptr<internal::CallState> state, Resp* resp,
+            internal::Exchange exchange);
+  template <typename Resp>
+  static internal::Answer ReadAnswer(HttpResult result,
+                                     const codec::DecodeOptions& options,
+                                     Resp* resp);
   std::shared_ptr<internal::CallState> Begin(grpc::CallbackServerContext* ctx,
                                              absl::string_view method,
                                              absl::string_view request_type);
@@ -127,6 +168,7 @@ class Forwarder {
   HttpClient* upstream_;
   GatewayMetrics* metrics_;
   CallLogger* logger_;
+  Ledger* ledger_;
 };
 
 template <typename Req, typename Resp>
@@ -134,7 +176,6 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                                              const Req* req, Resp* resp,
                                              absl::string_view method) {
   using RequestCodec = codec::PayoneCodec<Req>;
-  using ResponseCodec = codec::PayoneCodec<Resp>;
   std::shared_ptr<internal::CallState> state =
       Begin(ctx, method, RequestCodec::kRequestType);
   auto* reactor = new internal::ForwardReactor(state);
@@ -161,63 +202,156 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   AddStandardParameters(*account, RequestCodec::kRequestType, *omit, &form);
   RequestCodec::Encode(*req, encode_options, &form);
 
-  codec::DecodeOptions decode_options;
-  decode_options.charset = account->charset;
-  decode_options.max_body_bytes = config_.max_response_bytes;
+  internal::Exchange exchange;
+  exchange.body = form.Release();
+  exchange.deadline = UpstreamDeadline(ctx);
+  exchange.decode_options.charset = account->charset;
+  exchange.decode_options.max_body_bytes = config_.max_response_bytes;
+  if (ledger_ == nullptr) {
+    Send(reactor, state, resp, std::move(exchange));
+    return reactor;
+  }
+
+  auto ledger_call = std::make_shared<internal::LedgerCall>();
+  ledger_call->record = DescribeRequest(*req);
+  ledger_call->record.portalid = account->portalid;
+  ledger_call->idempotency_key = std::string(Metadata(ctx, "idempotency-key"));
+  if (ledger_call->idempotency_key.size() > kMaxIdempotencyKeyBytes) {
+    Finish(reactor, *state,
+           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "idempotency-key is longer than 255 bytes"));
+    return reactor;
+  }
+  if (!ledger_call->idempotency_key.empty()) {
+    ledger_call->fingerprint = RequestFingerprint(method, *req);
+  }
+  exchange.ledger_call = ledger_call;
+  // The store blocks: the ledger's threads decide, then send.
+  ledger_->Schedule([this, reactor, state, resp, ledger_call,
+                     exchange = std::move(exchange)]() mutable {
+    Admission& admission = ledger_call->admission;
+    admission =
+        ledger_->Admit(ledger_call->record, kTakesSequenceNumber<Req>,
+                       ledger_call->idempotency_key, ledger_call->fingerprint);
+    if (!admission.status.ok()) {
+      Finish(reactor, *state, Refused(admission.status, admission.reason));
+      return;
+    }
+    if (admission.replay.has_value()) {
+      state->log.set_idempotent_replay(true);
+      Finish(reactor, *state,
+             resp->ParseFromString(*admission.replay)
+                 ? grpc::Status::OK
+                 : grpc::Status(grpc::StatusCode::INTERNAL,
+                                "the stored response cannot be read"));
+      return;
+    }
+    if (admission.filled_sequencenumber.has_value()) {
+      absl::StrAppend(&exchange.body,
+                      "&sequencenumber=", *admission.filled_sequencenumber);
+      state->log.set_filled_sequencenumber(*admission.filled_sequencenumber);
+    }
+    Send(reactor, state, resp, std::move(exchange));
+  });
+  return reactor;
+}
+
+template <typename Resp>
+void Forwarder::Send(internal::ForwardReactor* reactor,
+                     std::shared_ptr<internal::CallState> state, Resp* resp,
+                     internal::Exchange exchange) {
+  const absl::Time deadline = exchange.deadline;
+  std::string body = std::move(exchange.body);
   // The reactor may be deleted as soon as Finish runs (possibly before Post
   // returns): nothing below touches it except through the callback.
   std::shared_ptr<HttpClient::Call> call = upstream_->Post(
-      form.Release(), UpstreamDeadline(ctx),
-      [this, reactor, state, resp, decode_options](HttpResult result) {
+      std::move(body), deadline,
+      [this, reactor, state, resp,
+       exchange = std::move(exchange)](HttpResult result) mutable {
         RecordUpstream(*state, result);
-        if (!result.status.ok()) {
-          Finish(reactor, *state,
-                 UpstreamFailed(result.status, result.delivery));
+        internal::Answer answer =
+            ReadAnswer(std::move(result), exchange.decode_options, resp);
+        if (answer.outcome == RequestRecord::Outcome::kAnswered) {
+          RecordAnswer(*state, answer.payone_status, answer.errorcode,
+                       answer.txid);
+        }
+        if (exchange.ledger_call == nullptr) {
+          Finish(reactor, *state, answer.status);
           return;
         }
-        if (result.http_status != 200) {
-          Finish(
-              reactor, *state,
-              UpstreamFailed(absl::UnknownError(absl::StrCat(
-                                 "PAYONE answered HTTP ", result.http_status)),
-                             Delivery::kOutcomeUnknown));
-          return;
-        }
-        if constexpr (internal::HasContent<Resp>::value) {
-          if (!absl::StartsWith(result.content_type, "text/plain") &&
-              !absl::StartsWith(result.content_type, "application/json")) {
-            resp->set_status(payone::v1::STATUS_APPROVED);
-            resp->set_content(std::move(result.body));
-            RecordAnswer(*state, "APPROVED", 0, "");
-            Finish(reactor, *state, grpc::Status::OK);
-            return;
+        // The ledger records the outcome before the caller learns it, so a
+        // retry with the same idempotency-key finds it.
+        ledger_->Schedule([this, reactor, state, resp,
+                           ledger_call = std::move(exchange.ledger_call),
+                           answer = std::move(answer)] {
+          absl::Status recorded = ledger_->Finish(
+              ledger_call->admission, ledger_call->record.account,
+              ledger_call->idempotency_key, answer.outcome,
+              answer.payone_status, answer.errorcode, answer.txid,
+              answer.outcome == RequestRecord::Outcome::kAnswered
+                  ? resp->SerializeAsString()
+                  : std::string());
+          if (!recorded.ok()) {
+            state->log.set_message(
+                absl::StrCat("the ledger could not record the outcome: ",
+                             recorded.message()));
           }
-        }
-        absl::Status decoded =
-            ResponseCodec::Decode(result.body, decode_options, resp);
-        if (!decoded.ok()) {
-          Finish(reactor, *state,
-                 UpstreamFailed(absl::UnknownError(absl::StrCat(
-                                    "PAYONE's answer could not be read: ",
-                                    decoded.message())),
-                                Delivery::kOutcomeUnknown));
-          return;
-        }
-        std::string txid;
-        if constexpr (internal::HasTxid<Resp>::value) txid = resp->txid();
-        int errorcode = 0;
-        if constexpr (internal::HasErrorcode<Resp>::value) {
-          errorcode = static_cast<int>(resp->errorcode());
-        }
-        absl::string_view status_name = Status_Name(resp->status());
-        absl::ConsumePrefix(&status_name, "STATUS_");
-        RecordAnswer(*state, status_name, errorcode, txid);
-        Finish(reactor, *state, grpc::Status::OK);
+          Finish(reactor, *state, answer.status);
+        });
       });
   std::lock_guard<std::mutex> lock(state->mu);
   state->upstream = std::move(call);
   if (state->cancelled && state->upstream != nullptr) state->upstream->Cancel();
-  return reactor;
+}
+
+template <typename Resp>
+internal::Answer Forwarder::ReadAnswer(HttpResult result,
+                                       const codec::DecodeOptions& options,
+                                       Resp* resp) {
+  using Outcome = RequestRecord::Outcome;
+  internal::Answer answer;
+  if (!result.status.ok()) {
+    answer.status = UpstreamFailed(result.status, result.delivery);
+    answer.outcome = result.delivery == Delivery::kNotSent ? Outcome::kNotSent
+                                                           : Outcome::kUnknown;
+    return answer;
+  }
+  answer.outcome = Outcome::kUnknown;
+  if (result.http_status != 200) {
+    answer.status =
+        UpstreamFailed(absl::UnknownError(absl::StrCat("PAYONE answered HTTP ",
+                                                       result.http_status)),
+                       Delivery::kOutcomeUnknown);
+    return answer;
+  }
+  if constexpr (internal::HasContent<Resp>::value) {
+    if (!absl::StartsWith(result.content_type, "text/plain") &&
+        !absl::StartsWith(result.content_type, "application/json")) {
+      resp->set_status(payone::v1::STATUS_APPROVED);
+      resp->set_content(std::move(result.body));
+      answer.outcome = Outcome::kAnswered;
+      answer.payone_status = "APPROVED";
+      return answer;
+    }
+  }
+  absl::Status decoded =
+      codec::PayoneCodec<Resp>::Decode(result.body, options, resp);
+  if (!decoded.ok()) {
+    answer.status = UpstreamFailed(
+        absl::UnknownError(absl::StrCat("PAYONE's answer could not be read: ",
+                                        decoded.message())),
+        Delivery::kOutcomeUnknown);
+    return answer;
+  }
+  answer.outcome = Outcome::kAnswered;
+  if constexpr (internal::HasTxid<Resp>::value) answer.txid = resp->txid();
+  if constexpr (internal::HasErrorcode<Resp>::value) {
+    answer.errorcode = static_cast<int>(resp->errorcode());
+  }
+  absl::string_view status_name = Status_Name(resp->status());
+  absl::ConsumePrefix(&status_name, "STATUS_");
+  answer.payone_status = std::string(status_name);
+  return answer;
 }
 
 }  // namespace payone::service

@@ -62,6 +62,17 @@ grpc::Status UpstreamFailed(const absl::Status& status, Delivery delivery) {
   return WithDetails(code, message, info);
 }
 
+grpc::Status Refused(const absl::Status& status, absl::string_view reason) {
+  google::rpc::ErrorInfo info;
+  info.set_domain(kErrorDomain);
+  info.set_reason(std::string(reason));
+  // Nothing was sent; only an unavailable ledger goes away by itself.
+  (*info.mutable_metadata())["retry_safe"] =
+      status.code() == absl::StatusCode::kUnavailable ? "true" : "false";
+  return WithDetails(static_cast<grpc::StatusCode>(status.code()),
+                     std::string(status.message()), info);
+}
+
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
                       std::string(status.message()));

@@ -27,6 +27,11 @@ grpc::Status ValidationFailed(const std::vector<codec::FieldViolation>& list);
 // PAYONE_OUTCOME_UNKNOWN, metadata retry_safe "true"/"false").
 grpc::Status UpstreamFailed(const absl::Status& status, Delivery delivery);
 
+// A request the gateway refused before sending it (the ledger's checks and
+// idempotency keys), with google.rpc.ErrorInfo naming `reason`; retry_safe
+// only when the refusal was UNAVAILABLE.
+grpc::Status Refused(const absl::Status& status, absl::string_view reason);
+
 // Any other absl::Status with the same code and message.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 

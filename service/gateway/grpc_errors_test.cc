@@ -63,3 +63,27 @@ TEST(GrpcErrorsTest, UpstreamFailuresSayWhetherARetryIsSafe) {
 
 }  // namespace
 }  // namespace payone::service
+
+namespace payone::service {
+namespace {
+
+TEST(RefusedTest, CarriesReasonAndRetrySafety) {
+  for (const auto& [status, retry_safe] :
+       {std::pair{absl::AlreadyExistsError("reference used"), "false"},
+        std::pair{absl::UnavailableError("ledger down"), "true"}}) {
+    grpc::Status refused = Refused(status, "SOME_REASON");
+    EXPECT_EQ(static_cast<int>(refused.error_code()),
+              static_cast<int>(status.code()));
+    EXPECT_EQ(refused.error_message(), status.message());
+    google::rpc::Status details;
+    ASSERT_TRUE(details.ParseFromString(refused.error_details()));
+    google::rpc::ErrorInfo info;
+    ASSERT_EQ(details.details_size(), 1);
+    ASSERT_TRUE(details.details(0).UnpackTo(&info));
+    EXPECT_EQ(info.reason(), "SOME_REASON");
+    EXPECT_EQ(info.metadata().at("retry_safe"), retry_safe);
+  }
+}
+
+}  // namespace
+}  // namespace payone::service
