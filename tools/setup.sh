@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 # Build: Bazel and the C++ libraries. Tests: sanitizer and fuzzer runtimes,
 # clang-format, openssl (throwaway certificates), wrk and gnuplot (benchmarks), node/npm
-# (buf and the google.rpc protos).
+# (buf and the google.rpc protos). The ledger store: SQLite and libpq, and the
+# PostgreSQL server binaries its tests start (/usr/lib/postgresql/15/bin).
 DEBIAN_PACKAGES=(
   bazel-bootstrap bazel-platforms bazel-rules-java
   g++ python3 openssl ca-certificates
@@ -17,6 +18,7 @@ DEBIAN_PACKAGES=(
   clang-14 libclang-rt-14-dev clang-format-14
   prometheus-cpp-dev
   wrk gnuplot-nox
+  libsqlite3-dev libpq-dev postgresql
 )
 
 missing=()

@@ -1,0 +1,110 @@
+#ifndef PAYONE_SERVICE_STORE_SQL_DATABASE_H_
+#define PAYONE_SERVICE_STORE_SQL_DATABASE_H_
+
+// The small SQL surface the ledger store needs from a database, so that the
+// store's logic and its SQL are written once for SQLite and PostgreSQL.
+// Statements use PostgreSQL's numbered placeholders ($1, $2, ...), which
+// SQLite accepts as named parameters.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+namespace payone::service {
+
+// A statement parameter: NULL, an integer, text or bytes. Views only: the
+// referenced data must outlive the Query call.
+class SqlValue {
+ public:
+  enum class Type { kNull, kInt, kText, kBlob };
+
+  SqlValue() = default;  // NULL
+  // Implicit, so that parameter lists read like the values they bind.
+  SqlValue(int32_t value) : type_(Type::kInt), int_(value) {}  // NOLINT
+  SqlValue(int64_t value) : type_(Type::kInt), int_(value) {}  // NOLINT
+  SqlValue(absl::string_view text)                             // NOLINT
+      : type_(Type::kText), bytes_(text) {}
+  SqlValue(const std::string& text)  // NOLINT
+      : type_(Type::kText), bytes_(text) {}
+  SqlValue(const char* text) : type_(Type::kText), bytes_(text) {}  // NOLINT
+  static SqlValue Blob(absl::string_view bytes) {
+    SqlValue value(bytes);
+    value.type_ = Type::kBlob;
+    return value;
+  }
+
+  Type type() const { return type_; }
+  int64_t integer() const { return int_; }
+  absl::string_view bytes() const { return bytes_; }
+
+ private:
+  Type type_ = Type::kNull;
+  int64_t int_ = 0;
+  absl::string_view bytes_;
+};
+
+// One result row. Integers (of any width) read with Int, text and bytes with
+// Bytes; NULL reads as 0 or "".
+class SqlRow {
+ public:
+  struct Cell {
+    bool null = true;
+    int64_t integer = 0;
+    std::string bytes;
+  };
+
+  explicit SqlRow(std::vector<Cell> cells) : cells_(std::move(cells)) {}
+
+  size_t size() const { return cells_.size(); }
+  bool IsNull(size_t column) const { return cells_.at(column).null; }
+  int64_t Int(size_t column) const { return cells_.at(column).integer; }
+  const std::string& Bytes(size_t column) const {
+    return cells_.at(column).bytes;
+  }
+
+ private:
+  std::vector<Cell> cells_;
+};
+
+class SqlTransaction {
+ public:
+  virtual ~SqlTransaction() = default;
+  // Runs one statement and returns its rows (none for statements without
+  // results or RETURNING). Errors never quote parameter values.
+  virtual absl::StatusOr<std::vector<SqlRow>> Query(
+      absl::string_view sql, absl::Span<const SqlValue> params = {}) = 0;
+};
+
+enum class SqlDialect { kSqlite, kPostgres };
+
+class SqlDatabase {
+ public:
+  // What a transaction must be serialised with, beyond what the database's
+  // own isolation gives.
+  enum class Serialize {
+    kNone,
+    // Writers of the notification log: cursors must be assigned in commit
+    // order across every process sharing the database.
+    kNotificationLog,
+    // Schema migrations: one process at a time.
+    kSchema,
+  };
+
+  virtual ~SqlDatabase() = default;
+  virtual SqlDialect dialect() const = 0;
+  // Runs `body` in one transaction: committed (and synced) when it returns
+  // OK, rolled back otherwise.
+  virtual absl::Status InTransaction(
+      Serialize serialize,
+      absl::FunctionRef<absl::Status(SqlTransaction&)> body) = 0;
+};
+
+}  // namespace payone::service
+
+#endif  // PAYONE_SERVICE_STORE_SQL_DATABASE_H_

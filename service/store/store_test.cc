@@ -1,0 +1,706 @@
+// One suite, run against both backends: SQLite on a file under TEST_TMPDIR,
+// and PostgreSQL on a throwaway server (a fresh database per test).
+#include "service/store/store.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/store/schema.h"
+#include "service/store/sql_database.h"
+#include "service/store/store_test_backend.h"
+
+namespace payone::service {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::SizeIs;
+using Kind = IdempotencyClaim::Kind;
+using Outcome = RequestRecord::Outcome;
+
+// A key as PAYONE posts it (MD5 hex of the portal key): it must never be
+// stored with the notification.
+constexpr char kPortalKeyDigest[] = "0123456789abcdef0123456789abcdef";
+
+StoredNotification MakeNotification(absl::string_view account,
+                                    absl::string_view txid,
+                                    payone::v1::TransactionAction txaction,
+                                    int sequencenumber) {
+  StoredNotification stored;
+  stored.account = std::string(account);
+  stored.received_at = absl::FromUnixSeconds(1767225600);
+  payone::v1::TransactionStatusNotification& n = stored.notification;
+  n.set_key(kPortalKeyDigest);
+  n.set_txaction(txaction);
+  n.set_portalid("2030000");
+  n.set_aid("40000");
+  n.set_txid(std::string(txid));
+  n.set_reference(absl::StrCat("ref-", txid));
+  n.set_sequencenumber(sequencenumber);
+  n.set_currency("EUR");
+  n.set_price(10000);
+  return stored;
+}
+
+std::string BodyOf(const StoredNotification& stored) {
+  return absl::StrCat("key=", kPortalKeyDigest,
+                      "&txid=", stored.notification.txid(),
+                      "&sequencenumber=", stored.notification.sequencenumber());
+}
+
+RequestRecord MakeRequest(absl::string_view type, absl::string_view txid,
+                          absl::string_view reference, int64_t amount) {
+  RequestRecord record;
+  record.account = "shop";
+  record.portalid = "2030000";
+  record.request_type = std::string(type);
+  record.txid = std::string(txid);
+  record.reference = std::string(reference);
+  record.amount = amount;
+  record.currency = "EUR";
+  record.sent_at = absl::FromUnixSeconds(1767225600);
+  return record;
+}
+
+std::vector<int64_t> Cursors(const std::vector<StoredNotification>& list) {
+  std::vector<int64_t> cursors;
+  for (const StoredNotification& stored : list)
+    cursors.push_back(stored.cursor);
+  return cursors;
+}
+
+std::vector<std::string> Txids(const std::vector<StoredNotification>& list) {
+  std::vector<std::string> txids;
+  for (const StoredNotification& stored : list) {
+    txids.push_back(stored.notification.txid());
+  }
+  return txids;
+}
+
+class StoreTest : public ::testing::TestWithParam<StoreBackend> {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<std::unique_ptr<TestDatabase>> database =
+        NewTestDatabase(GetParam());
+    ASSERT_TRUE(database.ok()) << database.status();
+    database_ = *std::move(database);
+    store_ = Open();
+  }
+
+  std::unique_ptr<Store> Open() {
+    absl::StatusOr<std::unique_ptr<Store>> store = database_->OpenStore();
+    EXPECT_TRUE(store.ok()) << store.status();
+    return store.ok() ? *std::move(store) : nullptr;
+  }
+
+  // Rows of a statement on a connection of its own, past the Store.
+  std::vector<SqlRow> Raw(absl::string_view sql) {
+    absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+    EXPECT_TRUE(raw.ok()) << raw.status();
+    std::vector<SqlRow> rows;
+    if (!raw.ok()) return rows;
+    absl::Status status = (*raw)->InTransaction(
+        SqlDatabase::Serialize::kNone, [&](SqlTransaction& tx) {
+          absl::StatusOr<std::vector<SqlRow>> result = tx.Query(sql);
+          if (result.ok()) rows = *std::move(result);
+          return result.status();
+        });
+    EXPECT_TRUE(status.ok()) << status;
+    return rows;
+  }
+
+  int64_t Append(Store& store, const StoredNotification& stored,
+                 absl::string_view dedupe_key,
+                 std::vector<std::string> urls = {}) {
+    absl::StatusOr<AppendedNotification> appended =
+        store.AppendNotification(stored, dedupe_key, BodyOf(stored), urls);
+    EXPECT_TRUE(appended.ok()) << appended.status();
+    EXPECT_FALSE(appended.ok() && appended->duplicate) << dedupe_key;
+    return appended.ok() ? appended->cursor : 0;
+  }
+
+  std::vector<StoredNotification> List(const NotificationQuery& query) {
+    absl::StatusOr<std::vector<StoredNotification>> list =
+        store_->ListNotifications(query);
+    EXPECT_TRUE(list.ok()) << list.status();
+    return list.ok() ? *std::move(list) : std::vector<StoredNotification>();
+  }
+
+  std::vector<ForwardTask> Due(absl::Time now, int limit = 100) {
+    absl::StatusOr<std::vector<ForwardTask>> due =
+        store_->DueForwards(now, limit);
+    EXPECT_TRUE(due.ok()) << due.status();
+    return due.ok() ? *std::move(due) : std::vector<ForwardTask>();
+  }
+
+  IdempotencyClaim Claim(Store& store, absl::string_view key,
+                         absl::string_view fingerprint) {
+    absl::StatusOr<IdempotencyClaim> claim =
+        store.ClaimIdempotencyKey("shop", key, fingerprint);
+    EXPECT_TRUE(claim.ok()) << claim.status();
+    return claim.ok() ? *claim : IdempotencyClaim{};
+  }
+
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, AppendsAndListsWithFiltersAndCursorPaging) {
+  const int64_t first =
+      Append(*store_,
+             MakeNotification("shop", "100",
+                              payone::v1::TRANSACTION_ACTION_APPOINTED, 0),
+             "d1");
+  const int64_t second =
+      Append(*store_,
+             MakeNotification("other", "200",
+                              payone::v1::TRANSACTION_ACTION_APPOINTED, 0),
+             "d2");
+  const int64_t third =
+      Append(*store_,
+             MakeNotification("shop", "100",
+                              payone::v1::TRANSACTION_ACTION_CAPTURE, 1),
+             "d3");
+  const int64_t fourth = Append(
+      *store_,
+      MakeNotification("shop", "300", payone::v1::TRANSACTION_ACTION_PAID, 1),
+      "d4");
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+  EXPECT_LT(third, fourth);
+
+  std::vector<StoredNotification> all = List({});
+  EXPECT_THAT(Cursors(all), ElementsAre(first, second, third, fourth));
+  ASSERT_THAT(all, SizeIs(4));
+  EXPECT_EQ(all[0].account, "shop");
+  EXPECT_EQ(all[0].received_at, absl::FromUnixSeconds(1767225600));
+  EXPECT_EQ(all[2].notification.txaction(),
+            payone::v1::TRANSACTION_ACTION_CAPTURE);
+  EXPECT_EQ(all[2].notification.sequencenumber(), 1);
+  EXPECT_EQ(all[2].notification.price(), 10000);
+  EXPECT_EQ(all[2].notification.reference(), "ref-100");
+
+  EXPECT_THAT(Txids(List({.account = "shop"})),
+              ElementsAre("100", "100", "300"));
+  EXPECT_THAT(Txids(List({.txid = "200"})), ElementsAre("200"));
+  EXPECT_THAT(Cursors(List({.account = "shop", .txid = "100"})),
+              ElementsAre(first, third));
+  EXPECT_THAT(List({.account = "other", .txid = "100"}), IsEmpty());
+
+  // Paging: a page of two, then the rest after the last cursor seen.
+  std::vector<StoredNotification> page = List({.limit = 2});
+  EXPECT_THAT(Cursors(page), ElementsAre(first, second));
+  page = List({.after_cursor = page.back().cursor, .limit = 2});
+  EXPECT_THAT(Cursors(page), ElementsAre(third, fourth));
+  EXPECT_THAT(List({.after_cursor = fourth}), IsEmpty());
+  EXPECT_THAT(Cursors(List({.after_cursor = first, .account = "shop"})),
+              ElementsAre(third, fourth));
+
+  EXPECT_EQ(store_->ListNotifications({.limit = 0}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, DuplicateIsRecognisedStoredOnceAndQueuesNothing) {
+  const StoredNotification stored = MakeNotification(
+      "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+  const int64_t cursor = Append(*store_, stored, "same", {"https://a/"});
+  Append(
+      *store_,
+      MakeNotification("shop", "101", payone::v1::TRANSACTION_ACTION_PAID, 0),
+      "next");
+
+  absl::StatusOr<AppendedNotification> again = store_->AppendNotification(
+      stored, "same", BodyOf(stored), {"https://a/", "https://b/"});
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(again->cursor, cursor);
+
+  EXPECT_THAT(Txids(List({})), ElementsAre("100", "101"));
+  std::vector<ForwardTask> due = Due(absl::InfiniteFuture());
+  ASSERT_THAT(due, SizeIs(1));
+  EXPECT_EQ(due[0].url, "https://a/");
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM forward_tasks").at(0).Int(0), 1);
+}
+
+TEST_P(StoreTest, ForwardTasksAreQueuedWithTheNotificationInDueOrder) {
+  const StoredNotification stored = MakeNotification(
+      "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+  // A URL listed twice is queued once.
+  const int64_t cursor =
+      Append(*store_, stored, "d1", {"https://a/", "https://b/", "https://a/"});
+
+  EXPECT_THAT(Due(stored.received_at - absl::Seconds(1)), IsEmpty());
+  std::vector<ForwardTask> due = Due(stored.received_at);
+  ASSERT_THAT(due, SizeIs(2));
+  for (const ForwardTask& task : due) {
+    EXPECT_EQ(task.cursor, cursor);
+    EXPECT_EQ(task.body, BodyOf(stored));
+    EXPECT_EQ(task.attempts, 0);
+    EXPECT_EQ(task.next_attempt, stored.received_at);
+  }
+  EXPECT_EQ(due[0].url, "https://a/");
+  EXPECT_EQ(due[1].url, "https://b/");
+  EXPECT_THAT(Due(stored.received_at, 1), SizeIs(1));
+
+  // A task due earlier comes first, whatever its id.
+  ASSERT_TRUE(store_
+                  ->ForwardFailed(due[0].id,
+                                  stored.received_at + absl::Minutes(5), "503")
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->ForwardFailed(due[1].id,
+                                  stored.received_at + absl::Minutes(1), "503")
+                  .ok());
+  std::vector<ForwardTask> later = Due(stored.received_at + absl::Minutes(10));
+  ASSERT_THAT(later, SizeIs(2));
+  EXPECT_EQ(later[0].id, due[1].id);
+  EXPECT_EQ(later[1].id, due[0].id);
+}
+
+TEST_P(StoreTest, ForwardTaskAndNotificationCommitTogetherOrNotAtAll) {
+  // The database refuses one URL: the whole append must leave no trace.
+  const std::vector<std::string> trigger =
+      GetParam() == StoreBackend::kSqlite
+          ? std::vector<std::string>{
+                "CREATE TRIGGER refuse_url BEFORE INSERT ON forward_tasks"
+                " WHEN NEW.url = 'https://refused/'"
+                " BEGIN SELECT RAISE(ABORT, 'refused by test'); END"}
+          : std::vector<std::string>{
+                "CREATE FUNCTION refuse_url() RETURNS trigger"
+                " LANGUAGE plpgsql AS $$ BEGIN"
+                " IF NEW.url = 'https://refused/' THEN"
+                " RAISE EXCEPTION 'refused by test'; END IF;"
+                " RETURN NEW; END $$",
+                "CREATE TRIGGER refuse_url BEFORE INSERT ON forward_tasks"
+                " FOR EACH ROW EXECUTE FUNCTION refuse_url()"};
+  for (const std::string& statement : trigger) Raw(statement);
+  const StoredNotification stored = MakeNotification(
+      "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+  absl::StatusOr<AppendedNotification> refused =
+      store_->AppendNotification(stored, "dedupe-secret", BodyOf(stored),
+                                 {"https://a/", "https://refused/"});
+  ASSERT_FALSE(refused.ok());
+  // Errors never quote what was stored.
+  EXPECT_THAT(refused.status().message(), Not(HasSubstr(kPortalKeyDigest)));
+  EXPECT_THAT(refused.status().message(), Not(HasSubstr("dedupe-secret")));
+  EXPECT_THAT(refused.status().message(), HasSubstr("AppendNotification"));
+  EXPECT_THAT(List({}), IsEmpty());
+  EXPECT_THAT(Due(absl::InfiniteFuture()), IsEmpty());
+
+  // Not a duplicate afterwards: nothing of the failed append was kept.
+  Append(*store_, stored, "dedupe-secret", {"https://a/"});
+  EXPECT_THAT(List({}), SizeIs(1));
+  EXPECT_THAT(Due(absl::InfiniteFuture()), SizeIs(1));
+}
+
+TEST_P(StoreTest, ForwardDeliveredAndFailedWithBackoff) {
+  const StoredNotification stored = MakeNotification(
+      "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+  Append(*store_, stored, "d1", {"https://a/", "https://b/"});
+  std::vector<ForwardTask> due = Due(stored.received_at);
+  ASSERT_THAT(due, SizeIs(2));
+
+  ASSERT_TRUE(store_->ForwardDelivered(due[0].id).ok());
+  const absl::Time retry_at = stored.received_at + absl::Seconds(30);
+  ASSERT_TRUE(store_->ForwardFailed(due[1].id, retry_at, "HTTP 502").ok());
+
+  EXPECT_THAT(Due(retry_at - absl::Seconds(1)), IsEmpty());
+  std::vector<ForwardTask> retry = Due(retry_at);
+  ASSERT_THAT(retry, SizeIs(1));
+  EXPECT_EQ(retry[0].id, due[1].id);
+  EXPECT_EQ(retry[0].attempts, 1);
+  EXPECT_EQ(retry[0].next_attempt, retry_at);
+
+  ASSERT_TRUE(
+      store_->ForwardFailed(due[1].id, retry_at + absl::Minutes(1), "timeout")
+          .ok());
+  retry = Due(absl::InfiniteFuture());
+  ASSERT_THAT(retry, SizeIs(1));
+  EXPECT_EQ(retry[0].attempts, 2);
+  EXPECT_EQ(Raw("SELECT last_error FROM forward_tasks WHERE attempts = 2")
+                .at(0)
+                .Bytes(0),
+            "timeout");
+
+  ASSERT_TRUE(store_->ForwardDelivered(due[1].id).ok());
+  EXPECT_THAT(Due(absl::InfiniteFuture()), IsEmpty());
+
+  EXPECT_EQ(store_->ForwardDelivered(987654).code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->ForwardFailed(987654, retry_at, "x").code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->DueForwards(retry_at, 0).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, RequestsBeginFinishAndListLearningTheTxid) {
+  RequestRecord preauth = MakeRequest("preauthorization", "", "Order-1", 10000);
+  absl::StatusOr<int64_t> preauth_id = store_->BeginRequest(preauth);
+  ASSERT_TRUE(preauth_id.ok()) << preauth_id.status();
+  // While sending, the request is not listed under a txid it has not got.
+  absl::StatusOr<std::vector<RequestRecord>> listed =
+      store_->ListRequests("shop", "700");
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  EXPECT_THAT(*listed, IsEmpty());
+
+  ASSERT_TRUE(
+      store_
+          ->FinishRequest(*preauth_id, Outcome::kAnswered, "APPROVED", 0, "700")
+          .ok());
+  RequestRecord capture = MakeRequest("capture", "700", "", 4000);
+  capture.sequencenumber = 1;
+  capture.capturemode = "notcompleted";
+  absl::StatusOr<int64_t> capture_id = store_->BeginRequest(capture);
+  ASSERT_TRUE(capture_id.ok()) << capture_id.status();
+  EXPECT_GT(*capture_id, *preauth_id);
+  RequestRecord refund = MakeRequest("refund", "700", "", -1000);
+  refund.sequencenumber = 2;
+  absl::StatusOr<int64_t> refund_id = store_->BeginRequest(refund);
+  ASSERT_TRUE(refund_id.ok());
+  // An empty txid keeps the stored one.
+  ASSERT_TRUE(
+      store_->FinishRequest(*capture_id, Outcome::kAnswered, "ERROR", 911, "")
+          .ok());
+
+  listed = store_->ListRequests("shop", "700");
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_THAT(*listed, SizeIs(3));
+  const RequestRecord& p = (*listed)[0];
+  EXPECT_EQ(p.id, *preauth_id);
+  EXPECT_EQ(p.account, "shop");
+  EXPECT_EQ(p.portalid, "2030000");
+  EXPECT_EQ(p.request_type, "preauthorization");
+  EXPECT_EQ(p.txid, "700");
+  EXPECT_EQ(p.reference, "Order-1");
+  EXPECT_EQ(p.sequencenumber, std::nullopt);
+  EXPECT_EQ(p.amount, 10000);
+  EXPECT_EQ(p.currency, "EUR");
+  EXPECT_EQ(p.outcome, Outcome::kAnswered);
+  EXPECT_EQ(p.status, "APPROVED");
+  EXPECT_EQ(p.sent_at, absl::FromUnixSeconds(1767225600));
+  EXPECT_GT(p.finished_at, p.sent_at);
+  const RequestRecord& c = (*listed)[1];
+  EXPECT_EQ(c.txid, "700");
+  EXPECT_EQ(c.sequencenumber, 1);
+  EXPECT_EQ(c.capturemode, "notcompleted");
+  EXPECT_EQ(c.status, "ERROR");
+  EXPECT_EQ(c.errorcode, 911);
+  const RequestRecord& r = (*listed)[2];
+  EXPECT_EQ(r.amount, -1000);
+  EXPECT_EQ(r.outcome, Outcome::kSending);
+  EXPECT_EQ(r.finished_at, absl::InfinitePast());
+
+  listed = store_->ListRequests("other", "700");
+  ASSERT_TRUE(listed.ok());
+  EXPECT_THAT(*listed, IsEmpty());
+
+  EXPECT_EQ(store_->FinishRequest(987654, Outcome::kUnknown, "", 0, "").code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(
+      store_->FinishRequest(*refund_id, Outcome::kSending, "", 0, "").code(),
+      absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, ReferenceUsedIsCaseInsensitiveAndIgnoresNotSent) {
+  auto used = [&](absl::string_view portalid, absl::string_view reference) {
+    absl::StatusOr<bool> result = store_->ReferenceUsed(portalid, reference);
+    EXPECT_TRUE(result.ok()) << result.status();
+    return result.ok() && *result;
+  };
+  EXPECT_FALSE(used("2030000", "order-1"));
+
+  absl::StatusOr<int64_t> sent =
+      store_->BeginRequest(MakeRequest("preauthorization", "", "Order-1", 1));
+  ASSERT_TRUE(sent.ok());
+  EXPECT_TRUE(used("2030000", "order-1"));  // still sending: counts
+  EXPECT_TRUE(used("2030000", "ORDER-1"));
+  EXPECT_FALSE(used("2030001", "order-1"));  // another portal
+  ASSERT_TRUE(store_->FinishRequest(*sent, Outcome::kUnknown, "", 0, "").ok());
+  EXPECT_TRUE(used("2030000", "order-1"));
+
+  absl::StatusOr<int64_t> unsent =
+      store_->BeginRequest(MakeRequest("authorization", "", "Order-2", 1));
+  ASSERT_TRUE(unsent.ok());
+  ASSERT_TRUE(
+      store_->FinishRequest(*unsent, Outcome::kNotSent, "", 0, "").ok());
+  EXPECT_FALSE(used("2030000", "order-2"));
+  absl::StatusOr<int64_t> answered =
+      store_->BeginRequest(MakeRequest("authorization", "", "order-2", 1));
+  ASSERT_TRUE(answered.ok());
+  ASSERT_TRUE(
+      store_->FinishRequest(*answered, Outcome::kAnswered, "ERROR", 911, "")
+          .ok());
+  EXPECT_TRUE(used("2030000", "Order-2"));
+
+  // Only payment-creating requests reserve a reference.
+  ASSERT_TRUE(
+      store_->BeginRequest(MakeRequest("capture", "700", "Order-3", 1)).ok());
+  EXPECT_FALSE(used("2030000", "order-3"));
+}
+
+TEST_P(StoreTest, IdempotencyClaimReplayConflictInFlightAndRelease) {
+  EXPECT_EQ(Claim(*store_, "key-1", "fp-a").kind, Kind::kClaimed);
+  EXPECT_EQ(Claim(*store_, "key-1", "fp-a").kind, Kind::kInFlight);
+  EXPECT_EQ(Claim(*store_, "key-1", "fp-b").kind, Kind::kConflict);
+  // Keys are scoped per account.
+  absl::StatusOr<IdempotencyClaim> elsewhere =
+      store_->ClaimIdempotencyKey("other", "key-1", "fp-b");
+  ASSERT_TRUE(elsewhere.ok());
+  EXPECT_EQ(elsewhere->kind, Kind::kClaimed);
+
+  const std::string response("answer\0with bytes\xff", 19);
+  ASSERT_TRUE(store_->CompleteIdempotencyKey("shop", "key-1", response).ok());
+  IdempotencyClaim replay = Claim(*store_, "key-1", "fp-a");
+  EXPECT_EQ(replay.kind, Kind::kReplay);
+  EXPECT_EQ(replay.response, response);
+  EXPECT_EQ(Claim(*store_, "key-1", "fp-b").kind, Kind::kConflict);
+  // A completed key was sent: it cannot be released.
+  EXPECT_EQ(store_->ReleaseIdempotencyKey("shop", "key-1").code(),
+            absl::StatusCode::kFailedPrecondition);
+
+  // A released claim can be claimed again, with any request.
+  EXPECT_EQ(Claim(*store_, "key-2", "fp-a").kind, Kind::kClaimed);
+  ASSERT_TRUE(store_->ReleaseIdempotencyKey("shop", "key-2").ok());
+  EXPECT_EQ(Claim(*store_, "key-2", "fp-c").kind, Kind::kClaimed);
+  // An empty response is still a completed one.
+  ASSERT_TRUE(store_->CompleteIdempotencyKey("shop", "key-2", "").ok());
+  replay = Claim(*store_, "key-2", "fp-c");
+  EXPECT_EQ(replay.kind, Kind::kReplay);
+  EXPECT_EQ(replay.response, "");
+
+  EXPECT_EQ(store_->CompleteIdempotencyKey("shop", "nope", "x").code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->ReleaseIdempotencyKey("shop", "nope").code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_P(StoreTest, EverythingSurvivesReopening) {
+  const StoredNotification stored = MakeNotification(
+      "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+  const int64_t cursor = Append(*store_, stored, "d1", {"https://a/"});
+  absl::StatusOr<int64_t> request =
+      store_->BeginRequest(MakeRequest("preauthorization", "", "Order-1", 5));
+  ASSERT_TRUE(request.ok());
+  ASSERT_TRUE(
+      store_->FinishRequest(*request, Outcome::kAnswered, "APPROVED", 0, "100")
+          .ok());
+  ASSERT_EQ(Claim(*store_, "key-1", "fp").kind, Kind::kClaimed);
+  ASSERT_TRUE(store_->CompleteIdempotencyKey("shop", "key-1", "resp").ok());
+
+  store_.reset();
+  store_ = Open();
+  ASSERT_NE(store_, nullptr);
+
+  std::vector<StoredNotification> list = List({});
+  ASSERT_THAT(list, SizeIs(1));
+  EXPECT_EQ(list[0].cursor, cursor);
+  EXPECT_EQ(list[0].notification.txid(), "100");
+  std::vector<ForwardTask> due = Due(absl::InfiniteFuture());
+  ASSERT_THAT(due, SizeIs(1));
+  EXPECT_EQ(due[0].body, BodyOf(stored));
+  absl::StatusOr<std::vector<RequestRecord>> requests =
+      store_->ListRequests("shop", "100");
+  ASSERT_TRUE(requests.ok());
+  ASSERT_THAT(*requests, SizeIs(1));
+  EXPECT_EQ((*requests)[0].status, "APPROVED");
+  IdempotencyClaim replay = Claim(*store_, "key-1", "fp");
+  EXPECT_EQ(replay.kind, Kind::kReplay);
+  EXPECT_EQ(replay.response, "resp");
+  // New cursors continue after the old ones.
+  EXPECT_GT(Append(*store_, stored, "d2"), cursor);
+}
+
+TEST_P(StoreTest, ConcurrentAppendsKeepCursorsInCommitOrder) {
+  // Two stores (two connections, or two pools) and a watcher that pages
+  // forward from the last cursor it saw, as WatchTransactionStatus does: if
+  // a row ever committed below a cursor the watcher had passed, the watcher
+  // would miss it.
+  std::unique_ptr<Store> second = Open();
+  ASSERT_NE(second, nullptr);
+  constexpr int kThreads = 6;
+  constexpr int kPerThread = 25;
+  std::atomic<int> writers_left{kThreads};
+  absl::Mutex mu;
+  std::vector<int64_t> appended_cursors;
+  int duplicates = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      Store& store = t % 2 == 0 ? *store_ : *second;
+      for (int i = 0; i < kPerThread; ++i) {
+        const StoredNotification stored =
+            MakeNotification("shop", absl::StrCat(t, "-", i),
+                             payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+        // Every key is also raced by the neighbouring thread.
+        for (const std::string& key :
+             {absl::StrCat("k", t, "-", i),
+              absl::StrCat("k", (t + 1) % kThreads, "-", i)}) {
+          absl::StatusOr<AppendedNotification> appended =
+              store.AppendNotification(stored, key, BodyOf(stored),
+                                       {"https://a/"});
+          if (!appended.ok()) {
+            ADD_FAILURE() << appended.status();
+            continue;
+          }
+          absl::MutexLock lock(&mu);
+          if (appended->duplicate) {
+            ++duplicates;
+          } else {
+            appended_cursors.push_back(appended->cursor);
+          }
+        }
+      }
+      writers_left.fetch_sub(1);
+    });
+  }
+  std::vector<int64_t> watched;
+  int64_t after = 0;
+  while (true) {
+    const bool writers_done = writers_left.load() == 0;
+    std::vector<StoredNotification> page = List({.after_cursor = after});
+    for (const StoredNotification& stored : page) {
+      ASSERT_GT(stored.cursor, after);
+      after = stored.cursor;
+      watched.push_back(stored.cursor);
+    }
+    if (writers_done && page.empty()) break;
+  }
+  for (std::thread& thread : threads) thread.join();
+
+  EXPECT_EQ(appended_cursors.size(),
+            static_cast<size_t>(kThreads * kPerThread));
+  EXPECT_EQ(duplicates, kThreads * kPerThread);
+  std::set<int64_t> unique(appended_cursors.begin(), appended_cursors.end());
+  EXPECT_EQ(unique.size(), appended_cursors.size());
+  EXPECT_EQ(std::set<int64_t>(watched.begin(), watched.end()), unique);
+  EXPECT_EQ(watched.size(), unique.size());
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM notifications").at(0).Int(0),
+            kThreads * kPerThread);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM forward_tasks").at(0).Int(0),
+            kThreads * kPerThread);
+}
+
+TEST_P(StoreTest, ConcurrentClaimsOfOneKeyHaveOneWinner) {
+  std::unique_ptr<Store> second = Open();
+  ASSERT_NE(second, nullptr);
+  constexpr int kThreads = 6;
+  constexpr int kKeys = 20;
+  absl::Mutex mu;
+  std::vector<int> claimed(kKeys), in_flight(kKeys);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      Store& store = t % 2 == 0 ? *store_ : *second;
+      for (int k = 0; k < kKeys; ++k) {
+        const Kind kind = Claim(store, absl::StrCat("key-", k), "fp").kind;
+        absl::MutexLock lock(&mu);
+        (kind == Kind::kClaimed ? claimed : in_flight)[k]++;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int k = 0; k < kKeys; ++k) {
+    EXPECT_EQ(claimed[k], 1) << "key-" << k;
+    EXPECT_EQ(in_flight[k], kThreads - 1) << "key-" << k;
+  }
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM idempotency_keys").at(0).Int(0), kKeys);
+}
+
+TEST_P(StoreTest, OpeningAgainAppliesNoMigration) {
+  const std::vector<SqlRow> before =
+      Raw("SELECT version, applied_at FROM schema_migrations ORDER BY version");
+  ASSERT_THAT(before, SizeIs(LatestSchemaVersion()));
+  EXPECT_EQ(before.back().Int(0), LatestSchemaVersion());
+  Append(*store_,
+         MakeNotification("shop", "1", payone::v1::TRANSACTION_ACTION_PAID, 0),
+         "d1");
+
+  std::unique_ptr<Store> again = Open();
+  ASSERT_NE(again, nullptr);
+  const std::vector<SqlRow> after =
+      Raw("SELECT version, applied_at FROM schema_migrations ORDER BY version");
+  ASSERT_THAT(after, SizeIs(before.size()));
+  for (size_t i = 0; i < after.size(); ++i) {
+    EXPECT_EQ(after[i].Int(1), before[i].Int(1));
+  }
+  EXPECT_THAT(List({}), SizeIs(1));
+}
+
+TEST_P(StoreTest, ConcurrentFirstOpensMigrateOnce) {
+  // Several replicas starting at once on an empty database.
+  absl::StatusOr<std::unique_ptr<TestDatabase>> fresh =
+      NewTestDatabase(GetParam());
+  ASSERT_TRUE(fresh.ok()) << fresh.status();
+  std::vector<std::thread> threads;
+  std::atomic<int> opened{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      absl::StatusOr<std::unique_ptr<Store>> store = (*fresh)->OpenStore();
+      EXPECT_TRUE(store.ok()) << store.status();
+      if (store.ok()) opened.fetch_add(1);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(opened.load(), 4);
+  database_ = *std::move(fresh);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM schema_migrations").at(0).Int(0),
+            LatestSchemaVersion());
+}
+
+TEST_P(StoreTest, DatabaseFromTheFutureIsRefused) {
+  Raw(absl::StrCat(
+      "INSERT INTO schema_migrations (version, description, applied_at)"
+      " VALUES (",
+      LatestSchemaVersion() + 1, ", 'from a newer gateway', 0)"));
+  absl::StatusOr<std::unique_ptr<Store>> store = database_->OpenStore();
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(
+      store.status().message(),
+      HasSubstr(absl::StrCat("schema version ", LatestSchemaVersion() + 1)));
+}
+
+TEST_P(StoreTest, NotificationKeyIsNeverStored) {
+  const StoredNotification stored = MakeNotification(
+      "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+  Append(*store_, stored, "d1");
+  std::vector<StoredNotification> list = List({});
+  ASSERT_THAT(list, SizeIs(1));
+  EXPECT_EQ(list[0].notification.key(), "");
+
+  const std::vector<SqlRow> rows = Raw("SELECT * FROM notifications");
+  ASSERT_THAT(rows, SizeIs(1));
+  for (size_t column = 0; column < rows[0].size(); ++column) {
+    EXPECT_THAT(rows[0].Bytes(column), Not(HasSubstr(kPortalKeyDigest)))
+        << "column " << column;
+  }
+  payone::v1::TransactionStatusNotification raw;
+  ASSERT_TRUE(raw.ParseFromString(
+      Raw("SELECT notification FROM notifications").at(0).Bytes(0)));
+  EXPECT_EQ(raw.key(), "");
+  EXPECT_EQ(raw.txid(), "100");
+  EXPECT_EQ(Raw("SELECT txaction FROM notifications").at(0).Bytes(0),
+            "TRANSACTION_ACTION_APPOINTED");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StoreTest, ::testing::ValuesIn(TestedBackends()),
+    [](const ::testing::TestParamInfo<StoreBackend>& info) {
+      return std::string(BackendName(info.param));
+    });
+
+}  // namespace
+}  // namespace payone::service
