@@ -12,6 +12,7 @@
 #include "absl/strings/substitute.h"
 #include "codec/generator/common.h"
 #include "codec/generator/names.h"
+#include "codec/runtime/form.h"
 
 namespace payone::codec::generator {
 namespace {
@@ -21,6 +22,14 @@ using ::google::protobuf::FieldDescriptor;
 using ::payone::v1::Format;
 
 std::string Lit(const std::string& text) { return CppLiteral(text); }
+
+// The FormBuilder::EncodedName of a wire name, percent-encoded here so that
+// Encode copies it: {"&cardpan=", "&cardpan%5B"}.
+std::string EncodedNameOf(const std::string& wire_name) {
+  const std::string encoded = FormEncode(wire_name);
+  return absl::StrCat("{", Lit(absl::StrCat("&", encoded, "=")), ", ",
+                      Lit(absl::StrCat("&", encoded, "%5B")), "}");
+}
 
 const char* TextFormatName(Format format) {
   switch (format) {
@@ -535,14 +544,14 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
                               type_);
     for (const auto& [name, value] : model_.constants) {
       absl::SubstituteAndAppend(out_, "  internal::AddRaw($0, 0, $1, form);\n",
-                                Lit(name), Lit(value));
+                                EncodedNameOf(name), Lit(value));
     }
     for (const FieldModel& f : model_.fields) EncodeField(f);
     out_->append("}\n");
   }
 
   void EncodeField(const FieldModel& f) {
-    const std::string wire = Lit(f.rules.wire_name());
+    const std::string wire = EncodedNameOf(f.rules.wire_name());
     switch (f.kind) {
       case FieldKind::kText: {
         const char* text_case = CaseName(f.rules);
@@ -605,15 +614,16 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
             f.accessor, QualifiedCppName(f.part));
         break;
       case FieldKind::kKeyedMap:
-        EntryLoop(f, absl::StrCat("internal::AddKeyedText(", wire,
-                                  ", entry->first, entry->second, options, "
-                                  "form);"));
+        EntryLoop(
+            f, absl::StrCat("internal::AddKeyedText(", Lit(f.rules.wire_name()),
+                            ", entry->first, entry->second, options, "
+                            "form);"));
         break;
       case FieldKind::kUnknownMap:
         // Responses and notifications re-encode what they received.
         EntryLoop(f,
-                  "internal::AddText(entry->first, 0, entry->second, "
-                  "internal::Case::kAsIs, options, form);");
+                  "internal::AddUnknown(entry->first, entry->second, "
+                  "options, form);");
         break;
       case FieldKind::kGatewayOnly:
         break;

@@ -20,6 +20,10 @@ absl::StatusOr<std::string> Utf8ToLatin1(absl::string_view utf8);
 
 bool IsValidUtf8(absl::string_view text);
 
+// Whether every byte is below 0x80: such text is valid UTF-8, one character
+// per byte, and the same in ISO-8859-1.
+bool IsAscii(absl::string_view text);
+
 }  // namespace payone::codec
 
 #endif  // PAYONE_CODEC_RUNTIME_CHARSET_H_

@@ -1,6 +1,12 @@
 #include "codec/runtime/form.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -10,16 +16,133 @@ namespace {
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
-// Bytes a form POST leaves as they are.
-constexpr std::array<bool, 256> MakeUnreservedTable() {
-  std::array<bool, 256> table{};
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  table['*'] = table['-'] = table['.'] = table['_'] = true;
-  return table;
+// What a form POST does with each byte.
+enum class ByteKind : unsigned char { kKeep, kPlus, kEscape };
+
+constexpr std::array<ByteKind, 256> MakeByteKinds() {
+  std::array<ByteKind, 256> kinds{};
+  for (auto& kind : kinds) kind = ByteKind::kEscape;
+  for (int c = 'a'; c <= 'z'; ++c) kinds[c] = ByteKind::kKeep;
+  for (int c = 'A'; c <= 'Z'; ++c) kinds[c] = ByteKind::kKeep;
+  for (int c = '0'; c <= '9'; ++c) kinds[c] = ByteKind::kKeep;
+  kinds['*'] = kinds['-'] = kinds['.'] = kinds['_'] = ByteKind::kKeep;
+  kinds[' '] = ByteKind::kPlus;
+  return kinds;
 }
-constexpr std::array<bool, 256> kUnreserved = MakeUnreservedTable();
+constexpr std::array<ByteKind, 256> kByteKinds = MakeByteKinds();
+
+char* EncodeByte(unsigned char byte, char* out) {
+  switch (kByteKinds[byte]) {
+    case ByteKind::kKeep:
+      *out = static_cast<char>(byte);
+      return out + 1;
+    case ByteKind::kPlus:
+      *out = '+';
+      return out + 1;
+    case ByteKind::kEscape:
+      break;
+  }
+  out[0] = '%';
+  out[1] = kHexDigits[byte >> 4];
+  out[2] = kHexDigits[byte & 15];
+  return out + 3;
+}
+
+// Values are read in blocks of this many bytes; EncodeTo may write up to a
+// block past the encoded text (room only, overwritten or trimmed later).
+constexpr size_t kBlock = 16;
+
+#if defined(__SSE2__)
+
+// Bit i is set when byte i of `block` needs escaping.
+unsigned ReservedBytes(__m128i block) {
+  // c in [first, first + span] as an unsigned byte: min(c - first, span) ==
+  // c - first.
+  const auto in_range = [](__m128i c, char first, char span) {
+    const __m128i offset = _mm_sub_epi8(c, _mm_set1_epi8(first));
+    return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(span)), offset);
+  };
+  const __m128i letter =
+      in_range(_mm_or_si128(block, _mm_set1_epi8(0x20)), 'a', 25);
+  const __m128i digit = in_range(block, '0', 9);
+  const __m128i dash_dot = in_range(block, '-', 1);
+  const __m128i star = _mm_cmpeq_epi8(block, _mm_set1_epi8('*'));
+  const __m128i underscore = _mm_cmpeq_epi8(block, _mm_set1_epi8('_'));
+  const __m128i kept =
+      _mm_or_si128(_mm_or_si128(letter, digit),
+                   _mm_or_si128(dash_dot, _mm_or_si128(star, underscore)));
+  return ~static_cast<unsigned>(_mm_movemask_epi8(kept)) & 0xFFFF;
+}
+
+// Writes `value` percent-encoded at `out` and returns the end. Each step
+// copies a whole block and keeps the bytes up to the first one to escape,
+// so runs of letters and digits cost one step per 16 bytes.
+char* EncodeTo(absl::string_view value, char* out) {
+  const char* in = value.data();
+  size_t left = value.size();
+  while (left != 0) {
+    const size_t count = std::min(left, kBlock);
+    __m128i block;
+    if (count == kBlock) {
+      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+    } else {  // never read past the value
+      alignas(16) char tail[kBlock] = {};
+      std::memcpy(tail, in, count);
+      block = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), block);
+    // Bits from `count` up stop the run at the end of the value.
+    const unsigned stop = ReservedBytes(block) | (~0u << count);
+    const auto kept = static_cast<size_t>(__builtin_ctz(stop));
+    out += kept;
+    in += kept;
+    left -= kept;
+    if (kept < count) {
+      out = EncodeByte(static_cast<unsigned char>(*in), out);
+      ++in;
+      --left;
+    }
+  }
+  return out;
+}
+
+#else
+
+char* EncodeTo(absl::string_view value, char* out) {
+  for (char c : value) out = EncodeByte(static_cast<unsigned char>(c), out);
+  return out;
+}
+
+#endif
+
+// Bytes EncodeTo may write for `value`.
+size_t MaxEncodedSize(absl::string_view value) {
+  return 3 * value.size() + kBlock;
+}
+
+// Writes a positive index in decimal and returns the end.
+char* WriteIndex(int index, char* out) {
+  char digits[16];
+  char* first = digits + sizeof(digits);
+  auto rest = static_cast<unsigned>(index);
+  do {
+    *--first = static_cast<char>('0' + rest % 10);
+    rest /= 10;
+  } while (rest != 0);
+  const size_t count = digits + sizeof(digits) - first;
+  std::memcpy(out, first, count);
+  return out + count;
+}
+
+char* Copy(absl::string_view text, char* out) {
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+constexpr absl::string_view kOpenBracket = "%5B";
+constexpr absl::string_view kCloseBracketEquals = "%5D=";
+// Room for an index in decimal and the brackets around it.
+constexpr size_t kIndexRoom = 16 + 3 + 4;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -31,29 +154,14 @@ int HexValue(char c) {
 }  // namespace
 
 void AppendFormEncoded(absl::string_view value, std::string* out) {
-  // Runs of bytes that stay as they are go in with one append each: most
-  // values are mostly letters and digits.
-  const char* run = value.data();
-  const char* const end = value.data() + value.size();
-  for (const char* p = run; p != end; ++p) {
-    const auto byte = static_cast<unsigned char>(*p);
-    if (kUnreserved[byte]) continue;
-    out->append(run, p - run);
-    if (byte == ' ') {
-      out->push_back('+');
-    } else {
-      const char escape[3] = {'%', kHexDigits[byte >> 4],
-                              kHexDigits[byte & 15]};
-      out->append(escape, 3);
-    }
-    run = p + 1;
-  }
-  out->append(run, end - run);
+  const size_t start = out->size();
+  out->resize(start + MaxEncodedSize(value));
+  char* const end = EncodeTo(value, &(*out)[start]);
+  out->resize(end - out->data());
 }
 
 std::string FormEncode(absl::string_view value) {
   std::string out;
-  out.reserve(value.size());
   AppendFormEncoded(value, &out);
   return out;
 }
@@ -85,33 +193,65 @@ absl::StatusOr<std::string> FormDecode(absl::string_view text) {
   return out;
 }
 
-void FormBuilder::StartParameter() {
-  if (!body_.empty()) body_.push_back('&');
+char* FormBuilder::Room(size_t bytes) {
+  if (buffer_.size() - size_ < bytes) {
+    buffer_.resize(
+        std::max({size_ + bytes, buffer_.capacity(), 2 * buffer_.size()}));
+  }
+  return &buffer_[size_];
+}
+
+char* FormBuilder::StartParameter(char* out) const {
+  if (size_ != 0) *out++ = '&';
+  return out;
 }
 
 void FormBuilder::Add(absl::string_view name, absl::string_view value) {
-  StartParameter();
-  AppendFormEncoded(name, &body_);
-  body_.push_back('=');
-  AppendFormEncoded(value, &body_);
+  char* out = Room(1 + MaxEncodedSize(name) + 1 + MaxEncodedSize(value));
+  out = EncodeTo(name, StartParameter(out));
+  *out++ = '=';
+  out = EncodeTo(value, out);
+  size_ = out - buffer_.data();
 }
 
 void FormBuilder::AddIndexed(absl::string_view stem, int index,
                              absl::string_view value) {
-  StartParameter();
-  AppendFormEncoded(stem, &body_);
-  absl::StrAppend(&body_, "%5B", index, "%5D=");
-  AppendFormEncoded(value, &body_);
+  char digits[kIndexRoom];
+  AddBracketed(stem,
+               absl::string_view(digits, WriteIndex(index, digits) - digits),
+               value);
 }
 
 void FormBuilder::AddKeyed(absl::string_view stem, absl::string_view key,
                            absl::string_view value) {
-  StartParameter();
-  AppendFormEncoded(stem, &body_);
-  body_.append("%5B");
-  AppendFormEncoded(key, &body_);
-  body_.append("%5D=");
-  AppendFormEncoded(value, &body_);
+  AddBracketed(stem, key, value);
+}
+
+void FormBuilder::AddBracketed(absl::string_view stem, absl::string_view key,
+                               absl::string_view value) {
+  char* out = Room(1 + MaxEncodedSize(stem) + kOpenBracket.size() +
+                   MaxEncodedSize(key) + kCloseBracketEquals.size() +
+                   MaxEncodedSize(value));
+  out = EncodeTo(stem, StartParameter(out));
+  out = Copy(kOpenBracket, out);
+  out = EncodeTo(key, out);
+  out = Copy(kCloseBracketEquals, out);
+  out = EncodeTo(value, out);
+  size_ = out - buffer_.data();
+}
+
+void FormBuilder::Add(const EncodedName& name, int index,
+                      absl::string_view value) {
+  // The names start with '&', dropped for the first parameter.
+  const absl::string_view prefix = index > 0 ? name.indexed : name.plain;
+  char* out = Room(prefix.size() + kIndexRoom + MaxEncodedSize(value));
+  out = Copy(size_ != 0 ? prefix : prefix.substr(1), out);
+  if (index > 0) {
+    out = WriteIndex(index, out);
+    out = Copy(kCloseBracketEquals, out);
+  }
+  out = EncodeTo(value, out);
+  size_ = out - buffer_.data();
 }
 
 absl::StatusOr<std::vector<NameValue>> ParseForm(absl::string_view body,

@@ -25,11 +25,21 @@ std::string FormEncode(absl::string_view value);
 // followed by two hex digits.
 absl::StatusOr<std::string> FormDecode(absl::string_view text);
 
+// A parameter name percent-encoded ahead of time, with the separators it is
+// written with: protoc-gen-payone emits one constant per wire name, so
+// encoding a field copies its name instead of looking at it.
+struct EncodedName {
+  absl::string_view plain;    // "&cardpan=": separator, name, '='
+  absl::string_view indexed;  // "&it%5B": the index and "%5D=" follow
+};
+
 // Builds a request body one parameter at a time: name=value&name=value...
+// The buffer grows ahead of the text (zero-filled once per growth), so that
+// every parameter is written through a pointer after one room check.
 class FormBuilder {
  public:
   FormBuilder() = default;
-  explicit FormBuilder(size_t reserve) { body_.reserve(reserve); }
+  explicit FormBuilder(size_t reserve) { buffer_.resize(reserve); }
 
   void Add(absl::string_view name, absl::string_view value);
   // Adds `stem[index]=value` (PAYONE's 1-based article arrays, it[1]...).
@@ -37,14 +47,33 @@ class FormBuilder {
   // Adds `stem[key]=value` (add_paydata[key]).
   void AddKeyed(absl::string_view stem, absl::string_view key,
                 absl::string_view value);
+  // Adds `name=value`, or `stem[index]=value` when index > 0.
+  void Add(const EncodedName& name, int index, absl::string_view value);
 
-  const std::string& body() const { return body_; }
-  std::string Release() { return std::move(body_); }
+  // The body so far; valid until the next Add.
+  const std::string& body() const {
+    buffer_.resize(size_);
+    return buffer_;
+  }
+  std::string Release() {
+    buffer_.resize(size_);
+    size_ = 0;
+    return std::move(buffer_);
+  }
 
  private:
-  void StartParameter();
+  // Makes room for `bytes` more and returns where they go.
+  char* Room(size_t bytes);
+  // Adds `stem[key]=value`.
+  void AddBracketed(absl::string_view stem, absl::string_view key,
+                    absl::string_view value);
+  // Writes the '&' between parameters and returns the end.
+  char* StartParameter(char* out) const;
 
-  std::string body_;
+  // buffer_[0, size_) is the body; the rest is room for the next parameter
+  // (body() trims it, hence mutable).
+  mutable std::string buffer_;
+  size_t size_ = 0;
 };
 
 using NameValue = std::pair<std::string, std::string>;

@@ -1,5 +1,7 @@
 #include "codec/runtime/form.h"
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -47,6 +49,56 @@ TEST(FormBuilderTest, BuildsPayoneParameters) {
             "request=preauthorization&it%5B1%5D=goods&"
             "add_paydata%5Bdevice_token%5D=tok+en&"
             "successurl=https%3A%2F%2Fshop.example%2Fok%3Fa%3D1%26b%3D2");
+}
+
+TEST(FormBuilderTest, EncodedNamesDropTheSeparatorOfTheFirstParameter) {
+  FormBuilder form;
+  const EncodedName it{"&it=", "&it%5B"};
+  form.Add(it, 0, "goods");
+  form.Add(it, 400, "a b");
+  form.Add({"&de=", "&de%5B"}, 12, "");
+  EXPECT_EQ(form.body(), "it=goods&it%5B400%5D=a+b&de%5B12%5D=");
+}
+
+TEST(FormBuilderTest, EncodesLongValuesAndGrowsPastItsReserve) {
+  // Runs longer than a block, a block with one byte to escape in it, and a
+  // tail; the reserve is too small, so the body grows mid-parameter.
+  const std::string value =
+      "0123456789abcdefABCDEFGHIJKLMNOP-._*0123456789/bcdef" +
+      std::string(40, 'x') + " \xFF";
+  FormBuilder form(8);
+  for (int i = 0; i < 20; ++i) form.Add("v", value);
+  const std::string one =
+      "v=0123456789abcdefABCDEFGHIJKLMNOP-._*0123456789%2Fbcdef" +
+      std::string(40, 'x') + "+%FF";
+  std::string want = one;
+  for (int i = 1; i < 20; ++i) want += "&" + one;
+  EXPECT_EQ(form.body(), want);
+  // body() between Adds, then more parameters: still one body.
+  form.Add("w", "1");
+  EXPECT_EQ(form.Release(), want + "&w=1");
+}
+
+TEST(FormEncodeTest, EveryByteInEveryPositionOfABlock) {
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t position = 0; position < 20; ++position) {
+      std::string value(20, 'a');
+      value[position] = static_cast<char>(byte);
+      const std::string encoded = FormEncode(value);
+      std::string expected = std::string(position, 'a');
+      const char c = static_cast<char>(byte);
+      if (absl::ascii_isalnum(c) || c == '*' || c == '-' || c == '.' ||
+          c == '_') {
+        expected += c;
+      } else if (c == ' ') {
+        expected += '+';
+      } else {
+        expected += absl::StrFormat("%%%02X", byte);
+      }
+      expected += std::string(19 - position, 'a');
+      ASSERT_EQ(encoded, expected) << byte << " at " << position;
+    }
+  }
 }
 
 TEST(ParseFormTest, ReadsRawAndEncodedBrackets) {

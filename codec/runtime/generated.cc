@@ -115,15 +115,6 @@ void CheckDigits(uint64_t magnitude, const IntegerRules& rules,
   }
 }
 
-void AddName(absl::string_view name, int wire_index, FormBuilder* form,
-             absl::string_view value) {
-  if (wire_index > 0) {
-    form->AddIndexed(name, wire_index, value);
-  } else {
-    form->Add(name, value);
-  }
-}
-
 }  // namespace
 
 std::string RenderPath(const FieldPath* path, absl::string_view leaf) {
@@ -150,20 +141,40 @@ void AddViolation(const Where& where, std::string description,
 
 namespace {
 
+// Whether Encode changes the case of `value` (no early exit: vector code).
+bool ChangesCase(absl::string_view value, Case text_case) {
+  if (text_case == Case::kAsIs) return false;
+  const char first = text_case == Case::kUpper ? 'a' : 'A';
+  unsigned char found = 0;
+  for (char c : value) {
+    found |=
+        static_cast<unsigned char>(static_cast<unsigned char>(c - first) < 26);
+  }
+  return found != 0;
+}
+
 // `value` in the case Encode will send it; a copy only when it differs.
 absl::string_view InSentCase(absl::string_view value, Case text_case,
                              std::string* copy) {
-  bool differs = false;
-  for (char c : value) {
-    differs = differs ||
-              (text_case == Case::kUpper && absl::ascii_islower(c)) ||
-              (text_case == Case::kLower && absl::ascii_isupper(c));
-  }
-  if (!differs) return value;
+  if (!ChangesCase(value, text_case)) return value;
   copy->assign(value.data(), value.size());
   if (text_case == Case::kUpper) absl::AsciiStrToUpper(copy);
   if (text_case == Case::kLower) absl::AsciiStrToLower(copy);
   return *copy;
+}
+
+// `value` as Encode sends it (case, charset), in `scratch` when it differs;
+// false when the charset cannot carry it (Validate rejects that).
+bool SentText(absl::string_view value, Case text_case,
+              const EncodeOptions& options, std::string* scratch,
+              absl::string_view* text) {
+  *text = InSentCase(value, text_case, scratch);
+  if (options.charset != Charset::kLatin1 || IsAscii(*text)) return true;
+  absl::StatusOr<std::string> converted = Utf8ToLatin1(*text);
+  if (!converted.ok()) return false;
+  *scratch = *std::move(converted);
+  *text = *scratch;
+  return true;
 }
 
 }  // namespace
@@ -179,8 +190,7 @@ void CheckText(absl::string_view value, const TextRules& rules,
   value = InSentCase(value, rules.text_case, &copy);
   // ASCII, the common case, is valid UTF-8, one character per byte and
   // fits ISO-8859-1: one pass instead of three.
-  bool ascii = true;
-  for (char c : value) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  const bool ascii = IsAscii(value);
   if (!ascii && !IsValidUtf8(value)) {
     AddViolation(where, "is not valid UTF-8", out);
     return;
@@ -286,53 +296,53 @@ void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
   }
 }
 
-void AddText(absl::string_view name, int wire_index, absl::string_view value,
+void AddText(const EncodedName& name, int wire_index, absl::string_view value,
              Case text_case, const EncodeOptions& options, FormBuilder* form) {
-  std::string copy;
-  const absl::string_view text = InSentCase(value, text_case, &copy);
-  bool ascii = true;
-  if (options.charset == Charset::kLatin1) {
-    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  }
-  if (ascii) {
-    AddName(name, wire_index, form, text);
-    return;
-  }
-  absl::StatusOr<std::string> converted = Utf8ToLatin1(text);
+  std::string scratch;
+  absl::string_view text;
   // Validate rejects what cannot be converted; never send half a value.
-  if (converted.ok()) AddName(name, wire_index, form, *converted);
+  if (SentText(value, text_case, options, &scratch, &text)) {
+    form->Add(name, wire_index, text);
+  }
+}
+
+void AddUnknown(absl::string_view name, absl::string_view value,
+                const EncodeOptions& options, FormBuilder* form) {
+  std::string scratch;
+  absl::string_view text;
+  if (SentText(value, Case::kAsIs, options, &scratch, &text)) {
+    form->Add(name, text);
+  }
 }
 
 void AddKeyedText(absl::string_view stem, absl::string_view key,
                   absl::string_view value, const EncodeOptions& options,
                   FormBuilder* form) {
-  if (options.charset == Charset::kLatin1) {
-    absl::StatusOr<std::string> converted = Utf8ToLatin1(value);
-    if (!converted.ok()) return;
-    form->AddKeyed(stem, key, *converted);
-  } else {
-    form->AddKeyed(stem, key, value);
+  std::string scratch;
+  absl::string_view text;
+  if (SentText(value, Case::kAsIs, options, &scratch, &text)) {
+    form->AddKeyed(stem, key, text);
   }
 }
 
-void AddInteger(absl::string_view name, int wire_index, int64_t value,
+void AddInteger(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form) {
-  AddName(name, wire_index, form, absl::AlphaNum(value).Piece());
+  form->Add(name, wire_index, absl::AlphaNum(value).Piece());
 }
 
-void AddUnsigned(absl::string_view name, int wire_index, uint64_t value,
+void AddUnsigned(const EncodedName& name, int wire_index, uint64_t value,
                  FormBuilder* form) {
-  AddName(name, wire_index, form, absl::AlphaNum(value).Piece());
+  form->Add(name, wire_index, absl::AlphaNum(value).Piece());
 }
 
-void AddDecimal(absl::string_view name, int wire_index, int64_t value,
+void AddDecimal(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form) {
-  AddName(name, wire_index, form, FormatDecimal(value).view());
+  form->Add(name, wire_index, FormatDecimal(value).view());
 }
 
-void AddRaw(absl::string_view name, int wire_index, absl::string_view value,
+void AddRaw(const EncodedName& name, int wire_index, absl::string_view value,
             FormBuilder* form) {
-  AddName(name, wire_index, form, value);
+  form->Add(name, wire_index, value);
 }
 
 std::string FormToResponseLines(absl::string_view form_body) {

@@ -108,18 +108,22 @@ void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
 // Encoding. `wire_index` 0 adds `name=value`, n > 0 adds `name[n]=value`.
 // Text is converted to the request charset (Validate has rejected what
 // cannot be) and to the field's case.
-void AddText(absl::string_view name, int wire_index, absl::string_view value,
+void AddText(const EncodedName& name, int wire_index, absl::string_view value,
              Case text_case, const EncodeOptions& options, FormBuilder* form);
+// A parameter kept from a decoded body (unknown_parameters), re-encoded
+// under its own name.
+void AddUnknown(absl::string_view name, absl::string_view value,
+                const EncodeOptions& options, FormBuilder* form);
 void AddKeyedText(absl::string_view stem, absl::string_view key,
                   absl::string_view value, const EncodeOptions& options,
                   FormBuilder* form);
-void AddInteger(absl::string_view name, int wire_index, int64_t value,
+void AddInteger(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form);
-void AddUnsigned(absl::string_view name, int wire_index, uint64_t value,
+void AddUnsigned(const EncodedName& name, int wire_index, uint64_t value,
                  FormBuilder* form);
-void AddDecimal(absl::string_view name, int wire_index, int64_t value,
+void AddDecimal(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form);
-void AddRaw(absl::string_view name, int wire_index, absl::string_view value,
+void AddRaw(const EncodedName& name, int wire_index, absl::string_view value,
             FormBuilder* form);
 
 // A form body as PAYONE's key=value answer lines (values raw).

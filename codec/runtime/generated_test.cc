@@ -105,11 +105,14 @@ TEST(AddTextTest, ConvertsCaseAndCharset) {
   FormBuilder form;
   EncodeOptions latin1;
   latin1.charset = Charset::kLatin1;
-  AddText("country", 0, "de", Case::kUpper, {}, &form);
-  AddText("de", 2, "Grüße", Case::kAsIs, latin1, &form);
-  AddText("x", 0, "€", Case::kAsIs, latin1, &form);  // never half a value
-  AddDecimal("price", 0, -1250, &form);
-  EXPECT_EQ(form.body(), "country=DE&de%5B2%5D=Gr%FC%DFe&price=-12.50");
+  AddText({"&country=", "&country%5B"}, 0, "de", Case::kUpper, {}, &form);
+  AddText({"&de=", "&de%5B"}, 2, "Grüße", Case::kAsIs, latin1, &form);
+  // never half a value
+  AddText({"&x=", "&x%5B"}, 0, "€", Case::kAsIs, latin1, &form);
+  AddDecimal({"&price=", "&price%5B"}, 0, -1250, &form);
+  AddUnknown("a b", "Grüße", latin1, &form);
+  EXPECT_EQ(form.body(),
+            "country=DE&de%5B2%5D=Gr%FC%DFe&price=-12.50&a+b=Gr%FC%DFe");
 }
 
 TEST(ParseTest, NumbersAndBools) {

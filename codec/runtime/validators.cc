@@ -2,7 +2,7 @@
 
 #include <arpa/inet.h>
 
-#include <string>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 
@@ -17,37 +17,55 @@ size_t Utf8Length(absl::string_view text) {
   return length;
 }
 
-bool HasOnlySymbols(absl::string_view text, Symbols symbols) {
+namespace {
+
+// Whether `accept` holds for every byte of `text`. No early exit, so that
+// the loop over a branch-free `accept` compiles to vector compares.
+template <typename Accept>
+bool AllBytes(absl::string_view text, Accept accept) {
+  unsigned char rejected = 0;
   for (char c : text) {
-    bool ok = false;
-    switch (symbols) {
-      case Symbols::kAny:
-        return true;
-      case Symbols::kReference:
-        ok = absl::ascii_isalnum(c) || c == '.' || c == '-' || c == '_' ||
-             c == '/';
-        break;
-      case Symbols::kAlphanumeric:
-        ok = absl::ascii_isalnum(c);
-        break;
-      case Symbols::kDigits:
-        ok = absl::ascii_isdigit(c);
-        break;
-      case Symbols::kHex:
-        ok = absl::ascii_isdigit(c) || (c >= 'a' && c <= 'f');
-        break;
-    }
-    if (!ok) return false;
+    rejected |=
+        static_cast<unsigned char>(!accept(static_cast<unsigned char>(c)));
+  }
+  return rejected == 0;
+}
+
+// 0 or 1, to be combined with | and & without branches.
+unsigned InRange(unsigned char c, char first, char last) {
+  return static_cast<unsigned char>(c - first) <=
+         static_cast<unsigned char>(last - first);
+}
+
+unsigned IsAlnum(unsigned char c) {
+  return InRange(c | 0x20, 'a', 'z') | InRange(c, '0', '9');
+}
+
+}  // namespace
+
+bool HasOnlySymbols(absl::string_view text, Symbols symbols) {
+  switch (symbols) {
+    case Symbols::kAny:
+      return true;
+    case Symbols::kReference:
+      return AllBytes(text, [](unsigned char c) {
+        return IsAlnum(c) | InRange(c, '-', '/') | (c == '_');  // "-./"
+      });
+    case Symbols::kAlphanumeric:
+      return AllBytes(text, IsAlnum);
+    case Symbols::kDigits:
+      return AllBytes(text,
+                      [](unsigned char c) { return InRange(c, '0', '9'); });
+    case Symbols::kHex:
+      return AllBytes(text, [](unsigned char c) {
+        return InRange(c, '0', '9') | InRange(c, 'a', 'f');
+      });
   }
   return true;
 }
 
 bool IsDigits(absl::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (!absl::ascii_isdigit(c)) return false;
-  }
-  return true;
+  return !text.empty() && HasOnlySymbols(text, Symbols::kDigits);
 }
 
 bool IsAsciiLetters(absl::string_view text) {
@@ -150,11 +168,8 @@ bool IsValidUrl(absl::string_view url) {
   const absl::string_view rest = url.substr(colon + 3);
   const size_t host_end = rest.find_first_of("/?#");
   if (rest.substr(0, host_end).empty()) return false;
-  for (char c : rest) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte == 0x7F) return false;
-  }
-  return true;
+  return AllBytes(rest,
+                  [](unsigned char c) { return (c > 0x20) & (c != 0x7F); });
 }
 
 bool IsValidEmail(absl::string_view email) {
@@ -166,23 +181,21 @@ bool IsValidEmail(absl::string_view email) {
       domain.back() == '.' || domain.find("..") != absl::string_view::npos) {
     return false;
   }
-  for (char c : email) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte == 0x7F || c == '(' || c == ')' || c == ',' ||
-        c == ';' || c == ':' || c == '<' || c == '>' || c == '[' || c == ']' ||
-        c == '\\' || c == '"') {
-      return false;
-    }
-  }
-  return true;
+  return AllBytes(email, [](unsigned char c) {
+    return (c > 0x20) & (c != 0x7F) & (c != '(') & (c != ')') & (c != ',') &
+           (c != ';') & (c != ':') & (c != '<') & (c != '>') & (c != '[') &
+           (c != ']') & (c != '\\') & (c != '"');
+  });
 }
 
 bool IsValidIp(absl::string_view ip) {
   if (ip.empty() || ip.size() > 45) return false;
-  const std::string text(ip);
+  char text[46];  // inet_pton wants it NUL-terminated; no heap for that
+  std::memcpy(text, ip.data(), ip.size());
+  text[ip.size()] = '\0';
   unsigned char buffer[16];
-  return inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
-         inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+  return inet_pton(AF_INET, text, buffer) == 1 ||
+         inet_pton(AF_INET6, text, buffer) == 1;
 }
 
 }  // namespace payone::codec

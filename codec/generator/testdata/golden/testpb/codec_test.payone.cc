@@ -262,34 +262,34 @@ void PayoneCodec<::codectest::v1::Person>::EncodeFields(const Message& m,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
   if (!m.firstname().empty()) {
-    internal::AddText("firstname", wire_index, m.firstname(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&firstname=", "&firstname%5B"}, wire_index, m.firstname(), internal::Case::kAsIs, options, form);
   }
   if (!m.lastname().empty()) {
-    internal::AddText("lastname", wire_index, m.lastname(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&lastname=", "&lastname%5B"}, wire_index, m.lastname(), internal::Case::kAsIs, options, form);
   }
   if (!m.company().empty()) {
-    internal::AddText("company", wire_index, m.company(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&company=", "&company%5B"}, wire_index, m.company(), internal::Case::kAsIs, options, form);
   }
   if (!m.country().empty()) {
-    internal::AddText("country", wire_index, m.country(), internal::Case::kUpper, options, form);
+    internal::AddText({"&country=", "&country%5B"}, wire_index, m.country(), internal::Case::kUpper, options, form);
   }
   if (!m.state().empty()) {
-    internal::AddText("state", wire_index, m.state(), internal::Case::kUpper, options, form);
+    internal::AddText({"&state=", "&state%5B"}, wire_index, m.state(), internal::Case::kUpper, options, form);
   }
   if (!m.email().empty()) {
-    internal::AddText("email", wire_index, m.email(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&email=", "&email%5B"}, wire_index, m.email(), internal::Case::kAsIs, options, form);
   }
   if (!m.birthday().empty()) {
-    internal::AddText("birthday", wire_index, m.birthday(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&birthday=", "&birthday%5B"}, wire_index, m.birthday(), internal::Case::kAsIs, options, form);
   }
   if (!m.ip().empty()) {
-    internal::AddText("ip", wire_index, m.ip(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&ip=", "&ip%5B"}, wire_index, m.ip(), internal::Case::kAsIs, options, form);
   }
   if (!m.language().empty()) {
-    internal::AddText("language", wire_index, m.language(), internal::Case::kLower, options, form);
+    internal::AddText({"&language=", "&language%5B"}, wire_index, m.language(), internal::Case::kLower, options, form);
   }
   if (!m.zip().empty()) {
-    internal::AddText("zip", wire_index, m.zip(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&zip=", "&zip%5B"}, wire_index, m.zip(), internal::Case::kAsIs, options, form);
   }
 }
 
@@ -433,18 +433,18 @@ void PayoneCodec<::codectest::v1::Card>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddRaw("clearingtype", 0, "cc", form);
+  internal::AddRaw({"&clearingtype=", "&clearingtype%5B"}, 0, "cc", form);
   if (!m.cardpan().empty()) {
-    internal::AddText("cardpan", wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&cardpan=", "&cardpan%5B"}, wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
   }
   if (!m.pseudocardpan().empty()) {
-    internal::AddText("pseudocardpan", wire_index, m.pseudocardpan(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&pseudocardpan=", "&pseudocardpan%5B"}, wire_index, m.pseudocardpan(), internal::Case::kAsIs, options, form);
   }
   if (!m.cardexpiredate().empty()) {
-    internal::AddText("cardexpiredate", wire_index, m.cardexpiredate(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&cardexpiredate=", "&cardexpiredate%5B"}, wire_index, m.cardexpiredate(), internal::Case::kAsIs, options, form);
   }
   if (!m.cardcvc2().empty()) {
-    internal::AddText("cardcvc2", wire_index, m.cardcvc2(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&cardcvc2=", "&cardcvc2%5B"}, wire_index, m.cardcvc2(), internal::Case::kAsIs, options, form);
   }
 }
 
@@ -533,15 +533,15 @@ void PayoneCodec<::codectest::v1::DirectDebit>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddRaw("clearingtype", 0, "elv", form);
+  internal::AddRaw({"&clearingtype=", "&clearingtype%5B"}, 0, "elv", form);
   if (!m.iban().empty()) {
-    internal::AddText("iban", wire_index, m.iban(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&iban=", "&iban%5B"}, wire_index, m.iban(), internal::Case::kAsIs, options, form);
   }
   if (!m.bic().empty()) {
-    internal::AddText("bic", wire_index, m.bic(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&bic=", "&bic%5B"}, wire_index, m.bic(), internal::Case::kAsIs, options, form);
   }
   if (!m.bankaccountholder().empty()) {
-    internal::AddText("bankaccountholder", wire_index, m.bankaccountholder(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&bankaccountholder=", "&bankaccountholder%5B"}, wire_index, m.bankaccountholder(), internal::Case::kAsIs, options, form);
   }
 }
 
@@ -619,13 +619,13 @@ void PayoneCodec<::codectest::v1::SecuredDirectDebit>::EncodeFields(const Messag
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddRaw("clearingtype", 0, "fnc", form);
-  internal::AddRaw("financingtype", 0, "PDD", form);
+  internal::AddRaw({"&clearingtype=", "&clearingtype%5B"}, 0, "fnc", form);
+  internal::AddRaw({"&financingtype=", "&financingtype%5B"}, 0, "PDD", form);
   if (!m.iban().empty()) {
-    internal::AddText("iban", wire_index, m.iban(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&iban=", "&iban%5B"}, wire_index, m.iban(), internal::Case::kAsIs, options, form);
   }
   if (!m.device_token().empty()) {
-    internal::AddText("add_paydata[device_token]", wire_index, m.device_token(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&add_paydata%5Bdevice_token%5D=", "&add_paydata%5Bdevice_token%5D%5B"}, wire_index, m.device_token(), internal::Case::kAsIs, options, form);
   }
 }
 
@@ -719,19 +719,19 @@ void PayoneCodec<::codectest::v1::Item>::EncodeFields(const Message& m,
   (void)m; (void)options; (void)wire_index; (void)form;
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type());
-    if (!text.empty()) internal::AddRaw("it", wire_index, text, form);
+    if (!text.empty()) internal::AddRaw({"&it=", "&it%5B"}, wire_index, text, form);
   }
   if (!m.id().empty()) {
-    internal::AddText("id", wire_index, m.id(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&id=", "&id%5B"}, wire_index, m.id(), internal::Case::kAsIs, options, form);
   }
-  internal::AddInteger("pr", wire_index, m.price(), form);
-  internal::AddInteger("no", wire_index, m.quantity(), form);
+  internal::AddInteger({"&pr=", "&pr%5B"}, wire_index, m.price(), form);
+  internal::AddInteger({"&no=", "&no%5B"}, wire_index, m.quantity(), form);
   if (!m.description().empty()) {
-    internal::AddText("de", wire_index, m.description(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&de=", "&de%5B"}, wire_index, m.description(), internal::Case::kAsIs, options, form);
   }
-  if (m.has_vat()) internal::AddInteger("va", wire_index, m.vat(), form);
+  if (m.has_vat()) internal::AddInteger({"&va=", "&va%5B"}, wire_index, m.vat(), form);
   if (!m.delivery_date().empty()) {
-    internal::AddText("sd", wire_index, m.delivery_date(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&sd=", "&sd%5B"}, wire_index, m.delivery_date(), internal::Case::kAsIs, options, form);
   }
 }
 
@@ -928,12 +928,12 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::EncodeFields(const Message& m
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
   if (!m.reference().empty()) {
-    internal::AddText("reference", wire_index, m.reference(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&reference=", "&reference%5B"}, wire_index, m.reference(), internal::Case::kAsIs, options, form);
   }
-  internal::AddInteger("amount", wire_index, m.amount(), form);
+  internal::AddInteger({"&amount=", "&amount%5B"}, wire_index, m.amount(), form);
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddRaw("currency", wire_index, text, form);
+    if (!text.empty()) internal::AddRaw({"&currency=", "&currency%5B"}, wire_index, text, form);
   }
   if (m.has_person()) {
     PayoneCodec<::codectest::v1::Person>::EncodeFields(m.person(), options, wire_index, form);
@@ -955,27 +955,27 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::EncodeFields(const Message& m
       internal::AddKeyedText("add_paydata", entry->first, entry->second, options, form);
     }
   }
-  if (m.customer_is_present()) internal::AddRaw("customer_is_present", wire_index, m.customer_is_present() ? "yes" : "no", form);
-  if (m.has_three_d_secure()) internal::AddRaw("threedsecure", wire_index, m.three_d_secure() ? "1" : "0", form);
+  if (m.customer_is_present()) internal::AddRaw({"&customer_is_present=", "&customer_is_present%5B"}, wire_index, m.customer_is_present() ? "yes" : "no", form);
+  if (m.has_three_d_secure()) internal::AddRaw({"&threedsecure=", "&threedsecure%5B"}, wire_index, m.three_d_secure() ? "1" : "0", form);
   if (!m.successurl().empty()) {
-    internal::AddText("successurl", wire_index, m.successurl(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&successurl=", "&successurl%5B"}, wire_index, m.successurl(), internal::Case::kAsIs, options, form);
   }
   if (!m.errorurl().empty()) {
-    internal::AddText("errorurl", wire_index, m.errorurl(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&errorurl=", "&errorurl%5B"}, wire_index, m.errorurl(), internal::Case::kAsIs, options, form);
   }
   if (!m.backurl().empty()) {
-    internal::AddText("backurl", wire_index, m.backurl(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&backurl=", "&backurl%5B"}, wire_index, m.backurl(), internal::Case::kAsIs, options, form);
   }
   if (!m.narrative_text().empty()) {
-    internal::AddText("narrative_text", wire_index, m.narrative_text(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&narrative_text=", "&narrative_text%5B"}, wire_index, m.narrative_text(), internal::Case::kAsIs, options, form);
   }
-  if (m.has_due_time()) internal::AddInteger("due_time", wire_index, m.due_time(), form);
-  if (m.sequencenumber() != 0) internal::AddUnsigned("sequencenumber", wire_index, m.sequencenumber(), form);
+  if (m.has_due_time()) internal::AddInteger({"&due_time=", "&due_time%5B"}, wire_index, m.due_time(), form);
+  if (m.sequencenumber() != 0) internal::AddUnsigned({"&sequencenumber=", "&sequencenumber%5B"}, wire_index, m.sequencenumber(), form);
   if (!m.bic_hint().empty()) {
-    internal::AddText("bankgrouptype", wire_index, m.bic_hint(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&bankgrouptype=", "&bankgrouptype%5B"}, wire_index, m.bic_hint(), internal::Case::kAsIs, options, form);
   }
   if (!m.hash().empty()) {
-    internal::AddText("hash", wire_index, m.hash(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&hash=", "&hash%5B"}, wire_index, m.hash(), internal::Case::kAsIs, options, form);
   }
 }
 
@@ -1318,27 +1318,27 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
   (void)m; (void)options; (void)wire_index; (void)form;
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Status>::ToWire(m.status());
-    if (!text.empty()) internal::AddRaw("status", wire_index, text, form);
+    if (!text.empty()) internal::AddRaw({"&status=", "&status%5B"}, wire_index, text, form);
   }
-  if (m.txid() != 0) internal::AddInteger("txid", wire_index, m.txid(), form);
-  if (m.userid() != 0) internal::AddInteger("userid", wire_index, m.userid(), form);
+  if (m.txid() != 0) internal::AddInteger({"&txid=", "&txid%5B"}, wire_index, m.txid(), form);
+  if (m.userid() != 0) internal::AddInteger({"&userid=", "&userid%5B"}, wire_index, m.userid(), form);
   if (!m.redirecturl().empty()) {
-    internal::AddText("redirecturl", wire_index, m.redirecturl(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&redirecturl=", "&redirecturl%5B"}, wire_index, m.redirecturl(), internal::Case::kAsIs, options, form);
   }
-  if (m.errorcode() != 0) internal::AddInteger("errorcode", wire_index, m.errorcode(), form);
+  if (m.errorcode() != 0) internal::AddInteger({"&errorcode=", "&errorcode%5B"}, wire_index, m.errorcode(), form);
   if (!m.errormessage().empty()) {
-    internal::AddText("errormessage", wire_index, m.errormessage(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&errormessage=", "&errormessage%5B"}, wire_index, m.errormessage(), internal::Case::kAsIs, options, form);
   }
   if (!m.customermessage().empty()) {
-    internal::AddText("customermessage", wire_index, m.customermessage(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&customermessage=", "&customermessage%5B"}, wire_index, m.customermessage(), internal::Case::kAsIs, options, form);
   }
-  if (m.has_settleaccount()) internal::AddRaw("settleaccount", wire_index, m.settleaccount() ? "yes" : "no", form);
+  if (m.has_settleaccount()) internal::AddRaw({"&settleaccount=", "&settleaccount%5B"}, wire_index, m.settleaccount() ? "yes" : "no", form);
   if (!m.clearing_bankiban().empty()) {
-    internal::AddText("clearing_bankiban", wire_index, m.clearing_bankiban(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&clearing_bankiban=", "&clearing_bankiban%5B"}, wire_index, m.clearing_bankiban(), internal::Case::kAsIs, options, form);
   }
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddRaw("currency", wire_index, text, form);
+    if (!text.empty()) internal::AddRaw({"&currency=", "&currency%5B"}, wire_index, text, form);
   }
   if (!m.add_paydata().empty()) {
     for (const auto* entry : internal::SortedEntries(m.add_paydata())) {
@@ -1347,7 +1347,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
   }
   if (!m.other_parameters().empty()) {
     for (const auto* entry : internal::SortedEntries(m.other_parameters())) {
-      internal::AddText(entry->first, 0, entry->second, internal::Case::kAsIs, options, form);
+      internal::AddUnknown(entry->first, entry->second, options, form);
     }
   }
 }
@@ -1586,33 +1586,33 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::EncodeFields(const Message
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
   if (!m.key().empty()) {
-    internal::AddText("key", wire_index, m.key(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&key=", "&key%5B"}, wire_index, m.key(), internal::Case::kAsIs, options, form);
   }
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction());
-    if (!text.empty()) internal::AddRaw("txaction", wire_index, text, form);
+    if (!text.empty()) internal::AddRaw({"&txaction=", "&txaction%5B"}, wire_index, text, form);
   }
-  if (m.has_txid()) internal::AddInteger("txid", wire_index, m.txid(), form);
-  if (m.price() != 0) internal::AddDecimal("price", wire_index, m.price(), form);
-  if (m.has_balance()) internal::AddDecimal("balance", wire_index, m.balance(), form);
-  if (m.receivable() != 0) internal::AddDecimal("receivable", wire_index, m.receivable(), form);
+  if (m.has_txid()) internal::AddInteger({"&txid=", "&txid%5B"}, wire_index, m.txid(), form);
+  if (m.price() != 0) internal::AddDecimal({"&price=", "&price%5B"}, wire_index, m.price(), form);
+  if (m.has_balance()) internal::AddDecimal({"&balance=", "&balance%5B"}, wire_index, m.balance(), form);
+  if (m.receivable() != 0) internal::AddDecimal({"&receivable=", "&receivable%5B"}, wire_index, m.receivable(), form);
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddRaw("currency", wire_index, text, form);
+    if (!text.empty()) internal::AddRaw({"&currency=", "&currency%5B"}, wire_index, text, form);
   }
-  if (m.txtime() != 0) internal::AddUnsigned("txtime", wire_index, m.txtime(), form);
+  if (m.txtime() != 0) internal::AddUnsigned({"&txtime=", "&txtime%5B"}, wire_index, m.txtime(), form);
   if (m.has_person()) {
     PayoneCodec<::codectest::v1::Person>::EncodeFields(m.person(), options, wire_index, form);
   }
   if (!m.cardpan().empty()) {
-    internal::AddText("cardpan", wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
+    internal::AddText({"&cardpan=", "&cardpan%5B"}, wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
   }
   for (int i = 0; i < m.items_size(); ++i) {
     PayoneCodec<::codectest::v1::Item>::EncodeFields(m.items(i), options, i + 1, form);
   }
   if (!m.other_parameters().empty()) {
     for (const auto* entry : internal::SortedEntries(m.other_parameters())) {
-      internal::AddText(entry->first, 0, entry->second, internal::Case::kAsIs, options, form);
+      internal::AddUnknown(entry->first, entry->second, options, form);
     }
   }
 }
