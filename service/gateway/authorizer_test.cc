@@ -1,5 +1,6 @@
 #include "service/gateway/authorizer.h"
 
+#include "absl/strings/ascii.h"
 #include "gtest/gtest.h"
 #include "service/config/hex_digest.h"
 
@@ -42,6 +43,41 @@ TEST(AuthorizerTest, MapsEachRefusalToItsCode) {
             absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(authorizer.Authorize("Bearer t0ken", "").status().code(),
             absl::StatusCode::kInvalidArgument);
+}
+
+TEST(AuthorizerTest, FindsTheClientWhoseTokenMatches) {
+  Config config = TwoAccountsOneClient();
+  ClientSettings other;
+  other.name = "reporting";
+  other.token_sha256 = HexDigest(DigestAlgorithm::kSha256, "second-token");
+  other.all_accounts = true;
+  config.clients.push_back(other);
+  Authorizer authorizer(config);
+  auto second = authorizer.Authorize("Bearer second-token", "shop-at");
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->client, "reporting");
+  auto first = authorizer.Authorize("Bearer t0ken", "shop-de");
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->client, "backend");
+  // A token differing in one byte, or a prefix, is not the token.
+  EXPECT_EQ(authorizer.Authorize("Bearer t0kem", "shop-de").status().code(),
+            absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(authorizer.Authorize("Bearer t0ke", "shop-de").status().code(),
+            absl::StatusCode::kUnauthenticated);
+}
+
+TEST(AuthorizerTest, AClientWithoutAUsableDigestMatchesNoToken) {
+  Config config = TwoAccountsOneClient();
+  // Upper case, short and empty digests are not what the loader stores.
+  const std::string upper =
+      absl::AsciiStrToUpper(HexDigest(DigestAlgorithm::kSha256, "t0ken"));
+  for (const std::string& digest : {upper, upper.substr(2), std::string()}) {
+    config.clients[0].token_sha256 = digest;
+    Authorizer authorizer(config);
+    EXPECT_EQ(authorizer.Authorize("Bearer t0ken", "shop-de").status().code(),
+              absl::StatusCode::kUnauthenticated)
+        << digest;
+  }
 }
 
 TEST(AuthorizerTest, WildcardClientMayUseEveryAccount) {
