@@ -84,44 +84,39 @@ GatewayMetrics::GatewayMetrics(std::function<PoolStats()> pool)
       payone_errors_(BuildCounter()
                          .Name("payone_gateway_payone_errors_total")
                          .Help("PAYONE error codes by request type.")
-                         .Register(*registry_)) {
+                         .Register(*registry_)),
+      calls_by_label_(calls_, {"method", "code"}),
+      call_latency_by_label_(call_latency_, {"method", ""}),
+      upstream_requests_by_label_(upstream_requests_, {"request", "outcome"}),
+      upstream_latency_by_label_(upstream_latency_, {"request", ""}),
+      payone_answers_by_label_(payone_answers_, {"request", "status"}),
+      payone_errors_by_label_(payone_errors_, {"request", "errorcode"}) {
   pool_collector_ = std::make_shared<PoolCollector>(std::move(pool));
 }
 
 void GatewayMetrics::RecordCall(absl::string_view method,
                                 absl::string_view grpc_code,
                                 absl::Duration latency) {
-  calls_
-      .Add({{"method", std::string(method)}, {"code", std::string(grpc_code)}})
-      .Increment();
-  call_latency_.Add({{"method", std::string(method)}}, LatencyBuckets())
+  calls_by_label_.Get(method, grpc_code).Increment();
+  call_latency_by_label_.Get(method, "", LatencyBuckets())
       .Observe(absl::ToDoubleSeconds(latency));
 }
 
 void GatewayMetrics::RecordUpstream(absl::string_view request_type,
                                     absl::string_view outcome,
                                     absl::Duration latency) {
-  upstream_requests_
-      .Add({{"request", std::string(request_type)},
-            {"outcome", std::string(outcome)}})
-      .Increment();
-  upstream_latency_
-      .Add({{"request", std::string(request_type)}}, LatencyBuckets())
+  upstream_requests_by_label_.Get(request_type, outcome).Increment();
+  upstream_latency_by_label_.Get(request_type, "", LatencyBuckets())
       .Observe(absl::ToDoubleSeconds(latency));
 }
 
 void GatewayMetrics::RecordPayoneAnswer(absl::string_view request_type,
                                         absl::string_view status,
                                         int errorcode) {
-  payone_answers_
-      .Add({{"request", std::string(request_type)},
-            {"status", std::string(status)}})
-      .Increment();
+  payone_answers_by_label_.Get(request_type, status).Increment();
   if (errorcode != 0) {
-    payone_errors_
-        .Add({{"request", std::string(request_type)},
-              {"errorcode", absl::StrCat(errorcode)}})
-        .Increment();
+    const absl::AlphaNum code(errorcode);
+    payone_errors_by_label_.Get(request_type, code.Piece()).Increment();
   }
 }
 

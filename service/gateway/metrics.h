@@ -8,9 +8,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "prometheus/collectable.h"
 #include "prometheus/counter.h"
@@ -24,6 +28,68 @@ class Exposer;
 }
 
 namespace payone::service {
+
+namespace internal {
+
+// The children of one prometheus family by their (up to two) label values.
+// Family::Add locks the family, builds a std::map of the labels and, for a
+// histogram, a whole new Histogram before it looks the labels up; every call
+// did that five times. Children live as long as the family, so their
+// addresses are cached after the first Add.
+template <typename Metric>
+class ChildCache {
+ public:
+  // `names`: the label names; a second empty name means one label.
+  ChildCache(prometheus::Family<Metric>& family,
+             std::pair<std::string, std::string> names)
+      : family_(family), names_(std::move(names)) {}
+
+  // The child for these label values; `args` build it the first time.
+  template <typename... Args>
+  Metric& Get(absl::string_view first, absl::string_view second,
+              const Args&... args) {
+    const Key key{first, second};
+    {
+      absl::ReaderMutexLock lock(&mu_);
+      auto it = children_.find(key);
+      if (it != children_.end()) return *it->second;
+    }
+    prometheus::Labels labels{{names_.first, std::string(first)}};
+    if (!names_.second.empty()) labels[names_.second] = std::string(second);
+    Metric& child = family_.Add(labels, args...);
+    absl::WriterMutexLock lock(&mu_);
+    children_.try_emplace(OwnedKey(first, second), &child);
+    return child;
+  }
+
+ private:
+  using Key = std::pair<absl::string_view, absl::string_view>;
+  using OwnedKey = std::pair<std::string, std::string>;
+  // Transparent, so a lookup needs no copy of the label values.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(const Key& key) const { return absl::HashOf(key); }
+    size_t operator()(const OwnedKey& key) const {
+      return absl::HashOf(Key(key.first, key.second));
+    }
+  };
+  struct Eq {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return absl::string_view(a.first) == absl::string_view(b.first) &&
+             absl::string_view(a.second) == absl::string_view(b.second);
+    }
+  };
+
+  prometheus::Family<Metric>& family_;
+  const std::pair<std::string, std::string> names_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<OwnedKey, Metric*, Hash, Eq> children_
+      ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace internal
 
 class GatewayMetrics {
  public:
@@ -53,6 +119,12 @@ class GatewayMetrics {
   prometheus::Family<prometheus::Histogram>& upstream_latency_;
   prometheus::Family<prometheus::Counter>& payone_answers_;
   prometheus::Family<prometheus::Counter>& payone_errors_;
+  internal::ChildCache<prometheus::Counter> calls_by_label_;
+  internal::ChildCache<prometheus::Histogram> call_latency_by_label_;
+  internal::ChildCache<prometheus::Counter> upstream_requests_by_label_;
+  internal::ChildCache<prometheus::Histogram> upstream_latency_by_label_;
+  internal::ChildCache<prometheus::Counter> payone_answers_by_label_;
+  internal::ChildCache<prometheus::Counter> payone_errors_by_label_;
 };
 
 // Serves GET /metrics on `address` ("127.0.0.1:9464"; port 0 picks one).

@@ -4,6 +4,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -32,6 +35,61 @@ TEST(GatewayMetricsTest, CountsCallsAnswersAndErrors) {
                         "request=\"preauthorization\",le=\"0.00025\"} 1"));
   EXPECT_THAT(text, HasSubstr("payone_gateway_upstream_connections_open 3"));
   EXPECT_THAT(text, HasSubstr("payone_gateway_upstream_connections_idle 2"));
+}
+
+TEST(GatewayMetricsTest, EachLabelSetKeepsItsOwnSeries) {
+  // The children are cached per label set: neighbouring label values must
+  // not share a series, and repeated sets must reach the same one.
+  GatewayMetrics metrics([] { return PoolStats{}; });
+  metrics.RecordUpstream("ab", "c", absl::Microseconds(1));
+  metrics.RecordUpstream("a", "bc", absl::Microseconds(1));
+  metrics.RecordUpstream("a", "bc", absl::Microseconds(1));
+  metrics.RecordPayoneAnswer("capture", "ERROR", 12);
+  metrics.RecordPayoneAnswer("capture", "ERROR", 1);
+  metrics.RecordPayoneAnswer("capture", "ERROR", 12);
+  metrics.RecordPayoneAnswer("capture", "APPROVED", 0);
+  const std::string text = metrics.Render();
+  EXPECT_THAT(text, HasSubstr("payone_gateway_upstream_requests_total{"
+                              "outcome=\"c\",request=\"ab\"} 1"));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_upstream_requests_total{"
+                              "outcome=\"bc\",request=\"a\"} 2"));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_upstream_latency_seconds_count{"
+                              "request=\"a\"} 2"));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_payone_errors_total{"
+                              "errorcode=\"12\",request=\"capture\"} 2"));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_payone_errors_total{"
+                              "errorcode=\"1\",request=\"capture\"} 1"));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_payone_answers_total{"
+                              "request=\"capture\",status=\"ERROR\"} 3"));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_payone_answers_total{"
+                              "request=\"capture\",status=\"APPROVED\"} 1"));
+}
+
+TEST(GatewayMetricsTest, CountsEveryCallFromManyThreads) {
+  GatewayMetrics metrics([] { return PoolStats{}; });
+  constexpr int kThreads = 4;
+  constexpr int kCalls = 2000;
+  const std::string codes[] = {"OK", "UNAVAILABLE"};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&metrics, &codes] {
+      for (int i = 0; i < kCalls; ++i) {
+        metrics.RecordCall("Capture", codes[i % 2], absl::Microseconds(10));
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  const std::string text = metrics.Render();
+  const std::string half = std::to_string(kThreads * kCalls / 2);
+  EXPECT_THAT(text, HasSubstr("payone_gateway_calls_total{code=\"OK\","
+                              "method=\"Capture\"} " +
+                              half));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_calls_total{code=\"UNAVAILABLE\","
+                              "method=\"Capture\"} " +
+                              half));
+  EXPECT_THAT(text, HasSubstr("payone_gateway_call_latency_seconds_count{"
+                              "method=\"Capture\"} " +
+                              std::to_string(kThreads * kCalls)));
 }
 
 TEST(MetricsEndpointTest, ServesTheTextFormatOverHttp) {
