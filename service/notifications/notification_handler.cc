@@ -1,0 +1,335 @@
+#include "service/notifications/notification_handler.h"
+
+#include <cstdio>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+#include "codec/runtime/codec.h"
+#include "payone/v1/notification.payone.h"
+#include "service/config/hex_digest.h"
+
+namespace payone::service {
+namespace {
+
+using NotificationCodec =
+    codec::PayoneCodec<payone::v1::TransactionStatusNotification>;
+
+// A JSON string literal; control characters escaped, UTF-8 passed through.
+std::string JsonString(absl::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          absl::StrAppendFormat(&out, "\\u%04x", c);
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string PortalKey(absl::string_view portalid, absl::string_view aid) {
+  return absl::StrCat(portalid, "/", aid);
+}
+
+}  // namespace
+
+const char* RefusalReasonName(RefusalReason reason) {
+  switch (reason) {
+    case RefusalReason::kSenderNotAllowed:
+      return "sender_not_allowed";
+    case RefusalReason::kNotFound:
+      return "not_found";
+    case RefusalReason::kMethodNotAllowed:
+      return "method_not_allowed";
+    case RefusalReason::kTooLarge:
+      return "too_large";
+    case RefusalReason::kMalformed:
+      return "malformed";
+    case RefusalReason::kUnknownAccount:
+      return "unknown_account";
+    case RefusalReason::kWrongKey:
+      return "wrong_key";
+    case RefusalReason::kStoreFailed:
+      return "store_failed";
+  }
+  return "unknown";
+}
+
+// What one request came to; becomes its log line.
+struct NotificationHandler::Outcome {
+  absl::Time started;
+  std::string sender;
+  const char* result = "refused";  // accepted, duplicate, refused
+  std::optional<RefusalReason> reason;
+  int status = 0;
+  std::string account;
+  std::string portalid;
+  std::string aid;
+  std::string txid;
+  std::string txaction;
+  std::optional<int32_t> sequencenumber;
+  int64_t cursor = 0;
+};
+
+absl::StatusOr<std::unique_ptr<NotificationHandler>>
+NotificationHandler::Create(NotificationHandlerOptions options,
+                            std::vector<NotificationAccount> accounts,
+                            Store* store,
+                            std::function<void(int64_t cursor)> on_stored) {
+  if (!absl::StartsWith(options.path, "/")) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("notification path must start with '/': ", options.path));
+  }
+  absl::StatusOr<IpAllowList> allowed =
+      IpAllowList::Parse(options.allowed_sources);
+  if (!allowed.ok()) return allowed.status();
+  absl::StatusOr<IpAllowList> proxies =
+      IpAllowList::Parse(options.trusted_proxies);
+  if (!proxies.ok()) return proxies.status();
+  for (NotificationAccount& account : accounts) {
+    if (account.key_md5_hex.empty() && account.key_sha384_hex.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "account ", account.name, " has no notification key digest"));
+    }
+    absl::AsciiStrToLower(&account.key_md5_hex);
+    absl::AsciiStrToLower(&account.key_sha384_hex);
+  }
+  return std::unique_ptr<NotificationHandler>(new NotificationHandler(
+      std::move(options), std::move(accounts), *std::move(allowed),
+      *std::move(proxies), store, std::move(on_stored)));
+}
+
+NotificationHandler::NotificationHandler(
+    NotificationHandlerOptions options,
+    std::vector<NotificationAccount> accounts, IpAllowList allowed,
+    IpAllowList proxies, Store* store, std::function<void(int64_t)> on_stored)
+    : options_(std::move(options)),
+      accounts_(std::move(accounts)),
+      allowed_(std::move(allowed)),
+      proxies_(std::move(proxies)),
+      store_(store),
+      on_stored_(std::move(on_stored)) {
+  for (size_t i = 0; i < accounts_.size(); ++i) {
+    by_portal_[PortalKey(accounts_[i].portalid, accounts_[i].aid)].push_back(i);
+  }
+}
+
+std::optional<NotificationReply> NotificationHandler::CheckHead(
+    const RequestHead& head, AdmittedRequest* admitted) {
+  Outcome outcome;
+  outcome.started = head.started;
+  outcome.sender = head.peer.ToString();
+  const std::optional<IpAddress> sender =
+      ResolveSender(head.peer, head.forwarded_for, proxies_);
+  if (sender) outcome.sender = sender->ToString();
+  if (!sender || !allowed_.Contains(*sender)) {
+    return Refuse(RefusalReason::kSenderNotAllowed, outcome);
+  }
+  absl::string_view path = head.target;
+  path = path.substr(0, path.find('?'));
+  std::string account;
+  if (path != options_.path) {
+    if (!absl::ConsumePrefix(&path, options_.path) ||
+        !absl::ConsumePrefix(&path, "/")) {
+      return Refuse(RefusalReason::kNotFound, outcome);
+    }
+    bool known = false;
+    for (const NotificationAccount& candidate : accounts_) {
+      known = known || candidate.name == path;
+    }
+    if (!known) return Refuse(RefusalReason::kNotFound, outcome);
+    account = std::string(path);
+  }
+  if (head.method != "POST") {
+    return Refuse(RefusalReason::kMethodNotAllowed, outcome);
+  }
+  admitted->sender = *sender;
+  admitted->account = std::move(account);
+  admitted->started = head.started;
+  if (head.content_length && *head.content_length > options_.max_body_bytes) {
+    return BodyTooLarge(*admitted);
+  }
+  return std::nullopt;
+}
+
+NotificationReply NotificationHandler::BodyTooLarge(
+    const AdmittedRequest& admitted) {
+  Outcome outcome;
+  outcome.started = admitted.started;
+  outcome.sender = admitted.sender.ToString();
+  outcome.account = admitted.account;
+  return Refuse(RefusalReason::kTooLarge, outcome);
+}
+
+NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
+                                               const std::string& body) {
+  Outcome outcome;
+  outcome.started = admitted.started;
+  outcome.sender = admitted.sender.ToString();
+  outcome.account = admitted.account;
+  if (body.size() > options_.max_body_bytes) {
+    return Refuse(RefusalReason::kTooLarge, outcome);
+  }
+
+  StoredNotification stored;
+  payone::v1::TransactionStatusNotification& notification = stored.notification;
+  codec::DecodeOptions decode_options;
+  decode_options.charset = codec::Charset::kLatin1;  // PAYONE's, always
+  decode_options.max_body_bytes = options_.max_body_bytes;
+  if (!NotificationCodec::Decode(body, decode_options, &notification).ok()) {
+    // The codec's message names a parameter; the log needs only the reason.
+    return Refuse(RefusalReason::kMalformed, outcome);
+  }
+  outcome.portalid = notification.portalid();
+  outcome.aid = notification.aid();
+  outcome.txid = notification.txid();
+  outcome.txaction =
+      std::string(codec::PayoneEnum<payone::v1::TransactionAction>::ToWire(
+          notification.txaction()));
+  outcome.sequencenumber = notification.sequencenumber();
+
+  const auto candidates =
+      by_portal_.find(PortalKey(notification.portalid(), notification.aid()));
+  const NotificationAccount* verified = nullptr;
+  bool any_candidate = false;
+  if (candidates != by_portal_.end()) {
+    const std::string key = absl::AsciiStrToLower(notification.key());
+    for (const size_t index : candidates->second) {
+      const NotificationAccount& candidate = accounts_[index];
+      if (!admitted.account.empty() && candidate.name != admitted.account) {
+        continue;
+      }
+      any_candidate = true;
+      // Both comparisons always run: the time taken says nothing of which.
+      const bool md5 = !candidate.key_md5_hex.empty() &&
+                       ConstantTimeEquals(key, candidate.key_md5_hex);
+      const bool sha384 = !candidate.key_sha384_hex.empty() &&
+                          ConstantTimeEquals(key, candidate.key_sha384_hex);
+      if ((md5 || sha384) && verified == nullptr) verified = &candidate;
+    }
+  }
+  if (!any_candidate) return Refuse(RefusalReason::kUnknownAccount, outcome);
+  if (verified == nullptr) return Refuse(RefusalReason::kWrongKey, outcome);
+  outcome.account = verified->name;
+
+  notification.clear_key();
+  stored.account = verified->name;
+  stored.received_at = options_.clock();
+  // PAYONE retries with the identical body: its digest recognises them.
+  const std::string dedupe_key = HexDigest(DigestAlgorithm::kSha256, body);
+  const absl::StatusOr<AppendedNotification> appended =
+      store_->AppendNotification(stored, dedupe_key, body,
+                                 options_.forward_urls);
+  if (!appended.ok()) return Refuse(RefusalReason::kStoreFailed, outcome);
+
+  ++received_;
+  outcome.cursor = appended->cursor;
+  outcome.status = 200;
+  if (appended->duplicate) {
+    ++duplicate_;
+    outcome.result = "duplicate";
+  } else {
+    ++stored_;
+    outcome.result = "accepted";
+  }
+  Log(outcome);
+  if (!appended->duplicate && on_stored_) on_stored_(appended->cursor);
+  return NotificationReply{200, "TSOK"};
+}
+
+NotificationReply NotificationHandler::Refuse(RefusalReason reason,
+                                              Outcome& outcome) {
+  ++received_;
+  ++refused_[static_cast<int>(reason)];
+  NotificationReply reply;
+  switch (reason) {
+    case RefusalReason::kSenderNotAllowed:
+    case RefusalReason::kUnknownAccount:
+    case RefusalReason::kWrongKey:
+      reply = {403, "forbidden"};
+      break;
+    case RefusalReason::kNotFound:
+      reply = {404, "not found"};
+      break;
+    case RefusalReason::kMethodNotAllowed:
+      reply = {405, "method not allowed", /*allow_post_header=*/true};
+      break;
+    case RefusalReason::kTooLarge:
+      reply = {413, "too large"};
+      break;
+    case RefusalReason::kMalformed:
+      reply = {400, "malformed notification"};
+      break;
+    case RefusalReason::kStoreFailed:
+      reply = {503, "not stored, retry later"};
+      break;
+  }
+  outcome.reason = reason;
+  outcome.status = reply.status;
+  Log(outcome);
+  return reply;
+}
+
+void NotificationHandler::Log(const Outcome& outcome) {
+  std::string line = absl::StrCat(
+      "{\"event\":\"transaction_status\",\"result\":\"", outcome.result, "\"");
+  if (outcome.reason) {
+    absl::StrAppend(&line, ",\"reason\":\"", RefusalReasonName(*outcome.reason),
+                    "\"");
+  }
+  absl::StrAppend(&line, ",\"http_status\":", outcome.status,
+                  ",\"sender\":", JsonString(outcome.sender));
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"account", &outcome.account},
+      {"portalid", &outcome.portalid},
+      {"aid", &outcome.aid},
+      {"txid", &outcome.txid},
+      {"txaction", &outcome.txaction}};
+  for (const auto& [name, value] : texts) {
+    if (!value->empty()) {
+      absl::StrAppend(&line, ",\"", name, "\":", JsonString(*value));
+    }
+  }
+  if (outcome.sequencenumber) {
+    absl::StrAppend(&line, ",\"sequencenumber\":", *outcome.sequencenumber);
+  }
+  if (outcome.cursor != 0)
+    absl::StrAppend(&line, ",\"cursor\":", outcome.cursor);
+  absl::StrAppendFormat(
+      &line, ",\"latency_ms\":%.3f}",
+      absl::ToDoubleMilliseconds(absl::Now() - outcome.started));
+  if (options_.log_sink) {
+    options_.log_sink(line);
+  } else {
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+}
+
+NotificationStats NotificationHandler::Stats() const {
+  NotificationStats stats;
+  stats.received = received_;
+  stats.stored = stored_;
+  stats.duplicate = duplicate_;
+  for (int i = 0; i < kRefusalReasonCount; ++i) {
+    stats.refused[RefusalReasonName(static_cast<RefusalReason>(i))] =
+        refused_[i];
+  }
+  return stats;
+}
+
+}  // namespace payone::service

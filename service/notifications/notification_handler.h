@@ -1,0 +1,151 @@
+#ifndef PAYONE_SERVICE_NOTIFICATIONS_NOTIFICATION_HANDLER_H_
+#define PAYONE_SERVICE_NOTIFICATIONS_NOTIFICATION_HANDLER_H_
+
+// What the TransactionStatus receiver decides, without the HTTP transport:
+// CheckHead() answers what the request line and headers settle (sender,
+// path, method, declared size) before the body is read; Process() decodes,
+// verifies, stores and answers "TSOK" only once the store said OK. Every
+// decision is counted and logged as one JSON line.
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "service/notifications/ip_allow_list.h"
+#include "service/store/store.h"
+
+namespace payone::service {
+
+// A gateway account as far as notifications are concerned.
+struct NotificationAccount {
+  std::string name;
+  std::string portalid;
+  std::string aid;
+  // The `key` a notification carries: lower-case hex MD5 of the portal key,
+  // or (announced by PAYONE) its hex SHA-384. Empty: not accepted.
+  std::string key_md5_hex;
+  std::string key_sha384_hex;
+};
+
+struct NotificationHandlerOptions {
+  // POSTs go here, or to path + "/" + account name (then only that
+  // account's notifications are accepted).
+  std::string path = "/payone/transaction-status";
+  // Who may post (CIDR, IPv4 and IPv6). PAYONE's published ranges by
+  // default.
+  std::vector<std::string> allowed_sources = PayoneSenderRanges();
+  // Reverse proxies whose X-Forwarded-For is believed.
+  std::vector<std::string> trusted_proxies;
+  size_t max_body_bytes = 64 << 10;
+  // Every stored notification is queued for re-posting to these URLs.
+  std::vector<std::string> forward_urls;
+  // One JSON line per request (never the key, the body or personal data).
+  // Unset: stderr.
+  std::function<void(const std::string&)> log_sink;
+  std::function<absl::Time()> clock = [] { return absl::Now(); };
+};
+
+// Why a request was not answered TSOK; also the `reason` of its log line.
+enum class RefusalReason {
+  kSenderNotAllowed,  // 403
+  kNotFound,          // 404: other path, or unknown account in the path
+  kMethodNotAllowed,  // 405
+  kTooLarge,          // 413
+  kMalformed,         // 400: the codec rejected the body
+  kUnknownAccount,    // 403: no account with that portalid/aid
+  kWrongKey,          // 403
+  kStoreFailed,       // 503: PAYONE will retry
+};
+inline constexpr int kRefusalReasonCount = 8;
+// "sender_not_allowed", "not_found", ...
+const char* RefusalReasonName(RefusalReason reason);
+
+struct NotificationStats {
+  uint64_t received = 0;   // requests decided (any outcome)
+  uint64_t stored = 0;     // new notifications stored (answered TSOK)
+  uint64_t duplicate = 0;  // retries recognised (answered TSOK)
+  std::map<std::string, uint64_t> refused;  // by RefusalReasonName, all
+};
+
+struct RequestHead {
+  std::string method;
+  std::string target;                      // path and query
+  IpAddress peer;                          // the TCP peer
+  std::vector<std::string> forwarded_for;  // X-Forwarded-For values
+  std::optional<uint64_t> content_length;
+  absl::Time started;  // when the head arrived, for the latency
+};
+
+// A request whose head passed; Process() finishes it.
+struct AdmittedRequest {
+  IpAddress sender;
+  std::string account;  // from the path; empty: any account
+  absl::Time started;
+};
+
+struct NotificationReply {
+  int status = 200;
+  std::string body;                // "TSOK" only when stored
+  bool allow_post_header = false;  // 405 says what is allowed
+};
+
+class NotificationHandler {
+ public:
+  // Fails on a bad CIDR, a path that does not start with '/', or accounts
+  // without a key.
+  static absl::StatusOr<std::unique_ptr<NotificationHandler>> Create(
+      NotificationHandlerOptions options,
+      std::vector<NotificationAccount> accounts, Store* store,
+      std::function<void(int64_t cursor)> on_stored);
+
+  // A reply refuses the request before its body is read; otherwise
+  // `admitted` is filled in for Process().
+  std::optional<NotificationReply> CheckHead(const RequestHead& head,
+                                             AdmittedRequest* admitted);
+  // For a body that turned out larger than max_body_bytes while reading.
+  NotificationReply BodyTooLarge(const AdmittedRequest& admitted);
+  // Blocks on the store.
+  NotificationReply Process(const AdmittedRequest& admitted,
+                            const std::string& body);
+
+  NotificationStats Stats() const;
+  size_t max_body_bytes() const { return options_.max_body_bytes; }
+
+ private:
+  struct Outcome;
+
+  NotificationHandler(NotificationHandlerOptions options,
+                      std::vector<NotificationAccount> accounts,
+                      IpAllowList allowed, IpAllowList proxies, Store* store,
+                      std::function<void(int64_t)> on_stored);
+  NotificationReply Refuse(RefusalReason reason, Outcome& outcome);
+  void Log(const Outcome& outcome);
+
+  const NotificationHandlerOptions options_;
+  const std::vector<NotificationAccount> accounts_;
+  // "portalid/aid" -> indexes into accounts_.
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_portal_;
+  const IpAllowList allowed_;
+  const IpAllowList proxies_;
+  Store* const store_;
+  const std::function<void(int64_t)> on_stored_;
+
+  std::atomic<uint64_t> received_{0};
+  std::atomic<uint64_t> stored_{0};
+  std::atomic<uint64_t> duplicate_{0};
+  std::array<std::atomic<uint64_t>, kRefusalReasonCount> refused_{};
+};
+
+}  // namespace payone::service
+
+#endif  // PAYONE_SERVICE_NOTIFICATIONS_NOTIFICATION_HANDLER_H_

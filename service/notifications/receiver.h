@@ -1,0 +1,81 @@
+#ifndef PAYONE_SERVICE_NOTIFICATIONS_RECEIVER_H_
+#define PAYONE_SERVICE_NOTIFICATIONS_RECEIVER_H_
+
+// The TransactionStatus receiver: an HTTP/1.1 server (Boost.Beast, optional
+// TLS) on its own port that PAYONE POSTs notifications to. Per request:
+// sender address against the allow-list (403), method and path (405/404),
+// body size (413, decided from the headers where possible), decoding with
+// the generated codec (400), portalid/aid/key against the accounts (403),
+// then Store::AppendNotification, and only once that is durable exactly
+// "TSOK". A store failure answers 503 so that PAYONE retries; a retried
+// body is recognised (SHA-256 of the body) and acknowledged, not stored
+// twice.
+//
+// I/O threads never wait on the store: decoding and storing run on a
+// separate pool of store threads.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "service/notifications/notification_handler.h"
+#include "service/store/store.h"
+
+namespace payone::service {
+
+// path, allowed_sources, trusted_proxies, max_body_bytes, forward_urls,
+// log_sink and clock come from NotificationHandlerOptions.
+struct NotificationReceiverOptions : NotificationHandlerOptions {
+  // host:port or [v6]:port; port 0 picks a free one (see port()).
+  std::string listen_address = "127.0.0.1:0";
+  int threads = 2;        // I/O threads
+  int store_threads = 4;  // threads that decode, verify and store
+  // PEM certificate chain and private key; both empty: plain HTTP.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  // One request (headers and body) must arrive within this; a kept-alive
+  // connection idle for idle_timeout is closed.
+  absl::Duration read_timeout = absl::Seconds(10);
+  absl::Duration idle_timeout = absl::Seconds(30);
+  // How long Shutdown() lets requests in flight finish.
+  absl::Duration shutdown_grace = absl::Seconds(10);
+  size_t max_connections = 1024;
+};
+
+class NotificationReceiver {
+ public:
+  // Listens at once. `store` must outlive the receiver. `on_stored` runs on
+  // a store thread after every new (not duplicate) notification, with its
+  // cursor; it must not block for long.
+  static absl::StatusOr<std::unique_ptr<NotificationReceiver>> Start(
+      const NotificationReceiverOptions& options,
+      std::vector<NotificationAccount> accounts, Store* store,
+      std::function<void(int64_t cursor)> on_stored);
+  // Shutdown().
+  ~NotificationReceiver();
+
+  NotificationReceiver(const NotificationReceiver&) = delete;
+  NotificationReceiver& operator=(const NotificationReceiver&) = delete;
+
+  int port() const;
+  // Stops accepting, closes idle connections, lets requests in flight
+  // finish (up to shutdown_grace), then stops. Idempotent.
+  void Shutdown();
+
+  NotificationStats Stats() const;
+
+  struct Impl;
+
+ private:
+  explicit NotificationReceiver(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace payone::service
+
+#endif  // PAYONE_SERVICE_NOTIFICATIONS_RECEIVER_H_
