@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "service/store/postgres_database.h"
 #include "service/store/schema.h"
 #include "service/store/sql_database.h"
 #include "service/store/sqlite_database.h"
@@ -414,9 +415,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
 
 absl::StatusOr<std::unique_ptr<Store>> OpenPostgresStore(
     const std::string& conninfo, int pool_size) {
-  (void)conninfo;
-  (void)pool_size;
-  return absl::UnimplementedError("the PostgreSQL ledger store comes next");
+  return MigratedStore(OpenPostgresDatabase(conninfo, pool_size));
 }
 
 }  // namespace payone::service

@@ -8,6 +8,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "service/store/postgres_database.h"
+#include "service/store/postgres_server.h"
 #include "service/store/sqlite_database.h"
 
 namespace payone::service {
@@ -33,9 +35,41 @@ class SqliteTestDatabase : public TestDatabase {
   std::string path_;
 };
 
+// Pools of two: small enough that tests also wait for a free connection.
+constexpr int kPoolSize = 2;
+
+class PostgresTestDatabase : public TestDatabase {
+ public:
+  explicit PostgresTestDatabase(std::string conninfo)
+      : conninfo_(std::move(conninfo)) {}
+  absl::StatusOr<std::unique_ptr<Store>> OpenStore() override {
+    return OpenPostgresStore(conninfo_, kPoolSize);
+  }
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> OpenRaw() override {
+    return OpenPostgresDatabase(conninfo_, 1);
+  }
+
+ private:
+  std::string conninfo_;
+};
+
+// One server per test binary, started on first use and stopped at exit.
+absl::StatusOr<PostgresServer*> SharedServer() {
+  static absl::StatusOr<std::unique_ptr<PostgresServer>>* const server =
+      new absl::StatusOr<std::unique_ptr<PostgresServer>>(
+          PostgresServer::Start());
+  static const bool stop_at_exit =
+      std::atexit([] { server->value().reset(); }) == 0;
+  (void)stop_at_exit;
+  if (!server->ok()) return server->status();
+  return server->value().get();
+}
+
 }  // namespace
 
-std::vector<StoreBackend> TestedBackends() { return {StoreBackend::kSqlite}; }
+std::vector<StoreBackend> TestedBackends() {
+  return {StoreBackend::kSqlite, StoreBackend::kPostgres};
+}
 
 absl::string_view BackendName(StoreBackend backend) {
   return backend == StoreBackend::kSqlite ? "Sqlite" : "Postgres";
@@ -49,7 +83,12 @@ absl::StatusOr<std::unique_ptr<TestDatabase>> NewTestDatabase(
         absl::StrCat(tmpdir != nullptr ? tmpdir : "/tmp", "/",
                      UniqueName("ledger_"), ".db"));
   }
-  return absl::UnimplementedError("PostgreSQL comes next");
+  absl::StatusOr<PostgresServer*> server = SharedServer();
+  if (!server.ok()) return server.status();
+  absl::StatusOr<std::string> conninfo =
+      (*server)->CreateDatabase(UniqueName("ledger_"));
+  if (!conninfo.ok()) return conninfo.status();
+  return std::make_unique<PostgresTestDatabase>(*std::move(conninfo));
 }
 
 }  // namespace payone::service
