@@ -4,13 +4,16 @@
 #include <openssl/x509v3.h>
 #include <sys/socket.h>
 
+#include <array>
 #include <atomic>
+#include <boost/asio/connect.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -44,7 +47,9 @@ Clock::time_point ToSteady(absl::Time deadline) {
          absl::ToChronoNanoseconds(std::max(left, absl::ZeroDuration()));
 }
 
-// One keep-alive connection, plain or TLS. All of its I/O runs on `strand`.
+// One keep-alive connection, plain or TLS. Its I/O completes on `strand`;
+// an exchange may start I/O from another thread while it holds the
+// exchange's connection mutex (see Exchange::Start).
 class Connection {
  public:
   Connection(asio::io_context& io, asio::ssl::context* tls)
@@ -58,11 +63,9 @@ class Connection {
 
   asio::strand<asio::io_context::executor_type>& strand() { return strand_; }
   tcp::resolver& resolver() { return resolver_; }
-  beast::tcp_stream& tcp() {
-    return tls_ ? beast::get_lowest_layer(*tls_) : *plain_;
-  }
+  tcp::socket& socket() { return tls_ ? tls_->next_layer() : *plain_; }
   bool is_tls() const { return tls_.has_value(); }
-  beast::ssl_stream<beast::tcp_stream>& tls() { return *tls_; }
+  beast::ssl_stream<tcp::socket>& tls() { return *tls_; }
 
   // Calls f with the stream that carries HTTP (the TLS or the TCP stream).
   template <typename F>
@@ -77,18 +80,20 @@ class Connection {
   // An idle keep-alive connection that the server closed (or wrote to
   // unasked) cannot carry a request: find out without blocking.
   bool LooksReusable() {
-    auto& socket = tcp().socket();
-    if (!socket.is_open()) return false;
+    auto& s = socket();
+    if (!s.is_open()) return false;
     char byte;
     const ssize_t n =
-        ::recv(socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+        ::recv(s.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
     return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
   }
 
+  // Aborts pending I/O (its handlers report operation_aborted) and closes.
   void Close() {
     beast::error_code ignored;
-    tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
-    tcp().close();
+    resolver_.cancel();
+    socket().shutdown(tcp::socket::shutdown_both, ignored);
+    socket().close(ignored);
   }
 
   bool connected = false;
@@ -98,8 +103,11 @@ class Connection {
  private:
   asio::strand<asio::io_context::executor_type> strand_;
   tcp::resolver resolver_;
-  std::optional<beast::ssl_stream<beast::tcp_stream>> tls_;
-  std::optional<beast::tcp_stream> plain_;
+  // Plain sockets are non-blocking for the synchronous first write; Beast's
+  // tcp_stream is not used: its timeouts arm and cancel a timer for every
+  // read and write, where one deadline timer per exchange does.
+  std::optional<beast::ssl_stream<tcp::socket>> tls_;
+  std::optional<tcp::socket> plain_;
 };
 
 class Pool;
@@ -119,7 +127,9 @@ class Exchange : public HttpClient::Call,
 
   void Cancel() override;
 
-  // Runs on the connection's strand once the pool hands one over.
+  // Runs on the thread that hands the connection over (the caller of Post,
+  // or the I/O thread that freed the connection): it starts the I/O itself
+  // instead of posting to an I/O thread, which would cost a wake-up per call.
   void Start(std::shared_ptr<Connection> connection, bool reused);
   // Reports a failure before any connection was assigned.
   void FailUnsent(absl::Status status) {
@@ -130,13 +140,22 @@ class Exchange : public HttpClient::Call,
   std::unique_ptr<asio::steady_timer> wait_timer;
 
  private:
+  // The functions below run with connection_mu_ held (from Start) or on the
+  // connection's strand; the only other users of the connection, Cancel's
+  // and the deadline timer's handlers, run on the strand and take
+  // connection_mu_.
   void Connect();
   void Handshake();
   void Write();
   void Read();
-  void OnResponse(beast::error_code ec);
+  void ReadSome();
+  void OnRead(beast::error_code ec, size_t bytes);
+  void OnResponse();
   void OnIoError(beast::error_code ec, absl::string_view stage);
   void Finish(absl::Status status, Delivery delivery);
+  // (Re)arms the deadline timer: the connection is closed at `at`.
+  void ArmTimer(Clock::time_point at);
+  void OnTimer(uint32_t generation);
   // Calls and then drops the callback: it may hold what holds this exchange
   // (the caller's call state), and keeping it would make a cycle.
   void RunDone(HttpResult result) {
@@ -149,6 +168,7 @@ class Exchange : public HttpClient::Call,
 
   std::shared_ptr<Pool> pool_;
   std::string body_;
+  std::string head_;  // request line and headers
   absl::Time deadline_;
   Clock::time_point steady_deadline_;
   HttpClient::Callback done_;
@@ -159,8 +179,10 @@ class Exchange : public HttpClient::Call,
   Delivery delivery_ = Delivery::kNotSent;
   std::atomic<bool> cancelled_{false};
   std::atomic<bool> finished_{false};
+  std::atomic<bool> timed_out_{false};
+  std::atomic<uint32_t> timer_generation_{0};
   std::mutex connection_mu_;  // guards connection_ against Cancel()
-  std::optional<http::request<http::string_body>> request_;
+  std::optional<asio::steady_timer> timer_;
   std::optional<http::response_parser<http::string_body>> parser_;
 };
 
@@ -169,9 +191,26 @@ class Pool : public std::enable_shared_from_this<Pool> {
   Pool(HttpClientOptions options, UpstreamUrl url)
       : options_(std::move(options)),
         url_(std::move(url)),
-        work_(asio::make_work_guard(io_)) {}
+        work_(asio::make_work_guard(io_)),
+        head_prefix_(absl::StrCat(
+            "POST ", url_.target, " HTTP/1.1\r\nHost: ", url_.host,
+            "\r\nUser-Agent: ", options_.user_agent,
+            "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            "Content-Length: ")) {}
 
   absl::Status Init() {
+    // The request head is written as text, so nothing may break its lines.
+    auto bad = [](absl::string_view text, bool allow_space) {
+      return std::any_of(text.begin(), text.end(), [allow_space](char c) {
+        return absl::ascii_iscntrl(c) || (c == ' ' && !allow_space);
+      });
+    };
+    if (bad(url_.target, false) || bad(url_.host, false) ||
+        bad(options_.user_agent, true)) {
+      return absl::InvalidArgumentError(
+          "the upstream URL may not contain spaces or control characters, "
+          "the user agent no control characters");
+    }
     if (url_.tls) {
       tls_.emplace(asio::ssl::context::tls_client);
       beast::error_code ec;
@@ -212,6 +251,11 @@ class Pool : public std::enable_shared_from_this<Pool> {
 
   const HttpClientOptions& options() const { return options_; }
   const UpstreamUrl& url() const { return url_; }
+  // The request line and headers for a body of `body_size` bytes; what
+  // Beast's request<string_body> wrote, without building one per call.
+  std::string RequestHead(size_t body_size) const {
+    return absl::StrCat(head_prefix_, body_size, "\r\n\r\n");
+  }
   asio::io_context& io() { return io_; }
 
   void Submit(const std::shared_ptr<Exchange>& exchange) {
@@ -291,10 +335,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
  private:
   void Hand(const std::shared_ptr<Exchange>& exchange,
             std::shared_ptr<Connection> connection, bool reused) {
-    auto& strand = connection->strand();
-    asio::post(strand, [exchange, connection, reused] {
-      exchange->Start(connection, reused);
-    });
+    exchange->Start(std::move(connection), reused);
   }
 
   std::shared_ptr<Connection> TakeIdleLocked() {
@@ -333,6 +374,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
   const UpstreamUrl url_;
   asio::io_context io_;
   asio::executor_work_guard<asio::io_context::executor_type> work_;
+  const std::string head_prefix_;
   std::optional<asio::ssl::context> tls_;
   std::vector<std::thread> threads_;
 
@@ -344,55 +386,81 @@ class Pool : public std::enable_shared_from_this<Pool> {
 };
 
 void Exchange::Start(std::shared_ptr<Connection> connection, bool reused) {
-  {
-    std::lock_guard<std::mutex> lock(connection_mu_);
-    connection_ = std::move(connection);
-  }
   reused_ = reused;
+  std::unique_lock<std::mutex> lock(connection_mu_);
+  connection_ = std::move(connection);
+  absl::Status unsent;
   if (cancelled_) {
-    ReleaseConnection(connection_->connected);
-    Finish(absl::CancelledError("the call was cancelled before it was sent"),
-           Delivery::kNotSent);
+    unsent = absl::CancelledError("the call was cancelled before it was sent");
+  } else if (Clock::now() >= steady_deadline_) {
+    unsent = absl::DeadlineExceededError(
+        "the deadline passed before the request was sent");
+  }
+  if (!unsent.ok()) {
+    const bool reusable = connection_->connected;
+    lock.unlock();
+    ReleaseConnection(reusable);
+    Finish(std::move(unsent), Delivery::kNotSent);
     return;
   }
-  if (Clock::now() >= steady_deadline_) {
-    ReleaseConnection(connection_->connected);
-    Finish(absl::DeadlineExceededError(
-               "the deadline passed before the request was sent"),
-           Delivery::kNotSent);
-    return;
-  }
+  // Cancel's and the timer's handlers wait for connection_mu_, so the I/O
+  // started below is never raced by a close.
+  timer_.emplace(connection_->strand());
   if (connection_->connected) {
+    ArmTimer(steady_deadline_);
     Write();
   } else {
     Connect();
   }
 }
 
+void Exchange::ArmTimer(Clock::time_point at) {
+  // A handler of an earlier arming that already expired sees a newer
+  // generation and does nothing.
+  const uint32_t generation = ++timer_generation_;
+  timer_->expires_at(at);
+  timer_->async_wait(
+      [weak = weak_from_this(), generation](beast::error_code ec) {
+        if (ec) return;  // cancelled: the exchange ended or re-armed
+        if (auto self = weak.lock()) self->OnTimer(generation);
+      });
+}
+
+void Exchange::OnTimer(uint32_t generation) {
+  if (generation != timer_generation_) return;
+  std::lock_guard<std::mutex> lock(connection_mu_);
+  if (connection_ == nullptr) return;
+  // The pending operation then fails, and OnIoError reports the timeout.
+  timed_out_ = true;
+  connection_->Close();
+}
+
 void Exchange::Connect() {
   const auto& options = pool_->options();
-  const auto connect_deadline = std::min(
+  ArmTimer(std::min(
       steady_deadline_,
-      Clock::now() + absl::ToChronoNanoseconds(options.connect_timeout));
-  connection_->tcp().expires_at(connect_deadline);
+      Clock::now() + absl::ToChronoNanoseconds(options.connect_timeout)));
   const UpstreamUrl& url = pool_->url();
   connection_->resolver().async_resolve(
       url.host, url.port,
       [self = shared_from_this()](beast::error_code ec,
                                   tcp::resolver::results_type results) {
         if (ec) return self->OnIoError(ec, "resolve");
-        self->connection_->tcp().async_connect(
-            results, [self](beast::error_code ec, const tcp::endpoint&) {
-              if (ec) return self->OnIoError(ec, "connect");
-              self->connection_->tcp().socket().set_option(tcp::no_delay(true),
-                                                           ec);
-              if (self->connection_->is_tls()) {
-                self->Handshake();
-              } else {
-                self->connection_->connected = true;
-                self->Write();
-              }
-            });
+        asio::async_connect(self->connection_->socket(), results,
+                            [self](beast::error_code ec, const tcp::endpoint&) {
+                              if (ec) return self->OnIoError(ec, "connect");
+                              auto& socket = self->connection_->socket();
+                              socket.set_option(tcp::no_delay(true), ec);
+                              if (self->connection_->is_tls()) {
+                                self->Handshake();
+                              } else {
+                                // Write() tries a synchronous send first.
+                                socket.non_blocking(true, ec);
+                                self->connection_->connected = true;
+                                self->ArmTimer(self->steady_deadline_);
+                                self->Write();
+                              }
+                            });
       });
 }
 
@@ -413,25 +481,36 @@ void Exchange::Handshake() {
       [self = shared_from_this()](beast::error_code ec) {
         if (ec) return self->OnIoError(ec, "TLS handshake");
         self->connection_->connected = true;
+        self->ArmTimer(self->steady_deadline_);
         self->Write();
       });
 }
 
 void Exchange::Write() {
-  const UpstreamUrl& url = pool_->url();
-  request_.emplace(http::verb::post, url.target, 11);
-  request_->set(http::field::host, url.host);
-  request_->set(http::field::user_agent, pool_->options().user_agent);
-  request_->set(http::field::content_type, "application/x-www-form-urlencoded");
-  request_->keep_alive(true);
-  request_->body() = std::move(body_);
-  request_->prepare_payload();
-  connection_->tcp().expires_at(steady_deadline_);
+  head_ = pool_->RequestHead(body_.size());
   // From here on PAYONE may receive the request.
   delivery_ = Delivery::kOutcomeUnknown;
-  connection_->WithStream([this](auto& stream) {
-    http::async_write(
-        stream, *request_,
+  beast::buffers_suffix<std::array<asio::const_buffer, 2>> rest(
+      std::array<asio::const_buffer, 2>{asio::buffer(head_),
+                                        asio::buffer(body_)});
+  if (!connection_->is_tls()) {
+    // The request nearly always fits the socket buffer: send it now and
+    // wait only for the answer.
+    beast::error_code ec;
+    const size_t sent = connection_->socket().write_some(rest, ec);
+    if (!ec && sent == head_.size() + body_.size()) return Read();
+    if (ec && ec != asio::error::would_block && ec != asio::error::try_again) {
+      // Reported from the strand, like every other I/O error.
+      asio::post(connection_->strand(), [self = shared_from_this(), ec] {
+        self->OnIoError(ec, "write");
+      });
+      return;
+    }
+    if (!ec) rest.consume(sent);
+  }
+  connection_->WithStream([this, &rest](auto& stream) {
+    asio::async_write(
+        stream, rest,
         [self = shared_from_this()](beast::error_code ec, size_t) {
           if (ec) return self->OnIoError(ec, "write");
           self->Read();
@@ -440,35 +519,67 @@ void Exchange::Write() {
 }
 
 void Exchange::Read() {
-  const size_t limit = pool_->options().max_response_bytes;
   parser_.emplace();
-  parser_->body_limit(limit);
+  parser_->body_limit(pool_->options().max_response_bytes);
   connection_->buffer.clear();
-  connection_->WithStream([this, limit](auto& stream) {
-    http::async_read_header(
-        stream, connection_->buffer, *parser_,
-        [this, limit, self = shared_from_this(), &stream](beast::error_code ec,
-                                                          size_t) {
-          if (ec) return OnIoError(ec, "read");
-          // Beast 1.74 does not apply body_limit to a Content-Length it has
-          // already buffered, so check the announced length here.
-          const auto length = parser_->content_length();
-          if (length && *length > limit) {
-            return OnIoError(http::error::body_limit, "read");
-          }
-          http::async_read(
-              stream, connection_->buffer, *parser_,
-              [self](beast::error_code ec, size_t) { self->OnResponse(ec); });
+  ReadSome();
+}
+
+void Exchange::ReadSome() {
+  auto& buffer = connection_->buffer;
+  const auto space = buffer.prepare(beast::read_size(buffer, 65536));
+  connection_->WithStream([this, &space](auto& stream) {
+    stream.async_read_some(
+        space, [self = shared_from_this()](beast::error_code ec, size_t n) {
+          self->OnRead(ec, n);
         });
   });
 }
 
-void Exchange::OnResponse(beast::error_code ec) {
-  if (!ec &&
-      parser_->get().body().size() > pool_->options().max_response_bytes) {
-    ec = http::error::body_limit;
+void Exchange::OnRead(beast::error_code ec, size_t bytes) {
+  auto& buffer = connection_->buffer;
+  buffer.commit(bytes);
+  if (ec == asio::error::eof) {
+    // As Beast's read: the end of a message without a length, or a
+    // truncated one.
+    ec = {};
+    if (parser_->got_some()) {
+      parser_->put_eof(ec);
+      if (!ec) return OnResponse();
+    } else {
+      ec = http::error::end_of_stream;
+    }
   }
   if (ec) return OnIoError(ec, "read");
+  const size_t limit = pool_->options().max_response_bytes;
+  while (buffer.size() > 0 && !parser_->is_done()) {
+    const bool had_header = parser_->is_header_done();
+    const size_t used = parser_->put(buffer.data(), ec);
+    buffer.consume(used);
+    if (ec == http::error::need_more) {
+      ec = {};
+      break;
+    }
+    if (ec) return OnIoError(ec, "read");
+    if (!had_header && parser_->is_header_done()) {
+      // Beast 1.74 does not apply body_limit to a Content-Length it has
+      // already buffered, so check the announced length here.
+      const auto length = parser_->content_length();
+      if (length && *length > limit) {
+        return OnIoError(http::error::body_limit, "read");
+      }
+    }
+    if (used == 0) break;
+  }
+  if (parser_->is_done()) return OnResponse();
+  ReadSome();
+}
+
+void Exchange::OnResponse() {
+  if (parser_->get().body().size() > pool_->options().max_response_bytes) {
+    return OnIoError(http::error::body_limit, "read");
+  }
+  if (timer_) timer_->cancel();
   auto response = parser_->release();
   HttpResult result;
   result.http_status = response.result_int();
@@ -484,6 +595,7 @@ void Exchange::OnResponse(beast::error_code ec) {
 }
 
 void Exchange::OnIoError(beast::error_code ec, absl::string_view stage) {
+  if (timer_) timer_->cancel();
   ReleaseConnection(false);
   const std::string what =
       delivery_ == Delivery::kNotSent
@@ -493,7 +605,7 @@ void Exchange::OnIoError(beast::error_code ec, absl::string_view stage) {
   if (cancelled_) {
     status = absl::CancelledError(
         absl::StrCat("cancelled during ", stage, "; ", what));
-  } else if (ec == beast::error::timeout) {
+  } else if (timed_out_) {
     status = absl::DeadlineExceededError(
         absl::StrCat("upstream ", stage, " timed out; ", what));
   } else if (delivery_ == Delivery::kNotSent) {
@@ -543,13 +655,8 @@ void Exchange::Cancel() {
     // strand, and only while the connection is still this exchange's: it
     // may have been handed to another request meanwhile.
     asio::post(connection->strand(), [self = shared_from_this(), connection] {
-      {
-        std::lock_guard<std::mutex> lock(self->connection_mu_);
-        if (self->connection_ != connection) return;
-      }
-      beast::error_code ignored;
-      connection->tcp().socket().cancel(ignored);
-      connection->Close();
+      std::lock_guard<std::mutex> lock(self->connection_mu_);
+      if (self->connection_ == connection) connection->Close();
     });
   }
 }

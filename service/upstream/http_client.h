@@ -4,7 +4,9 @@
 // The gateway's client for PAYONE's post-gateway: HTTP/1.1 POSTs over a pool
 // of keep-alive connections (TLS with peer verification and SNI), driven by
 // an Asio io_context on threads of its own so gRPC threads never wait on
-// upstream I/O.
+// upstream I/O. Post starts the exchange on the caller's thread (a
+// non-blocking send on a pooled connection) and the answer is read on an I/O
+// thread: one thread hand-off per call.
 //
 // Every failure says whether the request may have reached PAYONE: a payment
 // request that may have been sent is never sent again by this client.
@@ -92,8 +94,9 @@ class HttpClient {
   virtual ~HttpClient() = default;
 
   // POSTs `body` (application/x-www-form-urlencoded). The exchange gives up
-  // at `deadline`. `done` runs at most once, on an I/O thread (or inline when
-  // the client is shutting down), and must not block; it always runs unless
+  // at `deadline`. `done` runs at most once, on an I/O thread (or inline,
+  // before Post returns, when nothing was sent: the client is shutting down
+  // or the deadline has passed), and must not block; it always runs unless
   // the client is destroyed first, so drain calls before destroying it.
   virtual std::shared_ptr<Call> Post(std::string body, absl::Time deadline,
                                      Callback done) = 0;

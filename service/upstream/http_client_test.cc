@@ -8,8 +8,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -32,8 +34,10 @@ enum class Behaviour {
   kAnswer,          // 200 with "status=APPROVED", keep-alive
   kAnswerAndClose,  // 200 with Connection: close
   kCloseWithoutAnswer,
-  kHold,      // never answers (until the test releases it)
-  kOversize,  // a body larger than the client accepts
+  kHold,              // never answers (until the test releases it)
+  kOversize,          // a body larger than the client accepts
+  kDribble,           // the answer one byte per send
+  kAnswerUntilClose,  // no Content-Length: the body ends when the server closes
 };
 
 // A plain-HTTP upstream on 127.0.0.1:0, one thread per connection.
@@ -84,6 +88,11 @@ class FakeUpstream {
     std::lock_guard<std::mutex> lock(mu_);
     return last_content_type_;
   }
+  // Host|User-Agent|Content-Length|target of the last request.
+  std::string last_head() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return last_head_;
+  }
 
  private:
   void AcceptLoop() {
@@ -102,14 +111,20 @@ class FakeUpstream {
   void Serve(tcp::socket& socket) {
     beast::flat_buffer buffer;
     while (true) {
-      http::request<http::string_body> request;
+      http::request_parser<http::string_body> parser;
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       beast::error_code ec;
-      http::read(socket, buffer, request, ec);
+      http::read(socket, buffer, parser, ec);
       if (ec) return;
+      http::request<http::string_body> request = parser.release();
       {
         std::lock_guard<std::mutex> lock(mu_);
         last_body_ = request.body();
         last_content_type_ = std::string(request[http::field::content_type]);
+        last_head_ = std::string(request[http::field::host]) + "|" +
+                     std::string(request[http::field::user_agent]) + "|" +
+                     std::string(request[http::field::content_length]) + "|" +
+                     std::string(request.target());
         ++requests_;
       }
       cv_.notify_all();
@@ -132,6 +147,25 @@ class FakeUpstream {
         case Behaviour::kOversize:
           response.body() = std::string(4096, 'x');
           break;
+        case Behaviour::kDribble: {
+          response.prepare_payload();
+          std::ostringstream out;
+          out << response;
+          socket.set_option(tcp::no_delay(true), ec);
+          for (char c : out.str()) {
+            if (asio::write(socket, asio::buffer(&c, 1), ec) != 1) return;
+          }
+          continue;
+        }
+        case Behaviour::kAnswerUntilClose: {
+          response.keep_alive(false);
+          std::ostringstream out;
+          out << response.base();
+          const std::string text = out.str() + response.body();
+          asio::write(socket, asio::buffer(text), ec);
+          socket.shutdown(tcp::socket::shutdown_both, ec);
+          return;
+        }
       }
       response.prepare_payload();
       http::write(socket, response, ec);
@@ -151,6 +185,7 @@ class FakeUpstream {
   int requests_ = 0;
   std::string last_body_;
   std::string last_content_type_;
+  std::string last_head_;
   std::vector<std::shared_ptr<tcp::socket>> sockets_;
   std::vector<std::thread> connection_threads_;
 };
@@ -231,6 +266,60 @@ TEST(HttpClientTest, PostsTheFormAndReturnsTheAnswer) {
   EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
   EXPECT_EQ(upstream.last_body(), "request=preauthorization&amount=100");
   EXPECT_EQ(upstream.last_content_type(), "application/x-www-form-urlencoded");
+  EXPECT_EQ(upstream.last_head(), "127.0.0.1|payone-gateway|35|/post-gateway/");
+}
+
+TEST(HttpClientTest, SendsABodyLargerThanTheSocketBuffers) {
+  // More than a loopback socket's send and receive buffers hold: the first,
+  // synchronous send is partial and the rest goes out asynchronously.
+  FakeUpstream upstream;
+  auto client = MakeClient(upstream.url());
+  std::string body(8 << 20, 'a');
+  for (size_t i = 0; i < body.size(); i += 4093) body[i] = 'b';
+  HttpResult result = PostAndWait(*client, body, absl::Seconds(60));
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_TRUE(upstream.last_body() == body);
+  // And the connection still carries the next request.
+  HttpResult next = PostAndWait(*client, "a=2");
+  ASSERT_TRUE(next.status.ok()) << next.status;
+  EXPECT_TRUE(next.reused_connection);
+  EXPECT_EQ(upstream.last_body(), "a=2");
+}
+
+TEST(HttpClientTest, ReadsAnAnswerArrivingAByteAtATime) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kDribble);
+  auto client = MakeClient(upstream.url());
+  for (int i = 0; i < 2; ++i) {
+    HttpResult result = PostAndWait(*client, "a=1");
+    ASSERT_TRUE(result.status.ok()) << result.status;
+    EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
+    EXPECT_EQ(result.content_type, "text/plain; charset=UTF-8");
+  }
+  EXPECT_EQ(upstream.connections(), 1);
+}
+
+TEST(HttpClientTest, ReadsABodyThatEndsWhenTheServerCloses) {
+  FakeUpstream upstream;
+  upstream.set_behaviour(Behaviour::kAnswerUntilClose);
+  auto client = MakeClient(upstream.url());
+  HttpResult result = PostAndWait(*client, "a=1");
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_EQ(result.delivery, Delivery::kAnswered);
+  EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
+  // Not reusable: the next request opens a new connection.
+  HttpResult next = PostAndWait(*client, "a=2");
+  ASSERT_TRUE(next.status.ok()) << next.status;
+  EXPECT_FALSE(next.reused_connection);
+  EXPECT_EQ(upstream.connections(), 2);
+}
+
+TEST(HttpClientTest, RejectsAUserAgentThatWouldBreakTheRequestHead) {
+  HttpClientOptions options;
+  options.url = "http://127.0.0.1:1/post-gateway/";
+  options.user_agent = "gw\r\nX-Injected: 1";
+  auto client = HttpClient::Create(options);
+  EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(HttpClientTest, DropsTheCallbackOnceItRan) {
