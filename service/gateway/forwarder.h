@@ -190,7 +190,19 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   codec::EncodeOptions encode_options;
   encode_options.charset = account->charset;
   codec::Violations violations;
-  RequestCodec::Validate(*req, encode_options, &violations);
+  if constexpr (kTakesSequenceNumber<Req>) {
+    // With a ledger a missing sequence number is filled in later, so it is
+    // validated as if present.
+    if (ledger_ != nullptr && !req->has_sequencenumber()) {
+      Req with_number = *req;
+      with_number.set_sequencenumber(0);
+      RequestCodec::Validate(with_number, encode_options, &violations);
+    } else {
+      RequestCodec::Validate(*req, encode_options, &violations);
+    }
+  } else {
+    RequestCodec::Validate(*req, encode_options, &violations);
+  }
   if (!violations.empty()) {
     Finish(reactor, *state, ValidationFailed(violations.list()));
     return reactor;

@@ -15,6 +15,9 @@
 #include "payone/v1/responses.payone.h"
 #include "service/gateway/forwarder.h"
 #include "service/gateway/metrics.h"
+#include "service/ledger/ledger.h"
+#include "service/ledger/ledger_service.h"
+#include "service/store/store.h"
 
 namespace payone::service {
 namespace {
@@ -50,15 +53,40 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(
   return grpc::SslServerCredentials(options);
 }
 
+absl::StatusOr<std::unique_ptr<Store>> OpenLedgerStore(const Config& config) {
+  absl::StatusOr<std::unique_ptr<Store>> store;
+  switch (config.ledger_backend) {
+    case Config::LedgerBackend::kNone:
+      return nullptr;
+    case Config::LedgerBackend::kSqlite:
+      store = OpenSqliteStore(config.ledger_sqlite_path);
+      break;
+    case Config::LedgerBackend::kPostgres:
+      store = OpenPostgresStore(config.ledger_postgres_conninfo,
+                                config.ledger_postgres_pool_size);
+      break;
+  }
+  if (!store.ok()) {
+    return absl::Status(store.status().code(),
+                        absl::StrCat("cannot open the payment ledger: ",
+                                     store.status().message()));
+  }
+  return store;
+}
+
 }  // namespace
 
 struct GatewayServer::Impl {
   Config config;
+  // Declared before everything that uses them, so destroyed after.
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Ledger> ledger;
   std::unique_ptr<HttpClient> upstream;
   std::unique_ptr<GatewayMetrics> metrics;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint;
   std::unique_ptr<Forwarder> forwarder;
   std::unique_ptr<payone::v1::PayoneGatewayForwarding<Forwarder>> service;
+  std::unique_ptr<LedgerService> ledger_service;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
 };
@@ -68,6 +96,14 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   auto impl = std::make_unique<Impl>();
   impl->config = std::move(config);
   const Config& c = impl->config;
+
+  auto store = OpenLedgerStore(c);
+  if (!store.ok()) return store.status();
+  impl->store = *std::move(store);
+  if (impl->store != nullptr) {
+    impl->ledger =
+        std::make_unique<Ledger>(impl->store.get(), c.ledger_threads);
+  }
 
   HttpClientOptions upstream_options;
   upstream_options.url = c.upstream_url;
@@ -90,11 +126,13 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     if (!endpoint.ok()) return endpoint.status();
     impl->metrics_endpoint = *std::move(endpoint);
   }
-  impl->forwarder =
-      std::make_unique<Forwarder>(c, client, impl->metrics.get(), logger);
+  impl->forwarder = std::make_unique<Forwarder>(c, client, impl->metrics.get(),
+                                                logger, impl->ledger.get());
   impl->service =
       std::make_unique<payone::v1::PayoneGatewayForwarding<Forwarder>>(
           impl->forwarder.get());
+  impl->ledger_service = std::make_unique<LedgerService>(c, impl->ledger.get(),
+                                                         c.watch_poll_interval);
 
   auto credentials = ListenerCredentials(c);
   if (!credentials.ok()) return credentials.status();
@@ -103,6 +141,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   // message, so nothing else pulls it in) and of grpc.health.v1 linked.
   static const void* volatile linked_descriptors[] = {
       &descriptor_table_payone_2fv1_2fgateway_2eproto,
+      &descriptor_table_payone_2fv1_2fledger_2eproto,
       grpc::health::v1::HealthCheckRequest::descriptor()};
   (void)linked_descriptors;
   grpc::EnableDefaultHealthCheckService(true);
@@ -110,6 +149,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   grpc::ServerBuilder builder;
   builder.AddListeningPort(c.listen_address, *credentials, &impl->port);
   builder.RegisterService(impl->service.get());
+  builder.RegisterService(impl->ledger_service.get());
   impl->server = builder.BuildAndStart();
   if (impl->server == nullptr || impl->port == 0) {
     return absl::UnavailableError(
@@ -135,6 +175,8 @@ int GatewayServer::metrics_port() const {
 
 void GatewayServer::Shutdown(absl::Duration grace) {
   impl_->server->GetHealthCheckService()->SetServingStatus(false);
+  // Watch streams never end by themselves.
+  impl_->ledger_service->Shutdown();
   impl_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
 }
 

@@ -1,0 +1,376 @@
+// The gateway with its payment ledger, in-process against the PAYONE
+// simulator: automatic sequence numbers, the checks made before PAYONE is
+// called, idempotency keys, duplicate references, and the PaymentLedger
+// service (GetPayment, ListTransactionStatus, WatchTransactionStatus).
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "gmock/gmock.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "payone/v1/gateway.grpc.pb.h"
+#include "payone/v1/ledger.grpc.pb.h"
+#include "service/config/hex_digest.h"
+#include "service/gateway/server.h"
+#include "service/store/store.h"
+#include "simulator/simulator.h"
+
+namespace payone::service {
+namespace {
+
+using ::payone::v1::PaymentLedger;
+using ::payone::v1::PayoneGateway;
+using ::testing::HasSubstr;
+
+constexpr char kPortalKey[] = "ledger-portal-key";
+
+std::string TempPath(absl::string_view name) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  static int counter = 0;
+  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name, "-", ++counter);
+}
+
+// The ErrorInfo reason of a failed call.
+std::string Reason(const grpc::Status& status) {
+  google::rpc::Status details;
+  if (!details.ParseFromString(status.error_details())) return "";
+  for (const auto& any : details.details()) {
+    google::rpc::ErrorInfo info;
+    if (any.UnpackTo(&info)) return info.reason();
+  }
+  return "";
+}
+
+class LedgerGatewayTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    simulator::SimulatorOptions options;
+    options.accounts.push_back({"10000", "10001", "2000001", kPortalKey,
+                                /*test_mode=*/true, /*live_mode=*/false, ""});
+    options.request_log = [this](const std::string& line) {
+      absl::MutexLock lock(&mu_);
+      simulator_requests_.push_back(line);
+    };
+    auto sim = simulator::Simulator::Start(std::move(options));
+    ASSERT_TRUE(sim.ok()) << sim.status();
+    sim_ = *std::move(sim);
+    ledger_path_ = TempPath("ledger.db");
+    StartGateway(Config::LedgerBackend::kSqlite);
+  }
+
+  void TearDown() override {
+    server_.reset();
+    if (sim_) sim_->Stop();
+  }
+
+  void StartGateway(Config::LedgerBackend backend) {
+    server_.reset();
+    Config config;
+    config.listen_address = "127.0.0.1:0";
+    config.upstream_url = sim_->gateway_url();
+    config.allow_unauthenticated = true;
+    config.ledger_backend = backend;
+    config.ledger_sqlite_path = ledger_path_;
+    config.watch_poll_interval = absl::Milliseconds(50);
+    AccountSettings account;
+    account.name = "shop";
+    account.mid = "10000";
+    account.aid = "10001";
+    account.portalid = "2000001";
+    account.mode = "test";
+    account.api_version = "3.11";
+    account.encoding = "UTF-8";
+    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
+    config.accounts.emplace(account.name, account);
+    auto server = GatewayServer::Start(std::move(config), &logger_);
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    auto channel =
+        grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                            grpc::InsecureChannelCredentials());
+    gateway_ = PayoneGateway::NewStub(channel);
+    ledger_ = PaymentLedger::NewStub(channel);
+  }
+
+  size_t SimulatorRequests() {
+    absl::MutexLock lock(&mu_);
+    return simulator_requests_.size();
+  }
+
+  // A preauthorization on the test Visa card; returns its txid.
+  std::string Preauthorize(absl::string_view reference, int64_t amount) {
+    payone::v1::PreauthorizationRequest request =
+        PreauthorizationOf(reference, amount);
+    payone::v1::PreauthorizationResponse response;
+    grpc::ClientContext ctx;
+    grpc::Status status = gateway_->Preauthorize(&ctx, request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(response.status(), payone::v1::STATUS_APPROVED);
+    return response.txid();
+  }
+
+  static payone::v1::PreauthorizationRequest PreauthorizationOf(
+      absl::string_view reference, int64_t amount) {
+    payone::v1::PreauthorizationRequest request;
+    request.set_account("shop");
+    request.set_reference(std::string(reference));
+    request.set_amount(amount);
+    request.set_currency("EUR");
+    request.mutable_personal_data()->set_lastname("Mustermann");
+    request.mutable_personal_data()->set_country("DE");
+    auto* card = request.mutable_credit_card();
+    card->set_cardpan("4111111111111111");
+    card->set_cardtype(payone::v1::CARD_TYPE_VISA);
+    card->set_cardexpiredate("3012");
+    card->set_cardcvc2("123");
+    return request;
+  }
+
+  grpc::Status Capture(
+      const std::string& txid, int64_t amount,
+      payone::v1::CaptureResponse* response,
+      payone::v1::CaptureMode mode = payone::v1::CAPTURE_MODE_NOTCOMPLETED) {
+    payone::v1::CaptureRequest request;
+    request.set_account("shop");
+    request.set_txid(txid);
+    request.set_amount(amount);
+    request.set_currency("EUR");
+    request.set_capturemode(mode);
+    grpc::ClientContext ctx;
+    return gateway_->Capture(&ctx, request, response);
+  }
+
+  grpc::Status Refund(const std::string& txid, int64_t amount,
+                      payone::v1::RefundResponse* response) {
+    payone::v1::RefundRequest request;
+    request.set_account("shop");
+    request.set_txid(txid);
+    request.set_amount(-amount);
+    request.set_currency("EUR");
+    grpc::ClientContext ctx;
+    return gateway_->Refund(&ctx, request, response);
+  }
+
+  payone::v1::GetPaymentResponse GetPayment(const std::string& txid) {
+    payone::v1::GetPaymentRequest request;
+    request.set_account("shop");
+    request.set_txid(txid);
+    payone::v1::GetPaymentResponse response;
+    grpc::ClientContext ctx;
+    grpc::Status status = ledger_->GetPayment(&ctx, request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
+  absl::Mutex mu_;
+  std::vector<std::string> simulator_requests_ ABSL_GUARDED_BY(mu_);
+  std::unique_ptr<simulator::Simulator> sim_;
+  std::string ledger_path_;
+  CallLogger logger_{nullptr};
+  std::unique_ptr<GatewayServer> server_;
+  std::unique_ptr<PayoneGateway::Stub> gateway_;
+  std::unique_ptr<PaymentLedger::Stub> ledger_;
+};
+
+TEST_F(LedgerGatewayTest, SequenceNumbersThroughThreeCapturesAndTwoRefunds) {
+  const std::string txid = Preauthorize("seq-1", 10000);
+  // The simulator refuses a wrong sequence number with 907, so every
+  // APPROVED below proves the gateway's number right.
+  for (int64_t amount : {2000, 3000, 1000}) {
+    payone::v1::CaptureResponse response;
+    grpc::Status status = Capture(txid, amount, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(response.status(), payone::v1::STATUS_APPROVED)
+        << response.errormessage();
+  }
+  for (int64_t amount : {500, 1500}) {
+    payone::v1::RefundResponse response;
+    grpc::Status status = Refund(txid, amount, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(response.status(), payone::v1::STATUS_APPROVED)
+        << response.errormessage();
+  }
+  payone::v1::GetPaymentResponse payment = GetPayment(txid);
+  EXPECT_EQ(payment.reference(), "seq-1");
+  EXPECT_EQ(payment.reserved_amount(), 10000);
+  EXPECT_EQ(payment.captured_amount(), 6000);
+  EXPECT_EQ(payment.refunded_amount(), 2000);
+  EXPECT_EQ(payment.open_amount(), 4000);
+  EXPECT_EQ(payment.last_sequencenumber(), 5);
+  ASSERT_EQ(payment.history_size(), 6);
+  EXPECT_EQ(payment.history(3).request().request_type(), "capture");
+  EXPECT_EQ(payment.history(3).request().sequencenumber(), 3);
+  EXPECT_EQ(payment.history(5).request().sequencenumber(), 5);
+}
+
+TEST_F(LedgerGatewayTest, OverCaptureAndOverRefundNeverReachPayone) {
+  const std::string txid = Preauthorize("over-1", 1000);
+  const size_t before = SimulatorRequests();
+  payone::v1::CaptureResponse capture;
+  grpc::Status over = Capture(txid, 1001, &capture);
+  EXPECT_EQ(over.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(over.error_message(), HasSubstr("open reservation of 1000"));
+  EXPECT_EQ(Reason(over), "LEDGER_CHECK_FAILED");
+  payone::v1::RefundResponse refund;
+  EXPECT_EQ(Refund(txid, 1, &refund).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(SimulatorRequests(), before);
+
+  ASSERT_TRUE(
+      Capture(txid, 400, &capture, payone::v1::CAPTURE_MODE_COMPLETED).ok());
+  EXPECT_EQ(capture.status(), payone::v1::STATUS_APPROVED);
+  grpc::Status second = Capture(txid, 100, &capture);
+  EXPECT_EQ(second.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(second.error_message(), HasSubstr("completed"));
+}
+
+TEST_F(LedgerGatewayTest, DuplicateReferenceIsRefusedBeforePayone) {
+  Preauthorize("dup-1", 100);
+  const size_t before = SimulatorRequests();
+  payone::v1::PreauthorizationResponse response;
+  grpc::ClientContext ctx;
+  grpc::Status status =
+      gateway_->Preauthorize(&ctx, PreauthorizationOf("DUP-1", 100), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(Reason(status), "DUPLICATE_REFERENCE");
+  EXPECT_EQ(SimulatorRequests(), before);
+}
+
+TEST_F(LedgerGatewayTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
+  auto call = [&](const payone::v1::PreauthorizationRequest& request,
+                  payone::v1::PreauthorizationResponse* response) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("idempotency-key", "order-500-attempt");
+    return gateway_->Preauthorize(&ctx, request, response);
+  };
+  payone::v1::PreauthorizationResponse first, replay, conflict;
+  ASSERT_TRUE(call(PreauthorizationOf("idem-1", 700), &first).ok());
+  const size_t after_first = SimulatorRequests();
+  ASSERT_TRUE(call(PreauthorizationOf("idem-1", 700), &replay).ok());
+  EXPECT_EQ(replay.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(SimulatorRequests(), after_first);
+
+  grpc::Status status = call(PreauthorizationOf("idem-1", 701), &conflict);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(Reason(status), "IDEMPOTENCY_KEY_REUSED");
+  EXPECT_EQ(SimulatorRequests(), after_first);
+}
+
+TEST_F(LedgerGatewayTest, LedgerSurvivesARestart) {
+  const std::string txid = Preauthorize("restart-1", 5000);
+  payone::v1::CaptureResponse capture;
+  ASSERT_TRUE(Capture(txid, 1000, &capture).ok());
+  StartGateway(Config::LedgerBackend::kSqlite);
+  ASSERT_TRUE(Capture(txid, 1000, &capture).ok());
+  EXPECT_EQ(capture.status(), payone::v1::STATUS_APPROVED)
+      << capture.errormessage();
+  EXPECT_EQ(GetPayment(txid).last_sequencenumber(), 2);
+}
+
+TEST_F(LedgerGatewayTest, UnknownTxidIsNotFound) {
+  payone::v1::GetPaymentRequest request;
+  request.set_account("shop");
+  request.set_txid("123");
+  payone::v1::GetPaymentResponse response;
+  grpc::ClientContext ctx;
+  EXPECT_EQ(ledger_->GetPayment(&ctx, request, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(LedgerGatewayTest, WithoutLedgerTheServiceSaysSo) {
+  StartGateway(Config::LedgerBackend::kNone);
+  payone::v1::ListTransactionStatusRequest request;
+  request.set_account("shop");
+  payone::v1::ListTransactionStatusResponse response;
+  grpc::ClientContext ctx;
+  grpc::Status status =
+      ledger_->ListTransactionStatus(&ctx, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  // Requests go through without ledger checks: PAYONE itself refuses the
+  // duplicate reference.
+  Preauthorize("no-ledger-1", 100);
+  payone::v1::PreauthorizationResponse preauth;
+  grpc::ClientContext preauth_ctx;
+  ASSERT_TRUE(gateway_
+                  ->Preauthorize(&preauth_ctx,
+                                 PreauthorizationOf("no-ledger-1", 100),
+                                 &preauth)
+                  .ok());
+  EXPECT_EQ(preauth.errorcode(), 911);
+}
+
+// Notifications stored by another replica (here: a second connection to the
+// same SQLite file) reach watchers through polling, in cursor order, and a
+// watch resumed from a cursor starts after it.
+TEST_F(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
+  auto other_replica = OpenSqliteStore(ledger_path_);
+  ASSERT_TRUE(other_replica.ok()) << other_replica.status();
+  auto append = [&](int i) {
+    StoredNotification stored;
+    stored.account = "shop";
+    stored.received_at = absl::Now();
+    stored.notification.set_txid("7001");
+    stored.notification.set_sequencenumber(i);
+    stored.notification.set_txaction(payone::v1::TRANSACTION_ACTION_CAPTURE);
+    auto appended = (*other_replica)
+                        ->AppendNotification(stored, absl::StrCat("dedupe-", i),
+                                             "body", {});
+    ASSERT_TRUE(appended.ok()) << appended.status();
+  };
+  append(1);
+
+  grpc::ClientContext ctx;
+  payone::v1::WatchTransactionStatusRequest request;
+  request.set_account("shop");
+  auto stream = ledger_->WatchTransactionStatus(&ctx, request);
+  payone::v1::TransactionStatusEvent event;
+  ASSERT_TRUE(stream->Read(&event));
+  EXPECT_EQ(event.notification().sequencenumber(), 1);
+  EXPECT_TRUE(event.notification().key().empty());
+  const int64_t first_cursor = event.cursor();
+  append(2);
+  append(3);
+  ASSERT_TRUE(stream->Read(&event));
+  EXPECT_EQ(event.notification().sequencenumber(), 2);
+  ASSERT_TRUE(stream->Read(&event));
+  EXPECT_EQ(event.notification().sequencenumber(), 3);
+  ctx.TryCancel();
+
+  grpc::ClientContext resumed_ctx;
+  request.set_after_cursor(first_cursor);
+  auto resumed = ledger_->WatchTransactionStatus(&resumed_ctx, request);
+  ASSERT_TRUE(resumed->Read(&event));
+  EXPECT_EQ(event.notification().sequencenumber(), 2);
+  resumed_ctx.TryCancel();
+
+  payone::v1::ListTransactionStatusRequest list;
+  list.set_account("shop");
+  list.set_page_size(2);
+  payone::v1::ListTransactionStatusResponse page;
+  grpc::ClientContext list_ctx;
+  ASSERT_TRUE(ledger_->ListTransactionStatus(&list_ctx, list, &page).ok());
+  ASSERT_EQ(page.events_size(), 2);
+  EXPECT_EQ(page.next_cursor(), page.events(1).cursor());
+}
+
+TEST_F(LedgerGatewayTest, ShutdownEndsWatches) {
+  grpc::ClientContext ctx;
+  payone::v1::WatchTransactionStatusRequest request;
+  request.set_account("shop");
+  auto stream = ledger_->WatchTransactionStatus(&ctx, request);
+  server_->Shutdown(absl::Seconds(5));
+  payone::v1::TransactionStatusEvent event;
+  EXPECT_FALSE(stream->Read(&event));
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
+}
+
+}  // namespace
+}  // namespace payone::service
