@@ -1,0 +1,237 @@
+// Notifications per second the TransactionStatus receiver accepts with
+// durable storage (SQLite; PostgreSQL on a throwaway server), and the
+// latency until TSOK: a closed loop of N senders, each on its own keep-alive
+// connection, posting distinct notifications as fast as the answers come.
+//
+//   bazel run -c opt //bench/notifications:notification_bench -- \
+//       --backend=both --senders=16 --duration=10s
+//
+// Prints one line per backend and exits non-zero when a notification was
+// not answered TSOK or the store does not hold exactly the answered ones.
+
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "service/notifications/receiver.h"
+#include "service/store/postgres_server.h"
+#include "service/store/store.h"
+#include "simulator/http_client.h"
+
+ABSL_FLAG(std::string, backend, "both", "sqlite, postgres or both");
+ABSL_FLAG(int, senders, 16, "concurrent senders (closed loop)");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "measured time");
+ABSL_FLAG(absl::Duration, warmup, absl::Seconds(1), "unmeasured time first");
+ABSL_FLAG(int, store_threads, 8, "receiver threads that wait on the store");
+ABSL_FLAG(int, pool_size, 8, "PostgreSQL connections");
+ABSL_FLAG(std::string, dir, "",
+          "where the SQLite file goes; default $TEST_TMPDIR or /tmp");
+
+namespace payone::service {
+namespace {
+
+constexpr char kPortalKey[] = "bench-portal-key";
+
+std::string Md5Hex(const std::string& data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(data.data(), data.size(), digest, &size, EVP_md5(), nullptr);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
+// A realistic capture notification; `txid` makes each one distinct.
+std::string Body(const std::string& key, int64_t txid) {
+  return absl::StrCat(
+      "key=", key,
+      "&txaction=capture&notify_version=7.5&transaction_status=completed"
+      "&mode=test&portalid=2000001&aid=10001&clearingtype=cc"
+      "&txtime=1768478400&currency=EUR&userid=400000001&txid=",
+      txid,
+      "&reference=BENCH-1&sequencenumber=1&price=100.00&receivable=100.00"
+      "&balance=100.00&firstname=J%F6rg&lastname=J%E4ger&country=DE"
+      "&cardpan=411111xxxxxx1111&cardtype=V&cardexpiredate=3012");
+}
+
+struct Result {
+  int64_t accepted = 0;
+  int64_t failures = 0;
+  double seconds = 0;
+  std::vector<absl::Duration> latencies;
+};
+
+Result Drive(int port) {
+  const std::string key = Md5Hex(kPortalKey);
+  const int senders = absl::GetFlag(FLAGS_senders);
+  std::atomic<bool> measuring{false};
+  std::atomic<bool> done{false};
+  std::vector<Result> per_sender(senders);
+  std::vector<std::thread> threads;
+  for (int s = 0; s < senders; ++s) {
+    threads.emplace_back([&, s] {
+      Result& mine = per_sender[s];
+      const simulator::Url url{false, "127.0.0.1", std::to_string(port),
+                               "/payone/transaction-status"};
+      auto connection = simulator::HttpConnection::Connect(url);
+      if (!connection.ok()) {
+        ++mine.failures;
+        return;
+      }
+      int64_t txid = 100000000LL * (s + 1);
+      while (!done) {
+        const bool counted = measuring;
+        const absl::Time start = absl::Now();
+        auto answer =
+            (*connection)->Send("POST", url.target, Body(key, ++txid));
+        const absl::Duration latency = absl::Now() - start;
+        if (!answer.ok() || answer->status != 200 || answer->body != "TSOK") {
+          ++mine.failures;
+          return;
+        }
+        if (counted) {
+          ++mine.accepted;
+          mine.latencies.push_back(latency);
+        }
+      }
+    });
+  }
+  absl::SleepFor(absl::GetFlag(FLAGS_warmup));
+  measuring = true;
+  const absl::Time start = absl::Now();
+  absl::SleepFor(absl::GetFlag(FLAGS_duration));
+  measuring = false;
+  Result total;
+  total.seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  done = true;
+  for (std::thread& thread : threads) thread.join();
+  for (Result& r : per_sender) {
+    total.accepted += r.accepted;
+    total.failures += r.failures;
+    total.latencies.insert(total.latencies.end(), r.latencies.begin(),
+                           r.latencies.end());
+  }
+  std::sort(total.latencies.begin(), total.latencies.end());
+  return total;
+}
+
+double PercentileMs(const std::vector<absl::Duration>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  const size_t index =
+      std::min(sorted.size() - 1, static_cast<size_t>(p * sorted.size()));
+  return absl::ToDoubleMilliseconds(sorted[index]);
+}
+
+int64_t CountStored(Store* store) {
+  int64_t count = 0;
+  NotificationQuery query;
+  query.limit = 5000;
+  while (true) {
+    auto page = store->ListNotifications(query);
+    if (!page.ok() || page->empty()) return page.ok() ? count : -1;
+    count += page->size();
+    query.after_cursor = page->back().cursor;
+  }
+}
+
+// Runs the loop against `store`; false when anything was lost or refused.
+bool Bench(const std::string& backend, Store* store) {
+  NotificationReceiverOptions options;
+  options.allowed_sources = {"127.0.0.1/32"};
+  options.store_threads = absl::GetFlag(FLAGS_store_threads);
+  options.log_sink = [](const std::string&) {};
+  const NotificationAccount account{"bench", "2000001", "10001",
+                                    Md5Hex(kPortalKey), ""};
+  auto receiver =
+      NotificationReceiver::Start(options, {account}, store, nullptr);
+  if (!receiver.ok()) {
+    std::fprintf(stderr, "receiver: %s\n",
+                 receiver.status().ToString().c_str());
+    return false;
+  }
+  const Result result = Drive((*receiver)->port());
+  (*receiver)->Shutdown();
+  const NotificationStats stats = (*receiver)->Stats();
+  const int64_t stored = CountStored(store);
+  std::printf(
+      "backend=%s senders=%d seconds=%.1f accepted=%lld rate=%.0f/s "
+      "p50_ms=%.2f p99_ms=%.2f failures=%lld stored_total=%lld "
+      "answered_tsok=%llu\n",
+      backend.c_str(), absl::GetFlag(FLAGS_senders), result.seconds,
+      static_cast<long long>(result.accepted),
+      result.accepted / std::max(result.seconds, 1e-9),
+      PercentileMs(result.latencies, 0.50),
+      PercentileMs(result.latencies, 0.99),
+      static_cast<long long>(result.failures), static_cast<long long>(stored),
+      static_cast<unsigned long long>(stats.stored));
+  std::fflush(stdout);
+  // Every TSOK (warm-up included) is a stored row, and nothing else is.
+  return result.failures == 0 && result.accepted > 0 &&
+         stored == static_cast<int64_t>(stats.stored) && stats.duplicate == 0;
+}
+
+int Main() {
+  const std::string backend = absl::GetFlag(FLAGS_backend);
+  bool ok = true;
+  if (backend == "sqlite" || backend == "both") {
+    std::string dir = absl::GetFlag(FLAGS_dir);
+    if (dir.empty()) {
+      const char* test_tmp = std::getenv("TEST_TMPDIR");
+      dir = test_tmp != nullptr ? test_tmp : "/tmp";
+    }
+    const std::string path =
+        absl::StrCat(dir, "/notification_bench_", getpid(), ".db");
+    auto store = OpenSqliteStore(path);
+    if (!store.ok()) {
+      std::fprintf(stderr, "sqlite: %s\n", store.status().ToString().c_str());
+      return 1;
+    }
+    ok = Bench("sqlite", store->get()) && ok;
+    store->reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      unlink(absl::StrCat(path, suffix).c_str());
+    }
+  }
+  if (backend == "postgres" || backend == "both") {
+    auto server = PostgresServer::Start();
+    if (!server.ok()) {
+      std::fprintf(stderr, "postgres: %s\n",
+                   server.status().ToString().c_str());
+      return 1;
+    }
+    auto conninfo = (*server)->CreateDatabase("bench");
+    if (!conninfo.ok()) {
+      std::fprintf(stderr, "postgres: %s\n",
+                   conninfo.status().ToString().c_str());
+      return 1;
+    }
+    auto store = OpenPostgresStore(*conninfo, absl::GetFlag(FLAGS_pool_size));
+    if (!store.ok()) {
+      std::fprintf(stderr, "postgres: %s\n", store.status().ToString().c_str());
+      return 1;
+    }
+    ok = Bench("postgres", store->get()) && ok;
+  }
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace payone::service
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return payone::service::Main();
+}
