@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -41,7 +42,17 @@ namespace {
 // The simulator's demo portal. Not a secret: it exists only in this process.
 constexpr char kDemoKey[] = "demo-portal-key";
 
-Config EmbeddedDefault(const simulator::Simulator& sim) {
+// The embedded default's ledger: a fresh SQLite file per run, because the
+// embedded simulator forgets its payments when it stops (an old ledger would
+// hold txids and references the new simulator does not know).
+std::string TemporaryLedgerDir() {
+  std::string dir = "/tmp/payone-gateway-ledger.XXXXXX";
+  if (mkdtemp(dir.data()) == nullptr) return "";
+  return dir;
+}
+
+Config EmbeddedDefault(const simulator::Simulator& sim,
+                       const std::string& ledger_dir) {
   Config config;
   config.listen_address = "127.0.0.1:50051";
   config.metrics_address = "127.0.0.1:9464";
@@ -59,6 +70,12 @@ Config EmbeddedDefault(const simulator::Simulator& sim) {
   demo.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kDemoKey);
   demo.notification_key_sha384 = demo.key_digest;
   config.accounts.emplace(demo.name, demo);
+  config.ledger_backend = Config::LedgerBackend::kSqlite;
+  config.ledger_sqlite_path = ledger_dir + "/ledger.db";
+  // The simulator posts its TransactionStatus notifications here.
+  config.has_notifications = true;
+  config.notifications.set_listen_address("127.0.0.1:0");
+  config.notifications.add_allowed_sources("127.0.0.1/32");
   return config;
 }
 
@@ -71,6 +88,7 @@ int Run() {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   std::unique_ptr<simulator::Simulator> sim;
+  std::string ledger_dir;
   Config config;
   std::string config_path = absl::GetFlag(FLAGS_config);
   // Under `bazel run` the working directory is the runfiles tree; a relative
@@ -97,7 +115,12 @@ int Run() {
       return 1;
     }
     sim = *std::move(started);
-    config = EmbeddedDefault(*sim);
+    ledger_dir = TemporaryLedgerDir();
+    if (ledger_dir.empty()) {
+      std::fprintf(stderr, "payone-gateway: cannot create a ledger in /tmp\n");
+      return 1;
+    }
+    config = EmbeddedDefault(*sim, ledger_dir);
   } else {
     auto loaded = LoadConfig(config_path, ProcessEnv());
     if (!loaded.ok()) {
@@ -125,17 +148,25 @@ int Run() {
                  std::string(server.status().message()).c_str());
     return 1;
   }
+  if (sim) {
+    sim->SetNotifyUrl(
+        absl::StrCat("http://127.0.0.1:", (*server)->notifications_port(),
+                     "/payone/transaction-status"));
+  }
   // A JSON line like the call logs, so tests and tools can read the ports.
   std::fprintf(stderr,
                "{\"event\":\"listening\",\"port\":%d,\"metrics_port\":%d,"
-               "\"upstream\":\"%s\",\"embedded_simulator\":%s}\n",
-               (*server)->port(), (*server)->metrics_port(), upstream.c_str(),
+               "\"notifications_port\":%d,\"upstream\":\"%s\","
+               "\"embedded_simulator\":%s}\n",
+               (*server)->port(), (*server)->metrics_port(),
+               (*server)->notifications_port(), upstream.c_str(),
                sim ? "true" : "false");
   if (sim) {
     std::fprintf(
         stderr,
         "payone-gateway: embedded default: PAYONE simulator at %s, account "
-        "\"demo\", no authentication. Try:\n"
+        "\"demo\", no authentication, a ledger that lasts until the gateway "
+        "stops. Try:\n"
         "  grpcurl -plaintext 127.0.0.1:%d list\n",
         upstream.c_str(), (*server)->port());
   }
@@ -150,6 +181,7 @@ int Run() {
   (*server)->Wait();
   server->reset();
   if (sim) sim->Stop();
+  if (!ledger_dir.empty()) std::filesystem::remove_all(ledger_dir);
   std::fprintf(stderr, "{\"event\":\"stopped\"}\n");
   return 0;
 }

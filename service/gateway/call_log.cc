@@ -17,8 +17,13 @@ std::string CallLogger::ToJson(const payone::gateway::v1::CallLog& record) {
 
 void CallLogger::Write(const payone::gateway::v1::CallLog& record) {
   if (out_ == nullptr) return;
-  std::string line = ToJson(record);
-  line += '\n';
+  WriteLine(ToJson(record));
+}
+
+void CallLogger::WriteLine(absl::string_view json) {
+  if (out_ == nullptr) return;
+  std::string line(json);
+  if (line.empty() || line.back() != '\n') line += '\n';
   std::lock_guard<std::mutex> lock(mu_);
   std::fwrite(line.data(), 1, line.size(), out_);
   std::fflush(out_);

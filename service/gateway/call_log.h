@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "service/gateway/call_log.pb.h"
 
 namespace payone::service {
@@ -17,6 +18,9 @@ class CallLogger {
 
   static std::string ToJson(const payone::gateway::v1::CallLog& record);
   void Write(const payone::gateway::v1::CallLog& record);
+  // Writes one line built elsewhere (the notification receiver's), so that
+  // every log line of the gateway goes to one stream, whole.
+  void WriteLine(absl::string_view json);
 
  private:
   std::FILE* out_;

@@ -17,6 +17,8 @@
 #include "service/gateway/metrics.h"
 #include "service/ledger/ledger.h"
 #include "service/ledger/ledger_service.h"
+#include "service/notifications/forwarder.h"
+#include "service/notifications/receiver.h"
 #include "service/store/store.h"
 
 namespace payone::service {
@@ -74,6 +76,49 @@ absl::StatusOr<std::unique_ptr<Store>> OpenLedgerStore(const Config& config) {
   return store;
 }
 
+std::vector<NotificationAccount> NotificationAccounts(const Config& config) {
+  std::vector<NotificationAccount> accounts;
+  for (const auto& [name, account] : config.accounts) {
+    accounts.push_back({name, account.portalid, account.aid,
+                        account.notification_key_md5,
+                        account.notification_key_sha384});
+  }
+  return accounts;
+}
+
+absl::StatusOr<NotificationReceiverOptions> ReceiverOptions(
+    const Config& config, CallLogger* logger) {
+  const auto& settings = config.notifications;
+  NotificationReceiverOptions options;
+  options.listen_address = settings.listen_address();
+  if (!settings.path().empty()) options.path = settings.path();
+  if (!settings.allowed_sources().empty()) {
+    options.allowed_sources = {settings.allowed_sources().begin(),
+                               settings.allowed_sources().end()};
+  }
+  options.trusted_proxies = {settings.trusted_proxies().begin(),
+                             settings.trusted_proxies().end()};
+  if (settings.max_body_bytes() > 0) {
+    options.max_body_bytes = settings.max_body_bytes();
+  }
+  options.forward_urls = {settings.forward_urls().begin(),
+                          settings.forward_urls().end()};
+  if (settings.has_tls()) {
+    auto cert =
+        ReadFile(settings.tls().cert_file(), "notifications.tls.cert_file");
+    if (!cert.ok()) return cert.status();
+    auto key =
+        ReadFile(settings.tls().key_file(), "notifications.tls.key_file");
+    if (!key.ok()) return key.status();
+    options.tls_cert_pem = *std::move(cert);
+    options.tls_key_pem = *std::move(key);
+  }
+  options.log_sink = [logger](const std::string& line) {
+    logger->WriteLine(line);
+  };
+  return options;
+}
+
 }  // namespace
 
 struct GatewayServer::Impl {
@@ -87,6 +132,8 @@ struct GatewayServer::Impl {
   std::unique_ptr<Forwarder> forwarder;
   std::unique_ptr<payone::v1::PayoneGatewayForwarding<Forwarder>> service;
   std::unique_ptr<LedgerService> ledger_service;
+  std::unique_ptr<NotificationForwarder> notification_forwarder;
+  std::unique_ptr<NotificationReceiver> receiver;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
 };
@@ -156,6 +203,34 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
         absl::StrCat("cannot listen on ", c.listen_address));
   }
   impl->server->GetHealthCheckService()->SetServingStatus(true);
+
+  if (c.has_notifications && impl->store != nullptr) {
+    if (!c.notifications.forward_urls().empty()) {
+      NotificationForwarderOptions forward_options;
+      forward_options.log_sink = [logger](const std::string& line) {
+        logger->WriteLine(line);
+      };
+      auto forwarder = NotificationForwarder::Start(std::move(forward_options),
+                                                    impl->store.get());
+      if (!forwarder.ok()) return forwarder.status();
+      impl->notification_forwarder = *std::move(forwarder);
+    }
+    auto options = ReceiverOptions(c, logger);
+    if (!options.ok()) return options.status();
+    Impl* raw = impl.get();
+    auto receiver = NotificationReceiver::Start(
+        *options, NotificationAccounts(c), impl->store.get(), [raw](int64_t) {
+          raw->ledger_service->NotifyStored();
+          if (raw->notification_forwarder)
+            raw->notification_forwarder->Notify();
+        });
+    if (!receiver.ok()) {
+      return absl::Status(
+          receiver.status().code(),
+          absl::StrCat("notifications: ", receiver.status().message()));
+    }
+    impl->receiver = *std::move(receiver);
+  }
   return std::unique_ptr<GatewayServer>(new GatewayServer(std::move(impl)));
 }
 
@@ -169,12 +244,19 @@ GatewayServer::~GatewayServer() {
 
 int GatewayServer::port() const { return impl_->port; }
 
+int GatewayServer::notifications_port() const {
+  return impl_->receiver ? impl_->receiver->port() : 0;
+}
+
 int GatewayServer::metrics_port() const {
   return impl_->metrics_endpoint ? impl_->metrics_endpoint->port() : 0;
 }
 
 void GatewayServer::Shutdown(absl::Duration grace) {
   impl_->server->GetHealthCheckService()->SetServingStatus(false);
+  // Notifications not yet answered TSOK are retried by PAYONE.
+  if (impl_->receiver) impl_->receiver->Shutdown();
+  if (impl_->notification_forwarder) impl_->notification_forwarder->Stop();
   // Watch streams never end by themselves.
   impl_->ledger_service->Shutdown();
   impl_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));

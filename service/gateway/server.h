@@ -25,6 +25,8 @@ class GatewayServer {
   int port() const;
   // 0 without a metrics endpoint.
   int metrics_port() const;
+  // The TransactionStatus receiver's port; 0 without a receiver.
+  int notifications_port() const;
 
   // Health turns NOT_SERVING, new calls are refused, calls in flight get
   // until `grace` to finish (then they are cancelled).
