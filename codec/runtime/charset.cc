@@ -81,13 +81,6 @@ absl::StatusOr<std::string> Utf8ToLatin1(absl::string_view utf8) {
   return out;
 }
 
-bool IsAscii(absl::string_view text) {
-  // No early exit: the loop compiles to vector ORs.
-  unsigned char high_bits = 0;
-  for (char c : text) high_bits |= static_cast<unsigned char>(c);
-  return high_bits < 0x80;
-}
-
 bool IsValidUtf8(absl::string_view text) {
   if (IsAscii(text)) return true;
   size_t offset = 0;

@@ -4,10 +4,14 @@
 // PAYONE reads requests as ISO-8859-1 unless they say encoding=UTF-8, and
 // sends notifications in ISO-8859-1. Protobuf strings are UTF-8.
 
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "codec/runtime/bytes.h"
 
 namespace payone::codec {
 
@@ -21,8 +25,23 @@ absl::StatusOr<std::string> Utf8ToLatin1(absl::string_view utf8);
 bool IsValidUtf8(absl::string_view text);
 
 // Whether every byte is below 0x80: such text is valid UTF-8, one character
-// per byte, and the same in ISO-8859-1.
-bool IsAscii(absl::string_view text);
+// per byte, and the same in ISO-8859-1. Inline: validation asks it of every
+// value.
+inline bool IsAscii(absl::string_view text) {
+  // Eight bytes at a time; the tail is padded with zeros.
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  uint64_t high_bits = 0;
+  const char* in = text.data();
+  size_t left = text.size();
+  for (; left >= 8; left -= 8, in += 8) {
+    uint64_t word;
+    std::memcpy(&word, in, 8);
+    high_bits |= word;
+  }
+  uint64_t tail = 0;
+  internal::CopyBytes(in, left, reinterpret_cast<char*>(&tail));
+  return ((high_bits | tail) & kHighBits) == 0;
+}
 
 }  // namespace payone::codec
 

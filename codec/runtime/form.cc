@@ -8,8 +8,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "codec/runtime/bytes.h"
 
 namespace payone::codec {
 namespace {
@@ -54,8 +56,9 @@ constexpr size_t kBlock = 16;
 
 #if defined(__SSE2__)
 
-// Bit i is set when byte i of `block` needs escaping.
-unsigned ReservedBytes(__m128i block) {
+// Bit i is set when byte i of `block` needs escaping (a space does not:
+// SpacesToPlus writes it).
+ABSL_ATTRIBUTE_ALWAYS_INLINE unsigned ReservedBytes(__m128i block) {
   // c in [first, first + span] as an unsigned byte: min(c - first, span) ==
   // c - first.
   const auto in_range = [](__m128i c, char first, char span) {
@@ -68,16 +71,25 @@ unsigned ReservedBytes(__m128i block) {
   const __m128i dash_dot = in_range(block, '-', 1);
   const __m128i star = _mm_cmpeq_epi8(block, _mm_set1_epi8('*'));
   const __m128i underscore = _mm_cmpeq_epi8(block, _mm_set1_epi8('_'));
+  const __m128i space = _mm_cmpeq_epi8(block, _mm_set1_epi8(' '));
   const __m128i kept =
-      _mm_or_si128(_mm_or_si128(letter, digit),
+      _mm_or_si128(_mm_or_si128(_mm_or_si128(letter, digit), space),
                    _mm_or_si128(dash_dot, _mm_or_si128(star, underscore)));
   return ~static_cast<unsigned>(_mm_movemask_epi8(kept)) & 0xFFFF;
+}
+
+// `block` with every space turned into '+'.
+ABSL_ATTRIBUTE_ALWAYS_INLINE __m128i SpacesToPlus(__m128i block) {
+  const __m128i space = _mm_cmpeq_epi8(block, _mm_set1_epi8(' '));
+  return _mm_or_si128(_mm_andnot_si128(space, block),
+                      _mm_and_si128(space, _mm_set1_epi8('+')));
 }
 
 // Writes `value` percent-encoded at `out` and returns the end. Each step
 // copies a whole block and keeps the bytes up to the first one to escape,
 // so runs of letters and digits cost one step per 16 bytes.
-char* EncodeTo(absl::string_view value, char* out) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE char* EncodeTo(absl::string_view value,
+                                            char* out) {
   const char* in = value.data();
   size_t left = value.size();
   while (left != 0) {
@@ -85,12 +97,13 @@ char* EncodeTo(absl::string_view value, char* out) {
     __m128i block;
     if (count == kBlock) {
       block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
-    } else {  // never read past the value
-      alignas(16) char tail[kBlock] = {};
-      std::memcpy(tail, in, count);
-      block = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+    } else {
+      // Never read past the value: copy its last bytes to the output (there
+      // is room for a block there) and read the block back from it.
+      internal::CopyBytes(in, count, out);
+      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out));
     }
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), block);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), SpacesToPlus(block));
     // Bits from `count` up stop the run at the end of the value.
     const unsigned stop = ReservedBytes(block) | (~0u << count);
     const auto kept = static_cast<size_t>(__builtin_ctz(stop));
@@ -108,7 +121,8 @@ char* EncodeTo(absl::string_view value, char* out) {
 
 #else
 
-char* EncodeTo(absl::string_view value, char* out) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE char* EncodeTo(absl::string_view value,
+                                            char* out) {
   for (char c : value) out = EncodeByte(static_cast<unsigned char>(c), out);
   return out;
 }
@@ -121,21 +135,25 @@ size_t MaxEncodedSize(absl::string_view value) {
 }
 
 // Writes a positive index in decimal and returns the end.
-char* WriteIndex(int index, char* out) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE char* WriteIndex(int index, char* out) {
+  auto rest = static_cast<unsigned>(index);
+  if (rest < 10) {  // it[1]..it[9], the usual case
+    *out = static_cast<char>('0' + rest);
+    return out + 1;
+  }
   char digits[16];
   char* first = digits + sizeof(digits);
-  auto rest = static_cast<unsigned>(index);
   do {
     *--first = static_cast<char>('0' + rest % 10);
     rest /= 10;
   } while (rest != 0);
   const size_t count = digits + sizeof(digits) - first;
-  std::memcpy(out, first, count);
+  internal::CopyBytes(first, count, out);
   return out + count;
 }
 
-char* Copy(absl::string_view text, char* out) {
-  std::memcpy(out, text.data(), text.size());
+ABSL_ATTRIBUTE_ALWAYS_INLINE char* Copy(absl::string_view text, char* out) {
+  internal::CopyBytes(text.data(), text.size(), out);
   return out + text.size();
 }
 

@@ -102,6 +102,7 @@ size_t DigitCount(uint64_t magnitude) {
 
 void CheckDigits(uint64_t magnitude, const IntegerRules& rules,
                  const Where& where, Violations* out) {
+  if (rules.max_digits == 0 && rules.min_digits == 0) return;
   const size_t digits = DigitCount(magnitude);
   if (rules.max_digits != 0 && digits > rules.max_digits) {
     AddViolation(
@@ -179,9 +180,9 @@ bool SentText(absl::string_view value, Case text_case,
 
 }  // namespace
 
-void CheckText(absl::string_view value, const TextRules& rules,
-               const EncodeOptions& options, const Where& where,
-               Violations* out) {
+void CheckTextFully(absl::string_view value, const TextRules& rules,
+                    const EncodeOptions& options, const Where& where,
+                    Violations* out) {
   if (value.empty()) {
     if (rules.required) AddViolation(where, "is required", out);
     return;
@@ -296,8 +297,9 @@ void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
   }
 }
 
-void AddText(const EncodedName& name, int wire_index, absl::string_view value,
-             Case text_case, const EncodeOptions& options, FormBuilder* form) {
+void AddConvertedText(const EncodedName& name, int wire_index,
+                      absl::string_view value, Case text_case,
+                      const EncodeOptions& options, FormBuilder* form) {
   std::string scratch;
   absl::string_view text;
   // Validate rejects what cannot be converted; never send half a value.

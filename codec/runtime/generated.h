@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "codec/runtime/charset.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/validators.h"
@@ -85,10 +86,25 @@ struct Where {
 void AddViolation(const Where& where, std::string description, Violations* out);
 
 // Appends the violations of a text value. An empty value is "not set": only
-// `required` applies to it.
-void CheckText(absl::string_view value, const TextRules& rules,
-               const EncodeOptions& options, const Where& where,
-               Violations* out);
+// `required` applies to it. Inline: with the generated code's constant
+// rules, the common case (unset, or ASCII text within its length bounds
+// and nothing else to check) is settled without a call.
+void CheckTextFully(absl::string_view value, const TextRules& rules,
+                    const EncodeOptions& options, const Where& where,
+                    Violations* out);
+inline void CheckText(absl::string_view value, const TextRules& rules,
+                      const EncodeOptions& options, const Where& where,
+                      Violations* out) {
+  if (value.empty() && !rules.required) return;
+  const bool length_only = rules.format == TextFormat::kChar &&
+                           rules.symbols == Symbols::kAny &&
+                           rules.text_case == Case::kAsIs;
+  if (length_only && !value.empty() && value.size() >= rules.min_len &&
+      (rules.max_len == 0 || value.size() <= rules.max_len) && IsAscii(value)) {
+    return;
+  }
+  CheckTextFully(value, rules, options, where, out);
+}
 void CheckInteger(int64_t value, const IntegerRules& rules, const Where& where,
                   Violations* out);
 void CheckUnsigned(uint64_t value, const IntegerRules& rules,
@@ -108,8 +124,19 @@ void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
 // Encoding. `wire_index` 0 adds `name=value`, n > 0 adds `name[n]=value`.
 // Text is converted to the request charset (Validate has rejected what
 // cannot be) and to the field's case.
-void AddText(const EncodedName& name, int wire_index, absl::string_view value,
-             Case text_case, const EncodeOptions& options, FormBuilder* form);
+void AddConvertedText(const EncodedName& name, int wire_index,
+                      absl::string_view value, Case text_case,
+                      const EncodeOptions& options, FormBuilder* form);
+inline void AddText(const EncodedName& name, int wire_index,
+                    absl::string_view value, Case text_case,
+                    const EncodeOptions& options, FormBuilder* form) {
+  // UTF-8 text in its own case goes as it is.
+  if (text_case == Case::kAsIs && options.charset == Charset::kUtf8) {
+    form->Add(name, wire_index, value);
+  } else {
+    AddConvertedText(name, wire_index, value, text_case, options, form);
+  }
+}
 // A parameter kept from a decoded body (unknown_parameters), re-encoded
 // under its own name.
 void AddUnknown(absl::string_view name, absl::string_view value,

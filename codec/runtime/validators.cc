@@ -166,8 +166,10 @@ bool IsValidUrl(absl::string_view url) {
     if (!absl::ascii_isalnum(url[i])) return false;
   }
   const absl::string_view rest = url.substr(colon + 3);
-  const size_t host_end = rest.find_first_of("/?#");
-  if (rest.substr(0, host_end).empty()) return false;
+  // The host runs up to the first of "/?#" and must not be empty.
+  if (rest.empty() || rest[0] == '/' || rest[0] == '?' || rest[0] == '#') {
+    return false;
+  }
   return AllBytes(rest,
                   [](unsigned char c) { return (c > 0x20) & (c != 0x7F); });
 }

@@ -1,0 +1,43 @@
+#ifndef PAYONE_CODEC_RUNTIME_BYTES_H_
+#define PAYONE_CODEC_RUNTIME_BYTES_H_
+
+// Byte moves for the encoder's short runs (names, most values are under 32
+// bytes): fixed-size moves that compile to a few register loads and stores
+// instead of a call to memcpy.
+
+#include <cstddef>
+#include <cstring>
+
+#include "absl/base/attributes.h"
+
+namespace payone::codec::internal {
+
+// Copies `size` bytes from `from` to `to` (not overlapping), never reading
+// or writing outside either range.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CopyBytes(const char* from,
+                                                   size_t size, char* to) {
+  // Two moves of the same width that overlap in the middle cover any size
+  // from that width to twice it.
+  if (size >= 8) {
+    if (size > 32) {
+      std::memcpy(to, from, size);
+    } else if (size > 16) {
+      std::memcpy(to, from, 16);
+      std::memcpy(to + size - 16, from + size - 16, 16);
+    } else {
+      std::memcpy(to, from, 8);
+      std::memcpy(to + size - 8, from + size - 8, 8);
+    }
+  } else if (size >= 4) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + size - 4, from + size - 4, 4);
+  } else if (size > 0) {  // 1 to 3 bytes: first, middle, last
+    to[0] = from[0];
+    to[size / 2] = from[size / 2];
+    to[size - 1] = from[size - 1];
+  }
+}
+
+}  // namespace payone::codec::internal
+
+#endif  // PAYONE_CODEC_RUNTIME_BYTES_H_
