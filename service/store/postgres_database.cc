@@ -175,11 +175,11 @@ class PostgresDatabase : public SqlDatabase {
   absl::Status InTransaction(
       Serialize serialize,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
-    absl::StatusOr<PGconn*> conn = Acquire();
+    absl::StatusOr<PGconn*> conn = AcquireInTransaction();
     if (!conn.ok()) return conn.status();
     PostgresTransaction transaction(*conn);
-    absl::Status status = transaction.Query("BEGIN", {}).status();
-    if (status.ok() && serialize != Serialize::kNone) {
+    absl::Status status;
+    if (serialize != Serialize::kNone) {
       // Held until COMMIT, and released only after the commit is visible:
       // the next holder's cursors are higher and appear later.
       status = transaction
@@ -197,6 +197,22 @@ class PostgresDatabase : public SqlDatabase {
     }
     Release(*conn);
     return status;
+  }
+
+  // A pooled connection and BEGIN on it. One the server closed meanwhile
+  // (restart, failover, idle timeout) fails at BEGIN, before anything of the
+  // transaction ran, so another is taken; a new one fails for good.
+  absl::StatusOr<PGconn*> AcquireInTransaction() {
+    for (int attempt = 0;; ++attempt) {
+      absl::StatusOr<PGconn*> conn = Acquire();
+      if (!conn.ok()) return conn.status();
+      PostgresTransaction transaction(*conn);
+      absl::Status status = transaction.Query("BEGIN", {}).status();
+      if (status.ok()) return conn;
+      const bool lost = PQstatus(*conn) != CONNECTION_OK;
+      Release(*conn);  // closes it when lost
+      if (!lost || attempt >= pool_size_) return status;
+    }
   }
 
   // Opens the first connection: bad conninfo or an unreachable server fails

@@ -148,11 +148,15 @@ class SqliteDatabase : public SqlDatabase {
       Serialize serialize,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
     absl::MutexLock lock(&mu_);
-    // IMMEDIATE takes the file's write lock up front: writers of every
-    // process run one at a time, so cursors follow commit order.
-    const char* begin =
-        serialize == Serialize::kNone ? "BEGIN" : "BEGIN IMMEDIATE";
-    if (absl::Status status = Exec(begin); !status.ok()) return status;
+    // Every transaction takes the file's write lock up front, whatever it
+    // serialises: transactions of every process run one at a time (so
+    // cursors follow commit order), and one that reads before it writes
+    // waits for the lock (busy timeout) instead of failing to upgrade a
+    // stale read. Within this process the mutex serialises them anyway.
+    (void)serialize;
+    if (absl::Status status = Exec("BEGIN IMMEDIATE"); !status.ok()) {
+      return status;
+    }
     SqliteTransaction transaction(db_);
     absl::Status status = body(transaction);
     if (status.ok()) status = Exec("COMMIT");

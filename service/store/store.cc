@@ -2,6 +2,7 @@
 // backends.
 #include "service/store/store.h"
 
+#include <optional>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -321,29 +322,12 @@ class SqlStore : public Store {
 
   absl::StatusOr<std::vector<ForwardTask>> DueForwards(absl::Time now,
                                                        int limit) override {
-    if (limit <= 0) {
-      return absl::InvalidArgumentError(
-          "ledger DueForwards: limit must be positive");
-    }
-    absl::StatusOr<std::vector<SqlRow>> rows = QueryOnce(
-        "SELECT id, notification_cursor, url, body, attempts,"
-        " next_attempt FROM forward_tasks"
-        " WHERE delivered_at IS NULL AND next_attempt <= $1"
-        " ORDER BY next_attempt, id LIMIT $2",
-        {Micros(now), limit});
-    if (!rows.ok()) return Annotate(rows.status(), "DueForwards");
-    std::vector<ForwardTask> tasks;
-    tasks.reserve(rows->size());
-    for (const SqlRow& row : *rows) {
-      ForwardTask& task = tasks.emplace_back();
-      task.id = row.Int(0);
-      task.cursor = row.Int(1);
-      task.url = row.Bytes(2);
-      task.body = row.Bytes(3);
-      task.attempts = static_cast<int>(row.Int(4));
-      task.next_attempt = absl::FromUnixMicros(row.Int(5));
-    }
-    return tasks;
+    return SelectDueForwards(now, std::nullopt, limit, "DueForwards");
+  }
+
+  absl::StatusOr<std::vector<ForwardTask>> LeaseDueForwards(
+      absl::Time now, absl::Duration lease, int limit) override {
+    return SelectDueForwards(now, now + lease, limit, "LeaseDueForwards");
   }
 
   absl::Status ForwardDelivered(int64_t id) override {
@@ -368,6 +352,53 @@ class SqlStore : public Store {
  private:
   // Runs one statement with RETURNING in its own transaction; NOT_FOUND
   // with `not_found` when it touched no row.
+  // Due tasks, oldest first; with `lease_until`, put off to then.
+  absl::StatusOr<std::vector<ForwardTask>> SelectDueForwards(
+      absl::Time now, std::optional<absl::Time> lease_until, int limit,
+      absl::string_view method) {
+    if (limit <= 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("ledger ", method, ": limit must be positive"));
+    }
+    std::string sql =
+        "SELECT id, notification_cursor, url, body, attempts, next_attempt"
+        " FROM forward_tasks WHERE delivered_at IS NULL AND next_attempt <= $1"
+        " ORDER BY next_attempt, id LIMIT $2";
+    // A replica leasing at the same moment skips the rows this one locks
+    // rather than waiting and leasing them too. (SQLite has one writer.)
+    if (lease_until.has_value() &&
+        database_->dialect() == SqlDialect::kPostgres) {
+      absl::StrAppend(&sql, " FOR UPDATE SKIP LOCKED");
+    }
+    std::vector<ForwardTask> tasks;
+    absl::Status status = database_->InTransaction(
+        Serialize::kNone, [&](SqlTransaction& tx) -> absl::Status {
+          absl::StatusOr<std::vector<SqlRow>> rows =
+              tx.Query(sql, {Micros(now), limit});
+          if (!rows.ok()) return rows.status();
+          for (const SqlRow& row : *rows) {
+            ForwardTask& task = tasks.emplace_back();
+            task.id = row.Int(0);
+            task.cursor = row.Int(1);
+            task.url = row.Bytes(2);
+            task.body = row.Bytes(3);
+            task.attempts = static_cast<int>(row.Int(4));
+            task.next_attempt = absl::FromUnixMicros(row.Int(5));
+            if (!lease_until.has_value()) continue;
+            absl::Status leased =
+                tx.Query(
+                      "UPDATE forward_tasks SET next_attempt = $2"
+                      " WHERE id = $1",
+                      {task.id, Micros(*lease_until)})
+                    .status();
+            if (!leased.ok()) return leased;
+          }
+          return absl::OkStatus();
+        });
+    if (!status.ok()) return Annotate(status, method);
+    return tasks;
+  }
+
   // Runs one statement in a transaction of its own.
   absl::StatusOr<std::vector<SqlRow>> QueryOnce(
       absl::string_view sql, std::initializer_list<SqlValue> params) {

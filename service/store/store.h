@@ -148,6 +148,17 @@ class Store {
   // Undelivered tasks with next_attempt <= now, oldest first.
   virtual absl::StatusOr<std::vector<ForwardTask>> DueForwards(absl::Time now,
                                                                int limit) = 0;
+  // DueForwards for several replicas sharing one queue: the returned tasks
+  // (with their next_attempt as it was) are put off to now + `lease` in the
+  // same transaction, so no other replica takes them before the lease ends;
+  // ForwardDelivered or ForwardFailed then settles them. Tasks another
+  // replica is leasing right now are skipped. The default, for stores of one
+  // process, leases nothing.
+  virtual absl::StatusOr<std::vector<ForwardTask>> LeaseDueForwards(
+      absl::Time now, absl::Duration lease, int limit) {
+    (void)lease;
+    return DueForwards(now, limit);
+  }
   virtual absl::Status ForwardDelivered(int64_t id) = 0;
   virtual absl::Status ForwardFailed(int64_t id, absl::Time next_attempt,
                                      absl::string_view error) = 0;

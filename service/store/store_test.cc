@@ -346,6 +346,74 @@ TEST_P(StoreTest, ForwardDeliveredAndFailedWithBackoff) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST_P(StoreTest, LeasedForwardsAreNotHandedOutTwiceUntilTheLeaseEnds) {
+  const StoredNotification stored = MakeNotification(
+      "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+  Append(*store_, stored, "d1", {"https://a/", "https://b/"});
+  std::unique_ptr<Store> replica = Open();
+  ASSERT_NE(replica, nullptr);
+  const absl::Time now = stored.received_at + absl::Seconds(1);
+
+  absl::StatusOr<std::vector<ForwardTask>> leased =
+      store_->LeaseDueForwards(now, absl::Minutes(1), 1);
+  ASSERT_TRUE(leased.ok()) << leased.status();
+  ASSERT_THAT(*leased, SizeIs(1));
+  EXPECT_EQ((*leased)[0].url, "https://a/");
+  EXPECT_EQ((*leased)[0].next_attempt, stored.received_at);
+  // The other replica gets only the task not leased.
+  absl::StatusOr<std::vector<ForwardTask>> other =
+      replica->LeaseDueForwards(now, absl::Minutes(1), 10);
+  ASSERT_TRUE(other.ok()) << other.status();
+  ASSERT_THAT(*other, SizeIs(1));
+  EXPECT_EQ((*other)[0].url, "https://b/");
+  EXPECT_THAT(Due(now), IsEmpty());
+
+  // Delivered: gone for good. Not settled: due again when the lease ends.
+  ASSERT_TRUE(store_->ForwardDelivered((*leased)[0].id).ok());
+  std::vector<ForwardTask> again = Due(now + absl::Minutes(1));
+  ASSERT_THAT(again, SizeIs(1));
+  EXPECT_EQ(again[0].id, (*other)[0].id);
+  EXPECT_EQ(again[0].attempts, 0);
+  EXPECT_EQ(store_->LeaseDueForwards(now, absl::Minutes(1), 0).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, ConcurrentLeasesHandOutEachTaskOnce) {
+  std::unique_ptr<Store> replica = Open();
+  ASSERT_NE(replica, nullptr);
+  constexpr int kTasks = 40;
+  for (int i = 0; i < kTasks; ++i) {
+    Append(*store_,
+           MakeNotification("shop", absl::StrCat(i),
+                            payone::v1::TRANSACTION_ACTION_PAID, 0),
+           absl::StrCat("d", i), {"https://a/"});
+  }
+  const absl::Time now = absl::FromUnixSeconds(1767225600);
+  absl::Mutex mu;
+  std::vector<int64_t> leased_ids;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      Store& store = t % 2 == 0 ? *store_ : *replica;
+      while (true) {
+        absl::StatusOr<std::vector<ForwardTask>> leased =
+            store.LeaseDueForwards(now, absl::Hours(1), 3);
+        if (!leased.ok()) {
+          ADD_FAILURE() << leased.status();
+          return;
+        }
+        absl::MutexLock lock(&mu);
+        for (const ForwardTask& task : *leased) leased_ids.push_back(task.id);
+        if (leased->empty() && leased_ids.size() >= kTasks) return;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_THAT(leased_ids, SizeIs(kTasks));
+  EXPECT_THAT(std::set<int64_t>(leased_ids.begin(), leased_ids.end()),
+              SizeIs(kTasks));
+}
+
 TEST_P(StoreTest, RequestsBeginFinishAndListLearningTheTxid) {
   RequestRecord preauth = MakeRequest("preauthorization", "", "Order-1", 10000);
   absl::StatusOr<int64_t> preauth_id = store_->BeginRequest(preauth);
@@ -694,6 +762,36 @@ TEST_P(StoreTest, NotificationKeyIsNeverStored) {
   EXPECT_EQ(raw.txid(), "100");
   EXPECT_EQ(Raw("SELECT txaction FROM notifications").at(0).Bytes(0),
             "TRANSACTION_ACTION_APPOINTED");
+}
+
+TEST(PostgresStoreTest, PoolReplacesConnectionsTheServerClosed) {
+  absl::StatusOr<std::unique_ptr<TestDatabase>> database =
+      NewTestDatabase(StoreBackend::kPostgres);
+  ASSERT_TRUE(database.ok()) << database.status();
+  absl::StatusOr<std::unique_ptr<Store>> store = (*database)->OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status();
+  // Use the pool, then have the server end every session but the killer's.
+  ASSERT_EQ((*store)->ClaimIdempotencyKey("shop", "k1", "fp")->kind,
+            Kind::kClaimed);
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = (*database)->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  absl::Status killed = (*raw)->InTransaction(
+      SqlDatabase::Serialize::kNone, [](SqlTransaction& tx) {
+        return tx
+            .Query(
+                "SELECT pg_terminate_backend(pid, 10000)"
+                " FROM pg_stat_activity"
+                " WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid()")
+            .status();
+      });
+  ASSERT_TRUE(killed.ok()) << killed;
+  for (int i = 0; i < 3; ++i) {
+    absl::StatusOr<IdempotencyClaim> claim =
+        (*store)->ClaimIdempotencyKey("shop", "k1", "fp");
+    ASSERT_TRUE(claim.ok()) << claim.status();
+    EXPECT_EQ(claim->kind, Kind::kInFlight);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
