@@ -23,6 +23,29 @@ using ::payone::v1::Format;
 
 std::string Lit(const std::string& text) { return CppLiteral(text); }
 
+// Whether form encoding leaves every one of `texts` as it is: then Encode
+// copies them (internal::AddVerbatim) instead of encoding them.
+bool NeedNoEscaping(const std::vector<std::string>& texts) {
+  for (const std::string& text : texts) {
+    if (FormEncode(text) != text) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> WireValues(
+    const google::protobuf::EnumDescriptor* type) {
+  std::vector<std::string> values;
+  for (int i = 0; i < type->value_count(); ++i) {
+    values.push_back(WireValueOf(type->value(i)));
+  }
+  return values;
+}
+
+// "AddVerbatim" or "AddRaw" for a parameter whose value is one of `texts`.
+const char* AdderFor(const std::vector<std::string>& texts) {
+  return NeedNoEscaping(texts) ? "AddVerbatim" : "AddRaw";
+}
+
 // The FormBuilder::EncodedName of a wire name, percent-encoded here so that
 // Encode copies it: {"&cardpan=", "&cardpan%5B"}.
 std::string EncodedNameOf(const std::string& wire_name) {
@@ -543,8 +566,9 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
 )",
                               type_);
     for (const auto& [name, value] : model_.constants) {
-      absl::SubstituteAndAppend(out_, "  internal::AddRaw($0, 0, $1, form);\n",
-                                EncodedNameOf(name), Lit(value));
+      absl::SubstituteAndAppend(out_, "  internal::$0($1, 0, $2, form);\n",
+                                AdderFor({value}), EncodedNameOf(name),
+                                Lit(value));
     }
     for (const FieldModel& f : model_.fields) EncodeField(f);
     out_->append("}\n");
@@ -579,21 +603,23 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
         break;
       case FieldKind::kBool:
         absl::SubstituteAndAppend(
-            out_, "  $0internal::AddRaw($1, wire_index, $2 ? $3 : $4, form);\n",
+            out_, "  $0internal::$5($1, wire_index, $2 ? $3 : $4, form);\n",
             If(f.rules.required() && !f.has_presence ? "true" : IsSet("m", f)),
-            wire, Value("m", f), Lit(TrueText(f)), Lit(FalseText(f)));
+            wire, Value("m", f), Lit(TrueText(f)), Lit(FalseText(f)),
+            AdderFor({TrueText(f), FalseText(f)}));
         break;
       case FieldKind::kEnum:
         absl::SubstituteAndAppend(
             out_,
             "  $0{\n"
             "    const absl::string_view text = PayoneEnum<$1>::ToWire($2);\n"
-            "    if (!text.empty()) internal::AddRaw($3, wire_index, text, "
+            "    if (!text.empty()) internal::$4($3, wire_index, text, "
             "form);\n"
             "  }\n",
             If(f.has_presence ? absl::StrCat("m.has_", f.accessor, "()")
                               : "true"),
-            QualifiedCppName(f.enum_type), Value("m", f), wire);
+            QualifiedCppName(f.enum_type), Value("m", f), wire,
+            AdderFor(WireValues(f.enum_type)));
         break;
       case FieldKind::kPart:
         absl::SubstituteAndAppend(

@@ -258,18 +258,29 @@ void FormBuilder::AddBracketed(absl::string_view stem, absl::string_view key,
   size_ = out - buffer_.data();
 }
 
-void FormBuilder::Add(const EncodedName& name, int index,
-                      absl::string_view value) {
+char* FormBuilder::StartNamed(const EncodedName& name, int index,
+                              size_t value_room) {
   // The names start with '&', dropped for the first parameter.
   const absl::string_view prefix = index > 0 ? name.indexed : name.plain;
-  char* out = Room(prefix.size() + kIndexRoom + MaxEncodedSize(value));
+  char* out = Room(prefix.size() + kIndexRoom + value_room);
   out = Copy(size_ != 0 ? prefix : prefix.substr(1), out);
   if (index > 0) {
     out = WriteIndex(index, out);
     out = Copy(kCloseBracketEquals, out);
   }
-  out = EncodeTo(value, out);
-  size_ = out - buffer_.data();
+  return out;
+}
+
+void FormBuilder::Add(const EncodedName& name, int index,
+                      absl::string_view value) {
+  char* const out = StartNamed(name, index, MaxEncodedSize(value));
+  size_ = EncodeTo(value, out) - buffer_.data();
+}
+
+void FormBuilder::AddVerbatim(const EncodedName& name, int index,
+                              absl::string_view value) {
+  char* const out = StartNamed(name, index, value.size());
+  size_ = Copy(value, out) - buffer_.data();
 }
 
 absl::StatusOr<std::vector<NameValue>> ParseForm(absl::string_view body,

@@ -49,6 +49,9 @@ class FormBuilder {
                 absl::string_view value);
   // Adds `name=value`, or `stem[index]=value` when index > 0.
   void Add(const EncodedName& name, int index, absl::string_view value);
+  // The same for a value with nothing to escape (only 0-9 a-z A-Z * - . _):
+  // numbers, and wire texts the generator checked. Copied as it is.
+  void AddVerbatim(const EncodedName& name, int index, absl::string_view value);
 
   // The body so far; valid until the next Add.
   const std::string& body() const {
@@ -64,6 +67,9 @@ class FormBuilder {
  private:
   // Makes room for `bytes` more and returns where they go.
   char* Room(size_t bytes);
+  // Writes `name=` or `stem%5Bindex%5D=` with room for `value_room` bytes
+  // after it, and returns where the value goes.
+  char* StartNamed(const EncodedName& name, int index, size_t value_room);
   // Adds `stem[key]=value`.
   void AddBracketed(absl::string_view stem, absl::string_view key,
                     absl::string_view value);

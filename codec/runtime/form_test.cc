@@ -57,7 +57,11 @@ TEST(FormBuilderTest, EncodedNamesDropTheSeparatorOfTheFirstParameter) {
   form.Add(it, 0, "goods");
   form.Add(it, 400, "a b");
   form.Add({"&de=", "&de%5B"}, 12, "");
-  EXPECT_EQ(form.body(), "it=goods&it%5B400%5D=a+b&de%5B12%5D=");
+  form.AddVerbatim({"&pr=", "&pr%5B"}, 3, "-12.50");
+  form.AddVerbatim({"&amount=", "&amount%5B"}, 0, "3499");
+  EXPECT_EQ(form.body(),
+            "it=goods&it%5B400%5D=a+b&de%5B12%5D=&pr%5B3%5D=-12.50&"
+            "amount=3499");
 }
 
 TEST(FormBuilderTest, EncodesLongValuesAndGrowsPastItsReserve) {

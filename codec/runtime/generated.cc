@@ -327,24 +327,30 @@ void AddKeyedText(absl::string_view stem, absl::string_view key,
   }
 }
 
+// Numbers are digits, '-' and '.': nothing to escape.
 void AddInteger(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form) {
-  form->Add(name, wire_index, absl::AlphaNum(value).Piece());
+  form->AddVerbatim(name, wire_index, absl::AlphaNum(value).Piece());
 }
 
 void AddUnsigned(const EncodedName& name, int wire_index, uint64_t value,
                  FormBuilder* form) {
-  form->Add(name, wire_index, absl::AlphaNum(value).Piece());
+  form->AddVerbatim(name, wire_index, absl::AlphaNum(value).Piece());
 }
 
 void AddDecimal(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form) {
-  form->Add(name, wire_index, FormatDecimal(value).view());
+  form->AddVerbatim(name, wire_index, FormatDecimal(value).view());
 }
 
 void AddRaw(const EncodedName& name, int wire_index, absl::string_view value,
             FormBuilder* form) {
   form->Add(name, wire_index, value);
+}
+
+void AddVerbatim(const EncodedName& name, int wire_index,
+                 absl::string_view value, FormBuilder* form) {
+  form->AddVerbatim(name, wire_index, value);
 }
 
 std::string FormToResponseLines(absl::string_view form_body) {

@@ -152,6 +152,10 @@ void AddDecimal(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form);
 void AddRaw(const EncodedName& name, int wire_index, absl::string_view value,
             FormBuilder* form);
+// A text with nothing to escape (the generator checked every value it can
+// take: constants, bool texts, enum wire values).
+void AddVerbatim(const EncodedName& name, int wire_index,
+                 absl::string_view value, FormBuilder* form);
 
 // A form body as PAYONE's key=value answer lines (values raw).
 std::string FormToResponseLines(absl::string_view form_body);

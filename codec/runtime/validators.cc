@@ -159,12 +159,14 @@ bool IsValidDateYymm(absl::string_view date) {
 }
 
 bool IsValidUrl(absl::string_view url) {
-  const size_t colon = url.find("://");
-  if (colon == absl::string_view::npos || colon < 2 || colon > 10) return false;
-  if (!absl::ascii_isalpha(url[0])) return false;
-  for (size_t i = 1; i < colon; ++i) {
-    if (!absl::ascii_isalnum(url[i])) return false;
+  // The scheme is the leading run of letters and digits, and "://" must
+  // follow it (any earlier "://" would end the run sooner).
+  if (url.empty() || !absl::ascii_isalpha(url[0])) return false;
+  size_t colon = 1;
+  while (colon < url.size() && colon <= 10 && absl::ascii_isalnum(url[colon])) {
+    ++colon;
   }
+  if (colon < 2 || colon > 10 || url.substr(colon, 3) != "://") return false;
   const absl::string_view rest = url.substr(colon + 3);
   // The host runs up to the first of "/?#" and must not be empty.
   if (rest.empty() || rest[0] == '/' || rest[0] == '?' || rest[0] == '#') {
@@ -175,14 +177,22 @@ bool IsValidUrl(absl::string_view url) {
 }
 
 bool IsValidEmail(absl::string_view email) {
-  const size_t at = email.find('@');
-  if (at == absl::string_view::npos || at == 0 || at > 63) return false;
+  // One pass each over the local part and the domain, no searches.
+  size_t at = 0;
+  while (at < email.size() && email[at] != '@') ++at;
+  if (at == email.size() || at == 0 || at > 63) return false;
   const absl::string_view domain = email.substr(at + 1);
-  if (domain.empty() || domain.find('@') != absl::string_view::npos ||
-      domain.find('.') == absl::string_view::npos || domain.front() == '.' ||
-      domain.back() == '.' || domain.find("..") != absl::string_view::npos) {
+  if (domain.empty() || domain.front() == '.' || domain.back() == '.') {
     return false;
   }
+  bool has_dot = false;
+  char previous = 0;
+  for (char c : domain) {
+    if (c == '@' || (c == '.' && previous == '.')) return false;
+    has_dot = has_dot || c == '.';
+    previous = c;
+  }
+  if (!has_dot) return false;
   return AllBytes(email, [](unsigned char c) {
     return (c > 0x20) & (c != 0x7F) & (c != '(') & (c != ')') & (c != ',') &
            (c != ';') & (c != ':') & (c != '<') & (c != '>') & (c != '[') &

@@ -1,5 +1,7 @@
 #include "codec/runtime/validators.h"
 
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace payone::codec {
@@ -76,6 +78,13 @@ TEST(ValidatorsTest, Urls) {
   EXPECT_FALSE(IsValidUrl("h://x"));  // scheme too short
   EXPECT_FALSE(IsValidUrl("https://x/a b"));
   EXPECT_FALSE(IsValidUrl("1ttp://x"));
+  EXPECT_TRUE(IsValidUrl("abcdefghij://x"));    // 10 characters: the most
+  EXPECT_FALSE(IsValidUrl("abcdefghijk://x"));  // 11
+  EXPECT_FALSE(IsValidUrl("ht-tp://x"));
+  EXPECT_FALSE(IsValidUrl("https:/x://y"));
+  EXPECT_FALSE(IsValidUrl("https://"));
+  EXPECT_FALSE(IsValidUrl("https://?q"));
+  EXPECT_FALSE(IsValidUrl(""));
 }
 
 TEST(ValidatorsTest, Emails) {
@@ -86,6 +95,12 @@ TEST(ValidatorsTest, Emails) {
   EXPECT_FALSE(IsValidEmail("te st@payone.com"));
   EXPECT_FALSE(IsValidEmail("a@b@payone.com"));
   EXPECT_FALSE(IsValidEmail("a@payone..com"));
+  EXPECT_FALSE(IsValidEmail("a@.payone.com"));
+  EXPECT_FALSE(IsValidEmail("a@payone.com."));
+  EXPECT_FALSE(IsValidEmail("a@"));
+  EXPECT_FALSE(IsValidEmail("no-at-sign"));
+  EXPECT_FALSE(IsValidEmail(std::string(64, 'a') + "@payone.com"));
+  EXPECT_TRUE(IsValidEmail(std::string(63, 'a') + "@payone.com"));
 }
 
 TEST(ValidatorsTest, Ips) {

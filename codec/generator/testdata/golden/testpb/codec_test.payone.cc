@@ -433,7 +433,7 @@ void PayoneCodec<::codectest::v1::Card>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddRaw({"&clearingtype=", "&clearingtype%5B"}, 0, "cc", form);
+  internal::AddVerbatim({"&clearingtype=", "&clearingtype%5B"}, 0, "cc", form);
   if (!m.cardpan().empty()) {
     internal::AddText({"&cardpan=", "&cardpan%5B"}, wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
   }
@@ -533,7 +533,7 @@ void PayoneCodec<::codectest::v1::DirectDebit>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddRaw({"&clearingtype=", "&clearingtype%5B"}, 0, "elv", form);
+  internal::AddVerbatim({"&clearingtype=", "&clearingtype%5B"}, 0, "elv", form);
   if (!m.iban().empty()) {
     internal::AddText({"&iban=", "&iban%5B"}, wire_index, m.iban(), internal::Case::kAsIs, options, form);
   }
@@ -619,8 +619,8 @@ void PayoneCodec<::codectest::v1::SecuredDirectDebit>::EncodeFields(const Messag
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddRaw({"&clearingtype=", "&clearingtype%5B"}, 0, "fnc", form);
-  internal::AddRaw({"&financingtype=", "&financingtype%5B"}, 0, "PDD", form);
+  internal::AddVerbatim({"&clearingtype=", "&clearingtype%5B"}, 0, "fnc", form);
+  internal::AddVerbatim({"&financingtype=", "&financingtype%5B"}, 0, "PDD", form);
   if (!m.iban().empty()) {
     internal::AddText({"&iban=", "&iban%5B"}, wire_index, m.iban(), internal::Case::kAsIs, options, form);
   }
@@ -719,7 +719,7 @@ void PayoneCodec<::codectest::v1::Item>::EncodeFields(const Message& m,
   (void)m; (void)options; (void)wire_index; (void)form;
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type());
-    if (!text.empty()) internal::AddRaw({"&it=", "&it%5B"}, wire_index, text, form);
+    if (!text.empty()) internal::AddVerbatim({"&it=", "&it%5B"}, wire_index, text, form);
   }
   if (!m.id().empty()) {
     internal::AddText({"&id=", "&id%5B"}, wire_index, m.id(), internal::Case::kAsIs, options, form);
@@ -933,7 +933,7 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::EncodeFields(const Message& m
   internal::AddInteger({"&amount=", "&amount%5B"}, wire_index, m.amount(), form);
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddRaw({"&currency=", "&currency%5B"}, wire_index, text, form);
+    if (!text.empty()) internal::AddVerbatim({"&currency=", "&currency%5B"}, wire_index, text, form);
   }
   if (m.has_person()) {
     PayoneCodec<::codectest::v1::Person>::EncodeFields(m.person(), options, wire_index, form);
@@ -955,8 +955,8 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::EncodeFields(const Message& m
       internal::AddKeyedText("add_paydata", entry->first, entry->second, options, form);
     }
   }
-  if (m.customer_is_present()) internal::AddRaw({"&customer_is_present=", "&customer_is_present%5B"}, wire_index, m.customer_is_present() ? "yes" : "no", form);
-  if (m.has_three_d_secure()) internal::AddRaw({"&threedsecure=", "&threedsecure%5B"}, wire_index, m.three_d_secure() ? "1" : "0", form);
+  if (m.customer_is_present()) internal::AddVerbatim({"&customer_is_present=", "&customer_is_present%5B"}, wire_index, m.customer_is_present() ? "yes" : "no", form);
+  if (m.has_three_d_secure()) internal::AddVerbatim({"&threedsecure=", "&threedsecure%5B"}, wire_index, m.three_d_secure() ? "1" : "0", form);
   if (!m.successurl().empty()) {
     internal::AddText({"&successurl=", "&successurl%5B"}, wire_index, m.successurl(), internal::Case::kAsIs, options, form);
   }
@@ -1318,7 +1318,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
   (void)m; (void)options; (void)wire_index; (void)form;
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Status>::ToWire(m.status());
-    if (!text.empty()) internal::AddRaw({"&status=", "&status%5B"}, wire_index, text, form);
+    if (!text.empty()) internal::AddVerbatim({"&status=", "&status%5B"}, wire_index, text, form);
   }
   if (m.txid() != 0) internal::AddInteger({"&txid=", "&txid%5B"}, wire_index, m.txid(), form);
   if (m.userid() != 0) internal::AddInteger({"&userid=", "&userid%5B"}, wire_index, m.userid(), form);
@@ -1332,13 +1332,13 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
   if (!m.customermessage().empty()) {
     internal::AddText({"&customermessage=", "&customermessage%5B"}, wire_index, m.customermessage(), internal::Case::kAsIs, options, form);
   }
-  if (m.has_settleaccount()) internal::AddRaw({"&settleaccount=", "&settleaccount%5B"}, wire_index, m.settleaccount() ? "yes" : "no", form);
+  if (m.has_settleaccount()) internal::AddVerbatim({"&settleaccount=", "&settleaccount%5B"}, wire_index, m.settleaccount() ? "yes" : "no", form);
   if (!m.clearing_bankiban().empty()) {
     internal::AddText({"&clearing_bankiban=", "&clearing_bankiban%5B"}, wire_index, m.clearing_bankiban(), internal::Case::kAsIs, options, form);
   }
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddRaw({"&currency=", "&currency%5B"}, wire_index, text, form);
+    if (!text.empty()) internal::AddVerbatim({"&currency=", "&currency%5B"}, wire_index, text, form);
   }
   if (!m.add_paydata().empty()) {
     for (const auto* entry : internal::SortedEntries(m.add_paydata())) {
@@ -1590,7 +1590,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::EncodeFields(const Message
   }
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction());
-    if (!text.empty()) internal::AddRaw({"&txaction=", "&txaction%5B"}, wire_index, text, form);
+    if (!text.empty()) internal::AddVerbatim({"&txaction=", "&txaction%5B"}, wire_index, text, form);
   }
   if (m.has_txid()) internal::AddInteger({"&txid=", "&txid%5B"}, wire_index, m.txid(), form);
   if (m.price() != 0) internal::AddDecimal({"&price=", "&price%5B"}, wire_index, m.price(), form);
@@ -1598,7 +1598,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::EncodeFields(const Message
   if (m.receivable() != 0) internal::AddDecimal({"&receivable=", "&receivable%5B"}, wire_index, m.receivable(), form);
   {
     const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddRaw({"&currency=", "&currency%5B"}, wire_index, text, form);
+    if (!text.empty()) internal::AddVerbatim({"&currency=", "&currency%5B"}, wire_index, text, form);
   }
   if (m.txtime() != 0) internal::AddUnsigned({"&txtime=", "&txtime%5B"}, wire_index, m.txtime(), form);
   if (m.has_person()) {
