@@ -2,6 +2,11 @@
 // and PostgreSQL on a throwaway server (a fresh database per test).
 #include "service/store/store.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
@@ -589,6 +594,59 @@ TEST_P(StoreTest, EverythingSurvivesReopening) {
   EXPECT_EQ(replay.response, "resp");
   // New cursors continue after the old ones.
   EXPECT_GT(Append(*store_, stored, "d2"), cursor);
+}
+
+TEST_P(StoreTest, AnsweredAppendsSurviveKill9) {
+  // A child process appends and reports each cursor once the append returned
+  // OK; the parent kills it with SIGKILL mid-stream and reopens the store.
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(pipe_fds[0]);
+    absl::StatusOr<std::unique_ptr<Store>> store = database_->OpenStore();
+    if (!store.ok()) _exit(2);
+    for (int i = 0;; ++i) {
+      const StoredNotification stored = MakeNotification(
+          "shop", absl::StrCat(i), payone::v1::TRANSACTION_ACTION_PAID, 0);
+      absl::StatusOr<AppendedNotification> appended =
+          (*store)->AppendNotification(stored, absl::StrCat("k", i),
+                                       BodyOf(stored), {"https://a/"});
+      if (!appended.ok()) _exit(3);
+      if (write(pipe_fds[1], &appended->cursor, sizeof(int64_t)) !=
+          sizeof(int64_t)) {
+        _exit(4);
+      }
+    }
+  }
+  close(pipe_fds[1]);
+  std::vector<int64_t> answered;
+  int64_t cursor = 0;
+  while (answered.size() < 40 &&
+         read(pipe_fds[0], &cursor, sizeof(cursor)) == sizeof(cursor)) {
+    answered.push_back(cursor);
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFSIGNALED(status)) << "child exited with " << status;
+  while (read(pipe_fds[0], &cursor, sizeof(cursor)) == sizeof(cursor)) {
+    answered.push_back(cursor);
+  }
+  close(pipe_fds[0]);
+  ASSERT_GE(answered.size(), 40u);
+
+  store_.reset();
+  store_ = Open();
+  ASSERT_NE(store_, nullptr);
+  std::vector<int64_t> stored = Cursors(List({.limit = 100000}));
+  for (int64_t answered_cursor : answered) {
+    EXPECT_TRUE(
+        std::binary_search(stored.begin(), stored.end(), answered_cursor))
+        << "cursor " << answered_cursor << " answered but lost";
+  }
+  EXPECT_GE(Due(absl::InfiniteFuture(), 100000).size(), answered.size());
 }
 
 TEST_P(StoreTest, ConcurrentAppendsKeepCursorsInCommitOrder) {
