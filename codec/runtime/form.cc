@@ -258,8 +258,8 @@ void FormBuilder::AddBracketed(absl::string_view stem, absl::string_view key,
   size_ = out - buffer_.data();
 }
 
-char* FormBuilder::StartNamed(const EncodedName& name, int index,
-                              size_t value_room) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE char* FormBuilder::StartNamed(
+    const EncodedName& name, int index, size_t value_room) {
   // The names start with '&', dropped for the first parameter.
   const absl::string_view prefix = index > 0 ? name.indexed : name.plain;
   char* out = Room(prefix.size() + kIndexRoom + value_room);

@@ -2,9 +2,11 @@
 
 #include <arpa/inet.h>
 
+#include <cstdint>
 #include <cstring>
 
 #include "absl/strings/ascii.h"
+#include "codec/runtime/bytes.h"
 
 namespace payone::codec {
 
@@ -39,6 +41,33 @@ unsigned InRange(unsigned char c, char first, char last) {
 
 unsigned IsAlnum(unsigned char c) {
   return InRange(c | 0x20, 'a', 'z') | InRange(c, '0', '9');
+}
+
+// No byte <= 0x20 (space, controls) or 0x7F, eight bytes at a time: URLs
+// are the longest values that are checked byte by byte.
+bool HasNoSpaceOrControl(absl::string_view text) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  // Bit 7 of a byte of the result is set for a byte < n (exact as a whole:
+  // nonzero iff some byte is below n).
+  const auto has_byte_below = [](uint64_t word, uint64_t n) {
+    return (word - kOnes * n) & ~word & kHighBits;
+  };
+  const auto has_byte = [&](uint64_t word, uint64_t b) {
+    return has_byte_below(word ^ (kOnes * b), 1);
+  };
+  const char* in = text.data();
+  size_t left = text.size();
+  uint64_t found = 0;
+  for (; left >= 8; left -= 8, in += 8) {
+    uint64_t word;
+    std::memcpy(&word, in, 8);
+    found |= has_byte_below(word, 0x21) | has_byte(word, 0x7F);
+  }
+  uint64_t tail = kOnes * 'a';  // padding that passes
+  internal::CopyBytes(in, left, reinterpret_cast<char*>(&tail));
+  found |= has_byte_below(tail, 0x21) | has_byte(tail, 0x7F);
+  return found == 0;
 }
 
 }  // namespace
@@ -172,8 +201,7 @@ bool IsValidUrl(absl::string_view url) {
   if (rest.empty() || rest[0] == '/' || rest[0] == '?' || rest[0] == '#') {
     return false;
   }
-  return AllBytes(rest,
-                  [](unsigned char c) { return (c > 0x20) & (c != 0x7F); });
+  return HasNoSpaceOrControl(rest);
 }
 
 bool IsValidEmail(absl::string_view email) {

@@ -85,6 +85,17 @@ TEST(ValidatorsTest, Urls) {
   EXPECT_FALSE(IsValidUrl("https://"));
   EXPECT_FALSE(IsValidUrl("https://?q"));
   EXPECT_FALSE(IsValidUrl(""));
+  // Every byte value at every position of a path longer than a word: only
+  // spaces, controls and DEL are refused (UTF-8 bytes pass).
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t position = 0; position < 19; ++position) {
+      std::string path(19, 'p');
+      path[position] = static_cast<char>(byte);
+      const bool allowed = byte > 0x20 && byte != 0x7F;
+      EXPECT_EQ(IsValidUrl("https://x/" + path), allowed)
+          << byte << " at " << position;
+    }
+  }
 }
 
 TEST(ValidatorsTest, Emails) {
