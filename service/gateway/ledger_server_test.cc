@@ -20,6 +20,7 @@
 #include "payone/v1/ledger.grpc.pb.h"
 #include "service/config/hex_digest.h"
 #include "service/gateway/server.h"
+#include "service/store/postgres_server.h"
 #include "service/store/store.h"
 #include "simulator/simulator.h"
 
@@ -49,7 +50,30 @@ std::string Reason(const grpc::Status& status) {
   return "";
 }
 
-class LedgerGatewayTest : public ::testing::Test {
+// One throwaway PostgreSQL for the whole binary, a database per test.
+PostgresServer& Postgres() {
+  static PostgresServer* server = [] {
+    auto started = PostgresServer::Start();
+    if (!started.ok()) {
+      ADD_FAILURE() << started.status();
+      std::abort();
+    }
+    return started->release();
+  }();
+  return *server;
+}
+
+std::string NewPostgresDatabase() {
+  static int counter = 0;
+  auto conninfo =
+      Postgres().CreateDatabase(absl::StrCat("ledger_test_", ++counter));
+  EXPECT_TRUE(conninfo.ok()) << conninfo.status();
+  return conninfo.ok() ? *conninfo : "";
+}
+
+// Every test runs on both backends.
+class LedgerGatewayTest
+    : public ::testing::TestWithParam<Config::LedgerBackend> {
  protected:
   void SetUp() override {
     simulator::SimulatorOptions options;
@@ -63,7 +87,19 @@ class LedgerGatewayTest : public ::testing::Test {
     ASSERT_TRUE(sim.ok()) << sim.status();
     sim_ = *std::move(sim);
     ledger_path_ = TempPath("ledger.db");
-    StartGateway(Config::LedgerBackend::kSqlite);
+    if (GetParam() == Config::LedgerBackend::kPostgres) {
+      postgres_conninfo_ = NewPostgresDatabase();
+    }
+    StartGateway(GetParam());
+  }
+
+  // The ledger as another gateway replica sees it.
+  std::unique_ptr<Store> OpenOtherReplica() {
+    auto store = GetParam() == Config::LedgerBackend::kPostgres
+                     ? OpenPostgresStore(postgres_conninfo_, 2)
+                     : OpenSqliteStore(ledger_path_);
+    EXPECT_TRUE(store.ok()) << store.status();
+    return store.ok() ? *std::move(store) : nullptr;
   }
 
   void TearDown() override {
@@ -71,7 +107,7 @@ class LedgerGatewayTest : public ::testing::Test {
     if (sim_) sim_->Stop();
   }
 
-  void StartGateway(Config::LedgerBackend backend) {
+  void StartGateway(Config::LedgerBackend backend, bool with_receiver = false) {
     server_.reset();
     Config config;
     config.listen_address = "127.0.0.1:0";
@@ -79,6 +115,12 @@ class LedgerGatewayTest : public ::testing::Test {
     config.allow_unauthenticated = true;
     config.ledger_backend = backend;
     config.ledger_sqlite_path = ledger_path_;
+    config.ledger_postgres_conninfo = postgres_conninfo_;
+    if (with_receiver) {
+      config.has_notifications = true;
+      config.notifications.set_listen_address("127.0.0.1:0");
+      config.notifications.add_allowed_sources("127.0.0.1/32");
+    }
     config.watch_poll_interval = absl::Milliseconds(50);
     AccountSettings account;
     account.name = "shop";
@@ -89,6 +131,7 @@ class LedgerGatewayTest : public ::testing::Test {
     account.api_version = "3.11";
     account.encoding = "UTF-8";
     account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
+    account.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kPortalKey);
     config.accounts.emplace(account.name, account);
     auto server = GatewayServer::Start(std::move(config), &logger_);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -174,13 +217,14 @@ class LedgerGatewayTest : public ::testing::Test {
   std::vector<std::string> simulator_requests_ ABSL_GUARDED_BY(mu_);
   std::unique_ptr<simulator::Simulator> sim_;
   std::string ledger_path_;
+  std::string postgres_conninfo_;
   CallLogger logger_{nullptr};
   std::unique_ptr<GatewayServer> server_;
   std::unique_ptr<PayoneGateway::Stub> gateway_;
   std::unique_ptr<PaymentLedger::Stub> ledger_;
 };
 
-TEST_F(LedgerGatewayTest, SequenceNumbersThroughThreeCapturesAndTwoRefunds) {
+TEST_P(LedgerGatewayTest, SequenceNumbersThroughThreeCapturesAndTwoRefunds) {
   const std::string txid = Preauthorize("seq-1", 10000);
   // The simulator refuses a wrong sequence number with 907, so every
   // APPROVED below proves the gateway's number right.
@@ -211,7 +255,7 @@ TEST_F(LedgerGatewayTest, SequenceNumbersThroughThreeCapturesAndTwoRefunds) {
   EXPECT_EQ(payment.history(5).request().sequencenumber(), 5);
 }
 
-TEST_F(LedgerGatewayTest, OverCaptureAndOverRefundNeverReachPayone) {
+TEST_P(LedgerGatewayTest, OverCaptureAndOverRefundNeverReachPayone) {
   const std::string txid = Preauthorize("over-1", 1000);
   const size_t before = SimulatorRequests();
   payone::v1::CaptureResponse capture;
@@ -232,7 +276,7 @@ TEST_F(LedgerGatewayTest, OverCaptureAndOverRefundNeverReachPayone) {
   EXPECT_THAT(second.error_message(), HasSubstr("completed"));
 }
 
-TEST_F(LedgerGatewayTest, DuplicateReferenceIsRefusedBeforePayone) {
+TEST_P(LedgerGatewayTest, DuplicateReferenceIsRefusedBeforePayone) {
   Preauthorize("dup-1", 100);
   const size_t before = SimulatorRequests();
   payone::v1::PreauthorizationResponse response;
@@ -244,7 +288,7 @@ TEST_F(LedgerGatewayTest, DuplicateReferenceIsRefusedBeforePayone) {
   EXPECT_EQ(SimulatorRequests(), before);
 }
 
-TEST_F(LedgerGatewayTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
+TEST_P(LedgerGatewayTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
   auto call = [&](const payone::v1::PreauthorizationRequest& request,
                   payone::v1::PreauthorizationResponse* response) {
     grpc::ClientContext ctx;
@@ -264,18 +308,18 @@ TEST_F(LedgerGatewayTest, IdempotencyKeyReplaysAndRefusesADifferentRequest) {
   EXPECT_EQ(SimulatorRequests(), after_first);
 }
 
-TEST_F(LedgerGatewayTest, LedgerSurvivesARestart) {
+TEST_P(LedgerGatewayTest, LedgerSurvivesARestart) {
   const std::string txid = Preauthorize("restart-1", 5000);
   payone::v1::CaptureResponse capture;
   ASSERT_TRUE(Capture(txid, 1000, &capture).ok());
-  StartGateway(Config::LedgerBackend::kSqlite);
+  StartGateway(GetParam());
   ASSERT_TRUE(Capture(txid, 1000, &capture).ok());
   EXPECT_EQ(capture.status(), payone::v1::STATUS_APPROVED)
       << capture.errormessage();
   EXPECT_EQ(GetPayment(txid).last_sequencenumber(), 2);
 }
 
-TEST_F(LedgerGatewayTest, UnknownTxidIsNotFound) {
+TEST_P(LedgerGatewayTest, UnknownTxidIsNotFound) {
   payone::v1::GetPaymentRequest request;
   request.set_account("shop");
   request.set_txid("123");
@@ -285,7 +329,7 @@ TEST_F(LedgerGatewayTest, UnknownTxidIsNotFound) {
             grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(LedgerGatewayTest, WithoutLedgerTheServiceSaysSo) {
+TEST_P(LedgerGatewayTest, WithoutLedgerTheServiceSaysSo) {
   StartGateway(Config::LedgerBackend::kNone);
   payone::v1::ListTransactionStatusRequest request;
   request.set_account("shop");
@@ -310,9 +354,9 @@ TEST_F(LedgerGatewayTest, WithoutLedgerTheServiceSaysSo) {
 // Notifications stored by another replica (here: a second connection to the
 // same SQLite file) reach watchers through polling, in cursor order, and a
 // watch resumed from a cursor starts after it.
-TEST_F(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
-  auto other_replica = OpenSqliteStore(ledger_path_);
-  ASSERT_TRUE(other_replica.ok()) << other_replica.status();
+TEST_P(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
+  std::unique_ptr<Store> other_replica = OpenOtherReplica();
+  ASSERT_NE(other_replica, nullptr);
   auto append = [&](int i) {
     StoredNotification stored;
     stored.account = "shop";
@@ -320,9 +364,8 @@ TEST_F(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
     stored.notification.set_txid("7001");
     stored.notification.set_sequencenumber(i);
     stored.notification.set_txaction(payone::v1::TRANSACTION_ACTION_CAPTURE);
-    auto appended = (*other_replica)
-                        ->AppendNotification(stored, absl::StrCat("dedupe-", i),
-                                             "body", {});
+    auto appended = other_replica->AppendNotification(
+        stored, absl::StrCat("dedupe-", i), "body", {});
     ASSERT_TRUE(appended.ok()) << appended.status();
   };
   append(1);
@@ -361,7 +404,7 @@ TEST_F(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
   EXPECT_EQ(page.next_cursor(), page.events(1).cursor());
 }
 
-TEST_F(LedgerGatewayTest, ShutdownEndsWatches) {
+TEST_P(LedgerGatewayTest, ShutdownEndsWatches) {
   grpc::ClientContext ctx;
   payone::v1::WatchTransactionStatusRequest request;
   request.set_account("shop");
@@ -370,6 +413,160 @@ TEST_F(LedgerGatewayTest, ShutdownEndsWatches) {
   payone::v1::TransactionStatusEvent event;
   EXPECT_FALSE(stream->Read(&event));
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
+}
+
+// PAYONE's notifications of whole payment flows go through the receiver into
+// the ledger and reach a subscriber exactly as stored.
+TEST_P(LedgerGatewayTest, FlowNotificationsReachTheSubscriberAsStored) {
+  StartGateway(GetParam(), /*with_receiver=*/true);
+  sim_->SetNotifyUrl(
+      absl::StrCat("http://127.0.0.1:", server_->notifications_port(),
+                   "/payone/transaction-status"));
+  grpc::ClientContext watch_ctx;
+  payone::v1::WatchTransactionStatusRequest watch;
+  watch.set_account("shop");
+  auto stream = ledger_->WatchTransactionStatus(&watch_ctx, watch);
+
+  const std::string txid = Preauthorize("flow-1", 5000);
+  payone::v1::CaptureResponse capture;
+  ASSERT_TRUE(Capture(txid, 5000, &capture).ok());
+  ASSERT_EQ(capture.status(), payone::v1::STATUS_APPROVED);
+  payone::v1::RefundResponse refund;
+  ASSERT_TRUE(Refund(txid, 1000, &refund).ok());
+  ASSERT_EQ(refund.status(), payone::v1::STATUS_APPROVED);
+  payone::v1::DebitRequest debit;
+  debit.set_account("shop");
+  debit.set_txid(txid);
+  debit.set_amount(-500);
+  debit.set_currency("EUR");
+  payone::v1::DebitResponse debited;
+  grpc::ClientContext debit_ctx;
+  ASSERT_TRUE(gateway_->Debit(&debit_ctx, debit, &debited).ok());
+  ASSERT_EQ(debited.status(), payone::v1::STATUS_APPROVED)
+      << debited.errormessage();
+  ASSERT_TRUE(sim_->SimulateChargeback("2000001", txid, "soc").ok());
+
+  using payone::v1::TransactionAction;
+  const std::vector<TransactionAction> expected = {
+      payone::v1::TRANSACTION_ACTION_APPOINTED,
+      payone::v1::TRANSACTION_ACTION_CAPTURE,
+      payone::v1::TRANSACTION_ACTION_PAID,
+      payone::v1::TRANSACTION_ACTION_REFUND,
+      payone::v1::TRANSACTION_ACTION_DEBIT,
+      payone::v1::TRANSACTION_ACTION_FAILED};
+  std::vector<payone::v1::TransactionStatusEvent> received;
+  payone::v1::TransactionStatusEvent event;
+  while (received.size() < expected.size() && stream->Read(&event)) {
+    received.push_back(event);
+  }
+  ASSERT_EQ(received.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(received[i].notification().txaction(), expected[i]) << i;
+    EXPECT_EQ(received[i].notification().txid(), txid);
+    EXPECT_TRUE(received[i].notification().key().empty());
+  }
+  EXPECT_EQ(received.back().notification().failedcause(),
+            payone::v1::FAILED_CAUSE_INSUFFICIENT_FUNDS);
+
+  payone::v1::ListTransactionStatusRequest list;
+  list.set_account("shop");
+  list.set_txid(txid);
+  payone::v1::ListTransactionStatusResponse page;
+  grpc::ClientContext list_ctx;
+  ASSERT_TRUE(ledger_->ListTransactionStatus(&list_ctx, list, &page).ok());
+  ASSERT_EQ(page.events_size(), static_cast<int>(received.size()));
+  for (size_t i = 0; i < received.size(); ++i) {
+    EXPECT_EQ(page.events(i).SerializeAsString(),
+              received[i].SerializeAsString());
+  }
+  // The ledger's view follows the notifications too.
+  payone::v1::GetPaymentResponse payment = GetPayment(txid);
+  EXPECT_EQ(payment.last_txaction(), payone::v1::TRANSACTION_ACTION_FAILED);
+  EXPECT_EQ(payment.last_sequencenumber(), 3);
+  watch_ctx.TryCancel();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerGatewayTest,
+                         ::testing::Values(Config::LedgerBackend::kSqlite,
+                                           Config::LedgerBackend::kPostgres),
+                         [](const auto& info) {
+                           return info.param == Config::LedgerBackend::kSqlite
+                                      ? "Sqlite"
+                                      : "Postgres";
+                         });
+
+// Two gateway replicas on one PostgreSQL ledger: a payment opened through
+// one is continued through the other with the right sequence numbers.
+TEST(LedgerReplicasTest, TwoGatewaysShareOnePostgresLedger) {
+  simulator::SimulatorOptions options;
+  options.accounts.push_back({"10000", "10001", "2000001", kPortalKey,
+                              /*test_mode=*/true, /*live_mode=*/false, ""});
+  auto sim = simulator::Simulator::Start(std::move(options));
+  ASSERT_TRUE(sim.ok()) << sim.status();
+  const std::string conninfo = NewPostgresDatabase();
+  CallLogger logger(nullptr);
+  std::vector<std::unique_ptr<GatewayServer>> replicas;
+  std::vector<std::unique_ptr<PayoneGateway::Stub>> stubs;
+  for (int i = 0; i < 2; ++i) {
+    Config config;
+    config.listen_address = "127.0.0.1:0";
+    config.upstream_url = (*sim)->gateway_url();
+    config.allow_unauthenticated = true;
+    config.ledger_backend = Config::LedgerBackend::kPostgres;
+    config.ledger_postgres_conninfo = conninfo;
+    AccountSettings account;
+    account.name = "shop";
+    account.mid = "10000";
+    account.aid = "10001";
+    account.portalid = "2000001";
+    account.mode = "test";
+    account.api_version = "3.11";
+    account.encoding = "UTF-8";
+    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
+    config.accounts.emplace(account.name, account);
+    auto server = GatewayServer::Start(std::move(config), &logger);
+    ASSERT_TRUE(server.ok()) << server.status();
+    stubs.push_back(PayoneGateway::NewStub(
+        grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*server)->port()),
+                            grpc::InsecureChannelCredentials())));
+    replicas.push_back(*std::move(server));
+  }
+  payone::v1::PreauthorizationRequest preauth;
+  preauth.set_account("shop");
+  preauth.set_reference("replica-1");
+  preauth.set_amount(3000);
+  preauth.set_currency("EUR");
+  preauth.mutable_personal_data()->set_lastname("Mustermann");
+  preauth.mutable_personal_data()->set_country("DE");
+  preauth.mutable_credit_card()->set_cardpan("4111111111111111");
+  preauth.mutable_credit_card()->set_cardtype(payone::v1::CARD_TYPE_VISA);
+  preauth.mutable_credit_card()->set_cardexpiredate("3012");
+  payone::v1::PreauthorizationResponse opened;
+  grpc::ClientContext ctx;
+  ASSERT_TRUE(stubs[0]->Preauthorize(&ctx, preauth, &opened).ok());
+  ASSERT_EQ(opened.status(), payone::v1::STATUS_APPROVED);
+
+  for (int i = 0; i < 3; ++i) {
+    payone::v1::CaptureRequest capture;
+    capture.set_account("shop");
+    capture.set_txid(opened.txid());
+    capture.set_amount(1000);
+    capture.set_currency("EUR");
+    capture.set_capturemode(payone::v1::CAPTURE_MODE_NOTCOMPLETED);
+    payone::v1::CaptureResponse captured;
+    grpc::ClientContext capture_ctx;
+    ASSERT_TRUE(
+        stubs[(i + 1) % 2]->Capture(&capture_ctx, capture, &captured).ok());
+    EXPECT_EQ(captured.status(), payone::v1::STATUS_APPROVED)
+        << captured.errormessage();
+  }
+  // The same reference through the other replica is caught before PAYONE.
+  payone::v1::PreauthorizationResponse again;
+  grpc::ClientContext again_ctx;
+  EXPECT_EQ(stubs[1]->Preauthorize(&again_ctx, preauth, &again).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
+  replicas.clear();
+  (*sim)->Stop();
 }
 
 }  // namespace
