@@ -84,6 +84,7 @@ cp "$WORK/machine.txt" "$COMMANDS" "$RESULTS/"
 say "writing bench/README.md"
 python3 bench/report.py --codec="$WORK/codec.json" "${E2E_ARGS[@]}" \
   --machine="$WORK/machine.txt" --commands="$COMMANDS" \
-  --profile_notes=bench/profile.md --out=bench/README.md \
+  --history=bench/history.md --profile_notes=bench/profile.md \
+  --out=bench/README.md \
   --png=bench/scaling.png --workdir="$WORK"
 say "done (raw results in $WORK)"
