@@ -220,6 +220,14 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   exchange.decode_options.charset = account->charset;
   exchange.decode_options.max_body_bytes = config_.max_response_bytes;
   if (ledger_ == nullptr) {
+    // A caller relying on a key must not get at-least-once silently.
+    if (!Metadata(ctx, "idempotency-key").empty()) {
+      Finish(reactor, *state,
+             grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                          "idempotency-key needs the gateway's payment ledger, "
+                          "which this gateway runs without; nothing was sent"));
+      return reactor;
+    }
     Send(reactor, state, resp, std::move(exchange));
     return reactor;
   }

@@ -349,6 +349,17 @@ TEST_P(LedgerGatewayTest, WithoutLedgerTheServiceSaysSo) {
                                  &preauth)
                   .ok());
   EXPECT_EQ(preauth.errorcode(), 911);
+  // An idempotency key cannot be honoured without a ledger: refused, not
+  // silently ignored.
+  grpc::ClientContext keyed_ctx;
+  keyed_ctx.AddMetadata("idempotency-key", "k-1");
+  const size_t before = SimulatorRequests();
+  EXPECT_EQ(gateway_
+                ->Preauthorize(&keyed_ctx,
+                               PreauthorizationOf("no-ledger-2", 100), &preauth)
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(SimulatorRequests(), before);
 }
 
 // Notifications stored by another replica (here: a second connection to the
@@ -405,12 +416,23 @@ TEST_P(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
 }
 
 TEST_P(LedgerGatewayTest, ShutdownEndsWatches) {
+  std::unique_ptr<Store> other_replica = OpenOtherReplica();
+  ASSERT_NE(other_replica, nullptr);
+  StoredNotification stored;
+  stored.account = "shop";
+  stored.received_at = absl::Now();
+  stored.notification.set_txid("7001");
+  ASSERT_TRUE(
+      other_replica->AppendNotification(stored, "only", "body", {}).ok());
   grpc::ClientContext ctx;
   payone::v1::WatchTransactionStatusRequest request;
   request.set_account("shop");
   auto stream = ledger_->WatchTransactionStatus(&ctx, request);
-  server_->Shutdown(absl::Seconds(5));
   payone::v1::TransactionStatusEvent event;
+  // Once an event arrived, the watch is surely running on the server.
+  ASSERT_TRUE(stream->Read(&event));
+  server_->Shutdown(absl::Seconds(5));
+
   EXPECT_FALSE(stream->Read(&event));
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
 }
