@@ -81,6 +81,20 @@ import {
  *   UNKNOWN / DEADLINE_EXCEEDED
  *                      sent, but no complete answer: the outcome is unknown
  *                      (google.rpc.ErrorInfo); do not blindly retry.
+ * With the gateway's payment ledger (see ledger.proto), also, before anything
+ * is sent (google.rpc.ErrorInfo names the reason):
+ *   FAILED_PRECONDITION  PAYONE would refuse it: a capture above the open
+ *                      reservation or after the capture completed, a refund
+ *                      above the captured amount (LEDGER_CHECK_FAILED).
+ *   ALREADY_EXISTS     the reference was already sent (DUPLICATE_REFERENCE),
+ *                      or the idempotency-key came with a different request
+ *                      (IDEMPOTENCY_KEY_REUSED).
+ *   ABORTED            a call with this idempotency-key is in flight or its
+ *                      outcome is unknown (IDEMPOTENCY_KEY_IN_FLIGHT).
+ * Metadata `idempotency-key` (up to 255 bytes): a repeated call with the same
+ * key and request returns the first answer without calling PAYONE again.
+ * The ledger fills in a capture's, debit's or refund's sequencenumber when it
+ * is left out.
  */
 
 /**
