@@ -118,6 +118,7 @@ void NotificationForwarder::Deliver(const ForwardTask& task) {
   attempt.cursor = task.cursor;
   attempt.url = task.url;
   attempt.attempt = task.attempts + 1;
+  attempt.started = options_.clock();
   const absl::StatusOr<FormPostAnswer> answer =
       poster_.Post(task.url, task.body, options_.timeout);
   if (!answer.ok() && absl::IsCancelled(answer.status())) {

@@ -49,7 +49,8 @@ struct ForwardAttempt {
   int64_t task_id = 0;
   int64_t cursor = 0;
   std::string url;
-  int attempt = 0;  // 1 for the first
+  int attempt = 0;     // 1 for the first
+  absl::Time started;  // by the options' clock
   bool delivered = false;
   std::string error;        // why not delivered
   absl::Time next_attempt;  // when not delivered
