@@ -123,8 +123,19 @@ Admission Ledger::Admit(RequestRecord record, bool takes_sequencenumber,
         return Refuse(std::move(admission), account, idempotency_key,
                       next.status(), kReasonLedgerCheck);
       }
-      record.sequencenumber = *next;
-      admission.filled_sequencenumber = *next;
+      if (next->has_value()) {
+        record.sequencenumber = **next;
+        admission.filled_sequencenumber = **next;
+      } else if (record.request_type != "capture") {
+        // Only a first capture may go without one (PAYONE numbers it).
+        return Refuse(
+            std::move(admission), account, idempotency_key,
+            absl::FailedPreconditionError(absl::StrCat(
+                "the ledger knows no payment process with txid ", record.txid,
+                ", so it cannot fill in the sequencenumber a ",
+                record.request_type, " needs; set it explicitly")),
+            kReasonLedgerCheck);
+      }
     }
     absl::Status checked = CheckAgainstLedger(*facts, record);
     if (!checked.ok()) {

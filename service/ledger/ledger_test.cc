@@ -182,6 +182,18 @@ TEST_F(LedgerTest, RefusalReleasesTheKey) {
   EXPECT_TRUE(ledger_->Admit(capture, true, "key-4", "fp-2").status.ok());
 }
 
+TEST_F(LedgerTest, UnknownProcessNeedsAnExplicitSequenceNumber) {
+  // A first capture may go without one; a refund may not.
+  Admission capture =
+      ledger_->Admit(Request("capture", "9999", 100), true, "", "");
+  EXPECT_TRUE(capture.status.ok());
+  EXPECT_FALSE(capture.filled_sequencenumber.has_value());
+  Admission refund =
+      ledger_->Admit(Request("refund", "9998", -100), true, "", "");
+  EXPECT_EQ(refund.status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(refund.status.message(), HasSubstr("sequencenumber"));
+}
+
 TEST(RequestFingerprintTest, SameRequestSameFingerprint) {
   payone::v1::CaptureRequest a;
   a.set_txid("7001");
