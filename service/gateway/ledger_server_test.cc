@@ -50,6 +50,21 @@ std::string Reason(const grpc::Status& status) {
   return "";
 }
 
+// The simulator's portal as the gateway account "shop".
+AccountSettings ShopAccount() {
+  AccountSettings account;
+  account.name = "shop";
+  account.mid = "10000";
+  account.aid = "10001";
+  account.portalid = "2000001";
+  account.mode = "test";
+  account.api_version = "3.11";
+  account.encoding = "UTF-8";
+  account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
+  account.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kPortalKey);
+  return account;
+}
+
 // One throwaway PostgreSQL for the whole binary, a database per test.
 PostgresServer& Postgres() {
   static PostgresServer* server = [] {
@@ -122,17 +137,7 @@ class LedgerGatewayTest
       config.notifications.add_allowed_sources("127.0.0.1/32");
     }
     config.watch_poll_interval = absl::Milliseconds(50);
-    AccountSettings account;
-    account.name = "shop";
-    account.mid = "10000";
-    account.aid = "10001";
-    account.portalid = "2000001";
-    account.mode = "test";
-    account.api_version = "3.11";
-    account.encoding = "UTF-8";
-    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
-    account.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kPortalKey);
-    config.accounts.emplace(account.name, account);
+    config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger_);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
@@ -536,16 +541,7 @@ TEST(LedgerReplicasTest, TwoGatewaysShareOnePostgresLedger) {
     config.allow_unauthenticated = true;
     config.ledger_backend = Config::LedgerBackend::kPostgres;
     config.ledger_postgres_conninfo = conninfo;
-    AccountSettings account;
-    account.name = "shop";
-    account.mid = "10000";
-    account.aid = "10001";
-    account.portalid = "2000001";
-    account.mode = "test";
-    account.api_version = "3.11";
-    account.encoding = "UTF-8";
-    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
-    config.accounts.emplace(account.name, account);
+    config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger);
     ASSERT_TRUE(server.ok()) << server.status();
     stubs.push_back(PayoneGateway::NewStub(
