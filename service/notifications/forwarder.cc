@@ -94,8 +94,11 @@ bool NotificationForwarder::DeliverDue() {
       absl::MutexLock lock(&mu_);
       if (stopping_) return false;
     }
-    absl::StatusOr<std::vector<ForwardTask>> due =
-        store_->DueForwards(options_.clock(), options_.batch_size);
+    // Leased, so that replicas sharing the queue do not post the same
+    // tasks; a replica that dies leaves them to the others once the lease
+    // ends.
+    absl::StatusOr<std::vector<ForwardTask>> due = store_->LeaseDueForwards(
+        options_.clock(), 2 * options_.timeout, options_.batch_size);
     if (!due.ok()) {
       absl::MutexLock lock(&mu_);
       ++stats_.store_errors;
