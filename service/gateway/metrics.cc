@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "prometheus/collectable.h"
 #include "prometheus/exposer.h"
 #include "prometheus/text_serializer.h"
@@ -24,13 +25,46 @@ const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
   return *buckets;
 }
 
-// Pool gauges computed at scrape time.
-class PoolCollector : public prometheus::Collectable {
+// What is computed at scrape time: the pool gauges and scraped counters.
+class ScrapeTimeCollector : public prometheus::Collectable {
  public:
-  explicit PoolCollector(std::function<PoolStats()> pool)
+  explicit ScrapeTimeCollector(std::function<PoolStats()> pool)
       : pool_(std::move(pool)) {}
 
+  void AddCounter(
+      std::string name, std::string help,
+      std::function<std::vector<GatewayMetrics::ScrapedCounter>()> source) {
+    absl::MutexLock lock(&mu_);
+    counters_.push_back({std::move(name), std::move(help), std::move(source)});
+  }
+
   std::vector<prometheus::MetricFamily> Collect() const override {
+    std::vector<prometheus::MetricFamily> families = PoolGauges();
+    absl::MutexLock lock(&mu_);
+    for (const ScrapedFamily& counter : counters_) {
+      prometheus::MetricFamily& family = families.emplace_back();
+      family.name = counter.name;
+      family.help = counter.help;
+      family.type = prometheus::MetricType::Counter;
+      for (const auto& sample : counter.source()) {
+        prometheus::ClientMetric& metric = family.metric.emplace_back();
+        for (const auto& [name, value] : sample.labels) {
+          metric.label.push_back({name, value});
+        }
+        metric.counter.value = sample.value;
+      }
+    }
+    return families;
+  }
+
+ private:
+  struct ScrapedFamily {
+    std::string name;
+    std::string help;
+    std::function<std::vector<GatewayMetrics::ScrapedCounter>()> source;
+  };
+
+  std::vector<prometheus::MetricFamily> PoolGauges() const {
     const PoolStats stats = pool_();
     auto gauge = [](std::string name, std::string help, double value) {
       prometheus::MetricFamily family;
@@ -51,8 +85,9 @@ class PoolCollector : public prometheus::Collectable {
                   stats.waiting)};
   }
 
- private:
   std::function<PoolStats()> pool_;
+  mutable absl::Mutex mu_;
+  std::vector<ScrapedFamily> counters_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace
@@ -91,7 +126,7 @@ GatewayMetrics::GatewayMetrics(std::function<PoolStats()> pool)
       upstream_latency_by_label_(upstream_latency_, {"request", ""}),
       payone_answers_by_label_(payone_answers_, {"request", "status"}),
       payone_errors_by_label_(payone_errors_, {"request", "errorcode"}) {
-  pool_collector_ = std::make_shared<PoolCollector>(std::move(pool));
+  pool_collector_ = std::make_shared<ScrapeTimeCollector>(std::move(pool));
 }
 
 void GatewayMetrics::RecordCall(absl::string_view method,
@@ -118,6 +153,13 @@ void GatewayMetrics::RecordPayoneAnswer(absl::string_view request_type,
     const absl::AlphaNum code(errorcode);
     payone_errors_by_label_.Get(request_type, code.Piece()).Increment();
   }
+}
+
+void GatewayMetrics::AddScrapedCounter(
+    std::string name, std::string help,
+    std::function<std::vector<ScrapedCounter>()> source) {
+  static_cast<ScrapeTimeCollector&>(*pool_collector_)
+      .AddCounter(std::move(name), std::move(help), std::move(source));
 }
 
 std::string GatewayMetrics::Render() const {

@@ -106,6 +106,17 @@ class GatewayMetrics {
   void RecordPayoneAnswer(absl::string_view request_type,
                           absl::string_view status, int errorcode);
 
+  // A counter read at scrape time: label name/value pairs and the value.
+  struct ScrapedCounter {
+    std::vector<std::pair<std::string, std::string>> labels;
+    double value = 0;
+  };
+  // Adds a counter family whose samples `source` computes at every scrape
+  // (for counts kept elsewhere, e.g. the notification receiver's). Call
+  // before the server takes traffic.
+  void AddScrapedCounter(std::string name, std::string help,
+                         std::function<std::vector<ScrapedCounter>()> source);
+
   // The text exposition of every metric (what /metrics serves).
   std::string Render() const;
 

@@ -119,3 +119,33 @@ TEST(MetricsEndpointTest, ServesTheTextFormatOverHttp) {
 
 }  // namespace
 }  // namespace payone::service
+
+namespace payone::service {
+namespace {
+
+TEST(ScrapedCounterTest, RenderedWithItsLabelsAtEveryScrape) {
+  GatewayMetrics metrics([] { return PoolStats{}; });
+  int stored = 0;
+  metrics.AddScrapedCounter(
+      "payone_gateway_notifications_total", "Notifications by result.",
+      [&stored] {
+        return std::vector<GatewayMetrics::ScrapedCounter>{
+            {{{"result", "stored"}}, static_cast<double>(stored)},
+            {{{"result", "refused"}, {"reason", "wrong_key"}}, 2}};
+      });
+  stored = 7;
+  const std::string text = metrics.Render();
+  EXPECT_NE(
+      text.find("payone_gateway_notifications_total{result=\"stored\"} 7"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("payone_gateway_notifications_total{result=\"refused\","
+                      "reason=\"wrong_key\"} 2"),
+            std::string::npos)
+      << text;
+  stored = 8;
+  EXPECT_NE(metrics.Render().find("{result=\"stored\"} 8"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace payone::service

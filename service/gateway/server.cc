@@ -138,6 +138,42 @@ struct GatewayServer::Impl {
   int port = 0;
 };
 
+namespace {
+
+// The receiver's and the forwarder's counts, read at every scrape.
+void AddNotificationMetrics(GatewayServer::Impl& impl) {
+  using Counter = GatewayMetrics::ScrapedCounter;
+  NotificationReceiver* receiver = impl.receiver.get();
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_notifications_total",
+      "TransactionStatus notifications by result (stored, duplicate, refused) "
+      "and refusal reason.",
+      [receiver] {
+        const NotificationStats stats = receiver->Stats();
+        std::vector<Counter> samples = {
+            {{{"result", "stored"}}, static_cast<double>(stats.stored)},
+            {{{"result", "duplicate"}}, static_cast<double>(stats.duplicate)}};
+        for (const auto& [reason, count] : stats.refused) {
+          samples.push_back({{{"result", "refused"}, {"reason", reason}},
+                             static_cast<double>(count)});
+        }
+        return samples;
+      });
+  NotificationForwarder* forwarder = impl.notification_forwarder.get();
+  if (forwarder == nullptr) return;
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_notification_forwards_total",
+      "Re-POSTs of notifications to forward_urls by result.", [forwarder] {
+        const ForwarderStats stats = forwarder->Stats();
+        return std::vector<Counter>{
+            {{{"result", "delivered"}}, static_cast<double>(stats.delivered)},
+            {{{"result", "failed"}},
+             static_cast<double>(stats.failed_attempts)}};
+      });
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     Config config, CallLogger* logger) {
   auto impl = std::make_unique<Impl>();
@@ -230,6 +266,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
           absl::StrCat("notifications: ", receiver.status().message()));
     }
     impl->receiver = *std::move(receiver);
+    AddNotificationMetrics(*raw);
   }
   return std::unique_ptr<GatewayServer>(new GatewayServer(std::move(impl)));
 }

@@ -4,9 +4,6 @@
 
 #include <signal.h>
 
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -42,22 +39,6 @@ std::string TempDir() {
 
 void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream(path) << content;
-}
-
-std::string HttpGet(int port, const std::string& target) {
-  namespace beast = boost::beast;
-  namespace http = beast::http;
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::socket socket(io);
-  socket.connect({boost::asio::ip::make_address("127.0.0.1"),
-                  static_cast<unsigned short>(port)});
-  http::request<http::empty_body> request(http::verb::get, target, 11);
-  request.set(http::field::host, "127.0.0.1");
-  http::write(socket, request);
-  beast::flat_buffer buffer;
-  http::response<http::string_body> response;
-  http::read(socket, buffer, response);
-  return response.body();
 }
 
 void ExpectNoSecrets(const std::string& output) {

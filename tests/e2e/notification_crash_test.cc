@@ -66,6 +66,7 @@ struct Gateway {
   std::unique_ptr<Subprocess> process;
   int port = 0;
   int notifications_port = 0;
+  int metrics_port = 0;
 };
 
 class NotificationCrashTest : public ::testing::Test {
@@ -74,7 +75,7 @@ class NotificationCrashTest : public ::testing::Test {
     config_ = TempDir() + "/crash.textproto";
     std::ofstream(config_) << absl::Substitute(
         R"(listen_address: "127.0.0.1:0"
-metrics_address: "off"
+metrics_address: "127.0.0.1:0"
 allow_unauthenticated: true
 upstream { url: "http://127.0.0.1:9/post-gateway/" }
 accounts {
@@ -108,6 +109,7 @@ notifications {
     if (!listening.has_value()) return gateway;
     gateway.port = JsonInt(*listening, "port");
     gateway.notifications_port = JsonInt(*listening, "notifications_port");
+    gateway.metrics_port = JsonInt(*listening, "metrics_port");
     return gateway;
   }
 
@@ -270,6 +272,17 @@ TEST_F(NotificationCrashTest, NothingAcknowledgedIsLostAndNothingIsTwice) {
     }
   }
   EXPECT_EQ(forwarded.size(), static_cast<size_t>(kNotifications));
+
+  // The restarted gateway counted PAYONE's repeats of what it had stored.
+  const std::string metrics = HttpGet(second.metrics_port, "/metrics");
+  EXPECT_THAT(metrics, ::testing::HasSubstr(absl::StrCat(
+                           "payone_gateway_notifications_total{result="
+                           "\"duplicate\"} ",
+                           stored_before_retries.size())));
+  EXPECT_THAT(metrics, ::testing::HasSubstr(absl::StrCat(
+                           "payone_gateway_notifications_total{result="
+                           "\"stored\"} ",
+                           kNotifications - stored_before_retries.size())));
 
   second.process->Signal(SIGTERM);
   EXPECT_EQ(second.process->Wait(), 0) << second.process->Output();

@@ -55,6 +55,9 @@ class Subprocess {
 // Reads `"key":<digits>` from a JSON line; -1 if absent.
 int JsonInt(const std::string& line, const std::string& key);
 
+// The body of GET http://127.0.0.1:<port><target> (e.g. /metrics).
+std::string HttpGet(int port, const std::string& target);
+
 // The path of a runfile of this workspace, e.g. "service/payone_gateway".
 std::string Runfile(const std::string& path);
 
