@@ -339,6 +339,11 @@ def main():
                "runs each for a few iterations")
     out.append("```")
     out.append("")
+    out.append("TransactionStatus notifications accepted per second with "
+               "durable storage (SQLite and PostgreSQL) and TSOK latency "
+               "(issue 9) have their own benchmark and report: "
+               "[bench/notifications/README.md](notifications/README.md).")
+    out.append("")
     out.append("## Machine and run")
     out.append("")
     out.append("```")
