@@ -93,11 +93,21 @@ PaymentFacts BuildPaymentFacts(absl::string_view account,
   view.set_account(std::string(account));
   view.set_txid(std::string(txid));
 
+  // PAYONE's notifications settle requests whose answer never came: a
+  // notification with a sequence number at least the request's says that
+  // number is taken.
+  int32_t notified_sequencenumber = -1;
+  for (const StoredNotification& n : notify) {
+    notified_sequencenumber =
+        std::max(notified_sequencenumber, n.notification.sequencenumber());
+  }
   std::vector<std::pair<absl::Time, PaymentHistoryEntry>> history;
   for (const RequestRecord& r : requests) {
     if (Approved(r)) Apply(r, &facts);
-    if (r.outcome == RequestRecord::Outcome::kSending ||
-        r.outcome == RequestRecord::Outcome::kUnknown) {
+    if ((r.outcome == RequestRecord::Outcome::kSending ||
+         r.outcome == RequestRecord::Outcome::kUnknown) &&
+        !(r.sequencenumber.has_value() &&
+          *r.sequencenumber <= notified_sequencenumber)) {
       facts.unresolved_request = true;
     }
     PaymentHistoryEntry entry;

@@ -27,8 +27,9 @@ struct PaymentFacts {
   // The ledger holds that, or a notification of the process.
   bool known = false;
   bool is_authorization = false;
-  // A request on the process is in flight or has an unknown outcome: the
-  // next sequence number is not known.
+  // A request on the process is in flight or has an unknown outcome, and no
+  // notification has confirmed its sequence number: the next one is not
+  // known.
   bool unresolved_request = false;
 };
 

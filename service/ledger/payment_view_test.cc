@@ -135,6 +135,21 @@ TEST(PaymentViewTest, UnknownOutcomeBlocksTheAutomaticSequenceNumber) {
   EXPECT_THAT(next.status().message(), HasSubstr("sequencenumber"));
 }
 
+TEST(PaymentViewTest, NotificationSettlesAnUnknownOutcome) {
+  RequestRecord lost = Approved("capture", 1000, 1);
+  lost.outcome = RequestRecord::Outcome::kUnknown;
+  PaymentFacts facts = BuildPaymentFacts(
+      "demo", "7001", {Approved("preauthorization", 10000, std::nullopt), lost},
+      {Notification(payone::v1::TRANSACTION_ACTION_APPOINTED, 0, 10000)});
+  // Sequence number 1 may or may not be taken: no automatic number yet.
+  EXPECT_FALSE(NextSequenceNumber(facts).ok());
+  facts = BuildPaymentFacts(
+      "demo", "7001", {Approved("preauthorization", 10000, std::nullopt), lost},
+      {Notification(payone::v1::TRANSACTION_ACTION_APPOINTED, 0, 10000),
+       Notification(payone::v1::TRANSACTION_ACTION_CAPTURE, 1, 10000)});
+  EXPECT_EQ(*NextSequenceNumber(facts), 2);
+}
+
 TEST(PaymentViewTest, NotificationsAdvanceTheSequenceNumber) {
   // Captured in the PMI, not through the gateway: PAYONE's notification
   // says sequence number 2 is taken.
