@@ -27,14 +27,6 @@ void ForwardReactor::OnCancel() {
 
 }  // namespace internal
 
-absl::string_view Forwarder::Metadata(grpc::CallbackServerContext* ctx,
-                                      absl::string_view key) {
-  const auto& metadata = ctx->client_metadata();
-  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
-  if (it == metadata.end()) return {};
-  return absl::string_view(it->second.data(), it->second.size());
-}
-
 std::shared_ptr<internal::CallState> Forwarder::Begin(
     grpc::CallbackServerContext* ctx, absl::string_view method,
     absl::string_view request_type) {
@@ -42,7 +34,7 @@ std::shared_ptr<internal::CallState> Forwarder::Begin(
   state->start = absl::Now();
   state->method = std::string(method);
   state->request_type = std::string(request_type);
-  absl::string_view request_id = Metadata(ctx, "x-request-id");
+  absl::string_view request_id = ClientMetadata(ctx, "x-request-id");
   // Only a sane caller-chosen id goes into logs.
   state->request_id = !request_id.empty() && request_id.size() <= 128
                           ? std::string(request_id)
@@ -59,7 +51,7 @@ const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
                                             internal::CallState& state,
                                             grpc::Status* refusal) {
   absl::StatusOr<Authorized> authorized =
-      authorizer_.Authorize(Metadata(ctx, "authorization"), account);
+      authorizer_.Authorize(ClientMetadata(ctx, "authorization"), account);
   if (!authorized.ok()) {
     *refusal = ToGrpcStatus(authorized.status());
     return nullptr;

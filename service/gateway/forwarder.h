@@ -26,6 +26,7 @@
 #include "service/config/config.h"
 #include "service/gateway/authorizer.h"
 #include "service/gateway/call_log.h"
+#include "service/gateway/call_metadata.h"
 #include "service/gateway/grpc_errors.h"
 #include "service/gateway/metrics.h"
 #include "service/ledger/ledger.h"
@@ -127,8 +128,6 @@ class Forwarder {
  private:
   static constexpr size_t kMaxIdempotencyKeyBytes = 255;
 
-  static absl::string_view Metadata(grpc::CallbackServerContext* ctx,
-                                    absl::string_view key);
   template <typename Resp>
   void Send(internal::ForwardReactor* reactor,
             std::shared_ptr<internal::CallState> state, Resp* resp,
@@ -221,7 +220,7 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   exchange.decode_options.max_body_bytes = config_.max_response_bytes;
   if (ledger_ == nullptr) {
     // A caller relying on a key must not get at-least-once silently.
-    if (!Metadata(ctx, "idempotency-key").empty()) {
+    if (!ClientMetadata(ctx, "idempotency-key").empty()) {
       Finish(reactor, *state,
              grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
                           "idempotency-key needs the gateway's payment ledger, "
@@ -235,7 +234,8 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   auto ledger_call = std::make_shared<internal::LedgerCall>();
   ledger_call->record = DescribeRequest(*req);
   ledger_call->record.portalid = account->portalid;
-  ledger_call->idempotency_key = std::string(Metadata(ctx, "idempotency-key"));
+  ledger_call->idempotency_key =
+      std::string(ClientMetadata(ctx, "idempotency-key"));
   if (ledger_call->idempotency_key.size() > kMaxIdempotencyKeyBytes) {
     Finish(reactor, *state,
            grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,

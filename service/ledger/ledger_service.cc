@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "service/gateway/call_metadata.h"
 #include "service/gateway/grpc_errors.h"
 
 namespace payone::service {
@@ -15,14 +16,6 @@ using payone::v1::TransactionStatusEvent;
 constexpr int kWatchPageSize = 100;
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
-
-absl::string_view Metadata(grpc::CallbackServerContext* ctx,
-                           absl::string_view key) {
-  const auto& metadata = ctx->client_metadata();
-  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
-  if (it == metadata.end()) return {};
-  return absl::string_view(it->second.data(), it->second.size());
-}
 
 grpc::ServerUnaryReactor* FinishNow(grpc::CallbackServerContext* ctx,
                                     const grpc::Status& status) {
@@ -215,7 +208,7 @@ absl::Status LedgerService::Admit(grpc::CallbackServerContext* ctx,
   if (account.empty()) {
     return absl::InvalidArgumentError("account is required");
   }
-  return authorizer_.Authorize(Metadata(ctx, "authorization"), account)
+  return authorizer_.Authorize(ClientMetadata(ctx, "authorization"), account)
       .status();
 }
 
