@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -188,20 +189,19 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   }
   codec::EncodeOptions encode_options;
   encode_options.charset = account->charset;
-  codec::Violations violations;
+  // With a ledger a missing sequence number is filled in later, so it is
+  // validated as if present.
+  const Req* to_validate = req;
+  std::optional<Req> with_number;
   if constexpr (kTakesSequenceNumber<Req>) {
-    // With a ledger a missing sequence number is filled in later, so it is
-    // validated as if present.
     if (ledger_ != nullptr && !req->has_sequencenumber()) {
-      Req with_number = *req;
-      with_number.set_sequencenumber(0);
-      RequestCodec::Validate(with_number, encode_options, &violations);
-    } else {
-      RequestCodec::Validate(*req, encode_options, &violations);
+      with_number.emplace(*req);
+      with_number->set_sequencenumber(0);
+      to_validate = &*with_number;
     }
-  } else {
-    RequestCodec::Validate(*req, encode_options, &violations);
   }
+  codec::Violations violations;
+  RequestCodec::Validate(*to_validate, encode_options, &violations);
   if (!violations.empty()) {
     Finish(reactor, *state, ValidationFailed(violations.list()));
     return reactor;
@@ -218,9 +218,11 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   exchange.deadline = UpstreamDeadline(ctx);
   exchange.decode_options.charset = account->charset;
   exchange.decode_options.max_body_bytes = config_.max_response_bytes;
+  const absl::string_view idempotency_key =
+      ClientMetadata(ctx, "idempotency-key");
   if (ledger_ == nullptr) {
     // A caller relying on a key must not get at-least-once silently.
-    if (!ClientMetadata(ctx, "idempotency-key").empty()) {
+    if (!idempotency_key.empty()) {
       Finish(reactor, *state,
              grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
                           "idempotency-key needs the gateway's payment ledger, "
@@ -234,8 +236,7 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   auto ledger_call = std::make_shared<internal::LedgerCall>();
   ledger_call->record = DescribeRequest(*req);
   ledger_call->record.portalid = account->portalid;
-  ledger_call->idempotency_key =
-      std::string(ClientMetadata(ctx, "idempotency-key"));
+  ledger_call->idempotency_key = std::string(idempotency_key);
   if (ledger_call->idempotency_key.size() > kMaxIdempotencyKeyBytes) {
     Finish(reactor, *state,
            grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
