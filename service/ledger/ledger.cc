@@ -12,10 +12,7 @@ namespace payone::service {
 namespace {
 
 absl::Status Unavailable(const absl::Status& status) {
-  return absl::UnavailableError(
-      absl::StrCat("the payment ledger is unavailable (nothing was sent to "
-                   "PAYONE; retry): ",
-                   status.message()));
+  return LedgerUnavailable(status, "nothing was sent to PAYONE; retry");
 }
 
 bool OpensProcess(absl::string_view request_type) {
@@ -28,6 +25,12 @@ bool FollowsUp(absl::string_view request_type) {
 }
 
 }  // namespace
+
+absl::Status LedgerUnavailable(const absl::Status& cause,
+                               absl::string_view advice) {
+  return absl::UnavailableError(absl::StrCat(
+      "the payment ledger is unavailable (", advice, "): ", cause.message()));
+}
 
 std::string RequestFingerprint(absl::string_view method,
                                const google::protobuf::Message& request) {

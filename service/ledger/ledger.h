@@ -43,6 +43,11 @@ inline constexpr char kReasonIdempotencyKeyInFlight[] =
 inline constexpr char kReasonLedgerCheck[] = "LEDGER_CHECK_FAILED";
 inline constexpr char kReasonLedgerUnavailable[] = "LEDGER_UNAVAILABLE";
 
+// UNAVAILABLE for a failed store call: `advice` says what the caller does
+// next; the store's message follows.
+absl::Status LedgerUnavailable(const absl::Status& cause,
+                               absl::string_view advice);
+
 // A request's identity for idempotency: the method and a SHA-256 of its
 // deterministic serialization (map order does not matter).
 std::string RequestFingerprint(absl::string_view method,

@@ -101,10 +101,8 @@ class WatchReactor final
         fetching_ = false;
         --tasks_;
         if (!page.ok()) {
-          FinishLocked(ToGrpcStatus(absl::UnavailableError(
-              absl::StrCat("the payment ledger is unavailable; resume from "
-                           "the last cursor: ",
-                           page.status().message()))));
+          FinishLocked(ToGrpcStatus(
+              LedgerUnavailable(page.status(), "resume from the last cursor")));
         } else {
           for (const StoredNotification& stored : *page) {
             pending_.push_back(ToEvent(stored));
@@ -259,8 +257,7 @@ grpc::ServerUnaryReactor* LedgerService::ListTransactionStatus(
   ledger_->Schedule([this, reactor, query, response] {
     auto page = ledger_->store()->ListNotifications(query);
     if (!page.ok()) {
-      reactor->Finish(ToGrpcStatus(absl::UnavailableError(absl::StrCat(
-          "the payment ledger is unavailable: ", page.status().message()))));
+      reactor->Finish(ToGrpcStatus(LedgerUnavailable(page.status(), "retry")));
       return;
     }
     response->set_next_cursor(query.after_cursor);
@@ -287,8 +284,7 @@ grpc::ServerUnaryReactor* LedgerService::GetPayment(
   ledger_->Schedule([this, reactor, request, response] {
     auto facts = ledger_->Facts(request->account(), request->txid());
     if (!facts.ok()) {
-      reactor->Finish(ToGrpcStatus(absl::UnavailableError(absl::StrCat(
-          "the payment ledger is unavailable: ", facts.status().message()))));
+      reactor->Finish(ToGrpcStatus(LedgerUnavailable(facts.status(), "retry")));
       return;
     }
     if (facts->view.history().empty()) {
