@@ -246,7 +246,7 @@ const AuthorizationRequest& Invoice400() {
 }
 
 // The gateway's sizing of the body (service/gateway/forwarder.h).
-constexpr size_t kFormReserve = 1024;
+constexpr size_t kFormReserve = 2048;
 
 template <typename M>
 std::string GeneratedEncode(const M& m, size_t* violations) {

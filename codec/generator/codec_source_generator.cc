@@ -168,6 +168,12 @@ std::string IsSent(const std::string& object, const FieldModel& f) {
   return IsSet(object, f);
 }
 
+// The names a field's violations are reported under, as the last members
+// of its rules constant: "field", "wire".
+std::string Names(const FieldModel& f, const std::string& wire) {
+  return absl::StrCat(Lit(f.field->name()), ", ", Lit(wire));
+}
+
 std::string Where(const FieldModel& f, const std::string& wire) {
   return absl::StrCat("{path, ", Lit(f.field->name()), ", ", Lit(wire),
                       ", wire_index}");
@@ -235,12 +241,13 @@ void PayoneCodec<$0>::ValidateFields(
             "  {\n"
             "    static constexpr internal::TextRules kRules{$0, $1, "
             "internal::TextFormat::$2, Symbols::$3, $4, $5, "
-            "internal::Case::$8};\n"
-            "    internal::CheckText($6, kRules, options, $7, out);\n"
+            "internal::Case::$8, $7};\n"
+            "    internal::CheckText($6, kRules, options, path, wire_index, "
+            "out);\n"
             "  }\n",
             r.min_len(), r.max_len(), TextFormatName(f.format),
             SymbolsName(r.symbols()), Bool(r.required()), Bool(r.sensitive()),
-            value, where, CaseName(r));
+            value, Names(f, wire), CaseName(r));
         break;
       }
       case FieldKind::kInteger:
@@ -249,8 +256,8 @@ void PayoneCodec<$0>::ValidateFields(
             out_,
             "  $0{\n"
             "    static constexpr internal::IntegerRules kRules{$1, $2, $3, "
-            "$4, $5, $6};\n"
-            "    internal::$7($8, kRules, $9, out);\n"
+            "$4, $5, $6, $9};\n"
+            "    internal::$7($8, kRules, path, wire_index, out);\n"
             "  }",
             If(IsSent("m", f)), Bool(r.has_min_value()),
             absl::StrCat("int64_t{", r.min_value(), "}"),
@@ -258,7 +265,7 @@ void PayoneCodec<$0>::ValidateFields(
             absl::StrCat("int64_t{", r.max_value(), "}"), r.min_len(),
             r.max_len(),
             f.kind == FieldKind::kInteger ? "CheckInteger" : "CheckUnsigned",
-            Value("m", f), where);
+            Value("m", f), Names(f, wire));
         RequiredElse(f, where);
         break;
       }
@@ -275,13 +282,15 @@ void PayoneCodec<$0>::ValidateFields(
         absl::SubstituteAndAppend(
             out_,
             "  $0{\n"
+            "    static constexpr internal::EnumRules kRules{$3, $4};\n"
             "    internal::CheckEnum(static_cast<int>($1), "
-            "!PayoneEnum<$2>::ToWire($1).empty(), $3, $4, out);\n"
+            "!PayoneEnum<$2>::ToWire($1).empty(), kRules, path, wire_index, "
+            "out);\n"
             "  }",
             If(f.has_presence ? absl::StrCat("m.has_", f.accessor, "()")
                               : "true"),
             Value("m", f), QualifiedCppName(f.enum_type), Bool(r.required()),
-            where);
+            Names(f, wire));
         if (f.has_presence) {
           RequiredElse(f, where);
         } else {
@@ -459,8 +468,9 @@ void PayoneCodec<$0>::ValidateFields(
         }
         case FieldKind::kText:
           if (leaf.rules.upper_case() || leaf.rules.lower_case()) {
-            alternatives.push_back(absl::StrCat("absl::EqualsIgnoreCase(",
-                                                value, ", ", Lit(text), ")"));
+            alternatives.push_back(
+                absl::StrCat("internal::EqualsIgnoringAsciiCase(", value, ", ",
+                             Lit(text), ")"));
           } else {
             alternatives.push_back(absl::StrCat(value, " == ", Lit(text)));
           }
@@ -566,16 +576,47 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
 )",
                               type_);
     for (const auto& [name, value] : model_.constants) {
-      absl::SubstituteAndAppend(out_, "  internal::$0($1, 0, $2, form);\n",
-                                AdderFor({value}), EncodedNameOf(name),
+      absl::SubstituteAndAppend(out_,
+                                "  {\n"
+                                "    static constexpr EncodedName kName$0;\n"
+                                "    internal::$1(kName, 0, $2, form);\n"
+                                "  }\n",
+                                EncodedNameOf(name), AdderFor({value}),
                                 Lit(value));
     }
     for (const FieldModel& f : model_.fields) EncodeField(f);
     out_->append("}\n");
   }
 
+  // A parameter's encoded name is a constant in a block around the code
+  // that adds it (`kName`), so that adding copies it from read-only data.
   void EncodeField(const FieldModel& f) {
-    const std::string wire = EncodedNameOf(f.rules.wire_name());
+    switch (f.kind) {
+      case FieldKind::kText:
+      case FieldKind::kInteger:
+      case FieldKind::kUnsigned:
+      case FieldKind::kBool:
+      case FieldKind::kEnum: {
+        std::string* const outer = out_;
+        std::string inner;
+        out_ = &inner;
+        EncodeParameter(f, "kName");
+        out_ = outer;
+        absl::SubstituteAndAppend(
+            out_, "  {\n    static constexpr EncodedName kName$0;\n",
+            EncodedNameOf(f.rules.wire_name()));
+        for (absl::string_view line : absl::StrSplit(inner, '\n')) {
+          if (!line.empty()) absl::StrAppend(out_, "  ", line, "\n");
+        }
+        out_->append("  }\n");
+        return;
+      }
+      default:
+        EncodeParameter(f, "");
+    }
+  }
+
+  void EncodeParameter(const FieldModel& f, const std::string& wire) {
     switch (f.kind) {
       case FieldKind::kText: {
         const char* text_case = CaseName(f.rules);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -9,6 +10,8 @@
 #endif
 
 #include "absl/base/attributes.h"
+#include "absl/base/config.h"
+#include "absl/base/optimization.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "codec/runtime/bytes.h"
@@ -17,6 +20,126 @@ namespace payone::codec {
 namespace {
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* Escape(unsigned char byte,
+                                                 char* out) {
+  out[0] = '%';
+  out[1] = kHexDigits[byte >> 4];
+  out[2] = kHexDigits[byte & 15];
+  return out + 3;
+}
+
+// Values are read in blocks of this many bytes; EncodeTo may write up to a
+// block past the encoded text (room only, overwritten or trimmed later).
+constexpr size_t kBlock = 16;
+
+#if defined(__SSE2__)
+
+// Whether a whole block can be read at `p` although the value there may be
+// shorter: the read stays inside p's memory page, so it cannot fault, and
+// the bytes past the value are ignored. Sanitizers would report such reads;
+// under them a short value is copied first instead.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool CanReadBlockAt(const char* p) {
+#if defined(ABSL_HAVE_ADDRESS_SANITIZER) || \
+    defined(ABSL_HAVE_MEMORY_SANITIZER) || defined(ABSL_HAVE_THREAD_SANITIZER)
+  (void)p;
+  return false;
+#else
+  constexpr uintptr_t kPage = 4096;
+  return (reinterpret_cast<uintptr_t>(p) & (kPage - 1)) <= kPage - kBlock;
+#endif
+}
+
+// Bytes c with first <= c < first + count: c - first + 0x80, taken as a
+// signed byte, is below -128 + count exactly for them (two instructions).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline __m128i InRange(__m128i c, char first,
+                                                    int count) {
+  const __m128i shifted =
+      _mm_add_epi8(c, _mm_set1_epi8(static_cast<char>(0x80 - first)));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(count - 128)));
+}
+
+// Bit i is set when byte i of `block` needs escaping: not a letter, digit,
+// one of "*-._", nor a space (`spaces` marks those; they become '+').
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline unsigned EscapedBytes(__m128i block,
+                                                          __m128i spaces) {
+  const __m128i letter =
+      InRange(_mm_or_si128(block, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i digit = InRange(block, '0', 10);
+  const __m128i dash_dot = InRange(block, '-', 2);
+  const __m128i star = _mm_cmpeq_epi8(block, _mm_set1_epi8('*'));
+  const __m128i underscore = _mm_cmpeq_epi8(block, _mm_set1_epi8('_'));
+  const __m128i kept =
+      _mm_or_si128(_mm_or_si128(_mm_or_si128(letter, digit), spaces),
+                   _mm_or_si128(dash_dot, _mm_or_si128(star, underscore)));
+  return ~static_cast<unsigned>(_mm_movemask_epi8(kept)) & 0xFFFF;
+}
+
+// Writes the block's first `count` bytes (`plus`: the block with spaces
+// turned into '+') at `out`, escaping those marked in `escaped` (not 0), and
+// returns the end. Each run between two escaped bytes is copied 16 bytes at
+// a time from a copy of the block (the rest is overwritten). Out of line:
+// most blocks have nothing to escape, and the copy would cost every call a
+// stack frame.
+ABSL_ATTRIBUTE_NOINLINE char* EncodeEscapes(const char* in, __m128i plus,
+                                            unsigned escaped, unsigned count,
+                                            char* out) {
+  alignas(16) char converted[2 * kBlock] = {};
+  _mm_store_si128(reinterpret_cast<__m128i*>(converted), plus);
+  unsigned done = 0;  // bytes of the block written
+  do {
+    const auto next = static_cast<unsigned>(__builtin_ctz(escaped));
+    _mm_storeu_si128(
+        reinterpret_cast<__m128i*>(out),
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(converted + done)));
+    out = Escape(static_cast<unsigned char>(in[next]), out + (next - done));
+    done = next + 1;
+    escaped &= escaped - 1;
+  } while (escaped != 0);
+  _mm_storeu_si128(
+      reinterpret_cast<__m128i*>(out),
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(converted + done)));
+  return out + (count - done);
+}
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeBlock(
+    const char* in, __m128i plus, unsigned escaped, unsigned count, char* out) {
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), plus);
+  if (ABSL_PREDICT_TRUE(escaped == 0)) return out + count;
+  return EncodeEscapes(in, plus, escaped, count, out);
+}
+
+// Writes `value` percent-encoded at `out` and returns the end, a block of
+// 16 bytes per step: runs of letters and digits are stored as they are,
+// and only a block with bytes to escape takes a second look.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeTo(absl::string_view value,
+                                                   char* out) {
+  const char* in = value.data();
+  size_t left = value.size();
+  while (left != 0) {
+    const auto count = static_cast<unsigned>(std::min(left, kBlock));
+    __m128i block;
+    if (count == kBlock || CanReadBlockAt(in)) {
+      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+    } else {
+      // There is room for a block at `out`: copy the last bytes there and
+      // read the block back from it.
+      internal::CopyBytes(in, count, out);
+      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out));
+    }
+    const __m128i spaces = _mm_cmpeq_epi8(block, _mm_set1_epi8(' '));
+    const __m128i plus =
+        _mm_add_epi8(block, _mm_and_si128(spaces, _mm_set1_epi8('+' - ' ')));
+    // Bytes past the value are not looked at.
+    const unsigned escaped = EscapedBytes(block, spaces) & ((1u << count) - 1);
+    out = EncodeBlock(in, plus, escaped, count, out);
+    in += count;
+    left -= count;
+  }
+  return out;
+}
+
+#else
 
 // What a form POST does with each byte.
 enum class ByteKind : unsigned char { kKeep, kPlus, kEscape };
@@ -33,7 +156,8 @@ constexpr std::array<ByteKind, 256> MakeByteKinds() {
 }
 constexpr std::array<ByteKind, 256> kByteKinds = MakeByteKinds();
 
-char* EncodeByte(unsigned char byte, char* out) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeByte(unsigned char byte,
+                                                     char* out) {
   switch (kByteKinds[byte]) {
     case ByteKind::kKeep:
       *out = static_cast<char>(byte);
@@ -44,85 +168,11 @@ char* EncodeByte(unsigned char byte, char* out) {
     case ByteKind::kEscape:
       break;
   }
-  out[0] = '%';
-  out[1] = kHexDigits[byte >> 4];
-  out[2] = kHexDigits[byte & 15];
-  return out + 3;
+  return Escape(byte, out);
 }
 
-// Values are read in blocks of this many bytes; EncodeTo may write up to a
-// block past the encoded text (room only, overwritten or trimmed later).
-constexpr size_t kBlock = 16;
-
-#if defined(__SSE2__)
-
-// Bit i is set when byte i of `block` needs escaping (a space does not:
-// SpacesToPlus writes it).
-ABSL_ATTRIBUTE_ALWAYS_INLINE unsigned ReservedBytes(__m128i block) {
-  // c in [first, first + span] as an unsigned byte: min(c - first, span) ==
-  // c - first.
-  const auto in_range = [](__m128i c, char first, char span) {
-    const __m128i offset = _mm_sub_epi8(c, _mm_set1_epi8(first));
-    return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(span)), offset);
-  };
-  const __m128i letter =
-      in_range(_mm_or_si128(block, _mm_set1_epi8(0x20)), 'a', 25);
-  const __m128i digit = in_range(block, '0', 9);
-  const __m128i dash_dot = in_range(block, '-', 1);
-  const __m128i star = _mm_cmpeq_epi8(block, _mm_set1_epi8('*'));
-  const __m128i underscore = _mm_cmpeq_epi8(block, _mm_set1_epi8('_'));
-  const __m128i space = _mm_cmpeq_epi8(block, _mm_set1_epi8(' '));
-  const __m128i kept =
-      _mm_or_si128(_mm_or_si128(_mm_or_si128(letter, digit), space),
-                   _mm_or_si128(dash_dot, _mm_or_si128(star, underscore)));
-  return ~static_cast<unsigned>(_mm_movemask_epi8(kept)) & 0xFFFF;
-}
-
-// `block` with every space turned into '+'.
-ABSL_ATTRIBUTE_ALWAYS_INLINE __m128i SpacesToPlus(__m128i block) {
-  const __m128i space = _mm_cmpeq_epi8(block, _mm_set1_epi8(' '));
-  return _mm_or_si128(_mm_andnot_si128(space, block),
-                      _mm_and_si128(space, _mm_set1_epi8('+')));
-}
-
-// Writes `value` percent-encoded at `out` and returns the end. Each step
-// copies a whole block and keeps the bytes up to the first one to escape,
-// so runs of letters and digits cost one step per 16 bytes.
-ABSL_ATTRIBUTE_ALWAYS_INLINE char* EncodeTo(absl::string_view value,
-                                            char* out) {
-  const char* in = value.data();
-  size_t left = value.size();
-  while (left != 0) {
-    const size_t count = std::min(left, kBlock);
-    __m128i block;
-    if (count == kBlock) {
-      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
-    } else {
-      // Never read past the value: copy its last bytes to the output (there
-      // is room for a block there) and read the block back from it.
-      internal::CopyBytes(in, count, out);
-      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out));
-    }
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), SpacesToPlus(block));
-    // Bits from `count` up stop the run at the end of the value.
-    const unsigned stop = ReservedBytes(block) | (~0u << count);
-    const auto kept = static_cast<size_t>(__builtin_ctz(stop));
-    out += kept;
-    in += kept;
-    left -= kept;
-    if (kept < count) {
-      out = EncodeByte(static_cast<unsigned char>(*in), out);
-      ++in;
-      --left;
-    }
-  }
-  return out;
-}
-
-#else
-
-ABSL_ATTRIBUTE_ALWAYS_INLINE char* EncodeTo(absl::string_view value,
-                                            char* out) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeTo(absl::string_view value,
+                                                   char* out) {
   for (char c : value) out = EncodeByte(static_cast<unsigned char>(c), out);
   return out;
 }
@@ -134,33 +184,72 @@ size_t MaxEncodedSize(absl::string_view value) {
   return 3 * value.size() + kBlock;
 }
 
-// Writes a positive index in decimal and returns the end.
-ABSL_ATTRIBUTE_ALWAYS_INLINE char* WriteIndex(int index, char* out) {
-  auto rest = static_cast<unsigned>(index);
-  if (rest < 10) {  // it[1]..it[9], the usual case
-    *out = static_cast<char>('0' + rest);
-    return out + 1;
+// "00" to "99": numbers are written two digits at a time.
+constexpr std::array<char, 200> MakeDigitPairs() {
+  std::array<char, 200> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
   }
-  char digits[16];
-  char* first = digits + sizeof(digits);
-  do {
-    *--first = static_cast<char>('0' + rest % 10);
-    rest /= 10;
-  } while (rest != 0);
-  const size_t count = digits + sizeof(digits) - first;
-  internal::CopyBytes(first, count, out);
-  return out + count;
+  return pairs;
+}
+constexpr std::array<char, 200> kDigitPairs = MakeDigitPairs();
+
+constexpr std::array<uint64_t, 20> MakePowersOfTen() {
+  std::array<uint64_t, 20> powers{};
+  uint64_t power = 1;
+  for (auto& p : powers) {
+    p = power;
+    power *= 10;
+  }
+  return powers;
+}
+constexpr std::array<uint64_t, 20> kPowersOfTen = MakePowersOfTen();
+
+// How many decimal digits `value` has: log10 estimated from its bit length
+// (1233/4096 ~ log10(2)) and corrected by one comparison. `value | 1` has
+// as many digits as `value` (no power of ten above 1 is odd) and makes 0
+// count as one digit.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t DecimalDigits(uint64_t value) {
+  const uint64_t odd = value | 1;
+  const auto bits = static_cast<size_t>(64 - __builtin_clzll(odd));
+  const size_t estimate = (bits * 1233) >> 12;  // digits, or one more
+  return estimate + 1 - (odd < kPowersOfTen[estimate] ? 1 : 0);
 }
 
-ABSL_ATTRIBUTE_ALWAYS_INLINE char* Copy(absl::string_view text, char* out) {
+// Writes `value` in decimal and returns the end.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* WriteDecimal(uint64_t value,
+                                                       char* out) {
+  char* const end = out + DecimalDigits(value);
+  char* p = end;
+  while (value >= 100) {
+    const size_t pair = 2 * (value % 100);
+    value /= 100;
+    p -= 2;
+    p[0] = kDigitPairs[pair];
+    p[1] = kDigitPairs[pair + 1];
+  }
+  if (value >= 10) {
+    p[-2] = kDigitPairs[2 * value];
+    p[-1] = kDigitPairs[2 * value + 1];
+  } else {
+    p[-1] = static_cast<char>('0' + value);
+  }
+  return end;
+}
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* Copy(absl::string_view text,
+                                               char* out) {
   internal::CopyBytes(text.data(), text.size(), out);
   return out + text.size();
 }
 
 constexpr absl::string_view kOpenBracket = "%5B";
 constexpr absl::string_view kCloseBracketEquals = "%5D=";
-// Room for an index in decimal and the brackets around it.
-constexpr size_t kIndexRoom = 16 + 3 + 4;
+// Room for an index in decimal (at most 20 digits) and the brackets.
+constexpr size_t kIndexRoom = 20 + 3 + 4;
+// Room for an integer in decimal: a sign and 20 digits.
+constexpr size_t kIntegerRoom = 21;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -211,11 +300,13 @@ absl::StatusOr<std::string> FormDecode(absl::string_view text) {
   return out;
 }
 
-char* FormBuilder::Room(size_t bytes) {
-  if (buffer_.size() - size_ < bytes) {
-    buffer_.resize(
-        std::max({size_ + bytes, buffer_.capacity(), 2 * buffer_.size()}));
-  }
+void FormBuilder::Grow(size_t bytes) {
+  buffer_.resize(
+      std::max({size_ + bytes, buffer_.capacity(), 2 * buffer_.size()}));
+}
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* FormBuilder::Room(size_t bytes) {
+  if (ABSL_PREDICT_FALSE(buffer_.size() - size_ < bytes)) Grow(bytes);
   return &buffer_[size_];
 }
 
@@ -235,9 +326,11 @@ void FormBuilder::Add(absl::string_view name, absl::string_view value) {
 void FormBuilder::AddIndexed(absl::string_view stem, int index,
                              absl::string_view value) {
   char digits[kIndexRoom];
-  AddBracketed(stem,
-               absl::string_view(digits, WriteIndex(index, digits) - digits),
-               value);
+  AddBracketed(
+      stem,
+      absl::string_view(
+          digits, WriteDecimal(static_cast<unsigned>(index), digits) - digits),
+      value);
 }
 
 void FormBuilder::AddKeyed(absl::string_view stem, absl::string_view key,
@@ -258,14 +351,16 @@ void FormBuilder::AddBracketed(absl::string_view stem, absl::string_view key,
   size_ = out - buffer_.data();
 }
 
-ABSL_ATTRIBUTE_ALWAYS_INLINE char* FormBuilder::StartNamed(
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* FormBuilder::StartNamed(
     const EncodedName& name, int index, size_t value_room) {
   // The names start with '&', dropped for the first parameter.
   const absl::string_view prefix = index > 0 ? name.indexed : name.plain;
   char* out = Room(prefix.size() + kIndexRoom + value_room);
-  out = Copy(size_ != 0 ? prefix : prefix.substr(1), out);
+  const size_t first = size_ == 0 ? 1 : 0;
+  internal::CopyBytes(prefix.data() + first, prefix.size() - first, out);
+  out += prefix.size() - first;
   if (index > 0) {
-    out = WriteIndex(index, out);
+    out = WriteDecimal(static_cast<unsigned>(index), out);
     out = Copy(kCloseBracketEquals, out);
   }
   return out;
@@ -281,6 +376,23 @@ void FormBuilder::AddVerbatim(const EncodedName& name, int index,
                               absl::string_view value) {
   char* const out = StartNamed(name, index, value.size());
   size_ = Copy(value, out) - buffer_.data();
+}
+
+void FormBuilder::AddInteger(const EncodedName& name, int index,
+                             int64_t value) {
+  char* out = StartNamed(name, index, kIntegerRoom);
+  auto magnitude = static_cast<uint64_t>(value);
+  if (value < 0) {
+    *out++ = '-';
+    magnitude = 0 - magnitude;
+  }
+  size_ = WriteDecimal(magnitude, out) - buffer_.data();
+}
+
+void FormBuilder::AddUnsigned(const EncodedName& name, int index,
+                              uint64_t value) {
+  char* const out = StartNamed(name, index, kIntegerRoom);
+  size_ = WriteDecimal(value, out) - buffer_.data();
 }
 
 absl::StatusOr<std::vector<NameValue>> ParseForm(absl::string_view body,

@@ -5,6 +5,7 @@
 // browsers and PHP's http_build_query write it.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +53,9 @@ class FormBuilder {
   // The same for a value with nothing to escape (only 0-9 a-z A-Z * - . _):
   // numbers, and wire texts the generator checked. Copied as it is.
   void AddVerbatim(const EncodedName& name, int index, absl::string_view value);
+  // The same for an integer, written in decimal ("-12", "3499").
+  void AddInteger(const EncodedName& name, int index, int64_t value);
+  void AddUnsigned(const EncodedName& name, int index, uint64_t value);
 
   // The body so far; valid until the next Add.
   const std::string& body() const {
@@ -67,6 +71,7 @@ class FormBuilder {
  private:
   // Makes room for `bytes` more and returns where they go.
   char* Room(size_t bytes);
+  void Grow(size_t bytes);
   // Writes `name=` or `stem%5Bindex%5D=` with room for `value_room` bytes
   // after it, and returns where the value goes.
   char* StartNamed(const EncodedName& name, int index, size_t value_room);

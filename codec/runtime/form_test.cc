@@ -1,6 +1,15 @@
 #include "codec/runtime/form.h"
 
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -62,6 +71,75 @@ TEST(FormBuilderTest, EncodedNamesDropTheSeparatorOfTheFirstParameter) {
   EXPECT_EQ(form.body(),
             "it=goods&it%5B400%5D=a+b&de%5B12%5D=&pr%5B3%5D=-12.50&"
             "amount=3499");
+}
+
+TEST(FormBuilderTest, WritesIntegersInDecimal) {
+  const EncodedName n{"&n=", "&n%5B"};
+  const std::vector<std::pair<int64_t, std::string>> cases = {
+      {0, "0"},
+      {7, "7"},
+      {9, "9"},
+      {10, "10"},
+      {99, "99"},
+      {100, "100"},
+      {1999, "1999"},
+      {-1, "-1"},
+      {-3499, "-3499"},
+      {999999999999999999, "999999999999999999"},
+      {1000000000000000000, "1000000000000000000"},
+      {std::numeric_limits<int64_t>::max(), "9223372036854775807"},
+      {std::numeric_limits<int64_t>::min(), "-9223372036854775808"}};
+  for (const auto& [value, text] : cases) {
+    FormBuilder form;
+    form.AddInteger(n, 0, value);
+    EXPECT_EQ(form.body(), "n=" + text);
+  }
+  // Every power of ten and its neighbours, where the digit count changes.
+  uint64_t power = 1;
+  for (int digits = 1; digits <= 20; ++digits) {
+    for (const uint64_t value : {power - 1, power, power + 1}) {
+      FormBuilder form;
+      form.AddUnsigned(n, 3, value);
+      EXPECT_EQ(form.body(), absl::StrCat("n%5B3%5D=", value));
+    }
+    if (digits < 20) power *= 10;
+  }
+  FormBuilder max;
+  max.AddUnsigned(n, 0, std::numeric_limits<uint64_t>::max());
+  EXPECT_EQ(max.body(), "n=18446744073709551615");
+  FormBuilder indexed;
+  indexed.AddInteger(n, 1234567, 5);
+  EXPECT_EQ(indexed.body(), "n%5B1234567%5D=5");
+}
+
+TEST(FormBuilderTest, EncodesEveryByteAtEveryPositionOfABlock) {
+  // A value of each length up to three blocks, with an escaped byte, a
+  // space and a kept byte at each position, in a heap block of its own size
+  // (under ASan, reading a whole block past its end would be reported).
+  for (size_t length = 1; length <= 48; ++length) {
+    for (size_t position = 0; position < length; ++position) {
+      for (const char special : {'/', ' ', '\xFC', '%', 'k'}) {
+        std::string text(length, 'a');
+        text[position] = special;
+        const auto heap = std::make_unique<char[]>(length);
+        std::memcpy(heap.get(), text.data(), length);
+        FormBuilder form;
+        form.Add("v", absl::string_view(heap.get(), length));
+        std::string want = "v=";
+        for (char c : text) {
+          if (absl::ascii_isalnum(c)) {
+            want.push_back(c);
+          } else if (c == ' ') {
+            want.push_back('+');
+          } else {
+            absl::StrAppendFormat(&want, "%%%02X",
+                                  static_cast<unsigned char>(c));
+          }
+        }
+        ASSERT_EQ(form.body(), want) << length << " " << position;
+      }
+    }
+  }
 }
 
 TEST(FormBuilderTest, EncodesLongValuesAndGrowsPastItsReserve) {

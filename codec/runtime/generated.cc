@@ -142,18 +142,6 @@ void AddViolation(const Where& where, std::string description,
 
 namespace {
 
-// Whether Encode changes the case of `value` (no early exit: vector code).
-bool ChangesCase(absl::string_view value, Case text_case) {
-  if (text_case == Case::kAsIs) return false;
-  const char first = text_case == Case::kUpper ? 'a' : 'A';
-  unsigned char found = 0;
-  for (char c : value) {
-    found |=
-        static_cast<unsigned char>(static_cast<unsigned char>(c - first) < 26);
-  }
-  return found != 0;
-}
-
 // `value` in the case Encode will send it; a copy only when it differs.
 absl::string_view InSentCase(absl::string_view value, Case text_case,
                              std::string* copy) {
@@ -237,8 +225,8 @@ void CheckCharset(absl::string_view value, const EncodeOptions& options,
   }
 }
 
-void CheckInteger(int64_t value, const IntegerRules& rules, const Where& where,
-                  Violations* out) {
+void CheckIntegerFully(int64_t value, const IntegerRules& rules,
+                       const Where& where, Violations* out) {
   if (rules.has_min && value < rules.min_value) {
     AddViolation(where, absl::StrCat("must be at least ", rules.min_value),
                  out);
@@ -251,8 +239,8 @@ void CheckInteger(int64_t value, const IntegerRules& rules, const Where& where,
   CheckDigits(magnitude, rules, where, out);
 }
 
-void CheckUnsigned(uint64_t value, const IntegerRules& rules,
-                   const Where& where, Violations* out) {
+void CheckUnsignedFully(uint64_t value, const IntegerRules& rules,
+                        const Where& where, Violations* out) {
   if (rules.has_min && rules.min_value > 0 &&
       value < static_cast<uint64_t>(rules.min_value)) {
     AddViolation(where, absl::StrCat("must be at least ", rules.min_value),
@@ -265,10 +253,10 @@ void CheckUnsigned(uint64_t value, const IntegerRules& rules,
   CheckDigits(value, rules, where, out);
 }
 
-void CheckEnum(int value, bool known, bool required, const Where& where,
-               Violations* out) {
+void CheckEnumFully(int value, bool known, const EnumRules& rules,
+                    const Where& where, Violations* out) {
   if (value == 0) {
-    if (required) AddViolation(where, "is required", out);
+    if (rules.required) AddViolation(where, "is required", out);
   } else if (!known) {
     AddViolation(where, absl::StrCat("has an unknown value ", value), out);
   }
@@ -330,12 +318,12 @@ void AddKeyedText(absl::string_view stem, absl::string_view key,
 // Numbers are digits, '-' and '.': nothing to escape.
 void AddInteger(const EncodedName& name, int wire_index, int64_t value,
                 FormBuilder* form) {
-  form->AddVerbatim(name, wire_index, absl::AlphaNum(value).Piece());
+  form->AddInteger(name, wire_index, value);
 }
 
 void AddUnsigned(const EncodedName& name, int wire_index, uint64_t value,
                  FormBuilder* form) {
-  form->AddVerbatim(name, wire_index, absl::AlphaNum(value).Piece());
+  form->AddUnsigned(name, wire_index, value);
 }
 
 void AddDecimal(const EncodedName& name, int wire_index, int64_t value,

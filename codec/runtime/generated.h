@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -55,6 +56,8 @@ enum class TextFormat {
 
 enum class Case { kAsIs, kUpper, kLower };
 
+// A field's rules, with the names a violation of them is reported under:
+// generated as constants, so that a check passes them as one pointer.
 struct TextRules {
   uint32_t min_len = 0;  // 0: no bound
   uint32_t max_len = 0;
@@ -64,6 +67,8 @@ struct TextRules {
   bool sensitive = false;
   // upper_case/lower_case: either case is valid, checked as Encode sends it.
   Case text_case = Case::kAsIs;
+  absl::string_view field;      // proto field name
+  absl::string_view wire_name;  // wire name or stem
 };
 
 struct IntegerRules {
@@ -73,6 +78,14 @@ struct IntegerRules {
   int64_t max_value = 0;
   uint32_t min_digits = 0;  // min_len/max_len on an integer: digit counts
   uint32_t max_digits = 0;
+  absl::string_view field;
+  absl::string_view wire_name;
+};
+
+struct EnumRules {
+  bool required = false;
+  absl::string_view field;
+  absl::string_view wire_name;
 };
 
 // The location of a value in a violation.
@@ -86,32 +99,145 @@ struct Where {
 void AddViolation(const Where& where, std::string description, Violations* out);
 
 // Appends the violations of a text value. An empty value is "not set": only
-// `required` applies to it. Inline: with the generated code's constant
-// rules, the common case (unset, or ASCII text within its length bounds
-// and nothing else to check) is settled without a call.
+// `required` applies to it.
 void CheckTextFully(absl::string_view value, const TextRules& rules,
                     const EncodeOptions& options, const Where& where,
                     Violations* out);
-inline void CheckText(absl::string_view value, const TextRules& rules,
-                      const EncodeOptions& options, const Where& where,
-                      Violations* out) {
-  if (value.empty() && !rules.required) return;
-  const bool length_only = rules.format == TextFormat::kChar &&
-                           rules.symbols == Symbols::kAny &&
-                           rules.text_case == Case::kAsIs;
-  if (length_only && !value.empty() && value.size() >= rules.min_len &&
-      (rules.max_len == 0 || value.size() <= rules.max_len) && IsAscii(value)) {
+
+// Whether letter case can change the verdict of `rules` (IBAN and BIC are
+// capitals, hex digits small letters); for the others the text as given
+// and as sent (upper_case/lower_case) pass or fail alike.
+constexpr bool CaseMatters(const TextRules& rules) {
+  return rules.text_case != Case::kAsIs &&
+         (rules.format == TextFormat::kIban ||
+          rules.format == TextFormat::kBic || rules.symbols == Symbols::kHex);
+}
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool IsLetter(char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// Whether a non-empty `value` certainly passes `rules`: ASCII (so bytes
+// count characters), within its bounds, of its symbols and format. Written
+// for the usual case, valid text, with the generated constant rules folding
+// the switches away; false sends the value to CheckTextFully, which finds
+// and reports what is wrong (tests check that both agree).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool PassesTextRules(
+    absl::string_view value, const TextRules& rules) {
+  if (value.size() < rules.min_len ||
+      (rules.max_len != 0 && value.size() > rules.max_len) ||
+      CaseMatters(rules)) {
+    return false;
+  }
+  // HasOnlySymbols of any set but kAny implies ASCII.
+  if (rules.symbols == Symbols::kAny ? !IsAscii(value)
+                                     : !HasOnlySymbols(value, rules.symbols)) {
+    return false;
+  }
+  switch (rules.format) {
+    case TextFormat::kChar:
+      return true;
+    case TextFormat::kNumeric:
+    case TextFormat::kUnixTime:
+      return HasOnlySymbols(value, Symbols::kDigits);
+    case TextFormat::kDateYyyymmdd:
+      return IsValidDateYyyymmdd(value);
+    case TextFormat::kDateYymm:
+      return IsValidDateYymm(value);
+    case TextFormat::kUrl:
+      return IsValidUrl(value);
+    case TextFormat::kEmail:
+      return IsValidEmail(value);
+    case TextFormat::kIban:
+      return IsValidIban(value);
+    case TextFormat::kBic:
+      return IsValidBic(value);
+    case TextFormat::kCountry:
+    case TextFormat::kLanguage:
+      return value.size() == 2 && IsLetter(value[0]) && IsLetter(value[1]);
+    case TextFormat::kCurrency:
+      return value.size() == 3 && IsLetter(value[0]) && IsLetter(value[1]) &&
+             IsLetter(value[2]);
+    case TextFormat::kPan:
+      return IsValidPan(value);
+    case TextFormat::kIp:
+      return IsValidIp(value);
+  }
+  return false;
+}
+
+// CheckTextFully for a field of the request at `path` (element
+// `wire_index` on the wire), with the usual case settled inline.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CheckText(absl::string_view value,
+                                                   const TextRules& rules,
+                                                   const EncodeOptions& options,
+                                                   const FieldPath* path,
+                                                   int wire_index,
+                                                   Violations* out) {
+  if (value.empty() ? !rules.required : PassesTextRules(value, rules)) return;
+  CheckTextFully(value, rules, options,
+                 {path, rules.field, rules.wire_name, wire_index}, out);
+}
+
+void CheckIntegerFully(int64_t value, const IntegerRules& rules,
+                       const Where& where, Violations* out);
+void CheckUnsignedFully(uint64_t value, const IntegerRules& rules,
+                        const Where& where, Violations* out);
+void CheckEnumFully(int value, bool known, const EnumRules& rules,
+                    const Where& where, Violations* out);
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CheckInteger(int64_t value,
+                                                      const IntegerRules& rules,
+                                                      const FieldPath* path,
+                                                      int wire_index,
+                                                      Violations* out) {
+  if ((!rules.has_min || value >= rules.min_value) &&
+      (!rules.has_max || value <= rules.max_value) && rules.min_digits == 0 &&
+      rules.max_digits == 0) {
     return;
   }
-  CheckTextFully(value, rules, options, where, out);
+  CheckIntegerFully(value, rules,
+                    {path, rules.field, rules.wire_name, wire_index}, out);
 }
-void CheckInteger(int64_t value, const IntegerRules& rules, const Where& where,
-                  Violations* out);
-void CheckUnsigned(uint64_t value, const IntegerRules& rules,
-                   const Where& where, Violations* out);
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CheckUnsigned(
+    uint64_t value, const IntegerRules& rules, const FieldPath* path,
+    int wire_index, Violations* out) {
+  if ((!rules.has_min || rules.min_value <= 0 ||
+       value >= static_cast<uint64_t>(rules.min_value)) &&
+      (!rules.has_max || (rules.max_value >= 0 &&
+                          value <= static_cast<uint64_t>(rules.max_value))) &&
+      rules.min_digits == 0 && rules.max_digits == 0) {
+    return;
+  }
+  CheckUnsignedFully(value, rules,
+                     {path, rules.field, rules.wire_name, wire_index}, out);
+}
+
 // `known`: the value has a wire text. Zero is "not set".
-void CheckEnum(int value, bool known, bool required, const Where& where,
-               Violations* out);
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CheckEnum(int value, bool known,
+                                                   const EnumRules& rules,
+                                                   const FieldPath* path,
+                                                   int wire_index,
+                                                   Violations* out) {
+  if (value == 0 ? !rules.required : known) return;
+  CheckEnumFully(value, known, rules,
+                 {path, rules.field, rules.wire_name, wire_index}, out);
+}
+
+// ASCII letters compared without regard to case (country lists in the
+// conditional rules).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool EqualsIgnoringAsciiCase(
+    absl::string_view a, absl::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const char x = a[i];
+    const char y = b[i];
+    if (x != y && !((x ^ y) == 0x20 && IsLetter(x))) return false;
+  }
+  return true;
+}
+
 // A present value of a text that must be representable in the charset
 // (map keys and values).
 void CheckCharset(absl::string_view value, const EncodeOptions& options,
@@ -127,11 +253,23 @@ void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
 void AddConvertedText(const EncodedName& name, int wire_index,
                       absl::string_view value, Case text_case,
                       const EncodeOptions& options, FormBuilder* form);
+// Whether Encode changes the case of `value` (no early exit: vector code).
+inline bool ChangesCase(absl::string_view value, Case text_case) {
+  if (text_case == Case::kAsIs) return false;
+  const char first = text_case == Case::kUpper ? 'a' : 'A';
+  unsigned char found = 0;
+  for (char c : value) {
+    found |=
+        static_cast<unsigned char>(static_cast<unsigned char>(c - first) < 26);
+  }
+  return found != 0;
+}
+
 inline void AddText(const EncodedName& name, int wire_index,
                     absl::string_view value, Case text_case,
                     const EncodeOptions& options, FormBuilder* form) {
-  // UTF-8 text in its own case goes as it is.
-  if (text_case == Case::kAsIs && options.charset == Charset::kUtf8) {
+  // UTF-8 text already in its case goes as it is.
+  if (options.charset == Charset::kUtf8 && !ChangesCase(value, text_case)) {
     form->Add(name, wire_index, value);
   } else {
     AddConvertedText(name, wire_index, value, text_case, options, form);

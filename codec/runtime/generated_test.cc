@@ -2,6 +2,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -48,7 +50,7 @@ std::vector<std::string> TextViolations(absl::string_view value,
   Violations out;
   EncodeOptions options;
   options.charset = charset;
-  CheckText(value, rules, options, {nullptr, "f", "w", 0}, &out);
+  CheckText(value, rules, options, nullptr, 0, &out);
   std::vector<std::string> descriptions;
   for (const auto& v : out.list()) descriptions.push_back(v.description);
   return descriptions;
@@ -92,13 +94,141 @@ TEST(CheckIntegerTest, BoundsAndDigits) {
   rules.has_min = true;
   rules.min_value = 1;
   rules.max_digits = 3;
+  rules.field = "no";
+  rules.wire_name = "no";
   Violations out;
-  CheckInteger(0, rules, {nullptr, "no", "no", 2}, &out);
-  CheckInteger(1000, rules, {nullptr, "no", "no", 2}, &out);
+  CheckInteger(0, rules, nullptr, 2, &out);
+  CheckInteger(5, rules, nullptr, 2, &out);
+  CheckInteger(1000, rules, nullptr, 2, &out);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out.list()[0].description, "must be at least 1");
   EXPECT_EQ(out.list()[0].wire_name, "no[2]");
   EXPECT_EQ(out.list()[1].description, "must have at most 3 digits");
+}
+
+TEST(CheckTextTest, TheInlinePassAgreesWithTheFullCheck) {
+  // Every format, symbol set and case rule against values that pass and
+  // fail each of them: CheckText's inline verdict (PassesTextRules) must
+  // never let through what CheckTextFully reports.
+  const std::vector<std::string> values = {"a",
+                                           "ab",
+                                           "AB",
+                                           "aB1",
+                                           "abc",
+                                           "ABC",
+                                           "Ab_",
+                                           "1234",
+                                           "12a4",
+                                           "0123456789",
+                                           "20240229",
+                                           "20230229",
+                                           "18000101",
+                                           "2412",
+                                           "2413",
+                                           "https://x.de/p",
+                                           "ftp:/x",
+                                           "https://",
+                                           "x@y.de",
+                                           "x@y",
+                                           "@y.de",
+                                           "x@.de",
+                                           "x@y..de",
+                                           "x y@z.de",
+                                           "DE89370400440532013000",
+                                           "de89370400440532013000",
+                                           "DE89370400440532013001",
+                                           "DEUTDEFF",
+                                           "deutdeff",
+                                           "DEUTDEFF500",
+                                           "4111111111111111",
+                                           "4111111111111112",
+                                           "411111111111",
+                                           "172.19.0.34",
+                                           "172.19.0.256",
+                                           "01.2.3.4",
+                                           "1.2.3",
+                                           "1.2.3.4.",
+                                           "::1",
+                                           "fe80::1",
+                                           "ab/c",
+                                           "a.b-c_d",
+                                           "a b",
+                                           "deadbeef",
+                                           "DEADBEEF",
+                                           "Müller",
+                                           "\xC3",
+                                           std::string(300, 'x')};
+  const TextFormat formats[] = {
+      TextFormat::kChar,     TextFormat::kNumeric,  TextFormat::kDateYyyymmdd,
+      TextFormat::kDateYymm, TextFormat::kUnixTime, TextFormat::kUrl,
+      TextFormat::kEmail,    TextFormat::kIban,     TextFormat::kBic,
+      TextFormat::kCountry,  TextFormat::kCurrency, TextFormat::kLanguage,
+      TextFormat::kPan,      TextFormat::kIp};
+  const Symbols symbol_sets[] = {Symbols::kAny, Symbols::kReference,
+                                 Symbols::kAlphanumeric, Symbols::kDigits,
+                                 Symbols::kHex};
+  const Case cases[] = {Case::kAsIs, Case::kUpper, Case::kLower};
+  const std::pair<uint32_t, uint32_t> bounds[] = {{0, 0}, {2, 3}, {3, 255}};
+  int passed = 0;
+  for (const TextFormat format : formats) {
+    for (const Symbols symbols : symbol_sets) {
+      for (const Case text_case : cases) {
+        for (const auto& [min_len, max_len] : bounds) {
+          TextRules rules;
+          rules.format = format;
+          rules.symbols = symbols;
+          rules.text_case = text_case;
+          rules.min_len = min_len;
+          rules.max_len = max_len;
+          for (const std::string& value : values) {
+            Violations full;
+            CheckTextFully(value, rules, {}, {nullptr, "f", "w", 0}, &full);
+            if (PassesTextRules(value, rules)) {
+              ++passed;
+              EXPECT_EQ(full.size(), 0u)
+                  << "\"" << value << "\" format " << static_cast<int>(format)
+                  << " symbols " << static_cast<int>(symbols) << " case "
+                  << static_cast<int>(text_case) << " bounds " << min_len
+                  << ".." << max_len;
+            }
+          }
+        }
+      }
+    }
+  }
+  // The inline pass settles most valid values (not a vacuous agreement).
+  EXPECT_GT(passed, 1000);
+}
+
+TEST(CheckTest, InlinePassesLeaveNoViolationAndFailuresReportOne) {
+  Violations out;
+  constexpr IntegerRules kAmount{true, 0, true,     1999999999,
+                                 0,    0, "amount", "amount"};
+  CheckInteger(3499, kAmount, nullptr, 0, &out);
+  CheckInteger(-1, kAmount, nullptr, 0, &out);
+  constexpr IntegerRules kCount{true, 1, false, 0, 0, 0, "no", "no"};
+  CheckUnsigned(0, kCount, nullptr, 3, &out);
+  CheckUnsigned(7, kCount, nullptr, 3, &out);
+  constexpr EnumRules kStatus{true, "status", "status"};
+  CheckEnum(0, false, kStatus, nullptr, 0, &out);
+  CheckEnum(1, true, kStatus, nullptr, 0, &out);
+  CheckEnum(99, false, kStatus, nullptr, 0, &out);
+  constexpr EnumRules kGender{false, "gender", "gender"};
+  CheckEnum(0, false, kGender, nullptr, 0, &out);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out.list()[0].wire_name, "amount");
+  EXPECT_EQ(out.list()[0].description, "must be at least 0");
+  EXPECT_EQ(out.list()[1].wire_name, "no[3]");
+  EXPECT_EQ(out.list()[2].description, "is required");
+  EXPECT_EQ(out.list()[3].description, "has an unknown value 99");
+}
+
+TEST(EqualsIgnoringAsciiCaseTest, OnlyLettersFoldTheirCase) {
+  EXPECT_TRUE(EqualsIgnoringAsciiCase("us", "US"));
+  EXPECT_TRUE(EqualsIgnoringAsciiCase("Us", "uS"));
+  EXPECT_FALSE(EqualsIgnoringAsciiCase("US", "USA"));
+  EXPECT_FALSE(EqualsIgnoringAsciiCase("U@", "U`"));  // 0x40 vs 0x60
+  EXPECT_FALSE(EqualsIgnoringAsciiCase("DE", "US"));
 }
 
 TEST(AddTextTest, ConvertsCaseAndCharset) {

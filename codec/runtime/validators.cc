@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -20,28 +21,6 @@ size_t Utf8Length(absl::string_view text) {
 }
 
 namespace {
-
-// Whether `accept` holds for every byte of `text`. No early exit, so that
-// the loop over a branch-free `accept` compiles to vector compares.
-template <typename Accept>
-bool AllBytes(absl::string_view text, Accept accept) {
-  unsigned char rejected = 0;
-  for (char c : text) {
-    rejected |=
-        static_cast<unsigned char>(!accept(static_cast<unsigned char>(c)));
-  }
-  return rejected == 0;
-}
-
-// 0 or 1, to be combined with | and & without branches.
-unsigned InRange(unsigned char c, char first, char last) {
-  return static_cast<unsigned char>(c - first) <=
-         static_cast<unsigned char>(last - first);
-}
-
-unsigned IsAlnum(unsigned char c) {
-  return InRange(c | 0x20, 'a', 'z') | InRange(c, '0', '9');
-}
 
 // No byte <= 0x20 (space, controls) or 0x7F, eight bytes at a time: URLs
 // are the longest values that are checked byte by byte.
@@ -71,27 +50,6 @@ bool HasNoSpaceOrControl(absl::string_view text) {
 }
 
 }  // namespace
-
-bool HasOnlySymbols(absl::string_view text, Symbols symbols) {
-  switch (symbols) {
-    case Symbols::kAny:
-      return true;
-    case Symbols::kReference:
-      return AllBytes(text, [](unsigned char c) {
-        return IsAlnum(c) | InRange(c, '-', '/') | (c == '_');  // "-./"
-      });
-    case Symbols::kAlphanumeric:
-      return AllBytes(text, IsAlnum);
-    case Symbols::kDigits:
-      return AllBytes(text,
-                      [](unsigned char c) { return InRange(c, '0', '9'); });
-    case Symbols::kHex:
-      return AllBytes(text, [](unsigned char c) {
-        return InRange(c, '0', '9') | InRange(c, 'a', 'f');
-      });
-  }
-  return true;
-}
 
 bool IsDigits(absl::string_view text) {
   return !text.empty() && HasOnlySymbols(text, Symbols::kDigits);
@@ -204,31 +162,84 @@ bool IsValidUrl(absl::string_view url) {
   return HasNoSpaceOrControl(rest);
 }
 
-bool IsValidEmail(absl::string_view email) {
-  // One pass each over the local part and the domain, no searches.
-  size_t at = 0;
-  while (at < email.size() && email[at] != '@') ++at;
-  if (at == email.size() || at == 0 || at > 63) return false;
-  const absl::string_view domain = email.substr(at + 1);
-  if (domain.empty() || domain.front() == '.' || domain.back() == '.') {
-    return false;
+namespace {
+
+// Bytes an address may not contain: controls, space, DEL and the specials
+// ( ) , ; : < > [ ] \ ".
+constexpr std::array<bool, 256> MakeEmailForbidden() {
+  std::array<bool, 256> forbidden{};
+  for (int c = 0; c <= 0x20; ++c) forbidden[c] = true;
+  forbidden[0x7F] = true;
+  for (const char c :
+       {'(', ')', ',', ';', ':', '<', '>', '[', ']', '\\', '"'}) {
+    forbidden[static_cast<unsigned char>(c)] = true;
   }
+  return forbidden;
+}
+constexpr std::array<bool, 256> kEmailForbidden = MakeEmailForbidden();
+
+}  // namespace
+
+bool IsValidEmail(absl::string_view email) {
+  // One pass: the first '@' splits local part and domain; the domain needs
+  // a dot, no second '@', no empty label.
+  size_t at = absl::string_view::npos;
+  bool forbidden = false;
   bool has_dot = false;
+  bool empty_label = false;
   char previous = 0;
-  for (char c : domain) {
-    if (c == '@' || (c == '.' && previous == '.')) return false;
-    has_dot = has_dot || c == '.';
+  for (size_t i = 0; i < email.size(); ++i) {
+    const char c = email[i];
+    forbidden |= kEmailForbidden[static_cast<unsigned char>(c)];
+    if (at == absl::string_view::npos) {
+      if (c == '@') at = i;
+    } else {
+      forbidden |= c == '@';
+      has_dot |= c == '.';
+      empty_label |= c == '.' && (previous == '.' || previous == '@');
+    }
     previous = c;
   }
-  if (!has_dot) return false;
-  return AllBytes(email, [](unsigned char c) {
-    return (c > 0x20) & (c != 0x7F) & (c != '(') & (c != ')') & (c != ',') &
-           (c != ';') & (c != ':') & (c != '<') & (c != '>') & (c != '[') &
-           (c != ']') & (c != '\\') & (c != '"');
-  });
+  if (at == absl::string_view::npos || at == 0 || at > 63 || forbidden ||
+      !has_dot || empty_label || previous == '.') {
+    return false;
+  }
+  return true;
 }
 
+namespace {
+
+// Dotted-quad decimal as inet_pton reads it: four numbers 0..255 without
+// leading zeros. False when `ip` is anything else (inet_pton decides then).
+bool IsPlainIpv4(absl::string_view ip) {
+  int parts = 0;
+  size_t i = 0;
+  while (i < ip.size()) {
+    unsigned value = 0;
+    size_t digits = 0;
+    while (i < ip.size() && digits < 4 &&
+           static_cast<unsigned char>(ip[i] - '0') < 10) {
+      value = value * 10 + static_cast<unsigned>(ip[i] - '0');
+      ++digits;
+      ++i;
+    }
+    if (digits == 0 || digits > 3 || value > 255 ||
+        (digits > 1 && ip[i - digits] == '0')) {
+      return false;
+    }
+    ++parts;
+    if (i == ip.size()) break;
+    if (ip[i] != '.' || parts == 4) return false;
+    ++i;
+    if (i == ip.size()) return false;
+  }
+  return parts == 4;
+}
+
+}  // namespace
+
 bool IsValidIp(absl::string_view ip) {
+  if (IsPlainIpv4(ip)) return true;
   if (ip.empty() || ip.size() > 45) return false;
   char text[46];  // inet_pton wants it NUL-terminated; no heap for that
   std::memcpy(text, ip.data(), ip.size());

@@ -23,7 +23,42 @@ enum class Symbols {
   kDigits,        // [0-9]
   kHex,           // [0-9a-f]
 };
-bool HasOnlySymbols(absl::string_view text, Symbols symbols);
+
+namespace internal {
+// Bit (1 << Symbols) of kSymbolSets[c] is set when byte c belongs to that
+// set: one load per byte whichever set is checked.
+struct SymbolSets {
+  unsigned char of[256];
+};
+constexpr SymbolSets MakeSymbolSets() {
+  SymbolSets sets{};
+  for (int c = 0; c < 256; ++c) {
+    const bool digit = c >= '0' && c <= '9';
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool reference =
+        digit || letter || c == '.' || c == '-' || c == '_' || c == '/';
+    const bool hex = digit || (c >= 'a' && c <= 'f');
+    sets.of[c] = static_cast<unsigned char>(
+        (1 << static_cast<int>(Symbols::kAny)) |
+        (reference ? 1 << static_cast<int>(Symbols::kReference) : 0) |
+        (digit || letter ? 1 << static_cast<int>(Symbols::kAlphanumeric) : 0) |
+        (digit ? 1 << static_cast<int>(Symbols::kDigits) : 0) |
+        (hex ? 1 << static_cast<int>(Symbols::kHex) : 0));
+  }
+  return sets;
+}
+inline constexpr SymbolSets kSymbolSets = MakeSymbolSets();
+}  // namespace internal
+
+// Whether every byte of `text` is one of `symbols` (kAny: any byte).
+inline bool HasOnlySymbols(absl::string_view text, Symbols symbols) {
+  if (symbols == Symbols::kAny) return true;
+  unsigned in_set = 1u << static_cast<int>(symbols);
+  for (char c : text) {
+    in_set &= internal::kSymbolSets.of[static_cast<unsigned char>(c)];
+  }
+  return in_set != 0;
+}
 
 bool IsDigits(absl::string_view text);
 bool IsAsciiLetters(absl::string_view text);

@@ -1,7 +1,10 @@
 #include "codec/runtime/validators.h"
 
+#include <arpa/inet.h>
+
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace payone::codec {
@@ -112,12 +115,34 @@ TEST(ValidatorsTest, Emails) {
   EXPECT_FALSE(IsValidEmail("no-at-sign"));
   EXPECT_FALSE(IsValidEmail(std::string(64, 'a') + "@payone.com"));
   EXPECT_TRUE(IsValidEmail(std::string(63, 'a') + "@payone.com"));
+  // The specials, anywhere.
+  for (const char* special : {"(", ")", ",", ";", ":", "<", ">", "[", "]", "\\",
+                              "\"", "\x7F", "\t"}) {
+    EXPECT_FALSE(IsValidEmail(absl::StrCat("a", special, "b@payone.com")))
+        << special;
+    EXPECT_FALSE(IsValidEmail(absl::StrCat("ab@pay", special, "one.com")))
+        << special;
+  }
+  EXPECT_FALSE(IsValidEmail("a@payone.com.."));
+  EXPECT_TRUE(IsValidEmail("a.b@pay-one.co.uk"));
 }
 
 TEST(ValidatorsTest, Ips) {
   EXPECT_TRUE(IsValidIp("172.19.0.34"));
   EXPECT_TRUE(IsValidIp("2001:db8::1"));
   EXPECT_FALSE(IsValidIp("256.1.1.1"));
+  // The dotted-quad fast path says yes exactly where inet_pton does.
+  for (const char* text :
+       {"0.0.0.0",        "255.255.255.255", "1.2.3.4",   "01.2.3.4",
+        "1.2.3.04",       "1.2.3",           "1.2.3.4.",  ".1.2.3.4",
+        "1..2.3",         "1.2.3.4.5",       "1.2.3.256", "1000.1.1.1",
+        "1.2.3.4 ",       " 1.2.3.4",        "1.2.3.-4",  "1.2.3.4a",
+        "::ffff:1.2.3.4", "0x1.2.3.4",       "1.2.3.00",  "9.99.199.249"}) {
+    unsigned char buffer[16];
+    const bool want = inet_pton(AF_INET, text, buffer) == 1 ||
+                      inet_pton(AF_INET6, text, buffer) == 1;
+    EXPECT_EQ(IsValidIp(text), want) << text;
+  }
   EXPECT_FALSE(IsValidIp("localhost"));
   EXPECT_FALSE(IsValidIp(""));
 }

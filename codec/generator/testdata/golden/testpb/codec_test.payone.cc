@@ -208,49 +208,49 @@ void PayoneCodec<::codectest::v1::Person>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.firstname(), kRules, options, {path, "firstname", "firstname", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "firstname", "firstname"};
+    internal::CheckText(m.firstname(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.lastname(), kRules, options, {path, "lastname", "lastname", wire_index}, out);
+    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "lastname", "lastname"};
+    internal::CheckText(m.lastname(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.company(), kRules, options, {path, "company", "company", wire_index}, out);
+    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "company", "company"};
+    internal::CheckText(m.company(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCountry, Symbols::kAny, true, false, internal::Case::kUpper};
-    internal::CheckText(m.country(), kRules, options, {path, "country", "country", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCountry, Symbols::kAny, true, false, internal::Case::kUpper, "country", "country"};
+    internal::CheckText(m.country(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 2, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kUpper};
-    internal::CheckText(m.state(), kRules, options, {path, "state", "state", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 2, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kUpper, "state", "state"};
+    internal::CheckText(m.state(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{5, 254, internal::TextFormat::kEmail, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.email(), kRules, options, {path, "email", "email", wire_index}, out);
+    static constexpr internal::TextRules kRules{5, 254, internal::TextFormat::kEmail, Symbols::kAny, false, false, internal::Case::kAsIs, "email", "email"};
+    internal::CheckText(m.email(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.birthday(), kRules, options, {path, "birthday", "birthday", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs, "birthday", "birthday"};
+    internal::CheckText(m.birthday(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIp, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.ip(), kRules, options, {path, "ip", "ip", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIp, Symbols::kAny, false, false, internal::Case::kAsIs, "ip", "ip"};
+    internal::CheckText(m.ip(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kLanguage, Symbols::kAny, false, false, internal::Case::kLower};
-    internal::CheckText(m.language(), kRules, options, {path, "language", "language", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kLanguage, Symbols::kAny, false, false, internal::Case::kLower, "language", "language"};
+    internal::CheckText(m.language(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.zip(), kRules, options, {path, "zip", "zip", wire_index}, out);
+    static constexpr internal::TextRules kRules{2, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "zip", "zip"};
+    internal::CheckText(m.zip(), kRules, options, path, wire_index, out);
   }
   if (((!m.lastname().empty()) ? 1 : 0) + ((!m.company().empty()) ? 1 : 0) < 1) {
     internal::AddViolation({path, "lastname", "", 0}, "lastname or company is required", out);
   }
-  if (((absl::EqualsIgnoreCase(m.country(), "US") || absl::EqualsIgnoreCase(m.country(), "CA")))) {
+  if (((internal::EqualsIgnoringAsciiCase(m.country(), "US") || internal::EqualsIgnoringAsciiCase(m.country(), "CA")))) {
     if (!(!m.state().empty())) {
       internal::AddViolation({path, "state", "state", wire_index}, "is required when country is US or CA", out);
     }
@@ -261,35 +261,65 @@ void PayoneCodec<::codectest::v1::Person>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  if (!m.firstname().empty()) {
-    internal::AddText({"&firstname=", "&firstname%5B"}, wire_index, m.firstname(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&firstname=", "&firstname%5B"};
+    if (!m.firstname().empty()) {
+      internal::AddText(kName, wire_index, m.firstname(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.lastname().empty()) {
-    internal::AddText({"&lastname=", "&lastname%5B"}, wire_index, m.lastname(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&lastname=", "&lastname%5B"};
+    if (!m.lastname().empty()) {
+      internal::AddText(kName, wire_index, m.lastname(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.company().empty()) {
-    internal::AddText({"&company=", "&company%5B"}, wire_index, m.company(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&company=", "&company%5B"};
+    if (!m.company().empty()) {
+      internal::AddText(kName, wire_index, m.company(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.country().empty()) {
-    internal::AddText({"&country=", "&country%5B"}, wire_index, m.country(), internal::Case::kUpper, options, form);
+  {
+    static constexpr EncodedName kName{"&country=", "&country%5B"};
+    if (!m.country().empty()) {
+      internal::AddText(kName, wire_index, m.country(), internal::Case::kUpper, options, form);
+    }
   }
-  if (!m.state().empty()) {
-    internal::AddText({"&state=", "&state%5B"}, wire_index, m.state(), internal::Case::kUpper, options, form);
+  {
+    static constexpr EncodedName kName{"&state=", "&state%5B"};
+    if (!m.state().empty()) {
+      internal::AddText(kName, wire_index, m.state(), internal::Case::kUpper, options, form);
+    }
   }
-  if (!m.email().empty()) {
-    internal::AddText({"&email=", "&email%5B"}, wire_index, m.email(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&email=", "&email%5B"};
+    if (!m.email().empty()) {
+      internal::AddText(kName, wire_index, m.email(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.birthday().empty()) {
-    internal::AddText({"&birthday=", "&birthday%5B"}, wire_index, m.birthday(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&birthday=", "&birthday%5B"};
+    if (!m.birthday().empty()) {
+      internal::AddText(kName, wire_index, m.birthday(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.ip().empty()) {
-    internal::AddText({"&ip=", "&ip%5B"}, wire_index, m.ip(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&ip=", "&ip%5B"};
+    if (!m.ip().empty()) {
+      internal::AddText(kName, wire_index, m.ip(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.language().empty()) {
-    internal::AddText({"&language=", "&language%5B"}, wire_index, m.language(), internal::Case::kLower, options, form);
+  {
+    static constexpr EncodedName kName{"&language=", "&language%5B"};
+    if (!m.language().empty()) {
+      internal::AddText(kName, wire_index, m.language(), internal::Case::kLower, options, form);
+    }
   }
-  if (!m.zip().empty()) {
-    internal::AddText({"&zip=", "&zip%5B"}, wire_index, m.zip(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&zip=", "&zip%5B"};
+    if (!m.zip().empty()) {
+      internal::AddText(kName, wire_index, m.zip(), internal::Case::kAsIs, options, form);
+    }
   }
 }
 
@@ -406,20 +436,20 @@ void PayoneCodec<::codectest::v1::Card>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kPan, Symbols::kAny, false, true, internal::Case::kAsIs};
-    internal::CheckText(m.cardpan(), kRules, options, {path, "cardpan", "cardpan", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kPan, Symbols::kAny, false, true, internal::Case::kAsIs, "cardpan", "cardpan"};
+    internal::CheckText(m.cardpan(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{16, 19, internal::TextFormat::kNumeric, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.pseudocardpan(), kRules, options, {path, "pseudocardpan", "pseudocardpan", wire_index}, out);
+    static constexpr internal::TextRules kRules{16, 19, internal::TextFormat::kNumeric, Symbols::kAny, false, false, internal::Case::kAsIs, "pseudocardpan", "pseudocardpan"};
+    internal::CheckText(m.pseudocardpan(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYymm, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.cardexpiredate(), kRules, options, {path, "cardexpiredate", "cardexpiredate", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYymm, Symbols::kAny, false, false, internal::Case::kAsIs, "cardexpiredate", "cardexpiredate"};
+    internal::CheckText(m.cardexpiredate(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{3, 4, internal::TextFormat::kNumeric, Symbols::kAny, false, true, internal::Case::kAsIs};
-    internal::CheckText(m.cardcvc2(), kRules, options, {path, "cardcvc2", "cardcvc2", wire_index}, out);
+    static constexpr internal::TextRules kRules{3, 4, internal::TextFormat::kNumeric, Symbols::kAny, false, true, internal::Case::kAsIs, "cardcvc2", "cardcvc2"};
+    internal::CheckText(m.cardcvc2(), kRules, options, path, wire_index, out);
   }
   if (((!m.cardpan().empty()) ? 1 : 0) + ((!m.pseudocardpan().empty()) ? 1 : 0) < 1) {
     internal::AddViolation({path, "cardpan", "", 0}, "at least one of cardpan, pseudocardpan must be set", out);
@@ -433,18 +463,33 @@ void PayoneCodec<::codectest::v1::Card>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddVerbatim({"&clearingtype=", "&clearingtype%5B"}, 0, "cc", form);
-  if (!m.cardpan().empty()) {
-    internal::AddText({"&cardpan=", "&cardpan%5B"}, wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&clearingtype=", "&clearingtype%5B"};
+    internal::AddVerbatim(kName, 0, "cc", form);
   }
-  if (!m.pseudocardpan().empty()) {
-    internal::AddText({"&pseudocardpan=", "&pseudocardpan%5B"}, wire_index, m.pseudocardpan(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&cardpan=", "&cardpan%5B"};
+    if (!m.cardpan().empty()) {
+      internal::AddText(kName, wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.cardexpiredate().empty()) {
-    internal::AddText({"&cardexpiredate=", "&cardexpiredate%5B"}, wire_index, m.cardexpiredate(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&pseudocardpan=", "&pseudocardpan%5B"};
+    if (!m.pseudocardpan().empty()) {
+      internal::AddText(kName, wire_index, m.pseudocardpan(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.cardcvc2().empty()) {
-    internal::AddText({"&cardcvc2=", "&cardcvc2%5B"}, wire_index, m.cardcvc2(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&cardexpiredate=", "&cardexpiredate%5B"};
+    if (!m.cardexpiredate().empty()) {
+      internal::AddText(kName, wire_index, m.cardexpiredate(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&cardcvc2=", "&cardcvc2%5B"};
+    if (!m.cardcvc2().empty()) {
+      internal::AddText(kName, wire_index, m.cardcvc2(), internal::Case::kAsIs, options, form);
+    }
   }
 }
 
@@ -516,16 +561,16 @@ void PayoneCodec<::codectest::v1::DirectDebit>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs};
-    internal::CheckText(m.iban(), kRules, options, {path, "iban", "iban", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs, "iban", "iban"};
+    internal::CheckText(m.iban(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kBic, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.bic(), kRules, options, {path, "bic", "bic", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kBic, Symbols::kAny, false, false, internal::Case::kAsIs, "bic", "bic"};
+    internal::CheckText(m.bic(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.bankaccountholder(), kRules, options, {path, "bankaccountholder", "bankaccountholder", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 50, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "bankaccountholder", "bankaccountholder"};
+    internal::CheckText(m.bankaccountholder(), kRules, options, path, wire_index, out);
   }
 }
 
@@ -533,15 +578,27 @@ void PayoneCodec<::codectest::v1::DirectDebit>::EncodeFields(const Message& m,
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddVerbatim({"&clearingtype=", "&clearingtype%5B"}, 0, "elv", form);
-  if (!m.iban().empty()) {
-    internal::AddText({"&iban=", "&iban%5B"}, wire_index, m.iban(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&clearingtype=", "&clearingtype%5B"};
+    internal::AddVerbatim(kName, 0, "elv", form);
   }
-  if (!m.bic().empty()) {
-    internal::AddText({"&bic=", "&bic%5B"}, wire_index, m.bic(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&iban=", "&iban%5B"};
+    if (!m.iban().empty()) {
+      internal::AddText(kName, wire_index, m.iban(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.bankaccountholder().empty()) {
-    internal::AddText({"&bankaccountholder=", "&bankaccountholder%5B"}, wire_index, m.bankaccountholder(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&bic=", "&bic%5B"};
+    if (!m.bic().empty()) {
+      internal::AddText(kName, wire_index, m.bic(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&bankaccountholder=", "&bankaccountholder%5B"};
+    if (!m.bankaccountholder().empty()) {
+      internal::AddText(kName, wire_index, m.bankaccountholder(), internal::Case::kAsIs, options, form);
+    }
   }
 }
 
@@ -606,12 +663,12 @@ void PayoneCodec<::codectest::v1::SecuredDirectDebit>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs};
-    internal::CheckText(m.iban(), kRules, options, {path, "iban", "iban", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs, "iban", "iban"};
+    internal::CheckText(m.iban(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs};
-    internal::CheckText(m.device_token(), kRules, options, {path, "device_token", "add_paydata[device_token]", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs, "device_token", "add_paydata[device_token]"};
+    internal::CheckText(m.device_token(), kRules, options, path, wire_index, out);
   }
 }
 
@@ -619,13 +676,25 @@ void PayoneCodec<::codectest::v1::SecuredDirectDebit>::EncodeFields(const Messag
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  internal::AddVerbatim({"&clearingtype=", "&clearingtype%5B"}, 0, "fnc", form);
-  internal::AddVerbatim({"&financingtype=", "&financingtype%5B"}, 0, "PDD", form);
-  if (!m.iban().empty()) {
-    internal::AddText({"&iban=", "&iban%5B"}, wire_index, m.iban(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&clearingtype=", "&clearingtype%5B"};
+    internal::AddVerbatim(kName, 0, "fnc", form);
   }
-  if (!m.device_token().empty()) {
-    internal::AddText({"&add_paydata%5Bdevice_token%5D=", "&add_paydata%5Bdevice_token%5D%5B"}, wire_index, m.device_token(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&financingtype=", "&financingtype%5B"};
+    internal::AddVerbatim(kName, 0, "PDD", form);
+  }
+  {
+    static constexpr EncodedName kName{"&iban=", "&iban%5B"};
+    if (!m.iban().empty()) {
+      internal::AddText(kName, wire_index, m.iban(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&add_paydata%5Bdevice_token%5D=", "&add_paydata%5Bdevice_token%5D%5B"};
+    if (!m.device_token().empty()) {
+      internal::AddText(kName, wire_index, m.device_token(), internal::Case::kAsIs, options, form);
+    }
   }
 }
 
@@ -685,31 +754,32 @@ void PayoneCodec<::codectest::v1::Item>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    internal::CheckEnum(static_cast<int>(m.type()), !PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type()).empty(), true, {path, "type", "it", wire_index}, out);
+    static constexpr internal::EnumRules kRules{true, "type", "it"};
+    internal::CheckEnum(static_cast<int>(m.type()), !PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type()).empty(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 32, internal::TextFormat::kChar, Symbols::kReference, true, false, internal::Case::kAsIs};
-    internal::CheckText(m.id(), kRules, options, {path, "id", "id", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 32, internal::TextFormat::kChar, Symbols::kReference, true, false, internal::Case::kAsIs, "id", "id"};
+    internal::CheckText(m.id(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::IntegerRules kRules{true, int64_t{-1999999999}, true, int64_t{1999999999}, 0, 0};
-    internal::CheckInteger(m.price(), kRules, {path, "price", "pr", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{true, int64_t{-1999999999}, true, int64_t{1999999999}, 0, 0, "price", "pr"};
+    internal::CheckInteger(m.price(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::IntegerRules kRules{true, int64_t{1}, true, int64_t{999999}, 0, 0};
-    internal::CheckInteger(m.quantity(), kRules, {path, "quantity", "no", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{true, int64_t{1}, true, int64_t{999999}, 0, 0, "quantity", "no"};
+    internal::CheckInteger(m.quantity(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, false, internal::Case::kAsIs};
-    internal::CheckText(m.description(), kRules, options, {path, "description", "de", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kChar, Symbols::kAny, true, false, internal::Case::kAsIs, "description", "de"};
+    internal::CheckText(m.description(), kRules, options, path, wire_index, out);
   }
   if (m.has_vat()) {
-    static constexpr internal::IntegerRules kRules{true, int64_t{0}, true, int64_t{9999}, 0, 0};
-    internal::CheckInteger(m.vat(), kRules, {path, "vat", "va", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{true, int64_t{0}, true, int64_t{9999}, 0, 0, "vat", "va"};
+    internal::CheckInteger(m.vat(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.delivery_date(), kRules, options, {path, "delivery_date", "sd", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs, "delivery_date", "sd"};
+    internal::CheckText(m.delivery_date(), kRules, options, path, wire_index, out);
   }
 }
 
@@ -718,20 +788,41 @@ void PayoneCodec<::codectest::v1::Item>::EncodeFields(const Message& m,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
   {
-    const absl::string_view text = PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type());
-    if (!text.empty()) internal::AddVerbatim({"&it=", "&it%5B"}, wire_index, text, form);
+    static constexpr EncodedName kName{"&it=", "&it%5B"};
+    {
+      const absl::string_view text = PayoneEnum<::codectest::v1::ItemType>::ToWire(m.type());
+      if (!text.empty()) internal::AddVerbatim(kName, wire_index, text, form);
+    }
   }
-  if (!m.id().empty()) {
-    internal::AddText({"&id=", "&id%5B"}, wire_index, m.id(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&id=", "&id%5B"};
+    if (!m.id().empty()) {
+      internal::AddText(kName, wire_index, m.id(), internal::Case::kAsIs, options, form);
+    }
   }
-  internal::AddInteger({"&pr=", "&pr%5B"}, wire_index, m.price(), form);
-  internal::AddInteger({"&no=", "&no%5B"}, wire_index, m.quantity(), form);
-  if (!m.description().empty()) {
-    internal::AddText({"&de=", "&de%5B"}, wire_index, m.description(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&pr=", "&pr%5B"};
+    internal::AddInteger(kName, wire_index, m.price(), form);
   }
-  if (m.has_vat()) internal::AddInteger({"&va=", "&va%5B"}, wire_index, m.vat(), form);
-  if (!m.delivery_date().empty()) {
-    internal::AddText({"&sd=", "&sd%5B"}, wire_index, m.delivery_date(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&no=", "&no%5B"};
+    internal::AddInteger(kName, wire_index, m.quantity(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&de=", "&de%5B"};
+    if (!m.description().empty()) {
+      internal::AddText(kName, wire_index, m.description(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&va=", "&va%5B"};
+    if (m.has_vat()) internal::AddInteger(kName, wire_index, m.vat(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&sd=", "&sd%5B"};
+    if (!m.delivery_date().empty()) {
+      internal::AddText(kName, wire_index, m.delivery_date(), internal::Case::kAsIs, options, form);
+    }
   }
 }
 
@@ -838,15 +929,16 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   if (!(!m.account().empty())) internal::AddViolation({path, "account", "", wire_index}, "is required", out);
   {
-    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kReference, true, false, internal::Case::kAsIs};
-    internal::CheckText(m.reference(), kRules, options, {path, "reference", "reference", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kReference, true, false, internal::Case::kAsIs, "reference", "reference"};
+    internal::CheckText(m.reference(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::IntegerRules kRules{true, int64_t{-1999999999}, true, int64_t{1999999999}, 0, 0};
-    internal::CheckInteger(m.amount(), kRules, {path, "amount", "amount", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{true, int64_t{-1999999999}, true, int64_t{1999999999}, 0, 0, "amount", "amount"};
+    internal::CheckInteger(m.amount(), kRules, path, wire_index, out);
   }
   {
-    internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), true, {path, "currency", "currency", wire_index}, out);
+    static constexpr internal::EnumRules kRules{true, "currency", "currency"};
+    internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), kRules, path, wire_index, out);
   }
   if (m.has_person()) {
     const internal::FieldPath child{path, "person", -1};
@@ -879,36 +971,36 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
     }
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.successurl(), kRules, options, {path, "successurl", "successurl", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs, "successurl", "successurl"};
+    internal::CheckText(m.successurl(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.errorurl(), kRules, options, {path, "errorurl", "errorurl", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs, "errorurl", "errorurl"};
+    internal::CheckText(m.errorurl(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.backurl(), kRules, options, {path, "backurl", "backurl", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 255, internal::TextFormat::kUrl, Symbols::kAny, false, false, internal::Case::kAsIs, "backurl", "backurl"};
+    internal::CheckText(m.backurl(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 81, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.narrative_text(), kRules, options, {path, "narrative_text", "narrative_text", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 81, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "narrative_text", "narrative_text"};
+    internal::CheckText(m.narrative_text(), kRules, options, path, wire_index, out);
   }
   if (m.has_due_time()) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.due_time(), kRules, {path, "due_time", "due_time", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "due_time", "due_time"};
+    internal::CheckInteger(m.due_time(), kRules, path, wire_index, out);
   }
   if (m.sequencenumber() != 0) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, true, int64_t{127}, 0, 0};
-    internal::CheckUnsigned(m.sequencenumber(), kRules, {path, "sequencenumber", "sequencenumber", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, true, int64_t{127}, 0, 0, "sequencenumber", "sequencenumber"};
+    internal::CheckUnsigned(m.sequencenumber(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kAlphanumeric, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.bic_hint(), kRules, options, {path, "bic_hint", "bankgrouptype", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kAlphanumeric, false, false, internal::Case::kAsIs, "bic_hint", "bankgrouptype"};
+    internal::CheckText(m.bic_hint(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{32, 96, internal::TextFormat::kChar, Symbols::kHex, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.hash(), kRules, options, {path, "hash", "hash", wire_index}, out);
+    static constexpr internal::TextRules kRules{32, 96, internal::TextFormat::kChar, Symbols::kHex, false, false, internal::Case::kAsIs, "hash", "hash"};
+    internal::CheckText(m.hash(), kRules, options, path, wire_index, out);
   }
   if (((m.three_d_secure()))) {
     if (!(!m.successurl().empty())) {
@@ -927,13 +1019,22 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::EncodeFields(const Message& m
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  if (!m.reference().empty()) {
-    internal::AddText({"&reference=", "&reference%5B"}, wire_index, m.reference(), internal::Case::kAsIs, options, form);
-  }
-  internal::AddInteger({"&amount=", "&amount%5B"}, wire_index, m.amount(), form);
   {
-    const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddVerbatim({"&currency=", "&currency%5B"}, wire_index, text, form);
+    static constexpr EncodedName kName{"&reference=", "&reference%5B"};
+    if (!m.reference().empty()) {
+      internal::AddText(kName, wire_index, m.reference(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&amount=", "&amount%5B"};
+    internal::AddInteger(kName, wire_index, m.amount(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&currency=", "&currency%5B"};
+    {
+      const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
+      if (!text.empty()) internal::AddVerbatim(kName, wire_index, text, form);
+    }
   }
   if (m.has_person()) {
     PayoneCodec<::codectest::v1::Person>::EncodeFields(m.person(), options, wire_index, form);
@@ -955,27 +1056,57 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::EncodeFields(const Message& m
       internal::AddKeyedText("add_paydata", entry->first, entry->second, options, form);
     }
   }
-  if (m.customer_is_present()) internal::AddVerbatim({"&customer_is_present=", "&customer_is_present%5B"}, wire_index, m.customer_is_present() ? "yes" : "no", form);
-  if (m.has_three_d_secure()) internal::AddVerbatim({"&threedsecure=", "&threedsecure%5B"}, wire_index, m.three_d_secure() ? "1" : "0", form);
-  if (!m.successurl().empty()) {
-    internal::AddText({"&successurl=", "&successurl%5B"}, wire_index, m.successurl(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&customer_is_present=", "&customer_is_present%5B"};
+    if (m.customer_is_present()) internal::AddVerbatim(kName, wire_index, m.customer_is_present() ? "yes" : "no", form);
   }
-  if (!m.errorurl().empty()) {
-    internal::AddText({"&errorurl=", "&errorurl%5B"}, wire_index, m.errorurl(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&threedsecure=", "&threedsecure%5B"};
+    if (m.has_three_d_secure()) internal::AddVerbatim(kName, wire_index, m.three_d_secure() ? "1" : "0", form);
   }
-  if (!m.backurl().empty()) {
-    internal::AddText({"&backurl=", "&backurl%5B"}, wire_index, m.backurl(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&successurl=", "&successurl%5B"};
+    if (!m.successurl().empty()) {
+      internal::AddText(kName, wire_index, m.successurl(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.narrative_text().empty()) {
-    internal::AddText({"&narrative_text=", "&narrative_text%5B"}, wire_index, m.narrative_text(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&errorurl=", "&errorurl%5B"};
+    if (!m.errorurl().empty()) {
+      internal::AddText(kName, wire_index, m.errorurl(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (m.has_due_time()) internal::AddInteger({"&due_time=", "&due_time%5B"}, wire_index, m.due_time(), form);
-  if (m.sequencenumber() != 0) internal::AddUnsigned({"&sequencenumber=", "&sequencenumber%5B"}, wire_index, m.sequencenumber(), form);
-  if (!m.bic_hint().empty()) {
-    internal::AddText({"&bankgrouptype=", "&bankgrouptype%5B"}, wire_index, m.bic_hint(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&backurl=", "&backurl%5B"};
+    if (!m.backurl().empty()) {
+      internal::AddText(kName, wire_index, m.backurl(), internal::Case::kAsIs, options, form);
+    }
   }
-  if (!m.hash().empty()) {
-    internal::AddText({"&hash=", "&hash%5B"}, wire_index, m.hash(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&narrative_text=", "&narrative_text%5B"};
+    if (!m.narrative_text().empty()) {
+      internal::AddText(kName, wire_index, m.narrative_text(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&due_time=", "&due_time%5B"};
+    if (m.has_due_time()) internal::AddInteger(kName, wire_index, m.due_time(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&sequencenumber=", "&sequencenumber%5B"};
+    if (m.sequencenumber() != 0) internal::AddUnsigned(kName, wire_index, m.sequencenumber(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&bankgrouptype=", "&bankgrouptype%5B"};
+    if (!m.bic_hint().empty()) {
+      internal::AddText(kName, wire_index, m.bic_hint(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&hash=", "&hash%5B"};
+    if (!m.hash().empty()) {
+      internal::AddText(kName, wire_index, m.hash(), internal::Case::kAsIs, options, form);
+    }
   }
 }
 
@@ -1270,38 +1401,40 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    internal::CheckEnum(static_cast<int>(m.status()), !PayoneEnum<::codectest::v1::Status>::ToWire(m.status()).empty(), false, {path, "status", "status", wire_index}, out);
+    static constexpr internal::EnumRules kRules{false, "status", "status"};
+    internal::CheckEnum(static_cast<int>(m.status()), !PayoneEnum<::codectest::v1::Status>::ToWire(m.status()).empty(), kRules, path, wire_index, out);
   }
   if (m.txid() != 0) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.txid(), kRules, {path, "txid", "txid", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "txid", "txid"};
+    internal::CheckInteger(m.txid(), kRules, path, wire_index, out);
   }
   if (m.userid() != 0) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.userid(), kRules, {path, "userid", "userid", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "userid", "userid"};
+    internal::CheckInteger(m.userid(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.redirecturl(), kRules, options, {path, "redirecturl", "redirecturl", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "redirecturl", "redirecturl"};
+    internal::CheckText(m.redirecturl(), kRules, options, path, wire_index, out);
   }
   if (m.errorcode() != 0) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.errorcode(), kRules, {path, "errorcode", "errorcode", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "errorcode", "errorcode"};
+    internal::CheckInteger(m.errorcode(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.errormessage(), kRules, options, {path, "errormessage", "errormessage", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "errormessage", "errormessage"};
+    internal::CheckText(m.errormessage(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs};
-    internal::CheckText(m.customermessage(), kRules, options, {path, "customermessage", "customermessage", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "customermessage", "customermessage"};
+    internal::CheckText(m.customermessage(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs};
-    internal::CheckText(m.clearing_bankiban(), kRules, options, {path, "clearing_bankiban", "clearing_bankiban", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs, "clearing_bankiban", "clearing_bankiban"};
+    internal::CheckText(m.clearing_bankiban(), kRules, options, path, wire_index, out);
   }
   {
-    internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), false, {path, "currency", "currency", wire_index}, out);
+    static constexpr internal::EnumRules kRules{false, "currency", "currency"};
+    internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), kRules, path, wire_index, out);
   }
   internal::CheckCount(m.add_paydata_size(), 0, 0, {path, "add_paydata", "add_paydata", wire_index}, out);
   if (!m.add_paydata().empty()) {
@@ -1317,28 +1450,58 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
   {
-    const absl::string_view text = PayoneEnum<::codectest::v1::Status>::ToWire(m.status());
-    if (!text.empty()) internal::AddVerbatim({"&status=", "&status%5B"}, wire_index, text, form);
-  }
-  if (m.txid() != 0) internal::AddInteger({"&txid=", "&txid%5B"}, wire_index, m.txid(), form);
-  if (m.userid() != 0) internal::AddInteger({"&userid=", "&userid%5B"}, wire_index, m.userid(), form);
-  if (!m.redirecturl().empty()) {
-    internal::AddText({"&redirecturl=", "&redirecturl%5B"}, wire_index, m.redirecturl(), internal::Case::kAsIs, options, form);
-  }
-  if (m.errorcode() != 0) internal::AddInteger({"&errorcode=", "&errorcode%5B"}, wire_index, m.errorcode(), form);
-  if (!m.errormessage().empty()) {
-    internal::AddText({"&errormessage=", "&errormessage%5B"}, wire_index, m.errormessage(), internal::Case::kAsIs, options, form);
-  }
-  if (!m.customermessage().empty()) {
-    internal::AddText({"&customermessage=", "&customermessage%5B"}, wire_index, m.customermessage(), internal::Case::kAsIs, options, form);
-  }
-  if (m.has_settleaccount()) internal::AddVerbatim({"&settleaccount=", "&settleaccount%5B"}, wire_index, m.settleaccount() ? "yes" : "no", form);
-  if (!m.clearing_bankiban().empty()) {
-    internal::AddText({"&clearing_bankiban=", "&clearing_bankiban%5B"}, wire_index, m.clearing_bankiban(), internal::Case::kAsIs, options, form);
+    static constexpr EncodedName kName{"&status=", "&status%5B"};
+    {
+      const absl::string_view text = PayoneEnum<::codectest::v1::Status>::ToWire(m.status());
+      if (!text.empty()) internal::AddVerbatim(kName, wire_index, text, form);
+    }
   }
   {
-    const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddVerbatim({"&currency=", "&currency%5B"}, wire_index, text, form);
+    static constexpr EncodedName kName{"&txid=", "&txid%5B"};
+    if (m.txid() != 0) internal::AddInteger(kName, wire_index, m.txid(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&userid=", "&userid%5B"};
+    if (m.userid() != 0) internal::AddInteger(kName, wire_index, m.userid(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&redirecturl=", "&redirecturl%5B"};
+    if (!m.redirecturl().empty()) {
+      internal::AddText(kName, wire_index, m.redirecturl(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&errorcode=", "&errorcode%5B"};
+    if (m.errorcode() != 0) internal::AddInteger(kName, wire_index, m.errorcode(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&errormessage=", "&errormessage%5B"};
+    if (!m.errormessage().empty()) {
+      internal::AddText(kName, wire_index, m.errormessage(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&customermessage=", "&customermessage%5B"};
+    if (!m.customermessage().empty()) {
+      internal::AddText(kName, wire_index, m.customermessage(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&settleaccount=", "&settleaccount%5B"};
+    if (m.has_settleaccount()) internal::AddVerbatim(kName, wire_index, m.settleaccount() ? "yes" : "no", form);
+  }
+  {
+    static constexpr EncodedName kName{"&clearing_bankiban=", "&clearing_bankiban%5B"};
+    if (!m.clearing_bankiban().empty()) {
+      internal::AddText(kName, wire_index, m.clearing_bankiban(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&currency=", "&currency%5B"};
+    {
+      const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
+      if (!text.empty()) internal::AddVerbatim(kName, wire_index, text, form);
+    }
   }
   if (!m.add_paydata().empty()) {
     for (const auto* entry : internal::SortedEntries(m.add_paydata())) {
@@ -1535,44 +1698,46 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs};
-    internal::CheckText(m.key(), kRules, options, {path, "key", "key", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs, "key", "key"};
+    internal::CheckText(m.key(), kRules, options, path, wire_index, out);
   }
   {
-    internal::CheckEnum(static_cast<int>(m.txaction()), !PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction()).empty(), true, {path, "txaction", "txaction", wire_index}, out);
+    static constexpr internal::EnumRules kRules{true, "txaction", "txaction"};
+    internal::CheckEnum(static_cast<int>(m.txaction()), !PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction()).empty(), kRules, path, wire_index, out);
   }
   if (m.has_txid()) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.txid(), kRules, {path, "txid", "txid", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "txid", "txid"};
+    internal::CheckInteger(m.txid(), kRules, path, wire_index, out);
   } else {
     internal::AddViolation({path, "txid", "txid", wire_index}, "is required", out);
   }
   if (m.price() != 0) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.price(), kRules, {path, "price", "price", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "price", "price"};
+    internal::CheckInteger(m.price(), kRules, path, wire_index, out);
   }
   if (m.has_balance()) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.balance(), kRules, {path, "balance", "balance", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "balance", "balance"};
+    internal::CheckInteger(m.balance(), kRules, path, wire_index, out);
   }
   if (m.receivable() != 0) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckInteger(m.receivable(), kRules, {path, "receivable", "receivable", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "receivable", "receivable"};
+    internal::CheckInteger(m.receivable(), kRules, path, wire_index, out);
   }
   {
-    internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), false, {path, "currency", "currency", wire_index}, out);
+    static constexpr internal::EnumRules kRules{false, "currency", "currency"};
+    internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), kRules, path, wire_index, out);
   }
   if (m.txtime() != 0) {
-    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0};
-    internal::CheckUnsigned(m.txtime(), kRules, {path, "txtime", "txtime", wire_index}, out);
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "txtime", "txtime"};
+    internal::CheckUnsigned(m.txtime(), kRules, path, wire_index, out);
   }
   if (m.has_person()) {
     const internal::FieldPath child{path, "person", -1};
     PayoneCodec<::codectest::v1::Person>::ValidateFields(m.person(), options, &child, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs};
-    internal::CheckText(m.cardpan(), kRules, options, {path, "cardpan", "cardpan", wire_index}, out);
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs, "cardpan", "cardpan"};
+    internal::CheckText(m.cardpan(), kRules, options, path, wire_index, out);
   }
   internal::CheckCount(m.items_size(), 0, 400, {path, "items", "", wire_index}, out);
   for (int i = 0; i < m.items_size(); ++i) {
@@ -1585,27 +1750,54 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::EncodeFields(const Message
                                    const EncodeOptions& options,
                                    int wire_index, FormBuilder* form) {
   (void)m; (void)options; (void)wire_index; (void)form;
-  if (!m.key().empty()) {
-    internal::AddText({"&key=", "&key%5B"}, wire_index, m.key(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&key=", "&key%5B"};
+    if (!m.key().empty()) {
+      internal::AddText(kName, wire_index, m.key(), internal::Case::kAsIs, options, form);
+    }
   }
   {
-    const absl::string_view text = PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction());
-    if (!text.empty()) internal::AddVerbatim({"&txaction=", "&txaction%5B"}, wire_index, text, form);
+    static constexpr EncodedName kName{"&txaction=", "&txaction%5B"};
+    {
+      const absl::string_view text = PayoneEnum<::codectest::v1::TxAction>::ToWire(m.txaction());
+      if (!text.empty()) internal::AddVerbatim(kName, wire_index, text, form);
+    }
   }
-  if (m.has_txid()) internal::AddInteger({"&txid=", "&txid%5B"}, wire_index, m.txid(), form);
-  if (m.price() != 0) internal::AddDecimal({"&price=", "&price%5B"}, wire_index, m.price(), form);
-  if (m.has_balance()) internal::AddDecimal({"&balance=", "&balance%5B"}, wire_index, m.balance(), form);
-  if (m.receivable() != 0) internal::AddDecimal({"&receivable=", "&receivable%5B"}, wire_index, m.receivable(), form);
   {
-    const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
-    if (!text.empty()) internal::AddVerbatim({"&currency=", "&currency%5B"}, wire_index, text, form);
+    static constexpr EncodedName kName{"&txid=", "&txid%5B"};
+    if (m.has_txid()) internal::AddInteger(kName, wire_index, m.txid(), form);
   }
-  if (m.txtime() != 0) internal::AddUnsigned({"&txtime=", "&txtime%5B"}, wire_index, m.txtime(), form);
+  {
+    static constexpr EncodedName kName{"&price=", "&price%5B"};
+    if (m.price() != 0) internal::AddDecimal(kName, wire_index, m.price(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&balance=", "&balance%5B"};
+    if (m.has_balance()) internal::AddDecimal(kName, wire_index, m.balance(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&receivable=", "&receivable%5B"};
+    if (m.receivable() != 0) internal::AddDecimal(kName, wire_index, m.receivable(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&currency=", "&currency%5B"};
+    {
+      const absl::string_view text = PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency());
+      if (!text.empty()) internal::AddVerbatim(kName, wire_index, text, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&txtime=", "&txtime%5B"};
+    if (m.txtime() != 0) internal::AddUnsigned(kName, wire_index, m.txtime(), form);
+  }
   if (m.has_person()) {
     PayoneCodec<::codectest::v1::Person>::EncodeFields(m.person(), options, wire_index, form);
   }
-  if (!m.cardpan().empty()) {
-    internal::AddText({"&cardpan=", "&cardpan%5B"}, wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
+  {
+    static constexpr EncodedName kName{"&cardpan=", "&cardpan%5B"};
+    if (!m.cardpan().empty()) {
+      internal::AddText(kName, wire_index, m.cardpan(), internal::Case::kAsIs, options, form);
+    }
   }
   for (int i = 0; i < m.items_size(); ++i) {
     PayoneCodec<::codectest::v1::Item>::EncodeFields(m.items(i), options, i + 1, form);
