@@ -1121,7 +1121,7 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
             wire.substr(stem.size(), wire.size() - stem.size() - 1);
         absl::SubstituteAndAppend(
             &code,
-            "  if (m.$0().contains($1)) {\n"
+            "  if (!m.$0().empty() && m.$0().contains($1)) {\n"
             "    internal::AddViolation({nullptr, $2, $3, 0}, $4, out);\n"
             "  }\n",
             f.accessor, Lit(key), Lit(f.field->name()), Lit(wire),

@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/strings/ascii.h"
 #include "codec/runtime/bytes.h"
 
@@ -22,31 +26,35 @@ size_t Utf8Length(absl::string_view text) {
 
 namespace {
 
-// No byte <= 0x20 (space, controls) or 0x7F, eight bytes at a time: URLs
-// are the longest values that are checked byte by byte.
+// No byte <= 0x20 (space, controls) or 0x7F: URLs are the longest values
+// that are checked byte by byte, 16 bytes at a time.
 bool HasNoSpaceOrControl(absl::string_view text) {
-  constexpr uint64_t kOnes = 0x0101010101010101u;
-  constexpr uint64_t kHighBits = 0x8080808080808080u;
-  // Bit 7 of a byte of the result is set for a byte < n (exact as a whole:
-  // nonzero iff some byte is below n).
-  const auto has_byte_below = [](uint64_t word, uint64_t n) {
-    return (word - kOnes * n) & ~word & kHighBits;
-  };
-  const auto has_byte = [&](uint64_t word, uint64_t b) {
-    return has_byte_below(word ^ (kOnes * b), 1);
-  };
   const char* in = text.data();
   size_t left = text.size();
-  uint64_t found = 0;
-  for (; left >= 8; left -= 8, in += 8) {
-    uint64_t word;
-    std::memcpy(&word, in, 8);
-    found |= has_byte_below(word, 0x21) | has_byte(word, 0x7F);
+#if defined(__SSE2__)
+  const auto bad_bytes = [](__m128i block) {
+    // min(c, 0x20) == c: c <= 0x20 as an unsigned byte.
+    const __m128i low =
+        _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x20)), block);
+    const __m128i del = _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F));
+    return _mm_movemask_epi8(_mm_or_si128(low, del));
+  };
+  int found = 0;
+  for (; left >= 16; left -= 16, in += 16) {
+    found |= bad_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in)));
   }
-  uint64_t tail = kOnes * 'a';  // padding that passes
-  internal::CopyBytes(in, left, reinterpret_cast<char*>(&tail));
-  found |= has_byte_below(tail, 0x21) | has_byte(tail, 0x7F);
+  alignas(16) char tail[16];
+  std::memset(tail, 'a', sizeof(tail));  // padding that passes
+  internal::CopyBytes(in, left, tail);
+  found |= bad_bytes(_mm_load_si128(reinterpret_cast<const __m128i*>(tail)));
   return found == 0;
+#else
+  for (; left != 0; --left, ++in) {
+    const auto c = static_cast<unsigned char>(*in);
+    if (c <= 0x20 || c == 0x7F) return false;
+  }
+  return true;
+#endif
 }
 
 }  // namespace
@@ -181,30 +189,29 @@ constexpr std::array<bool, 256> kEmailForbidden = MakeEmailForbidden();
 }  // namespace
 
 bool IsValidEmail(absl::string_view email) {
-  // One pass: the first '@' splits local part and domain; the domain needs
-  // a dot, no second '@', no empty label.
-  size_t at = absl::string_view::npos;
+  // local@domain: the local part 1..63 bytes, the domain with a dot, no
+  // second '@' and no empty label; no forbidden byte anywhere. One pass,
+  // no searches: addresses are short.
+  size_t at = 0;
   bool forbidden = false;
+  for (; at < email.size() && email[at] != '@'; ++at) {
+    forbidden |= kEmailForbidden[static_cast<unsigned char>(email[at])];
+  }
+  if (at == email.size() || at == 0 || at > 63) return false;
+  const absl::string_view domain = email.substr(at + 1);
+  if (domain.empty() || domain.front() == '.' || domain.back() == '.') {
+    return false;
+  }
   bool has_dot = false;
   bool empty_label = false;
   char previous = 0;
-  for (size_t i = 0; i < email.size(); ++i) {
-    const char c = email[i];
-    forbidden |= kEmailForbidden[static_cast<unsigned char>(c)];
-    if (at == absl::string_view::npos) {
-      if (c == '@') at = i;
-    } else {
-      forbidden |= c == '@';
-      has_dot |= c == '.';
-      empty_label |= c == '.' && (previous == '.' || previous == '@');
-    }
+  for (char c : domain) {
+    forbidden |= kEmailForbidden[static_cast<unsigned char>(c)] | (c == '@');
+    has_dot |= c == '.';
+    empty_label |= (c == '.') & (previous == '.');
     previous = c;
   }
-  if (at == absl::string_view::npos || at == 0 || at > 63 || forbidden ||
-      !has_dot || empty_label || previous == '.') {
-    return false;
-  }
-  return true;
+  return !forbidden && has_dot && !empty_label;
 }
 
 namespace {
@@ -212,28 +219,26 @@ namespace {
 // Dotted-quad decimal as inet_pton reads it: four numbers 0..255 without
 // leading zeros. False when `ip` is anything else (inet_pton decides then).
 bool IsPlainIpv4(absl::string_view ip) {
-  int parts = 0;
-  size_t i = 0;
-  while (i < ip.size()) {
-    unsigned value = 0;
-    size_t digits = 0;
-    while (i < ip.size() && digits < 4 &&
-           static_cast<unsigned char>(ip[i] - '0') < 10) {
-      value = value * 10 + static_cast<unsigned>(ip[i] - '0');
-      ++digits;
-      ++i;
+  const char* p = ip.data();
+  const char* const end = p + ip.size();
+  const auto digit = [&](const char* at) {
+    return at != end && static_cast<unsigned char>(*at - '0') < 10;
+  };
+  for (int part = 0; part < 4; ++part) {
+    if (part > 0) {
+      if (p == end || *p != '.') return false;
+      ++p;
     }
-    if (digits == 0 || digits > 3 || value > 255 ||
-        (digits > 1 && ip[i - digits] == '0')) {
-      return false;
+    if (!digit(p)) return false;
+    unsigned value = static_cast<unsigned>(*p++ - '0');
+    if (digit(p)) {
+      if (value == 0) return false;  // a leading zero
+      value = value * 10 + static_cast<unsigned>(*p++ - '0');
+      if (digit(p)) value = value * 10 + static_cast<unsigned>(*p++ - '0');
     }
-    ++parts;
-    if (i == ip.size()) break;
-    if (ip[i] != '.' || parts == 4) return false;
-    ++i;
-    if (i == ip.size()) return false;
+    if (value > 255) return false;
   }
-  return parts == 4;
+  return p == end;
 }
 
 }  // namespace

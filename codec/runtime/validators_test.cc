@@ -72,6 +72,23 @@ TEST(ValidatorsTest, Dates) {
   EXPECT_FALSE(IsValidDateYymm("251"));
 }
 
+TEST(ValidatorsTest, UrlsWithASpaceOrControlByteAnywhereAreRejected) {
+  for (size_t length = 1; length <= 40; ++length) {
+    const std::string url = "https://shop.example/" + std::string(length, 'p');
+    EXPECT_TRUE(IsValidUrl(url)) << url;
+    for (size_t position = 12; position < url.size(); ++position) {
+      for (const char bad : {' ', '\t', '\0', '\x7F', '\x1F'}) {
+        std::string broken = url;
+        broken[position] = bad;
+        EXPECT_FALSE(IsValidUrl(broken)) << length << " " << position;
+      }
+      std::string high = url;
+      high[position] = '\xC3';  // bytes above 0x7F are not controls
+      EXPECT_TRUE(IsValidUrl(high)) << length << " " << position;
+    }
+  }
+}
+
 TEST(ValidatorsTest, Urls) {
   EXPECT_TRUE(IsValidUrl("https://yourdomain.dev/success?a=1&b=2"));
   EXPECT_TRUE(IsValidUrl("http://www.your-success.url"));

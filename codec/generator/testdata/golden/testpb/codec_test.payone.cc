@@ -1333,7 +1333,7 @@ absl::Span<const absl::string_view> PayoneCodec<::codectest::v1::PaymentRequest>
 void PayoneCodec<::codectest::v1::PaymentRequest>::Validate(const Message& m, const EncodeOptions& options,
                                Violations* out) {
   ValidateFields(m, options, nullptr, 0, out);
-  if (m.add_paydata().contains("device_token")) {
+  if (!m.add_paydata().empty() && m.add_paydata().contains("device_token")) {
     internal::AddViolation({nullptr, "add_paydata", "add_paydata[device_token]", 0}, "has the key device_token, which belongs in secured_debit.device_token", out);
   }
 }
