@@ -1,6 +1,9 @@
 // A main() for the fuzz targets outside libFuzzer: runs
 // LLVMFuzzerTestOneInput over every file below the given paths, so that the
 // seed corpora and past findings are checked by every plain `bazel test`.
+// Weak: under --config=fuzz libFuzzer's own main() links instead, and the
+// same arguments ("-runs=0 <corpus>") make it run the corpus once. Flags
+// ("-runs=0") are libFuzzer's and ignored here.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -12,9 +15,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
-int main(int argc, char** argv) {
+__attribute__((weak)) int main(int argc, char** argv) {
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
+    if (argv[i][0] == '-') continue;
     const std::filesystem::path path(argv[i]);
     if (std::filesystem::is_directory(path)) {
       for (const auto& entry :
