@@ -386,11 +386,8 @@ void BM_DecodeNotification_Reflection(benchmark::State& state) {
   meter.Report();
 }
 
-// What-if for the profile's top entry (codec/runtime/form.cc:
-// AppendFormEncoded appends byte by byte): the 002 parameters form-encoded
-// by the runtime's FormBuilder, and by a prototype that grows the body once
-// per value and writes through a pointer with a 256-entry table. Not a codec
-// change; a measurement for its owners.
+// The form-encoding primitive alone: 002's parameters, as the generated
+// encoder produced them, added again through the runtime's FormBuilder.
 
 const std::vector<codec::NameValue>& Parameters002() {
   static const auto* parameters = [] {
@@ -399,58 +396,6 @@ const std::vector<codec::NameValue>& Parameters002() {
     return new std::vector<codec::NameValue>(codec::ParseForm(body).value());
   }();
   return *parameters;
-}
-
-// 256-entry table: 0 unreserved (kept), 1 space ('+'), 2 escaped (%XX).
-struct EncodeTable {
-  unsigned char kind[256];
-  constexpr EncodeTable() : kind() {
-    for (int c = 0; c < 256; ++c) {
-      const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '*' || c == '-' ||
-                        c == '.' || c == '_';
-      kind[c] = keep ? 0 : (c == ' ' ? 1 : 2);
-    }
-  }
-};
-constexpr EncodeTable kEncodeTable;
-
-// Grows the string once to the worst case (3 bytes per input byte), writes
-// through a pointer, and trims.
-void AppendFormEncodedRuns(absl::string_view value, std::string* out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  const size_t start = out->size();
-  out->resize(start + 3 * value.size());
-  char* w = &(*out)[start];
-  for (const char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (kEncodeTable.kind[byte]) {
-      case 0:
-        *w++ = c;
-        break;
-      case 1:
-        *w++ = '+';
-        break;
-      default:
-        w[0] = '%';
-        w[1] = kHex[byte >> 4];
-        w[2] = kHex[byte & 15];
-        w += 3;
-    }
-  }
-  out->resize(w - out->data());
-}
-
-std::string PrototypeBody(const std::vector<codec::NameValue>& parameters) {
-  std::string body;
-  body.reserve(kFormReserve);
-  for (const codec::NameValue& p : parameters) {
-    if (!body.empty()) body.push_back('&');
-    AppendFormEncodedRuns(p.first, &body);
-    body.push_back('=');
-    AppendFormEncodedRuns(p.second, &body);
-  }
-  return body;
 }
 
 std::string RuntimeBody(const std::vector<codec::NameValue>& parameters) {
@@ -469,18 +414,7 @@ void BM_FormEncode002_Runtime(benchmark::State& state) {
   meter.Report();
 }
 
-void BM_FormEncode002_RunAppend(benchmark::State& state) {
-  const auto& parameters = Parameters002();
-  HeapMeter meter(state);
-  for (auto _ : state) {
-    std::string body = PrototypeBody(parameters);
-    benchmark::DoNotOptimize(body);
-  }
-  meter.Report();
-}
-
 BENCHMARK(BM_FormEncode002_Runtime)->Name("FormEncode002/runtime");
-BENCHMARK(BM_FormEncode002_RunAppend)->Name("FormEncode002/table_prototype");
 
 BENCHMARK_TEMPLATE(BM_EncodeValidate_Generated, CreditCard002)
     ->Name("EncodeValidate002/generated");
@@ -547,8 +481,10 @@ bool CheckEquivalence() {
       ok = false;
     }
   }
-  if (RuntimeBody(Parameters002()) != PrototypeBody(Parameters002())) {
-    std::fprintf(stderr, "form encoding prototype differs from the runtime\n");
+  size_t violations_002 = 0;
+  if (RuntimeBody(Parameters002()) !=
+      GeneratedEncode(CreditCard002(), &violations_002)) {
+    std::fprintf(stderr, "FormBuilder differs from the generated encoder\n");
     ok = false;
   }
   {

@@ -24,8 +24,6 @@ CODEC_SINGLES = [
     ("Encode002/generated", "encode only, 002"),
     ("FormEncode002/runtime", "form-encode 002's parameters, runtime "
      "FormBuilder"),
-    ("FormEncode002/table_prototype", "the same, prototype encoder in bench/ "
-     "(see Profiles)"),
 ]
 
 
