@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -76,37 +77,45 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline unsigned EscapedBytes(__m128i block,
 }
 
 // Writes the block's first `count` bytes (`plus`: the block with spaces
-// turned into '+') at `out`, escaping those marked in `escaped` (not 0), and
-// returns the end. Each run between two escaped bytes is copied 16 bytes at
-// a time from a copy of the block (the rest is overwritten). Out of line:
-// most blocks have nothing to escape, and the copy would cost every call a
-// stack frame.
-ABSL_ATTRIBUTE_NOINLINE char* EncodeEscapes(const char* in, __m128i plus,
-                                            unsigned escaped, unsigned count,
-                                            char* out) {
-  alignas(16) char converted[2 * kBlock] = {};
-  _mm_store_si128(reinterpret_cast<__m128i*>(converted), plus);
+// turned into '+') at `out`, escaping those marked in `escaped`, and returns
+// the end. Writes up to a block past the end (room only).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeBlock(
+    const char* in, __m128i plus, unsigned escaped, unsigned count, char* out) {
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), plus);
+  if (ABSL_PREDICT_TRUE(escaped == 0)) return out + count;
+  // Each run between two escaped bytes is copied 16 bytes at a time from a
+  // copy of the block (the run is shorter; the rest is overwritten). Vector
+  // typed, not a char array: no stack protector in every caller.
+  __m128i converted[2] = {plus, _mm_setzero_si128()};
+  const char* const bytes = reinterpret_cast<const char*>(converted);
   unsigned done = 0;  // bytes of the block written
   do {
     const auto next = static_cast<unsigned>(__builtin_ctz(escaped));
     _mm_storeu_si128(
         reinterpret_cast<__m128i*>(out),
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(converted + done)));
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + done)));
     out = Escape(static_cast<unsigned char>(in[next]), out + (next - done));
     done = next + 1;
     escaped &= escaped - 1;
   } while (escaped != 0);
   _mm_storeu_si128(
       reinterpret_cast<__m128i*>(out),
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(converted + done)));
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + done)));
   return out + (count - done);
 }
 
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeBlock(
-    const char* in, __m128i plus, unsigned escaped, unsigned count, char* out) {
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), plus);
-  if (ABSL_PREDICT_TRUE(escaped == 0)) return out + count;
-  return EncodeEscapes(in, plus, escaped, count, out);
+// Encodes the block `block` (`count` bytes of it, read from `in`) at `out`
+// and returns the end.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeLoaded(const char* in,
+                                                       __m128i block,
+                                                       unsigned count,
+                                                       char* out) {
+  const __m128i spaces = _mm_cmpeq_epi8(block, _mm_set1_epi8(' '));
+  const __m128i plus =
+      _mm_add_epi8(block, _mm_and_si128(spaces, _mm_set1_epi8('+' - ' ')));
+  // Bytes past the value are not looked at.
+  const unsigned escaped = EscapedBytes(block, spaces) & ((1u << count) - 1);
+  return EncodeBlock(in, plus, escaped, count, out);
 }
 
 // Writes `value` percent-encoded at `out` and returns the end, a block of
@@ -115,28 +124,23 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeBlock(
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeTo(absl::string_view value,
                                                    char* out) {
   const char* in = value.data();
-  size_t left = value.size();
-  while (left != 0) {
-    const auto count = static_cast<unsigned>(std::min(left, kBlock));
-    __m128i block;
-    if (count == kBlock || CanReadBlockAt(in)) {
-      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
-    } else {
-      // There is room for a block at `out`: copy the last bytes there and
-      // read the block back from it.
-      internal::CopyBytes(in, count, out);
-      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out));
-    }
-    const __m128i spaces = _mm_cmpeq_epi8(block, _mm_set1_epi8(' '));
-    const __m128i plus =
-        _mm_add_epi8(block, _mm_and_si128(spaces, _mm_set1_epi8('+' - ' ')));
-    // Bytes past the value are not looked at.
-    const unsigned escaped = EscapedBytes(block, spaces) & ((1u << count) - 1);
-    out = EncodeBlock(in, plus, escaped, count, out);
-    in += count;
-    left -= count;
+  const char* const end = in + value.size();
+  for (; end - in >= static_cast<ptrdiff_t>(kBlock); in += kBlock) {
+    out = EncodeLoaded(
+        in, _mm_loadu_si128(reinterpret_cast<const __m128i*>(in)), kBlock, out);
   }
-  return out;
+  const auto count = static_cast<unsigned>(end - in);
+  if (count == 0) return out;
+  __m128i block;
+  if (CanReadBlockAt(in)) {
+    block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  } else {
+    // There is room for a block at `out`: copy the last bytes there and
+    // read the block back from it.
+    internal::CopyBytes(in, count, out);
+    block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out));
+  }
+  return EncodeLoaded(in, block, count, out);
 }
 
 #else
