@@ -6,9 +6,11 @@
 // instead of a call to memcpy.
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 
 #include "absl/base/attributes.h"
+#include "absl/base/config.h"
 
 namespace payone::codec::internal {
 
@@ -36,6 +38,24 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CopyBytes(const char* from,
     to[size / 2] = from[size / 2];
     to[size - 1] = from[size - 1];
   }
+}
+
+// Bytes a block read takes (16, an SSE2 register).
+inline constexpr size_t kBlockBytes = 16;
+
+// Whether a whole block can be read at `p` although the text there may be
+// shorter: the read stays inside p's memory page, so it cannot fault, and
+// the caller ignores the bytes past the text. Sanitizers would report such
+// reads; under them the caller copies a short text first instead.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool CanReadBlockAt(const char* p) {
+#if defined(ABSL_HAVE_ADDRESS_SANITIZER) || \
+    defined(ABSL_HAVE_MEMORY_SANITIZER) || defined(ABSL_HAVE_THREAD_SANITIZER)
+  (void)p;
+  return false;
+#else
+  constexpr uintptr_t kPage = 4096;
+  return (reinterpret_cast<uintptr_t>(p) & (kPage - 1)) <= kPage - kBlockBytes;
+#endif
 }
 
 }  // namespace payone::codec::internal

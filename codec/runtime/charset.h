@@ -9,6 +9,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "codec/runtime/bytes.h"
@@ -28,11 +32,34 @@ bool IsValidUtf8(absl::string_view text);
 // per byte, and the same in ISO-8859-1. Inline: validation asks it of every
 // value.
 inline bool IsAscii(absl::string_view text) {
+  const char* in = text.data();
+  size_t left = text.size();
+#if defined(__SSE2__)
+  // A block at a time; a short tail is read as a whole block when that
+  // stays in its page (bytes past the text masked off).
+  unsigned high_bits = 0;
+  for (; left >= internal::kBlockBytes;
+       left -= internal::kBlockBytes, in += internal::kBlockBytes) {
+    high_bits |= static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(in))));
+  }
+  if (left != 0) {
+    __m128i tail;
+    if (internal::CanReadBlockAt(in)) {
+      tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+    } else {
+      // Vector typed, not a char array: no stack protector for callers.
+      tail = _mm_setzero_si128();
+      internal::CopyBytes(in, left, reinterpret_cast<char*>(&tail));
+    }
+    high_bits |=
+        static_cast<unsigned>(_mm_movemask_epi8(tail)) & ((1u << left) - 1);
+  }
+  return high_bits == 0;
+#else
   // Eight bytes at a time; the tail is padded with zeros.
   constexpr uint64_t kHighBits = 0x8080808080808080u;
   uint64_t high_bits = 0;
-  const char* in = text.data();
-  size_t left = text.size();
   for (; left >= 8; left -= 8, in += 8) {
     uint64_t word;
     std::memcpy(&word, in, 8);
@@ -41,6 +68,7 @@ inline bool IsAscii(absl::string_view text) {
   uint64_t tail = 0;
   internal::CopyBytes(in, left, reinterpret_cast<char*>(&tail));
   return ((high_bits | tail) & kHighBits) == 0;
+#endif
 }
 
 }  // namespace payone::codec

@@ -1,10 +1,35 @@
 #include "codec/runtime/charset.h"
 
+#include <cstring>
+#include <memory>
+#include <string>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace payone::codec {
 namespace {
+
+TEST(CharsetTest, IsAsciiFindsAHighByteAtAnyPosition) {
+  // Each length up to three blocks, in a heap block of its own size (under
+  // ASan a whole-block read past it would be reported), with the byte past
+  // the text high: it must not count.
+  for (size_t length = 0; length <= 48; ++length) {
+    auto buffer = std::make_unique<char[]>(length + 1);
+    std::memset(buffer.get(), 'a', length);
+    buffer[length] = '\x80';
+    EXPECT_TRUE(IsAscii(absl::string_view(buffer.get(), length))) << length;
+    for (size_t position = 0; position < length; ++position) {
+      buffer[position] = '\xC3';
+      EXPECT_FALSE(IsAscii(absl::string_view(buffer.get(), length)))
+          << length << " " << position;
+      buffer[position] = '\x7F';
+      EXPECT_TRUE(IsAscii(absl::string_view(buffer.get(), length)))
+          << length << " " << position;
+      buffer[position] = 'a';
+    }
+  }
+}
 
 TEST(CharsetTest, Latin1RoundTripsThroughUtf8) {
   std::string all_bytes;

@@ -36,20 +36,7 @@ constexpr size_t kBlock = 16;
 
 #if defined(__SSE2__)
 
-// Whether a whole block can be read at `p` although the value there may be
-// shorter: the read stays inside p's memory page, so it cannot fault, and
-// the bytes past the value are ignored. Sanitizers would report such reads;
-// under them a short value is copied first instead.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool CanReadBlockAt(const char* p) {
-#if defined(ABSL_HAVE_ADDRESS_SANITIZER) || \
-    defined(ABSL_HAVE_MEMORY_SANITIZER) || defined(ABSL_HAVE_THREAD_SANITIZER)
-  (void)p;
-  return false;
-#else
-  constexpr uintptr_t kPage = 4096;
-  return (reinterpret_cast<uintptr_t>(p) & (kPage - 1)) <= kPage - kBlock;
-#endif
-}
+using internal::CanReadBlockAt;
 
 // Bytes c with first <= c < first + count: c - first + 0x80, taken as a
 // signed byte, is below -128 + count exactly for them (two instructions).
