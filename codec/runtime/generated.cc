@@ -208,20 +208,40 @@ void CheckTextFully(absl::string_view value, const TextRules& rules,
   if (!ascii) CheckCharset(value, options, where, out);
 }
 
-void CheckCharset(absl::string_view value, const EncodeOptions& options,
-                  const Where& where, Violations* out) {
-  if (options.charset != Charset::kLatin1) return;
+namespace {
+
+// Whether UTF-8 `value` has a character above U+00FF: only lead bytes of
+// three- and four-byte sequences (>= U+0800) and of two-byte ones above
+// U+00FF (lead > 0xC3) start one.
+bool HasCharacterAboveLatin1(absl::string_view value) {
   for (char c : value) {
-    // Only lead bytes of three- and four-byte sequences (>= U+0800) and of
-    // two-byte ones above U+00FF (lead > 0xC3) fall outside ISO-8859-1.
     if (static_cast<unsigned char>(c) > 0xC3 &&
         (static_cast<unsigned char>(c) & 0xC0) == 0xC0) {
-      AddViolation(where,
-                   "contains a character that ISO-8859-1 cannot represent "
-                   "(send encoding=UTF-8)",
-                   out);
-      return;
+      return true;
     }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool PassesAsUtf8Text(absl::string_view value, const TextRules& rules,
+                      const EncodeOptions& options) {
+  if (!IsValidUtf8(value)) return false;
+  const size_t length = Utf8Length(value);
+  return length >= rules.min_len &&
+         (rules.max_len == 0 || length <= rules.max_len) &&
+         (options.charset != Charset::kLatin1 ||
+          !HasCharacterAboveLatin1(value));
+}
+
+void CheckCharset(absl::string_view value, const EncodeOptions& options,
+                  const Where& where, Violations* out) {
+  if (options.charset == Charset::kLatin1 && HasCharacterAboveLatin1(value)) {
+    AddViolation(where,
+                 "contains a character that ISO-8859-1 cannot represent "
+                 "(send encoding=UTF-8)",
+                 out);
   }
 }
 

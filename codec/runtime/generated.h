@@ -117,22 +117,32 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool IsLetter(char c) {
   return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
 }
 
-// Whether a non-empty `value` certainly passes `rules`: ASCII (so bytes
-// count characters), within its bounds, of its symbols and format. Written
-// for the usual case, valid text, with the generated constant rules folding
-// the switches away; false sends the value to CheckTextFully, which finds
-// and reports what is wrong (tests check that both agree).
+// Whether `value`, valid UTF-8 text that is not ASCII, has a length (in
+// characters) within the bounds of `rules` and fits the request charset.
+bool PassesAsUtf8Text(absl::string_view value, const TextRules& rules,
+                      const EncodeOptions& options);
+
+// Whether a non-empty `value` certainly passes `rules`: within its bounds,
+// of its symbols and format. Written for the usual case, valid text, with
+// the generated constant rules folding the switches away; false sends the
+// value to CheckTextFully, which finds and reports what is wrong (tests
+// check that both agree). Byte counts bound character counts from above,
+// so the first check only rejects what the full one decides.
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool PassesTextRules(
-    absl::string_view value, const TextRules& rules) {
+    absl::string_view value, const TextRules& rules,
+    const EncodeOptions& options) {
   if (value.size() < rules.min_len ||
       (rules.max_len != 0 && value.size() > rules.max_len) ||
       CaseMatters(rules)) {
     return false;
   }
   // HasOnlySymbols of any set but kAny implies ASCII.
-  if (rules.symbols == Symbols::kAny ? !IsAscii(value)
-                                     : !HasOnlySymbols(value, rules.symbols)) {
-    return false;
+  if (rules.symbols != Symbols::kAny) {
+    if (!HasOnlySymbols(value, rules.symbols)) return false;
+  } else if (!IsAscii(value)) {
+    // Names and addresses with umlauts: plain text is settled here too.
+    return rules.format == TextFormat::kChar &&
+           PassesAsUtf8Text(value, rules, options);
   }
   switch (rules.format) {
     case TextFormat::kChar:
@@ -174,7 +184,10 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CheckText(absl::string_view value,
                                                    const FieldPath* path,
                                                    int wire_index,
                                                    Violations* out) {
-  if (value.empty() ? !rules.required : PassesTextRules(value, rules)) return;
+  if (value.empty() ? !rules.required
+                    : PassesTextRules(value, rules, options)) {
+    return;
+  }
   CheckTextFully(value, rules, options,
                  {path, rules.field, rules.wire_name, wire_index}, out);
 }

@@ -110,54 +110,65 @@ TEST(CheckTextTest, TheInlinePassAgreesWithTheFullCheck) {
   // Every format, symbol set and case rule against values that pass and
   // fail each of them: CheckText's inline verdict (PassesTextRules) must
   // never let through what CheckTextFully reports.
-  const std::vector<std::string> values = {"a",
-                                           "ab",
-                                           "AB",
-                                           "aB1",
-                                           "abc",
-                                           "ABC",
-                                           "Ab_",
-                                           "1234",
-                                           "12a4",
-                                           "0123456789",
-                                           "20240229",
-                                           "20230229",
-                                           "18000101",
-                                           "2412",
-                                           "2413",
-                                           "https://x.de/p",
-                                           "ftp:/x",
-                                           "https://",
-                                           "x@y.de",
-                                           "x@y",
-                                           "@y.de",
-                                           "x@.de",
-                                           "x@y..de",
-                                           "x y@z.de",
-                                           "DE89370400440532013000",
-                                           "de89370400440532013000",
-                                           "DE89370400440532013001",
-                                           "DEUTDEFF",
-                                           "deutdeff",
-                                           "DEUTDEFF500",
-                                           "4111111111111111",
-                                           "4111111111111112",
-                                           "411111111111",
-                                           "172.19.0.34",
-                                           "172.19.0.256",
-                                           "01.2.3.4",
-                                           "1.2.3",
-                                           "1.2.3.4.",
-                                           "::1",
-                                           "fe80::1",
-                                           "ab/c",
-                                           "a.b-c_d",
-                                           "a b",
-                                           "deadbeef",
-                                           "DEADBEEF",
-                                           "Müller",
-                                           "\xC3",
-                                           std::string(300, 'x')};
+  const std::vector<std::string> values = {
+      "a",
+      "ab",
+      "AB",
+      "aB1",
+      "abc",
+      "ABC",
+      "Ab_",
+      "1234",
+      "12a4",
+      "0123456789",
+      "20240229",
+      "20230229",
+      "18000101",
+      "2412",
+      "2413",
+      "https://x.de/p",
+      "ftp:/x",
+      "https://",
+      "x@y.de",
+      "x@y",
+      "@y.de",
+      "x@.de",
+      "x@y..de",
+      "x y@z.de",
+      "DE89370400440532013000",
+      "de89370400440532013000",
+      "DE89370400440532013001",
+      "DEUTDEFF",
+      "deutdeff",
+      "DEUTDEFF500",
+      "4111111111111111",
+      "4111111111111112",
+      "411111111111",
+      "172.19.0.34",
+      "172.19.0.256",
+      "01.2.3.4",
+      "1.2.3",
+      "1.2.3.4.",
+      "::1",
+      "fe80::1",
+      "ab/c",
+      "a.b-c_d",
+      "a b",
+      "deadbeef",
+      "DEADBEEF",
+      "Müller",
+      "\xC3",
+      std::string(300, 'x'),
+      "ü",
+      "üü",
+      "Größe",
+      "€",
+      "a€b",
+      "\xC3\xBC\xC3",
+      "\xFC",
+      "\xE2\x82",
+      std::string(128, 'x') + "ü" + std::string(126, 'y'),
+      std::string(127, 'x') + "ü" + std::string(127, 'y')};
   const TextFormat formats[] = {
       TextFormat::kChar,     TextFormat::kNumeric,  TextFormat::kDateYyyymmdd,
       TextFormat::kDateYymm, TextFormat::kUnixTime, TextFormat::kUrl,
@@ -180,16 +191,22 @@ TEST(CheckTextTest, TheInlinePassAgreesWithTheFullCheck) {
           rules.text_case = text_case;
           rules.min_len = min_len;
           rules.max_len = max_len;
-          for (const std::string& value : values) {
-            Violations full;
-            CheckTextFully(value, rules, {}, {nullptr, "f", "w", 0}, &full);
-            if (PassesTextRules(value, rules)) {
-              ++passed;
-              EXPECT_EQ(full.size(), 0u)
-                  << "\"" << value << "\" format " << static_cast<int>(format)
-                  << " symbols " << static_cast<int>(symbols) << " case "
-                  << static_cast<int>(text_case) << " bounds " << min_len
-                  << ".." << max_len;
+          for (const Charset charset : {Charset::kUtf8, Charset::kLatin1}) {
+            EncodeOptions options;
+            options.charset = charset;
+            for (const std::string& value : values) {
+              Violations full;
+              CheckTextFully(value, rules, options, {nullptr, "f", "w", 0},
+                             &full);
+              if (PassesTextRules(value, rules, options)) {
+                ++passed;
+                EXPECT_EQ(full.size(), 0u)
+                    << "\"" << value << "\" format " << static_cast<int>(format)
+                    << " symbols " << static_cast<int>(symbols) << " case "
+                    << static_cast<int>(text_case) << " bounds " << min_len
+                    << ".." << max_len << " charset "
+                    << static_cast<int>(charset);
+              }
             }
           }
         }

@@ -14,6 +14,12 @@ TEST(ValidatorsTest, CountsCharactersNotBytes) {
   EXPECT_EQ(Utf8Length("M\xC3\xBCller"), 6u);
   EXPECT_EQ(Utf8Length(""), 0u);
   EXPECT_EQ(Utf8Length("\xF0\x9F\x98\x80"), 1u);
+  // Across whole blocks and tails: "aü€😀" is 1 + 2 + 3 + 4 bytes.
+  std::string text;
+  for (size_t n = 1; n <= 12; ++n) {
+    text += "a\xC3\xBC\xE2\x82\xAC\xF0\x9F\x98\x80";
+    EXPECT_EQ(Utf8Length(text), 4 * n) << n;
+  }
 }
 
 TEST(ValidatorsTest, Symbols) {
