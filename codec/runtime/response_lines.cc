@@ -1,20 +1,35 @@
 #include "codec/runtime/response_lines.h"
 
+#include <cstring>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "codec/runtime/scan.h"
 
 namespace payone::codec {
+namespace {
+
+absl::Status Oversize(size_t size, size_t max_bytes) {
+  return absl::InvalidArgumentError(absl::StrCat("response of ", size,
+                                                 " bytes exceeds the limit of ",
+                                                 max_bytes, " bytes"));
+}
+
+absl::Status HasNul() {
+  return absl::InvalidArgumentError("response contains a NUL byte");
+}
+
+absl::Status NoLine() {
+  return absl::InvalidArgumentError(
+      "response holds no name=value line: not a PAYONE answer");
+}
+
+}  // namespace
 
 absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     absl::string_view body, size_t max_bytes) {
-  if (body.size() > max_bytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("response of ", body.size(),
-                     " bytes exceeds the limit of ", max_bytes, " bytes"));
-  }
-  if (body.find('\0') != absl::string_view::npos) {
-    return absl::InvalidArgumentError("response contains a NUL byte");
-  }
+  if (body.size() > max_bytes) return Oversize(body.size(), max_bytes);
+  if (body.find('\0') != absl::string_view::npos) return HasNul();
   std::vector<NameValue> lines;
   while (!body.empty()) {
     const size_t end = body.find('\n');
@@ -28,11 +43,44 @@ absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     lines.emplace_back(std::string(line.substr(0, equals)),
                        std::string(line.substr(equals + 1)));
   }
-  if (lines.empty()) {
-    return absl::InvalidArgumentError(
-        "response holds no name=value line: not a PAYONE answer");
-  }
+  if (lines.empty()) return NoLine();
   return lines;
+}
+
+ResponseLineReader::ResponseLineReader(absl::string_view body,
+                                       size_t max_bytes) {
+  if (body.size() > max_bytes) {
+    status_ = Oversize(body.size(), max_bytes);
+  } else if (std::memchr(body.data(), '\0', body.size()) != nullptr) {
+    status_ = HasNul();
+  } else {
+    rest_ = body;
+  }
+}
+
+bool ResponseLineReader::Next() {
+  while (!rest_.empty()) {
+    const char* const start = rest_.data();
+    const internal::Scan scan =
+        internal::ScanTo<'\n', '=', '\n', '\n'>(start, rest_.size());
+    size_t length = scan.end;
+    if (length == rest_.size()) {
+      rest_ = absl::string_view();
+    } else {
+      rest_.remove_prefix(length + 1);
+    }
+    // CRLF, and the CRCRLF of a body converted twice: no value ends in CR.
+    while (length != 0 && start[length - 1] == '\r') --length;
+    const size_t equals = scan.mark;
+    if (equals == internal::Scan::kNone || equals == 0) continue;
+    name_ = absl::string_view(start, equals);
+    value_ = absl::string_view(start + equals + 1, length - equals - 1);
+    ascii_ = !scan.non_ascii;
+    any_line_ = true;
+    return true;
+  }
+  if (!any_line_ && status_.ok()) status_ = NoLine();
+  return false;
 }
 
 void AppendResponseLine(absl::string_view name, absl::string_view value,

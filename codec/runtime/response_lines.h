@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "codec/runtime/form.h"
@@ -28,6 +29,38 @@ inline constexpr size_t kMaxResponseBytes = 1 << 20;
 // `max_bytes`, contains a NUL byte, or holds no `name=value` line at all.
 absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     absl::string_view body, size_t max_bytes = kMaxResponseBytes);
+
+// The same parse one line at a time, without copying: names and values are
+// views into the body. Reads what ParseResponseLines returns, in order, and
+// fails where it fails (status() after Next() returned false):
+//
+//   ResponseLineReader reader(body);
+//   while (reader.Next()) Use(reader.name(), reader.value());
+//   if (!reader.status().ok()) return reader.status();
+class ResponseLineReader {
+ public:
+  explicit ResponseLineReader(absl::string_view body,
+                              size_t max_bytes = kMaxResponseBytes);
+
+  // Moves to the next name=value line; false at the end or on an error.
+  bool Next();
+  absl::string_view name() const { return name_; }
+  absl::string_view value() const { return value_; }
+  // Whether name() and value() are ASCII only.
+  bool ascii() const { return ascii_; }
+  // OK until the body turned out not to be an answer: too large, a NUL
+  // byte (both found before the first line) or no name=value line at all
+  // (found at the end).
+  const absl::Status& status() const { return status_; }
+
+ private:
+  absl::string_view rest_;
+  absl::string_view name_;
+  absl::string_view value_;
+  bool ascii_ = true;
+  bool any_line_ = false;
+  absl::Status status_;
+};
 
 // Appends `name=value\n`. Used by the simulator to answer like PAYONE.
 void AppendResponseLine(absl::string_view name, absl::string_view value,
