@@ -704,7 +704,8 @@ absl::Status SetLeaf(Message* m, const FieldDescriptor* f,
 // The parameters come from the generated decoders' reader (in UTF-8, one at
 // a time), so that reflection and generated code differ only in how they
 // find and set the field.
-absl::Status DecodeParameters(codec::ParameterReader& reader, Message* root) {
+template <typename Reader>
+absl::Status DecodeParameters(Reader& reader, Message* root) {
   root->Clear();
   const Index& index = IndexOf(root->GetDescriptor());
   std::string name;  // the map's key type; reused
@@ -782,15 +783,15 @@ void ReflectEncode(const Message& m, const EncodeOptions& options,
 
 absl::Status ReflectDecodeResponse(absl::string_view body,
                                    const DecodeOptions& options, Message* r) {
-  codec::ParameterReader reader(codec::BodyFormat::kResponseLines, body,
-                                options);
+  codec::ParameterReader<codec::BodyFormat::kResponseLines> reader(body,
+                                                                   options);
   return DecodeParameters(reader, r);
 }
 
 absl::Status ReflectDecodeNotification(absl::string_view body,
                                        const DecodeOptions& options,
                                        Message* n) {
-  codec::ParameterReader reader(codec::BodyFormat::kForm, body, options);
+  codec::ParameterReader<codec::BodyFormat::kForm> reader(body, options);
   return DecodeParameters(reader, n);
 }
 

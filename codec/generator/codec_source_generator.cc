@@ -1116,7 +1116,7 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
         out_,
         "  bool seen[$0] = {};  // the constants below that appear\n"
         "  {\n"
-        "    ParameterReader scan(BodyFormat::$1, body, options);\n"
+        "    ParameterReader<BodyFormat::$1> scan(body, options);\n"
         "    while (scan.Next()) {\n"
         "      const absl::string_view name = scan.name();\n"
         "      const absl::string_view value = scan.value();\n",
@@ -1254,7 +1254,7 @@ absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
     }
     WriteAlternativeChoice(format);
     absl::SubstituteAndAppend(
-        out_, R"(  ParameterReader reader(BodyFormat::$0, body, options);
+        out_, R"(  ParameterReader<BodyFormat::$0> reader(body, options);
   absl::Status error;
   while (reader.Next()) {
     const absl::string_view name = reader.name();

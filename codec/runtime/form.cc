@@ -12,7 +12,6 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "codec/runtime/bytes.h"
-#include "codec/runtime/scan.h"
 
 namespace payone::codec {
 namespace {
@@ -338,37 +337,14 @@ absl::StatusOr<std::vector<NameValue>> ParseForm(absl::string_view body,
   return parameters;
 }
 
-bool FormReader::Next() {
-  while (!rest_.empty()) {
-    const char* const start = rest_.data();
-    const internal::Scan scan =
-        internal::ScanTo<'&', '=', '%', '+'>(start, rest_.size());
-    const size_t length = scan.end;
-    if (length == rest_.size()) {
-      rest_ = absl::string_view();
-    } else {
-      rest_.remove_prefix(length + 1);
-    }
-    if (length == 0) continue;
-    if (parameters_left_ == 0) {
-      status_ = absl::InvalidArgumentError(absl::StrCat(
-          "form body has more than ", max_parameters_, " parameters"));
-      rest_ = absl::string_view();
-      return false;
-    }
-    --parameters_left_;
-    const size_t equals = scan.mark;
-    if (equals == internal::Scan::kNone) {
-      name_ = absl::string_view(start, length);
-      value_ = absl::string_view();
-    } else {
-      name_ = absl::string_view(start, equals);
-      value_ = absl::string_view(start + equals + 1, length - equals - 1);
-    }
-    if (scan.special) return Unescape(length);
-    ascii_ = !scan.non_ascii;
-    return true;
-  }
+internal::Scan FormReader::ScanSegment(const char* text, size_t size) {
+  return internal::ScanTo<'&', '=', '%', '+'>(text, size);
+}
+
+bool FormReader::TooManyParameters() {
+  status_ = absl::InvalidArgumentError(
+      absl::StrCat("form body has more than ", max_parameters_, " parameters"));
+  rest_ = absl::string_view();
   return false;
 }
 

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "codec/runtime/scan.h"
 
 namespace payone::codec {
 
@@ -112,8 +113,31 @@ class FormReader {
   FormReader& operator=(const FormReader&) = delete;
 
   // Moves to the next parameter; false at the end or on an error. The
-  // previous name and value are no longer valid.
-  bool Next();
+  // previous name and value are no longer valid. Inline: decoders call it
+  // for every parameter.
+  bool Next() {
+    while (!rest_.empty()) {
+      const char* const start = rest_.data();
+      const internal::Scan scan =
+          internal::ScanAndSkip<'&', '=', '%', '+'>(&rest_, &ScanSegment);
+      const size_t length = scan.end;
+      if (length == 0) continue;
+      if (parameters_left_ == 0) return TooManyParameters();
+      --parameters_left_;
+      const size_t equals = scan.mark;
+      if (equals == internal::Scan::kNone) {
+        name_ = absl::string_view(start, length);
+        value_ = absl::string_view();
+      } else {
+        name_ = absl::string_view(start, equals);
+        value_ = absl::string_view(start + equals + 1, length - equals - 1);
+      }
+      if (scan.special) return Unescape(length);
+      ascii_ = !scan.non_ascii;
+      return true;
+    }
+    return false;
+  }
   absl::string_view name() const { return name_; }
   absl::string_view value() const { return value_; }
   // Whether name() and value() are ASCII only.
@@ -123,6 +147,9 @@ class FormReader {
   static constexpr size_t kInlineBytes = 512;
 
  private:
+  static internal::Scan ScanSegment(const char* text, size_t size);
+  // Fails the reader: false.
+  bool TooManyParameters();
   // Decodes name_ and value_ (still escaped) where they need it.
   bool Unescape(size_t segment_size);
 

@@ -1,56 +1,24 @@
 #include "codec/runtime/parameter_reader.h"
 
-#include <utility>
-
 #include "absl/strings/str_cat.h"
 #include "codec/runtime/charset.h"
 
-namespace payone::codec {
+namespace payone::codec::internal {
 
-ParameterReader::ParameterReader(BodyFormat format, absl::string_view body,
-                                 const DecodeOptions& options)
-    : format_(format),
-      charset_(options.charset),
-      lines_(format == BodyFormat::kResponseLines ? body : absl::string_view(),
-             options.max_body_bytes),
-      form_(format == BodyFormat::kForm && body.size() <= options.max_body_bytes
-                ? body
-                : absl::string_view()) {
-  if (format == BodyFormat::kForm && body.size() > options.max_body_bytes) {
-    oversize_ = absl::InvalidArgumentError(absl::StrCat(
-        "notification of ", body.size(), " bytes exceeds the limit of ",
-        options.max_body_bytes, " bytes"));
-  }
-}
-
-const absl::Status& ParameterReader::status() const {
-  if (format_ == BodyFormat::kResponseLines) return lines_.status();
-  return oversize_.ok() ? form_.status() : oversize_;
-}
-
-bool ParameterReader::Next() {
-  return format_ == BodyFormat::kResponseLines ? Take(lines_) : Take(form_);
-}
-
-template <typename Raw>
-bool ParameterReader::Take(Raw& raw) {
-  if (!raw.Next()) return false;
-  name_ = raw.name();
-  value_ = raw.value();
-  if (raw.ascii()) return true;
+void Utf8Converter::Convert(absl::string_view* name, absl::string_view* value) {
   // Latin-1 to UTF-8 at most doubles the text.
-  const size_t room = 2 * (name_.size() + value_.size());
+  const size_t room = 2 * (name->size() + value->size());
   char* out = inline_buffer_;
   if (room > kInlineBytes) {
     heap_buffer_.resize(room);
     out = &heap_buffer_[0];
   }
-  name_ = ToUtf8(name_, &out);
-  value_ = ToUtf8(value_, &out);
-  return true;
+  *name = ToUtf8(*name, &out);
+  *value = ToUtf8(*value, &out);
 }
 
-absl::string_view ParameterReader::ToUtf8(absl::string_view text, char** out) {
+absl::string_view Utf8Converter::ToUtf8(absl::string_view text,
+                                        char** out) const {
   if (IsAscii(text)) return text;
   if (charset_ == Charset::kUtf8 && IsValidUtf8(text)) return text;
   char* const start = *out;
@@ -58,10 +26,10 @@ absl::string_view ParameterReader::ToUtf8(absl::string_view text, char** out) {
   return absl::string_view(start, *out - start);
 }
 
-absl::Status ParameterReader::Stop(absl::Status error) {
-  while (Next()) {
-  }
-  return status().ok() ? std::move(error) : status();
+absl::Status NotificationTooLarge(size_t size, size_t max_bytes) {
+  return absl::InvalidArgumentError(absl::StrCat("notification of ", size,
+                                                 " bytes exceeds the limit of ",
+                                                 max_bytes, " bytes"));
 }
 
-}  // namespace payone::codec
+}  // namespace payone::codec::internal

@@ -4,7 +4,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "codec/runtime/scan.h"
 
 namespace payone::codec {
 namespace {
@@ -58,27 +57,11 @@ ResponseLineReader::ResponseLineReader(absl::string_view body,
   }
 }
 
-bool ResponseLineReader::Next() {
-  while (!rest_.empty()) {
-    const char* const start = rest_.data();
-    const internal::Scan scan =
-        internal::ScanTo<'\n', '=', '\n', '\n'>(start, rest_.size());
-    size_t length = scan.end;
-    if (length == rest_.size()) {
-      rest_ = absl::string_view();
-    } else {
-      rest_.remove_prefix(length + 1);
-    }
-    // CRLF, and the CRCRLF of a body converted twice: no value ends in CR.
-    while (length != 0 && start[length - 1] == '\r') --length;
-    const size_t equals = scan.mark;
-    if (equals == internal::Scan::kNone || equals == 0) continue;
-    name_ = absl::string_view(start, equals);
-    value_ = absl::string_view(start + equals + 1, length - equals - 1);
-    ascii_ = !scan.non_ascii;
-    any_line_ = true;
-    return true;
-  }
+internal::Scan ResponseLineReader::ScanLine(const char* text, size_t size) {
+  return internal::ScanTo<'\n', '=', '\n', '\n'>(text, size);
+}
+
+bool ResponseLineReader::AtEnd() {
   if (!any_line_ && status_.ok()) status_ = NoLine();
   return false;
 }

@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "codec/runtime/form.h"
+#include "codec/runtime/scan.h"
 
 namespace payone::codec {
 
@@ -43,7 +44,26 @@ class ResponseLineReader {
                               size_t max_bytes = kMaxResponseBytes);
 
   // Moves to the next name=value line; false at the end or on an error.
-  bool Next();
+  // Inline: decoders call it for every line.
+  bool Next() {
+    while (!rest_.empty()) {
+      const char* const start = rest_.data();
+      const internal::Scan scan =
+          internal::ScanAndSkip<'\n', '=', '\n', '\n'>(&rest_, &ScanLine);
+      size_t length = scan.end;
+      // CRLF, and the CRCRLF of a body converted twice: no value ends in
+      // CR.
+      while (length != 0 && start[length - 1] == '\r') --length;
+      const size_t equals = scan.mark;
+      if (equals == internal::Scan::kNone || equals == 0) continue;
+      name_ = absl::string_view(start, equals);
+      value_ = absl::string_view(start + equals + 1, length - equals - 1);
+      ascii_ = !scan.non_ascii;
+      any_line_ = true;
+      return true;
+    }
+    return AtEnd();
+  }
   absl::string_view name() const { return name_; }
   absl::string_view value() const { return value_; }
   // Whether name() and value() are ASCII only.
@@ -54,6 +74,11 @@ class ResponseLineReader {
   const absl::Status& status() const { return status_; }
 
  private:
+  static internal::Scan ScanLine(const char* text, size_t size);
+  // Next() at the end of the body: false, and an error when there was no
+  // line at all.
+  bool AtEnd();
+
   absl::string_view rest_;
   absl::string_view name_;
   absl::string_view value_;

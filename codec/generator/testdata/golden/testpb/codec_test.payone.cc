@@ -1556,7 +1556,7 @@ absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_v
   m->Clear();
   bool seen[4] = {};  // the constants below that appear
   {
-    ParameterReader scan(BodyFormat::kForm, body, options);
+    ParameterReader<BodyFormat::kForm> scan(body, options);
     while (scan.Next()) {
       const absl::string_view name = scan.name();
       const absl::string_view value = scan.value();
@@ -1596,7 +1596,7 @@ absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_v
         break;
     }
   }
-  ParameterReader reader(BodyFormat::kForm, body, options);
+  ParameterReader<BodyFormat::kForm> reader(body, options);
   absl::Status error;
   while (reader.Next()) {
     const absl::string_view name = reader.name();
@@ -1925,7 +1925,7 @@ absl::Status PayoneCodec<::codectest::v1::PaymentResponse>::Decode(absl::string_
                                      const DecodeOptions& options,
                                      Message* m) {
   m->Clear();
-  ParameterReader reader(BodyFormat::kResponseLines, body, options);
+  ParameterReader<BodyFormat::kResponseLines> reader(body, options);
   absl::Status error;
   while (reader.Next()) {
     const absl::string_view name = reader.name();
@@ -2283,7 +2283,7 @@ absl::Status PayoneCodec<::codectest::v1::TransactionStatus>::Decode(absl::strin
                                      const DecodeOptions& options,
                                      Message* m) {
   m->Clear();
-  ParameterReader reader(BodyFormat::kForm, body, options);
+  ParameterReader<BodyFormat::kForm> reader(body, options);
   absl::Status error;
   while (reader.Next()) {
     const absl::string_view name = reader.name();
