@@ -197,16 +197,17 @@ struct NameCase {
 // compared only with the names of its size, in the order of `cases` (which
 // names of other sizes cannot change). Arms that do not return fall out of
 // the switch.
-std::string NameSwitch(const std::vector<NameCase>& cases) {
+std::string NameSwitch(const std::vector<NameCase>& cases,
+                       const std::string& name = "name") {
   if (cases.empty()) return "";
   std::map<size_t, std::vector<const NameCase*>> by_size;
   for (const NameCase& c : cases) by_size[c.name.size()].push_back(&c);
-  std::string out = "  switch (name.size()) {\n";
+  std::string out = absl::StrCat("  switch (", name, ".size()) {\n");
   for (const auto& [size, arms] : by_size) {
     absl::StrAppend(&out, "    case ", size, ":\n");
     for (const NameCase* arm : arms) {
       std::string test =
-          absl::StrCat("internal::NameIs(name, ", Lit(arm->name), ")");
+          absl::StrCat("internal::NameIs(", name, ", ", Lit(arm->name), ")");
       if (!arm->condition.empty())
         absl::StrAppend(&test, " && ", arm->condition);
       absl::StrAppend(&out, "      if (", test, ") {\n", arm->body,
@@ -1298,7 +1299,9 @@ $1    }
 
 void AppendEnum(const google::protobuf::EnumDescriptor* e, std::string* out) {
   const std::string type = QualifiedCppName(e);
-  std::string to_wire, from_wire, name;
+  std::string to_wire, name;
+  // FromWire: the wire texts by one switch on the text's size.
+  std::vector<NameCase> from_wire;
   for (int i = 0; i < e->value_count(); ++i) {
     const auto* v = e->value(i);
     // Aliases share a number; the first one names it.
@@ -1309,12 +1312,11 @@ void AppendEnum(const google::protobuf::EnumDescriptor* e, std::string* out) {
     if (wire.empty() || v->number() == 0) continue;
     absl::SubstituteAndAppend(&to_wire, "    case $0:\n      return $1;\n",
                               v->number(), Lit(wire));
-    absl::SubstituteAndAppend(&from_wire,
-                              "  if (text == $0) {\n"
-                              "    *value = static_cast<$1>($2);\n"
-                              "    return true;\n"
-                              "  }\n",
-                              Lit(wire), type, v->number());
+    from_wire.push_back(
+        {wire, "",
+         absl::Substitute("        *value = static_cast<$0>($1);\n"
+                          "        return true;\n",
+                          type, v->number())});
   }
   absl::SubstituteAndAppend(out, R"(
 absl::string_view PayoneEnum<$0>::ToWire($0 value) {
@@ -1336,7 +1338,7 @@ $3    default:
   }
 }
 )",
-                            type, to_wire, from_wire, name);
+                            type, to_wire, NameSwitch(from_wire, "text"), name);
 }
 
 }  // namespace

@@ -35,13 +35,17 @@ absl::string_view PayoneEnum<::codectest::v1::Currency>::ToWire(::codectest::v1:
 
 bool PayoneEnum<::codectest::v1::Currency>::FromWire(absl::string_view text, ::codectest::v1::Currency* value) {
   (void)text; (void)value;
-  if (text == "EUR") {
-    *value = static_cast<::codectest::v1::Currency>(1);
-    return true;
-  }
-  if (text == "USD") {
-    *value = static_cast<::codectest::v1::Currency>(2);
-    return true;
+  switch (text.size()) {
+    case 3:
+      if (internal::NameIs(text, "EUR")) {
+        *value = static_cast<::codectest::v1::Currency>(1);
+        return true;
+      }
+      if (internal::NameIs(text, "USD")) {
+        *value = static_cast<::codectest::v1::Currency>(2);
+        return true;
+      }
+      break;
   }
   return false;
 }
@@ -74,17 +78,25 @@ absl::string_view PayoneEnum<::codectest::v1::ItemType>::ToWire(::codectest::v1:
 
 bool PayoneEnum<::codectest::v1::ItemType>::FromWire(absl::string_view text, ::codectest::v1::ItemType* value) {
   (void)text; (void)value;
-  if (text == "goods") {
-    *value = static_cast<::codectest::v1::ItemType>(1);
-    return true;
-  }
-  if (text == "shipment") {
-    *value = static_cast<::codectest::v1::ItemType>(2);
-    return true;
-  }
-  if (text == "voucher") {
-    *value = static_cast<::codectest::v1::ItemType>(3);
-    return true;
+  switch (text.size()) {
+    case 5:
+      if (internal::NameIs(text, "goods")) {
+        *value = static_cast<::codectest::v1::ItemType>(1);
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(text, "voucher")) {
+        *value = static_cast<::codectest::v1::ItemType>(3);
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(text, "shipment")) {
+        *value = static_cast<::codectest::v1::ItemType>(2);
+        return true;
+      }
+      break;
   }
   return false;
 }
@@ -121,21 +133,29 @@ absl::string_view PayoneEnum<::codectest::v1::Status>::ToWire(::codectest::v1::S
 
 bool PayoneEnum<::codectest::v1::Status>::FromWire(absl::string_view text, ::codectest::v1::Status* value) {
   (void)text; (void)value;
-  if (text == "APPROVED") {
-    *value = static_cast<::codectest::v1::Status>(1);
-    return true;
-  }
-  if (text == "REDIRECT") {
-    *value = static_cast<::codectest::v1::Status>(2);
-    return true;
-  }
-  if (text == "ERROR") {
-    *value = static_cast<::codectest::v1::Status>(3);
-    return true;
-  }
-  if (text == "PENDING") {
-    *value = static_cast<::codectest::v1::Status>(4);
-    return true;
+  switch (text.size()) {
+    case 5:
+      if (internal::NameIs(text, "ERROR")) {
+        *value = static_cast<::codectest::v1::Status>(3);
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(text, "PENDING")) {
+        *value = static_cast<::codectest::v1::Status>(4);
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(text, "APPROVED")) {
+        *value = static_cast<::codectest::v1::Status>(1);
+        return true;
+      }
+      if (internal::NameIs(text, "REDIRECT")) {
+        *value = static_cast<::codectest::v1::Status>(2);
+        return true;
+      }
+      break;
   }
   return false;
 }
@@ -172,17 +192,25 @@ absl::string_view PayoneEnum<::codectest::v1::TxAction>::ToWire(::codectest::v1:
 
 bool PayoneEnum<::codectest::v1::TxAction>::FromWire(absl::string_view text, ::codectest::v1::TxAction* value) {
   (void)text; (void)value;
-  if (text == "appointed") {
-    *value = static_cast<::codectest::v1::TxAction>(1);
-    return true;
-  }
-  if (text == "capture") {
-    *value = static_cast<::codectest::v1::TxAction>(2);
-    return true;
-  }
-  if (text == "paid") {
-    *value = static_cast<::codectest::v1::TxAction>(3);
-    return true;
+  switch (text.size()) {
+    case 4:
+      if (internal::NameIs(text, "paid")) {
+        *value = static_cast<::codectest::v1::TxAction>(3);
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(text, "capture")) {
+        *value = static_cast<::codectest::v1::TxAction>(2);
+        return true;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(text, "appointed")) {
+        *value = static_cast<::codectest::v1::TxAction>(1);
+        return true;
+      }
+      break;
   }
   return false;
 }
