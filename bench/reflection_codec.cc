@@ -13,7 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "codec/runtime/charset.h"
-#include "codec/runtime/response_lines.h"
+#include "codec/runtime/parameter_reader.h"
 #include "codec/runtime/validators.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor.pb.h"
@@ -622,7 +622,7 @@ void PutMapEntry(Message* m, const FieldDescriptor* f, absl::string_view key,
 
 absl::Status SetLeaf(Message* m, const FieldDescriptor* f,
                      absl::string_view name, absl::string_view key,
-                     const std::string& value, const Index& index,
+                     absl::string_view value, const Index& index,
                      Message* root) {
   const Reflection* r = m->GetReflection();
   const v1::FieldRules& rules = RulesOf(f);
@@ -632,7 +632,7 @@ absl::Status SetLeaf(Message* m, const FieldDescriptor* f,
   }
   switch (f->cpp_type()) {
     case FieldDescriptor::CPPTYPE_STRING:
-      r->SetString(m, f, value);
+      r->SetString(m, f, std::string(value));
       return absl::OkStatus();
     case FieldDescriptor::CPPTYPE_ENUM: {
       const auto* e = f->enum_type();
@@ -664,7 +664,7 @@ absl::Status SetLeaf(Message* m, const FieldDescriptor* f,
         const size_t dot = value.find('.');
         int64_t major = 0;
         int64_t minor = 0;
-        absl::string_view text(value);
+        const absl::string_view text = value;
         const absl::string_view whole = text.substr(0, dot);
         const absl::string_view fraction =
             dot == absl::string_view::npos ? "" : text.substr(dot + 1);
@@ -701,17 +701,18 @@ absl::Status SetLeaf(Message* m, const FieldDescriptor* f,
   }
 }
 
-absl::Status DecodeParameters(std::vector<codec::NameValue> parameters,
-                              const DecodeOptions& options, Message* root) {
+// The parameters come from the generated decoders' reader (in UTF-8, one at
+// a time), so that reflection and generated code differ only in how they
+// find and set the field.
+template <typename Reader>
+absl::Status DecodeParameters(Reader& reader, Message* root) {
   root->Clear();
   const Index& index = IndexOf(root->GetDescriptor());
-  for (codec::NameValue& p : parameters) {
-    std::string& value = p.second;
+  std::string name;  // the map's key type; reused
+  while (reader.Next()) {
+    const absl::string_view value = reader.value();
     if (value.empty()) continue;
-    if (options.charset == Charset::kLatin1 || !codec::IsValidUtf8(value)) {
-      value = codec::Latin1ToUtf8(value);
-    }
-    const std::string& name = p.first;
+    name.assign(reader.name().data(), reader.name().size());
     absl::string_view stem = name;
     absl::string_view key;
     int element = 0;
@@ -739,8 +740,8 @@ absl::Status DecodeParameters(std::vector<codec::NameValue> parameters,
         const v1::FieldRules& rules = RulesOf(f);
         const int max = rules.max_len() > 0 ? rules.max_len() : 400;
         if (element <= 0 || element > max) {
-          return absl::InvalidArgumentError(
-              absl::StrCat("PAYONE parameter ", name, " is out of range"));
+          return reader.Stop(absl::InvalidArgumentError(
+              absl::StrCat("PAYONE parameter ", name, " is out of range")));
         }
         while (r->FieldSize(*m, f) < element) r->AddMessage(m, f);
         m = r->MutableRepeatedMessage(m, f, element - 1);
@@ -750,8 +751,9 @@ absl::Status DecodeParameters(std::vector<codec::NameValue> parameters,
     }
     absl::Status status =
         SetLeaf(m, target.leaf, name, key, value, index, root);
-    if (!status.ok()) return status;
+    if (!status.ok()) return reader.Stop(std::move(status));
   }
+  if (!reader.status().ok()) return reader.status();
   const Reflection* r = root->GetReflection();
   for (const FieldDescriptor* f : index.required) {
     const bool present = f->has_presence()
@@ -781,20 +783,16 @@ void ReflectEncode(const Message& m, const EncodeOptions& options,
 
 absl::Status ReflectDecodeResponse(absl::string_view body,
                                    const DecodeOptions& options, Message* r) {
-  auto lines = codec::ParseResponseLines(body, options.max_body_bytes);
-  if (!lines.ok()) return lines.status();
-  return DecodeParameters(*std::move(lines), options, r);
+  codec::ParameterReader<codec::BodyFormat::kResponseLines> reader(body,
+                                                                   options);
+  return DecodeParameters(reader, r);
 }
 
 absl::Status ReflectDecodeNotification(absl::string_view body,
                                        const DecodeOptions& options,
                                        Message* n) {
-  if (body.size() > options.max_body_bytes) {
-    return absl::InvalidArgumentError("notification body too large");
-  }
-  auto parameters = codec::ParseForm(body);
-  if (!parameters.ok()) return parameters.status();
-  return DecodeParameters(*std::move(parameters), options, n);
+  codec::ParameterReader<codec::BodyFormat::kForm> reader(body, options);
+  return DecodeParameters(reader, n);
 }
 
 }  // namespace payone::bench

@@ -5,9 +5,10 @@
 // decode an answer or a notification) done generically with protobuf
 // reflection, reading the (payone.v1.*) options from the descriptors at run
 // time, instead of with the code protoc-gen-payone generates. It uses the
-// same runtime primitives (form encoding, answer-line parsing, validators,
-// charset conversion) so that the difference the benchmark measures is the
-// dispatch: generated code versus reflection.
+// same runtime primitives (form encoding, validators, charset conversion,
+// and for decoding the generated decoders' ParameterReader, which reads a
+// body one parameter at a time in UTF-8) so that the difference the
+// benchmark measures is the dispatch: generated code versus reflection.
 //
 // It is written to be a fair baseline, not a straw man: violation paths are
 // only rendered when a rule is broken, and the decoder caches its wire name

@@ -191,6 +191,74 @@ void CollectSensitive(const MessageModel& model, std::set<std::string>* out) {
   }
 }
 
+// One arm of a dispatch on a parameter name: taken when the name is `name`
+// and `condition` (C++, may be empty) holds.
+struct NameCase {
+  std::string name;
+  std::string condition;
+  std::string body;  // statements, indented for the case
+};
+
+// `switch (name.size()) { case N: if (name is ...) {...} ... }`: a name is
+// compared only with the names of its size, in the order of `cases` (which
+// names of other sizes cannot change). Arms that do not return fall out of
+// the switch.
+std::string NameSwitch(const std::vector<NameCase>& cases,
+                       const std::string& name = "name") {
+  if (cases.empty()) return "";
+  std::map<size_t, std::vector<const NameCase*>> by_size;
+  for (const NameCase& c : cases) by_size[c.name.size()].push_back(&c);
+  std::string out = absl::StrCat("  switch (", name, ".size()) {\n");
+  for (const auto& [size, arms] : by_size) {
+    absl::StrAppend(&out, "    case ", size, ":\n");
+    for (const NameCase* arm : arms) {
+      std::string test =
+          absl::StrCat("internal::NameIs(", name, ", ", Lit(arm->name), ")");
+      if (!arm->condition.empty())
+        absl::StrAppend(&test, " && ", arm->condition);
+      absl::StrAppend(&out, "      if (", test, ") {\n", arm->body,
+                      "      }\n");
+    }
+    out.append("      break;\n");
+  }
+  out.append("  }\n");
+  return out;
+}
+
+// What Owns answers for `model` without looking at brackets: its constants
+// (name and value) and its scalars' names, and those of its flattened parts.
+// Sets *bracketed when `model` or a part has indexed parts or keyed maps,
+// which Owns matches by stem.
+void CollectOwned(const MessageModel& model, std::vector<NameCase>* out,
+                  bool* bracketed) {
+  for (const auto& [name, value] : model.constants) {
+    out->push_back({name, absl::StrCat("value == ", Lit(value)),
+                    "        return true;\n"});
+  }
+  for (const FieldModel& f : model.fields) {
+    switch (f.kind) {
+      case FieldKind::kText:
+      case FieldKind::kInteger:
+      case FieldKind::kUnsigned:
+      case FieldKind::kBool:
+      case FieldKind::kEnum:
+        out->push_back({f.rules.wire_name(), "", "        return true;\n"});
+        break;
+      case FieldKind::kPart: {
+        absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
+        if (part.ok()) CollectOwned(*part, out, bracketed);
+        break;
+      }
+      case FieldKind::kIndexedParts:
+      case FieldKind::kKeyedMap:
+        *bracketed = true;
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 class MessageWriter {
  public:
   MessageWriter(const MessageModel& model, std::string* out)
@@ -709,6 +777,9 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
     return "internal::WireName{wire.stem, wire.stem, {}, 0}";
   }
 
+  // Owns: whether a parameter is one of this message's (or its parts'):
+  // one switch over every name of the flattened message, then the stems
+  // of bracketed names.
   void WriteOwns() {
     absl::SubstituteAndAppend(out_, R"(
 bool PayoneCodec<$0>::Owns(absl::string_view name,
@@ -717,20 +788,34 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
   (void)name; (void)wire; (void)value;
 )",
                               type_);
-    for (const auto& [name, value] : model_.constants) {
-      absl::SubstituteAndAppend(
-          out_, "  if (name == $0 && value == $1) return true;\n", Lit(name),
-          Lit(value));
-    }
-    for (const FieldModel& f : model_.fields) {
-      if (IsScalar(f)) {
-        absl::SubstituteAndAppend(out_, "  if (name == $0) return true;\n",
-                                  Lit(f.rules.wire_name()));
+    std::vector<NameCase> collected;
+    bool bracketed = false;
+    CollectOwned(model_, &collected, &bracketed);
+    // Alternatives of a oneof may share names (iban): one arm each.
+    std::vector<NameCase> owned;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (NameCase& arm : collected) {
+      if (seen.emplace(arm.name, arm.condition).second) {
+        owned.push_back(std::move(arm));
       }
     }
+    out_->append(NameSwitch(owned));
+    if (!bracketed) {
+      out_->append("  return false;\n}\n");
+      return;
+    }
+    // Indexed parts and keyed maps match only names with a key.
+    out_->append("  if (wire.key.empty()) return false;\n");
     for (const FieldModel& f : model_.fields) {
       const std::string part = f.part ? QualifiedCppName(f.part) : "";
       if (f.kind == FieldKind::kPart) {
+        absl::StatusOr<MessageModel> part_model = BuildMessageModel(f.part);
+        std::vector<NameCase> unused;
+        bool part_bracketed = false;
+        if (part_model.ok()) {
+          CollectOwned(*part_model, &unused, &part_bracketed);
+        }
+        if (!part_bracketed) continue;
         absl::SubstituteAndAppend(
             out_,
             "  if (PayoneCodec<$0>::Owns(name, wire, value)) return true;\n",
@@ -742,57 +827,52 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
             "value)) {\n    return true;\n  }\n",
             part, StemName());
       } else if (f.kind == FieldKind::kKeyedMap) {
-        absl::SubstituteAndAppend(
-            out_, "  if (!wire.key.empty() && wire.stem == $0) return true;\n",
-            Lit(f.rules.wire_name()));
+        absl::SubstituteAndAppend(out_, "  if (wire.stem == $0) return true;\n",
+                                  Lit(f.rules.wire_name()));
       }
     }
     out_->append("  return false;\n}\n");
   }
 
-  void DecodeScalar(const FieldModel& f) {
-    const std::string wire = Lit(f.rules.wire_name());
-    absl::SubstituteAndAppend(
-        out_,
-        "  if (name == $0) {\n"
-        "    if (value.empty()) return internal::Match::kYes;\n",
-        wire);
+  // The arm of DecodeField for a scalar: its value into the field.
+  std::string DecodeScalar(const FieldModel& f) const {
+    std::string out =
+        "        if (value.empty()) return internal::Match::kYes;\n";
     const std::string setter = absl::StrCat("m->set_", f.accessor);
     switch (f.kind) {
       case FieldKind::kText:
+        // Assigned in place: a reused message keeps the string's buffer.
+        absl::SubstituteAndAppend(
+            &out,
+            "        std::string* text = m->mutable_$0();\n"
+            "        text->assign(value.data(), value.size());\n",
+            f.accessor);
         if (f.rules.upper_case() || f.rules.lower_case()) {
           // Decoded messages are canonical: the case Encode would send.
           absl::SubstituteAndAppend(
-              out_,
-              "    std::string text(value);\n"
-              "    absl::$0(&text);\n"
-              "    $1(std::move(text));\n",
-              f.rules.upper_case() ? "AsciiStrToUpper" : "AsciiStrToLower",
-              setter);
-        } else {
-          absl::SubstituteAndAppend(out_, "    $0(std::string(value));\n",
-                                    setter);
+              &out, "        absl::$0(text);\n",
+              f.rules.upper_case() ? "AsciiStrToUpper" : "AsciiStrToLower");
         }
         break;
       case FieldKind::kInteger: {
         const bool is32 = f.field->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
-        out_->append("    int64_t number = 0;\n");
+        out.append("        int64_t number = 0;\n");
         if (f.format == payone::v1::FORMAT_DECIMAL) {
-          out_->append(
-              "    *error = internal::ParseDecimalValue(value, name, "
+          out.append(
+              "        *error = internal::ParseDecimalValue(value, name, "
               "&number);\n");
         } else {
           absl::SubstituteAndAppend(
-              out_,
-              "    *error = internal::ParseInteger(value, name, $0, $1, "
+              &out,
+              "        *error = internal::ParseInteger(value, name, $0, $1, "
               "&number);\n",
               is32 ? "INT32_MIN" : "INT64_MIN",
               is32 ? "INT32_MAX" : "INT64_MAX");
         }
         absl::SubstituteAndAppend(
-            out_,
-            "    if (!error->ok()) return internal::Match::kError;\n"
-            "    $0(static_cast<$1>(number));\n",
+            &out,
+            "        if (!error->ok()) return internal::Match::kError;\n"
+            "        $0(static_cast<$1>(number));\n",
             setter, is32 ? "int32_t" : "int64_t");
         break;
       }
@@ -800,22 +880,24 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
         const bool is32 =
             f.field->cpp_type() == FieldDescriptor::CPPTYPE_UINT32;
         absl::SubstituteAndAppend(
-            out_,
-            "    uint64_t number = 0;\n"
-            "    *error = internal::ParseUnsigned(value, name, $0, &number);\n"
-            "    if (!error->ok()) return internal::Match::kError;\n"
-            "    $1(static_cast<$2>(number));\n",
+            &out,
+            "        uint64_t number = 0;\n"
+            "        *error = internal::ParseUnsigned(value, name, $0, "
+            "&number);\n"
+            "        if (!error->ok()) return internal::Match::kError;\n"
+            "        $1(static_cast<$2>(number));\n",
             is32 ? "UINT32_MAX" : "UINT64_MAX", setter,
             is32 ? "uint32_t" : "uint64_t");
         break;
       }
       case FieldKind::kBool:
         absl::SubstituteAndAppend(
-            out_,
-            "    bool flag = false;\n"
-            "    *error = internal::ParseBool(value, name, $0, $1, &flag);\n"
-            "    if (!error->ok()) return internal::Match::kError;\n"
-            "    $2(flag);\n",
+            &out,
+            "        bool flag = false;\n"
+            "        *error = internal::ParseBool(value, name, $0, $1, "
+            "&flag);\n"
+            "        if (!error->ok()) return internal::Match::kError;\n"
+            "        $2(flag);\n",
             Lit(TrueText(f)), Lit(FalseText(f)), setter);
         break;
       case FieldKind::kEnum: {
@@ -824,26 +906,30 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
             (model_.rules.kind() == payone::v1::MESSAGE_KIND_RESPONSE &&
              f.rules.wire_name() == "status");
         absl::SubstituteAndAppend(
-            out_,
-            "    $0 parsed;\n"
-            "    if (!PayoneEnum<$0>::FromWire(value, &parsed)) {\n",
+            &out,
+            "        $0 parsed;\n"
+            "        if (!PayoneEnum<$0>::FromWire(value, &parsed)) {\n",
             QualifiedCppName(f.enum_type));
         if (strict) {
-          out_->append(
-              "      *error = internal::UnknownValue(name);\n"
-              "      return internal::Match::kError;\n");
+          out.append(
+              "          *error = internal::UnknownValue(name);\n"
+              "          return internal::Match::kError;\n");
         } else {
-          out_->append("      return internal::Match::kNo;\n");
+          out.append("          return internal::Match::kNo;\n");
         }
-        absl::SubstituteAndAppend(out_, "    }\n    $0(parsed);\n", setter);
+        absl::SubstituteAndAppend(&out, "        }\n        $0(parsed);\n",
+                                  setter);
         break;
       }
       default:
         break;
     }
-    out_->append("    return internal::Match::kYes;\n  }\n");
+    out.append("        return internal::Match::kYes;\n");
+    return out;
   }
 
+  // DecodeField: the message's own constants and scalars by one switch on
+  // the name, then its parts (Owns), indexed parts and keyed maps.
   void WriteDecodeField() {
     absl::SubstituteAndAppend(out_, R"(
 internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
@@ -853,15 +939,16 @@ internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
   (void)name; (void)wire; (void)value; (void)m; (void)error;
 )",
                               type_);
+    std::vector<NameCase> arms;
     for (const auto& [name, value] : model_.constants) {
-      absl::SubstituteAndAppend(
-          out_,
-          "  if (name == $0 && value == $1) return internal::Match::kYes;\n",
-          Lit(name), Lit(value));
+      arms.push_back({name, absl::StrCat("value == ", Lit(value)),
+                      "        return internal::Match::kYes;\n"});
     }
     for (const FieldModel& f : model_.fields) {
-      if (IsScalar(f)) DecodeScalar(f);
+      if (IsScalar(f))
+        arms.push_back({f.rules.wire_name(), "", DecodeScalar(f)});
     }
+    out_->append(NameSwitch(arms));
     // A oneof alternative already chosen keeps the names it shares with
     // other alternatives.
     for (const FieldModel& f : model_.fields) {
@@ -1044,8 +1131,9 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
   // Oneof alternatives that carry constants (clearingtype=fnc,
   // financingtype=PDD) are chosen before any field is read: the one whose
   // constants all appear, the most specific first, so that shared names
-  // (iban) land in the right alternative whatever the parameter order.
-  void WriteAlternativeChoice() {
+  // (iban) land in the right alternative whatever the parameter order. One
+  // pass over the body notes which of the constants appear.
+  void WriteAlternativeChoice(const char* format) {
     std::map<const google::protobuf::OneofDescriptor*,
              std::vector<std::pair<const FieldModel*, MessageModel>>>
         oneofs;
@@ -1056,6 +1144,34 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
       if (!part.ok() || part->constants.empty()) continue;
       oneofs[oneof].emplace_back(&f, *std::move(part));
     }
+    if (oneofs.empty()) return;
+    // Every constant of every alternative, numbered.
+    std::map<std::pair<std::string, std::string>, size_t> constants;
+    for (const auto& [oneof, alternatives] : oneofs) {
+      for (const auto& alternative : alternatives) {
+        for (const auto& constant : alternative.second.constants) {
+          constants.emplace(constant, constants.size());
+        }
+      }
+    }
+    absl::SubstituteAndAppend(
+        out_,
+        "  bool seen[$0] = {};  // the constants below that appear\n"
+        "  {\n"
+        "    ParameterReader<BodyFormat::$1> scan(body, options);\n"
+        "    while (scan.Next()) {\n"
+        "      const absl::string_view name = scan.name();\n"
+        "      const absl::string_view value = scan.value();\n",
+        constants.size(), format);
+    for (const auto& [constant, number] : constants) {
+      absl::SubstituteAndAppend(
+          out_, "      if (name == $0 && value == $1) seen[$2] = true;\n",
+          Lit(constant.first), Lit(constant.second), number);
+    }
+    out_->append(
+        "    }\n"
+        "    if (!scan.status().ok()) return scan.status();\n"
+        "  }\n");
     for (const auto& [oneof, alternatives] : oneofs) {
       absl::SubstituteAndAppend(out_,
                                 "  {  // oneof $0\n"
@@ -1064,9 +1180,8 @@ absl::Span<const absl::string_view> PayoneCodec<$0>::SensitiveWireNames() {
                                 oneof->name());
       for (size_t i = 0; i < alternatives.size(); ++i) {
         std::vector<std::string> tests;
-        for (const auto& [name, value] : alternatives[i].second.constants) {
-          tests.push_back(absl::StrCat("internal::HasParameter(*parameters, ",
-                                       Lit(name), ", ", Lit(value), ")"));
+        for (const auto& constant : alternatives[i].second.constants) {
+          tests.push_back(absl::StrCat("seen[", constants.at(constant), "]"));
         }
         absl::SubstituteAndAppend(out_,
                                   "    if ($0 > best && $1) {\n"
@@ -1162,42 +1277,42 @@ std::string PayoneCodec<$0>::EncodeResponse(const Message& m) {
 )",
                                 type_);
     }
-    const char* reader = kind == payone::v1::MESSAGE_KIND_RESPONSE
-                             ? "ReadResponse"
-                             : "ReadNotification";
+    const char* format =
+        kind == payone::v1::MESSAGE_KIND_RESPONSE ? "kResponseLines" : "kForm";
     absl::SubstituteAndAppend(out_, R"(
 absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
                                      const DecodeOptions& options,
                                      Message* m) {
   m->Clear();
-  absl::StatusOr<std::vector<NameValue>> parameters =
-      internal::$1(body, options);
-  if (!parameters.ok()) return parameters.status();
 )",
-                              type_, reader);
+                              type_);
     std::string unknown = "        break;\n";
     for (const FieldModel& f : model_.fields) {
       if (f.kind == FieldKind::kUnknownMap) {
         unknown = absl::StrCat("        (*m->mutable_", f.accessor,
-                               "())[parameter.first] = parameter.second;\n"
+                               "())[std::string(name)] = std::string(value);\n"
                                "        break;\n");
       }
     }
-    WriteAlternativeChoice();
+    WriteAlternativeChoice(format);
     absl::SubstituteAndAppend(
-        out_, R"(  for (const NameValue& parameter : *parameters) {
-    const internal::WireName wire = internal::ParseWireName(parameter.first);
-    absl::Status error;
-    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+        out_, R"(  ParameterReader<BodyFormat::$0> reader(body, options);
+  absl::Status error;
+  while (reader.Next()) {
+    const absl::string_view name = reader.name();
+    const absl::string_view value = reader.value();
+    switch (DecodeField(name, internal::ParseWireName(name), value, m,
+                        &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return error;
+        return reader.Stop(std::move(error));
       case internal::Match::kNo:
-$0    }
+$1    }
   }
+  if (!reader.status().ok()) return reader.status();
 )",
-        unknown);
+        format, unknown);
     if (kind != payone::v1::MESSAGE_KIND_REQUEST) {
       for (const FieldModel& f : model_.fields) {
         const bool required =
@@ -1225,7 +1340,9 @@ $0    }
 
 void AppendEnum(const google::protobuf::EnumDescriptor* e, std::string* out) {
   const std::string type = QualifiedCppName(e);
-  std::string to_wire, from_wire, name;
+  std::string to_wire, name;
+  // FromWire: the wire texts by one switch on the text's size.
+  std::vector<NameCase> from_wire;
   for (int i = 0; i < e->value_count(); ++i) {
     const auto* v = e->value(i);
     // Aliases share a number; the first one names it.
@@ -1236,12 +1353,11 @@ void AppendEnum(const google::protobuf::EnumDescriptor* e, std::string* out) {
     if (wire.empty() || v->number() == 0) continue;
     absl::SubstituteAndAppend(&to_wire, "    case $0:\n      return $1;\n",
                               v->number(), Lit(wire));
-    absl::SubstituteAndAppend(&from_wire,
-                              "  if (text == $0) {\n"
-                              "    *value = static_cast<$1>($2);\n"
-                              "    return true;\n"
-                              "  }\n",
-                              Lit(wire), type, v->number());
+    from_wire.push_back(
+        {wire, "",
+         absl::Substitute("        *value = static_cast<$0>($1);\n"
+                          "        return true;\n",
+                          type, v->number())});
   }
   absl::SubstituteAndAppend(out, R"(
 absl::string_view PayoneEnum<$0>::ToWire($0 value) {
@@ -1263,7 +1379,7 @@ $3    default:
   }
 }
 )",
-                            type, to_wire, from_wire, name);
+                            type, to_wire, NameSwitch(from_wire, "text"), name);
 }
 
 }  // namespace
@@ -1287,6 +1403,7 @@ absl::StatusOr<std::string> CodecSourceGenerator::Generate() const {
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/generated.h"
+#include "codec/runtime/parameter_reader.h"
 #include "codec/runtime/redact.h"
 #include "codec/runtime/violations.h"
 

@@ -47,15 +47,19 @@ int32_t NextCodePoint(absl::string_view text, size_t* offset) {
 }  // namespace
 
 std::string Latin1ToUtf8(absl::string_view latin1) {
-  std::string out;
-  out.reserve(latin1.size());
+  std::string out(2 * latin1.size(), '\0');
+  out.resize(Latin1ToUtf8(latin1, &out[0]) - out.data());
+  return out;
+}
+
+char* Latin1ToUtf8(absl::string_view latin1, char* out) {
   for (char c : latin1) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x80) {
-      out.push_back(c);
+      *out++ = c;
     } else {
-      out.push_back(static_cast<char>(0xC0 | (byte >> 6)));
-      out.push_back(static_cast<char>(0x80 | (byte & 0x3F)));
+      *out++ = static_cast<char>(0xC0 | (byte >> 6));
+      *out++ = static_cast<char>(0x80 | (byte & 0x3F));
     }
   }
   return out;

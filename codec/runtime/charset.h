@@ -21,6 +21,9 @@ namespace payone::codec {
 
 // Every ISO-8859-1 byte maps to the code point of the same value.
 std::string Latin1ToUtf8(absl::string_view latin1);
+// The same written at `out`, which has room for 2 * latin1.size() bytes;
+// returns the end.
+char* Latin1ToUtf8(absl::string_view latin1, char* out);
 
 // Fails on invalid UTF-8 and on characters above U+00FF, naming the byte
 // offset (never the text, which may be card holder data).

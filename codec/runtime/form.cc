@@ -249,6 +249,38 @@ int HexValue(char c) {
   return -1;
 }
 
+absl::Status MalformedEscape(size_t offset) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      "malformed percent-escape at offset ", offset, " of a form value"));
+}
+
+// Writes `text` percent-decoded at `out` ('+' is a space) and returns the
+// end, or nullptr with the offset of a malformed escape in `*bad_offset`.
+char* UnescapeTo(absl::string_view text, char* out, size_t* bad_offset) {
+  const char* in = text.data();
+  const char* const end = in + text.size();
+  while (in != end) {
+    const char c = *in;
+    if (c == '+') {
+      *out++ = ' ';
+      ++in;
+    } else if (c != '%') {
+      *out++ = c;
+      ++in;
+    } else {
+      const int high = end - in > 1 ? HexValue(in[1]) : -1;
+      const int low = end - in > 2 ? HexValue(in[2]) : -1;
+      if (high < 0 || low < 0) {
+        *bad_offset = in - text.data();
+        return nullptr;
+      }
+      *out++ = static_cast<char>(high * 16 + low);
+      in += 3;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void AppendFormEncoded(absl::string_view value, std::string* out) {
@@ -278,10 +310,7 @@ absl::StatusOr<std::string> FormDecode(absl::string_view text) {
     } else {
       const int high = i + 1 < text.size() ? HexValue(text[i + 1]) : -1;
       const int low = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
-      if (high < 0 || low < 0) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "malformed percent-escape at offset ", i, " of a form value"));
-      }
+      if (high < 0 || low < 0) return MalformedEscape(i);
       out.push_back(static_cast<char>(high * 16 + low));
       i += 2;
     }
@@ -409,6 +438,44 @@ absl::StatusOr<std::vector<NameValue>> ParseForm(absl::string_view body,
     parameters.emplace_back(*std::move(name), *std::move(value));
   }
   return parameters;
+}
+
+internal::Scan FormReader::ScanSegment(const char* text, size_t size) {
+  return internal::ScanTo<'&', '=', '%', '+'>(text, size);
+}
+
+bool FormReader::TooManyParameters() {
+  status_ = absl::InvalidArgumentError(
+      absl::StrCat("form body has more than ", max_parameters_, " parameters"));
+  rest_ = absl::string_view();
+  return false;
+}
+
+bool FormReader::Unescape(size_t segment_size) {
+  // Decoding never makes text longer: the segment's size is room for both.
+  char* buffer = inline_buffer_;
+  if (segment_size > kInlineBytes) {
+    heap_buffer_.resize(segment_size);
+    buffer = &heap_buffer_[0];
+  }
+  size_t bad_offset = 0;
+  char* const name_end = UnescapeTo(name_, buffer, &bad_offset);
+  char* const value_end =
+      name_end == nullptr ? nullptr : UnescapeTo(value_, name_end, &bad_offset);
+  if (value_end == nullptr) {
+    status_ = MalformedEscape(bad_offset);
+    rest_ = absl::string_view();
+    return false;
+  }
+  name_ = absl::string_view(buffer, name_end - buffer);
+  value_ = absl::string_view(name_end, value_end - name_end);
+  // %E4 is ASCII text for a byte that is not.
+  bool ascii = true;
+  for (const char* c = buffer; c != value_end; ++c) {
+    ascii = ascii && static_cast<unsigned char>(*c) < 0x80;
+  }
+  ascii_ = ascii;
+  return true;
 }
 
 }  // namespace payone::codec

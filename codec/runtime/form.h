@@ -10,8 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "codec/runtime/scan.h"
 
 namespace payone::codec {
 
@@ -96,6 +98,76 @@ using NameValue = std::pair<std::string, std::string>;
 // body holds more than `max_parameters` parameters.
 absl::StatusOr<std::vector<NameValue>> ParseForm(absl::string_view body,
                                                  size_t max_parameters = 4096);
+
+// The same parse one parameter at a time, without building a vector: reads
+// what ParseForm returns, in order, and fails where it fails (status() after
+// Next() returned false). A name or value without '%' or '+' is a view into
+// the body; the others are decoded into a buffer of the reader, reused for
+// every parameter (on the stack up to kInlineBytes):
+//
+//   FormReader reader(body);
+//   while (reader.Next()) Use(reader.name(), reader.value());
+//   if (!reader.status().ok()) return reader.status();
+class FormReader {
+ public:
+  explicit FormReader(absl::string_view body, size_t max_parameters = 4096)
+      : rest_(body),
+        parameters_left_(max_parameters),
+        max_parameters_(max_parameters) {}
+  FormReader(const FormReader&) = delete;
+  FormReader& operator=(const FormReader&) = delete;
+
+  // Moves to the next parameter; false at the end or on an error. The
+  // previous name and value are no longer valid. Inline: decoders call it
+  // for every parameter.
+  bool Next() {
+    while (!rest_.empty()) {
+      const char* const start = rest_.data();
+      const internal::Scan scan =
+          internal::ScanAndSkip<'&', '=', '%', '+'>(&rest_, &ScanSegment);
+      const size_t length = scan.end;
+      if (length == 0) continue;
+      if (parameters_left_ == 0) return TooManyParameters();
+      --parameters_left_;
+      const size_t equals = scan.mark;
+      if (equals == internal::Scan::kNone) {
+        name_ = absl::string_view(start, length);
+        value_ = absl::string_view();
+      } else {
+        name_ = absl::string_view(start, equals);
+        value_ = absl::string_view(start + equals + 1, length - equals - 1);
+      }
+      if (scan.special) return Unescape(length);
+      ascii_ = !scan.non_ascii;
+      return true;
+    }
+    return false;
+  }
+  absl::string_view name() const { return name_; }
+  absl::string_view value() const { return value_; }
+  // Whether name() and value() are ASCII only.
+  bool ascii() const { return ascii_; }
+  const absl::Status& status() const { return status_; }
+
+  static constexpr size_t kInlineBytes = 512;
+
+ private:
+  static internal::Scan ScanSegment(const char* text, size_t size);
+  // Fails the reader: false.
+  bool TooManyParameters();
+  // Decodes name_ and value_ (still escaped) where they need it.
+  bool Unescape(size_t segment_size);
+
+  absl::string_view rest_;
+  size_t parameters_left_;
+  const size_t max_parameters_;
+  absl::string_view name_;
+  absl::string_view value_;
+  bool ascii_ = true;
+  absl::Status status_;
+  char inline_buffer_[kInlineBytes];
+  std::string heap_buffer_;
+};
 
 }  // namespace payone::codec
 

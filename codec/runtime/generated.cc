@@ -372,7 +372,7 @@ std::string FormToResponseLines(absl::string_view form_body) {
   return out;
 }
 
-WireName ParseWireName(absl::string_view name) {
+WireName ParseBracketedName(absl::string_view name) {
   WireName w;
   w.full = name;
   w.stem = name;
@@ -388,57 +388,6 @@ WireName ParseWireName(absl::string_view name) {
     w.index = index;
   }
   return w;
-}
-
-namespace {
-
-absl::Status ConvertValues(std::vector<NameValue>* parameters,
-                           const DecodeOptions& options) {
-  for (NameValue& parameter : *parameters) {
-    for (std::string* text : {&parameter.first, &parameter.second}) {
-      bool ascii = true;
-      for (char c : *text)
-        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      if (ascii) continue;
-      if (options.charset == Charset::kUtf8 && IsValidUtf8(*text)) continue;
-      *text = Latin1ToUtf8(*text);
-    }
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
-
-absl::StatusOr<std::vector<NameValue>> ReadResponse(
-    absl::string_view body, const DecodeOptions& options) {
-  absl::StatusOr<std::vector<NameValue>> lines =
-      ParseResponseLines(body, options.max_body_bytes);
-  if (!lines.ok()) return lines.status();
-  absl::Status converted = ConvertValues(&*lines, options);
-  if (!converted.ok()) return converted;
-  return lines;
-}
-
-absl::StatusOr<std::vector<NameValue>> ReadNotification(
-    absl::string_view body, const DecodeOptions& options) {
-  if (body.size() > options.max_body_bytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "notification of ", body.size(), " bytes exceeds the limit of ",
-        options.max_body_bytes, " bytes"));
-  }
-  absl::StatusOr<std::vector<NameValue>> parameters = ParseForm(body);
-  if (!parameters.ok()) return parameters.status();
-  absl::Status converted = ConvertValues(&*parameters, options);
-  if (!converted.ok()) return converted;
-  return parameters;
-}
-
-bool HasParameter(const std::vector<NameValue>& parameters,
-                  absl::string_view name, absl::string_view value) {
-  for (const NameValue& parameter : parameters) {
-    if (parameter.first == name && parameter.second == value) return true;
-  }
-  return false;
 }
 
 absl::Status ParseInteger(absl::string_view text, absl::string_view name,

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "codec/runtime/charset.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
+#include "codec/runtime/parameter_reader.h"
 #include "codec/runtime/validators.h"
 #include "codec/runtime/violations.h"
 
@@ -322,7 +324,8 @@ std::vector<const typename Map::value_type*> SortedEntries(const Map& map) {
   return entries;
 }
 
-// Decoding.
+// Decoding. Generated Decode functions read the body with ParameterReader
+// (parameter_reader.h) and hand each parameter to DecodeField.
 // A parameter name split for dispatch: "pr[3]" -> stem "pr", index 3;
 // "add_paydata[x]" -> stem "add_paydata", key "x"; "txid" -> stem "txid".
 struct WireName {
@@ -331,22 +334,22 @@ struct WireName {
   absl::string_view key;  // inside the brackets; empty without brackets
   int index = 0;          // key as a positive number, else 0
 };
-WireName ParseWireName(absl::string_view name);
+WireName ParseBracketedName(absl::string_view name);
+// Inline: most names have no brackets, which the last byte tells.
+inline WireName ParseWireName(absl::string_view name) {
+  if (name.empty() || name.back() != ']') return WireName{name, name, {}, 0};
+  return ParseBracketedName(name);
+}
+
+// Whether `name`, whose size the caller has checked, is `text` (a literal of
+// that size): generated dispatch switches on the size first, then compares
+// with this, which compiles to a few word compares.
+template <size_t N>
+inline bool NameIs(absl::string_view name, const char (&text)[N]) {
+  return std::memcmp(name.data(), text, N - 1) == 0;
+}
 
 enum class Match { kNo, kYes, kError };
-
-// Bodies into name/value pairs with every value converted to UTF-8. In UTF-8
-// mode a value that is not valid UTF-8 is taken as ISO-8859-1, which is
-// what PAYONE sends when it ignores `encoding`.
-absl::StatusOr<std::vector<NameValue>> ReadResponse(
-    absl::string_view body, const DecodeOptions& options);
-absl::StatusOr<std::vector<NameValue>> ReadNotification(
-    absl::string_view body, const DecodeOptions& options);
-
-// Whether `name=value` is among the parameters (constants choosing a oneof
-// alternative).
-bool HasParameter(const std::vector<NameValue>& parameters,
-                  absl::string_view name, absl::string_view value);
 
 // Typed values; errors name the parameter, never the value.
 absl::Status ParseInteger(absl::string_view text, absl::string_view name,

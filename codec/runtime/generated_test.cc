@@ -31,6 +31,11 @@ TEST(WireNameTest, SplitsStemsIndexesAndKeys) {
   EXPECT_EQ(ParseWireName("it[9999999]").index, 0);
   EXPECT_EQ(ParseWireName("it[1").stem, "it[1");
   EXPECT_EQ(ParseWireName("[1]").stem, "[1]");
+  EXPECT_EQ(ParseWireName("").stem, "");
+  EXPECT_EQ(ParseWireName("]").stem, "]");
+  w = ParseWireName("a[]");
+  EXPECT_EQ(w.stem, "a");
+  EXPECT_EQ(w.key, "");
 }
 
 TEST(PathTest, RendersProtoPathsAndWireNames) {
@@ -278,25 +283,16 @@ TEST(ParseTest, NumbersAndBools) {
             "parameter flag must be yes or no");
 }
 
-TEST(ReadTest, ConvertsLatin1AndFallsBackFromBrokenUtf8) {
-  DecodeOptions latin1;
-  latin1.charset = Charset::kLatin1;
-  EXPECT_EQ(ReadResponse("city=K\xF6ln", latin1)->at(0).second, "Köln");
-  EXPECT_EQ(ReadResponse("city=K\xF6ln", {})->at(0).second, "Köln");
-  EXPECT_EQ(ReadResponse("city=Köln", {})->at(0).second, "Köln");
-  EXPECT_EQ(ReadNotification("street=J%E4gerweg", {})->at(0).second,
-            "Jägerweg");
-  DecodeOptions small;
-  small.max_body_bytes = 4;
-  EXPECT_FALSE(ReadNotification("a=12345", small).ok());
-}
-
 TEST(ResponseLinesTest, FormBodiesBecomeRawLines) {
   EXPECT_EQ(FormToResponseLines("status=REDIRECT&redirecturl=https%3A%2F%2Fx"
                                 "%2F%3Fa%3D1%26b%3D2"),
             "status=REDIRECT\nredirecturl=https://x/?a=1&b=2\n");
-  EXPECT_TRUE(HasParameter({{"clearingtype", "cc"}}, "clearingtype", "cc"));
-  EXPECT_FALSE(HasParameter({{"clearingtype", "cc"}}, "clearingtype", "elv"));
+}
+
+TEST(NameIsTest, ComparesNamesOfTheLiteralsSize) {
+  EXPECT_TRUE(NameIs(absl::string_view("status"), "status"));
+  EXPECT_FALSE(NameIs(absl::string_view("statux"), "status"));
+  EXPECT_TRUE(NameIs(absl::string_view("add_paydata[x]"), "add_paydata[x]"));
 }
 
 TEST(SortedEntriesTest, OrdersByKey) {

@@ -1,20 +1,34 @@
 #include "codec/runtime/response_lines.h"
 
+#include <cstring>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
 namespace payone::codec {
+namespace {
+
+absl::Status Oversize(size_t size, size_t max_bytes) {
+  return absl::InvalidArgumentError(absl::StrCat("response of ", size,
+                                                 " bytes exceeds the limit of ",
+                                                 max_bytes, " bytes"));
+}
+
+absl::Status HasNul() {
+  return absl::InvalidArgumentError("response contains a NUL byte");
+}
+
+absl::Status NoLine() {
+  return absl::InvalidArgumentError(
+      "response holds no name=value line: not a PAYONE answer");
+}
+
+}  // namespace
 
 absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     absl::string_view body, size_t max_bytes) {
-  if (body.size() > max_bytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("response of ", body.size(),
-                     " bytes exceeds the limit of ", max_bytes, " bytes"));
-  }
-  if (body.find('\0') != absl::string_view::npos) {
-    return absl::InvalidArgumentError("response contains a NUL byte");
-  }
+  if (body.size() > max_bytes) return Oversize(body.size(), max_bytes);
+  if (body.find('\0') != absl::string_view::npos) return HasNul();
   std::vector<NameValue> lines;
   while (!body.empty()) {
     const size_t end = body.find('\n');
@@ -28,11 +42,28 @@ absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     lines.emplace_back(std::string(line.substr(0, equals)),
                        std::string(line.substr(equals + 1)));
   }
-  if (lines.empty()) {
-    return absl::InvalidArgumentError(
-        "response holds no name=value line: not a PAYONE answer");
-  }
+  if (lines.empty()) return NoLine();
   return lines;
+}
+
+ResponseLineReader::ResponseLineReader(absl::string_view body,
+                                       size_t max_bytes) {
+  if (body.size() > max_bytes) {
+    status_ = Oversize(body.size(), max_bytes);
+  } else if (std::memchr(body.data(), '\0', body.size()) != nullptr) {
+    status_ = HasNul();
+  } else {
+    rest_ = body;
+  }
+}
+
+internal::Scan ResponseLineReader::ScanLine(const char* text, size_t size) {
+  return internal::ScanTo<'\n', '=', '\n', '\n'>(text, size);
+}
+
+bool ResponseLineReader::AtEnd() {
+  if (!any_line_ && status_.ok()) status_ = NoLine();
+  return false;
 }
 
 void AppendResponseLine(absl::string_view name, absl::string_view value,

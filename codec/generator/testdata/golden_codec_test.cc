@@ -368,6 +368,40 @@ TEST(GoldenDecodeTest, RejectsWhatIsNotAnAnswer) {
           .ok());
 }
 
+TEST(GoldenDecodeTest, ReadsCrCrLfAndRejectsNulBytes) {
+  PaymentResponse r;
+  // A CRLF body converted to CRCRLF on the way: no value ends in CR.
+  ASSERT_TRUE(
+      PayoneCodec<PaymentResponse>::Decode(
+          "status=APPROVED\r\r\ntxid=1\r\r\ncustomermessage=a=b&c\r\r\n", {},
+          &r)
+          .ok());
+  EXPECT_EQ(r.status(), codectest::v1::STATUS_APPROVED);
+  EXPECT_EQ(r.txid(), 1);
+  EXPECT_EQ(r.customermessage(), "a=b&c");
+  const std::string with_nul("status=APPROVED\ntxid=1\0\n", 24);
+  EXPECT_EQ(PayoneCodec<PaymentResponse>::Decode(with_nul, {}, &r).message(),
+            "response contains a NUL byte");
+}
+
+TEST(GoldenDecodeTest, AReusedMessageDecodesAsAFreshOne) {
+  // Decode assigns strings in place: nothing of the previous answer stays.
+  constexpr absl::string_view kFirst =
+      "status=REDIRECT\nredirecturl=https://x/a-long-url-that-needs-memory\n"
+      "txid=5\nsettleaccount=yes\nadd_paydata[a]=1\nunknown=1\n"
+      "customermessage=long message, long enough not to fit inline\n";
+  constexpr absl::string_view kSecond =
+      "status=APPROVED\nredirecturl=https://y/\nuserid=7\n";
+  PaymentResponse reused;
+  ASSERT_TRUE(PayoneCodec<PaymentResponse>::Decode(kFirst, {}, &reused).ok());
+  ASSERT_TRUE(PayoneCodec<PaymentResponse>::Decode(kSecond, {}, &reused).ok());
+  PaymentResponse fresh;
+  ASSERT_TRUE(PayoneCodec<PaymentResponse>::Decode(kSecond, {}, &fresh).ok());
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(reused, fresh))
+      << reused.DebugString();
+  EXPECT_EQ(reused.redirecturl(), "https://y/");
+}
+
 TEST(GoldenDecodeTest, ErrorsNeverEchoValues) {
   PaymentResponse r;
   const absl::Status status = PayoneCodec<PaymentResponse>::Decode(
@@ -444,6 +478,19 @@ TEST(GoldenNotificationTest, RejectsBrokenNotifications) {
             "parameter de[401] has an index beyond the limit of 400");
   EXPECT_EQ(error("key=k&txaction=paid&txid=1&de%ZZ"),
             "malformed percent-escape at offset 2 of a form value");
+  // The body's own errors come first, wherever they are: a bad parameter
+  // before them does not hide them.
+  EXPECT_EQ(error("key=k&txaction=exploded&txid=1&de%ZZ"),
+            "malformed percent-escape at offset 2 of a form value");
+  std::string many = "key=k&txaction=exploded&txid=1";
+  for (int i = 0; i < 4096; ++i) many += "&x=1";
+  EXPECT_EQ(error(many), "form body has more than 4096 parameters");
+  DecodeOptions small;
+  small.max_body_bytes = 8;
+  EXPECT_EQ(std::string(PayoneCodec<TransactionStatus>::Decode(
+                            "key=k&txaction=paid&txid=1", small, &n)
+                            .message()),
+            "notification of 26 bytes exceeds the limit of 8 bytes");
 }
 
 TEST(GoldenRequestDecodeTest, ReadsAFormBodyBackIntoTheRightAlternative) {

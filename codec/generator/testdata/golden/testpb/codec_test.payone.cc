@@ -16,6 +16,7 @@
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/generated.h"
+#include "codec/runtime/parameter_reader.h"
 #include "codec/runtime/redact.h"
 #include "codec/runtime/violations.h"
 
@@ -34,13 +35,17 @@ absl::string_view PayoneEnum<::codectest::v1::Currency>::ToWire(::codectest::v1:
 
 bool PayoneEnum<::codectest::v1::Currency>::FromWire(absl::string_view text, ::codectest::v1::Currency* value) {
   (void)text; (void)value;
-  if (text == "EUR") {
-    *value = static_cast<::codectest::v1::Currency>(1);
-    return true;
-  }
-  if (text == "USD") {
-    *value = static_cast<::codectest::v1::Currency>(2);
-    return true;
+  switch (text.size()) {
+    case 3:
+      if (internal::NameIs(text, "EUR")) {
+        *value = static_cast<::codectest::v1::Currency>(1);
+        return true;
+      }
+      if (internal::NameIs(text, "USD")) {
+        *value = static_cast<::codectest::v1::Currency>(2);
+        return true;
+      }
+      break;
   }
   return false;
 }
@@ -73,17 +78,25 @@ absl::string_view PayoneEnum<::codectest::v1::ItemType>::ToWire(::codectest::v1:
 
 bool PayoneEnum<::codectest::v1::ItemType>::FromWire(absl::string_view text, ::codectest::v1::ItemType* value) {
   (void)text; (void)value;
-  if (text == "goods") {
-    *value = static_cast<::codectest::v1::ItemType>(1);
-    return true;
-  }
-  if (text == "shipment") {
-    *value = static_cast<::codectest::v1::ItemType>(2);
-    return true;
-  }
-  if (text == "voucher") {
-    *value = static_cast<::codectest::v1::ItemType>(3);
-    return true;
+  switch (text.size()) {
+    case 5:
+      if (internal::NameIs(text, "goods")) {
+        *value = static_cast<::codectest::v1::ItemType>(1);
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(text, "voucher")) {
+        *value = static_cast<::codectest::v1::ItemType>(3);
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(text, "shipment")) {
+        *value = static_cast<::codectest::v1::ItemType>(2);
+        return true;
+      }
+      break;
   }
   return false;
 }
@@ -120,21 +133,29 @@ absl::string_view PayoneEnum<::codectest::v1::Status>::ToWire(::codectest::v1::S
 
 bool PayoneEnum<::codectest::v1::Status>::FromWire(absl::string_view text, ::codectest::v1::Status* value) {
   (void)text; (void)value;
-  if (text == "APPROVED") {
-    *value = static_cast<::codectest::v1::Status>(1);
-    return true;
-  }
-  if (text == "REDIRECT") {
-    *value = static_cast<::codectest::v1::Status>(2);
-    return true;
-  }
-  if (text == "ERROR") {
-    *value = static_cast<::codectest::v1::Status>(3);
-    return true;
-  }
-  if (text == "PENDING") {
-    *value = static_cast<::codectest::v1::Status>(4);
-    return true;
+  switch (text.size()) {
+    case 5:
+      if (internal::NameIs(text, "ERROR")) {
+        *value = static_cast<::codectest::v1::Status>(3);
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(text, "PENDING")) {
+        *value = static_cast<::codectest::v1::Status>(4);
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(text, "APPROVED")) {
+        *value = static_cast<::codectest::v1::Status>(1);
+        return true;
+      }
+      if (internal::NameIs(text, "REDIRECT")) {
+        *value = static_cast<::codectest::v1::Status>(2);
+        return true;
+      }
+      break;
   }
   return false;
 }
@@ -171,17 +192,25 @@ absl::string_view PayoneEnum<::codectest::v1::TxAction>::ToWire(::codectest::v1:
 
 bool PayoneEnum<::codectest::v1::TxAction>::FromWire(absl::string_view text, ::codectest::v1::TxAction* value) {
   (void)text; (void)value;
-  if (text == "appointed") {
-    *value = static_cast<::codectest::v1::TxAction>(1);
-    return true;
-  }
-  if (text == "capture") {
-    *value = static_cast<::codectest::v1::TxAction>(2);
-    return true;
-  }
-  if (text == "paid") {
-    *value = static_cast<::codectest::v1::TxAction>(3);
-    return true;
+  switch (text.size()) {
+    case 4:
+      if (internal::NameIs(text, "paid")) {
+        *value = static_cast<::codectest::v1::TxAction>(3);
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(text, "capture")) {
+        *value = static_cast<::codectest::v1::TxAction>(2);
+        return true;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(text, "appointed")) {
+        *value = static_cast<::codectest::v1::TxAction>(1);
+        return true;
+      }
+      break;
   }
   return false;
 }
@@ -327,16 +356,50 @@ bool PayoneCodec<::codectest::v1::Person>::Owns(absl::string_view name,
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "firstname") return true;
-  if (name == "lastname") return true;
-  if (name == "company") return true;
-  if (name == "country") return true;
-  if (name == "state") return true;
-  if (name == "email") return true;
-  if (name == "birthday") return true;
-  if (name == "ip") return true;
-  if (name == "language") return true;
-  if (name == "zip") return true;
+  switch (name.size()) {
+    case 2:
+      if (internal::NameIs(name, "ip")) {
+        return true;
+      }
+      break;
+    case 3:
+      if (internal::NameIs(name, "zip")) {
+        return true;
+      }
+      break;
+    case 5:
+      if (internal::NameIs(name, "state")) {
+        return true;
+      }
+      if (internal::NameIs(name, "email")) {
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(name, "company")) {
+        return true;
+      }
+      if (internal::NameIs(name, "country")) {
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "lastname")) {
+        return true;
+      }
+      if (internal::NameIs(name, "birthday")) {
+        return true;
+      }
+      if (internal::NameIs(name, "language")) {
+        return true;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "firstname")) {
+        return true;
+      }
+      break;
+  }
   return false;
 }
 
@@ -345,61 +408,82 @@ internal::Match PayoneCodec<::codectest::v1::Person>::DecodeField(absl::string_v
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "firstname") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_firstname(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "lastname") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_lastname(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "company") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_company(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "country") {
-    if (value.empty()) return internal::Match::kYes;
-    std::string text(value);
-    absl::AsciiStrToUpper(&text);
-    m->set_country(std::move(text));
-    return internal::Match::kYes;
-  }
-  if (name == "state") {
-    if (value.empty()) return internal::Match::kYes;
-    std::string text(value);
-    absl::AsciiStrToUpper(&text);
-    m->set_state(std::move(text));
-    return internal::Match::kYes;
-  }
-  if (name == "email") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_email(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "birthday") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_birthday(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "ip") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_ip(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "language") {
-    if (value.empty()) return internal::Match::kYes;
-    std::string text(value);
-    absl::AsciiStrToLower(&text);
-    m->set_language(std::move(text));
-    return internal::Match::kYes;
-  }
-  if (name == "zip") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_zip(std::string(value));
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 2:
+      if (internal::NameIs(name, "ip")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_ip();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 3:
+      if (internal::NameIs(name, "zip")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_zip();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 5:
+      if (internal::NameIs(name, "state")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_state();
+        text->assign(value.data(), value.size());
+        absl::AsciiStrToUpper(text);
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "email")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_email();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(name, "company")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_company();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "country")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_country();
+        text->assign(value.data(), value.size());
+        absl::AsciiStrToUpper(text);
+        return internal::Match::kYes;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "lastname")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_lastname();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "birthday")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_birthday();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "language")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_language();
+        text->assign(value.data(), value.size());
+        absl::AsciiStrToLower(text);
+        return internal::Match::kYes;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "firstname")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_firstname();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
   }
   return internal::Match::kNo;
 }
@@ -497,11 +581,33 @@ bool PayoneCodec<::codectest::v1::Card>::Owns(absl::string_view name,
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "clearingtype" && value == "cc") return true;
-  if (name == "cardpan") return true;
-  if (name == "pseudocardpan") return true;
-  if (name == "cardexpiredate") return true;
-  if (name == "cardcvc2") return true;
+  switch (name.size()) {
+    case 7:
+      if (internal::NameIs(name, "cardpan")) {
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "cardcvc2")) {
+        return true;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "clearingtype") && value == "cc") {
+        return true;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "pseudocardpan")) {
+        return true;
+      }
+      break;
+    case 14:
+      if (internal::NameIs(name, "cardexpiredate")) {
+        return true;
+      }
+      break;
+  }
   return false;
 }
 
@@ -510,26 +616,44 @@ internal::Match PayoneCodec<::codectest::v1::Card>::DecodeField(absl::string_vie
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "clearingtype" && value == "cc") return internal::Match::kYes;
-  if (name == "cardpan") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_cardpan(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "pseudocardpan") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_pseudocardpan(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "cardexpiredate") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_cardexpiredate(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "cardcvc2") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_cardcvc2(std::string(value));
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 7:
+      if (internal::NameIs(name, "cardpan")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_cardpan();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "cardcvc2")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_cardcvc2();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "clearingtype") && value == "cc") {
+        return internal::Match::kYes;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "pseudocardpan")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_pseudocardpan();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 14:
+      if (internal::NameIs(name, "cardexpiredate")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_cardexpiredate();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
   }
   return internal::Match::kNo;
 }
@@ -606,10 +730,28 @@ bool PayoneCodec<::codectest::v1::DirectDebit>::Owns(absl::string_view name,
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "clearingtype" && value == "elv") return true;
-  if (name == "iban") return true;
-  if (name == "bic") return true;
-  if (name == "bankaccountholder") return true;
+  switch (name.size()) {
+    case 3:
+      if (internal::NameIs(name, "bic")) {
+        return true;
+      }
+      break;
+    case 4:
+      if (internal::NameIs(name, "iban")) {
+        return true;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "clearingtype") && value == "elv") {
+        return true;
+      }
+      break;
+    case 17:
+      if (internal::NameIs(name, "bankaccountholder")) {
+        return true;
+      }
+      break;
+  }
   return false;
 }
 
@@ -618,21 +760,36 @@ internal::Match PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(absl::str
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "clearingtype" && value == "elv") return internal::Match::kYes;
-  if (name == "iban") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_iban(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "bic") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_bic(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "bankaccountholder") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_bankaccountholder(std::string(value));
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 3:
+      if (internal::NameIs(name, "bic")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_bic();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 4:
+      if (internal::NameIs(name, "iban")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_iban();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "clearingtype") && value == "elv") {
+        return internal::Match::kYes;
+      }
+      break;
+    case 17:
+      if (internal::NameIs(name, "bankaccountholder")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_bankaccountholder();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
   }
   return internal::Match::kNo;
 }
@@ -702,10 +859,28 @@ bool PayoneCodec<::codectest::v1::SecuredDirectDebit>::Owns(absl::string_view na
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "clearingtype" && value == "fnc") return true;
-  if (name == "financingtype" && value == "PDD") return true;
-  if (name == "iban") return true;
-  if (name == "add_paydata[device_token]") return true;
+  switch (name.size()) {
+    case 4:
+      if (internal::NameIs(name, "iban")) {
+        return true;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "clearingtype") && value == "fnc") {
+        return true;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "financingtype") && value == "PDD") {
+        return true;
+      }
+      break;
+    case 25:
+      if (internal::NameIs(name, "add_paydata[device_token]")) {
+        return true;
+      }
+      break;
+  }
   return false;
 }
 
@@ -714,17 +889,33 @@ internal::Match PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(ab
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "clearingtype" && value == "fnc") return internal::Match::kYes;
-  if (name == "financingtype" && value == "PDD") return internal::Match::kYes;
-  if (name == "iban") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_iban(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "add_paydata[device_token]") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_device_token(std::string(value));
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 4:
+      if (internal::NameIs(name, "iban")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_iban();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "clearingtype") && value == "fnc") {
+        return internal::Match::kYes;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "financingtype") && value == "PDD") {
+        return internal::Match::kYes;
+      }
+      break;
+    case 25:
+      if (internal::NameIs(name, "add_paydata[device_token]")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_device_token();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
   }
   return internal::Match::kNo;
 }
@@ -830,13 +1021,31 @@ bool PayoneCodec<::codectest::v1::Item>::Owns(absl::string_view name,
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "it") return true;
-  if (name == "id") return true;
-  if (name == "pr") return true;
-  if (name == "no") return true;
-  if (name == "de") return true;
-  if (name == "va") return true;
-  if (name == "sd") return true;
+  switch (name.size()) {
+    case 2:
+      if (internal::NameIs(name, "it")) {
+        return true;
+      }
+      if (internal::NameIs(name, "id")) {
+        return true;
+      }
+      if (internal::NameIs(name, "pr")) {
+        return true;
+      }
+      if (internal::NameIs(name, "no")) {
+        return true;
+      }
+      if (internal::NameIs(name, "de")) {
+        return true;
+      }
+      if (internal::NameIs(name, "va")) {
+        return true;
+      }
+      if (internal::NameIs(name, "sd")) {
+        return true;
+      }
+      break;
+  }
   return false;
 }
 
@@ -845,54 +1054,61 @@ internal::Match PayoneCodec<::codectest::v1::Item>::DecodeField(absl::string_vie
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "it") {
-    if (value.empty()) return internal::Match::kYes;
-    ::codectest::v1::ItemType parsed;
-    if (!PayoneEnum<::codectest::v1::ItemType>::FromWire(value, &parsed)) {
-      *error = internal::UnknownValue(name);
-      return internal::Match::kError;
-    }
-    m->set_type(parsed);
-    return internal::Match::kYes;
-  }
-  if (name == "id") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_id(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "pr") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_price(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "no") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT32_MIN, INT32_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_quantity(static_cast<int32_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "de") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_description(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "va") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT32_MIN, INT32_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_vat(static_cast<int32_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "sd") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_delivery_date(std::string(value));
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 2:
+      if (internal::NameIs(name, "it")) {
+        if (value.empty()) return internal::Match::kYes;
+        ::codectest::v1::ItemType parsed;
+        if (!PayoneEnum<::codectest::v1::ItemType>::FromWire(value, &parsed)) {
+          *error = internal::UnknownValue(name);
+          return internal::Match::kError;
+        }
+        m->set_type(parsed);
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "id")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_id();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "pr")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_price(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "no")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT32_MIN, INT32_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_quantity(static_cast<int32_t>(number));
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "de")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_description();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "va")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT32_MIN, INT32_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_vat(static_cast<int32_t>(number));
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "sd")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_delivery_date();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
   }
   return internal::Match::kNo;
 }
@@ -1114,27 +1330,148 @@ bool PayoneCodec<::codectest::v1::PaymentRequest>::Owns(absl::string_view name,
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "reference") return true;
-  if (name == "amount") return true;
-  if (name == "currency") return true;
-  if (name == "customer_is_present") return true;
-  if (name == "threedsecure") return true;
-  if (name == "successurl") return true;
-  if (name == "errorurl") return true;
-  if (name == "backurl") return true;
-  if (name == "narrative_text") return true;
-  if (name == "due_time") return true;
-  if (name == "sequencenumber") return true;
-  if (name == "bankgrouptype") return true;
-  if (name == "hash") return true;
-  if (PayoneCodec<::codectest::v1::Person>::Owns(name, wire, value)) return true;
-  if (PayoneCodec<::codectest::v1::Card>::Owns(name, wire, value)) return true;
-  if (PayoneCodec<::codectest::v1::DirectDebit>::Owns(name, wire, value)) return true;
-  if (PayoneCodec<::codectest::v1::SecuredDirectDebit>::Owns(name, wire, value)) return true;
+  switch (name.size()) {
+    case 2:
+      if (internal::NameIs(name, "ip")) {
+        return true;
+      }
+      break;
+    case 3:
+      if (internal::NameIs(name, "zip")) {
+        return true;
+      }
+      if (internal::NameIs(name, "bic")) {
+        return true;
+      }
+      break;
+    case 4:
+      if (internal::NameIs(name, "iban")) {
+        return true;
+      }
+      if (internal::NameIs(name, "hash")) {
+        return true;
+      }
+      break;
+    case 5:
+      if (internal::NameIs(name, "state")) {
+        return true;
+      }
+      if (internal::NameIs(name, "email")) {
+        return true;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "amount")) {
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(name, "company")) {
+        return true;
+      }
+      if (internal::NameIs(name, "country")) {
+        return true;
+      }
+      if (internal::NameIs(name, "cardpan")) {
+        return true;
+      }
+      if (internal::NameIs(name, "backurl")) {
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        return true;
+      }
+      if (internal::NameIs(name, "lastname")) {
+        return true;
+      }
+      if (internal::NameIs(name, "birthday")) {
+        return true;
+      }
+      if (internal::NameIs(name, "language")) {
+        return true;
+      }
+      if (internal::NameIs(name, "cardcvc2")) {
+        return true;
+      }
+      if (internal::NameIs(name, "errorurl")) {
+        return true;
+      }
+      if (internal::NameIs(name, "due_time")) {
+        return true;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "reference")) {
+        return true;
+      }
+      if (internal::NameIs(name, "firstname")) {
+        return true;
+      }
+      break;
+    case 10:
+      if (internal::NameIs(name, "successurl")) {
+        return true;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "clearingtype") && value == "cc") {
+        return true;
+      }
+      if (internal::NameIs(name, "clearingtype") && value == "elv") {
+        return true;
+      }
+      if (internal::NameIs(name, "clearingtype") && value == "fnc") {
+        return true;
+      }
+      if (internal::NameIs(name, "threedsecure")) {
+        return true;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "pseudocardpan")) {
+        return true;
+      }
+      if (internal::NameIs(name, "financingtype") && value == "PDD") {
+        return true;
+      }
+      if (internal::NameIs(name, "bankgrouptype")) {
+        return true;
+      }
+      break;
+    case 14:
+      if (internal::NameIs(name, "cardexpiredate")) {
+        return true;
+      }
+      if (internal::NameIs(name, "narrative_text")) {
+        return true;
+      }
+      if (internal::NameIs(name, "sequencenumber")) {
+        return true;
+      }
+      break;
+    case 17:
+      if (internal::NameIs(name, "bankaccountholder")) {
+        return true;
+      }
+      break;
+    case 19:
+      if (internal::NameIs(name, "customer_is_present")) {
+        return true;
+      }
+      break;
+    case 25:
+      if (internal::NameIs(name, "add_paydata[device_token]")) {
+        return true;
+      }
+      break;
+  }
+  if (wire.key.empty()) return false;
   if (wire.index > 0 && PayoneCodec<::codectest::v1::Item>::Owns(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value)) {
     return true;
   }
-  if (!wire.key.empty() && wire.stem == "add_paydata") return true;
+  if (wire.stem == "add_paydata") return true;
   return false;
 }
 
@@ -1143,90 +1480,119 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "reference") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_reference(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "amount") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_amount(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "currency") {
-    if (value.empty()) return internal::Match::kYes;
-    ::codectest::v1::Currency parsed;
-    if (!PayoneEnum<::codectest::v1::Currency>::FromWire(value, &parsed)) {
-      *error = internal::UnknownValue(name);
-      return internal::Match::kError;
-    }
-    m->set_currency(parsed);
-    return internal::Match::kYes;
-  }
-  if (name == "customer_is_present") {
-    if (value.empty()) return internal::Match::kYes;
-    bool flag = false;
-    *error = internal::ParseBool(value, name, "yes", "no", &flag);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_customer_is_present(flag);
-    return internal::Match::kYes;
-  }
-  if (name == "threedsecure") {
-    if (value.empty()) return internal::Match::kYes;
-    bool flag = false;
-    *error = internal::ParseBool(value, name, "1", "0", &flag);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_three_d_secure(flag);
-    return internal::Match::kYes;
-  }
-  if (name == "successurl") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_successurl(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "errorurl") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_errorurl(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "backurl") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_backurl(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "narrative_text") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_narrative_text(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "due_time") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_due_time(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "sequencenumber") {
-    if (value.empty()) return internal::Match::kYes;
-    uint64_t number = 0;
-    *error = internal::ParseUnsigned(value, name, UINT32_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_sequencenumber(static_cast<uint32_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "bankgrouptype") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_bic_hint(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "hash") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_hash(std::string(value));
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 4:
+      if (internal::NameIs(name, "hash")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_hash();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "amount")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_amount(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(name, "backurl")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_backurl();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        if (value.empty()) return internal::Match::kYes;
+        ::codectest::v1::Currency parsed;
+        if (!PayoneEnum<::codectest::v1::Currency>::FromWire(value, &parsed)) {
+          *error = internal::UnknownValue(name);
+          return internal::Match::kError;
+        }
+        m->set_currency(parsed);
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "errorurl")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_errorurl();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "due_time")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_due_time(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "reference")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_reference();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 10:
+      if (internal::NameIs(name, "successurl")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_successurl();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "threedsecure")) {
+        if (value.empty()) return internal::Match::kYes;
+        bool flag = false;
+        *error = internal::ParseBool(value, name, "1", "0", &flag);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_three_d_secure(flag);
+        return internal::Match::kYes;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "bankgrouptype")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_bic_hint();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 14:
+      if (internal::NameIs(name, "narrative_text")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_narrative_text();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "sequencenumber")) {
+        if (value.empty()) return internal::Match::kYes;
+        uint64_t number = 0;
+        *error = internal::ParseUnsigned(value, name, UINT32_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_sequencenumber(static_cast<uint32_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 19:
+      if (internal::NameIs(name, "customer_is_present")) {
+        if (value.empty()) return internal::Match::kYes;
+        bool flag = false;
+        *error = internal::ParseBool(value, name, "yes", "no", &flag);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_customer_is_present(flag);
+        return internal::Match::kYes;
+      }
+      break;
   }
   if (m->has_card() && PayoneCodec<::codectest::v1::Card>::Owns(name, wire, value)) {
     return PayoneCodec<::codectest::v1::Card>::DecodeField(name, wire, value, m->mutable_card(), error);
@@ -1347,21 +1713,31 @@ absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_v
                                      const DecodeOptions& options,
                                      Message* m) {
   m->Clear();
-  absl::StatusOr<std::vector<NameValue>> parameters =
-      internal::ReadNotification(body, options);
-  if (!parameters.ok()) return parameters.status();
+  bool seen[4] = {};  // the constants below that appear
+  {
+    ParameterReader<BodyFormat::kForm> scan(body, options);
+    while (scan.Next()) {
+      const absl::string_view name = scan.name();
+      const absl::string_view value = scan.value();
+      if (name == "clearingtype" && value == "cc") seen[0] = true;
+      if (name == "clearingtype" && value == "elv") seen[1] = true;
+      if (name == "clearingtype" && value == "fnc") seen[2] = true;
+      if (name == "financingtype" && value == "PDD") seen[3] = true;
+    }
+    if (!scan.status().ok()) return scan.status();
+  }
   {  // oneof payment_method
     size_t best = 0;
     int chosen = -1;
-    if (1 > best && internal::HasParameter(*parameters, "clearingtype", "cc")) {
+    if (1 > best && seen[0]) {
       best = 1;
       chosen = 0;
     }
-    if (1 > best && internal::HasParameter(*parameters, "clearingtype", "elv")) {
+    if (1 > best && seen[1]) {
       best = 1;
       chosen = 1;
     }
-    if (2 > best && internal::HasParameter(*parameters, "clearingtype", "fnc") && internal::HasParameter(*parameters, "financingtype", "PDD")) {
+    if (2 > best && seen[2] && seen[3]) {
       best = 2;
       chosen = 2;
     }
@@ -1379,18 +1755,22 @@ absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_v
         break;
     }
   }
-  for (const NameValue& parameter : *parameters) {
-    const internal::WireName wire = internal::ParseWireName(parameter.first);
-    absl::Status error;
-    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+  ParameterReader<BodyFormat::kForm> reader(body, options);
+  absl::Status error;
+  while (reader.Next()) {
+    const absl::string_view name = reader.name();
+    const absl::string_view value = reader.value();
+    switch (DecodeField(name, internal::ParseWireName(name), value, m,
+                        &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return error;
+        return reader.Stop(std::move(error));
       case internal::Match::kNo:
         break;
     }
   }
+  if (!reader.status().ok()) return reader.status();
   return absl::OkStatus();
 }
 
@@ -1519,17 +1899,58 @@ bool PayoneCodec<::codectest::v1::PaymentResponse>::Owns(absl::string_view name,
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "status") return true;
-  if (name == "txid") return true;
-  if (name == "userid") return true;
-  if (name == "redirecturl") return true;
-  if (name == "errorcode") return true;
-  if (name == "errormessage") return true;
-  if (name == "customermessage") return true;
-  if (name == "settleaccount") return true;
-  if (name == "clearing_bankiban") return true;
-  if (name == "currency") return true;
-  if (!wire.key.empty() && wire.stem == "add_paydata") return true;
+  switch (name.size()) {
+    case 4:
+      if (internal::NameIs(name, "txid")) {
+        return true;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "status")) {
+        return true;
+      }
+      if (internal::NameIs(name, "userid")) {
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        return true;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "errorcode")) {
+        return true;
+      }
+      break;
+    case 11:
+      if (internal::NameIs(name, "redirecturl")) {
+        return true;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "errormessage")) {
+        return true;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "settleaccount")) {
+        return true;
+      }
+      break;
+    case 15:
+      if (internal::NameIs(name, "customermessage")) {
+        return true;
+      }
+      break;
+    case 17:
+      if (internal::NameIs(name, "clearing_bankiban")) {
+        return true;
+      }
+      break;
+  }
+  if (wire.key.empty()) return false;
+  if (wire.stem == "add_paydata") return true;
   return false;
 }
 
@@ -1538,76 +1959,100 @@ internal::Match PayoneCodec<::codectest::v1::PaymentResponse>::DecodeField(absl:
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "status") {
-    if (value.empty()) return internal::Match::kYes;
-    ::codectest::v1::Status parsed;
-    if (!PayoneEnum<::codectest::v1::Status>::FromWire(value, &parsed)) {
-      *error = internal::UnknownValue(name);
-      return internal::Match::kError;
-    }
-    m->set_status(parsed);
-    return internal::Match::kYes;
-  }
-  if (name == "txid") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_txid(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "userid") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_userid(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "redirecturl") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_redirecturl(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "errorcode") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT32_MIN, INT32_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_errorcode(static_cast<int32_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "errormessage") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_errormessage(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "customermessage") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_customermessage(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "settleaccount") {
-    if (value.empty()) return internal::Match::kYes;
-    bool flag = false;
-    *error = internal::ParseBool(value, name, "yes", "no", &flag);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_settleaccount(flag);
-    return internal::Match::kYes;
-  }
-  if (name == "clearing_bankiban") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_clearing_bankiban(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "currency") {
-    if (value.empty()) return internal::Match::kYes;
-    ::codectest::v1::Currency parsed;
-    if (!PayoneEnum<::codectest::v1::Currency>::FromWire(value, &parsed)) {
-      return internal::Match::kNo;
-    }
-    m->set_currency(parsed);
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 4:
+      if (internal::NameIs(name, "txid")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_txid(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "status")) {
+        if (value.empty()) return internal::Match::kYes;
+        ::codectest::v1::Status parsed;
+        if (!PayoneEnum<::codectest::v1::Status>::FromWire(value, &parsed)) {
+          *error = internal::UnknownValue(name);
+          return internal::Match::kError;
+        }
+        m->set_status(parsed);
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "userid")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_userid(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        if (value.empty()) return internal::Match::kYes;
+        ::codectest::v1::Currency parsed;
+        if (!PayoneEnum<::codectest::v1::Currency>::FromWire(value, &parsed)) {
+          return internal::Match::kNo;
+        }
+        m->set_currency(parsed);
+        return internal::Match::kYes;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "errorcode")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT32_MIN, INT32_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_errorcode(static_cast<int32_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 11:
+      if (internal::NameIs(name, "redirecturl")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_redirecturl();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(name, "errormessage")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_errormessage();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 13:
+      if (internal::NameIs(name, "settleaccount")) {
+        if (value.empty()) return internal::Match::kYes;
+        bool flag = false;
+        *error = internal::ParseBool(value, name, "yes", "no", &flag);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_settleaccount(flag);
+        return internal::Match::kYes;
+      }
+      break;
+    case 15:
+      if (internal::NameIs(name, "customermessage")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_customermessage();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 17:
+      if (internal::NameIs(name, "clearing_bankiban")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_clearing_bankiban();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
   }
   if (!wire.key.empty() && wire.stem == "add_paydata") {
     (*m->mutable_add_paydata())[std::string(wire.key)] = std::string(value);
@@ -1671,22 +2116,23 @@ absl::Status PayoneCodec<::codectest::v1::PaymentResponse>::Decode(absl::string_
                                      const DecodeOptions& options,
                                      Message* m) {
   m->Clear();
-  absl::StatusOr<std::vector<NameValue>> parameters =
-      internal::ReadResponse(body, options);
-  if (!parameters.ok()) return parameters.status();
-  for (const NameValue& parameter : *parameters) {
-    const internal::WireName wire = internal::ParseWireName(parameter.first);
-    absl::Status error;
-    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+  ParameterReader<BodyFormat::kResponseLines> reader(body, options);
+  absl::Status error;
+  while (reader.Next()) {
+    const absl::string_view name = reader.name();
+    const absl::string_view value = reader.value();
+    switch (DecodeField(name, internal::ParseWireName(name), value, m,
+                        &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return error;
+        return reader.Stop(std::move(error));
       case internal::Match::kNo:
-        (*m->mutable_other_parameters())[parameter.first] = parameter.second;
+        (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
         break;
     }
   }
+  if (!reader.status().ok()) return reader.status();
   if (!(static_cast<int>((*m).status()) != 0)) return internal::MissingParameter("status");
   return absl::OkStatus();
 }
@@ -1813,16 +2259,84 @@ bool PayoneCodec<::codectest::v1::TransactionStatus>::Owns(absl::string_view nam
                            const internal::WireName& wire,
                            absl::string_view value) {
   (void)name; (void)wire; (void)value;
-  if (name == "key") return true;
-  if (name == "txaction") return true;
-  if (name == "txid") return true;
-  if (name == "price") return true;
-  if (name == "balance") return true;
-  if (name == "receivable") return true;
-  if (name == "currency") return true;
-  if (name == "txtime") return true;
-  if (name == "cardpan") return true;
-  if (PayoneCodec<::codectest::v1::Person>::Owns(name, wire, value)) return true;
+  switch (name.size()) {
+    case 2:
+      if (internal::NameIs(name, "ip")) {
+        return true;
+      }
+      break;
+    case 3:
+      if (internal::NameIs(name, "key")) {
+        return true;
+      }
+      if (internal::NameIs(name, "zip")) {
+        return true;
+      }
+      break;
+    case 4:
+      if (internal::NameIs(name, "txid")) {
+        return true;
+      }
+      break;
+    case 5:
+      if (internal::NameIs(name, "price")) {
+        return true;
+      }
+      if (internal::NameIs(name, "state")) {
+        return true;
+      }
+      if (internal::NameIs(name, "email")) {
+        return true;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "txtime")) {
+        return true;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(name, "balance")) {
+        return true;
+      }
+      if (internal::NameIs(name, "company")) {
+        return true;
+      }
+      if (internal::NameIs(name, "country")) {
+        return true;
+      }
+      if (internal::NameIs(name, "cardpan")) {
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "txaction")) {
+        return true;
+      }
+      if (internal::NameIs(name, "currency")) {
+        return true;
+      }
+      if (internal::NameIs(name, "lastname")) {
+        return true;
+      }
+      if (internal::NameIs(name, "birthday")) {
+        return true;
+      }
+      if (internal::NameIs(name, "language")) {
+        return true;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "firstname")) {
+        return true;
+      }
+      break;
+    case 10:
+      if (internal::NameIs(name, "receivable")) {
+        return true;
+      }
+      break;
+  }
+  if (wire.key.empty()) return false;
   if (wire.index > 0 && PayoneCodec<::codectest::v1::Item>::Owns(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value)) {
     return true;
   }
@@ -1834,74 +2348,92 @@ internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(abs
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)wire; (void)value; (void)m; (void)error;
-  if (name == "key") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_key(std::string(value));
-    return internal::Match::kYes;
-  }
-  if (name == "txaction") {
-    if (value.empty()) return internal::Match::kYes;
-    ::codectest::v1::TxAction parsed;
-    if (!PayoneEnum<::codectest::v1::TxAction>::FromWire(value, &parsed)) {
-      *error = internal::UnknownValue(name);
-      return internal::Match::kError;
-    }
-    m->set_txaction(parsed);
-    return internal::Match::kYes;
-  }
-  if (name == "txid") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_txid(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "price") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseDecimalValue(value, name, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_price(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "balance") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseDecimalValue(value, name, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_balance(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "receivable") {
-    if (value.empty()) return internal::Match::kYes;
-    int64_t number = 0;
-    *error = internal::ParseDecimalValue(value, name, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_receivable(static_cast<int64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "currency") {
-    if (value.empty()) return internal::Match::kYes;
-    ::codectest::v1::Currency parsed;
-    if (!PayoneEnum<::codectest::v1::Currency>::FromWire(value, &parsed)) {
-      return internal::Match::kNo;
-    }
-    m->set_currency(parsed);
-    return internal::Match::kYes;
-  }
-  if (name == "txtime") {
-    if (value.empty()) return internal::Match::kYes;
-    uint64_t number = 0;
-    *error = internal::ParseUnsigned(value, name, UINT64_MAX, &number);
-    if (!error->ok()) return internal::Match::kError;
-    m->set_txtime(static_cast<uint64_t>(number));
-    return internal::Match::kYes;
-  }
-  if (name == "cardpan") {
-    if (value.empty()) return internal::Match::kYes;
-    m->set_cardpan(std::string(value));
-    return internal::Match::kYes;
+  switch (name.size()) {
+    case 3:
+      if (internal::NameIs(name, "key")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_key();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 4:
+      if (internal::NameIs(name, "txid")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_txid(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 5:
+      if (internal::NameIs(name, "price")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseDecimalValue(value, name, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_price(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "txtime")) {
+        if (value.empty()) return internal::Match::kYes;
+        uint64_t number = 0;
+        *error = internal::ParseUnsigned(value, name, UINT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_txtime(static_cast<uint64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 7:
+      if (internal::NameIs(name, "balance")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseDecimalValue(value, name, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_balance(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "cardpan")) {
+        if (value.empty()) return internal::Match::kYes;
+        std::string* text = m->mutable_cardpan();
+        text->assign(value.data(), value.size());
+        return internal::Match::kYes;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "txaction")) {
+        if (value.empty()) return internal::Match::kYes;
+        ::codectest::v1::TxAction parsed;
+        if (!PayoneEnum<::codectest::v1::TxAction>::FromWire(value, &parsed)) {
+          *error = internal::UnknownValue(name);
+          return internal::Match::kError;
+        }
+        m->set_txaction(parsed);
+        return internal::Match::kYes;
+      }
+      if (internal::NameIs(name, "currency")) {
+        if (value.empty()) return internal::Match::kYes;
+        ::codectest::v1::Currency parsed;
+        if (!PayoneEnum<::codectest::v1::Currency>::FromWire(value, &parsed)) {
+          return internal::Match::kNo;
+        }
+        m->set_currency(parsed);
+        return internal::Match::kYes;
+      }
+      break;
+    case 10:
+      if (internal::NameIs(name, "receivable")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseDecimalValue(value, name, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_receivable(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
   }
   if (PayoneCodec<::codectest::v1::Person>::Owns(name, wire, value)) {
     if (value.empty()) return internal::Match::kYes;
@@ -1971,22 +2503,23 @@ absl::Status PayoneCodec<::codectest::v1::TransactionStatus>::Decode(absl::strin
                                      const DecodeOptions& options,
                                      Message* m) {
   m->Clear();
-  absl::StatusOr<std::vector<NameValue>> parameters =
-      internal::ReadNotification(body, options);
-  if (!parameters.ok()) return parameters.status();
-  for (const NameValue& parameter : *parameters) {
-    const internal::WireName wire = internal::ParseWireName(parameter.first);
-    absl::Status error;
-    switch (DecodeField(parameter.first, wire, parameter.second, m, &error)) {
+  ParameterReader<BodyFormat::kForm> reader(body, options);
+  absl::Status error;
+  while (reader.Next()) {
+    const absl::string_view name = reader.name();
+    const absl::string_view value = reader.value();
+    switch (DecodeField(name, internal::ParseWireName(name), value, m,
+                        &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return error;
+        return reader.Stop(std::move(error));
       case internal::Match::kNo:
-        (*m->mutable_other_parameters())[parameter.first] = parameter.second;
+        (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
         break;
     }
   }
+  if (!reader.status().ok()) return reader.status();
   if (!(!(*m).key().empty())) return internal::MissingParameter("key");
   if (!(static_cast<int>((*m).txaction()) != 0)) return internal::MissingParameter("txaction");
   if (!((*m).has_txid())) return internal::MissingParameter("txid");
