@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/optimization.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "codec/runtime/bytes.h"
@@ -48,7 +49,7 @@ inline bool IsAscii(absl::string_view text) {
   }
   if (left != 0) {
     __m128i tail;
-    if (internal::CanReadBlockAt(in)) {
+    if (ABSL_PREDICT_TRUE(internal::CanReadBlockAt(in))) {
       tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
     } else {
       // Vector typed, not a char array: no stack protector for callers.

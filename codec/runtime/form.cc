@@ -119,7 +119,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeTo(absl::string_view value,
   const auto count = static_cast<unsigned>(end - in);
   if (count == 0) return out;
   __m128i block;
-  if (CanReadBlockAt(in)) {
+  if (ABSL_PREDICT_TRUE(CanReadBlockAt(in))) {
     block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
   } else {
     // There is room for a block at `out`: copy the last bytes there and

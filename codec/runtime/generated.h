@@ -98,13 +98,17 @@ struct Where {
   int wire_index;               // 1-based element index on the wire, 0: none
 };
 
-void AddViolation(const Where& where, std::string description, Violations* out);
+// Cold, like the *Fully checks below: valid requests never call them, so
+// the compiler keeps the code that calls them out of the hot path.
+ABSL_ATTRIBUTE_COLD void AddViolation(const Where& where,
+                                      std::string description, Violations* out);
 
 // Appends the violations of a text value. An empty value is "not set": only
 // `required` applies to it.
-void CheckTextFully(absl::string_view value, const TextRules& rules,
-                    const EncodeOptions& options, const Where& where,
-                    Violations* out);
+ABSL_ATTRIBUTE_COLD void CheckTextFully(absl::string_view value,
+                                        const TextRules& rules,
+                                        const EncodeOptions& options,
+                                        const Where& where, Violations* out);
 
 // Whether letter case can change the verdict of `rules` (IBAN and BIC are
 // capitals, hex digits small letters); for the others the text as given
@@ -194,12 +198,16 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CheckText(absl::string_view value,
                  {path, rules.field, rules.wire_name, wire_index}, out);
 }
 
-void CheckIntegerFully(int64_t value, const IntegerRules& rules,
-                       const Where& where, Violations* out);
-void CheckUnsignedFully(uint64_t value, const IntegerRules& rules,
-                        const Where& where, Violations* out);
-void CheckEnumFully(int value, bool known, const EnumRules& rules,
-                    const Where& where, Violations* out);
+ABSL_ATTRIBUTE_COLD void CheckIntegerFully(int64_t value,
+                                           const IntegerRules& rules,
+                                           const Where& where, Violations* out);
+ABSL_ATTRIBUTE_COLD void CheckUnsignedFully(uint64_t value,
+                                            const IntegerRules& rules,
+                                            const Where& where,
+                                            Violations* out);
+ABSL_ATTRIBUTE_COLD void CheckEnumFully(int value, bool known,
+                                        const EnumRules& rules,
+                                        const Where& where, Violations* out);
 
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline void CheckInteger(int64_t value,
                                                       const IntegerRules& rules,
