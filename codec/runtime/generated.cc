@@ -23,58 +23,6 @@ void AppendPath(const FieldPath* path, std::string* out) {
   if (path->index >= 0) absl::StrAppend(out, "[", path->index, "]");
 }
 
-absl::string_view FormatCheck(TextFormat format, absl::string_view value) {
-  switch (format) {
-    case TextFormat::kChar:
-      return {};
-    case TextFormat::kNumeric:
-    case TextFormat::kUnixTime:
-      return IsDigits(value) ? absl::string_view() : "must contain digits only";
-    case TextFormat::kDateYyyymmdd:
-      return IsValidDateYyyymmdd(value) ? absl::string_view()
-                                        : "must be a valid date as YYYYMMDD";
-    case TextFormat::kDateYymm:
-      return IsValidDateYymm(value) ? absl::string_view()
-                                    : "must be a valid date as YYMM";
-    case TextFormat::kUrl:
-      return IsValidUrl(value)
-                 ? absl::string_view()
-                 : "must be an absolute URL (<scheme>://<host>/<path>)";
-    case TextFormat::kEmail:
-      return IsValidEmail(value) ? absl::string_view()
-                                 : "must be a valid e-mail address";
-    case TextFormat::kIban:
-      return IsValidIban(value)
-                 ? absl::string_view()
-                 : "must be an IBAN (capital letters and digits, no spaces) "
-                   "with a valid checksum";
-    case TextFormat::kBic:
-      return IsValidBic(value) ? absl::string_view()
-                               : "must be a BIC of 8 or 11 characters";
-    case TextFormat::kCountry:
-      return value.size() == 2 && IsAsciiLetters(value)
-                 ? absl::string_view()
-                 : "must be an ISO 3166-1 alpha-2 country code";
-    case TextFormat::kCurrency:
-      return value.size() == 3 && IsAsciiLetters(value)
-                 ? absl::string_view()
-                 : "must be an ISO 4217 currency code";
-    case TextFormat::kLanguage:
-      return value.size() == 2 && IsAsciiLetters(value)
-                 ? absl::string_view()
-                 : "must be an ISO 639-1 language code";
-    case TextFormat::kPan:
-      return IsValidPan(value)
-                 ? absl::string_view()
-                 : "must be a card number of 13 to 19 digits with a valid "
-                   "Luhn check digit";
-    case TextFormat::kIp:
-      return IsValidIp(value) ? absl::string_view()
-                              : "must be an IPv4 or IPv6 address";
-  }
-  return {};
-}
-
 absl::string_view SymbolsText(Symbols symbols) {
   switch (symbols) {
     case Symbols::kAny:
@@ -203,7 +151,7 @@ void CheckTextFully(absl::string_view value, const TextRules& rules,
                               SymbolsText(rules.symbols)),
                  out);
   }
-  const absl::string_view problem = FormatCheck(rules.format, value);
+  const absl::string_view problem = FormatProblem(rules.format, value);
   if (!problem.empty()) AddViolation(where, std::string(problem), out);
   if (!ascii) CheckCharset(value, options, where, out);
 }

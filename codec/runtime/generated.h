@@ -110,6 +110,61 @@ ABSL_ATTRIBUTE_COLD void CheckTextFully(absl::string_view value,
                                         const EncodeOptions& options,
                                         const Where& where, Violations* out);
 
+// What is wrong with `value` for `format` ("must be ..."), empty when it
+// fits. Inline: with a generated constant format the switch folds away.
+inline absl::string_view FormatProblem(TextFormat format,
+                                       absl::string_view value) {
+  switch (format) {
+    case TextFormat::kChar:
+      return {};
+    case TextFormat::kNumeric:
+    case TextFormat::kUnixTime:
+      return IsDigits(value) ? absl::string_view() : "must contain digits only";
+    case TextFormat::kDateYyyymmdd:
+      return IsValidDateYyyymmdd(value) ? absl::string_view()
+                                        : "must be a valid date as YYYYMMDD";
+    case TextFormat::kDateYymm:
+      return IsValidDateYymm(value) ? absl::string_view()
+                                    : "must be a valid date as YYMM";
+    case TextFormat::kUrl:
+      return IsValidUrl(value)
+                 ? absl::string_view()
+                 : "must be an absolute URL (<scheme>://<host>/<path>)";
+    case TextFormat::kEmail:
+      return IsValidEmail(value) ? absl::string_view()
+                                 : "must be a valid e-mail address";
+    case TextFormat::kIban:
+      return IsValidIban(value)
+                 ? absl::string_view()
+                 : "must be an IBAN (capital letters and digits, no spaces) "
+                   "with a valid checksum";
+    case TextFormat::kBic:
+      return IsValidBic(value) ? absl::string_view()
+                               : "must be a BIC of 8 or 11 characters";
+    case TextFormat::kCountry:
+      return value.size() == 2 && IsAsciiLetters(value)
+                 ? absl::string_view()
+                 : "must be an ISO 3166-1 alpha-2 country code";
+    case TextFormat::kCurrency:
+      return value.size() == 3 && IsAsciiLetters(value)
+                 ? absl::string_view()
+                 : "must be an ISO 4217 currency code";
+    case TextFormat::kLanguage:
+      return value.size() == 2 && IsAsciiLetters(value)
+                 ? absl::string_view()
+                 : "must be an ISO 639-1 language code";
+    case TextFormat::kPan:
+      return IsValidPan(value)
+                 ? absl::string_view()
+                 : "must be a card number of 13 to 19 digits with a valid "
+                   "Luhn check digit";
+    case TextFormat::kIp:
+      return IsValidIp(value) ? absl::string_view()
+                              : "must be an IPv4 or IPv6 address";
+  }
+  return {};
+}
+
 // Whether letter case can change the verdict of `rules` (IBAN and BIC are
 // capitals, hex digits small letters); for the others the text as given
 // and as sent (upper_case/lower_case) pass or fail alike.
@@ -150,36 +205,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool PassesTextRules(
     return rules.format == TextFormat::kChar &&
            PassesAsUtf8Text(value, rules, options);
   }
-  switch (rules.format) {
-    case TextFormat::kChar:
-      return true;
-    case TextFormat::kNumeric:
-    case TextFormat::kUnixTime:
-      return HasOnlySymbols(value, Symbols::kDigits);
-    case TextFormat::kDateYyyymmdd:
-      return IsValidDateYyyymmdd(value);
-    case TextFormat::kDateYymm:
-      return IsValidDateYymm(value);
-    case TextFormat::kUrl:
-      return IsValidUrl(value);
-    case TextFormat::kEmail:
-      return IsValidEmail(value);
-    case TextFormat::kIban:
-      return IsValidIban(value);
-    case TextFormat::kBic:
-      return IsValidBic(value);
-    case TextFormat::kCountry:
-    case TextFormat::kLanguage:
-      return value.size() == 2 && IsLetter(value[0]) && IsLetter(value[1]);
-    case TextFormat::kCurrency:
-      return value.size() == 3 && IsLetter(value[0]) && IsLetter(value[1]) &&
-             IsLetter(value[2]);
-    case TextFormat::kPan:
-      return IsValidPan(value);
-    case TextFormat::kIp:
-      return IsValidIp(value);
-  }
-  return false;
+  return FormatProblem(rules.format, value).empty();
 }
 
 // CheckTextFully for a field of the request at `path` (element
