@@ -9,8 +9,13 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/base/attributes.h"
 #include "absl/base/config.h"
+#include "absl/base/optimization.h"
 
 namespace payone::codec::internal {
 
@@ -57,6 +62,25 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool CanReadBlockAt(const char* p) {
   return (reinterpret_cast<uintptr_t>(p) & (kPage - 1)) <= kPage - kBlockBytes;
 #endif
 }
+
+#if defined(__SSE2__)
+// The `count` (< 16) bytes at `p` as a block; the bytes after them are
+// unspecified, so callers mask them off. Read in place when that stays in
+// p's page (CanReadBlockAt), else copied. The copy is vector typed, not a
+// char array: no stack protector in every caller.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline __m128i LoadPartialBlock(const char* p,
+                                                             size_t count) {
+  if (ABSL_PREDICT_TRUE(CanReadBlockAt(p))) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  }
+  __m128i block = _mm_setzero_si128();
+  CopyBytes(p, count, reinterpret_cast<char*>(&block));
+  return block;
+}
+
+// Bit i set for i < count (count <= 16): the bytes of a partial block.
+constexpr unsigned FirstBytes(size_t count) { return (1u << count) - 1; }
+#endif
 
 }  // namespace payone::codec::internal
 

@@ -48,16 +48,9 @@ inline bool IsAscii(absl::string_view text) {
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(in))));
   }
   if (left != 0) {
-    __m128i tail;
-    if (ABSL_PREDICT_TRUE(internal::CanReadBlockAt(in))) {
-      tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
-    } else {
-      // Vector typed, not a char array: no stack protector for callers.
-      tail = _mm_setzero_si128();
-      internal::CopyBytes(in, left, reinterpret_cast<char*>(&tail));
-    }
-    high_bits |=
-        static_cast<unsigned>(_mm_movemask_epi8(tail)) & ((1u << left) - 1);
+    high_bits |= static_cast<unsigned>(
+                     _mm_movemask_epi8(internal::LoadPartialBlock(in, left))) &
+                 internal::FirstBytes(left);
   }
   return high_bits == 0;
 #else

@@ -36,8 +36,6 @@ constexpr size_t kBlock = 16;
 
 #if defined(__SSE2__)
 
-using internal::CanReadBlockAt;
-
 // Bytes c with first <= c < first + count: c - first + 0x80, taken as a
 // signed byte, is below -128 + count exactly for them (two instructions).
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline __m128i InRange(__m128i c, char first,
@@ -101,7 +99,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeLoaded(const char* in,
   const __m128i plus =
       _mm_add_epi8(block, _mm_and_si128(spaces, _mm_set1_epi8('+' - ' ')));
   // Bytes past the value are not looked at.
-  const unsigned escaped = EscapedBytes(block, spaces) & ((1u << count) - 1);
+  const unsigned escaped =
+      EscapedBytes(block, spaces) & internal::FirstBytes(count);
   return EncodeBlock(in, plus, escaped, count, out);
 }
 
@@ -118,16 +117,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline char* EncodeTo(absl::string_view value,
   }
   const auto count = static_cast<unsigned>(end - in);
   if (count == 0) return out;
-  __m128i block;
-  if (ABSL_PREDICT_TRUE(CanReadBlockAt(in))) {
-    block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
-  } else {
-    // There is room for a block at `out`: copy the last bytes there and
-    // read the block back from it.
-    internal::CopyBytes(in, count, out);
-    block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out));
-  }
-  return EncodeLoaded(in, block, count, out);
+  return EncodeLoaded(in, internal::LoadPartialBlock(in, count), count, out);
 }
 
 #else

@@ -27,34 +27,29 @@ struct Scan {
   static constexpr size_t kNone = ~size_t{0};
 };
 
-// Scans `size` bytes at `text` up to the first `Stop` byte (none of the
-// four bytes may be NUL).
+// Scans `size` bytes at `text` up to the first `Stop` byte.
 template <char Stop, char Mark, char Special1, char Special2>
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline Scan ScanTo(const char* text, size_t size) {
   Scan scan{size, Scan::kNone, false, false};
 #if defined(__SSE2__)
   for (size_t at = 0; at < size; at += 16) {
     const size_t count = size - at < 16 ? size - at : 16;
-    __m128i block;
-    if (count == 16) {
-      block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + at));
-    } else {
-      // Never read past the text: its last bytes, padded with NULs (which
-      // match none of the bytes looked for).
-      alignas(16) char tail[16] = {};
-      CopyBytes(text + at, count, tail);
-      block = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
-    }
+    const __m128i block =
+        count == 16
+            ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + at))
+            : LoadPartialBlock(text + at, count);
     const auto equal = [&block](char c) {
       return _mm_cmpeq_epi8(block, _mm_set1_epi8(c));
     };
     // One bit per byte worth a look (usually just the '=' and the end);
     // the bytes >= 0x80 are their own bits.
+    // Bytes past the text (a partial block) are not looked at.
     unsigned bits = static_cast<unsigned>(
-        _mm_movemask_epi8(
-            _mm_or_si128(_mm_or_si128(equal(Stop), equal(Mark)),
-                         _mm_or_si128(equal(Special1), equal(Special2)))) |
-        _mm_movemask_epi8(block));
+                        _mm_movemask_epi8(_mm_or_si128(
+                            _mm_or_si128(equal(Stop), equal(Mark)),
+                            _mm_or_si128(equal(Special1), equal(Special2)))) |
+                        _mm_movemask_epi8(block)) &
+                    FirstBytes(count);
     for (; bits != 0; bits &= bits - 1) {
       const size_t i = at + static_cast<size_t>(__builtin_ctz(bits));
       const char c = text[i];

@@ -55,10 +55,10 @@ bool HasNoSpaceOrControl(absl::string_view text) {
   for (; left >= 16; left -= 16, in += 16) {
     found |= bad_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in)));
   }
-  alignas(16) char tail[16];
-  std::memset(tail, 'a', sizeof(tail));  // padding that passes
-  internal::CopyBytes(in, left, tail);
-  found |= bad_bytes(_mm_load_si128(reinterpret_cast<const __m128i*>(tail)));
+  if (left != 0) {
+    found |= bad_bytes(internal::LoadPartialBlock(in, left)) &
+             static_cast<int>(internal::FirstBytes(left));
+  }
   return found == 0;
 #else
   for (; left != 0; --left, ++in) {
