@@ -83,9 +83,13 @@ struct PayoneCodec<$0> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 )");

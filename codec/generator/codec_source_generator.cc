@@ -772,6 +772,43 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
            f.kind == FieldKind::kEnum;
   }
 
+  // Statements that leave `*m` as Clear() does, testing each field before
+  // clearing it: Clear() itself visits every string and map, which costs
+  // more than decoding a short answer into a reused message.
+  static std::string ClearStatements(const Descriptor* message) {
+    std::string out;
+    for (int i = 0; i < message->oneof_decl_count(); ++i) {
+      if (message->oneof_decl(i)->is_synthetic()) continue;  // optional
+      absl::SubstituteAndAppend(
+          &out, "  if (static_cast<int>(m->$0_case()) != 0) m->clear_$0();\n",
+          OneofAccessor(message->oneof_decl(i)));
+    }
+    for (int i = 0; i < message->field_count(); ++i) {
+      const FieldDescriptor* f = message->field(i);
+      if (f->real_containing_oneof() != nullptr) continue;
+      const std::string accessor = FieldAccessor(f);
+      std::string is_set;
+      if (f->is_repeated()) {
+        is_set = absl::StrCat("m->", accessor, "_size() != 0");
+      } else if (f->has_presence()) {
+        is_set = absl::StrCat("m->has_", accessor, "()");
+      } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+        is_set = absl::StrCat("!m->", accessor, "().empty()");
+      }
+      // A number without presence: storing zero is cheaper than a test.
+      absl::SubstituteAndAppend(&out, "  $0m->clear_$1();\n",
+                                is_set.empty() ? "" : If(is_set), accessor);
+    }
+    // Fields of a newer schema, kept by a parse: proto3 messages reach them
+    // only through reflection, whose lookup is done once.
+    out.append(
+        "  static const auto* const reflection = Message::GetReflection();\n"
+        "  if (!reflection->GetUnknownFields(*m).empty()) {\n"
+        "    reflection->MutableUnknownFields(m)->Clear();\n"
+        "  }\n");
+    return out;
+  }
+
   // The WireName an element of an indexed part sees: just the stem.
   static std::string StemName() {
     return "internal::WireName{wire.stem, wire.stem, {}, 0}";
@@ -843,15 +880,14 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
       case FieldKind::kText:
         // Assigned in place: a reused message keeps the string's buffer.
         absl::SubstituteAndAppend(
-            &out,
-            "        std::string* text = m->mutable_$0();\n"
-            "        text->assign(value.data(), value.size());\n",
+            &out, "        internal::AssignText(value, m->mutable_$0());\n",
             f.accessor);
         if (f.rules.upper_case() || f.rules.lower_case()) {
           // Decoded messages are canonical: the case Encode would send.
           absl::SubstituteAndAppend(
-              &out, "        absl::$0(text);\n",
-              f.rules.upper_case() ? "AsciiStrToUpper" : "AsciiStrToLower");
+              &out, "        absl::$0(m->mutable_$1());\n",
+              f.rules.upper_case() ? "AsciiStrToUpper" : "AsciiStrToLower",
+              f.accessor);
         }
         break;
       case FieldKind::kInteger: {
@@ -933,10 +969,9 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
   void WriteDecodeField() {
     absl::SubstituteAndAppend(out_, R"(
 internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
 )",
                               type_);
     std::vector<NameCase> arms;
@@ -949,6 +984,19 @@ internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
         arms.push_back({f.rules.wire_name(), "", DecodeScalar(f)});
     }
     out_->append(NameSwitch(arms));
+    // The rest apart, out of line: the switch above is the hot path, and
+    // stays small without it (no bracket parsing, few registers to save).
+    absl::SubstituteAndAppend(
+        out_,
+        R"(  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<$0>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
+)",
+        type_);
     // A oneof alternative already chosen keeps the names it shares with
     // other alternatives.
     for (const FieldModel& f : model_.fields) {
@@ -959,7 +1007,7 @@ internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
       absl::SubstituteAndAppend(
           out_,
           "  if (m->has_$0() && PayoneCodec<$1>::Owns(name, wire, value)) {\n"
-          "    return PayoneCodec<$1>::DecodeField(name, wire, value, "
+          "    return PayoneCodec<$1>::DecodeField(name, value, "
           "m->mutable_$0(), error);\n"
           "  }\n",
           f.accessor, QualifiedCppName(f.part));
@@ -971,7 +1019,7 @@ internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
           out_,
           "  if (PayoneCodec<$1>::Owns(name, wire, value)) {\n"
           "    if (value.empty()) return internal::Match::kYes;\n"
-          "    return PayoneCodec<$1>::DecodeField(name, wire, value, "
+          "    return PayoneCodec<$1>::DecodeField(name, value, "
           "m->mutable_$0(), error);\n"
           "  }\n",
           f.accessor, QualifiedCppName(f.part));
@@ -989,7 +1037,7 @@ internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
           "      *error = internal::IndexOutOfRange(wire, $3);\n"
           "      return internal::Match::kError;\n"
           "    }\n"
-          "    return PayoneCodec<$1>::DecodeField(wire.stem, $2, value, "
+          "    return PayoneCodec<$1>::DecodeField(wire.stem, value, "
           "internal::ElementAt(m->mutable_$0(), wire.index), error);\n"
           "  }\n",
           f.accessor, QualifiedCppName(f.part), StemName(), max);
@@ -1283,9 +1331,9 @@ std::string PayoneCodec<$0>::EncodeResponse(const Message& m) {
 absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
                                      const DecodeOptions& options,
                                      Message* m) {
-  m->Clear();
 )",
                               type_);
+    out_->append(ClearStatements(model_.message));
     std::string unknown = "        break;\n";
     for (const FieldModel& f : model_.fields) {
       if (f.kind == FieldKind::kUnknownMap) {
@@ -1301,8 +1349,7 @@ absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
   while (reader.Next()) {
     const absl::string_view name = reader.name();
     const absl::string_view value = reader.value();
-    switch (DecodeField(name, internal::ParseWireName(name), value, m,
-                        &error)) {
+    switch (DecodeField(name, value, m, &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:

@@ -14,6 +14,7 @@ using ::google::protobuf::Descriptor;
 using ::google::protobuf::EnumDescriptor;
 using ::google::protobuf::FieldDescriptor;
 using ::google::protobuf::FileDescriptor;
+using ::google::protobuf::OneofDescriptor;
 using ::google::protobuf::ServiceDescriptor;
 
 // Nested types are spelled Outer_Inner at namespace scope.
@@ -48,7 +49,10 @@ std::string QualifiedCppName(const ServiceDescriptor* s) {
   return absl::StrCat(CppNamespace(s->file()), "::", s->name());
 }
 
-std::string FieldAccessor(const FieldDescriptor* field) {
+namespace {
+
+// protoc's accessor stem of a field or oneof named `name`.
+std::string Accessor(const std::string& name) {
   static const auto* const kKeywords = new absl::flat_hash_set<std::string>{
       "alignas",  "alignof",  "and",       "asm",      "auto",      "bool",
       "break",    "case",     "catch",     "char",     "class",     "const",
@@ -61,9 +65,19 @@ std::string FieldAccessor(const FieldDescriptor* field) {
       "struct",   "switch",   "template",  "this",     "throw",     "true",
       "try",      "typedef",  "typeid",    "typename", "union",     "unsigned",
       "using",    "virtual",  "void",      "volatile", "while",     "xor"};
-  std::string name = absl::AsciiStrToLower(field->name());
-  if (kKeywords->contains(name)) name.push_back('_');
-  return name;
+  std::string accessor = absl::AsciiStrToLower(name);
+  if (kKeywords->contains(accessor)) accessor.push_back('_');
+  return accessor;
+}
+
+}  // namespace
+
+std::string FieldAccessor(const FieldDescriptor* field) {
+  return Accessor(field->name());
+}
+
+std::string OneofAccessor(const OneofDescriptor* oneof) {
+  return Accessor(oneof->name());
 }
 
 std::string ProtoStem(const FileDescriptor* file) {

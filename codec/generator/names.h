@@ -18,6 +18,7 @@ std::string QualifiedCppName(const google::protobuf::ServiceDescriptor* s);
 std::string CppNamespace(const google::protobuf::FileDescriptor* file);
 // The accessor stem: lower case, "_" appended to C++ keywords.
 std::string FieldAccessor(const google::protobuf::FieldDescriptor* field);
+std::string OneofAccessor(const google::protobuf::OneofDescriptor* oneof);
 // "payone/v1/requests" for "payone/v1/requests.proto".
 std::string ProtoStem(const google::protobuf::FileDescriptor* file);
 // A C++ string literal for `text`.

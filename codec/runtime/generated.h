@@ -385,6 +385,13 @@ inline bool NameIs(absl::string_view name, const char (&text)[N]) {
 
 enum class Match { kNo, kYes, kError };
 
+// A decoded text into its field, reusing the field's buffer: append is the
+// cheaper of the two library calls (assign also handles overlapping text).
+inline void AssignText(absl::string_view value, std::string* text) {
+  text->clear();
+  text->append(value.data(), value.size());
+}
+
 // Typed values; errors name the parameter, never the value.
 absl::Status ParseInteger(absl::string_view text, absl::string_view name,
                           int64_t min, int64_t max, int64_t* out);

@@ -404,87 +404,83 @@ bool PayoneCodec<::codectest::v1::Person>::Owns(absl::string_view name,
 }
 
 internal::Match PayoneCodec<::codectest::v1::Person>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 2:
       if (internal::NameIs(name, "ip")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_ip();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_ip());
         return internal::Match::kYes;
       }
       break;
     case 3:
       if (internal::NameIs(name, "zip")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_zip();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_zip());
         return internal::Match::kYes;
       }
       break;
     case 5:
       if (internal::NameIs(name, "state")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_state();
-        text->assign(value.data(), value.size());
-        absl::AsciiStrToUpper(text);
+        internal::AssignText(value, m->mutable_state());
+        absl::AsciiStrToUpper(m->mutable_state());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "email")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_email();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_email());
         return internal::Match::kYes;
       }
       break;
     case 7:
       if (internal::NameIs(name, "company")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_company();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_company());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "country")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_country();
-        text->assign(value.data(), value.size());
-        absl::AsciiStrToUpper(text);
+        internal::AssignText(value, m->mutable_country());
+        absl::AsciiStrToUpper(m->mutable_country());
         return internal::Match::kYes;
       }
       break;
     case 8:
       if (internal::NameIs(name, "lastname")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_lastname();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_lastname());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "birthday")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_birthday();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_birthday());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "language")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_language();
-        text->assign(value.data(), value.size());
-        absl::AsciiStrToLower(text);
+        internal::AssignText(value, m->mutable_language());
+        absl::AsciiStrToLower(m->mutable_language());
         return internal::Match::kYes;
       }
       break;
     case 9:
       if (internal::NameIs(name, "firstname")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_firstname();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_firstname());
         return internal::Match::kYes;
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::Person>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   return internal::Match::kNo;
 }
 
@@ -612,24 +608,21 @@ bool PayoneCodec<::codectest::v1::Card>::Owns(absl::string_view name,
 }
 
 internal::Match PayoneCodec<::codectest::v1::Card>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 7:
       if (internal::NameIs(name, "cardpan")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_cardpan();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_cardpan());
         return internal::Match::kYes;
       }
       break;
     case 8:
       if (internal::NameIs(name, "cardcvc2")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_cardcvc2();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_cardcvc2());
         return internal::Match::kYes;
       }
       break;
@@ -641,20 +634,25 @@ internal::Match PayoneCodec<::codectest::v1::Card>::DecodeField(absl::string_vie
     case 13:
       if (internal::NameIs(name, "pseudocardpan")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_pseudocardpan();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_pseudocardpan());
         return internal::Match::kYes;
       }
       break;
     case 14:
       if (internal::NameIs(name, "cardexpiredate")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_cardexpiredate();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_cardexpiredate());
         return internal::Match::kYes;
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::Card>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   return internal::Match::kNo;
 }
 
@@ -756,24 +754,21 @@ bool PayoneCodec<::codectest::v1::DirectDebit>::Owns(absl::string_view name,
 }
 
 internal::Match PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 3:
       if (internal::NameIs(name, "bic")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_bic();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_bic());
         return internal::Match::kYes;
       }
       break;
     case 4:
       if (internal::NameIs(name, "iban")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_iban();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_iban());
         return internal::Match::kYes;
       }
       break;
@@ -785,12 +780,18 @@ internal::Match PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(absl::str
     case 17:
       if (internal::NameIs(name, "bankaccountholder")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_bankaccountholder();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_bankaccountholder());
         return internal::Match::kYes;
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::DirectDebit>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   return internal::Match::kNo;
 }
 
@@ -885,16 +886,14 @@ bool PayoneCodec<::codectest::v1::SecuredDirectDebit>::Owns(absl::string_view na
 }
 
 internal::Match PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 4:
       if (internal::NameIs(name, "iban")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_iban();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_iban());
         return internal::Match::kYes;
       }
       break;
@@ -911,12 +910,18 @@ internal::Match PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(ab
     case 25:
       if (internal::NameIs(name, "add_paydata[device_token]")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_device_token();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_device_token());
         return internal::Match::kYes;
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   return internal::Match::kNo;
 }
 
@@ -1050,10 +1055,9 @@ bool PayoneCodec<::codectest::v1::Item>::Owns(absl::string_view name,
 }
 
 internal::Match PayoneCodec<::codectest::v1::Item>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 2:
       if (internal::NameIs(name, "it")) {
@@ -1068,8 +1072,7 @@ internal::Match PayoneCodec<::codectest::v1::Item>::DecodeField(absl::string_vie
       }
       if (internal::NameIs(name, "id")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_id();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_id());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "pr")) {
@@ -1090,8 +1093,7 @@ internal::Match PayoneCodec<::codectest::v1::Item>::DecodeField(absl::string_vie
       }
       if (internal::NameIs(name, "de")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_description();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_description());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "va")) {
@@ -1104,12 +1106,18 @@ internal::Match PayoneCodec<::codectest::v1::Item>::DecodeField(absl::string_vie
       }
       if (internal::NameIs(name, "sd")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_delivery_date();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_delivery_date());
         return internal::Match::kYes;
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::Item>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   return internal::Match::kNo;
 }
 
@@ -1476,16 +1484,14 @@ bool PayoneCodec<::codectest::v1::PaymentRequest>::Owns(absl::string_view name,
 }
 
 internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 4:
       if (internal::NameIs(name, "hash")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_hash();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_hash());
         return internal::Match::kYes;
       }
       break;
@@ -1502,8 +1508,7 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
     case 7:
       if (internal::NameIs(name, "backurl")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_backurl();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_backurl());
         return internal::Match::kYes;
       }
       break;
@@ -1520,8 +1525,7 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
       }
       if (internal::NameIs(name, "errorurl")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_errorurl();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_errorurl());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "due_time")) {
@@ -1536,16 +1540,14 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
     case 9:
       if (internal::NameIs(name, "reference")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_reference();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_reference());
         return internal::Match::kYes;
       }
       break;
     case 10:
       if (internal::NameIs(name, "successurl")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_successurl();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_successurl());
         return internal::Match::kYes;
       }
       break;
@@ -1562,16 +1564,14 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
     case 13:
       if (internal::NameIs(name, "bankgrouptype")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_bic_hint();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_bic_hint());
         return internal::Match::kYes;
       }
       break;
     case 14:
       if (internal::NameIs(name, "narrative_text")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_narrative_text();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_narrative_text());
         return internal::Match::kYes;
       }
       if (internal::NameIs(name, "sequencenumber")) {
@@ -1594,30 +1594,37 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   if (m->has_card() && PayoneCodec<::codectest::v1::Card>::Owns(name, wire, value)) {
-    return PayoneCodec<::codectest::v1::Card>::DecodeField(name, wire, value, m->mutable_card(), error);
+    return PayoneCodec<::codectest::v1::Card>::DecodeField(name, value, m->mutable_card(), error);
   }
   if (m->has_debit() && PayoneCodec<::codectest::v1::DirectDebit>::Owns(name, wire, value)) {
-    return PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(name, wire, value, m->mutable_debit(), error);
+    return PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(name, value, m->mutable_debit(), error);
   }
   if (m->has_secured_debit() && PayoneCodec<::codectest::v1::SecuredDirectDebit>::Owns(name, wire, value)) {
-    return PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(name, wire, value, m->mutable_secured_debit(), error);
+    return PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(name, value, m->mutable_secured_debit(), error);
   }
   if (PayoneCodec<::codectest::v1::Person>::Owns(name, wire, value)) {
     if (value.empty()) return internal::Match::kYes;
-    return PayoneCodec<::codectest::v1::Person>::DecodeField(name, wire, value, m->mutable_person(), error);
+    return PayoneCodec<::codectest::v1::Person>::DecodeField(name, value, m->mutable_person(), error);
   }
   if (PayoneCodec<::codectest::v1::Card>::Owns(name, wire, value)) {
     if (value.empty()) return internal::Match::kYes;
-    return PayoneCodec<::codectest::v1::Card>::DecodeField(name, wire, value, m->mutable_card(), error);
+    return PayoneCodec<::codectest::v1::Card>::DecodeField(name, value, m->mutable_card(), error);
   }
   if (PayoneCodec<::codectest::v1::DirectDebit>::Owns(name, wire, value)) {
     if (value.empty()) return internal::Match::kYes;
-    return PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(name, wire, value, m->mutable_debit(), error);
+    return PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(name, value, m->mutable_debit(), error);
   }
   if (PayoneCodec<::codectest::v1::SecuredDirectDebit>::Owns(name, wire, value)) {
     if (value.empty()) return internal::Match::kYes;
-    return PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(name, wire, value, m->mutable_secured_debit(), error);
+    return PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(name, value, m->mutable_secured_debit(), error);
   }
   if (wire.index > 0 && PayoneCodec<::codectest::v1::Item>::Owns(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value)) {
     if (value.empty()) return internal::Match::kYes;
@@ -1625,7 +1632,7 @@ internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::
       *error = internal::IndexOutOfRange(wire, 400);
       return internal::Match::kError;
     }
-    return PayoneCodec<::codectest::v1::Item>::DecodeField(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value, internal::ElementAt(m->mutable_items(), wire.index), error);
+    return PayoneCodec<::codectest::v1::Item>::DecodeField(wire.stem, value, internal::ElementAt(m->mutable_items(), wire.index), error);
   }
   if (!wire.key.empty() && wire.stem == "add_paydata") {
     (*m->mutable_add_paydata())[std::string(wire.key)] = std::string(value);
@@ -1712,7 +1719,28 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::Encode(const Message& m, cons
 absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_view body,
                                      const DecodeOptions& options,
                                      Message* m) {
-  m->Clear();
+  if (static_cast<int>(m->payment_method_case()) != 0) m->clear_payment_method();
+  if (!m->account().empty()) m->clear_account();
+  if (!m->reference().empty()) m->clear_reference();
+  m->clear_amount();
+  m->clear_currency();
+  if (m->has_person()) m->clear_person();
+  if (m->items_size() != 0) m->clear_items();
+  if (m->add_paydata_size() != 0) m->clear_add_paydata();
+  m->clear_customer_is_present();
+  if (m->has_three_d_secure()) m->clear_three_d_secure();
+  if (!m->successurl().empty()) m->clear_successurl();
+  if (!m->errorurl().empty()) m->clear_errorurl();
+  if (!m->backurl().empty()) m->clear_backurl();
+  if (!m->narrative_text().empty()) m->clear_narrative_text();
+  if (m->has_due_time()) m->clear_due_time();
+  m->clear_sequencenumber();
+  if (!m->bic_hint().empty()) m->clear_bic_hint();
+  if (!m->hash().empty()) m->clear_hash();
+  static const auto* const reflection = Message::GetReflection();
+  if (!reflection->GetUnknownFields(*m).empty()) {
+    reflection->MutableUnknownFields(m)->Clear();
+  }
   bool seen[4] = {};  // the constants below that appear
   {
     ParameterReader<BodyFormat::kForm> scan(body, options);
@@ -1760,8 +1788,7 @@ absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_v
   while (reader.Next()) {
     const absl::string_view name = reader.name();
     const absl::string_view value = reader.value();
-    switch (DecodeField(name, internal::ParseWireName(name), value, m,
-                        &error)) {
+    switch (DecodeField(name, value, m, &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
@@ -1955,10 +1982,9 @@ bool PayoneCodec<::codectest::v1::PaymentResponse>::Owns(absl::string_view name,
 }
 
 internal::Match PayoneCodec<::codectest::v1::PaymentResponse>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 4:
       if (internal::NameIs(name, "txid")) {
@@ -2014,16 +2040,14 @@ internal::Match PayoneCodec<::codectest::v1::PaymentResponse>::DecodeField(absl:
     case 11:
       if (internal::NameIs(name, "redirecturl")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_redirecturl();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_redirecturl());
         return internal::Match::kYes;
       }
       break;
     case 12:
       if (internal::NameIs(name, "errormessage")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_errormessage();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_errormessage());
         return internal::Match::kYes;
       }
       break;
@@ -2040,20 +2064,25 @@ internal::Match PayoneCodec<::codectest::v1::PaymentResponse>::DecodeField(absl:
     case 15:
       if (internal::NameIs(name, "customermessage")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_customermessage();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_customermessage());
         return internal::Match::kYes;
       }
       break;
     case 17:
       if (internal::NameIs(name, "clearing_bankiban")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_clearing_bankiban();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_clearing_bankiban());
         return internal::Match::kYes;
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::PaymentResponse>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   if (!wire.key.empty() && wire.stem == "add_paydata") {
     (*m->mutable_add_paydata())[std::string(wire.key)] = std::string(value);
     return internal::Match::kYes;
@@ -2115,14 +2144,28 @@ std::string PayoneCodec<::codectest::v1::PaymentResponse>::EncodeResponse(const 
 absl::Status PayoneCodec<::codectest::v1::PaymentResponse>::Decode(absl::string_view body,
                                      const DecodeOptions& options,
                                      Message* m) {
-  m->Clear();
+  m->clear_status();
+  m->clear_txid();
+  m->clear_userid();
+  if (!m->redirecturl().empty()) m->clear_redirecturl();
+  m->clear_errorcode();
+  if (!m->errormessage().empty()) m->clear_errormessage();
+  if (!m->customermessage().empty()) m->clear_customermessage();
+  if (m->has_settleaccount()) m->clear_settleaccount();
+  if (!m->clearing_bankiban().empty()) m->clear_clearing_bankiban();
+  m->clear_currency();
+  if (m->add_paydata_size() != 0) m->clear_add_paydata();
+  if (m->other_parameters_size() != 0) m->clear_other_parameters();
+  static const auto* const reflection = Message::GetReflection();
+  if (!reflection->GetUnknownFields(*m).empty()) {
+    reflection->MutableUnknownFields(m)->Clear();
+  }
   ParameterReader<BodyFormat::kResponseLines> reader(body, options);
   absl::Status error;
   while (reader.Next()) {
     const absl::string_view name = reader.name();
     const absl::string_view value = reader.value();
-    switch (DecodeField(name, internal::ParseWireName(name), value, m,
-                        &error)) {
+    switch (DecodeField(name, value, m, &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
@@ -2344,16 +2387,14 @@ bool PayoneCodec<::codectest::v1::TransactionStatus>::Owns(absl::string_view nam
 }
 
 internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(absl::string_view name,
-                                             const internal::WireName& wire,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
-  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  (void)name; (void)value; (void)m; (void)error;
   switch (name.size()) {
     case 3:
       if (internal::NameIs(name, "key")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_key();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_key());
         return internal::Match::kYes;
       }
       break;
@@ -2398,8 +2439,7 @@ internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(abs
       }
       if (internal::NameIs(name, "cardpan")) {
         if (value.empty()) return internal::Match::kYes;
-        std::string* text = m->mutable_cardpan();
-        text->assign(value.data(), value.size());
+        internal::AssignText(value, m->mutable_cardpan());
         return internal::Match::kYes;
       }
       break;
@@ -2435,9 +2475,16 @@ internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(abs
       }
       break;
   }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
   if (PayoneCodec<::codectest::v1::Person>::Owns(name, wire, value)) {
     if (value.empty()) return internal::Match::kYes;
-    return PayoneCodec<::codectest::v1::Person>::DecodeField(name, wire, value, m->mutable_person(), error);
+    return PayoneCodec<::codectest::v1::Person>::DecodeField(name, value, m->mutable_person(), error);
   }
   if (wire.index > 0 && PayoneCodec<::codectest::v1::Item>::Owns(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value)) {
     if (value.empty()) return internal::Match::kYes;
@@ -2445,7 +2492,7 @@ internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(abs
       *error = internal::IndexOutOfRange(wire, 400);
       return internal::Match::kError;
     }
-    return PayoneCodec<::codectest::v1::Item>::DecodeField(wire.stem, internal::WireName{wire.stem, wire.stem, {}, 0}, value, internal::ElementAt(m->mutable_items(), wire.index), error);
+    return PayoneCodec<::codectest::v1::Item>::DecodeField(wire.stem, value, internal::ElementAt(m->mutable_items(), wire.index), error);
   }
   return internal::Match::kNo;
 }
@@ -2502,14 +2549,28 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::Encode(const Message& m, c
 absl::Status PayoneCodec<::codectest::v1::TransactionStatus>::Decode(absl::string_view body,
                                      const DecodeOptions& options,
                                      Message* m) {
-  m->Clear();
+  if (!m->key().empty()) m->clear_key();
+  m->clear_txaction();
+  if (m->has_txid()) m->clear_txid();
+  m->clear_price();
+  if (m->has_balance()) m->clear_balance();
+  m->clear_receivable();
+  m->clear_currency();
+  m->clear_txtime();
+  if (m->has_person()) m->clear_person();
+  if (!m->cardpan().empty()) m->clear_cardpan();
+  if (m->items_size() != 0) m->clear_items();
+  if (m->other_parameters_size() != 0) m->clear_other_parameters();
+  static const auto* const reflection = Message::GetReflection();
+  if (!reflection->GetUnknownFields(*m).empty()) {
+    reflection->MutableUnknownFields(m)->Clear();
+  }
   ParameterReader<BodyFormat::kForm> reader(body, options);
   absl::Status error;
   while (reader.Next()) {
     const absl::string_view name = reader.name();
     const absl::string_view value = reader.value();
-    switch (DecodeField(name, internal::ParseWireName(name), value, m,
-                        &error)) {
+    switch (DecodeField(name, value, m, &error)) {
       case internal::Match::kYes:
         break;
       case internal::Match::kError:

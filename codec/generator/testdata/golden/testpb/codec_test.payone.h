@@ -69,9 +69,13 @@ struct PayoneCodec<::codectest::v1::Person> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
@@ -94,9 +98,13 @@ struct PayoneCodec<::codectest::v1::Card> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
@@ -119,9 +127,13 @@ struct PayoneCodec<::codectest::v1::DirectDebit> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
@@ -144,9 +156,13 @@ struct PayoneCodec<::codectest::v1::SecuredDirectDebit> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
@@ -169,9 +185,13 @@ struct PayoneCodec<::codectest::v1::Item> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
@@ -206,9 +226,13 @@ struct PayoneCodec<::codectest::v1::PaymentRequest> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
@@ -240,9 +264,13 @@ struct PayoneCodec<::codectest::v1::PaymentResponse> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
@@ -272,9 +300,13 @@ struct PayoneCodec<::codectest::v1::TransactionStatus> {
   static bool Owns(absl::string_view name, const internal::WireName& wire,
                    absl::string_view value);
   static internal::Match DecodeField(absl::string_view name,
-                                     const internal::WireName& wire,
                                      absl::string_view value, Message* m,
                                      absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
   static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
 };
 
