@@ -965,10 +965,12 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
   }
 
   // DecodeField: the message's own constants and scalars by one switch on
-  // the name, then its parts (Owns), indexed parts and keyed maps.
+  // the name, then its parts (Owns), indexed parts and keyed maps. Inlined
+  // into the message's own Decode loop (a call per parameter cost as much
+  // as the switch); parts and other files call it out of line.
   void WriteDecodeField() {
     absl::SubstituteAndAppend(out_, R"(
-internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<$0>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;

@@ -403,7 +403,7 @@ bool PayoneCodec<::codectest::v1::Person>::Owns(absl::string_view name,
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::Person>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::Person>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
@@ -607,7 +607,7 @@ bool PayoneCodec<::codectest::v1::Card>::Owns(absl::string_view name,
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::Card>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::Card>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
@@ -753,7 +753,7 @@ bool PayoneCodec<::codectest::v1::DirectDebit>::Owns(absl::string_view name,
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::DirectDebit>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
@@ -885,7 +885,7 @@ bool PayoneCodec<::codectest::v1::SecuredDirectDebit>::Owns(absl::string_view na
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::SecuredDirectDebit>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
@@ -1054,7 +1054,7 @@ bool PayoneCodec<::codectest::v1::Item>::Owns(absl::string_view name,
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::Item>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::Item>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
@@ -1483,7 +1483,7 @@ bool PayoneCodec<::codectest::v1::PaymentRequest>::Owns(absl::string_view name,
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::PaymentRequest>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
@@ -1981,7 +1981,7 @@ bool PayoneCodec<::codectest::v1::PaymentResponse>::Owns(absl::string_view name,
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::PaymentResponse>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::PaymentResponse>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
@@ -2386,7 +2386,7 @@ bool PayoneCodec<::codectest::v1::TransactionStatus>::Owns(absl::string_view nam
   return false;
 }
 
-internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(absl::string_view name,
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::TransactionStatus>::DecodeField(absl::string_view name,
                                              absl::string_view value,
                                              Message* m, absl::Status* error) {
   (void)name; (void)value; (void)m; (void)error;
