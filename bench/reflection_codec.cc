@@ -149,13 +149,14 @@ void CheckString(absl::string_view value, const v1::FieldRules& rules,
     }
     return;
   }
-  if (!codec::IsValidUtf8(value) ||
-      (options.charset == Charset::kLatin1 && !FitsLatin1(value))) {
+  const codec::Utf8Text utf8 = codec::ReadUtf8(value);
+  if (!utf8.valid ||
+      (options.charset == Charset::kLatin1 && utf8.above_latin1)) {
     Violate(path, f, rules, wire_index,
             "contains characters the request encoding cannot represent", out);
     return;
   }
-  const size_t length = codec::Utf8Length(value);
+  const size_t length = utf8.characters;
   if ((rules.min_len() > 0 && length < rules.min_len()) ||
       (rules.max_len() > 0 && length > rules.max_len())) {
     Violate(path, f, rules, wire_index,

@@ -403,7 +403,7 @@ void PayoneCodec<$0>::ValidateFields(
             f.accessor, min, r.max_len(), where);
         EntryLoop(f, absl::Substitute(
                          "internal::CheckMapKey(entry->first, $0, out);\n"
-                         "      internal::CheckCharset(entry->second, "
+                         "      internal::CheckMapValueCharset(entry->second, "
                          "options, $0, out);",
                          where));
         break;

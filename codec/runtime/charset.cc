@@ -1,7 +1,9 @@
 #include "codec/runtime/charset.h"
 
+#include <algorithm>
 #include <cstdint>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
@@ -42,6 +44,29 @@ int32_t NextCodePoint(absl::string_view text, size_t* offset) {
   }
   *offset += length;
   return code_point;
+}
+
+// The offset of the first byte >= 0x80 at or after `from`, or the size.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t FindHighByte(absl::string_view text,
+                                                        size_t from) {
+  const char* const data = text.data();
+  const size_t size = text.size();
+#if defined(__SSE2__)
+  for (size_t at = from; at < size; at += internal::kBlockBytes) {
+    const size_t count = std::min(size - at, internal::kBlockBytes);
+    const __m128i block =
+        count == internal::kBlockBytes
+            ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at))
+            : internal::LoadPartialBlock(data + at, count);
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(block)) &
+                          internal::FirstBytes(count);
+    if (high != 0) return at + static_cast<size_t>(__builtin_ctz(high));
+  }
+  return size;
+#else
+  while (from < size && static_cast<unsigned char>(data[from]) < 0x80) ++from;
+  return from;
+#endif
 }
 
 }  // namespace
@@ -85,13 +110,22 @@ absl::StatusOr<std::string> Utf8ToLatin1(absl::string_view utf8) {
   return out;
 }
 
-bool IsValidUtf8(absl::string_view text) {
-  if (IsAscii(text)) return true;
-  size_t offset = 0;
-  while (offset < text.size()) {
-    if (NextCodePoint(text, &offset) < 0) return false;
+Utf8Text ReadUtf8(absl::string_view text) {
+  // Only the bytes >= 0x80 need decoding; every other byte is a character
+  // of its own. A character is every byte that does not continue a
+  // sequence.
+  const size_t size = text.size();
+  size_t continuations = 0;
+  bool above_latin1 = false;
+  for (size_t offset = FindHighByte(text, 0); offset < size;
+       offset = FindHighByte(text, offset)) {
+    const size_t start = offset;
+    const int32_t code_point = NextCodePoint(text, &offset);
+    if (code_point < 0) return Utf8Text{false, 0, false};
+    continuations += offset - start - 1;
+    above_latin1 = above_latin1 || code_point > 0xFF;
   }
-  return true;
+  return Utf8Text{true, size - continuations, above_latin1};
 }
 
 }  // namespace payone::codec

@@ -30,7 +30,17 @@ char* Latin1ToUtf8(absl::string_view latin1, char* out);
 // offset (never the text, which may be card holder data).
 absl::StatusOr<std::string> Utf8ToLatin1(absl::string_view utf8);
 
-bool IsValidUtf8(absl::string_view text);
+// What one pass over a text learns about it as UTF-8.
+struct Utf8Text {
+  bool valid = true;  // no truncated, overlong or surrogate sequence
+  // When valid: its length in characters, and whether a character lies
+  // above U+00FF (has no ISO-8859-1 form).
+  size_t characters = 0;
+  bool above_latin1 = false;
+};
+Utf8Text ReadUtf8(absl::string_view text);
+
+inline bool IsValidUtf8(absl::string_view text) { return ReadUtf8(text).valid; }
 
 // Whether every byte is below 0x80: such text is valid UTF-8, one character
 // per byte, and the same in ISO-8859-1. Inline: validation asks it of every

@@ -62,5 +62,43 @@ TEST(CharsetTest, RejectsInvalidUtf8) {
   EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));  // U+1F600
 }
 
+TEST(CharsetTest, ReadsUtf8InOnePass) {
+  const Utf8Text mueller = ReadUtf8("M\xC3\xBCller");
+  EXPECT_TRUE(mueller.valid);
+  EXPECT_EQ(mueller.characters, 6u);  // PAYONE counts characters, not bytes
+  EXPECT_FALSE(mueller.above_latin1);
+  EXPECT_EQ(ReadUtf8("").characters, 0u);
+  EXPECT_TRUE(ReadUtf8("\xC3\xBF").valid);  // U+00FF, the last of Latin-1
+  EXPECT_FALSE(ReadUtf8("\xC3\xBF").above_latin1);
+  EXPECT_TRUE(ReadUtf8("\xC4\x80").above_latin1);      // U+0100
+  EXPECT_TRUE(ReadUtf8("\xE2\x82\xAC").above_latin1);  // the euro sign
+  EXPECT_FALSE(ReadUtf8("abc\xFF").valid);
+}
+
+// "aü€😀" (1 + 2 + 3 + 4 bytes) after every length of ASCII, repeated, and
+// with a broken sequence at every position: the ASCII runs read 8 bytes at
+// a time must neither swallow nor miscount anything.
+TEST(CharsetTest, ReadUtf8AgreesWithACodePointCount) {
+  const std::string mixed = "a\xC3\xBC\xE2\x82\xAC\xF0\x9F\x98\x80";
+  for (size_t ascii = 0; ascii <= 20; ++ascii) {
+    for (size_t repeats = 1; repeats <= 3; ++repeats) {
+      std::string text;
+      for (size_t r = 0; r < repeats; ++r) {
+        text += std::string(ascii, 'x') + mixed;
+      }
+      text += std::string(ascii, 'y');
+      const Utf8Text utf8 = ReadUtf8(text);
+      ASSERT_TRUE(utf8.valid) << ascii << " " << repeats;
+      EXPECT_EQ(utf8.characters, repeats * (ascii + 4) + ascii);
+      EXPECT_TRUE(utf8.above_latin1);
+      for (size_t at = 0; at < text.size(); ++at) {
+        std::string broken = text;
+        broken[at] = '\xFF';  // never part of UTF-8
+        EXPECT_FALSE(ReadUtf8(broken).valid) << ascii << " " << at;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace payone::codec

@@ -127,12 +127,13 @@ void CheckTextFully(absl::string_view value, const TextRules& rules,
   value = InSentCase(value, rules.text_case, &copy);
   // ASCII, the common case, is valid UTF-8, one character per byte and
   // fits ISO-8859-1: one pass instead of three.
-  const bool ascii = IsAscii(value);
-  if (!ascii && !IsValidUtf8(value)) {
+  const Utf8Text utf8 =
+      IsAscii(value) ? Utf8Text{true, value.size(), false} : ReadUtf8(value);
+  if (!utf8.valid) {
     AddViolation(where, "is not valid UTF-8", out);
     return;
   }
-  const size_t length = ascii ? value.size() : Utf8Length(value);
+  const size_t length = utf8.characters;
   if (rules.min_len != 0 && length < rules.min_len) {
     AddViolation(
         where,
@@ -153,44 +154,32 @@ void CheckTextFully(absl::string_view value, const TextRules& rules,
   }
   const absl::string_view problem = FormatProblem(rules.format, value);
   if (!problem.empty()) AddViolation(where, std::string(problem), out);
-  if (!ascii) CheckCharset(value, options, where, out);
+  if (utf8.above_latin1) CheckCharset(options, where, out);
 }
-
-namespace {
-
-// Whether UTF-8 `value` has a character above U+00FF: only lead bytes of
-// three- and four-byte sequences (>= U+0800) and of two-byte ones above
-// U+00FF (lead > 0xC3) start one.
-bool HasCharacterAboveLatin1(absl::string_view value) {
-  for (char c : value) {
-    if (static_cast<unsigned char>(c) > 0xC3 &&
-        (static_cast<unsigned char>(c) & 0xC0) == 0xC0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
 
 bool PassesAsUtf8Text(absl::string_view value, const TextRules& rules,
                       const EncodeOptions& options) {
-  if (!IsValidUtf8(value)) return false;
-  const size_t length = Utf8Length(value);
-  return length >= rules.min_len &&
-         (rules.max_len == 0 || length <= rules.max_len) &&
-         (options.charset != Charset::kLatin1 ||
-          !HasCharacterAboveLatin1(value));
+  const Utf8Text utf8 = ReadUtf8(value);
+  return utf8.valid && utf8.characters >= rules.min_len &&
+         (rules.max_len == 0 || utf8.characters <= rules.max_len) &&
+         (options.charset != Charset::kLatin1 || !utf8.above_latin1);
 }
 
-void CheckCharset(absl::string_view value, const EncodeOptions& options,
-                  const Where& where, Violations* out) {
-  if (options.charset == Charset::kLatin1 && HasCharacterAboveLatin1(value)) {
+void CheckCharset(const EncodeOptions& options, const Where& where,
+                  Violations* out) {
+  if (options.charset == Charset::kLatin1) {
     AddViolation(where,
                  "contains a character that ISO-8859-1 cannot represent "
                  "(send encoding=UTF-8)",
                  out);
   }
+}
+
+void CheckMapValueCharset(absl::string_view value, const EncodeOptions& options,
+                          const Where& where, Violations* out) {
+  if (IsAscii(value)) return;
+  const Utf8Text utf8 = ReadUtf8(value);
+  if (!utf8.valid || utf8.above_latin1) CheckCharset(options, where, out);
 }
 
 void CheckIntegerFully(int64_t value, const IntegerRules& rules,

@@ -287,10 +287,14 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool EqualsIgnoringAsciiCase(
   return true;
 }
 
-// A present value of a text that must be representable in the charset
-// (map keys and values).
-void CheckCharset(absl::string_view value, const EncodeOptions& options,
-                  const Where& where, Violations* out);
+// A violation when the request's charset is ISO-8859-1, for a text with a
+// character above U+00FF.
+void CheckCharset(const EncodeOptions& options, const Where& where,
+                  Violations* out);
+// CheckCharset for a map value (which has no other text rules): also
+// reports one that is not UTF-8 at all.
+void CheckMapValueCharset(absl::string_view value, const EncodeOptions& options,
+                          const Where& where, Violations* out);
 // A bracketed key (add_paydata[key]): non-empty, [A-Za-z0-9_.-].
 void CheckMapKey(absl::string_view key, const Where& where, Violations* out);
 void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,

@@ -15,27 +15,6 @@
 
 namespace payone::codec {
 
-size_t Utf8Length(absl::string_view text) {
-  // Count every byte that does not continue a sequence (0x80..0xBF).
-  size_t length = 0;
-  const char* in = text.data();
-  size_t left = text.size();
-#if defined(__SSE2__)
-  for (; left >= 16; left -= 16, in += 16) {
-    // As signed bytes, continuations are -128..-65.
-    const __m128i starts =
-        _mm_cmpgt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in)),
-                       _mm_set1_epi8(-65));
-    length += static_cast<size_t>(
-        __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(starts))));
-  }
-#endif
-  for (; left != 0; --left, ++in) {
-    if ((static_cast<unsigned char>(*in) & 0xC0) != 0x80) ++length;
-  }
-  return length;
-}
-
 namespace {
 
 // No byte <= 0x20 (space, controls) or 0x7F: URLs are the longest values

@@ -11,10 +11,6 @@
 
 namespace payone::codec {
 
-// Number of characters (code points) of valid UTF-8 text: PAYONE's lengths
-// count characters, not bytes.
-size_t Utf8Length(absl::string_view text);
-
 // Permitted characters of a CHAR value (mirrors payone.v1.Symbols).
 enum class Symbols {
   kAny,

@@ -10,18 +10,6 @@
 namespace payone::codec {
 namespace {
 
-TEST(ValidatorsTest, CountsCharactersNotBytes) {
-  EXPECT_EQ(Utf8Length("M\xC3\xBCller"), 6u);
-  EXPECT_EQ(Utf8Length(""), 0u);
-  EXPECT_EQ(Utf8Length("\xF0\x9F\x98\x80"), 1u);
-  // Across whole blocks and tails: "aü€😀" is 1 + 2 + 3 + 4 bytes.
-  std::string text;
-  for (size_t n = 1; n <= 12; ++n) {
-    text += "a\xC3\xBC\xE2\x82\xAC\xF0\x9F\x98\x80";
-    EXPECT_EQ(Utf8Length(text), 4 * n) << n;
-  }
-}
-
 TEST(ValidatorsTest, Symbols) {
   EXPECT_TRUE(HasOnlySymbols("ref-1_a/b.c", Symbols::kReference));
   EXPECT_FALSE(HasOnlySymbols("ref 1", Symbols::kReference));

@@ -1191,7 +1191,7 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
   if (!m.add_paydata().empty()) {
     for (const auto* entry : internal::SortedEntries(m.add_paydata())) {
       internal::CheckMapKey(entry->first, {path, "add_paydata", "add_paydata", wire_index}, out);
-      internal::CheckCharset(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
+      internal::CheckMapValueCharset(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
     }
   }
   {
@@ -1847,7 +1847,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
   if (!m.add_paydata().empty()) {
     for (const auto* entry : internal::SortedEntries(m.add_paydata())) {
       internal::CheckMapKey(entry->first, {path, "add_paydata", "add_paydata", wire_index}, out);
-      internal::CheckCharset(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
+      internal::CheckMapValueCharset(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
     }
   }
 }
