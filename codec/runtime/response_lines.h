@@ -110,6 +110,12 @@ class ResponseLineReader {
   absl::string_view value() const { return value_; }
   // Whether name() and value() are ASCII only.
   bool ascii() const { return ascii_; }
+  // Points name() and value() at other text until the next Next(): for
+  // ParameterReader, which converts them to UTF-8.
+  void set_parameter(absl::string_view name, absl::string_view value) {
+    name_ = name;
+    value_ = value;
+  }
   // OK until the body turned out not to be an answer: too large (found
   // before the first line), a NUL byte (found when its window is reached)
   // or no name=value line at all (found at the end).
