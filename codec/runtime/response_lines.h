@@ -98,7 +98,10 @@ class ResponseLineReader {
       // window, or the end.
       const char* const start = Unread();
       if (start == end_) {
-        if (!any_line_ && status_.ok()) status_ = internal::ResponseHasNoLine();
+        // name_ points into the body once a line was read.
+        if (name_.data() == nullptr && status_.ok()) {
+          status_ = internal::ResponseHasNoLine();
+        }
         return false;
       }
       if (NextWindow(start)) continue;
@@ -133,12 +136,15 @@ class ResponseLineReader {
                                              const char* stop, bool ascii) {
     // CRLF, and the CRCRLF of a body converted twice: no value ends in CR.
     // The '=' ends the loop.
-    while (ABSL_PREDICT_FALSE(stop[-1] == '\r')) --stop;
+    if (ABSL_PREDICT_FALSE(stop[-1] == '\r')) {
+      do {
+        --stop;
+      } while (stop[-1] == '\r');
+    }
     name_ = absl::string_view(start, static_cast<size_t>(equals - start));
     value_ =
         absl::string_view(equals + 1, static_cast<size_t>(stop - equals - 1));
     ascii_ = ascii;
-    any_line_ = true;
   }
 
   // Classifies the window at `start`, the first byte not read: true when
@@ -221,7 +227,6 @@ class ResponseLineReader {
   absl::string_view name_;
   absl::string_view value_;
   bool ascii_ = true;
-  bool any_line_ = false;
   absl::Status status_;
 };
 
