@@ -6,6 +6,8 @@
 // use it, and so does the reflection baseline of bench/.
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -47,8 +49,13 @@ class Utf8Converter {
   absl::string_view ToUtf8(absl::string_view text, char** out) const;
 
   const Charset charset_;
-  char inline_buffer_[kInlineBytes];
-  std::string heap_buffer_;
+  // Words, not chars: a char array would have every decoder that makes a
+  // reader check its stack (-fstack-protector).
+  uint64_t inline_buffer_[kInlineBytes / sizeof(uint64_t)];
+  // Allocated at the first parameter too long for the inline buffer:
+  // nothing to make or free otherwise.
+  std::unique_ptr<char[]> heap_buffer_;
+  size_t heap_bytes_ = 0;
 };
 
 absl::Status NotificationTooLarge(size_t size, size_t max_bytes);
