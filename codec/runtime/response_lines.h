@@ -95,15 +95,16 @@ class ResponseLineReader {
         return true;
       }
       // The window is read: on to the next one, or a line longer than a
-      // window, or the end.
-      const char* const start = Unread();
-      if (start == end_) {
+      // window, or the end (next_ is past it after the body's end, read as
+      // a '\n').
+      if (next_ >= static_cast<size_t>(end_ - window_)) {
         // name_ points into the body once a line was read.
         if (name_.data() == nullptr && status_.ok()) {
           status_ = internal::ResponseHasNoLine();
         }
         return false;
       }
+      const char* const start = window_ + next_;
       if (NextWindow(start)) continue;
       if (!status_.ok()) return false;
       if (TakeLongLine(start)) return true;
@@ -198,12 +199,6 @@ class ResponseLineReader {
     return true;
   }
 
-  // The first byte not read.
-  const char* Unread() const {
-    // Past the window only after the body's end, read as a '\n'.
-    const size_t window_bytes = static_cast<size_t>(end_ - window_);
-    return window_ + (next_ < window_bytes ? next_ : window_bytes);
-  }
   // Starts an empty window at `at`.
   void MoveTo(const char* at) {
     window_ = at;
