@@ -3,7 +3,8 @@
 
 // The decoders' one pass over a parameter: where it ends, where its first
 // '=' is, whether it holds an escape and whether it is all ASCII, learnt
-// 16 bytes at a time (SSE2) instead of one memchr per question.
+// 16 bytes at a time (SSE2) instead of one memchr per question. And the
+// answer-line reader's: a window of up to 64 bytes as bit masks.
 
 #include <cstddef>
 #include <cstdint>
@@ -198,7 +199,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline WindowBits ClassifyWindow(const char* text,
   }
   if (at != size) {
     add(LoadPartialBlock(text + at, size - at));
-    // The bits of the bytes past the text.
+    // Bytes past the text (a partial block's) are not looked at.
     const uint64_t in_text = (uint64_t{1} << size) - 1;
     bits.first &= in_text;
     bits.second &= in_text;
