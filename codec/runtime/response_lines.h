@@ -91,7 +91,8 @@ class ResponseLineReader {
         }
         // No '=', or no name before it.
         if (first == stop || first == start) continue;
-        TakeLine(window_ + start, window_ + first, window_ + stop, ascii);
+        TakeLine<uint32_t>(window_ + start, window_ + first, window_ + stop,
+                           ascii);
         return true;
       }
       // The window is read: on to the next one, or a line longer than a
@@ -131,7 +132,9 @@ class ResponseLineReader {
   }
 
   // Takes the line [start, stop), whose first '=' is at `equals` (not at
-  // start).
+  // start). Size is the type of its sizes: uint32_t inside a window spares
+  // string_view its check for sizes too large.
+  template <typename Size = size_t>
   ABSL_ATTRIBUTE_ALWAYS_INLINE void TakeLine(const char* start,
                                              const char* equals,
                                              const char* stop, bool ascii) {
@@ -142,9 +145,9 @@ class ResponseLineReader {
         --stop;
       } while (stop[-1] == '\r');
     }
-    name_ = absl::string_view(start, static_cast<size_t>(equals - start));
+    name_ = absl::string_view(start, static_cast<Size>(equals - start));
     value_ =
-        absl::string_view(equals + 1, static_cast<size_t>(stop - equals - 1));
+        absl::string_view(equals + 1, static_cast<Size>(stop - equals - 1));
     ascii_ = ascii;
   }
 
