@@ -1,11 +1,13 @@
 #include "codec/runtime/parameter_reader.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "codec/runtime/charset.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/response_lines.h"
@@ -58,6 +60,26 @@ TEST(ResponseLineReaderTest, ReadsWhatParseResponseLinesReturns) {
   ExpectSame(ReadAll(small), ParseResponseLines("status=APPROVED\n", 8));
   EXPECT_THAT(std::string(small.status().message()),
               HasSubstr("exceeds the limit"));
+}
+
+// 4000 bodies of random sizes below `max_size`, mostly letters (so that
+// lines and parameters span blocks), else bytes of `alphabet`; the same
+// every run.
+std::vector<std::string> RandomBodies(absl::string_view alphabet,
+                                      size_t max_size, uint32_t seed) {
+  const auto next = [&seed] {
+    seed = seed * 1103515245 + 12345;
+    return seed >> 16;
+  };
+  std::vector<std::string> bodies(4000);
+  for (std::string& body : bodies) {
+    const size_t size = next() % max_size;
+    for (size_t i = 0; i < size; ++i) {
+      body.push_back(next() % 3 == 0 ? alphabet[next() % alphabet.size()]
+                                     : static_cast<char>('a' + next() % 26));
+    }
+  }
+  return bodies;
 }
 
 // ResponseLineReader, and ParameterReader over it, read `body` as
@@ -137,23 +159,12 @@ TEST(ResponseLineReaderTest, ReadsLinesAcrossWindowsAtEveryOffset) {
 // Random answers of up to three windows from the bytes the reader looks at.
 TEST(ResponseLineReaderTest, AgreesWithTheParserOnRandomAnswers) {
   constexpr char kAlphabet[] = {'a', '=', '\n', '\r', '\xE4', '\0', 'z'};
-  uint32_t seed = 54321;
-  const auto next = [&seed] {
-    seed = seed * 1103515245 + 12345;
-    return seed >> 16;
-  };
-  for (int round = 0; round < 4000; ++round) {
-    std::string body;
-    const size_t size = next() % 200;
+  std::vector<std::string> bodies =
+      RandomBodies(absl::string_view(kAlphabet, sizeof(kAlphabet)), 200, 54321);
+  for (size_t i = 0; i < bodies.size(); ++i) {
     // Few NULs: most bodies are read to the end.
-    const bool with_nul = next() % 4 == 0;
-    for (size_t i = 0; i < size; ++i) {
-      char c = next() % 4 == 0 ? kAlphabet[next() % sizeof(kAlphabet)]
-                               : static_cast<char>('a' + next() % 26);
-      if (c == '\0' && !with_nul) c = 'n';
-      body.push_back(c);
-    }
-    ExpectLinesAsParsed(body);
+    if (i % 4 != 0) std::replace(bodies[i].begin(), bodies[i].end(), '\0', 'n');
+    ExpectLinesAsParsed(bodies[i]);
   }
 }
 
@@ -203,19 +214,8 @@ TEST(FormReaderTest, DecodesLongParametersPastItsInlineBuffer) {
 TEST(ReadersTest, AgreeWithTheParsersAcrossBlockBoundaries) {
   constexpr char kAlphabet[] = {'a',  'b',    '=', '&', '%', '+', '\n',
                                 '\r', '\xE4', '4', 'E', '[', ']'};
-  uint32_t seed = 12345;
-  const auto next = [&seed] {
-    seed = seed * 1103515245 + 12345;
-    return seed >> 16;
-  };
-  for (int round = 0; round < 4000; ++round) {
-    std::string body;
-    const size_t size = next() % 100;
-    for (size_t i = 0; i < size; ++i) {
-      // Mostly letters, so that parameters are long enough to span blocks.
-      body.push_back(next() % 3 == 0 ? kAlphabet[next() % sizeof(kAlphabet)]
-                                     : 'a' + next() % 26);
-    }
+  for (const std::string& body : RandomBodies(
+           absl::string_view(kAlphabet, sizeof(kAlphabet)), 100, 12345)) {
     SCOPED_TRACE(body);
     FormReader form(body);
     const auto form_read = ReadAll(form);
