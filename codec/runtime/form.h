@@ -147,6 +147,12 @@ class FormReader {
   absl::string_view value() const { return value_; }
   // Whether name() and value() are ASCII only.
   bool ascii() const { return ascii_; }
+  // Points name() and value() at other text until the next Next(): for
+  // ParameterReader, which converts them to UTF-8.
+  void set_parameter(absl::string_view name, absl::string_view value) {
+    name_ = name;
+    value_ = value;
+  }
   const absl::Status& status() const { return status_; }
 
   static constexpr size_t kInlineBytes = 512;

@@ -8,10 +8,13 @@ namespace payone::codec::internal {
 void Utf8Converter::Convert(absl::string_view* name, absl::string_view* value) {
   // Latin-1 to UTF-8 at most doubles the text.
   const size_t room = 2 * (name->size() + value->size());
-  char* out = inline_buffer_;
+  char* out = reinterpret_cast<char*>(inline_buffer_);
   if (room > kInlineBytes) {
-    heap_buffer_.resize(room);
-    out = &heap_buffer_[0];
+    if (room > heap_bytes_) {
+      heap_buffer_ = std::make_unique<char[]>(room);
+      heap_bytes_ = room;
+    }
+    out = heap_buffer_.get();
   }
   *name = ToUtf8(*name, &out);
   *value = ToUtf8(*value, &out);

@@ -6,10 +6,13 @@
 // use it, and so does the reflection baseline of bench/.
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "codec/runtime/codec.h"
@@ -46,8 +49,13 @@ class Utf8Converter {
   absl::string_view ToUtf8(absl::string_view text, char** out) const;
 
   const Charset charset_;
-  char inline_buffer_[kInlineBytes];
-  std::string heap_buffer_;
+  // Words, not chars: a char array would have every decoder that makes a
+  // reader check its stack (-fstack-protector).
+  uint64_t inline_buffer_[kInlineBytes / sizeof(uint64_t)];
+  // Allocated at the first parameter too long for the inline buffer:
+  // nothing to make or free otherwise.
+  std::unique_ptr<char[]> heap_buffer_;
+  size_t heap_bytes_ = 0;
 };
 
 absl::Status NotificationTooLarge(size_t size, size_t max_bytes);
@@ -71,28 +79,32 @@ class ParameterReader {
  public:
   ParameterReader(absl::string_view body, const DecodeOptions& options)
       : raw_(MakeRaw(body, options)), converter_(options.charset) {
-    if (kFormat == BodyFormat::kForm && body.size() > options.max_body_bytes) {
-      oversize_ =
-          internal::NotificationTooLarge(body.size(), options.max_body_bytes);
+    if constexpr (kFormat == BodyFormat::kForm) {
+      if (body.size() > options.max_body_bytes) {
+        oversize_ =
+            internal::NotificationTooLarge(body.size(), options.max_body_bytes);
+      }
     }
   }
   ParameterReader(const ParameterReader&) = delete;
   ParameterReader& operator=(const ParameterReader&) = delete;
 
-  // Moves to the next parameter; false at the end or on an error.
-  bool Next() {
+  // Moves to the next parameter; false at the end or on an error. Inline:
+  // decoders call it for every parameter.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next() {
     if (!raw_.Next()) return false;
-    name_ = raw_.name();
-    value_ = raw_.value();
-    if (!raw_.ascii()) converter_.Convert(&name_, &value_);
+    if (!raw_.ascii()) ConvertParameter();
     return true;
   }
-  absl::string_view name() const { return name_; }
-  absl::string_view value() const { return value_; }
+  absl::string_view name() const { return raw_.name(); }
+  absl::string_view value() const { return raw_.value(); }
   // The body's error: too large, not an answer (kResponseLines), a
   // malformed escape or too many parameters (kForm).
   const absl::Status& status() const {
-    return oversize_.ok() ? raw_.status() : oversize_;
+    if constexpr (kFormat == BodyFormat::kForm) {
+      if (!oversize_.ok()) return oversize_;
+    }
+    return raw_.status();
   }
 
   // For a decoder that stops at a bad parameter with `error`: the body's
@@ -118,10 +130,21 @@ class ParameterReader {
     }
   }
 
+  // ResponseLineReader finds an oversize body itself; FormReader is given
+  // none (MakeRaw), and oversize_ says why.
+  struct NoStatus {};
+  using OversizeStatus =
+      std::conditional_t<kFormat == BodyFormat::kForm, absl::Status, NoStatus>;
+
+  void ConvertParameter() {
+    absl::string_view name = raw_.name();
+    absl::string_view value = raw_.value();
+    converter_.Convert(&name, &value);
+    raw_.set_parameter(name, value);
+  }
+
   Raw raw_;
-  absl::string_view name_;
-  absl::string_view value_;
-  absl::Status oversize_;
+  OversizeStatus oversize_;
   internal::Utf8Converter converter_;
 };
 

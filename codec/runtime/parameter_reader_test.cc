@@ -1,11 +1,13 @@
 #include "codec/runtime/parameter_reader.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "codec/runtime/charset.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/response_lines.h"
@@ -60,6 +62,112 @@ TEST(ResponseLineReaderTest, ReadsWhatParseResponseLinesReturns) {
               HasSubstr("exceeds the limit"));
 }
 
+// 4000 bodies of random sizes below `max_size`, mostly letters (so that
+// lines and parameters span blocks), else bytes of `alphabet`; the same
+// every run.
+std::vector<std::string> RandomBodies(absl::string_view alphabet,
+                                      size_t max_size, uint32_t seed) {
+  const auto next = [&seed] {
+    seed = seed * 1103515245 + 12345;
+    return seed >> 16;
+  };
+  std::vector<std::string> bodies(4000);
+  for (std::string& body : bodies) {
+    const size_t size = next() % max_size;
+    for (size_t i = 0; i < size; ++i) {
+      body.push_back(next() % 3 == 0 ? alphabet[next() % alphabet.size()]
+                                     : static_cast<char>('a' + next() % 26));
+    }
+  }
+  return bodies;
+}
+
+// ResponseLineReader, and ParameterReader over it, read `body` as
+// ParseResponseLines does, and ascii() tells the truth.
+void ExpectLinesAsParsed(absl::string_view body) {
+  SCOPED_TRACE(::testing::PrintToString(std::string(body)));
+  const auto want = ParseResponseLines(body);
+  ResponseLineReader reader(body);
+  ExpectSame(ReadAll(reader), want);
+  ResponseLineReader again(body);
+  while (again.Next()) {
+    EXPECT_EQ(again.ascii(), IsAscii(again.name()) && IsAscii(again.value()));
+  }
+  DecodeOptions latin1;
+  latin1.charset = Charset::kLatin1;
+  ParameterReader<BodyFormat::kResponseLines> converting(body, latin1);
+  const auto converted = ReadAll(converting);
+  ASSERT_EQ(converted.status(), want.status());
+  if (want.ok()) {
+    ASSERT_EQ(converted->size(), want->size());
+    for (size_t i = 0; i < want->size(); ++i) {
+      EXPECT_EQ((*converted)[i].first, Latin1ToUtf8((*want)[i].first));
+      EXPECT_EQ((*converted)[i].second, Latin1ToUtf8((*want)[i].second));
+    }
+  }
+}
+
+// Answers of up to a few 64-byte windows: lines that skip (blank, no '=',
+// '=' first), CR runs, bytes >= 0x80, a last line without '\n'.
+std::vector<std::string> LongerAnswers() {
+  const std::string mandate(150, 'm');
+  return {
+      "status=APPROVED\ntxid=987654321\nuserid=123456789\n",
+      "status=APPROVED\r\n\r\ngarbage line without equals\r\n=novalue\r\n"
+      "mandate_text=" +
+          mandate + "\r\r\nlast=K\xF6ln",
+      "a=1\n" + mandate + "\nb=" + mandate + "=x\n\n\nc=\xE4\n",
+      "no equals at all in a line longer than a window: " + mandate +
+          "\n"
+          "x=" +
+          mandate + "\xE4\r\r\r",
+      std::string(63, 'n') + "=\n" + std::string(64, 'n') + "=v\n" +
+          std::string(65, '\xE4') + "=\xE4",
+  };
+}
+
+TEST(ResponseLineReaderTest, FailsOnANulByteWhereverItIs) {
+  // Before the first line, in a line read, in a skipped line, in the last
+  // line without '\n', in and across every window.
+  for (std::string body : LongerAnswers()) {
+    for (size_t at = 0; at < body.size(); ++at) {
+      std::string with_nul = body;
+      with_nul[at] = '\0';
+      ExpectLinesAsParsed(with_nul);
+      ResponseLineReader reader(with_nul);
+      while (reader.Next()) {
+      }
+      EXPECT_EQ(reader.status().message(), "response contains a NUL byte");
+    }
+    ExpectLinesAsParsed(body + '\0');
+  }
+}
+
+TEST(ResponseLineReaderTest, ReadsLinesAcrossWindowsAtEveryOffset) {
+  for (const std::string& answer : LongerAnswers()) {
+    // A first line that skips, of every length: the lines after it start
+    // and end at every offset of a window, their CR runs and '=' too.
+    for (size_t pad = 0; pad <= 130; ++pad) {
+      ExpectLinesAsParsed(std::string(pad, 'p') + "\n" + answer);
+      ExpectLinesAsParsed("p=" + std::string(pad, 'p') + "\r\r\r\n" + answer);
+      // Every length of the answer too (the last line without '\n').
+      ExpectLinesAsParsed(answer.substr(0, pad));
+    }
+  }
+}
+
+// Random answers of up to three windows from the bytes the reader looks at.
+TEST(ResponseLineReaderTest, AgreesWithTheParserOnRandomAnswers) {
+  constexpr char kAlphabet[] = {'a', '=', '\n', '\r', '\xE4', '\0', 'z'};
+  std::vector<std::string> bodies =
+      RandomBodies(absl::string_view(kAlphabet, sizeof(kAlphabet)), 200, 54321);
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    // Few NULs: most bodies are read to the end.
+    if (i % 4 != 0) std::replace(bodies[i].begin(), bodies[i].end(), '\0', 'n');
+    ExpectLinesAsParsed(bodies[i]);
+  }
+}
+
 const char* const kFormBodies[] = {
     "id[1]=A-1&pr%5B1%5D=100&de%5b1%5d=T+shirt",
     "&a=1&&flag&b=&",
@@ -106,19 +214,8 @@ TEST(FormReaderTest, DecodesLongParametersPastItsInlineBuffer) {
 TEST(ReadersTest, AgreeWithTheParsersAcrossBlockBoundaries) {
   constexpr char kAlphabet[] = {'a',  'b',    '=', '&', '%', '+', '\n',
                                 '\r', '\xE4', '4', 'E', '[', ']'};
-  uint32_t seed = 12345;
-  const auto next = [&seed] {
-    seed = seed * 1103515245 + 12345;
-    return seed >> 16;
-  };
-  for (int round = 0; round < 4000; ++round) {
-    std::string body;
-    const size_t size = next() % 100;
-    for (size_t i = 0; i < size; ++i) {
-      // Mostly letters, so that parameters are long enough to span blocks.
-      body.push_back(next() % 3 == 0 ? kAlphabet[next() % sizeof(kAlphabet)]
-                                     : 'a' + next() % 26);
-    }
+  for (const std::string& body : RandomBodies(
+           absl::string_view(kAlphabet, sizeof(kAlphabet)), 100, 12345)) {
     SCOPED_TRACE(body);
     FormReader form(body);
     const auto form_read = ReadAll(form);
@@ -160,13 +257,18 @@ TEST(ParameterReaderTest, ConvertsLatin1AndFallsBackFromBrokenUtf8) {
               ElementsAre(Pair("city", "K\xC3\x83\xC2\xB6ln")));
   EXPECT_THAT(*read(BodyFormat::kForm, "street=J%E4gerweg&x%E4=1", {}),
               ElementsAre(Pair("street", "Jägerweg"), Pair("xä", "1")));
-  // A Latin-1 text longer than the inline buffer.
+  // A Latin-1 text longer than the inline buffer, between short ones.
   const std::string long_text(internal::Utf8Converter::kInlineBytes, '\xE4');
   std::string long_utf8;
   for (size_t i = 0; i < long_text.size(); ++i) long_utf8 += "ä";
   EXPECT_THAT(
-      *read(BodyFormat::kForm, "a=" + FormEncode(long_text) + "&b=%FC", latin1),
-      ElementsAre(Pair("a", long_utf8), Pair("b", "ü")));
+      *read(BodyFormat::kForm, "c=%E4&a=" + FormEncode(long_text) + "&b=%FC",
+            latin1),
+      ElementsAre(Pair("c", "ä"), Pair("a", long_utf8), Pair("b", "ü")));
+  EXPECT_THAT(
+      *read(BodyFormat::kResponseLines, "c=\xE4\na=" + long_text + "\nb=\xFC",
+            latin1),
+      ElementsAre(Pair("c", "ä"), Pair("a", long_utf8), Pair("b", "ü")));
 }
 
 TEST(ParameterReaderTest, RejectsOversizeBodies) {

@@ -1,34 +1,44 @@
 #include "codec/runtime/response_lines.h"
 
-#include <cstring>
+#include <cstddef>
+#include <cstdint>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "codec/runtime/scan.h"
 
 namespace payone::codec {
-namespace {
+namespace internal {
 
-absl::Status Oversize(size_t size, size_t max_bytes) {
+absl::Status ResponseTooLarge(size_t size, size_t max_bytes) {
   return absl::InvalidArgumentError(absl::StrCat("response of ", size,
                                                  " bytes exceeds the limit of ",
                                                  max_bytes, " bytes"));
 }
 
-absl::Status HasNul() {
+absl::Status ResponseHasNul() {
   return absl::InvalidArgumentError("response contains a NUL byte");
 }
 
-absl::Status NoLine() {
+absl::Status ResponseHasNoLine() {
   return absl::InvalidArgumentError(
       "response holds no name=value line: not a PAYONE answer");
 }
 
-}  // namespace
+Scan ScanResponseLine(const char* text, size_t size) {
+  return ScanTo<'\n', '=', '\0', '\0'>(text, size);
+}
+
+}  // namespace internal
 
 absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     absl::string_view body, size_t max_bytes) {
-  if (body.size() > max_bytes) return Oversize(body.size(), max_bytes);
-  if (body.find('\0') != absl::string_view::npos) return HasNul();
+  if (body.size() > max_bytes) {
+    return internal::ResponseTooLarge(body.size(), max_bytes);
+  }
+  if (body.find('\0') != absl::string_view::npos) {
+    return internal::ResponseHasNul();
+  }
   std::vector<NameValue> lines;
   while (!body.empty()) {
     const size_t end = body.find('\n');
@@ -42,28 +52,8 @@ absl::StatusOr<std::vector<NameValue>> ParseResponseLines(
     lines.emplace_back(std::string(line.substr(0, equals)),
                        std::string(line.substr(equals + 1)));
   }
-  if (lines.empty()) return NoLine();
+  if (lines.empty()) return internal::ResponseHasNoLine();
   return lines;
-}
-
-ResponseLineReader::ResponseLineReader(absl::string_view body,
-                                       size_t max_bytes) {
-  if (body.size() > max_bytes) {
-    status_ = Oversize(body.size(), max_bytes);
-  } else if (std::memchr(body.data(), '\0', body.size()) != nullptr) {
-    status_ = HasNul();
-  } else {
-    rest_ = body;
-  }
-}
-
-internal::Scan ResponseLineReader::ScanLine(const char* text, size_t size) {
-  return internal::ScanTo<'\n', '=', '\n', '\n'>(text, size);
-}
-
-bool ResponseLineReader::AtEnd() {
-  if (!any_line_ && status_.ok()) status_ = NoLine();
-  return false;
 }
 
 void AppendResponseLine(absl::string_view name, absl::string_view value,

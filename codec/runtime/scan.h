@@ -3,7 +3,8 @@
 
 // The decoders' one pass over a parameter: where it ends, where its first
 // '=' is, whether it holds an escape and whether it is all ASCII, learnt
-// 16 bytes at a time (SSE2) instead of one memchr per question.
+// 16 bytes at a time (SSE2) instead of one memchr per question. And the
+// answer-line reader's: a window of up to 64 bytes as bit masks.
 
 #include <cstddef>
 #include <cstdint>
@@ -164,6 +165,66 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline Scan ScanAndSkip(
     rest->remove_prefix(scan.end + 1);
   }
   return scan;
+}
+
+// The bytes of a window of up to 64 as bits: bit i stands for text[i].
+struct WindowBits {
+  uint64_t first;   // `First` bytes
+  uint64_t second;  // `Second` bytes
+  uint64_t odd;     // NUL bytes and bytes >= 0x80: rare, and told apart later
+};
+
+inline constexpr size_t kWindowBytes = 64;
+
+// Classifies the `size` (1 to 64) bytes at `text`; no bits past them.
+template <char First, char Second>
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline WindowBits ClassifyWindow(const char* text,
+                                                              size_t size) {
+  WindowBits bits{0, 0, 0};
+#if defined(__SSE2__)
+  size_t at = 0;
+  const auto add = [&bits, &at](__m128i block) {
+    const auto mask = [&at](__m128i matches) {
+      return static_cast<uint64_t>(
+                 static_cast<uint16_t>(_mm_movemask_epi8(matches)))
+             << at;
+    };
+    bits.first |= mask(_mm_cmpeq_epi8(block, _mm_set1_epi8(First)));
+    bits.second |= mask(_mm_cmpeq_epi8(block, _mm_set1_epi8(Second)));
+    bits.odd |=
+        mask(_mm_or_si128(block, _mm_cmpeq_epi8(block, _mm_setzero_si128())));
+  };
+  for (; at + kBlockBytes <= size; at += kBlockBytes) {
+    add(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text + at)));
+  }
+  if (at != size) {
+    add(LoadPartialBlock(text + at, size - at));
+    // Bytes past the text (a partial block's) are not looked at.
+    const uint64_t in_text = (uint64_t{1} << size) - 1;
+    bits.first &= in_text;
+    bits.second &= in_text;
+    bits.odd &= in_text;
+  }
+#else
+  for (size_t i = 0; i < size; ++i) {
+    const char c = text[i];
+    const uint64_t bit = uint64_t{1} << i;
+    if (c == First) bits.first |= bit;
+    if (c == Second) bits.second |= bit;
+    if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) bits.odd |= bit;
+  }
+#endif
+  return bits;
+}
+
+// The bits of `odd` (ClassifyWindow) that stand for bytes >= 0x80, not NUL.
+inline uint64_t HighBytes(const char* text, uint64_t odd) {
+  uint64_t high = 0;
+  for (; odd != 0; odd &= odd - 1) {
+    const int at = __builtin_ctzll(odd);
+    if (text[at] != '\0') high |= uint64_t{1} << at;
+  }
+  return high;
 }
 
 }  // namespace payone::codec::internal
