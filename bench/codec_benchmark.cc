@@ -28,6 +28,7 @@
 #include "benchmark/benchmark.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
+#include "codec/testing/sample_bodies.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "payone/v1/notification.payone.h"
@@ -197,21 +198,6 @@ constexpr char kCreditCardAuthorization[] = R"pb(
   }
 )pb";
 
-// 002's answer to it.
-constexpr char kCreditCardAnswer[] =
-    "status=APPROVED\ntxid=987654321\nuserid=123456789\n";
-
-// A TransactionStatus `appointed` for a card payment (PAYONE reference 4.2,
-// as in codec/fuzz/corpus), ISO-8859-1.
-constexpr char kAppointedNotification[] =
-    "key=5d41402abc4b2a76b9719d911017c592&txaction=appointed&portalid=2022125&"
-    "aid=10001&clearingtype=cc&notify_version=7.4&txtime=1450365542&"
-    "currency=EUR&userid=76656077&accessname=&accesscode=&param=&mode=test&"
-    "price=2000.00&txid=205387102&reference=1448229771690&sequencenumber=0&"
-    "company=&firstname=&lastname=Test+Buyer&street=J%E4gerweg+12&country=DE&"
-    "cardexpiredate=1703&cardtype=V&cardpan=411111xxxxxx1111&"
-    "transaction_status=completed&balance=0.00&receivable=0.00";
-
 const AuthorizationRequest& CreditCard002() {
   static const AuthorizationRequest* m = [] {
     auto* out = new AuthorizationRequest();
@@ -339,8 +325,8 @@ void BM_DecodeAnswer002_Generated(benchmark::State& state) {
   AuthorizationResponse r;
   HeapMeter meter(state);
   for (auto _ : state) {
-    absl::Status s =
-        PayoneCodec<AuthorizationResponse>::Decode(kCreditCardAnswer, {}, &r);
+    absl::Status s = PayoneCodec<AuthorizationResponse>::Decode(
+        codec::testing::kApprovedAnswer, {}, &r);
     benchmark::DoNotOptimize(s);
     benchmark::DoNotOptimize(r);
   }
@@ -351,7 +337,8 @@ void BM_DecodeAnswer002_Reflection(benchmark::State& state) {
   AuthorizationResponse r;
   HeapMeter meter(state);
   for (auto _ : state) {
-    absl::Status s = ReflectDecodeResponse(kCreditCardAnswer, {}, &r);
+    absl::Status s =
+        ReflectDecodeResponse(codec::testing::kApprovedAnswer, {}, &r);
     benchmark::DoNotOptimize(s);
     benchmark::DoNotOptimize(r);
   }
@@ -370,7 +357,7 @@ void BM_DecodeNotification_Generated(benchmark::State& state) {
   HeapMeter meter(state);
   for (auto _ : state) {
     absl::Status s = PayoneCodec<TransactionStatusNotification>::Decode(
-        kAppointedNotification, options, &n);
+        codec::testing::kAppointedNotification, options, &n);
     benchmark::DoNotOptimize(s);
     benchmark::DoNotOptimize(n);
   }
@@ -382,8 +369,8 @@ void BM_DecodeNotification_Reflection(benchmark::State& state) {
   const DecodeOptions options = Latin1();
   HeapMeter meter(state);
   for (auto _ : state) {
-    absl::Status s =
-        ReflectDecodeNotification(kAppointedNotification, options, &n);
+    absl::Status s = ReflectDecodeNotification(
+        codec::testing::kAppointedNotification, options, &n);
     benchmark::DoNotOptimize(s);
     benchmark::DoNotOptimize(n);
   }
@@ -494,9 +481,10 @@ bool CheckEquivalence() {
   {
     AuthorizationResponse g;
     AuthorizationResponse r;
-    const absl::Status gs =
-        PayoneCodec<AuthorizationResponse>::Decode(kCreditCardAnswer, {}, &g);
-    const absl::Status rs = ReflectDecodeResponse(kCreditCardAnswer, {}, &r);
+    const absl::Status gs = PayoneCodec<AuthorizationResponse>::Decode(
+        codec::testing::kApprovedAnswer, {}, &g);
+    const absl::Status rs =
+        ReflectDecodeResponse(codec::testing::kApprovedAnswer, {}, &r);
     if (!gs.ok() || !rs.ok() || !SameMessage(g, r)) {
       std::fprintf(stderr, "answer decode mismatch: %s / %s\n%s\n%s\n",
                    gs.ToString().c_str(), rs.ToString().c_str(),
@@ -508,9 +496,9 @@ bool CheckEquivalence() {
     TransactionStatusNotification g;
     TransactionStatusNotification r;
     const absl::Status gs = PayoneCodec<TransactionStatusNotification>::Decode(
-        kAppointedNotification, Latin1(), &g);
-    const absl::Status rs =
-        ReflectDecodeNotification(kAppointedNotification, Latin1(), &r);
+        codec::testing::kAppointedNotification, Latin1(), &g);
+    const absl::Status rs = ReflectDecodeNotification(
+        codec::testing::kAppointedNotification, Latin1(), &r);
     if (!gs.ok() || !rs.ok() || !SameMessage(g, r)) {
       std::fprintf(stderr, "notification decode mismatch: %s / %s\n%s\n%s\n",
                    gs.ToString().c_str(), rs.ToString().c_str(),

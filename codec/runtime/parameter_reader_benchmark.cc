@@ -10,17 +10,14 @@
 #include "benchmark/benchmark.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/parameter_reader.h"
+#include "codec/testing/sample_bodies.h"
 
 namespace payone::codec {
 namespace {
 
-// A short answer: most of what PAYONE sends.
-constexpr char kApproved[] =
-    "status=APPROVED\ntxid=987654321\nuserid=123456789\n";
-
 // A long answer (about 3 KB): a SEPA mandate text line and many short ones.
 std::string LongAnswer() {
-  std::string body = "status=APPROVED\ntxid=987654321\nuserid=123456789\n";
+  std::string body = testing::kApprovedAnswer;
   body += "mandate_status=pending\nmandate_identification=PO-12345678\n";
   body += "mandate_text=";
   for (int i = 0; i < 20; ++i) {
@@ -35,16 +32,6 @@ std::string LongAnswer() {
   }
   return body;
 }
-
-// A TransactionStatus notification (the shape of bench/'s).
-constexpr char kNotification[] =
-    "key=5d41402abc4b2a76b9719d911017c592&txaction=appointed&portalid=2022125&"
-    "aid=10001&clearingtype=cc&notify_version=7.4&txtime=1450365542&"
-    "currency=EUR&userid=76656077&accessname=&accesscode=&param=&mode=test&"
-    "price=2000.00&txid=205387102&reference=1448229771690&sequencenumber=0&"
-    "company=&firstname=&lastname=Test+Buyer&street=J%E4gerweg+12&country=DE&"
-    "cardexpiredate=1703&cardtype=V&cardpan=411111xxxxxx1111&"
-    "transaction_status=completed&balance=0.00&receivable=0.00";
 
 // Out of line, so that callgrind can count it.
 template <BodyFormat kFormat>
@@ -68,7 +55,7 @@ void BM_Read(benchmark::State& state, absl::string_view body,
 }
 
 void BM_ResponseLinesApproved(benchmark::State& state) {
-  BM_Read<BodyFormat::kResponseLines>(state, kApproved, {});
+  BM_Read<BodyFormat::kResponseLines>(state, testing::kApprovedAnswer, {});
 }
 void BM_ResponseLinesLong(benchmark::State& state) {
   static const std::string* const body = new std::string(LongAnswer());
@@ -77,7 +64,7 @@ void BM_ResponseLinesLong(benchmark::State& state) {
 void BM_FormNotification(benchmark::State& state) {
   DecodeOptions latin1;
   latin1.charset = Charset::kLatin1;
-  BM_Read<BodyFormat::kForm>(state, kNotification, latin1);
+  BM_Read<BodyFormat::kForm>(state, testing::kAppointedNotification, latin1);
 }
 
 BENCHMARK(BM_ResponseLinesApproved)->Name("ResponseLines/approved");
