@@ -92,12 +92,10 @@ codec::Symbols SymbolsOf(v1::Symbols s) {
   }
 }
 
-// Code points above U+00FF start with a lead byte >= 0xC4.
-bool FitsLatin1(absl::string_view utf8) {
-  for (unsigned char c : utf8) {
-    if (c >= 0xC4) return false;
-  }
-  return true;
+// Whether a text read by ReadUtf8 can be sent in the request's charset.
+bool Representable(const codec::Utf8Text& utf8, const EncodeOptions& options) {
+  return utf8.valid &&
+         !(options.charset == Charset::kLatin1 && utf8.above_latin1);
 }
 
 // Empty when the value is fine, else what is wrong.
@@ -150,8 +148,7 @@ void CheckString(absl::string_view value, const v1::FieldRules& rules,
     return;
   }
   const codec::Utf8Text utf8 = codec::ReadUtf8(value);
-  if (!utf8.valid ||
-      (options.charset == Charset::kLatin1 && utf8.above_latin1)) {
+  if (!Representable(utf8, options)) {
     Violate(path, f, rules, wire_index,
             "contains characters the request encoding cannot represent", out);
     return;
@@ -295,8 +292,7 @@ void ValidateMessage(const Message& m, const Path* path, int wire_index,
             std::string value_scratch;
             const std::string& value =
                 er->GetStringReference(entry, ed->field(1), &value_scratch);
-            if (!codec::IsValidUtf8(value) ||
-                (options.charset == Charset::kLatin1 && !FitsLatin1(value))) {
+            if (!Representable(codec::ReadUtf8(value), options)) {
               Violate(path, f, rules, wire_index,
                       "contains characters the request encoding cannot "
                       "represent",

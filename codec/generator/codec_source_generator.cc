@@ -175,8 +175,7 @@ std::string Names(const FieldModel& f, const std::string& wire) {
 }
 
 std::string Where(const FieldModel& f, const std::string& wire) {
-  return absl::StrCat("{path, ", Lit(f.field->name()), ", ", Lit(wire),
-                      ", wire_index}");
+  return absl::StrCat("{path, ", Names(f, wire), ", wire_index}");
 }
 
 // Collects the sensitive wire names (or stems) of `model` and its parts.

@@ -90,6 +90,18 @@ void AddViolation(const Where& where, std::string description,
 
 namespace {
 
+// For a text with a character above U+00FF: a violation when the request
+// is sent in ISO-8859-1, which has no form for it.
+void AddLatin1Violation(const EncodeOptions& options, const Where& where,
+                        Violations* out) {
+  if (options.charset == Charset::kLatin1) {
+    AddViolation(where,
+                 "contains a character that ISO-8859-1 cannot represent "
+                 "(send encoding=UTF-8)",
+                 out);
+  }
+}
+
 // `value` in the case Encode will send it; a copy only when it differs.
 absl::string_view InSentCase(absl::string_view value, Case text_case,
                              std::string* copy) {
@@ -125,10 +137,8 @@ void CheckTextFully(absl::string_view value, const TextRules& rules,
   }
   std::string copy;
   value = InSentCase(value, rules.text_case, &copy);
-  // ASCII, the common case, is valid UTF-8, one character per byte and
-  // fits ISO-8859-1: one pass instead of three.
-  const Utf8Text utf8 =
-      IsAscii(value) ? Utf8Text{true, value.size(), false} : ReadUtf8(value);
+  // Validity, length in characters and fit in ISO-8859-1 in one pass.
+  const Utf8Text utf8 = ReadUtf8(value);
   if (!utf8.valid) {
     AddViolation(where, "is not valid UTF-8", out);
     return;
@@ -154,7 +164,7 @@ void CheckTextFully(absl::string_view value, const TextRules& rules,
   }
   const absl::string_view problem = FormatProblem(rules.format, value);
   if (!problem.empty()) AddViolation(where, std::string(problem), out);
-  if (utf8.above_latin1) CheckCharset(options, where, out);
+  if (utf8.above_latin1) AddLatin1Violation(options, where, out);
 }
 
 bool PassesAsUtf8Text(absl::string_view value, const TextRules& rules,
@@ -165,21 +175,12 @@ bool PassesAsUtf8Text(absl::string_view value, const TextRules& rules,
          (options.charset != Charset::kLatin1 || !utf8.above_latin1);
 }
 
-void CheckCharset(const EncodeOptions& options, const Where& where,
-                  Violations* out) {
-  if (options.charset == Charset::kLatin1) {
-    AddViolation(where,
-                 "contains a character that ISO-8859-1 cannot represent "
-                 "(send encoding=UTF-8)",
-                 out);
-  }
-}
-
 void CheckMapValueCharset(absl::string_view value, const EncodeOptions& options,
                           const Where& where, Violations* out) {
-  if (IsAscii(value)) return;
   const Utf8Text utf8 = ReadUtf8(value);
-  if (!utf8.valid || utf8.above_latin1) CheckCharset(options, where, out);
+  if (!utf8.valid || utf8.above_latin1) {
+    AddLatin1Violation(options, where, out);
+  }
 }
 
 void CheckIntegerFully(int64_t value, const IntegerRules& rules,

@@ -287,12 +287,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool EqualsIgnoringAsciiCase(
   return true;
 }
 
-// A violation when the request's charset is ISO-8859-1, for a text with a
-// character above U+00FF.
-void CheckCharset(const EncodeOptions& options, const Where& where,
-                  Violations* out);
-// CheckCharset for a map value (which has no other text rules): also
-// reports one that is not UTF-8 at all.
+// A map value (which has no other text rules) that the request's charset
+// cannot carry: a character above U+00FF in ISO-8859-1, or not UTF-8 at all.
 void CheckMapValueCharset(absl::string_view value, const EncodeOptions& options,
                           const Where& where, Violations* out);
 // A bracketed key (add_paydata[key]): non-empty, [A-Za-z0-9_.-].
