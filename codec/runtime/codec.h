@@ -21,6 +21,10 @@
 //   // Wire names (or stems: "add_paydata", "it") of m's sensitive fields,
 //   // for RedactFormBody/RedactResponseBody (redact.h).
 //   static absl::Span<const absl::string_view> SensitiveWireNames();
+//   // What it does to a payment's ledger (ledger.h), from ledger_effect and
+//   // the fields tagged (payone.v1.field).ledger: kLedgerEffect (kNone when
+//   // untagged), kTakesSequenceNumber, LedgerFields LedgerFieldsOf(const M&),
+//   // and SetSequenceNumber(M*, int32_t) where kTakesSequenceNumber.
 //
 // A response message R (kind RESPONSE) gets:
 //   // Parses PAYONE's key=value lines (status first) into `r`, which is
