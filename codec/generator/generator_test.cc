@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "codec/generator/payone_generator.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/compiler/command_line_interface.h"
@@ -247,6 +248,150 @@ message M {
 )"),
               HasSubstr("bad.proto: message t.M: when_values \"z\" is no wire "
                         "value of t.E"));
+}
+
+// A follow-up request with every ledger tag; tests break one thing in it.
+constexpr char kCaptureMode[] = R"(
+enum Mode { MODE_UNSPECIFIED = 0; MODE_DONE = 1 [(payone.v1.enum_value).wire_value = "completed"]; }
+)";
+
+std::string FollowUp(const std::string& effect, const std::string& fields) {
+  return absl::StrCat(kCaptureMode, R"(
+message C {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "capture" )",
+                      effect, R"(};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+)",
+                      fields, "}\n");
+}
+
+constexpr char kTxid[] =
+    "  string txid = 2 [(payone.v1.field) = {wire_name: \"txid\", ledger: "
+    "LEDGER_FIELD_TXID}];\n";
+constexpr char kAmount[] =
+    "  optional int64 amount = 3 [(payone.v1.field) = {wire_name: \"amount\", "
+    "ledger: LEDGER_FIELD_AMOUNT}];\n";
+constexpr char kSequenceNumber[] =
+    "  optional int32 sequencenumber = 4 [(payone.v1.field) = {wire_name: "
+    "\"sequencenumber\", ledger: LEDGER_FIELD_SEQUENCENUMBER}];\n";
+constexpr char kCapture[] = "ledger_effect: LEDGER_EFFECT_CAPTURE";
+
+TEST_F(GeneratorTest, AcceptsLedgerTagsOfTheRightTypes) {
+  int status = 0;
+  const std::string output =
+      Run(FollowUp(kCapture,
+                   absl::StrCat(kTxid, kAmount, kSequenceNumber,
+                                "  string currency = 5 [(payone.v1.field) = "
+                                "{wire_name: \"currency\", ledger: "
+                                "LEDGER_FIELD_CURRENCY}];\n"
+                                "  Mode capturemode = 6 [(payone.v1.field) = "
+                                "{wire_name: \"capturemode\", ledger: "
+                                "LEDGER_FIELD_CAPTUREMODE}];\n")),
+          &status);
+  EXPECT_EQ(status, 0) << output;
+}
+
+TEST_F(GeneratorTest, RejectsLedgerOptionsOutsideRequests) {
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_RESPONSE ledger_effect: LEDGER_EFFECT_CAPTURE};
+}
+)"),
+              HasSubstr("bad.proto: message t.M: ledger_effect is only valid "
+                        "on a REQUEST"));
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string txid = 1 [(payone.v1.field) = {wire_name: "txid", ledger: LEDGER_FIELD_TXID}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.txid: ledger LEDGER_FIELD_TXID "
+                        "is only valid on a field of a REQUEST"));
+  // Unannotated messages get no codec: their options would be lost.
+  EXPECT_THAT(Fails(R"(
+message M {
+  string txid = 1 [(payone.v1.field) = {ledger: LEDGER_FIELD_TXID}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.txid: ledger LEDGER_FIELD_TXID "
+                        "is only valid on a field of a REQUEST"));
+}
+
+TEST_F(GeneratorTest, RejectsLedgerTagsOnTheWrongType) {
+  EXPECT_THAT(
+      Fails(FollowUp(kCapture,
+                     absl::StrCat("  int64 txid = 2 [(payone.v1.field) = "
+                                  "{wire_name: \"txid\", ledger: "
+                                  "LEDGER_FIELD_TXID}];\n",
+                                  kAmount, kSequenceNumber))),
+      HasSubstr("bad.proto: field t.C.txid: ledger LEDGER_FIELD_TXID needs a "
+                "field of type string, not int64"));
+  EXPECT_THAT(
+      Fails(FollowUp(kCapture, absl::StrCat(kTxid,
+                                            "  optional int32 amount = 3 "
+                                            "[(payone.v1.field) = {wire_name: "
+                                            "\"amount\", ledger: "
+                                            "LEDGER_FIELD_AMOUNT}];\n",
+                                            kSequenceNumber))),
+      HasSubstr("bad.proto: field t.C.amount: ledger LEDGER_FIELD_AMOUNT "
+                "needs a field of type int64, not int32"));
+  // Without presence the ledger could not tell 0 from "fill it in".
+  EXPECT_THAT(
+      Fails(
+          FollowUp(kCapture, absl::StrCat(kTxid, kAmount,
+                                          "  int32 sequencenumber = 4 "
+                                          "[(payone.v1.field) = {wire_name: "
+                                          "\"sequencenumber\", ledger: "
+                                          "LEDGER_FIELD_SEQUENCENUMBER}];\n"))),
+      HasSubstr("bad.proto: field t.C.sequencenumber: ledger "
+                "LEDGER_FIELD_SEQUENCENUMBER needs a field of type optional "
+                "int32, not int32"));
+  EXPECT_THAT(
+      Fails(FollowUp(kCapture, absl::StrCat(kTxid, kAmount, kSequenceNumber,
+                                            "  string capturemode = 5 "
+                                            "[(payone.v1.field) = {wire_name: "
+                                            "\"capturemode\", ledger: "
+                                            "LEDGER_FIELD_CAPTUREMODE}];\n"))),
+      HasSubstr("bad.proto: field t.C.capturemode: ledger "
+                "LEDGER_FIELD_CAPTUREMODE needs a field of type enum, not "
+                "string"));
+  EXPECT_THAT(
+      Fails(FollowUp(kCapture,
+                     absl::StrCat(kTxid, kAmount, kSequenceNumber,
+                                  "  Mode currency = 5 [(payone.v1.field) = "
+                                  "{wire_name: \"currency\", ledger: "
+                                  "LEDGER_FIELD_CURRENCY}];\n"))),
+      HasSubstr("bad.proto: field t.C.currency: ledger LEDGER_FIELD_CURRENCY "
+                "needs a field of type string, not enum"));
+}
+
+TEST_F(GeneratorTest, RejectsALedgerTagTwiceInOneMessage) {
+  EXPECT_THAT(
+      Fails(FollowUp(kCapture, absl::StrCat(kTxid, kAmount, kSequenceNumber,
+                                            "  string other_txid = 5 "
+                                            "[(payone.v1.field) = {wire_name: "
+                                            "\"other\", ledger: "
+                                            "LEDGER_FIELD_TXID}];\n"))),
+      HasSubstr("bad.proto: field t.C.other_txid: ledger LEDGER_FIELD_TXID "
+                "is already on field txid"));
+}
+
+TEST_F(GeneratorTest, RejectsAnEffectWithoutItsFields) {
+  // A renamed or untagged sequencenumber must not silently leave the ledger.
+  EXPECT_THAT(Fails(FollowUp(kCapture, absl::StrCat(kTxid, kAmount))),
+              HasSubstr("bad.proto: message t.C: ledger_effect "
+                        "LEDGER_EFFECT_CAPTURE needs a field tagged ledger: "
+                        "LEDGER_FIELD_SEQUENCENUMBER"));
+  EXPECT_THAT(Fails(FollowUp("ledger_effect: LEDGER_EFFECT_RESERVE", kAmount)),
+              HasSubstr("bad.proto: message t.C: ledger_effect "
+                        "LEDGER_EFFECT_RESERVE needs a field tagged ledger: "
+                        "LEDGER_FIELD_REFERENCE"));
+}
+
+TEST_F(GeneratorTest, RejectsALedgerTagOnARequestWithoutEffect) {
+  EXPECT_THAT(Fails(FollowUp("", kTxid)),
+              HasSubstr("bad.proto: field t.C.txid: ledger LEDGER_FIELD_TXID "
+                        "on a message without ledger_effect"));
 }
 
 }  // namespace

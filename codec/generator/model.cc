@@ -1,7 +1,9 @@
 #include "codec/generator/model.h"
 
 #include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -457,6 +459,137 @@ absl::Status CheckRules(const MessageModel& model) {
   return absl::OkStatus();
 }
 
+// Whether `field` has the C++ shape LedgerFieldsOf reads for `tag`.
+absl::Status CheckLedgerFieldType(const FieldModel& f) {
+  const FieldDescriptor* field = f.field;
+  const payone::v1::LedgerField tag = f.rules.ledger();
+  auto wrong = [&](absl::string_view wanted) {
+    return FieldError(field,
+                      absl::StrCat("ledger ", payone::v1::LedgerField_Name(tag),
+                                   " needs a field of type ", wanted, ", not ",
+                                   field->type_name()));
+  };
+  const bool singular = !field->is_repeated();
+  switch (tag) {
+    case payone::v1::LEDGER_FIELD_TXID:
+    case payone::v1::LEDGER_FIELD_REFERENCE:
+    case payone::v1::LEDGER_FIELD_CURRENCY:
+      if (!singular || field->cpp_type() != FieldDescriptor::CPPTYPE_STRING) {
+        return wrong("string");
+      }
+      return absl::OkStatus();
+    case payone::v1::LEDGER_FIELD_CAPTUREMODE:
+      if (!singular || field->cpp_type() != FieldDescriptor::CPPTYPE_ENUM) {
+        return wrong("enum");
+      }
+      // Its wire value comes from the enum's (payone.v1.enum_value).
+      if (f.kind != FieldKind::kEnum) {
+        return FieldError(field,
+                          "ledger LEDGER_FIELD_CAPTUREMODE needs an "
+                          "enum with wire values, not gateway_only");
+      }
+      return absl::OkStatus();
+    case payone::v1::LEDGER_FIELD_AMOUNT:
+      if (!singular || field->cpp_type() != FieldDescriptor::CPPTYPE_INT64) {
+        return wrong("int64");
+      }
+      return absl::OkStatus();
+    case payone::v1::LEDGER_FIELD_SEQUENCENUMBER:
+      // Presence tells "the caller left it to the ledger" from 0.
+      if (!singular || field->cpp_type() != FieldDescriptor::CPPTYPE_INT32 ||
+          !field->has_optional_keyword()) {
+        return wrong("optional int32");
+      }
+      return absl::OkStatus();
+    default:
+      return FieldError(field, absl::StrCat("unknown ledger tag ", tag));
+  }
+}
+
+// Classifies the (payone.v1.*).ledger options of `model`: only a REQUEST
+// carries them, each tag once, with the right type, and an effect with
+// every field the ledger needs for it. Checked here so that a renamed or
+// retyped field fails protoc instead of silently leaving the ledger.
+absl::Status ClassifyLedger(MessageModel* model) {
+  const bool request = model->rules.kind() == payone::v1::MESSAGE_KIND_REQUEST;
+  const payone::v1::LedgerEffect effect = model->rules.ledger_effect();
+  if (effect != payone::v1::LEDGER_EFFECT_UNSPECIFIED && !request) {
+    return MessageError(model->message,
+                        "ledger_effect is only valid on a REQUEST");
+  }
+  model->ledger_effect = effect;
+  for (size_t i = 0; i < model->fields.size(); ++i) {
+    const FieldModel& f = model->fields[i];
+    const payone::v1::LedgerField tag = f.rules.ledger();
+    if (tag == payone::v1::LEDGER_FIELD_UNSPECIFIED) continue;
+    const std::string tag_name = payone::v1::LedgerField_Name(tag);
+    if (!request) {
+      return FieldError(f.field, absl::StrCat("ledger ", tag_name,
+                                              " is only valid on a field of "
+                                              "a REQUEST"));
+    }
+    if (effect == payone::v1::LEDGER_EFFECT_UNSPECIFIED) {
+      return FieldError(f.field,
+                        absl::StrCat("ledger ", tag_name,
+                                     " on a message without ledger_effect"));
+    }
+    absl::Status type_ok = CheckLedgerFieldType(f);
+    if (!type_ok.ok()) return type_ok;
+    auto [it, inserted] = model->ledger_fields.emplace(tag, i);
+    if (!inserted) {
+      return FieldError(
+          f.field, absl::StrCat("ledger ", tag_name, " is already on field ",
+                                model->fields[it->second].field->name()));
+    }
+  }
+  std::vector<payone::v1::LedgerField> needed;
+  switch (effect) {
+    case payone::v1::LEDGER_EFFECT_RESERVE:
+    case payone::v1::LEDGER_EFFECT_AUTHORIZE:
+      needed = {payone::v1::LEDGER_FIELD_REFERENCE,
+                payone::v1::LEDGER_FIELD_AMOUNT,
+                payone::v1::LEDGER_FIELD_CURRENCY};
+      break;
+    case payone::v1::LEDGER_EFFECT_CAPTURE:
+    case payone::v1::LEDGER_EFFECT_REFUND:
+    case payone::v1::LEDGER_EFFECT_DEBIT:
+      needed = {payone::v1::LEDGER_FIELD_TXID, payone::v1::LEDGER_FIELD_AMOUNT,
+                payone::v1::LEDGER_FIELD_SEQUENCENUMBER};
+      break;
+    default:
+      break;
+  }
+  for (payone::v1::LedgerField tag : needed) {
+    if (model->ledger_fields.count(tag) == 0) {
+      return MessageError(
+          model->message,
+          absl::StrCat("ledger_effect ", payone::v1::LedgerEffect_Name(effect),
+                       " needs a field tagged ledger: ",
+                       payone::v1::LedgerField_Name(tag)));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// An unannotated message gets no codec: it must not carry ledger options.
+absl::Status CheckNoLedgerOptions(const Descriptor* message) {
+  if (MessageRulesOf(message).ledger_effect() !=
+      payone::v1::LEDGER_EFFECT_UNSPECIFIED) {
+    return MessageError(message, "ledger_effect is only valid on a REQUEST");
+  }
+  for (int i = 0; i < message->field_count(); ++i) {
+    const payone::v1::LedgerField tag =
+        FieldRulesOf(message->field(i)).ledger();
+    if (tag != payone::v1::LEDGER_FIELD_UNSPECIFIED) {
+      return FieldError(
+          message->field(i),
+          absl::StrCat("ledger ", payone::v1::LedgerField_Name(tag),
+                       " is only valid on a field of a REQUEST"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 void CollectEnums(const Descriptor* message,
                   std::vector<const EnumDescriptor*>* enums) {
   for (int i = 0; i < message->enum_type_count(); ++i) {
@@ -534,6 +667,8 @@ absl::StatusOr<MessageModel> BuildMessageModel(const Descriptor* message) {
   }
   absl::Status rules_ok = CheckRules(model);
   if (!rules_ok.ok()) return rules_ok;
+  absl::Status ledger_ok = ClassifyLedger(&model);
+  if (!ledger_ok.ok()) return ledger_ok;
   return model;
 }
 
@@ -551,6 +686,9 @@ absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
     CollectEnums(message, &model.enums);
     if (MessageRulesOf(message).kind() ==
         payone::v1::MESSAGE_KIND_UNSPECIFIED) {
+      // Not generated for, so ledger options here would be lost silently.
+      absl::Status ok = CheckNoLedgerOptions(message);
+      if (!ok.ok()) return ok;
       continue;
     }
     absl::StatusOr<MessageModel> m = BuildMessageModel(message);

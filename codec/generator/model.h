@@ -50,6 +50,16 @@ struct MessageModel {
   std::vector<FieldModel> fields;
   // Constants sorted by wire name.
   std::map<std::string, std::string> constants;
+  // What a REQUEST does to the gateway's ledger, and the index in `fields`
+  // of each field tagged (payone.v1.field).ledger, checked against it.
+  payone::v1::LedgerEffect ledger_effect =
+      payone::v1::LEDGER_EFFECT_UNSPECIFIED;
+  std::map<payone::v1::LedgerField, size_t> ledger_fields;
+  // The field tagged `tag`, or nullptr.
+  const FieldModel* LedgerFieldOf(payone::v1::LedgerField tag) const {
+    auto it = ledger_fields.find(tag);
+    return it == ledger_fields.end() ? nullptr : &fields[it->second];
+  }
   bool top_level() const {
     return rules.kind() != payone::v1::MESSAGE_KIND_PART;
   }
