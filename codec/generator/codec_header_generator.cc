@@ -22,6 +22,45 @@ struct PayoneEnum<$0> {
                             QualifiedCppName(e));
 }
 
+const char* LedgerEffectConstant(payone::v1::LedgerEffect effect) {
+  switch (effect) {
+    case payone::v1::LEDGER_EFFECT_RESERVE:
+      return "LedgerEffect::kReserve";
+    case payone::v1::LEDGER_EFFECT_AUTHORIZE:
+      return "LedgerEffect::kAuthorize";
+    case payone::v1::LEDGER_EFFECT_CAPTURE:
+      return "LedgerEffect::kCapture";
+    case payone::v1::LEDGER_EFFECT_REFUND:
+      return "LedgerEffect::kRefund";
+    case payone::v1::LEDGER_EFFECT_DEBIT:
+      return "LedgerEffect::kDebit";
+    default:
+      return "LedgerEffect::kNone";
+  }
+}
+
+// Every request gets the ledger members, kNone ones too, so that code generic
+// over requests needs no `if constexpr` to call LedgerFieldsOf.
+void AppendLedgerMembers(const MessageModel& m, std::string* out) {
+  const bool takes_sequencenumber =
+      m.LedgerFieldOf(payone::v1::LEDGER_FIELD_SEQUENCENUMBER) != nullptr;
+  absl::SubstituteAndAppend(out, R"(
+  // What the request does to a payment's ledger (ledger_effect).
+  static constexpr LedgerEffect kLedgerEffect = $0;
+  // Whether it has a field tagged LEDGER_FIELD_SEQUENCENUMBER.
+  static constexpr bool kTakesSequenceNumber = $1;
+  // The fields tagged (payone.v1.field).ledger, as views into `m`.
+  static LedgerFields LedgerFieldsOf(const Message& m);
+)",
+                            LedgerEffectConstant(m.ledger_effect),
+                            takes_sequencenumber ? "true" : "false");
+  if (takes_sequencenumber) {
+    out->append(R"(  // Sets the field tagged LEDGER_FIELD_SEQUENCENUMBER.
+  static void SetSequenceNumber(Message* m, int32_t n);
+)");
+  }
+}
+
 void AppendMessage(const MessageModel& m, std::string* out) {
   const auto kind = m.rules.kind();
   absl::SubstituteAndAppend(out, R"(
@@ -47,6 +86,7 @@ struct PayoneCodec<$0> {
                              const DecodeOptions& options, Message* m);
 )",
                               CppLiteral(m.rules.request_type()));
+    AppendLedgerMembers(m, out);
   } else if (kind == payone::v1::MESSAGE_KIND_RESPONSE) {
     out->append(R"(
   // Parses PAYONE's key=value lines into `m` (cleared first).
@@ -104,6 +144,7 @@ std::string CodecHeaderGenerator::Generate() const {
   absl::SubstituteAndAppend(&out, R"(#ifndef $0
 #define $0
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -111,6 +152,7 @@ std::string CodecHeaderGenerator::Generate() const {
 #include "absl/types/span.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/generated.h"
+#include "codec/runtime/ledger.h"
 #include "$1.pb.h"
 )",
                             guard, stem);

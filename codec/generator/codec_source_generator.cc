@@ -274,6 +274,7 @@ class MessageWriter {
     WriteDebug();
     WriteSensitive();
     WriteTopLevel();
+    WriteLedger();
     return absl::OkStatus();
   }
 
@@ -1381,6 +1382,62 @@ $1    }
     out_->append("  return absl::OkStatus();\n}\n");
   }
 
+  // ---- Ledger (requests only) -------------------------------------------
+  // LedgerFieldsOf copies views of the fields the model tagged; the model
+  // checked their types, so each assignment compiles.
+  void WriteLedger() {
+    if (model_.rules.kind() != payone::v1::MESSAGE_KIND_REQUEST) return;
+    absl::SubstituteAndAppend(
+        out_,
+        "\nLedgerFields PayoneCodec<$0>::LedgerFieldsOf(const Message& m) {\n",
+        type_);
+    if (model_.ledger_fields.empty()) {
+      out_->append("  (void)m;\n  return {};\n}\n");
+      return;
+    }
+    out_->append("  LedgerFields fields;\n");
+    for (const auto& [tag, index] : model_.ledger_fields) {
+      const FieldModel& f = model_.fields[index];
+      const std::string value = Value("m", f);
+      switch (tag) {
+        case payone::v1::LEDGER_FIELD_TXID:
+          Line(absl::StrCat("  fields.txid = ", value, ";"));
+          break;
+        case payone::v1::LEDGER_FIELD_REFERENCE:
+          Line(absl::StrCat("  fields.reference = ", value, ";"));
+          break;
+        case payone::v1::LEDGER_FIELD_AMOUNT:
+          Line(absl::StrCat("  fields.amount = ", value, ";"));
+          break;
+        case payone::v1::LEDGER_FIELD_CURRENCY:
+          Line(absl::StrCat("  fields.currency = ", value, ";"));
+          break;
+        case payone::v1::LEDGER_FIELD_SEQUENCENUMBER:
+          Line(absl::StrCat("  if (", IsSet("m", f),
+                            ") fields.sequencenumber = ", value, ";"));
+          break;
+        case payone::v1::LEDGER_FIELD_CAPTUREMODE:
+          Line(absl::StrCat("  fields.capturemode = PayoneEnum<",
+                            QualifiedCppName(f.enum_type), ">::ToWire(", value,
+                            ");"));
+          break;
+        default:
+          break;
+      }
+    }
+    out_->append("  return fields;\n}\n");
+    const FieldModel* sequencenumber =
+        model_.LedgerFieldOf(payone::v1::LEDGER_FIELD_SEQUENCENUMBER);
+    if (sequencenumber != nullptr) {
+      absl::SubstituteAndAppend(out_, R"(
+void PayoneCodec<$0>::SetSequenceNumber(Message* m, int32_t n) {
+  m->set_$1(n);
+}
+)",
+                                type_, sequencenumber->accessor);
+    }
+  }
+
   const MessageModel& model_;
   std::string* out_;
   const std::string type_;
@@ -1451,6 +1508,7 @@ absl::StatusOr<std::string> CodecSourceGenerator::Generate() const {
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/generated.h"
+#include "codec/runtime/ledger.h"
 #include "codec/runtime/parameter_reader.h"
 #include "codec/runtime/redact.h"
 #include "codec/runtime/violations.h"

@@ -47,6 +47,7 @@ def payone_cc_codec_library(name, proto, cc_proto, deps = [], strip_include_pref
             cc_proto,
             "//codec/runtime:codec",
             "//codec/runtime:generated",
+            "//codec/runtime:ledger",
             "//codec/runtime:redact",
             "@system//:absl",
         ],

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "codec/runtime/codec.h"
+#include "codec/runtime/ledger.h"
 #include "codec/runtime/redact.h"
 #include "codec/testing/codec_testing.h"
 #include "gmock/gmock.h"
@@ -19,8 +20,10 @@ namespace payone::codec {
 
 namespace {
 
+using ::codectest::v1::OpenRequest;
 using ::codectest::v1::PaymentRequest;
 using ::codectest::v1::PaymentResponse;
+using ::codectest::v1::SettleRequest;
 using ::codectest::v1::TransactionStatus;
 using ::payone::codec::testing::Encode;
 using ::payone::codec::testing::Parse;
@@ -566,6 +569,71 @@ TEST(GoldenEnumTest, MapsWireValuesBothWays) {
   EXPECT_EQ(s, ::codectest::v1::STATUS_REDIRECT);
   EXPECT_FALSE(E::FromWire("redirect", &s));
   EXPECT_EQ(E::Name(::codectest::v1::STATUS_ERROR), "STATUS_ERROR");
+}
+
+static_assert(PayoneCodec<PaymentRequest>::kLedgerEffect ==
+              LedgerEffect::kNone);
+static_assert(!PayoneCodec<PaymentRequest>::kTakesSequenceNumber);
+static_assert(PayoneCodec<OpenRequest>::kLedgerEffect ==
+              LedgerEffect::kAuthorize);
+static_assert(OpensProcess(PayoneCodec<OpenRequest>::kLedgerEffect));
+static_assert(!PayoneCodec<OpenRequest>::kTakesSequenceNumber);
+static_assert(PayoneCodec<SettleRequest>::kLedgerEffect ==
+              LedgerEffect::kCapture);
+static_assert(FollowsUp(PayoneCodec<SettleRequest>::kLedgerEffect));
+static_assert(PayoneCodec<SettleRequest>::kTakesSequenceNumber);
+
+TEST(GoldenLedgerTest, OpenerGivesReferenceAmountAndCurrency) {
+  const auto m = Parse<OpenRequest>(R"pb(account: "shop-1"
+                                         reference: "order-7"
+                                         amount: 1250
+                                         currency: "EUR")pb");
+  const LedgerFields fields = PayoneCodec<OpenRequest>::LedgerFieldsOf(m);
+  EXPECT_EQ(fields.reference, "order-7");
+  EXPECT_EQ(fields.amount, 1250);
+  EXPECT_EQ(fields.currency, "EUR");
+  EXPECT_EQ(fields.txid, "");
+  EXPECT_EQ(fields.capturemode, "");
+  EXPECT_FALSE(fields.sequencenumber.has_value());
+  // Views into the message, not copies.
+  EXPECT_EQ(fields.reference.data(), m.reference().data());
+}
+
+TEST(GoldenLedgerTest, FollowUpGivesTxidSequenceNumberAndCaptureMode) {
+  auto m = Parse<SettleRequest>(R"pb(
+    txid: "700000001"
+    amount: 0
+    currency: "EUR"
+    capturemode: CAPTURE_MODE_COMPLETED
+  )pb");
+  LedgerFields fields = PayoneCodec<SettleRequest>::LedgerFieldsOf(m);
+  EXPECT_EQ(fields.txid, "700000001");
+  EXPECT_EQ(fields.amount, 0);
+  EXPECT_EQ(fields.currency, "EUR");
+  EXPECT_EQ(fields.capturemode, "completed");
+  EXPECT_EQ(fields.reference, "");
+  // Unset, so the ledger fills it in.
+  EXPECT_FALSE(fields.sequencenumber.has_value());
+
+  PayoneCodec<SettleRequest>::SetSequenceNumber(&m, 0);
+  EXPECT_TRUE(m.has_sequencenumber());
+  EXPECT_EQ(PayoneCodec<SettleRequest>::LedgerFieldsOf(m).sequencenumber, 0);
+  PayoneCodec<SettleRequest>::SetSequenceNumber(&m, 3);
+  EXPECT_EQ(Encode(m),
+            "txid=700000001&sequencenumber=3&amount=0&currency=EUR&"
+            "capturemode=completed");
+
+  m.set_capturemode(::codectest::v1::CAPTURE_MODE_UNSPECIFIED);
+  EXPECT_EQ(PayoneCodec<SettleRequest>::LedgerFieldsOf(m).capturemode, "");
+}
+
+TEST(GoldenLedgerTest, RequestWithoutEffectGivesEmptyFields) {
+  const auto m = Parse<PaymentRequest>(kCardRequest);
+  const LedgerFields fields = PayoneCodec<PaymentRequest>::LedgerFieldsOf(m);
+  EXPECT_EQ(fields.reference, "");
+  EXPECT_EQ(fields.amount, 0);
+  EXPECT_EQ(fields.currency, "");
+  EXPECT_FALSE(fields.sequencenumber.has_value());
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
 #include "codec/runtime/generated.h"
+#include "codec/runtime/ledger.h"
 #include "codec/runtime/parameter_reader.h"
 #include "codec/runtime/redact.h"
 #include "codec/runtime/violations.h"
@@ -225,6 +226,49 @@ absl::string_view PayoneEnum<::codectest::v1::TxAction>::Name(::codectest::v1::T
       return "TX_ACTION_CAPTURE";
     case 3:
       return "TX_ACTION_PAID";
+    default:
+      return {};
+  }
+}
+
+absl::string_view PayoneEnum<::codectest::v1::CaptureMode>::ToWire(::codectest::v1::CaptureMode value) {
+  switch (static_cast<int>(value)) {
+    case 1:
+      return "completed";
+    case 2:
+      return "notcompleted";
+    default:
+      return {};
+  }
+}
+
+bool PayoneEnum<::codectest::v1::CaptureMode>::FromWire(absl::string_view text, ::codectest::v1::CaptureMode* value) {
+  (void)text; (void)value;
+  switch (text.size()) {
+    case 9:
+      if (internal::NameIs(text, "completed")) {
+        *value = static_cast<::codectest::v1::CaptureMode>(1);
+        return true;
+      }
+      break;
+    case 12:
+      if (internal::NameIs(text, "notcompleted")) {
+        *value = static_cast<::codectest::v1::CaptureMode>(2);
+        return true;
+      }
+      break;
+  }
+  return false;
+}
+
+absl::string_view PayoneEnum<::codectest::v1::CaptureMode>::Name(::codectest::v1::CaptureMode value) {
+  switch (static_cast<int>(value)) {
+    case 0:
+      return "CAPTURE_MODE_UNSPECIFIED";
+    case 1:
+      return "CAPTURE_MODE_COMPLETED";
+    case 2:
+      return "CAPTURE_MODE_NOT_COMPLETED";
     default:
       return {};
   }
@@ -1799,6 +1843,421 @@ absl::Status PayoneCodec<::codectest::v1::PaymentRequest>::Decode(absl::string_v
   }
   if (!reader.status().ok()) return reader.status();
   return absl::OkStatus();
+}
+
+LedgerFields PayoneCodec<::codectest::v1::PaymentRequest>::LedgerFieldsOf(const Message& m) {
+  (void)m;
+  return {};
+}
+
+// ---- codectest.v1.OpenRequest
+
+void PayoneCodec<::codectest::v1::OpenRequest>::ValidateFields(
+    const Message& m, const EncodeOptions& options,
+    const internal::FieldPath* path, int wire_index, Violations* out) {
+  (void)m; (void)options; (void)path; (void)wire_index; (void)out;
+  if (!(!m.account().empty())) internal::AddViolation({path, "account", "", wire_index}, "is required", out);
+  {
+    static constexpr internal::TextRules kRules{0, 20, internal::TextFormat::kChar, Symbols::kReference, true, false, internal::Case::kAsIs, "reference", "reference"};
+    internal::CheckText(m.reference(), kRules, options, path, wire_index, out);
+  }
+  {
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "amount", "amount"};
+    internal::CheckInteger(m.amount(), kRules, path, wire_index, out);
+  }
+  {
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCurrency, Symbols::kAny, true, false, internal::Case::kAsIs, "currency", "currency"};
+    internal::CheckText(m.currency(), kRules, options, path, wire_index, out);
+  }
+}
+
+void PayoneCodec<::codectest::v1::OpenRequest>::EncodeFields(const Message& m,
+                                   const EncodeOptions& options,
+                                   int wire_index, FormBuilder* form) {
+  (void)m; (void)options; (void)wire_index; (void)form;
+  {
+    static constexpr EncodedName kName{"&reference=", "&reference%5B"};
+    if (!m.reference().empty()) {
+      internal::AddText(kName, wire_index, m.reference(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&amount=", "&amount%5B"};
+    internal::AddInteger(kName, wire_index, m.amount(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&currency=", "&currency%5B"};
+    if (!m.currency().empty()) {
+      internal::AddText(kName, wire_index, m.currency(), internal::Case::kAsIs, options, form);
+    }
+  }
+}
+
+bool PayoneCodec<::codectest::v1::OpenRequest>::Owns(absl::string_view name,
+                           const internal::WireName& wire,
+                           absl::string_view value) {
+  (void)name; (void)wire; (void)value;
+  switch (name.size()) {
+    case 6:
+      if (internal::NameIs(name, "amount")) {
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        return true;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "reference")) {
+        return true;
+      }
+      break;
+  }
+  return false;
+}
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::OpenRequest>::DecodeField(absl::string_view name,
+                                             absl::string_view value,
+                                             Message* m, absl::Status* error) {
+  (void)name; (void)value; (void)m; (void)error;
+  switch (name.size()) {
+    case 6:
+      if (internal::NameIs(name, "amount")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_amount(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        if (value.empty()) return internal::Match::kYes;
+        internal::AssignText(value, m->mutable_currency());
+        return internal::Match::kYes;
+      }
+      break;
+    case 9:
+      if (internal::NameIs(name, "reference")) {
+        if (value.empty()) return internal::Match::kYes;
+        internal::AssignText(value, m->mutable_reference());
+        return internal::Match::kYes;
+      }
+      break;
+  }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::OpenRequest>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  return internal::Match::kNo;
+}
+
+void PayoneCodec<::codectest::v1::OpenRequest>::AppendDebugFields(const Message& m,
+                                        internal::DebugPrinter* out) {
+  (void)m; (void)out;
+  if (!m.account().empty()) out->Text("account", m.account(), false);
+  if (!m.reference().empty()) out->Text("reference", m.reference(), false);
+  if (m.amount() != 0) out->Integer("amount", m.amount(), false);
+  if (!m.currency().empty()) out->Text("currency", m.currency(), false);
+}
+
+std::string PayoneCodec<::codectest::v1::OpenRequest>::RedactedDebugString(const Message& m) {
+  internal::DebugPrinter printer;
+  AppendDebugFields(m, &printer);
+  return printer.Release();
+}
+
+absl::Span<const absl::string_view> PayoneCodec<::codectest::v1::OpenRequest>::SensitiveWireNames() {
+  return {};
+}
+
+void PayoneCodec<::codectest::v1::OpenRequest>::Validate(const Message& m, const EncodeOptions& options,
+                               Violations* out) {
+  ValidateFields(m, options, nullptr, 0, out);
+}
+
+void PayoneCodec<::codectest::v1::OpenRequest>::Encode(const Message& m, const EncodeOptions& options,
+                             FormBuilder* form) {
+  EncodeFields(m, options, 0, form);
+}
+
+absl::Status PayoneCodec<::codectest::v1::OpenRequest>::Decode(absl::string_view body,
+                                     const DecodeOptions& options,
+                                     Message* m) {
+  if (!m->account().empty()) m->clear_account();
+  if (!m->reference().empty()) m->clear_reference();
+  m->clear_amount();
+  if (!m->currency().empty()) m->clear_currency();
+  static const auto* const reflection = Message::GetReflection();
+  if (!reflection->GetUnknownFields(*m).empty()) {
+    reflection->MutableUnknownFields(m)->Clear();
+  }
+  ParameterReader<BodyFormat::kForm> reader(body, options);
+  absl::Status error;
+  while (reader.Next()) {
+    const absl::string_view name = reader.name();
+    const absl::string_view value = reader.value();
+    switch (DecodeField(name, value, m, &error)) {
+      case internal::Match::kYes:
+        break;
+      case internal::Match::kError:
+        return reader.Stop(std::move(error));
+      case internal::Match::kNo:
+        break;
+    }
+  }
+  if (!reader.status().ok()) return reader.status();
+  return absl::OkStatus();
+}
+
+LedgerFields PayoneCodec<::codectest::v1::OpenRequest>::LedgerFieldsOf(const Message& m) {
+  LedgerFields fields;
+  fields.reference = m.reference();
+  fields.amount = m.amount();
+  fields.currency = m.currency();
+  return fields;
+}
+
+// ---- codectest.v1.SettleRequest
+
+void PayoneCodec<::codectest::v1::SettleRequest>::ValidateFields(
+    const Message& m, const EncodeOptions& options,
+    const internal::FieldPath* path, int wire_index, Violations* out) {
+  (void)m; (void)options; (void)path; (void)wire_index; (void)out;
+  if (!(!m.account().empty())) internal::AddViolation({path, "account", "", wire_index}, "is required", out);
+  {
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kNumeric, Symbols::kAny, true, false, internal::Case::kAsIs, "txid", "txid"};
+    internal::CheckText(m.txid(), kRules, options, path, wire_index, out);
+  }
+  if (m.has_sequencenumber()) {
+    static constexpr internal::IntegerRules kRules{true, int64_t{0}, true, int64_t{127}, 0, 0, "sequencenumber", "sequencenumber"};
+    internal::CheckInteger(m.sequencenumber(), kRules, path, wire_index, out);
+  }
+  if (m.has_amount()) {
+    static constexpr internal::IntegerRules kRules{false, int64_t{0}, false, int64_t{0}, 0, 0, "amount", "amount"};
+    internal::CheckInteger(m.amount(), kRules, path, wire_index, out);
+  } else {
+    internal::AddViolation({path, "amount", "amount", wire_index}, "is required", out);
+  }
+  {
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCurrency, Symbols::kAny, false, false, internal::Case::kAsIs, "currency", "currency"};
+    internal::CheckText(m.currency(), kRules, options, path, wire_index, out);
+  }
+  {
+    static constexpr internal::EnumRules kRules{false, "capturemode", "capturemode"};
+    internal::CheckEnum(static_cast<int>(m.capturemode()), !PayoneEnum<::codectest::v1::CaptureMode>::ToWire(m.capturemode()).empty(), kRules, path, wire_index, out);
+  }
+}
+
+void PayoneCodec<::codectest::v1::SettleRequest>::EncodeFields(const Message& m,
+                                   const EncodeOptions& options,
+                                   int wire_index, FormBuilder* form) {
+  (void)m; (void)options; (void)wire_index; (void)form;
+  {
+    static constexpr EncodedName kName{"&txid=", "&txid%5B"};
+    if (!m.txid().empty()) {
+      internal::AddText(kName, wire_index, m.txid(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&sequencenumber=", "&sequencenumber%5B"};
+    if (m.has_sequencenumber()) internal::AddInteger(kName, wire_index, m.sequencenumber(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&amount=", "&amount%5B"};
+    if (m.has_amount()) internal::AddInteger(kName, wire_index, m.amount(), form);
+  }
+  {
+    static constexpr EncodedName kName{"&currency=", "&currency%5B"};
+    if (!m.currency().empty()) {
+      internal::AddText(kName, wire_index, m.currency(), internal::Case::kAsIs, options, form);
+    }
+  }
+  {
+    static constexpr EncodedName kName{"&capturemode=", "&capturemode%5B"};
+    {
+      const absl::string_view text = PayoneEnum<::codectest::v1::CaptureMode>::ToWire(m.capturemode());
+      if (!text.empty()) internal::AddVerbatim(kName, wire_index, text, form);
+    }
+  }
+}
+
+bool PayoneCodec<::codectest::v1::SettleRequest>::Owns(absl::string_view name,
+                           const internal::WireName& wire,
+                           absl::string_view value) {
+  (void)name; (void)wire; (void)value;
+  switch (name.size()) {
+    case 4:
+      if (internal::NameIs(name, "txid")) {
+        return true;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "amount")) {
+        return true;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        return true;
+      }
+      break;
+    case 11:
+      if (internal::NameIs(name, "capturemode")) {
+        return true;
+      }
+      break;
+    case 14:
+      if (internal::NameIs(name, "sequencenumber")) {
+        return true;
+      }
+      break;
+  }
+  return false;
+}
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::SettleRequest>::DecodeField(absl::string_view name,
+                                             absl::string_view value,
+                                             Message* m, absl::Status* error) {
+  (void)name; (void)value; (void)m; (void)error;
+  switch (name.size()) {
+    case 4:
+      if (internal::NameIs(name, "txid")) {
+        if (value.empty()) return internal::Match::kYes;
+        internal::AssignText(value, m->mutable_txid());
+        return internal::Match::kYes;
+      }
+      break;
+    case 6:
+      if (internal::NameIs(name, "amount")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT64_MIN, INT64_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_amount(static_cast<int64_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+    case 8:
+      if (internal::NameIs(name, "currency")) {
+        if (value.empty()) return internal::Match::kYes;
+        internal::AssignText(value, m->mutable_currency());
+        return internal::Match::kYes;
+      }
+      break;
+    case 11:
+      if (internal::NameIs(name, "capturemode")) {
+        if (value.empty()) return internal::Match::kYes;
+        ::codectest::v1::CaptureMode parsed;
+        if (!PayoneEnum<::codectest::v1::CaptureMode>::FromWire(value, &parsed)) {
+          return internal::Match::kNo;
+        }
+        m->set_capturemode(parsed);
+        return internal::Match::kYes;
+      }
+      break;
+    case 14:
+      if (internal::NameIs(name, "sequencenumber")) {
+        if (value.empty()) return internal::Match::kYes;
+        int64_t number = 0;
+        *error = internal::ParseInteger(value, name, INT32_MIN, INT32_MAX, &number);
+        if (!error->ok()) return internal::Match::kError;
+        m->set_sequencenumber(static_cast<int32_t>(number));
+        return internal::Match::kYes;
+      }
+      break;
+  }
+  return DecodeNested(name, internal::ParseWireName(name), value, m, error);
+}
+
+ABSL_ATTRIBUTE_NOINLINE internal::Match PayoneCodec<::codectest::v1::SettleRequest>::DecodeNested(
+    absl::string_view name, const internal::WireName& wire,
+    absl::string_view value, Message* m, absl::Status* error) {
+  (void)name; (void)wire; (void)value; (void)m; (void)error;
+  return internal::Match::kNo;
+}
+
+void PayoneCodec<::codectest::v1::SettleRequest>::AppendDebugFields(const Message& m,
+                                        internal::DebugPrinter* out) {
+  (void)m; (void)out;
+  if (!m.account().empty()) out->Text("account", m.account(), false);
+  if (!m.txid().empty()) out->Text("txid", m.txid(), false);
+  if (m.has_sequencenumber()) out->Integer("sequencenumber", m.sequencenumber(), false);
+  if (m.has_amount()) out->Integer("amount", m.amount(), false);
+  if (!m.currency().empty()) out->Text("currency", m.currency(), false);
+  if (static_cast<int>(m.capturemode()) != 0) {
+    out->Enum("capturemode", PayoneEnum<::codectest::v1::CaptureMode>::Name(m.capturemode()), static_cast<int>(m.capturemode()), false);
+  }
+}
+
+std::string PayoneCodec<::codectest::v1::SettleRequest>::RedactedDebugString(const Message& m) {
+  internal::DebugPrinter printer;
+  AppendDebugFields(m, &printer);
+  return printer.Release();
+}
+
+absl::Span<const absl::string_view> PayoneCodec<::codectest::v1::SettleRequest>::SensitiveWireNames() {
+  return {};
+}
+
+void PayoneCodec<::codectest::v1::SettleRequest>::Validate(const Message& m, const EncodeOptions& options,
+                               Violations* out) {
+  ValidateFields(m, options, nullptr, 0, out);
+}
+
+void PayoneCodec<::codectest::v1::SettleRequest>::Encode(const Message& m, const EncodeOptions& options,
+                             FormBuilder* form) {
+  EncodeFields(m, options, 0, form);
+}
+
+absl::Status PayoneCodec<::codectest::v1::SettleRequest>::Decode(absl::string_view body,
+                                     const DecodeOptions& options,
+                                     Message* m) {
+  if (!m->account().empty()) m->clear_account();
+  if (!m->txid().empty()) m->clear_txid();
+  if (m->has_sequencenumber()) m->clear_sequencenumber();
+  if (m->has_amount()) m->clear_amount();
+  if (!m->currency().empty()) m->clear_currency();
+  m->clear_capturemode();
+  static const auto* const reflection = Message::GetReflection();
+  if (!reflection->GetUnknownFields(*m).empty()) {
+    reflection->MutableUnknownFields(m)->Clear();
+  }
+  ParameterReader<BodyFormat::kForm> reader(body, options);
+  absl::Status error;
+  while (reader.Next()) {
+    const absl::string_view name = reader.name();
+    const absl::string_view value = reader.value();
+    switch (DecodeField(name, value, m, &error)) {
+      case internal::Match::kYes:
+        break;
+      case internal::Match::kError:
+        return reader.Stop(std::move(error));
+      case internal::Match::kNo:
+        break;
+    }
+  }
+  if (!reader.status().ok()) return reader.status();
+  return absl::OkStatus();
+}
+
+LedgerFields PayoneCodec<::codectest::v1::SettleRequest>::LedgerFieldsOf(const Message& m) {
+  LedgerFields fields;
+  fields.txid = m.txid();
+  fields.amount = m.amount();
+  fields.currency = m.currency();
+  if (m.has_sequencenumber()) fields.sequencenumber = m.sequencenumber();
+  fields.capturemode = PayoneEnum<::codectest::v1::CaptureMode>::ToWire(m.capturemode());
+  return fields;
+}
+
+void PayoneCodec<::codectest::v1::SettleRequest>::SetSequenceNumber(Message* m, int32_t n) {
+  m->set_sequencenumber(n);
 }
 
 // ---- codectest.v1.PaymentResponse

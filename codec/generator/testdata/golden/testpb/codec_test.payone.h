@@ -3,6 +3,7 @@
 #ifndef TESTPB_CODEC_TEST_PAYONE_H_
 #define TESTPB_CODEC_TEST_PAYONE_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -10,6 +11,7 @@
 #include "absl/types/span.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/generated.h"
+#include "codec/runtime/ledger.h"
 #include "testpb/codec_test.pb.h"
 
 namespace payone::codec {
@@ -48,6 +50,15 @@ struct PayoneEnum<::codectest::v1::TxAction> {
   static bool FromWire(absl::string_view text, ::codectest::v1::TxAction* value);
   // The proto name, for logs.
   static absl::string_view Name(::codectest::v1::TxAction value);
+};
+
+template <>
+struct PayoneEnum<::codectest::v1::CaptureMode> {
+  // "" for the unspecified (not sent) value and unknown numbers.
+  static absl::string_view ToWire(::codectest::v1::CaptureMode value);
+  static bool FromWire(absl::string_view text, ::codectest::v1::CaptureMode* value);
+  // The proto name, for logs.
+  static absl::string_view Name(::codectest::v1::CaptureMode value);
 };
 
 // MESSAGE_KIND_PART
@@ -211,6 +222,111 @@ struct PayoneCodec<::codectest::v1::PaymentRequest> {
   // parameters are ignored.
   static absl::Status Decode(absl::string_view body,
                              const DecodeOptions& options, Message* m);
+
+  // What the request does to a payment's ledger (ledger_effect).
+  static constexpr LedgerEffect kLedgerEffect = LedgerEffect::kNone;
+  // Whether it has a field tagged LEDGER_FIELD_SEQUENCENUMBER.
+  static constexpr bool kTakesSequenceNumber = false;
+  // The fields tagged (payone.v1.field).ledger, as views into `m`.
+  static LedgerFields LedgerFieldsOf(const Message& m);
+
+  // `m` as text for logs, sensitive fields replaced by "<redacted>".
+  static std::string RedactedDebugString(const Message& m);
+  // Wire names and stems of the sensitive fields, for RedactFormBody.
+  static absl::Span<const absl::string_view> SensitiveWireNames();
+
+  // Building blocks for generated code.
+  static void ValidateFields(const Message& m, const EncodeOptions& options,
+                             const internal::FieldPath* path, int wire_index,
+                             Violations* out);
+  static void EncodeFields(const Message& m, const EncodeOptions& options,
+                           int wire_index, FormBuilder* form);
+  static bool Owns(absl::string_view name, const internal::WireName& wire,
+                   absl::string_view value);
+  static internal::Match DecodeField(absl::string_view name,
+                                     absl::string_view value, Message* m,
+                                     absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
+  static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
+};
+
+// MESSAGE_KIND_REQUEST
+template <>
+struct PayoneCodec<::codectest::v1::OpenRequest> {
+  using Message = ::codectest::v1::OpenRequest;
+
+  static constexpr absl::string_view kRequestType = "authorization";
+  // Appends every broken rule of `m` to `out`.
+  static void Validate(const Message& m, const EncodeOptions& options,
+                       Violations* out);
+  // Appends m's parameters (not the standard ones) to `form`.
+  static void Encode(const Message& m, const EncodeOptions& options,
+                     FormBuilder* form);
+  // Reads a form body (the simulator's side); standard and unknown
+  // parameters are ignored.
+  static absl::Status Decode(absl::string_view body,
+                             const DecodeOptions& options, Message* m);
+
+  // What the request does to a payment's ledger (ledger_effect).
+  static constexpr LedgerEffect kLedgerEffect = LedgerEffect::kAuthorize;
+  // Whether it has a field tagged LEDGER_FIELD_SEQUENCENUMBER.
+  static constexpr bool kTakesSequenceNumber = false;
+  // The fields tagged (payone.v1.field).ledger, as views into `m`.
+  static LedgerFields LedgerFieldsOf(const Message& m);
+
+  // `m` as text for logs, sensitive fields replaced by "<redacted>".
+  static std::string RedactedDebugString(const Message& m);
+  // Wire names and stems of the sensitive fields, for RedactFormBody.
+  static absl::Span<const absl::string_view> SensitiveWireNames();
+
+  // Building blocks for generated code.
+  static void ValidateFields(const Message& m, const EncodeOptions& options,
+                             const internal::FieldPath* path, int wire_index,
+                             Violations* out);
+  static void EncodeFields(const Message& m, const EncodeOptions& options,
+                           int wire_index, FormBuilder* form);
+  static bool Owns(absl::string_view name, const internal::WireName& wire,
+                   absl::string_view value);
+  static internal::Match DecodeField(absl::string_view name,
+                                     absl::string_view value, Message* m,
+                                     absl::Status* error);
+  // DecodeField past the names it switches on: parts, brackets, maps.
+  static internal::Match DecodeNested(absl::string_view name,
+                                      const internal::WireName& wire,
+                                      absl::string_view value, Message* m,
+                                      absl::Status* error);
+  static void AppendDebugFields(const Message& m, internal::DebugPrinter* out);
+};
+
+// MESSAGE_KIND_REQUEST
+template <>
+struct PayoneCodec<::codectest::v1::SettleRequest> {
+  using Message = ::codectest::v1::SettleRequest;
+
+  static constexpr absl::string_view kRequestType = "capture";
+  // Appends every broken rule of `m` to `out`.
+  static void Validate(const Message& m, const EncodeOptions& options,
+                       Violations* out);
+  // Appends m's parameters (not the standard ones) to `form`.
+  static void Encode(const Message& m, const EncodeOptions& options,
+                     FormBuilder* form);
+  // Reads a form body (the simulator's side); standard and unknown
+  // parameters are ignored.
+  static absl::Status Decode(absl::string_view body,
+                             const DecodeOptions& options, Message* m);
+
+  // What the request does to a payment's ledger (ledger_effect).
+  static constexpr LedgerEffect kLedgerEffect = LedgerEffect::kCapture;
+  // Whether it has a field tagged LEDGER_FIELD_SEQUENCENUMBER.
+  static constexpr bool kTakesSequenceNumber = true;
+  // The fields tagged (payone.v1.field).ledger, as views into `m`.
+  static LedgerFields LedgerFieldsOf(const Message& m);
+  // Sets the field tagged LEDGER_FIELD_SEQUENCENUMBER.
+  static void SetSequenceNumber(Message* m, int32_t n);
 
   // `m` as text for logs, sensitive fields replaced by "<redacted>".
   static std::string RedactedDebugString(const Message& m);
