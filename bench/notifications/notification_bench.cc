@@ -28,8 +28,9 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "service/notifications/receiver.h"
+#include "service/store/ledger_database.h"
+#include "service/store/notification_log.h"
 #include "service/store/postgres_server.h"
-#include "service/store/store.h"
 #include "simulator/http_client.h"
 
 ABSL_FLAG(std::string, backend, "both", "sqlite, postgres or both");
@@ -135,12 +136,12 @@ double PercentileMs(const std::vector<absl::Duration>& sorted, double p) {
   return absl::ToDoubleMilliseconds(sorted[index]);
 }
 
-int64_t CountStored(Store* store) {
+int64_t CountStored(NotificationLog* store) {
   int64_t count = 0;
   NotificationQuery query;
   query.limit = 5000;
   while (true) {
-    auto page = store->ListNotifications(query);
+    auto page = store->List(query);
     if (!page.ok() || page->empty()) return page.ok() ? count : -1;
     count += page->size();
     query.after_cursor = page->back().cursor;
@@ -148,7 +149,9 @@ int64_t CountStored(Store* store) {
 }
 
 // Runs the loop against `store`; false when anything was lost or refused.
-bool Bench(const std::string& backend, Store* store) {
+bool Bench(const std::string& backend, LedgerDatabase* database) {
+  NotificationLog log(database);
+  NotificationLog* store = &log;
   NotificationReceiverOptions options;
   options.allowed_sources = {"127.0.0.1/32"};
   options.store_threads = absl::GetFlag(FLAGS_store_threads);
@@ -194,7 +197,7 @@ int Main() {
     }
     const std::string path =
         absl::StrCat(dir, "/notification_bench_", getpid(), ".db");
-    auto store = OpenSqliteStore(path);
+    auto store = OpenSqliteLedger(path);
     if (!store.ok()) {
       std::fprintf(stderr, "sqlite: %s\n", store.status().ToString().c_str());
       return 1;
@@ -218,7 +221,7 @@ int Main() {
                    conninfo.status().ToString().c_str());
       return 1;
     }
-    auto store = OpenPostgresStore(*conninfo, absl::GetFlag(FLAGS_pool_size));
+    auto store = OpenPostgresLedger(*conninfo, absl::GetFlag(FLAGS_pool_size));
     if (!store.ok()) {
       std::fprintf(stderr, "postgres: %s\n", store.status().ToString().c_str());
       return 1;

@@ -31,7 +31,6 @@
 #include "service/gateway/grpc_errors.h"
 #include "service/gateway/metrics.h"
 #include "service/ledger/ledger.h"
-#include "service/ledger/request_facts.h"
 #include "service/upstream/http_client.h"
 
 namespace payone::service {
@@ -73,9 +72,7 @@ struct CallState {
 
 // A call's ledger bookkeeping, from admission to the recorded outcome.
 struct LedgerCall {
-  RequestRecord record;
-  std::string idempotency_key;
-  std::string fingerprint;
+  LedgerRequest request;
   Admission admission;
 };
 
@@ -129,6 +126,14 @@ class Forwarder {
  private:
   static constexpr size_t kMaxIdempotencyKeyBytes = 255;
 
+  // What the ledger records of `req`, from the contract's ledger options.
+  template <typename Req>
+  static void DescribeForLedger(const Req& req, const AccountSettings& account,
+                                RequestRecord* record);
+  // The form body: standard parameters, then the request's.
+  template <typename Req>
+  std::string Encode(const Req& req, const AccountSettings& account,
+                     const codec::EncodeOptions& options) const;
   template <typename Resp>
   void Send(internal::ForwardReactor* reactor,
             std::shared_ptr<internal::CallState> state, Resp* resp,
@@ -193,10 +198,10 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   // validated as if present.
   const Req* to_validate = req;
   std::optional<Req> with_number;
-  if constexpr (kTakesSequenceNumber<Req>) {
+  if constexpr (RequestCodec::kTakesSequenceNumber) {
     if (ledger_ != nullptr && !req->has_sequencenumber()) {
       with_number.emplace(*req);
-      with_number->set_sequencenumber(0);
+      RequestCodec::SetSequenceNumber(&*with_number, 0);
       to_validate = &*with_number;
     }
   }
@@ -206,15 +211,8 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
     Finish(reactor, *state, ValidationFailed(violations.list()));
     return reactor;
   }
-  static const auto* const omit = new absl::flat_hash_set<std::string>(
-      OmittedStandardParameters(Req::descriptor()));
-  // Most requests fit, so the body is allocated once.
-  codec::FormBuilder form(2048);
-  AddStandardParameters(*account, RequestCodec::kRequestType, *omit, &form);
-  RequestCodec::Encode(*req, encode_options, &form);
 
   internal::Exchange exchange;
-  exchange.body = form.Release();
   exchange.deadline = UpstreamDeadline(ctx);
   exchange.decode_options.charset = account->charset;
   exchange.decode_options.max_body_bytes = config_.max_response_bytes;
@@ -229,52 +227,94 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                           "which this gateway runs without; nothing was sent"));
       return reactor;
     }
+    exchange.body = Encode(*req, *account, encode_options);
     Send(reactor, state, resp, std::move(exchange));
     return reactor;
   }
-
-  auto ledger_call = std::make_shared<internal::LedgerCall>();
-  ledger_call->record = DescribeRequest(*req);
-  ledger_call->record.portalid = account->portalid;
-  ledger_call->idempotency_key = std::string(idempotency_key);
-  if (ledger_call->idempotency_key.size() > kMaxIdempotencyKeyBytes) {
+  if (idempotency_key.size() > kMaxIdempotencyKeyBytes) {
     Finish(reactor, *state,
            grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "idempotency-key is longer than 255 bytes"));
     return reactor;
   }
-  if (!ledger_call->idempotency_key.empty()) {
-    ledger_call->fingerprint = RequestFingerprint(method, *req);
+
+  // The ledger decides first (off this thread: its store blocks); the
+  // request it admits, with the sequence number it filled in, is encoded
+  // once and sent.
+  auto ledger_call = std::make_shared<internal::LedgerCall>();
+  LedgerRequest& ledger_request = ledger_call->request;
+  DescribeForLedger<Req>(*req, *account, &ledger_request.record);
+  ledger_request.takes_sequencenumber = RequestCodec::kTakesSequenceNumber;
+  ledger_request.idempotency_key = std::string(idempotency_key);
+  if (!ledger_request.idempotency_key.empty()) {
+    ledger_request.fingerprint = RequestFingerprint(method, *req);
   }
   exchange.ledger_call = ledger_call;
-  // The store blocks: the ledger's threads decide, then send.
-  ledger_->Schedule([this, reactor, state, resp, ledger_call,
-                     exchange = std::move(exchange)]() mutable {
-    Admission& admission = ledger_call->admission;
-    admission =
-        ledger_->Admit(ledger_call->record, kTakesSequenceNumber<Req>,
-                       ledger_call->idempotency_key, ledger_call->fingerprint);
-    if (!admission.status.ok()) {
-      Finish(reactor, *state, Refused(admission.status, admission.reason));
+  ledger_->Admit(ledger_request, [this, reactor, state, req, resp, account,
+                                  encode_options, ledger_call,
+                                  exchange = std::move(exchange)](
+                                     Admission admission) mutable {
+    ledger_call->admission = std::move(admission);
+    const Admission& admitted = ledger_call->admission;
+    if (!admitted.status.ok()) {
+      Finish(reactor, *state, Refused(admitted.status, admitted.reason));
       return;
     }
-    if (admission.replay.has_value()) {
+    if (admitted.replay.has_value()) {
       state->log.set_idempotent_replay(true);
       Finish(reactor, *state,
-             resp->ParseFromString(*admission.replay)
+             resp->ParseFromString(*admitted.replay)
                  ? grpc::Status::OK
                  : grpc::Status(grpc::StatusCode::INTERNAL,
                                 "the stored response cannot be read"));
       return;
     }
-    if (admission.filled_sequencenumber.has_value()) {
-      absl::StrAppend(&exchange.body,
-                      "&sequencenumber=", *admission.filled_sequencenumber);
-      state->log.set_filled_sequencenumber(*admission.filled_sequencenumber);
+    if constexpr (RequestCodec::kTakesSequenceNumber) {
+      if (admitted.filled_sequencenumber.has_value()) {
+        Req completed = *req;
+        RequestCodec::SetSequenceNumber(&completed,
+                                        *admitted.filled_sequencenumber);
+        state->log.set_filled_sequencenumber(*admitted.filled_sequencenumber);
+        exchange.body = Encode(completed, *account, encode_options);
+        Send(reactor, state, resp, std::move(exchange));
+        return;
+      }
     }
+    exchange.body = Encode(*req, *account, encode_options);
     Send(reactor, state, resp, std::move(exchange));
   });
   return reactor;
+}
+
+template <typename Req>
+void Forwarder::DescribeForLedger(const Req& req,
+                                  const AccountSettings& account,
+                                  RequestRecord* record) {
+  using RequestCodec = codec::PayoneCodec<Req>;
+  const codec::LedgerFields fields = RequestCodec::LedgerFieldsOf(req);
+  record->account = req.account();
+  record->portalid = account.portalid;
+  record->request_type = std::string(RequestCodec::kRequestType);
+  record->effect = RequestCodec::kLedgerEffect;
+  record->txid = std::string(fields.txid);
+  record->reference = std::string(fields.reference);
+  record->sequencenumber = fields.sequencenumber;
+  record->amount = fields.amount;
+  record->currency = std::string(fields.currency);
+  record->capturemode = std::string(fields.capturemode);
+}
+
+template <typename Req>
+std::string Forwarder::Encode(const Req& req, const AccountSettings& account,
+                              const codec::EncodeOptions& options) const {
+  using RequestCodec = codec::PayoneCodec<Req>;
+  static const auto* const omit = new absl::flat_hash_set<std::string>(
+      OmittedStandardParameters(Req::descriptor()));
+  // Most requests fit, so the body is allocated once.
+  codec::FormBuilder form(2048);
+  AddStandardParameters(account, RequestCodec::kRequestType, *omit, &form);
+  RequestCodec::Encode(req, options, &form);
+  return form.Release();
 }
 
 template <typename Resp>
@@ -302,23 +342,22 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
         }
         // The ledger records the outcome before the caller learns it, so a
         // retry with the same idempotency-key finds it.
-        ledger_->Schedule([this, reactor, state, resp,
-                           ledger_call = std::move(exchange.ledger_call),
-                           answer = std::move(answer)] {
-          absl::Status recorded = ledger_->Finish(
-              ledger_call->admission, ledger_call->record.account,
-              ledger_call->idempotency_key, answer.outcome,
-              answer.payone_status, answer.errorcode, answer.txid,
-              answer.outcome == RequestRecord::Outcome::kAnswered
-                  ? resp->SerializeAsString()
-                  : std::string());
-          if (!recorded.ok()) {
-            state->log.set_message(
-                absl::StrCat("the ledger could not record the outcome: ",
-                             recorded.message()));
-          }
-          Finish(reactor, *state, answer.status);
-        });
+        internal::LedgerCall& ledger_call = *exchange.ledger_call;
+        ledger_->Finish(ledger_call.admission, ledger_call.request,
+                        answer.outcome, answer.payone_status, answer.errorcode,
+                        answer.txid,
+                        answer.outcome == RequestRecord::Outcome::kAnswered
+                            ? resp->SerializeAsString()
+                            : std::string(),
+                        [this, reactor, state,
+                         status = answer.status](absl::Status recorded) {
+                          if (!recorded.ok()) {
+                            state->log.set_message(absl::StrCat(
+                                "the ledger could not record the outcome: ",
+                                recorded.message()));
+                          }
+                          Finish(reactor, *state, status);
+                        });
       });
   std::lock_guard<std::mutex> lock(state->mu);
   state->upstream = std::move(call);

@@ -21,7 +21,7 @@
 #include "service/config/hex_digest.h"
 #include "service/gateway/server.h"
 #include "service/store/postgres_server.h"
-#include "service/store/store.h"
+#include "service/store/store_test_backend.h"
 #include "simulator/simulator.h"
 
 namespace payone::service {
@@ -109,10 +109,17 @@ class LedgerGatewayTest
   }
 
   // The ledger as another gateway replica sees it.
-  std::unique_ptr<Store> OpenOtherReplica() {
-    auto store = GetParam() == Config::LedgerBackend::kPostgres
-                     ? OpenPostgresStore(postgres_conninfo_, 2)
-                     : OpenSqliteStore(ledger_path_);
+  std::unique_ptr<TestStore> OpenOtherReplica() {
+    absl::StatusOr<std::unique_ptr<TestStore>> store;
+    if (GetParam() == Config::LedgerBackend::kPostgres) {
+      auto database = OpenPostgresLedger(postgres_conninfo_, 2);
+      store = database.ok()
+                  ? absl::StatusOr<std::unique_ptr<TestStore>>(
+                        std::make_unique<TestStore>(*std::move(database)))
+                  : database.status();
+    } else {
+      store = OpenSqliteTestStore(ledger_path_);
+    }
     EXPECT_TRUE(store.ok()) << store.status();
     return store.ok() ? *std::move(store) : nullptr;
   }
@@ -371,7 +378,7 @@ TEST_P(LedgerGatewayTest, WithoutLedgerTheServiceSaysSo) {
 // same SQLite file) reach watchers through polling, in cursor order, and a
 // watch resumed from a cursor starts after it.
 TEST_P(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
-  std::unique_ptr<Store> other_replica = OpenOtherReplica();
+  std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
   ASSERT_NE(other_replica, nullptr);
   auto append = [&](int i) {
     StoredNotification stored;
@@ -421,7 +428,7 @@ TEST_P(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
 }
 
 TEST_P(LedgerGatewayTest, ShutdownEndsWatches) {
-  std::unique_ptr<Store> other_replica = OpenOtherReplica();
+  std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
   ASSERT_NE(other_replica, nullptr);
   StoredNotification stored;
   stored.account = "shop";

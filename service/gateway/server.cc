@@ -19,7 +19,8 @@
 #include "service/ledger/ledger_service.h"
 #include "service/notifications/forwarder.h"
 #include "service/notifications/receiver.h"
-#include "service/store/store.h"
+#include "service/store/forward_queue.h"
+#include "service/store/ledger_database.h"
 
 namespace payone::service {
 namespace {
@@ -55,17 +56,18 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(
   return grpc::SslServerCredentials(options);
 }
 
-absl::StatusOr<std::unique_ptr<Store>> OpenLedgerStore(const Config& config) {
-  absl::StatusOr<std::unique_ptr<Store>> store;
+absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenLedgerDatabase(
+    const Config& config) {
+  absl::StatusOr<std::unique_ptr<LedgerDatabase>> store;
   switch (config.ledger_backend) {
     case Config::LedgerBackend::kNone:
       return nullptr;
     case Config::LedgerBackend::kSqlite:
-      store = OpenSqliteStore(config.ledger_sqlite_path);
+      store = OpenSqliteLedger(config.ledger_sqlite_path);
       break;
     case Config::LedgerBackend::kPostgres:
-      store = OpenPostgresStore(config.ledger_postgres_conninfo,
-                                config.ledger_postgres_pool_size);
+      store = OpenPostgresLedger(config.ledger_postgres_conninfo,
+                                 config.ledger_postgres_pool_size);
       break;
   }
   if (!store.ok()) {
@@ -124,7 +126,8 @@ absl::StatusOr<NotificationReceiverOptions> ReceiverOptions(
 struct GatewayServer::Impl {
   Config config;
   // Declared before everything that uses them, so destroyed after.
-  std::unique_ptr<Store> store;
+  std::unique_ptr<LedgerDatabase> store;
+  std::unique_ptr<ForwardQueue> forward_queue;
   std::unique_ptr<Ledger> ledger;
   std::unique_ptr<HttpClient> upstream;
   std::unique_ptr<GatewayMetrics> metrics;
@@ -180,12 +183,13 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   impl->config = std::move(config);
   const Config& c = impl->config;
 
-  auto store = OpenLedgerStore(c);
+  auto store = OpenLedgerDatabase(c);
   if (!store.ok()) return store.status();
   impl->store = *std::move(store);
   if (impl->store != nullptr) {
     impl->ledger =
         std::make_unique<Ledger>(impl->store.get(), c.ledger_threads);
+    impl->forward_queue = std::make_unique<ForwardQueue>(impl->store.get());
   }
 
   HttpClientOptions upstream_options;
@@ -247,7 +251,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
         logger->WriteLine(line);
       };
       auto forwarder = NotificationForwarder::Start(std::move(forward_options),
-                                                    impl->store.get());
+                                                    impl->forward_queue.get());
       if (!forwarder.ok()) return forwarder.status();
       impl->notification_forwarder = *std::move(forwarder);
     }
@@ -255,7 +259,8 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     if (!options.ok()) return options.status();
     Impl* raw = impl.get();
     auto receiver = NotificationReceiver::Start(
-        *options, NotificationAccounts(c), impl->store.get(), [raw](int64_t) {
+        *options, NotificationAccounts(c), impl->ledger->notifications(),
+        [raw](int64_t) {
           raw->ledger_service->NotifyStored();
           if (raw->notification_forwarder)
             raw->notification_forwarder->Notify();

@@ -1,27 +1,168 @@
 #include "service/ledger/ledger.h"
 
+#include <memory>
 #include <utility>
+#include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "service/config/hex_digest.h"
+#include "service/store/idempotency_keys.h"
+#include "service/store/request_journal.h"
 
 namespace payone::service {
 namespace {
+
+using codec::FollowsUp;
+using codec::LedgerEffect;
+using codec::OpensProcess;
 
 absl::Status Unavailable(const absl::Status& status) {
   return LedgerUnavailable(status, "nothing was sent to PAYONE; retry");
 }
 
-bool OpensProcess(absl::string_view request_type) {
-  return request_type == "preauthorization" || request_type == "authorization";
+void Refuse(Admission& admission, absl::Status status,
+            absl::string_view reason) {
+  admission.status = std::move(status);
+  admission.reason = std::string(reason);
 }
 
-bool FollowsUp(absl::string_view request_type) {
-  return request_type == "capture" || request_type == "refund" ||
-         request_type == "debit";
+absl::Status DuplicateReference(absl::string_view reference) {
+  return absl::AlreadyExistsError(absl::StrCat(
+      "reference '", reference,
+      "' was already sent to PAYONE for this portal (PAYONE would answer "
+      "911); every payment process needs a new reference"));
+}
+
+// What must not run at once with this request, in any replica: requests on
+// its payment process, requests opening one with its reference, and calls
+// with its idempotency key.
+std::vector<int64_t> LocksOf(const LedgerRequest& request) {
+  const RequestRecord& record = request.record;
+  std::vector<int64_t> locks;
+  if (FollowsUp(record.effect) && !record.txid.empty()) {
+    locks.push_back(LockKey("txid", {record.portalid, record.txid}));
+  }
+  if (OpensProcess(record.effect) && !record.reference.empty()) {
+    locks.push_back(
+        LockKey("reference",
+                {record.portalid, absl::AsciiStrToLower(record.reference)}));
+  }
+  if (!request.idempotency_key.empty()) {
+    locks.push_back(
+        LockKey("idempotency", {record.account, request.idempotency_key}));
+  }
+  return locks;
+}
+
+absl::StatusOr<PaymentFacts> ReadFacts(SqlTransaction& tx,
+                                       absl::string_view account,
+                                       absl::string_view txid) {
+  absl::StatusOr<std::vector<RequestRecord>> requests =
+      request_journal::ListProcess(tx, account, txid);
+  if (!requests.ok()) return requests.status();
+  absl::StatusOr<std::vector<StoredNotification>> notifications =
+      NotificationLog::ListProcess(tx, account, txid);
+  if (!notifications.ok()) return notifications.status();
+  return BuildPaymentFacts(account, txid, *requests, *notifications);
+}
+
+// The admission's checks and its "sending" record, inside one transaction
+// that holds LocksOf(request). A refusal writes nothing; an error of the
+// database fails the work (its writes are rolled back).
+absl::Status AdmitInTransaction(SqlTransaction& tx, LedgerRequest& request,
+                                Admission& admission) {
+  RequestRecord& record = request.record;
+  const std::string& account = record.account;
+  const std::string& key = request.idempotency_key;
+  if (!key.empty()) {
+    absl::StatusOr<IdempotencyClaim> found =
+        idempotency_keys::Find(tx, account, key, request.fingerprint);
+    if (!found.ok()) return found.status();
+    switch (found->kind) {
+      case IdempotencyClaim::Kind::kClaimed:
+        break;  // new: claimed below, once admitted
+      case IdempotencyClaim::Kind::kReplay:
+        admission.replay = std::move(found->response);
+        return absl::OkStatus();
+      case IdempotencyClaim::Kind::kConflict:
+        Refuse(admission,
+               absl::AlreadyExistsError(
+                   "this idempotency-key was used before with a different "
+                   "request; use a new key for a new request"),
+               kReasonIdempotencyKeyReused);
+        return absl::OkStatus();
+      case IdempotencyClaim::Kind::kInFlight:
+        Refuse(admission,
+               absl::AbortedError(
+                   "a call with this idempotency-key is still in flight, or "
+                   "its outcome is unknown (it may have reached PAYONE): "
+                   "check the payment with GetPayment before sending it "
+                   "again with a new key"),
+               kReasonIdempotencyKeyInFlight);
+        return absl::OkStatus();
+    }
+  }
+
+  if (OpensProcess(record.effect) && !record.reference.empty()) {
+    absl::StatusOr<bool> used =
+        request_journal::ReferenceUsed(tx, record.portalid, record.reference);
+    if (!used.ok()) return used.status();
+    if (*used) {
+      Refuse(admission, DuplicateReference(record.reference),
+             kReasonDuplicateReference);
+      return absl::OkStatus();
+    }
+  }
+
+  if (FollowsUp(record.effect) && !record.txid.empty()) {
+    absl::StatusOr<PaymentFacts> facts = ReadFacts(tx, account, record.txid);
+    if (!facts.ok()) return facts.status();
+    if (request.takes_sequencenumber && !record.sequencenumber.has_value()) {
+      absl::StatusOr<std::optional<int32_t>> next = NextSequenceNumber(*facts);
+      if (!next.ok()) {
+        Refuse(admission, next.status(), kReasonLedgerCheck);
+        return absl::OkStatus();
+      }
+      if (next->has_value()) {
+        record.sequencenumber = **next;
+        admission.filled_sequencenumber = **next;
+      } else if (record.effect != LedgerEffect::kCapture) {
+        // Only a first capture may go without one (PAYONE numbers it).
+        Refuse(admission,
+               absl::FailedPreconditionError(absl::StrCat(
+                   "the ledger knows no payment process with txid ",
+                   record.txid, ", so it cannot fill in the sequencenumber a ",
+                   record.request_type, " needs; set it explicitly")),
+               kReasonLedgerCheck);
+        return absl::OkStatus();
+      }
+    }
+    absl::Status checked = CheckAgainstLedger(*facts, record);
+    if (!checked.ok()) {
+      Refuse(admission, std::move(checked), kReasonLedgerCheck);
+      return absl::OkStatus();
+    }
+  }
+
+  if (!key.empty()) {
+    absl::StatusOr<IdempotencyClaim> claim =
+        idempotency_keys::Claim(tx, account, key, request.fingerprint);
+    if (!claim.ok()) return claim.status();
+    if (claim->kind != IdempotencyClaim::Kind::kClaimed) {
+      return absl::AbortedError("the idempotency key was claimed meanwhile");
+    }
+    admission.claimed_key = true;
+  }
+  record.outcome = RequestRecord::Outcome::kSending;
+  record.sent_at = absl::Now();
+  absl::StatusOr<int64_t> id = request_journal::Begin(tx, record);
+  if (!id.ok()) return id.status();
+  admission.request_id = *id;
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -44,166 +185,102 @@ std::string RequestFingerprint(absl::string_view method,
   return absl::StrCat(method, ":", HexDigest(DigestAlgorithm::kSha256, bytes));
 }
 
-Ledger::Ledger(Store* store, int threads) : store_(store), work_(threads) {}
+Ledger::Ledger(LedgerDatabase* database, int read_threads)
+    : database_(database), notifications_(database), reads_(read_threads) {}
 
-Admission Ledger::Refuse(Admission admission, absl::string_view account,
-                         absl::string_view idempotency_key, absl::Status status,
-                         absl::string_view reason) {
-  // Nothing was sent: the key may be used again.
-  if (admission.claimed_key) {
-    (void)store_->ReleaseIdempotencyKey(account, idempotency_key);
-    admission.claimed_key = false;
-  }
-  admission.status = std::move(status);
-  admission.reason = std::string(reason);
-  return admission;
-}
-
-Admission Ledger::Admit(RequestRecord record, bool takes_sequencenumber,
-                        absl::string_view idempotency_key,
-                        absl::string_view fingerprint) {
-  Admission admission;
-  const std::string& account = record.account;
-  if (!idempotency_key.empty()) {
-    auto claim =
-        store_->ClaimIdempotencyKey(account, idempotency_key, fingerprint);
-    if (!claim.ok()) {
-      return Refuse(std::move(admission), account, "",
-                    Unavailable(claim.status()), kReasonLedgerUnavailable);
-    }
-    switch (claim->kind) {
-      case IdempotencyClaim::Kind::kClaimed:
-        admission.claimed_key = true;
-        break;
-      case IdempotencyClaim::Kind::kReplay:
-        admission.replay = std::move(claim->response);
-        return admission;
-      case IdempotencyClaim::Kind::kConflict:
-        return Refuse(std::move(admission), account, "",
-                      absl::AlreadyExistsError(
-                          "this idempotency-key was used before with a "
-                          "different request; use a new key for a new "
-                          "request"),
-                      kReasonIdempotencyKeyReused);
-      case IdempotencyClaim::Kind::kInFlight:
-        return Refuse(
-            std::move(admission), account, "",
-            absl::AbortedError(
-                "a call with this idempotency-key is still in flight, or its "
-                "outcome is unknown (it may have reached PAYONE): check the "
-                "payment with GetPayment before sending it again with a new "
-                "key"),
-            kReasonIdempotencyKeyInFlight);
-    }
-  }
-
-  if (OpensProcess(record.request_type) && !record.reference.empty()) {
-    auto used = store_->ReferenceUsed(record.portalid, record.reference);
-    if (!used.ok()) {
-      return Refuse(std::move(admission), account, idempotency_key,
-                    Unavailable(used.status()), kReasonLedgerUnavailable);
-    }
-    if (*used) {
-      return Refuse(
-          std::move(admission), account, idempotency_key,
-          absl::AlreadyExistsError(absl::StrCat(
-              "reference '", record.reference,
-              "' was already sent to PAYONE for this portal (PAYONE would "
-              "answer 911); every payment process needs a new reference")),
-          kReasonDuplicateReference);
-    }
-  }
-
-  if (FollowsUp(record.request_type) && !record.txid.empty()) {
-    auto facts = Facts(account, record.txid);
-    if (!facts.ok()) {
-      return Refuse(std::move(admission), account, idempotency_key,
-                    Unavailable(facts.status()), kReasonLedgerUnavailable);
-    }
-    if (takes_sequencenumber && !record.sequencenumber.has_value()) {
-      auto next = NextSequenceNumber(*facts);
-      if (!next.ok()) {
-        return Refuse(std::move(admission), account, idempotency_key,
-                      next.status(), kReasonLedgerCheck);
-      }
-      if (next->has_value()) {
-        record.sequencenumber = **next;
-        admission.filled_sequencenumber = **next;
-      } else if (record.request_type != "capture") {
-        // Only a first capture may go without one (PAYONE numbers it).
-        return Refuse(
-            std::move(admission), account, idempotency_key,
-            absl::FailedPreconditionError(absl::StrCat(
-                "the ledger knows no payment process with txid ", record.txid,
-                ", so it cannot fill in the sequencenumber a ",
-                record.request_type, " needs; set it explicitly")),
-            kReasonLedgerCheck);
+void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
+  struct Pending {
+    LedgerRequest request;
+    Admission admission;
+  };
+  auto pending = std::make_shared<Pending>();
+  pending->request = std::move(request);
+  std::vector<int64_t> locks = LocksOf(pending->request);
+  auto finish = [pending, done](absl::Status status) {
+    Admission& admission = pending->admission;
+    if (!status.ok()) {
+      admission = Admission();
+      const RequestRecord& record = pending->request.record;
+      if (status.code() == absl::StatusCode::kAlreadyExists &&
+          OpensProcess(record.effect)) {
+        // The unique reference index: another replica or an earlier
+        // transaction took it.
+        Refuse(admission, DuplicateReference(record.reference),
+               kReasonDuplicateReference);
+      } else if (status.code() == absl::StatusCode::kAlreadyExists &&
+                 record.sequencenumber.has_value()) {
+        Refuse(admission,
+               absl::FailedPreconditionError(absl::StrCat(
+                   "txid ", record.txid, ": sequencenumber ",
+                   *record.sequencenumber,
+                   " is taken by another request in flight or answered "
+                   "(PAYONE would answer 907); GetPayment shows the history")),
+               kReasonLedgerCheck);
+      } else {
+        Refuse(admission, Unavailable(status), kReasonLedgerUnavailable);
       }
     }
-    absl::Status checked = CheckAgainstLedger(*facts, record);
-    if (!checked.ok()) {
-      return Refuse(std::move(admission), account, idempotency_key,
-                    std::move(checked), kReasonLedgerCheck);
-    }
+    done(std::move(admission));
+  };
+  absl::Status queued = database_->Submit(
+      std::move(locks),
+      [pending](SqlTransaction& tx) {
+        pending->admission = Admission();
+        return AdmitInTransaction(tx, pending->request, pending->admission);
+      },
+      finish);
+  if (!queued.ok()) {
+    Admission refused;
+    Refuse(refused,
+           queued.code() == absl::StatusCode::kResourceExhausted
+               ? absl::ResourceExhaustedError(
+                     absl::StrCat(queued.message(), "; nothing was sent"))
+               : Unavailable(queued),
+           queued.code() == absl::StatusCode::kResourceExhausted
+               ? kReasonLedgerBusy
+               : kReasonLedgerUnavailable);
+    done(std::move(refused));
   }
-
-  record.outcome = RequestRecord::Outcome::kSending;
-  record.sent_at = absl::Now();
-  auto id = store_->BeginRequest(record);
-  if (!id.ok()) {
-    return Refuse(std::move(admission), account, idempotency_key,
-                  Unavailable(id.status()), kReasonLedgerUnavailable);
-  }
-  admission.request_id = *id;
-  return admission;
 }
 
-absl::Status Ledger::Finish(const Admission& admission,
-                            absl::string_view account,
-                            absl::string_view idempotency_key,
-                            RequestRecord::Outcome outcome,
-                            absl::string_view status, int32_t errorcode,
-                            absl::string_view txid,
-                            absl::string_view response) {
-  absl::Status finished = store_->FinishRequest(admission.request_id, outcome,
-                                                status, errorcode, txid);
-  if (!admission.claimed_key) return finished;
-  absl::Status key_status;
-  switch (outcome) {
-    case RequestRecord::Outcome::kAnswered:
-      key_status =
-          store_->CompleteIdempotencyKey(account, idempotency_key, response);
-      break;
-    case RequestRecord::Outcome::kNotSent:
-      key_status = store_->ReleaseIdempotencyKey(account, idempotency_key);
-      break;
-    default:
-      // The outcome is unknown: the key stays in flight, so that a retry
-      // with it is refused rather than sent twice.
-      break;
-  }
-  return finished.ok() ? key_status : finished;
+void Ledger::Finish(const Admission& admission, const LedgerRequest& request,
+                    RequestRecord::Outcome outcome, std::string status,
+                    int32_t errorcode, std::string txid, std::string response,
+                    std::function<void(absl::Status)> done) {
+  const int64_t id = admission.request_id;
+  const bool claimed_key = admission.claimed_key;
+  std::string account = request.record.account;
+  std::string key = request.idempotency_key;
+  absl::Status queued = database_->Submit(
+      {},
+      [=](SqlTransaction& tx) -> absl::Status {
+        absl::Status finished =
+            request_journal::Finish(tx, id, outcome, status, errorcode, txid);
+        if (!finished.ok() || !claimed_key) return finished;
+        switch (outcome) {
+          case RequestRecord::Outcome::kAnswered:
+            return idempotency_keys::Complete(tx, account, key, response);
+          case RequestRecord::Outcome::kNotSent:
+            return idempotency_keys::Release(tx, account, key);
+          default:
+            // The outcome is unknown: the key stays in flight, so that a
+            // retry with it is refused rather than sent twice.
+            return absl::OkStatus();
+        }
+      },
+      done, /*essential=*/true);
+  if (!queued.ok()) done(queued);
 }
 
 absl::StatusOr<PaymentFacts> Ledger::Facts(absl::string_view account,
                                            absl::string_view txid) {
-  auto requests = store_->ListRequests(account, txid);
-  if (!requests.ok()) return requests.status();
-  std::vector<StoredNotification> notifications;
-  NotificationQuery query;
-  query.account = std::string(account);
-  query.txid = std::string(txid);
-  query.limit = 1000;
-  while (true) {
-    auto page = store_->ListNotifications(query);
-    if (!page.ok()) return page.status();
-    if (page->empty()) break;
-    query.after_cursor = page->back().cursor;
-    const bool last_page = static_cast<int>(page->size()) < query.limit;
-    for (auto& n : *page) notifications.push_back(std::move(n));
-    if (last_page) break;
-  }
-  return BuildPaymentFacts(account, txid, *requests, notifications);
+  absl::StatusOr<PaymentFacts> facts;
+  absl::Status status = database_->Read([&](SqlTransaction& tx) {
+    facts = ReadFacts(tx, account, txid);
+    return facts.status();
+  });
+  if (!status.ok()) return status;
+  return facts;
 }
 
 }  // namespace payone::service

@@ -1,10 +1,14 @@
 #ifndef PAYONE_SERVICE_LEDGER_LEDGER_H_
 #define PAYONE_SERVICE_LEDGER_LEDGER_H_
 
-// The ledger's part in forwarding a request: before it is sent, idempotency
-// keys, duplicate references, the sequence number and the amounts are checked
-// against what the store holds and the request is recorded; afterwards its
-// outcome (and the response that replays return) is recorded.
+// The ledger's part in forwarding a request. Before it is sent, one
+// transaction (serialised per payment process, per reference and per
+// idempotency key, across every replica sharing the database) checks the
+// idempotency key, the reference, the amounts and the next sequence number
+// against what the ledger holds and records the request as being sent;
+// afterwards one transaction records its outcome and the response that
+// replays return. Both are group-committed with other calls' writes and
+// answered only once durable.
 
 #include <cstdint>
 #include <functional>
@@ -17,9 +21,22 @@
 #include "google/protobuf/message.h"
 #include "service/ledger/payment_view.h"
 #include "service/ledger/work_queue.h"
-#include "service/store/store.h"
+#include "service/store/ledger_database.h"
+#include "service/store/notification_log.h"
+#include "service/store/records.h"
 
 namespace payone::service {
+
+// A request about to be sent, as the ledger sees it.
+struct LedgerRequest {
+  // account, portalid, request_type, effect and the fields the contract's
+  // ledger options name.
+  RequestRecord record;
+  // The request has a sequencenumber the ledger may fill in.
+  bool takes_sequencenumber = false;
+  std::string idempotency_key;  // empty: none
+  std::string fingerprint;      // RequestFingerprint, with a key
+};
 
 // What the ledger decided about a request before it is sent.
 struct Admission {
@@ -29,7 +46,7 @@ struct Admission {
   std::string reason;
   // An idempotent replay: the stored response, nothing is sent.
   std::optional<std::string> replay;
-  // The sequence number the gateway filled in: add it to the form.
+  // The sequence number the gateway filled in: set it on the request.
   std::optional<int32_t> filled_sequencenumber;
   int64_t request_id = 0;
   bool claimed_key = false;
@@ -42,6 +59,7 @@ inline constexpr char kReasonIdempotencyKeyInFlight[] =
     "IDEMPOTENCY_KEY_IN_FLIGHT";
 inline constexpr char kReasonLedgerCheck[] = "LEDGER_CHECK_FAILED";
 inline constexpr char kReasonLedgerUnavailable[] = "LEDGER_UNAVAILABLE";
+inline constexpr char kReasonLedgerBusy[] = "LEDGER_BUSY";
 
 // UNAVAILABLE for a failed store call: `advice` says what the caller does
 // next; the store's message follows.
@@ -55,41 +73,39 @@ std::string RequestFingerprint(absl::string_view method,
 
 class Ledger {
  public:
-  // `store` must outlive the ledger.
-  Ledger(Store* store, int threads);
+  // `database` must outlive the ledger; `read_threads` run blocking reads.
+  Ledger(LedgerDatabase* database, int read_threads);
 
-  Store* store() const { return store_; }
+  NotificationLog* notifications() { return &notifications_; }
 
-  // Runs `task` on the ledger's threads: store calls block.
-  void Schedule(std::function<void()> task) { work_.Schedule(std::move(task)); }
+  // Runs `task` on the ledger's reader threads: reads block.
+  void Schedule(std::function<void()> task) {
+    reads_.Schedule(std::move(task));
+  }
 
-  // Before sending `record` (from DescribeRequest, with portalid set).
-  // `idempotency_key` empty: none. Blocking.
-  Admission Admit(RequestRecord record, bool takes_sequencenumber,
-                  absl::string_view idempotency_key,
-                  absl::string_view fingerprint);
+  // Decides about `request`; `done` gets the decision once the request's
+  // "sending" record is durable (or at once when the write queue is full:
+  // RESOURCE_EXHAUSTED), on a ledger thread: it must not block.
+  void Admit(LedgerRequest request, std::function<void(Admission)> done);
 
-  // After sending: records the outcome; for an answer with an idempotency
-  // key, `response` is what replays return. Blocking. A failure leaves the
-  // request recorded as in flight, which only makes the ledger more careful
-  // (no automatic sequence number on that process).
-  absl::Status Finish(const Admission& admission, absl::string_view account,
-                      absl::string_view idempotency_key,
-                      RequestRecord::Outcome outcome, absl::string_view status,
-                      int32_t errorcode, absl::string_view txid,
-                      absl::string_view response);
+  // Records the outcome of an admitted request; for an answer with an
+  // idempotency key, `response` is what replays return. `done` gets the
+  // status once durable. A failure leaves the request recorded as in
+  // flight, which only makes the ledger more careful (no automatic sequence
+  // number on that process, its amount counted as moved).
+  void Finish(const Admission& admission, const LedgerRequest& request,
+              RequestRecord::Outcome outcome, std::string status,
+              int32_t errorcode, std::string txid, std::string response,
+              std::function<void(absl::Status)> done);
 
   // The ledger view of one payment process. Blocking.
   absl::StatusOr<PaymentFacts> Facts(absl::string_view account,
                                      absl::string_view txid);
 
  private:
-  Admission Refuse(Admission admission, absl::string_view account,
-                   absl::string_view idempotency_key, absl::Status status,
-                   absl::string_view reason);
-
-  Store* store_;
-  WorkQueue work_;
+  LedgerDatabase* const database_;
+  NotificationLog notifications_;
+  WorkQueue reads_;
 };
 
 }  // namespace payone::service

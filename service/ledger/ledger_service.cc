@@ -94,7 +94,7 @@ class WatchReactor final
     ++tasks_;
     NotificationQuery query = query_;
     service_->ledger_->Schedule([this, query] {
-      auto page = service_->ledger_->store()->ListNotifications(query);
+      auto page = service_->ledger_->notifications()->List(query);
       bool last;
       {
         absl::MutexLock lock(&mu_);
@@ -255,7 +255,7 @@ grpc::ServerUnaryReactor* LedgerService::ListTransactionStatus(
       request->page_size() == 0 ? kDefaultPageSize : request->page_size();
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   ledger_->Schedule([this, reactor, query, response] {
-    auto page = ledger_->store()->ListNotifications(query);
+    auto page = ledger_->notifications()->List(query);
     if (!page.ok()) {
       reactor->Finish(ToGrpcStatus(LedgerUnavailable(page.status(), "retry")));
       return;

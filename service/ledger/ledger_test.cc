@@ -3,11 +3,15 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "payone/v1/payment_requests.pb.h"
+#include "service/store/store_test_backend.h"
 
 namespace payone::service {
 namespace {
@@ -15,17 +19,16 @@ namespace {
 using ::testing::HasSubstr;
 using Outcome = RequestRecord::Outcome;
 
-class LedgerTest : public ::testing::Test {
+class LedgerTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    const char* dir = std::getenv("TEST_TMPDIR");
-    ASSERT_NE(dir, nullptr);
-    static int counter = 0;
-    auto store =
-        OpenSqliteStore(absl::StrCat(dir, "/ledger-", ++counter, ".db"));
+    auto database = NewTestDatabase(GetParam());
+    ASSERT_TRUE(database.ok()) << database.status();
+    database_ = *std::move(database);
+    auto store = database_->OpenStore();
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
-    ledger_ = std::make_unique<Ledger>(store_.get(), 1);
+    ledger_ = std::make_unique<Ledger>(&store_->database(), 1);
   }
 
   static RequestRecord Request(absl::string_view type, absl::string_view txid,
@@ -34,28 +37,70 @@ class LedgerTest : public ::testing::Test {
     r.account = "demo";
     r.portalid = "2000001";
     r.request_type = std::string(type);
+    r.effect = EffectOfRequestType(type);
     r.txid = std::string(txid);
     r.amount = amount;
     r.currency = "EUR";
     return r;
   }
 
-  // Admits and finishes a request as PAYONE approved it.
-  Admission Approve(RequestRecord record, absl::string_view txid = "") {
-    Admission admission = ledger_->Admit(record, true, "", "");
-    EXPECT_TRUE(admission.status.ok()) << admission.status;
-    EXPECT_TRUE(ledger_
-                    ->Finish(admission, "demo", "", Outcome::kAnswered,
-                             "APPROVED", 0, txid, "")
-                    .ok());
+  static LedgerRequest Call(RequestRecord record, bool takes_sequencenumber,
+                            absl::string_view key, absl::string_view fp) {
+    LedgerRequest request;
+    request.record = std::move(record);
+    request.takes_sequencenumber = takes_sequencenumber;
+    request.idempotency_key = std::string(key);
+    request.fingerprint = std::string(fp);
+    return request;
+  }
+
+  // Ledger::Admit, waiting for its decision.
+  Admission Admit(RequestRecord record, bool takes_sequencenumber,
+                  absl::string_view key, absl::string_view fp) {
+    return AdmitCall(Call(std::move(record), takes_sequencenumber, key, fp));
+  }
+  Admission AdmitCall(const LedgerRequest& request) {
+    absl::Notification decided;
+    Admission admission;
+    ledger_->Admit(request, [&](Admission a) {
+      admission = std::move(a);
+      decided.Notify();
+    });
+    decided.WaitForNotification();
     return admission;
   }
 
-  std::unique_ptr<Store> store_;
+  // Ledger::Finish, waiting until it is recorded.
+  absl::Status Finish(const Admission& admission, absl::string_view key,
+                      Outcome outcome, absl::string_view status,
+                      absl::string_view txid, absl::string_view response) {
+    absl::Notification recorded;
+    absl::Status result;
+    ledger_->Finish(admission, Call(Request("", "", 0), false, key, ""),
+                    outcome, std::string(status), 0, std::string(txid),
+                    std::string(response), [&](absl::Status s) {
+                      result = std::move(s);
+                      recorded.Notify();
+                    });
+    recorded.WaitForNotification();
+    return result;
+  }
+
+  // Admits and finishes a request as PAYONE approved it.
+  Admission Approve(RequestRecord record, absl::string_view txid = "") {
+    Admission admission = Admit(record, true, "", "");
+    EXPECT_TRUE(admission.status.ok()) << admission.status;
+    EXPECT_TRUE(
+        Finish(admission, "", Outcome::kAnswered, "APPROVED", txid, "").ok());
+    return admission;
+  }
+
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<TestStore> store_;
   std::unique_ptr<Ledger> ledger_;
 };
 
-TEST_F(LedgerTest, FillsSequenceNumbersThroughCapturesAndRefunds) {
+TEST_P(LedgerTest, FillsSequenceNumbersThroughCapturesAndRefunds) {
   RequestRecord preauth = Request("preauthorization", "", 10000);
   preauth.reference = "order-1";
   Approve(preauth, "7001");
@@ -76,123 +121,177 @@ TEST_F(LedgerTest, FillsSequenceNumbersThroughCapturesAndRefunds) {
   EXPECT_EQ(facts->view.reference(), "order-1");
 }
 
-TEST_F(LedgerTest, CallerSequenceNumberIsKept) {
+TEST_P(LedgerTest, CallerSequenceNumberIsKept) {
   Approve(Request("preauthorization", "", 10000), "7001");
   RequestRecord capture = Request("capture", "7001", 100);
   capture.sequencenumber = 1;
-  Admission admission = ledger_->Admit(capture, true, "", "");
+  Admission admission = Admit(capture, true, "", "");
   EXPECT_TRUE(admission.status.ok());
   EXPECT_FALSE(admission.filled_sequencenumber.has_value());
 }
 
-TEST_F(LedgerTest, RefusesOverCaptureAndOverRefundBeforeSending) {
+TEST_P(LedgerTest, RefusesOverCaptureAndOverRefundBeforeSending) {
   Approve(Request("preauthorization", "", 10000), "7001");
-  Admission over =
-      ledger_->Admit(Request("capture", "7001", 10001), true, "", "");
+  Admission over = Admit(Request("capture", "7001", 10001), true, "", "");
   EXPECT_EQ(over.status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(over.reason, kReasonLedgerCheck);
   Approve(Request("capture", "7001", 3000));
-  Admission refund =
-      ledger_->Admit(Request("refund", "7001", -3001), true, "", "");
+  Admission refund = Admit(Request("refund", "7001", -3001), true, "", "");
   EXPECT_EQ(refund.status.code(), absl::StatusCode::kFailedPrecondition);
   // Refused requests are not recorded: the next number is still 2.
   EXPECT_EQ(Approve(Request("refund", "7001", -3000)).filled_sequencenumber, 2);
 }
 
-TEST_F(LedgerTest, DuplicateReferenceIsCaughtCaseInsensitively) {
+TEST_P(LedgerTest, DuplicateReferenceIsCaughtCaseInsensitively) {
   RequestRecord first = Request("preauthorization", "", 100);
   first.reference = "Order-77";
   Approve(first, "7001");
   RequestRecord second = Request("authorization", "", 100);
   second.reference = "order-77";
-  Admission admission = ledger_->Admit(second, false, "", "");
+  Admission admission = Admit(second, false, "", "");
   EXPECT_EQ(admission.status.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(admission.reason, kReasonDuplicateReference);
   EXPECT_THAT(admission.status.message(), HasSubstr("911"));
 }
 
-TEST_F(LedgerTest, UnsentReferenceMayBeUsedAgain) {
+TEST_P(LedgerTest, UnsentReferenceMayBeUsedAgain) {
   RequestRecord first = Request("preauthorization", "", 100);
   first.reference = "order-78";
-  Admission admission = ledger_->Admit(first, false, "", "");
+  Admission admission = Admit(first, false, "", "");
   ASSERT_TRUE(admission.status.ok());
-  ASSERT_TRUE(
-      ledger_->Finish(admission, "demo", "", Outcome::kNotSent, "", 0, "", "")
-          .ok());
-  EXPECT_TRUE(ledger_->Admit(first, false, "", "").status.ok());
+  ASSERT_TRUE(Finish(admission, "", Outcome::kNotSent, "", "", "").ok());
+  EXPECT_TRUE(Admit(first, false, "", "").status.ok());
 }
 
-TEST_F(LedgerTest, IdempotencyKeyReplaysConflictsAndStaysInFlight) {
+TEST_P(LedgerTest, IdempotencyKeyReplaysConflictsAndStaysInFlight) {
   RequestRecord preauth = Request("preauthorization", "", 100);
   preauth.reference = "order-90";
-  Admission first = ledger_->Admit(preauth, false, "key-1", "fp-a");
+  Admission first = Admit(preauth, false, "key-1", "fp-a");
   ASSERT_TRUE(first.status.ok());
   EXPECT_TRUE(first.claimed_key);
 
   // While the first call runs, the same key is refused.
-  Admission concurrent = ledger_->Admit(preauth, false, "key-1", "fp-a");
+  Admission concurrent = Admit(preauth, false, "key-1", "fp-a");
   EXPECT_EQ(concurrent.status.code(), absl::StatusCode::kAborted);
   EXPECT_EQ(concurrent.reason, kReasonIdempotencyKeyInFlight);
 
-  ASSERT_TRUE(ledger_
-                  ->Finish(first, "demo", "key-1", Outcome::kAnswered,
-                           "APPROVED", 0, "7001", "stored-response")
+  ASSERT_TRUE(Finish(first, "key-1", Outcome::kAnswered, "APPROVED", "7001",
+                     "stored-response")
                   .ok());
-  Admission replay = ledger_->Admit(preauth, false, "key-1", "fp-a");
+  Admission replay = Admit(preauth, false, "key-1", "fp-a");
   ASSERT_TRUE(replay.status.ok());
   EXPECT_EQ(replay.replay, "stored-response");
 
-  Admission conflict = ledger_->Admit(preauth, false, "key-1", "fp-b");
+  Admission conflict = Admit(preauth, false, "key-1", "fp-b");
   EXPECT_EQ(conflict.status.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(conflict.reason, kReasonIdempotencyKeyReused);
 }
 
-TEST_F(LedgerTest, KeyOfAnUnsentRequestCanBeRetried) {
+TEST_P(LedgerTest, KeyOfAnUnsentRequestCanBeRetried) {
   RequestRecord preauth = Request("preauthorization", "", 100);
   preauth.reference = "order-91";
-  Admission first = ledger_->Admit(preauth, false, "key-2", "fp");
+  Admission first = Admit(preauth, false, "key-2", "fp");
   ASSERT_TRUE(first.status.ok());
-  ASSERT_TRUE(
-      ledger_->Finish(first, "demo", "key-2", Outcome::kNotSent, "", 0, "", "")
-          .ok());
-  Admission retry = ledger_->Admit(preauth, false, "key-2", "fp");
+  ASSERT_TRUE(Finish(first, "key-2", Outcome::kNotSent, "", "", "").ok());
+  Admission retry = Admit(preauth, false, "key-2", "fp");
   EXPECT_TRUE(retry.status.ok());
   EXPECT_TRUE(retry.claimed_key);
 }
 
-TEST_F(LedgerTest, KeyOfAnUnknownOutcomeIsNeverSentAgain) {
+TEST_P(LedgerTest, KeyOfAnUnknownOutcomeIsNeverSentAgain) {
   RequestRecord preauth = Request("preauthorization", "", 100);
   preauth.reference = "order-92";
-  Admission first = ledger_->Admit(preauth, false, "key-3", "fp");
+  Admission first = Admit(preauth, false, "key-3", "fp");
   ASSERT_TRUE(first.status.ok());
-  ASSERT_TRUE(
-      ledger_->Finish(first, "demo", "key-3", Outcome::kUnknown, "", 0, "", "")
-          .ok());
-  EXPECT_EQ(ledger_->Admit(preauth, false, "key-3", "fp").status.code(),
+  ASSERT_TRUE(Finish(first, "key-3", Outcome::kUnknown, "", "", "").ok());
+  EXPECT_EQ(Admit(preauth, false, "key-3", "fp").status.code(),
             absl::StatusCode::kAborted);
 }
 
-TEST_F(LedgerTest, RefusalReleasesTheKey) {
+TEST_P(LedgerTest, RefusalReleasesTheKey) {
   Approve(Request("preauthorization", "", 100), "7001");
   RequestRecord capture = Request("capture", "7001", 500);
-  EXPECT_EQ(ledger_->Admit(capture, true, "key-4", "fp-1").status.code(),
+  EXPECT_EQ(Admit(capture, true, "key-4", "fp-1").status.code(),
             absl::StatusCode::kFailedPrecondition);
   // The key was not used up by the refused request.
   capture.amount = 50;
-  EXPECT_TRUE(ledger_->Admit(capture, true, "key-4", "fp-2").status.ok());
+  EXPECT_TRUE(Admit(capture, true, "key-4", "fp-2").status.ok());
 }
 
-TEST_F(LedgerTest, UnknownProcessNeedsAnExplicitSequenceNumber) {
+TEST_P(LedgerTest, UnknownProcessNeedsAnExplicitSequenceNumber) {
   // A first capture may go without one; a refund may not.
-  Admission capture =
-      ledger_->Admit(Request("capture", "9999", 100), true, "", "");
+  Admission capture = Admit(Request("capture", "9999", 100), true, "", "");
   EXPECT_TRUE(capture.status.ok());
   EXPECT_FALSE(capture.filled_sequencenumber.has_value());
-  Admission refund =
-      ledger_->Admit(Request("refund", "9998", -100), true, "", "");
+  Admission refund = Admit(Request("refund", "9998", -100), true, "", "");
   EXPECT_EQ(refund.status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(refund.status.message(), HasSubstr("sequencenumber"));
 }
+
+TEST_P(LedgerTest, SimultaneousCapturesAdmitOnlyWhatTheReservationHolds) {
+  // Many callers at once, no sequencenumber: one capture of 60 fits in 100,
+  // and while it is in flight no other can be numbered or fit.
+  for (int round = 0; round < 20; ++round) {
+    const std::string txid = absl::StrCat(7100 + round);
+    RequestRecord preauth = Request("preauthorization", "", 10000);
+    preauth.reference = absl::StrCat("burst-", round);
+    Approve(preauth, txid);
+    constexpr int kCallers = 8;
+    std::vector<Admission> admissions(kCallers);
+    std::vector<std::thread> callers;
+    for (int i = 0; i < kCallers; ++i) {
+      callers.emplace_back([&, i] {
+        admissions[i] = Admit(Request("capture", txid, 6000), true, "", "");
+      });
+    }
+    for (std::thread& caller : callers) caller.join();
+    int admitted = 0;
+    for (const Admission& admission : admissions) {
+      if (admission.status.ok()) {
+        ++admitted;
+        EXPECT_EQ(admission.filled_sequencenumber, 1);
+      } else {
+        EXPECT_EQ(admission.status.code(),
+                  absl::StatusCode::kFailedPrecondition)
+            << admission.status;
+      }
+    }
+    EXPECT_EQ(admitted, 1) << "round " << round;
+  }
+}
+
+TEST_P(LedgerTest, SimultaneousOpenersOfOneReferenceAdmitOne) {
+  for (int round = 0; round < 20; ++round) {
+    constexpr int kCallers = 8;
+    std::vector<Admission> admissions(kCallers);
+    std::vector<std::thread> callers;
+    for (int i = 0; i < kCallers; ++i) {
+      callers.emplace_back([&, i] {
+        RequestRecord preauth = Request("preauthorization", "", 100);
+        // One reference, in any case.
+        preauth.reference = i % 2 == 0 ? absl::StrCat("ref-", round)
+                                       : absl::StrCat("REF-", round);
+        admissions[i] = Admit(preauth, false, "", "");
+      });
+    }
+    for (std::thread& caller : callers) caller.join();
+    int admitted = 0;
+    for (const Admission& admission : admissions) {
+      if (admission.status.ok()) {
+        ++admitted;
+      } else {
+        EXPECT_EQ(admission.reason, kReasonDuplicateReference);
+      }
+    }
+    EXPECT_EQ(admitted, 1) << "round " << round;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerTest,
+                         ::testing::ValuesIn(TestedBackends()),
+                         [](const auto& info) {
+                           return std::string(BackendName(info.param));
+                         });
 
 TEST(RequestFingerprintTest, SameRequestSameFingerprint) {
   payone::v1::CaptureRequest a;

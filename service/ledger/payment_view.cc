@@ -8,6 +8,7 @@
 namespace payone::service {
 namespace {
 
+using codec::LedgerEffect;
 using google::protobuf::util::TimeUtil;
 using payone::v1::GetPaymentResponse;
 using payone::v1::PaymentHistoryEntry;
@@ -40,10 +41,9 @@ bool Approved(const RequestRecord& r) {
 // Applies an approved request to the amounts.
 void Apply(const RequestRecord& r, PaymentFacts* facts) {
   GetPaymentResponse& view = facts->view;
-  const std::string& type = r.request_type;
-  if (type == "preauthorization" || type == "authorization") {
+  if (codec::OpensProcess(r.effect)) {
     facts->opened_here = true;
-    facts->is_authorization = type == "authorization";
+    facts->is_authorization = r.effect == LedgerEffect::kAuthorize;
     view.set_reference(r.reference);
     view.set_currency(r.currency);
     view.set_reserved_amount(r.amount);
@@ -55,12 +55,12 @@ void Apply(const RequestRecord& r, PaymentFacts* facts) {
         std::max(view.last_sequencenumber(), r.sequencenumber.value_or(0)));
     return;
   }
-  if (type != "capture" && type != "refund" && type != "debit") return;
+  if (!codec::FollowsUp(r.effect)) return;
   // PAYONE numbers a capture sent without one (only the first may) itself.
   view.set_last_sequencenumber(
       std::max(view.last_sequencenumber(),
                r.sequencenumber.value_or(view.last_sequencenumber() + 1)));
-  if (type == "capture") {
+  if (r.effect == LedgerEffect::kCapture) {
     view.set_captured_amount(view.captured_amount() + r.amount);
     if (r.capturemode == "completed" || r.amount == 0 ||
         view.captured_amount() >= view.reserved_amount()) {
@@ -104,11 +104,21 @@ PaymentFacts BuildPaymentFacts(absl::string_view account,
   std::vector<std::pair<absl::Time, PaymentHistoryEntry>> history;
   for (const RequestRecord& r : requests) {
     if (Approved(r)) Apply(r, &facts);
-    if ((r.outcome == RequestRecord::Outcome::kSending ||
-         r.outcome == RequestRecord::Outcome::kUnknown) &&
-        !(r.sequencenumber.has_value() &&
-          *r.sequencenumber <= notified_sequencenumber)) {
+    const bool undecided = r.outcome == RequestRecord::Outcome::kSending ||
+                           r.outcome == RequestRecord::Outcome::kUnknown;
+    if (undecided && !(r.sequencenumber.has_value() &&
+                       *r.sequencenumber <= notified_sequencenumber)) {
       facts.unresolved_request = true;
+    }
+    // Money a request in flight (or of unknown outcome) may move: the checks
+    // count it as moved, so that concurrent requests never add up to more
+    // than PAYONE allows.
+    if (undecided && r.effect == LedgerEffect::kCapture) {
+      facts.pending_capture += r.amount;
+    } else if (undecided && r.amount < 0 &&
+               (r.effect == LedgerEffect::kRefund ||
+                r.effect == LedgerEffect::kDebit)) {
+      facts.pending_refund -= r.amount;
     }
     PaymentHistoryEntry entry;
     *entry.mutable_time() = ToProto(r.sent_at);
@@ -174,7 +184,7 @@ absl::Status CheckAgainstLedger(const PaymentFacts& facts,
                                 const RequestRecord& request) {
   const GetPaymentResponse& view = facts.view;
   if (!facts.opened_here) return absl::OkStatus();
-  if (request.request_type == "capture") {
+  if (request.effect == LedgerEffect::kCapture) {
     if (facts.is_authorization) {
       return absl::FailedPreconditionError(
           absl::StrCat("txid ", view.txid(),
@@ -187,18 +197,28 @@ absl::Status CheckAgainstLedger(const PaymentFacts& facts,
           ": the capture is completed (capturemode=completed, everything "
           "captured, or the reservation released); no further capture"));
     }
-    if (request.amount > view.open_amount()) {
+    const int64_t open = view.open_amount() - facts.pending_capture;
+    if (request.amount > open) {
       return absl::FailedPreconditionError(absl::StrCat(
           "txid ", view.txid(), ": capture of ", request.amount,
-          " exceeds the open reservation of ", view.open_amount()));
+          " exceeds the open reservation of ", view.open_amount(),
+          facts.pending_capture == 0
+              ? ""
+              : absl::StrCat(" less ", facts.pending_capture,
+                             " in captures in flight or of unknown outcome")));
     }
   }
-  if (request.request_type == "refund") {
-    const int64_t refundable = view.captured_amount() - view.refunded_amount();
+  if (request.effect == LedgerEffect::kRefund) {
+    const int64_t refundable =
+        view.captured_amount() - view.refunded_amount() - facts.pending_refund;
     if (-request.amount > refundable) {
       return absl::FailedPreconditionError(absl::StrCat(
           "txid ", view.txid(), ": refund of ", -request.amount,
-          " exceeds the captured and not yet refunded amount of ", refundable));
+          " exceeds the captured and not yet refunded amount of ", refundable,
+          facts.pending_refund == 0
+              ? ""
+              : absl::StrCat(" (after ", facts.pending_refund,
+                             " in refunds in flight or of unknown outcome)")));
     }
   }
   return absl::OkStatus();

@@ -15,7 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "payone/v1/ledger.pb.h"
-#include "service/store/store.h"
+#include "service/store/records.h"
 
 namespace payone::service {
 
@@ -31,6 +31,9 @@ struct PaymentFacts {
   // notification has confirmed its sequence number: the next one is not
   // known.
   bool unresolved_request = false;
+  // Amounts of captures and refunds in flight or of unknown outcome.
+  int64_t pending_capture = 0;
+  int64_t pending_refund = 0;
 };
 
 // A stored notification as the PaymentLedger service returns it.

@@ -2,6 +2,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/store/store_test_backend.h"
 
 namespace payone::service {
 namespace {
@@ -13,6 +14,7 @@ RequestRecord Approved(absl::string_view type, int64_t amount,
                        absl::string_view capturemode = "") {
   RequestRecord r;
   r.request_type = std::string(type);
+  r.effect = EffectOfRequestType(type);
   r.amount = amount;
   r.currency = "EUR";
   r.reference = "order-1";
@@ -38,6 +40,7 @@ StoredNotification Notification(payone::v1::TransactionAction action,
 RequestRecord Next(absl::string_view type, int64_t amount) {
   RequestRecord r;
   r.request_type = std::string(type);
+  r.effect = EffectOfRequestType(type);
   r.amount = amount;
   return r;
 }

@@ -21,7 +21,7 @@ absl::string_view WithoutQuery(absl::string_view url) {
 
 absl::StatusOr<std::unique_ptr<NotificationForwarder>>
 NotificationForwarder::Start(
-    NotificationForwarderOptions options, Store* store,
+    NotificationForwarderOptions options, ForwardQueue* store,
     std::function<void(const ForwardAttempt&)> on_attempt) {
   if (options.initial_backoff <= absl::ZeroDuration() ||
       options.max_backoff < options.initial_backoff ||
@@ -38,7 +38,7 @@ NotificationForwarder::Start(
 }
 
 NotificationForwarder::NotificationForwarder(
-    NotificationForwarderOptions options, Store* store,
+    NotificationForwarderOptions options, ForwardQueue* store,
     std::function<void(const ForwardAttempt&)> on_attempt)
     : options_(std::move(options)),
       store_(store),
@@ -97,7 +97,7 @@ bool NotificationForwarder::DeliverDue() {
     // Leased, so that replicas sharing the queue do not post the same
     // tasks; a replica that dies leaves them to the others once the lease
     // ends.
-    absl::StatusOr<std::vector<ForwardTask>> due = store_->LeaseDueForwards(
+    absl::StatusOr<std::vector<ForwardTask>> due = store_->Lease(
         options_.clock(), 2 * options_.timeout, options_.batch_size);
     if (!due.ok()) {
       absl::MutexLock lock(&mu_);
@@ -138,12 +138,11 @@ void NotificationForwarder::Deliver(const ForwardTask& task) {
   }
   absl::Status recorded;
   if (attempt.delivered) {
-    recorded = store_->ForwardDelivered(task.id);
+    recorded = store_->Delivered(task.id);
   } else {
     attempt.next_attempt =
         options_.clock() + Backoff(options_, attempt.attempt);
-    recorded =
-        store_->ForwardFailed(task.id, attempt.next_attempt, attempt.error);
+    recorded = store_->Failed(task.id, attempt.next_attempt, attempt.error);
   }
   {
     absl::MutexLock lock(&mu_);

@@ -3,7 +3,7 @@
 
 // Re-POSTs stored TransactionStatus notifications to the merchant's own URLs
 // exactly as PAYONE sent them (what PAYONE's shop plugins call forwarding).
-// The queue is the store's (Store::DueForwards), so undelivered notifications
+// The queue is the store's (ForwardQueue), so undelivered notifications
 // survive restarts. HTTP 200 with the body "TSOK" is delivered; anything else
 // is retried with exponential backoff up to a cap, forever.
 //
@@ -21,7 +21,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "service/notifications/form_poster.h"
-#include "service/store/store.h"
+#include "service/store/forward_queue.h"
 
 namespace payone::service {
 
@@ -67,7 +67,7 @@ class NotificationForwarder {
   // Starts the delivery thread. `store` must outlive the forwarder.
   // `on_attempt` (optional) runs on that thread after every attempt.
   static absl::StatusOr<std::unique_ptr<NotificationForwarder>> Start(
-      NotificationForwarderOptions options, Store* store,
+      NotificationForwarderOptions options, ForwardQueue* store,
       std::function<void(const ForwardAttempt&)> on_attempt = nullptr);
   // Stop().
   ~NotificationForwarder();
@@ -88,7 +88,8 @@ class NotificationForwarder {
                                 int failed_attempts);
 
  private:
-  NotificationForwarder(NotificationForwarderOptions options, Store* store,
+  NotificationForwarder(NotificationForwarderOptions options,
+                        ForwardQueue* store,
                         std::function<void(const ForwardAttempt&)> on_attempt);
   void Run();
   // Delivers every due task; false when the store failed or it is stopping.
@@ -97,7 +98,7 @@ class NotificationForwarder {
   void Log(const ForwardAttempt& attempt);
 
   const NotificationForwarderOptions options_;
-  Store* const store_;
+  ForwardQueue* const store_;
   const std::function<void(const ForwardAttempt&)> on_attempt_;
   FormPoster poster_;
 

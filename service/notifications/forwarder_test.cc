@@ -14,7 +14,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
-#include "service/store/store.h"
+#include "service/store/store_test_backend.h"
 #include "simulator/http_server.h"
 #include "simulator/test_certs.h"
 #include "simulator/testing.h"
@@ -69,7 +69,7 @@ class ForwarderTest : public ::testing::Test {
   void Open(const std::string& path) {
     path_ = path;
     store_.reset();
-    auto store = OpenSqliteStore(path);
+    auto store = OpenSqliteTestStore(path);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
   }
@@ -103,7 +103,7 @@ class ForwarderTest : public ::testing::Test {
   std::unique_ptr<NotificationForwarder> StartForwarder(
       NotificationForwarderOptions options, Attempts* attempts) {
     auto forwarder = NotificationForwarder::Start(
-        std::move(options), store_.get(), attempts->Callback());
+        std::move(options), &store_->forwards(), attempts->Callback());
     EXPECT_TRUE(forwarder.ok()) << forwarder.status();
     return forwarder.ok() ? *std::move(forwarder) : nullptr;
   }
@@ -116,7 +116,7 @@ class ForwarderTest : public ::testing::Test {
 
   std::string path_;
   int queued_ = 0;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<TestStore> store_;
   absl::Mutex log_mu_;
   std::vector<std::string> log_ ABSL_GUARDED_BY(log_mu_);
 };

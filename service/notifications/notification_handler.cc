@@ -89,7 +89,7 @@ struct NotificationHandler::Outcome {
 absl::StatusOr<std::unique_ptr<NotificationHandler>>
 NotificationHandler::Create(NotificationHandlerOptions options,
                             std::vector<NotificationAccount> accounts,
-                            Store* store,
+                            NotificationLog* store,
                             std::function<void(int64_t cursor)> on_stored) {
   if (!absl::StartsWith(options.path, "/")) {
     return absl::InvalidArgumentError(
@@ -117,7 +117,8 @@ NotificationHandler::Create(NotificationHandlerOptions options,
 NotificationHandler::NotificationHandler(
     NotificationHandlerOptions options,
     std::vector<NotificationAccount> accounts, IpAllowList allowed,
-    IpAllowList proxies, Store* store, std::function<void(int64_t)> on_stored)
+    IpAllowList proxies, NotificationLog* store,
+    std::function<void(int64_t)> on_stored)
     : options_(std::move(options)),
       accounts_(std::move(accounts)),
       allowed_(std::move(allowed)),
@@ -233,8 +234,7 @@ NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
   // PAYONE retries with the identical body: its digest recognises them.
   const std::string dedupe_key = HexDigest(DigestAlgorithm::kSha256, body);
   const absl::StatusOr<AppendedNotification> appended =
-      store_->AppendNotification(stored, dedupe_key, body,
-                                 options_.forward_urls);
+      store_->Append(stored, dedupe_key, body, options_.forward_urls);
   if (!appended.ok()) return Refuse(RefusalReason::kStoreFailed, outcome);
 
   ++received_;

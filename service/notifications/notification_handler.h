@@ -22,7 +22,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "service/notifications/ip_allow_list.h"
-#include "service/store/store.h"
+#include "service/store/notification_log.h"
 
 namespace payone::service {
 
@@ -105,7 +105,7 @@ class NotificationHandler {
   // without a key.
   static absl::StatusOr<std::unique_ptr<NotificationHandler>> Create(
       NotificationHandlerOptions options,
-      std::vector<NotificationAccount> accounts, Store* store,
+      std::vector<NotificationAccount> accounts, NotificationLog* store,
       std::function<void(int64_t cursor)> on_stored);
 
   // A reply refuses the request before its body is read; otherwise
@@ -126,7 +126,8 @@ class NotificationHandler {
 
   NotificationHandler(NotificationHandlerOptions options,
                       std::vector<NotificationAccount> accounts,
-                      IpAllowList allowed, IpAllowList proxies, Store* store,
+                      IpAllowList allowed, IpAllowList proxies,
+                      NotificationLog* store,
                       std::function<void(int64_t)> on_stored);
   NotificationReply Refuse(RefusalReason reason, Outcome& outcome);
   void Log(const Outcome& outcome);
@@ -137,7 +138,7 @@ class NotificationHandler {
   absl::flat_hash_map<std::string, std::vector<size_t>> by_portal_;
   const IpAllowList allowed_;
   const IpAllowList proxies_;
-  Store* const store_;
+  NotificationLog* const store_;
   const std::function<void(int64_t)> on_stored_;
 
   std::atomic<uint64_t> received_{0};

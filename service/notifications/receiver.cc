@@ -333,7 +333,7 @@ void NotificationReceiver::Impl::Accept() {
 absl::StatusOr<std::unique_ptr<NotificationReceiver>>
 NotificationReceiver::Start(const NotificationReceiverOptions& options,
                             std::vector<NotificationAccount> accounts,
-                            Store* store,
+                            NotificationLog* store,
                             std::function<void(int64_t cursor)> on_stored) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;

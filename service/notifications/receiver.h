@@ -6,7 +6,7 @@
 // sender address against the allow-list (403), method and path (405/404),
 // body size (413, decided from the headers where possible), decoding with
 // the generated codec (400), portalid/aid/key against the accounts (403),
-// then Store::AppendNotification, and only once that is durable exactly
+// then NotificationLog::Append, and only once that is durable exactly
 // "TSOK". A store failure answers 503 so that PAYONE retries; a retried
 // body is recognised (SHA-256 of the body) and acknowledged, not stored
 // twice.
@@ -24,7 +24,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "service/notifications/notification_handler.h"
-#include "service/store/store.h"
+#include "service/store/notification_log.h"
 
 namespace payone::service {
 
@@ -54,7 +54,7 @@ class NotificationReceiver {
   // cursor; it must not block for long.
   static absl::StatusOr<std::unique_ptr<NotificationReceiver>> Start(
       const NotificationReceiverOptions& options,
-      std::vector<NotificationAccount> accounts, Store* store,
+      std::vector<NotificationAccount> accounts, NotificationLog* store,
       std::function<void(int64_t cursor)> on_stored);
   // Shutdown().
   ~NotificationReceiver();

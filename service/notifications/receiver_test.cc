@@ -17,7 +17,7 @@
 #include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
 #include "service/config/hex_digest.h"
-#include "service/store/store.h"
+#include "service/store/store_test_backend.h"
 #include "simulator/http_client.h"
 #include "simulator/test_certs.h"
 
@@ -59,67 +59,25 @@ std::string Body(const std::string& txid = "700000001",
 }
 
 // Fails every append: PAYONE must not get its TSOK.
-class FailingStore : public Store {
+class FailingStore : public NotificationLog {
  public:
-  explicit FailingStore(Store* real) : real_(real) {}
-  absl::StatusOr<AppendedNotification> AppendNotification(
+  explicit FailingStore(TestStore* real)
+      : NotificationLog(&real->database()), real_(real) {}
+  absl::StatusOr<AppendedNotification> Append(
       const StoredNotification&, absl::string_view, absl::string_view,
       absl::Span<const std::string>) override {
     return absl::UnavailableError("disk on fire");
   }
-  absl::StatusOr<std::vector<StoredNotification>> ListNotifications(
-      const NotificationQuery& q) override {
-    return real_->ListNotifications(q);
-  }
-  absl::StatusOr<int64_t> BeginRequest(const RequestRecord& r) override {
-    return real_->BeginRequest(r);
-  }
-  absl::Status FinishRequest(int64_t id, RequestRecord::Outcome o,
-                             absl::string_view s, int32_t e,
-                             absl::string_view t) override {
-    return real_->FinishRequest(id, o, s, e, t);
-  }
-  absl::StatusOr<std::vector<RequestRecord>> ListRequests(
-      absl::string_view a, absl::string_view t) override {
-    return real_->ListRequests(a, t);
-  }
-  absl::StatusOr<bool> ReferenceUsed(absl::string_view p,
-                                     absl::string_view r) override {
-    return real_->ReferenceUsed(p, r);
-  }
-  absl::StatusOr<IdempotencyClaim> ClaimIdempotencyKey(
-      absl::string_view a, absl::string_view k, absl::string_view f) override {
-    return real_->ClaimIdempotencyKey(a, k, f);
-  }
-  absl::Status CompleteIdempotencyKey(absl::string_view a, absl::string_view k,
-                                      absl::string_view r) override {
-    return real_->CompleteIdempotencyKey(a, k, r);
-  }
-  absl::Status ReleaseIdempotencyKey(absl::string_view a,
-                                     absl::string_view k) override {
-    return real_->ReleaseIdempotencyKey(a, k);
-  }
-  absl::StatusOr<std::vector<ForwardTask>> DueForwards(absl::Time now,
-                                                       int limit) override {
-    return real_->DueForwards(now, limit);
-  }
-  absl::Status ForwardDelivered(int64_t id) override {
-    return real_->ForwardDelivered(id);
-  }
-  absl::Status ForwardFailed(int64_t id, absl::Time next,
-                             absl::string_view error) override {
-    return real_->ForwardFailed(id, next, error);
-  }
 
  protected:
-  Store* real_;
+  TestStore* real_;
 };
 
 // Holds every append until released (a slow disk), then stores for real.
 class GatedStore : public FailingStore {
  public:
   using FailingStore::FailingStore;
-  absl::StatusOr<AppendedNotification> AppendNotification(
+  absl::StatusOr<AppendedNotification> Append(
       const StoredNotification& n, absl::string_view d, absl::string_view b,
       absl::Span<const std::string> f) override {
     entered_.Notify();
@@ -134,9 +92,9 @@ class ReceiverTest : public ::testing::Test {
  protected:
   void SetUp() override {
     static int counter = 0;
-    auto store =
-        OpenSqliteStore(absl::StrCat(::testing::TempDir(), "/receiver_test_",
-                                     getpid(), "_", ++counter, ".db"));
+    auto store = OpenSqliteTestStore(absl::StrCat(::testing::TempDir(),
+                                                  "/receiver_test_", getpid(),
+                                                  "_", ++counter, ".db"));
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
     options_.allowed_sources = {"127.0.0.1/32"};
@@ -148,13 +106,13 @@ class ReceiverTest : public ::testing::Test {
 
   void Start(std::vector<NotificationAccount> accounts = {Account("demo",
                                                                   "2000001")},
-             Store* store = nullptr) {
-    auto receiver = NotificationReceiver::Start(options_, std::move(accounts),
-                                                store ? store : store_.get(),
-                                                [this](int64_t cursor) {
-                                                  absl::MutexLock lock(&mu_);
-                                                  cursors_.push_back(cursor);
-                                                });
+             NotificationLog* store = nullptr) {
+    auto receiver = NotificationReceiver::Start(
+        options_, std::move(accounts), store ? store : &store_->notifications(),
+        [this](int64_t cursor) {
+          absl::MutexLock lock(&mu_);
+          cursors_.push_back(cursor);
+        });
     ASSERT_TRUE(receiver.ok()) << receiver.status();
     receiver_ = *std::move(receiver);
   }
@@ -199,7 +157,7 @@ class ReceiverTest : public ::testing::Test {
   }
 
   NotificationReceiverOptions options_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<TestStore> store_;
   std::unique_ptr<NotificationReceiver> receiver_;
   absl::Mutex mu_;
   std::vector<std::string> log_ ABSL_GUARDED_BY(mu_);
@@ -451,16 +409,19 @@ TEST_F(ReceiverTest, ShutdownLetsARequestInFlightFinish) {
 
 TEST_F(ReceiverTest, RejectsBadOptions) {
   options_.allowed_sources = {"127.0.0.1/33"};
-  EXPECT_FALSE(
-      NotificationReceiver::Start(options_, {}, store_.get(), nullptr).ok());
+  EXPECT_FALSE(NotificationReceiver::Start(options_, {},
+                                           &store_->notifications(), nullptr)
+                   .ok());
   options_.allowed_sources = {"127.0.0.1/32"};
   options_.listen_address = "localhost";
-  EXPECT_FALSE(
-      NotificationReceiver::Start(options_, {}, store_.get(), nullptr).ok());
+  EXPECT_FALSE(NotificationReceiver::Start(options_, {},
+                                           &store_->notifications(), nullptr)
+                   .ok());
   options_.listen_address = "127.0.0.1:0";
   options_.path = "no-slash";
-  EXPECT_FALSE(
-      NotificationReceiver::Start(options_, {}, store_.get(), nullptr).ok());
+  EXPECT_FALSE(NotificationReceiver::Start(options_, {},
+                                           &store_->notifications(), nullptr)
+                   .ok());
 }
 
 }  // namespace

@@ -16,7 +16,7 @@
 #include "service/config/hex_digest.h"
 #include "service/notifications/forwarder.h"
 #include "service/notifications/receiver.h"
-#include "service/store/store.h"
+#include "service/store/store_test_backend.h"
 #include "simulator/testing.h"
 
 namespace payone::service {
@@ -31,7 +31,7 @@ constexpr char kReturnedIban[] = "DE00123456782599100099";
 class SimulatorFlowTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = OpenSqliteStore(
+    auto store = OpenSqliteTestStore(
         absl::StrCat(::testing::TempDir(), "/flow_", getpid(), ".db"));
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
@@ -42,7 +42,7 @@ class SimulatorFlowTest : public ::testing::Test {
     forward.max_backoff = absl::Milliseconds(50);
     forward.log_sink = [](const std::string&) {};
     auto forwarder = NotificationForwarder::Start(
-        forward, store_.get(), [this](const ForwardAttempt& attempt) {
+        forward, &store_->forwards(), [this](const ForwardAttempt& attempt) {
           absl::MutexLock lock(&mu_);
           if (attempt.delivered) ++forwarded_;
         });
@@ -61,7 +61,7 @@ class SimulatorFlowTest : public ::testing::Test {
                              HexDigest(DigestAlgorithm::kMd5, account.key),
                              HexDigest(DigestAlgorithm::kSha384, account.key)};
     auto receiver =
-        NotificationReceiver::Start(options, {demo}, store_.get(),
+        NotificationReceiver::Start(options, {demo}, &store_->notifications(),
                                     [this](int64_t) { forwarder_->Notify(); });
     ASSERT_TRUE(receiver.ok()) << receiver.status();
     receiver_ = *std::move(receiver);
@@ -96,7 +96,7 @@ class SimulatorFlowTest : public ::testing::Test {
   }
 
   simulator::testing::Receiver merchant_;  // where notifications go on to
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<TestStore> store_;
   std::unique_ptr<NotificationForwarder> forwarder_;
   std::unique_ptr<NotificationReceiver> receiver_;
   std::unique_ptr<simulator::Simulator> sim_;

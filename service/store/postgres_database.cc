@@ -2,10 +2,14 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -13,10 +17,6 @@
 
 namespace payone::service {
 namespace {
-
-// pg_advisory_xact_lock keys (any fixed numbers, unique to this schema).
-constexpr int64_t kNotificationLogLock = 0x7061796f6e65'01;  // "payone" 1
-constexpr int64_t kSchemaLock = 0x7061796f6e65'02;           // "payone" 2
 
 // Type OIDs (pg_type.h) of the parameters and results exchanged in binary.
 constexpr Oid kBoolOid = 16;
@@ -81,9 +81,23 @@ absl::Status ResultError(PGconn* conn, const PGresult* result) {
                        : absl::StrCat(": ", primary)));
 }
 
+// A pooled connection and the statements prepared on it: the ledger runs
+// the same few statements over and over, so each is parsed and planned once
+// per connection (by its text and parameter types).
+struct Connection {
+  explicit Connection(PGconn* conn) : conn(conn) {}
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection() { PQfinish(conn); }
+
+  PGconn* const conn;
+  absl::flat_hash_map<std::string, std::string> prepared;  // key -> name
+};
+
 class PostgresTransaction : public SqlTransaction {
  public:
-  explicit PostgresTransaction(PGconn* conn) : conn_(conn) {}
+  explicit PostgresTransaction(Connection* connection)
+      : connection_(connection), conn_(connection->conn) {}
 
   absl::StatusOr<std::vector<SqlRow>> Query(
       absl::string_view sql, absl::Span<const SqlValue> params) override {
@@ -115,10 +129,12 @@ class PostgresTransaction : public SqlTransaction {
           break;
       }
     }
-    Result result(PQexecParams(conn_, std::string(sql).c_str(),
-                               static_cast<int>(count), types.data(),
-                               values.data(), lengths.data(), formats.data(),
-                               /*resultFormat=*/1));
+    absl::StatusOr<const std::string*> name = Prepared(sql, types);
+    if (!name.ok()) return name.status();
+    Result result(PQexecPrepared(conn_, (*name)->c_str(),
+                                 static_cast<int>(count), values.data(),
+                                 lengths.data(), formats.data(),
+                                 /*resultFormat=*/1));
     const ExecStatusType status = PQresultStatus(result.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       return ResultError(conn_, result.get());
@@ -126,7 +142,33 @@ class PostgresTransaction : public SqlTransaction {
     return ReadRows(result.get());
   }
 
+  absl::Status Execute(const std::string& sql) override {
+    Result result(PQexec(conn_, sql.c_str()));
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return ResultError(conn_, result.get());
+    }
+    return absl::OkStatus();
+  }
+
  private:
+  absl::StatusOr<const std::string*> Prepared(absl::string_view sql,
+                                              const std::vector<Oid>& types) {
+    std::string key(sql);
+    for (Oid type : types) absl::StrAppend(&key, "\x1f", type);
+    auto it = connection_->prepared.find(key);
+    if (it != connection_->prepared.end()) return &it->second;
+    std::string name = absl::StrCat("s", connection_->prepared.size() + 1);
+    Result result(PQprepare(conn_, name.c_str(), std::string(sql).c_str(),
+                            static_cast<int>(types.size()), types.data()));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+      return ResultError(conn_, result.get());
+    }
+    auto [inserted, unused] =
+        connection_->prepared.emplace(std::move(key), std::move(name));
+    return &inserted->second;
+  }
+
   static absl::StatusOr<std::vector<SqlRow>> ReadRows(const PGresult* result) {
     const int columns = PQnfields(result);
     std::vector<SqlRow> rows;
@@ -157,6 +199,7 @@ class PostgresTransaction : public SqlTransaction {
     return rows;
   }
 
+  Connection* connection_;
   PGconn* conn_;
 };
 
@@ -165,52 +208,56 @@ class PostgresDatabase : public SqlDatabase {
   PostgresDatabase(std::string conninfo, int pool_size)
       : conninfo_(std::move(conninfo)), pool_size_(pool_size) {}
 
-  ~PostgresDatabase() override {
-    absl::MutexLock lock(&mu_);
-    for (PGconn* conn : idle_) PQfinish(conn);
-  }
-
   SqlDialect dialect() const override { return SqlDialect::kPostgres; }
+  int max_concurrency() const override { return pool_size_; }
 
   absl::Status InTransaction(
-      Serialize serialize,
+      const TransactionOptions& options,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
-    absl::StatusOr<PGconn*> conn = AcquireInTransaction();
-    if (!conn.ok()) return conn.status();
-    PostgresTransaction transaction(*conn);
+    absl::StatusOr<std::unique_ptr<Connection>> connection =
+        AcquireInTransaction(options.read_only);
+    if (!connection.ok()) return connection.status();
+    PostgresTransaction transaction(connection->get());
     absl::Status status;
-    if (serialize != Serialize::kNone) {
-      // Held until COMMIT, and released only after the commit is visible:
-      // the next holder's cursors are higher and appear later.
-      status = transaction
-                   .Query("SELECT pg_advisory_xact_lock($1)",
-                          {serialize == Serialize::kNotificationLog
-                               ? kNotificationLogLock
-                               : kSchemaLock})
-                   .status();
+    if (!options.locks.empty()) {
+      // Ascending and in one statement (a target list runs left to right):
+      // every transaction takes its locks in the same order, so none waits
+      // for another in a cycle.
+      std::vector<int64_t> keys = options.locks;
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      std::string sql = "SELECT ";
+      for (size_t i = 0; i < keys.size(); ++i) {
+        absl::StrAppend(&sql, i == 0 ? "" : ", ", "pg_advisory_xact_lock(",
+                        keys[i], ")");
+      }
+      status = transaction.Execute(sql);
     }
     if (status.ok()) status = body(transaction);
+    PGconn* conn = (*connection)->conn;
     if (status.ok()) {
-      status = transaction.Query("COMMIT", {}).status();
-    } else if (PQtransactionStatus(*conn) != PQTRANS_IDLE) {
-      (void)transaction.Query("ROLLBACK", {});
+      status = transaction.Execute("COMMIT");
+    } else if (PQtransactionStatus(conn) != PQTRANS_IDLE) {
+      (void)transaction.Execute("ROLLBACK");
     }
-    Release(*conn);
+    Release(*std::move(connection));
     return status;
   }
 
   // A pooled connection and BEGIN on it. One the server closed meanwhile
   // (restart, failover, idle timeout) fails at BEGIN, before anything of the
   // transaction ran, so another is taken; a new one fails for good.
-  absl::StatusOr<PGconn*> AcquireInTransaction() {
+  absl::StatusOr<std::unique_ptr<Connection>> AcquireInTransaction(
+      bool read_only) {
     for (int attempt = 0;; ++attempt) {
-      absl::StatusOr<PGconn*> conn = Acquire();
-      if (!conn.ok()) return conn.status();
-      PostgresTransaction transaction(*conn);
-      absl::Status status = transaction.Query("BEGIN", {}).status();
-      if (status.ok()) return conn;
-      const bool lost = PQstatus(*conn) != CONNECTION_OK;
-      Release(*conn);  // closes it when lost
+      absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
+      if (!connection.ok()) return connection.status();
+      PostgresTransaction transaction(connection->get());
+      absl::Status status =
+          transaction.Execute(read_only ? "BEGIN READ ONLY" : "BEGIN");
+      if (status.ok()) return connection;
+      const bool lost = PQstatus((*connection)->conn) != CONNECTION_OK;
+      Release(*std::move(connection));  // closes it when lost
       if (!lost || attempt >= pool_size_) return status;
     }
   }
@@ -218,14 +265,14 @@ class PostgresDatabase : public SqlDatabase {
   // Opens the first connection: bad conninfo or an unreachable server fails
   // the open.
   absl::Status Connect() {
-    absl::StatusOr<PGconn*> conn = Acquire();
-    if (!conn.ok()) return conn.status();
-    Release(*conn);
+    absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
+    if (!connection.ok()) return connection.status();
+    Release(*std::move(connection));
     return absl::OkStatus();
   }
 
  private:
-  absl::StatusOr<PGconn*> Acquire() {
+  absl::StatusOr<std::unique_ptr<Connection>> Acquire() {
     {
       absl::MutexLock lock(&mu_);
       mu_.Await(absl::Condition(
@@ -234,9 +281,9 @@ class PostgresDatabase : public SqlDatabase {
           },
           this));
       if (!idle_.empty()) {
-        PGconn* conn = idle_.back();
+        std::unique_ptr<Connection> connection = std::move(idle_.back());
         idle_.pop_back();
-        return conn;
+        return connection;
       }
       ++open_;  // connect outside the lock
     }
@@ -244,19 +291,20 @@ class PostgresDatabase : public SqlDatabase {
     if (!conn.ok()) {
       absl::MutexLock lock(&mu_);
       --open_;
+      return conn.status();
     }
-    return conn;
+    return std::make_unique<Connection>(*conn);
   }
 
-  // Returns `conn` to the pool, or closes it when it is broken or left in a
-  // transaction.
-  void Release(PGconn* conn) {
-    const bool healthy = PQstatus(conn) == CONNECTION_OK &&
-                         PQtransactionStatus(conn) == PQTRANS_IDLE;
-    if (!healthy) PQfinish(conn);
+  // Returns `connection` to the pool, or closes it when it is broken or left
+  // in a transaction.
+  void Release(std::unique_ptr<Connection> connection) {
+    const bool healthy = PQstatus(connection->conn) == CONNECTION_OK &&
+                         PQtransactionStatus(connection->conn) == PQTRANS_IDLE;
+    if (!healthy) connection.reset();
     absl::MutexLock lock(&mu_);
     if (healthy) {
-      idle_.push_back(conn);
+      idle_.push_back(std::move(connection));
     } else {
       --open_;
     }
@@ -289,7 +337,7 @@ class PostgresDatabase : public SqlDatabase {
   const std::string conninfo_;
   const int pool_size_;
   absl::Mutex mu_;
-  std::vector<PGconn*> idle_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::unique_ptr<Connection>> idle_ ABSL_GUARDED_BY(mu_);
   int open_ ABSL_GUARDED_BY(mu_) = 0;  // idle and in use
 };
 

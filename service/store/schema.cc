@@ -11,13 +11,73 @@
 namespace payone::service {
 namespace {
 
+std::string InDialect(absl::string_view statement, SqlDialect dialect) {
+  const bool sqlite = dialect == SqlDialect::kSqlite;
+  return absl::StrReplaceAll(
+      statement, {{"{{serial}}", sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                        : "BIGSERIAL PRIMARY KEY"},
+                  {"{{blob}}", sqlite ? "BLOB" : "BYTEA"},
+                  {"{{ids}}", sqlite ? "group_concat(CAST(id AS TEXT), ', ')"
+                                     : "string_agg(CAST(id AS TEXT), ', ')"}});
+}
+
 struct Migration {
   int64_t version;
   const char* description;
   // Statements with the dialect words {{serial}} (an auto-assigned 64-bit
   // primary key) and {{blob}} (bytes).
   std::vector<const char*> statements;
+  // Run before the statements: FAILED_PRECONDITION naming the rows that
+  // keep the migration from applying (old data a new constraint forbids).
+  absl::Status (*check)(SqlTransaction&, SqlDialect) = nullptr;
+  // Run after `statements`, on PostgreSQL only.
+  std::vector<const char*> postgres_statements;
 };
+
+// Names the rows of every group that `sql` (returning ids, then a
+// description of the group) finds.
+absl::Status RefuseGroups(SqlTransaction& transaction, SqlDialect dialect,
+                          const char* sql, absl::string_view constraint) {
+  absl::StatusOr<std::vector<SqlRow>> rows =
+      transaction.Query(InDialect(sql, dialect));
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return absl::OkStatus();
+  std::string groups;
+  for (const SqlRow& row : *rows) {
+    absl::StrAppend(&groups, "\n  requests ", row.Bytes(0), ": ", row.Bytes(1));
+  }
+  return absl::FailedPreconditionError(absl::StrCat(
+      "the ledger holds requests that break ", constraint,
+      ", which this version enforces; resolve them (mark all but one of "
+      "each group outcome 'not_sent' if PAYONE never took it, or delete it) "
+      "and start again:",
+      groups));
+}
+
+absl::Status CheckLedgerConstraints(SqlTransaction& transaction,
+                                    SqlDialect dialect) {
+  absl::Status status = RefuseGroups(
+      transaction, dialect,
+      "SELECT {{ids}},"
+      " 'portalid ' || portalid || ', reference ' || lower(reference)"
+      " FROM requests"
+      " WHERE request_type IN ('preauthorization', 'authorization')"
+      " AND reference <> '' AND outcome <> 'not_sent'"
+      " GROUP BY portalid, lower(reference) HAVING COUNT(*) > 1",
+      "one (pre)authorization per portal and reference");
+  if (!status.ok()) return status;
+  return RefuseGroups(
+      transaction, dialect,
+      "SELECT {{ids}},"
+      " 'portalid ' || portalid || ', txid ' || txid ||"
+      " ', sequencenumber ' || CAST(sequencenumber AS TEXT)"
+      " FROM requests"
+      " WHERE request_type IN ('capture', 'refund', 'debit')"
+      " AND sequencenumber IS NOT NULL"
+      " AND outcome IN ('sending', 'answered') AND status <> 'ERROR'"
+      " GROUP BY portalid, txid, sequencenumber HAVING COUNT(*) > 1",
+      "one follow-up per payment process and sequencenumber");
+}
 
 // Times are microseconds since the Unix epoch (UTC) in BIGINT columns on both
 // backends. Never edit a migration that has shipped: add a new one.
@@ -85,17 +145,60 @@ const std::vector<Migration>& Migrations() {
            R"sql(CREATE INDEX forward_tasks_due
                ON forward_tasks (next_attempt, id)
                WHERE delivered_at IS NULL)sql",
+       },
+       nullptr,
+       {}},
+      {2,
+       "ledger effects; unique references and sequence numbers; "
+       "notification cursors in commit order without a lock",
+       {
+           // What a request does to its payment process (codec's
+           // LedgerEffect): reserve, authorize, capture, refund, debit or ''.
+           R"sql(ALTER TABLE requests
+               ADD COLUMN ledger_effect TEXT NOT NULL DEFAULT '')sql",
+           R"sql(UPDATE requests SET ledger_effect = CASE request_type
+               WHEN 'preauthorization' THEN 'reserve'
+               WHEN 'authorization' THEN 'authorize'
+               WHEN 'capture' THEN 'capture'
+               WHEN 'refund' THEN 'refund'
+               WHEN 'debit' THEN 'debit' ELSE '' END)sql",
+           // PAYONE answers 911 to a second process with one reference.
+           R"sql(CREATE UNIQUE INDEX requests_unique_reference
+               ON requests (portalid, lower(reference))
+               WHERE ledger_effect IN ('reserve', 'authorize')
+               AND reference <> '' AND outcome <> 'not_sent')sql",
+           // A sequence number is taken by a follow-up in flight or
+           // answered (not refused with ERROR); PAYONE answers 907 to
+           // another.
+           R"sql(CREATE UNIQUE INDEX requests_unique_sequencenumber
+               ON requests (portalid, txid, sequencenumber)
+               WHERE ledger_effect IN ('capture', 'refund', 'debit')
+               AND sequencenumber IS NOT NULL
+               AND outcome IN ('sending', 'answered') AND status <> 'ERROR')sql",
+           R"sql(DROP INDEX requests_by_portalid_reference)sql",
+       },
+       &CheckLedgerConstraints,
+       {
+           // A cursor is the appending transaction's id (shifted) and a
+           // counter within it: readers that stop below the oldest
+           // transaction still running (pg_snapshot_xmin) never later find
+           // a cursor below one they returned, and appenders need no lock.
+           // SQLite's appenders hold the file lock, so its AUTOINCREMENT
+           // already follows commit order.
+           R"sql(DO $$
+             BEGIN
+               IF (SELECT COALESCE(MAX(cursor), 0) FROM notifications)
+                   >= (pg_current_xact_id()::text::bigint << 16) THEN
+                 RAISE EXCEPTION 'notification cursors are beyond the '
+                   'transaction-id cursors; contact support';
+               END IF;
+             END $$)sql",
+           R"sql(ALTER TABLE notifications ALTER COLUMN cursor SET DEFAULT
+               ((pg_current_xact_id()::text::bigint << 16)
+                | (nextval('notifications_cursor_seq') & 65535)))sql",
        }},
   };
   return *migrations;
-}
-
-std::string InDialect(absl::string_view statement, SqlDialect dialect) {
-  const bool sqlite = dialect == SqlDialect::kSqlite;
-  return absl::StrReplaceAll(
-      statement, {{"{{serial}}", sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
-                                        : "BIGSERIAL PRIMARY KEY"},
-                  {"{{blob}}", sqlite ? "BLOB" : "BYTEA"}});
 }
 
 // Applies `migration` unless the database has it; checks the version first.
@@ -119,7 +222,20 @@ absl::Status ApplyIfMissing(SqlTransaction& transaction, SqlDialect dialect,
         "): run a newer gateway, or point this one at another database"));
   }
   if (current >= migration.version) return absl::OkStatus();
-  for (const char* statement : migration.statements) {
+  if (migration.check != nullptr) {
+    absl::Status checked = migration.check(transaction, dialect);
+    if (!checked.ok()) {
+      return absl::Status(checked.code(),
+                          absl::StrCat("schema migration ", migration.version,
+                                       ": ", checked.message()));
+    }
+  }
+  std::vector<const char*> statements = migration.statements;
+  if (dialect == SqlDialect::kPostgres) {
+    statements.insert(statements.end(), migration.postgres_statements.begin(),
+                      migration.postgres_statements.end());
+  }
+  for (const char* statement : statements) {
     rows = transaction.Query(InDialect(statement, dialect));
     if (!rows.ok()) {
       return absl::Status(rows.status().code(),
@@ -139,10 +255,14 @@ absl::Status ApplyIfMissing(SqlTransaction& transaction, SqlDialect dialect,
 
 int64_t LatestSchemaVersion() { return Migrations().back().version; }
 
-absl::Status MigrateSchema(SqlDatabase& database) {
+absl::Status MigrateSchema(SqlDatabase& database, int64_t up_to) {
   for (const Migration& migration : Migrations()) {
-    absl::Status status = database.InTransaction(
-        SqlDatabase::Serialize::kSchema, [&](SqlTransaction& transaction) {
+    if (migration.version > up_to) break;
+    TransactionOptions options;
+    // One process at a time.
+    options.locks = {LockKey("schema", {})};
+    absl::Status status =
+        database.InTransaction(options, [&](SqlTransaction& transaction) {
           return ApplyIfMissing(transaction, database.dialect(), migration);
         });
     if (!status.ok()) return status;

@@ -19,7 +19,9 @@ int64_t LatestSchemaVersion();
 // transaction, serialised with other processes doing the same. Fails with
 // FAILED_PRECONDITION when the database has a newer version than this code
 // knows (a newer gateway migrated it).
-absl::Status MigrateSchema(SqlDatabase& database);
+// `up_to` stops at that version (for tests of a migration).
+absl::Status MigrateSchema(SqlDatabase& database,
+                           int64_t up_to = LatestSchemaVersion());
 
 }  // namespace payone::service
 

@@ -7,6 +7,7 @@
 // SQLite accepts as named parameters.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -79,31 +80,45 @@ class SqlTransaction {
   // results or RETURNING). Errors never quote parameter values.
   virtual absl::StatusOr<std::vector<SqlRow>> Query(
       absl::string_view sql, absl::Span<const SqlValue> params = {}) = 0;
+  // Runs a statement without parameters or rows, as it is (not prepared):
+  // SAVEPOINT and ROLLBACK TO, which must also work after an error.
+  virtual absl::Status Execute(const std::string& sql) = 0;
 };
 
 enum class SqlDialect { kSqlite, kPostgres };
 
+// How a transaction runs.
+struct TransactionOptions {
+  // Reads only: may run beside writers on its own snapshot (SQLite WAL
+  // readers, any PostgreSQL connection); a write in it fails.
+  bool read_only = false;
+  // Keys of locks held from the start until commit or rollback: what one
+  // payment process (or reference, or idempotency key) must not do twice at
+  // once, across every process sharing the database. PostgreSQL takes them
+  // as transaction-scoped advisory locks in ascending order (so two
+  // transactions never wait for each other in a cycle); SQLite needs none,
+  // since every write transaction holds the file's write lock.
+  std::vector<int64_t> locks;
+};
+
 class SqlDatabase {
  public:
-  // What a transaction must be serialised with, beyond what the database's
-  // own isolation gives.
-  enum class Serialize {
-    kNone,
-    // Writers of the notification log: cursors must be assigned in commit
-    // order across every process sharing the database.
-    kNotificationLog,
-    // Schema migrations: one process at a time.
-    kSchema,
-  };
-
   virtual ~SqlDatabase() = default;
   virtual SqlDialect dialect() const = 0;
   // Runs `body` in one transaction: committed (and synced) when it returns
   // OK, rolled back otherwise.
   virtual absl::Status InTransaction(
-      Serialize serialize,
+      const TransactionOptions& options,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) = 0;
+  // How many transactions may run at once (connections): the most that
+  // writers and readers together can use without waiting for each other.
+  virtual int max_concurrency() const = 0;
 };
+
+// A stable 63-bit key for TransactionOptions::locks, the same in every
+// process and build: FNV-1a over `kind` and `parts`, separated.
+int64_t LockKey(absl::string_view kind,
+                std::initializer_list<absl::string_view> parts);
 
 }  // namespace payone::service
 

@@ -2,11 +2,15 @@
 
 #include <sqlite3.h>
 
+#include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 
 namespace payone::service {
@@ -40,47 +44,92 @@ absl::Status Error(sqlite3* db, int result, absl::string_view what) {
                                    " (", sqlite3_errstr(result), ")"));
 }
 
-class Statement {
+// One SQLite connection and its prepared statements: the ledger runs the
+// same few statements over and over, so each is parsed once per connection.
+class Connection {
  public:
-  Statement() = default;
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  ~Statement() { sqlite3_finalize(stmt_); }
-  sqlite3_stmt** out() { return &stmt_; }
-  sqlite3_stmt* get() { return stmt_; }
+  explicit Connection(sqlite3* db) : db_(db) {}
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  sqlite3* db() const { return db_; }
+
+  absl::StatusOr<sqlite3_stmt*> Prepare(absl::string_view sql) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    const int result = sqlite3_prepare_v2(
+        db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (result != SQLITE_OK) return Error(db_, result, "prepare");
+    // A blank statement prepares to null; not worth caching.
+    if (stmt != nullptr) statements_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  absl::Status Exec(const char* sql) {
+    const int result = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (result != SQLITE_OK) return Error(db_, result, sql);
+    return absl::OkStatus();
+  }
 
  private:
-  sqlite3_stmt* stmt_ = nullptr;
+  sqlite3* const db_;
+  absl::flat_hash_map<std::string, sqlite3_stmt*> statements_;
+};
+
+// Resets a cached statement for its next use, whatever happened.
+class StatementUse {
+ public:
+  explicit StatementUse(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  StatementUse(const StatementUse&) = delete;
+  StatementUse& operator=(const StatementUse&) = delete;
+  ~StatementUse() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+ private:
+  sqlite3_stmt* stmt_;
 };
 
 class SqliteTransaction : public SqlTransaction {
  public:
-  explicit SqliteTransaction(sqlite3* db) : db_(db) {}
+  explicit SqliteTransaction(Connection* connection)
+      : connection_(connection), db_(connection->db()) {}
 
   absl::StatusOr<std::vector<SqlRow>> Query(
       absl::string_view sql, absl::Span<const SqlValue> params) override {
-    Statement stmt;
-    int result = sqlite3_prepare_v2(
-        db_, sql.data(), static_cast<int>(sql.size()), stmt.out(), nullptr);
-    if (result != SQLITE_OK) return Error(db_, result, "prepare");
-    if (stmt.get() == nullptr) return std::vector<SqlRow>();  // blank
-    if (absl::Status bound = Bind(stmt.get(), params); !bound.ok()) {
+    absl::StatusOr<sqlite3_stmt*> stmt = connection_->Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    if (*stmt == nullptr) return std::vector<SqlRow>();  // blank
+    StatementUse use(*stmt);
+    if (absl::Status bound = Bind(*stmt, params); !bound.ok()) {
       return bound;
     }
     std::vector<SqlRow> rows;
-    while ((result = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-      rows.push_back(ReadRow(stmt.get()));
+    int result;
+    while ((result = sqlite3_step(*stmt)) == SQLITE_ROW) {
+      rows.push_back(ReadRow(*stmt));
     }
     if (result != SQLITE_DONE) return Error(db_, result, "step");
     return rows;
   }
 
+  absl::Status Execute(const std::string& sql) override {
+    return connection_->Exec(sql.c_str());
+  }
+
  private:
   absl::Status Bind(sqlite3_stmt* stmt, absl::Span<const SqlValue> params) {
+    char name[16] = "$";
     for (size_t i = 0; i < params.size(); ++i) {
       // $N is a named parameter to SQLite; unused ones have no index.
-      const std::string name = absl::StrCat("$", i + 1);
-      const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+      absl::SNPrintF(name + 1, sizeof(name) - 1, "%d", static_cast<int>(i + 1));
+      const int index = sqlite3_bind_parameter_index(stmt, name);
       if (index == 0) continue;
       const SqlValue& value = params[i];
       int result = SQLITE_OK;
@@ -134,72 +183,11 @@ class SqliteTransaction : public SqlTransaction {
     return SqlRow(std::move(cells));
   }
 
+  Connection* connection_;
   sqlite3* db_;
 };
 
-class SqliteDatabase : public SqlDatabase {
- public:
-  explicit SqliteDatabase(sqlite3* db) : db_(db) {}
-  ~SqliteDatabase() override { sqlite3_close_v2(db_); }
-
-  SqlDialect dialect() const override { return SqlDialect::kSqlite; }
-
-  absl::Status InTransaction(
-      Serialize serialize,
-      absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
-    absl::MutexLock lock(&mu_);
-    // Every transaction takes the file's write lock up front, whatever it
-    // serialises: transactions of every process run one at a time (so
-    // cursors follow commit order), and one that reads before it writes
-    // waits for the lock (busy timeout) instead of failing to upgrade a
-    // stale read. Within this process the mutex serialises them anyway.
-    (void)serialize;
-    if (absl::Status status = Exec("BEGIN IMMEDIATE"); !status.ok()) {
-      return status;
-    }
-    SqliteTransaction transaction(db_);
-    absl::Status status = body(transaction);
-    if (status.ok()) status = Exec("COMMIT");
-    if (!status.ok() && !sqlite3_get_autocommit(db_)) {
-      (void)Exec("ROLLBACK");
-    }
-    return status;
-  }
-
-  absl::Status Exec(const char* sql) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    const int result = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
-    if (result != SQLITE_OK) return Error(db_, result, sql);
-    return absl::OkStatus();
-  }
-
-  // Runs a PRAGMA and checks the value it reports back.
-  absl::Status Pragma(const char* sql, absl::string_view expected) {
-    absl::MutexLock lock(&mu_);
-    Statement stmt;
-    int result = sqlite3_prepare_v2(db_, sql, -1, stmt.out(), nullptr);
-    if (result != SQLITE_OK) return Error(db_, result, sql);
-    result = sqlite3_step(stmt.get());
-    if (result != SQLITE_ROW && result != SQLITE_DONE) {
-      return Error(db_, result, sql);
-    }
-    if (expected.empty()) return absl::OkStatus();
-    const unsigned char* value = sqlite3_column_text(stmt.get(), 0);
-    if (result != SQLITE_ROW || value == nullptr ||
-        absl::string_view(reinterpret_cast<const char*>(value)) != expected) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("SQLite refused \"", sql, "\""));
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  absl::Mutex mu_;
-  sqlite3* const db_;
-};
-
-}  // namespace
-
-absl::StatusOr<std::unique_ptr<SqlDatabase>> OpenSqliteDatabase(
+absl::StatusOr<std::unique_ptr<Connection>> OpenConnection(
     const std::string& path) {
   sqlite3* db = nullptr;
   const int result = sqlite3_open_v2(
@@ -216,9 +204,129 @@ absl::StatusOr<std::unique_ptr<SqlDatabase>> OpenSqliteDatabase(
     sqlite3_close_v2(db);
     return status;
   }
-  auto database = std::make_unique<SqliteDatabase>(db);
+  auto connection = std::make_unique<Connection>(db);
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  return connection;
+}
+
+// Runs a PRAGMA and checks the value it reports back.
+absl::Status Pragma(Connection& connection, const char* sql,
+                    absl::string_view expected) {
+  sqlite3* db = connection.db();
+  sqlite3_stmt* raw = nullptr;
+  int result = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw,
+                                                             sqlite3_finalize);
+  if (result != SQLITE_OK) return Error(db, result, sql);
+  result = sqlite3_step(stmt.get());
+  if (result != SQLITE_ROW && result != SQLITE_DONE) {
+    return Error(db, result, sql);
+  }
+  if (expected.empty()) return absl::OkStatus();
+  const unsigned char* value = sqlite3_column_text(stmt.get(), 0);
+  if (result != SQLITE_ROW || value == nullptr ||
+      absl::string_view(reinterpret_cast<const char*>(value)) != expected) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("SQLite refused \"", sql, "\""));
+  }
+  return absl::OkStatus();
+}
+
+// Readers beside the one writer: WAL lets them read their snapshot while it
+// commits.
+constexpr int kReaders = 4;
+
+class SqliteDatabase : public SqlDatabase {
+ public:
+  SqliteDatabase(std::string path, std::unique_ptr<Connection> writer)
+      : path_(std::move(path)), writer_(std::move(writer)) {}
+
+  SqlDialect dialect() const override { return SqlDialect::kSqlite; }
+  int max_concurrency() const override { return 1 + kReaders; }
+
+  absl::Status InTransaction(
+      const TransactionOptions& options,
+      absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
+    if (options.read_only) return Read(body);
+    absl::MutexLock lock(&writer_mu_);
+    // Every write transaction takes the file's write lock up front, whatever
+    // it locks: transactions of every process run one at a time (so cursors
+    // follow commit order, and `options.locks` hold trivially), and one that
+    // reads before it writes waits for the lock (busy timeout) instead of
+    // failing to upgrade a stale read.
+    return Run(*writer_, "BEGIN IMMEDIATE", body);
+  }
+
+ private:
+  absl::Status Read(absl::FunctionRef<absl::Status(SqlTransaction&)> body) {
+    absl::StatusOr<std::unique_ptr<Connection>> reader = AcquireReader();
+    if (!reader.ok()) return reader.status();
+    absl::Status status = Run(**reader, "BEGIN", body);
+    ReleaseReader(*std::move(reader));
+    return status;
+  }
+
+  static absl::Status Run(
+      Connection& connection, const char* begin,
+      absl::FunctionRef<absl::Status(SqlTransaction&)> body) {
+    if (absl::Status status = connection.Exec(begin); !status.ok()) {
+      return status;
+    }
+    SqliteTransaction transaction(&connection);
+    absl::Status status = body(transaction);
+    if (status.ok()) status = connection.Exec("COMMIT");
+    if (!status.ok() && !sqlite3_get_autocommit(connection.db())) {
+      (void)connection.Exec("ROLLBACK");
+    }
+    return status;
+  }
+
+  absl::StatusOr<std::unique_ptr<Connection>> AcquireReader() {
+    {
+      absl::MutexLock lock(&readers_mu_);
+      readers_mu_.Await(absl::Condition(
+          +[](SqliteDatabase* self)
+               ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->readers_mu_) {
+                 return !self->idle_readers_.empty() ||
+                        self->open_readers_ < kReaders;
+               },
+          this));
+      if (!idle_readers_.empty()) {
+        std::unique_ptr<Connection> reader = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+        return reader;
+      }
+      ++open_readers_;
+    }
+    absl::StatusOr<std::unique_ptr<Connection>> reader = OpenConnection(path_);
+    if (!reader.ok()) {
+      absl::MutexLock lock(&readers_mu_);
+      --open_readers_;
+    }
+    return reader;
+  }
+
+  void ReleaseReader(std::unique_ptr<Connection> reader) {
+    absl::MutexLock lock(&readers_mu_);
+    idle_readers_.push_back(std::move(reader));
+  }
+
+  const std::string path_;
+  absl::Mutex writer_mu_;
+  const std::unique_ptr<Connection> writer_ ABSL_PT_GUARDED_BY(writer_mu_);
+  absl::Mutex readers_mu_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_
+      ABSL_GUARDED_BY(readers_mu_);
+  int open_readers_ ABSL_GUARDED_BY(readers_mu_) = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SqlDatabase>> OpenSqliteDatabase(
+    const std::string& path) {
+  absl::StatusOr<std::unique_ptr<Connection>> writer = OpenConnection(path);
+  if (!writer.ok()) return writer.status();
   for (const auto& [pragma, expected] :
        std::vector<std::pair<const char*, absl::string_view>>{
            {"PRAGMA journal_mode = WAL", "wal"},
@@ -227,13 +335,13 @@ absl::StatusOr<std::unique_ptr<SqlDatabase>> OpenSqliteDatabase(
            {"PRAGMA foreign_keys = ON", ""},
            {"PRAGMA foreign_keys", "1"},
        }) {
-    if (absl::Status status = database->Pragma(pragma, expected);
+    if (absl::Status status = Pragma(**writer, pragma, expected);
         !status.ok()) {
       return absl::Status(status.code(), absl::StrCat("SQLite database ", path,
                                                       ": ", status.message()));
     }
   }
-  return database;
+  return std::make_unique<SqliteDatabase>(path, *std::move(writer));
 }
 
 }  // namespace payone::service

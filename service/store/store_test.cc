@@ -1,7 +1,5 @@
 // One suite, run against both backends: SQLite on a file under TEST_TMPDIR,
 // and PostgreSQL on a throwaway server (a fresh database per test).
-#include "service/store/store.h"
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,9 +16,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/store/ledger_database.h"
 #include "service/store/schema.h"
 #include "service/store/sql_database.h"
 #include "service/store/store_test_backend.h"
@@ -72,6 +72,7 @@ RequestRecord MakeRequest(absl::string_view type, absl::string_view txid,
   record.account = "shop";
   record.portalid = "2030000";
   record.request_type = std::string(type);
+  record.effect = EffectOfRequestType(type);
   record.txid = std::string(txid);
   record.reference = std::string(reference);
   record.amount = amount;
@@ -105,8 +106,8 @@ class StoreTest : public ::testing::TestWithParam<StoreBackend> {
     store_ = Open();
   }
 
-  std::unique_ptr<Store> Open() {
-    absl::StatusOr<std::unique_ptr<Store>> store = database_->OpenStore();
+  std::unique_ptr<TestStore> Open() {
+    absl::StatusOr<std::unique_ptr<TestStore>> store = database_->OpenStore();
     EXPECT_TRUE(store.ok()) << store.status();
     return store.ok() ? *std::move(store) : nullptr;
   }
@@ -117,8 +118,8 @@ class StoreTest : public ::testing::TestWithParam<StoreBackend> {
     EXPECT_TRUE(raw.ok()) << raw.status();
     std::vector<SqlRow> rows;
     if (!raw.ok()) return rows;
-    absl::Status status = (*raw)->InTransaction(
-        SqlDatabase::Serialize::kNone, [&](SqlTransaction& tx) {
+    absl::Status status =
+        (*raw)->InTransaction(TransactionOptions(), [&](SqlTransaction& tx) {
           absl::StatusOr<std::vector<SqlRow>> result = tx.Query(sql);
           if (result.ok()) rows = *std::move(result);
           return result.status();
@@ -127,7 +128,7 @@ class StoreTest : public ::testing::TestWithParam<StoreBackend> {
     return rows;
   }
 
-  int64_t Append(Store& store, const StoredNotification& stored,
+  int64_t Append(TestStore& store, const StoredNotification& stored,
                  absl::string_view dedupe_key,
                  std::vector<std::string> urls = {}) {
     absl::StatusOr<AppendedNotification> appended =
@@ -151,7 +152,7 @@ class StoreTest : public ::testing::TestWithParam<StoreBackend> {
     return due.ok() ? *std::move(due) : std::vector<ForwardTask>();
   }
 
-  IdempotencyClaim Claim(Store& store, absl::string_view key,
+  IdempotencyClaim Claim(TestStore& store, absl::string_view key,
                          absl::string_view fingerprint) {
     absl::StatusOr<IdempotencyClaim> claim =
         store.ClaimIdempotencyKey("shop", key, fingerprint);
@@ -160,7 +161,7 @@ class StoreTest : public ::testing::TestWithParam<StoreBackend> {
   }
 
   std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<TestStore> store_;
 };
 
 TEST_P(StoreTest, AppendsAndListsWithFiltersAndCursorPaging) {
@@ -355,7 +356,7 @@ TEST_P(StoreTest, LeasedForwardsAreNotHandedOutTwiceUntilTheLeaseEnds) {
   const StoredNotification stored = MakeNotification(
       "shop", "100", payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
   Append(*store_, stored, "d1", {"https://a/", "https://b/"});
-  std::unique_ptr<Store> replica = Open();
+  std::unique_ptr<TestStore> replica = Open();
   ASSERT_NE(replica, nullptr);
   const absl::Time now = stored.received_at + absl::Seconds(1);
 
@@ -384,7 +385,7 @@ TEST_P(StoreTest, LeasedForwardsAreNotHandedOutTwiceUntilTheLeaseEnds) {
 }
 
 TEST_P(StoreTest, ConcurrentLeasesHandOutEachTaskOnce) {
-  std::unique_ptr<Store> replica = Open();
+  std::unique_ptr<TestStore> replica = Open();
   ASSERT_NE(replica, nullptr);
   constexpr int kTasks = 40;
   for (int i = 0; i < kTasks; ++i) {
@@ -399,7 +400,7 @@ TEST_P(StoreTest, ConcurrentLeasesHandOutEachTaskOnce) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      Store& store = t % 2 == 0 ? *store_ : *replica;
+      TestStore& store = t % 2 == 0 ? *store_ : *replica;
       while (true) {
         absl::StatusOr<std::vector<ForwardTask>> leased =
             store.LeaseDueForwards(now, absl::Hours(1), 3);
@@ -605,7 +606,7 @@ TEST_P(StoreTest, AnsweredAppendsSurviveKill9) {
   ASSERT_GE(child, 0);
   if (child == 0) {
     close(pipe_fds[0]);
-    absl::StatusOr<std::unique_ptr<Store>> store = database_->OpenStore();
+    absl::StatusOr<std::unique_ptr<TestStore>> store = database_->OpenStore();
     if (!store.ok()) _exit(2);
     for (int i = 0;; ++i) {
       const StoredNotification stored = MakeNotification(
@@ -654,7 +655,7 @@ TEST_P(StoreTest, ConcurrentAppendsKeepCursorsInCommitOrder) {
   // forward from the last cursor it saw, as WatchTransactionStatus does: if
   // a row ever committed below a cursor the watcher had passed, the watcher
   // would miss it.
-  std::unique_ptr<Store> second = Open();
+  std::unique_ptr<TestStore> second = Open();
   ASSERT_NE(second, nullptr);
   constexpr int kThreads = 6;
   constexpr int kPerThread = 25;
@@ -665,7 +666,7 @@ TEST_P(StoreTest, ConcurrentAppendsKeepCursorsInCommitOrder) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      Store& store = t % 2 == 0 ? *store_ : *second;
+      TestStore& store = t % 2 == 0 ? *store_ : *second;
       for (int i = 0; i < kPerThread; ++i) {
         const StoredNotification stored =
             MakeNotification("shop", absl::StrCat(t, "-", i),
@@ -720,7 +721,7 @@ TEST_P(StoreTest, ConcurrentAppendsKeepCursorsInCommitOrder) {
 }
 
 TEST_P(StoreTest, ConcurrentClaimsOfOneKeyHaveOneWinner) {
-  std::unique_ptr<Store> second = Open();
+  std::unique_ptr<TestStore> second = Open();
   ASSERT_NE(second, nullptr);
   constexpr int kThreads = 6;
   constexpr int kKeys = 20;
@@ -729,7 +730,7 @@ TEST_P(StoreTest, ConcurrentClaimsOfOneKeyHaveOneWinner) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      Store& store = t % 2 == 0 ? *store_ : *second;
+      TestStore& store = t % 2 == 0 ? *store_ : *second;
       for (int k = 0; k < kKeys; ++k) {
         const Kind kind = Claim(store, absl::StrCat("key-", k), "fp").kind;
         absl::MutexLock lock(&mu);
@@ -745,6 +746,237 @@ TEST_P(StoreTest, ConcurrentClaimsOfOneKeyHaveOneWinner) {
   EXPECT_EQ(Raw("SELECT COUNT(*) FROM idempotency_keys").at(0).Int(0), kKeys);
 }
 
+TEST_P(StoreTest, OneProcessPerReferenceWhateverTheCase) {
+  absl::StatusOr<int64_t> first =
+      store_->BeginRequest(MakeRequest("preauthorization", "", "Order-9", 1));
+  ASSERT_TRUE(first.ok()) << first.status();
+  // The schema refuses a second one, even where a check was skipped.
+  EXPECT_EQ(store_->BeginRequest(MakeRequest("authorization", "", "ORDER-9", 1))
+                .status()
+                .code(),
+            absl::StatusCode::kAlreadyExists);
+  // Another portal, or a request that opens nothing, may use it.
+  RequestRecord elsewhere = MakeRequest("preauthorization", "", "Order-9", 1);
+  elsewhere.portalid = "2030001";
+  EXPECT_TRUE(store_->BeginRequest(elsewhere).ok());
+  EXPECT_TRUE(
+      store_->BeginRequest(MakeRequest("capture", "700", "Order-9", 1)).ok());
+  // Certainly not sent: the reference is free again.
+  ASSERT_TRUE(store_->FinishRequest(*first, Outcome::kNotSent, "", 0, "").ok());
+  EXPECT_TRUE(
+      store_->BeginRequest(MakeRequest("preauthorization", "", "order-9", 1))
+          .ok());
+}
+
+TEST_P(StoreTest, OneFollowUpPerSequenceNumberUnlessRefused) {
+  auto capture = [](int sequencenumber) {
+    RequestRecord record = MakeRequest("capture", "700", "", 100);
+    record.sequencenumber = sequencenumber;
+    return record;
+  };
+  absl::StatusOr<int64_t> first = store_->BeginRequest(capture(1));
+  ASSERT_TRUE(first.ok()) << first.status();
+  RequestRecord refund = MakeRequest("refund", "700", "", -100);
+  refund.sequencenumber = 1;
+  EXPECT_EQ(store_->BeginRequest(refund).status().code(),
+            absl::StatusCode::kAlreadyExists);
+  EXPECT_TRUE(store_->BeginRequest(capture(2)).ok());
+  // PAYONE refused it (907, ...): the number was not taken.
+  ASSERT_TRUE(
+      store_->FinishRequest(*first, Outcome::kAnswered, "ERROR", 907, "").ok());
+  EXPECT_TRUE(store_->BeginRequest(capture(1)).ok());
+}
+
+TEST_P(StoreTest, MigrationNamesOldRowsThatBreakTheNewConstraints) {
+  absl::StatusOr<std::unique_ptr<TestDatabase>> fresh =
+      NewTestDatabase(GetParam());
+  ASSERT_TRUE(fresh.ok()) << fresh.status();
+  database_ = *std::move(fresh);
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  ASSERT_TRUE(MigrateSchema(**raw, 1).ok());
+  // What version 1 let through: two processes with one reference.
+  for (const char* reference : {"Order-1", "order-1", "order-2"}) {
+    Raw(absl::StrCat(
+        "INSERT INTO requests (account, portalid, request_type, txid,"
+        " reference, amount, currency, capturemode, outcome, status,"
+        " errorcode, sent_at) VALUES ('shop', '2030000', 'preauthorization',"
+        " '', '",
+        reference, "', 1, 'EUR', '', 'answered', 'APPROVED', 0, 0)"));
+  }
+  absl::StatusOr<std::unique_ptr<TestStore>> store = database_->OpenStore();
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(store.status().message(), HasSubstr("schema migration 2"));
+  EXPECT_THAT(store.status().message(), HasSubstr("requests 1, 2"));
+  EXPECT_THAT(store.status().message(), HasSubstr("reference order-1"));
+  EXPECT_THAT(store.status().message(), Not(HasSubstr("order-2")));
+
+  // Resolved as the message says: the migration applies.
+  Raw("UPDATE requests SET outcome = 'not_sent' WHERE id = 2");
+  store = database_->OpenStore();
+  ASSERT_TRUE(store.ok()) << store.status();
+  absl::StatusOr<std::vector<RequestRecord>> listed =
+      (*store)->ListRequests("shop", "");
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_THAT(*listed, SizeIs(3));
+  EXPECT_EQ((*listed)[0].effect, codec::LedgerEffect::kReserve);
+}
+
+// A LedgerDatabase on the test database whose writer is held inside the
+// first item's work until Release(): items queued meanwhile form one batch.
+class HeldWriter {
+ public:
+  explicit HeldWriter(LedgerDatabase* database) : database_(database) {
+    EXPECT_TRUE(database_
+                    ->Submit(
+                        {},
+                        [this](SqlTransaction&) {
+                          entered_.Notify();
+                          release_.WaitForNotification();
+                          return absl::OkStatus();
+                        },
+                        [](absl::Status) {})
+                    .ok());
+    entered_.WaitForNotification();
+  }
+  void Release() { release_.Notify(); }
+
+ private:
+  LedgerDatabase* database_;
+  absl::Notification entered_;
+  absl::Notification release_;
+};
+
+TEST_P(StoreTest, ConcurrentWritesShareOneCommitAndFailAlone) {
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  LedgerDatabaseOptions options;
+  options.writers = 1;
+  absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
+      LedgerDatabase::Open(*std::move(raw), options);
+  ASSERT_TRUE(database.ok()) << database.status();
+  HeldWriter held(database->get());
+
+  constexpr int kItems = 20;
+  absl::Mutex mu;
+  std::vector<absl::Status> results(kItems);
+  int done = 0;
+  for (int i = 0; i < kItems; ++i) {
+    ASSERT_TRUE(
+        (*database)
+            ->Submit(
+                {},
+                [i](SqlTransaction& tx) -> absl::Status {
+                  // Item 7 breaks the unique reference: only it rolls back.
+                  const std::string reference =
+                      i == 7 ? "ref-3" : absl::StrCat("ref-", i);
+                  return tx
+                      .Query(
+                          "INSERT INTO requests (account, portalid,"
+                          " request_type, ledger_effect, txid, reference,"
+                          " amount, currency, capturemode, outcome, status,"
+                          " errorcode, sent_at) VALUES ('shop', '2030000',"
+                          " 'preauthorization', 'reserve', '', $1, 1, 'EUR',"
+                          " '', 'sending', '', 0, 0)",
+                          {reference})
+                      .status();
+                },
+                [&, i](absl::Status status) {
+                  absl::MutexLock lock(&mu);
+                  results[i] = std::move(status);
+                  ++done;
+                })
+            .ok());
+  }
+  held.Release();
+  {
+    absl::MutexLock lock(&mu);
+    mu.Await(absl::Condition(
+        +[](int* done) { return *done == kItems; }, &done));
+  }
+  for (int i = 0; i < kItems; ++i) {
+    EXPECT_EQ(results[i].code(),
+              i == 7 ? absl::StatusCode::kAlreadyExists : absl::StatusCode::kOk)
+        << i << ": " << results[i];
+  }
+  // The held item, then everything queued behind it in one transaction.
+  EXPECT_EQ((*database)->stats().batches, 2u);
+  EXPECT_EQ((*database)->stats().items, kItems + 1u);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems - 1);
+}
+
+TEST_P(StoreTest, FullQueueRefusesAdmissionsButNotOutcomes) {
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  LedgerDatabaseOptions options;
+  options.writers = 1;
+  options.max_queued = 2;
+  absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
+      LedgerDatabase::Open(*std::move(raw), options);
+  ASSERT_TRUE(database.ok()) << database.status();
+  HeldWriter held(database->get());
+  std::atomic<int> done{0};
+  auto work = [](SqlTransaction&) { return absl::OkStatus(); };
+  auto count = [&](absl::Status status) {
+    EXPECT_TRUE(status.ok()) << status;
+    done.fetch_add(1);
+  };
+  EXPECT_TRUE((*database)->Submit({}, work, count).ok());
+  EXPECT_TRUE((*database)->Submit({}, work, count).ok());
+  EXPECT_EQ((*database)->Submit({}, work, count).code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_TRUE((*database)->Submit({}, work, count, /*essential=*/true).ok());
+  held.Release();
+  database->reset();  // runs what is queued
+  EXPECT_EQ(done.load(), 3);
+}
+
+TEST_P(StoreTest, AnOpenTransactionDelaysReadersButNotAppends) {
+  // A replica holding a ledger transaction open (a slow commit, a stuck
+  // connection): others still store notifications; readers of the log
+  // stop below it, so nothing it may yet commit lands below what they saw.
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  const int64_t before = Append(
+      *store_,
+      MakeNotification("shop", "1", payone::v1::TRANSACTION_ACTION_PAID, 0),
+      "d1");
+  absl::Notification holding, release;
+  std::thread replica([&] {
+    TransactionOptions options;
+    options.locks = {LockKey("txid", {"2030000", "999"})};
+    EXPECT_TRUE((*raw)
+                    ->InTransaction(options,
+                                    [&](SqlTransaction& tx) {
+                                      // A transaction id (PostgreSQL);
+                                      // the write lock (SQLite).
+                                      auto rows = tx.Query(
+                                          GetParam() == StoreBackend::kPostgres
+                                              ? "SELECT pg_current_xact_id()"
+                                              : "UPDATE requests SET status ="
+                                                " '' WHERE id = 0");
+                                      holding.Notify();
+                                      release.WaitForNotification();
+                                      return rows.status();
+                                    })
+                    .ok());
+  });
+  holding.WaitForNotification();
+  if (GetParam() == StoreBackend::kPostgres) {
+    // SQLite has one writer at a time: only PostgreSQL appends beside it.
+    const int64_t during = Append(
+        *store_,
+        MakeNotification("shop", "2", payone::v1::TRANSACTION_ACTION_PAID, 0),
+        "d2");
+    EXPECT_GT(during, before);
+    EXPECT_THAT(Cursors(List({})), ElementsAre(before));
+  }
+  release.Notify();
+  replica.join();
+  EXPECT_THAT(List({}), SizeIs(GetParam() == StoreBackend::kPostgres ? 2 : 1));
+}
+
 TEST_P(StoreTest, OpeningAgainAppliesNoMigration) {
   const std::vector<SqlRow> before =
       Raw("SELECT version, applied_at FROM schema_migrations ORDER BY version");
@@ -754,7 +986,7 @@ TEST_P(StoreTest, OpeningAgainAppliesNoMigration) {
          MakeNotification("shop", "1", payone::v1::TRANSACTION_ACTION_PAID, 0),
          "d1");
 
-  std::unique_ptr<Store> again = Open();
+  std::unique_ptr<TestStore> again = Open();
   ASSERT_NE(again, nullptr);
   const std::vector<SqlRow> after =
       Raw("SELECT version, applied_at FROM schema_migrations ORDER BY version");
@@ -774,7 +1006,7 @@ TEST_P(StoreTest, ConcurrentFirstOpensMigrateOnce) {
   std::atomic<int> opened{0};
   for (int i = 0; i < 4; ++i) {
     threads.emplace_back([&] {
-      absl::StatusOr<std::unique_ptr<Store>> store = (*fresh)->OpenStore();
+      absl::StatusOr<std::unique_ptr<TestStore>> store = (*fresh)->OpenStore();
       EXPECT_TRUE(store.ok()) << store.status();
       if (store.ok()) opened.fetch_add(1);
     });
@@ -791,7 +1023,7 @@ TEST_P(StoreTest, DatabaseFromTheFutureIsRefused) {
       "INSERT INTO schema_migrations (version, description, applied_at)"
       " VALUES (",
       LatestSchemaVersion() + 1, ", 'from a newer gateway', 0)"));
-  absl::StatusOr<std::unique_ptr<Store>> store = database_->OpenStore();
+  absl::StatusOr<std::unique_ptr<TestStore>> store = database_->OpenStore();
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(
@@ -826,15 +1058,15 @@ TEST(PostgresStoreTest, PoolReplacesConnectionsTheServerClosed) {
   absl::StatusOr<std::unique_ptr<TestDatabase>> database =
       NewTestDatabase(StoreBackend::kPostgres);
   ASSERT_TRUE(database.ok()) << database.status();
-  absl::StatusOr<std::unique_ptr<Store>> store = (*database)->OpenStore();
+  absl::StatusOr<std::unique_ptr<TestStore>> store = (*database)->OpenStore();
   ASSERT_TRUE(store.ok()) << store.status();
   // Use the pool, then have the server end every session but the killer's.
   ASSERT_EQ((*store)->ClaimIdempotencyKey("shop", "k1", "fp")->kind,
             Kind::kClaimed);
   absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = (*database)->OpenRaw();
   ASSERT_TRUE(raw.ok()) << raw.status();
-  absl::Status killed = (*raw)->InTransaction(
-      SqlDatabase::Serialize::kNone, [](SqlTransaction& tx) {
+  absl::Status killed =
+      (*raw)->InTransaction(TransactionOptions(), [](SqlTransaction& tx) {
         return tx
             .Query(
                 "SELECT pg_terminate_backend(pid, 10000)"

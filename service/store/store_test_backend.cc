@@ -8,8 +8,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "service/store/idempotency_keys.h"
 #include "service/store/postgres_database.h"
 #include "service/store/postgres_server.h"
+#include "service/store/request_journal.h"
 #include "service/store/sqlite_database.h"
 
 namespace payone::service {
@@ -24,8 +26,8 @@ std::string UniqueName(absl::string_view prefix) {
 class SqliteTestDatabase : public TestDatabase {
  public:
   explicit SqliteTestDatabase(std::string path) : path_(std::move(path)) {}
-  absl::StatusOr<std::unique_ptr<Store>> OpenStore() override {
-    return OpenSqliteStore(path_);
+  absl::StatusOr<std::unique_ptr<TestStore>> OpenStore() override {
+    return OpenSqliteTestStore(path_);
   }
   absl::StatusOr<std::unique_ptr<SqlDatabase>> OpenRaw() override {
     return OpenSqliteDatabase(path_);
@@ -42,8 +44,11 @@ class PostgresTestDatabase : public TestDatabase {
  public:
   explicit PostgresTestDatabase(std::string conninfo)
       : conninfo_(std::move(conninfo)) {}
-  absl::StatusOr<std::unique_ptr<Store>> OpenStore() override {
-    return OpenPostgresStore(conninfo_, kPoolSize);
+  absl::StatusOr<std::unique_ptr<TestStore>> OpenStore() override {
+    absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
+        OpenPostgresLedger(conninfo_, kPoolSize);
+    if (!database.ok()) return database.status();
+    return std::make_unique<TestStore>(*std::move(database));
   }
   absl::StatusOr<std::unique_ptr<SqlDatabase>> OpenRaw() override {
     return OpenPostgresDatabase(conninfo_, 1);
@@ -66,6 +71,99 @@ absl::StatusOr<PostgresServer*> SharedServer() {
 }
 
 }  // namespace
+
+TestStore::TestStore(std::unique_ptr<LedgerDatabase> database)
+    : database_(std::move(database)),
+      notifications_(database_.get()),
+      forwards_(database_.get()) {}
+
+absl::StatusOr<int64_t> TestStore::BeginRequest(const RequestRecord& record) {
+  absl::StatusOr<int64_t> id;
+  absl::Status status = database_->Write({}, [&](SqlTransaction& tx) {
+    id = request_journal::Begin(tx, record);
+    return id.status();
+  });
+  if (!status.ok()) return status;
+  return id;
+}
+
+absl::Status TestStore::FinishRequest(int64_t id,
+                                      RequestRecord::Outcome outcome,
+                                      absl::string_view status_text,
+                                      int32_t errorcode,
+                                      absl::string_view txid) {
+  return database_->Write({}, [&](SqlTransaction& tx) {
+    return request_journal::Finish(tx, id, outcome, status_text, errorcode,
+                                   txid);
+  });
+}
+
+absl::StatusOr<std::vector<RequestRecord>> TestStore::ListRequests(
+    absl::string_view account, absl::string_view txid) {
+  absl::StatusOr<std::vector<RequestRecord>> records;
+  absl::Status status = database_->Read([&](SqlTransaction& tx) {
+    records = request_journal::ListProcess(tx, account, txid);
+    return records.status();
+  });
+  if (!status.ok()) return status;
+  return records;
+}
+
+absl::StatusOr<bool> TestStore::ReferenceUsed(absl::string_view portalid,
+                                              absl::string_view reference) {
+  absl::StatusOr<bool> used;
+  absl::Status status = database_->Read([&](SqlTransaction& tx) {
+    used = request_journal::ReferenceUsed(tx, portalid, reference);
+    return used.status();
+  });
+  if (!status.ok()) return status;
+  return used;
+}
+
+absl::StatusOr<IdempotencyClaim> TestStore::ClaimIdempotencyKey(
+    absl::string_view account, absl::string_view key,
+    absl::string_view fingerprint) {
+  absl::StatusOr<IdempotencyClaim> claim;
+  absl::Status status = database_->Write({}, [&](SqlTransaction& tx) {
+    claim = idempotency_keys::Claim(tx, account, key, fingerprint);
+    return claim.status();
+  });
+  if (!status.ok()) return status;
+  return claim;
+}
+
+absl::Status TestStore::CompleteIdempotencyKey(absl::string_view account,
+                                               absl::string_view key,
+                                               absl::string_view response) {
+  return database_->Write({}, [&](SqlTransaction& tx) {
+    return idempotency_keys::Complete(tx, account, key, response);
+  });
+}
+
+absl::Status TestStore::ReleaseIdempotencyKey(absl::string_view account,
+                                              absl::string_view key) {
+  return database_->Write({}, [&](SqlTransaction& tx) {
+    return idempotency_keys::Release(tx, account, key);
+  });
+}
+
+absl::StatusOr<std::unique_ptr<TestStore>> OpenSqliteTestStore(
+    const std::string& path) {
+  absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
+      OpenSqliteLedger(path);
+  if (!database.ok()) return database.status();
+  return std::make_unique<TestStore>(*std::move(database));
+}
+
+codec::LedgerEffect EffectOfRequestType(absl::string_view request_type) {
+  using codec::LedgerEffect;
+  if (request_type == "preauthorization") return LedgerEffect::kReserve;
+  if (request_type == "authorization") return LedgerEffect::kAuthorize;
+  if (request_type == "capture") return LedgerEffect::kCapture;
+  if (request_type == "refund") return LedgerEffect::kRefund;
+  if (request_type == "debit") return LedgerEffect::kDebit;
+  return LedgerEffect::kNone;
+}
 
 std::vector<StoreBackend> TestedBackends() {
   return {StoreBackend::kSqlite, StoreBackend::kPostgres};

@@ -1,0 +1,169 @@
+#include "service/store/ledger_database.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/synchronization/notification.h"
+#include "service/store/postgres_database.h"
+#include "service/store/schema.h"
+#include "service/store/sqlite_database.h"
+
+namespace payone::service {
+
+absl::StatusOr<std::unique_ptr<LedgerDatabase>> LedgerDatabase::Open(
+    std::unique_ptr<SqlDatabase> database, LedgerDatabaseOptions options) {
+  if (absl::Status status = MigrateSchema(*database); !status.ok()) {
+    return status;
+  }
+  if (database->dialect() == SqlDialect::kSqlite) options.writers = 1;
+  options.writers = std::max(1, options.writers);
+  options.max_batch = std::max(1, options.max_batch);
+  return std::unique_ptr<LedgerDatabase>(
+      new LedgerDatabase(std::move(database), options));
+}
+
+LedgerDatabase::LedgerDatabase(std::unique_ptr<SqlDatabase> database,
+                               LedgerDatabaseOptions options)
+    : database_(std::move(database)), options_(options) {
+  for (int i = 0; i < options_.writers; ++i) {
+    writers_.emplace_back([this] { RunWriter(); });
+  }
+}
+
+LedgerDatabase::~LedgerDatabase() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  for (std::thread& writer : writers_) writer.join();
+}
+
+absl::Status LedgerDatabase::Submit(std::vector<int64_t> locks, Work work,
+                                    Done done, bool essential) {
+  absl::MutexLock lock(&mu_);
+  if (stopping_) {
+    return absl::UnavailableError("the ledger database is closing");
+  }
+  if (!essential && static_cast<int>(queue_.size()) >= options_.max_queued) {
+    ++stats_.refused;
+    return absl::ResourceExhaustedError(
+        "the ledger database is busy (its write queue is full); retry later");
+  }
+  queue_.push_back({std::move(locks), std::move(work), std::move(done)});
+  return absl::OkStatus();
+}
+
+absl::Status LedgerDatabase::Write(std::vector<int64_t> locks, Work work,
+                                   bool essential) {
+  absl::Notification finished;
+  absl::Status result;
+  absl::Status queued = Submit(
+      std::move(locks), std::move(work),
+      [&](absl::Status status) {
+        result = std::move(status);
+        finished.Notify();
+      },
+      essential);
+  if (!queued.ok()) return queued;
+  finished.WaitForNotification();
+  return result;
+}
+
+absl::Status LedgerDatabase::Read(
+    absl::FunctionRef<absl::Status(SqlTransaction&)> body) {
+  TransactionOptions options;
+  options.read_only = true;
+  return database_->InTransaction(options, body);
+}
+
+LedgerDatabase::Stats LedgerDatabase::stats() const {
+  absl::MutexLock lock(&mu_);
+  return stats_;
+}
+
+void LedgerDatabase::RunWriter() {
+  while (true) {
+    std::vector<Item> batch;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](LedgerDatabase* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->mu_) {
+            return !self->queue_.empty() || self->stopping_;
+          },
+          this));
+      if (queue_.empty()) return;  // stopping, and nothing left
+      const size_t take =
+          std::min(queue_.size(), static_cast<size_t>(options_.max_batch));
+      batch.reserve(take);
+      for (size_t i = 0; i < take; ++i) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    Commit(batch);
+  }
+}
+
+void LedgerDatabase::Commit(std::vector<Item>& batch) {
+  TransactionOptions options;
+  for (const Item& item : batch) {
+    options.locks.insert(options.locks.end(), item.locks.begin(),
+                         item.locks.end());
+  }
+  std::vector<absl::Status> results(batch.size());
+  // One item needs no savepoint: its failure rolls back the transaction.
+  const bool alone = batch.size() == 1;
+  absl::Status committed =
+      database_->InTransaction(options, [&](SqlTransaction& tx) {
+        for (size_t i = 0; i < batch.size(); ++i) {
+          if (!alone) {
+            if (absl::Status s = tx.Execute("SAVEPOINT item"); !s.ok()) {
+              return s;
+            }
+          }
+          results[i] = batch[i].work(tx);
+          if (alone) return results[i];
+          absl::Status ended = results[i].ok()
+                                   ? tx.Execute("RELEASE SAVEPOINT item")
+                                   : tx.Execute(
+                                         "ROLLBACK TO SAVEPOINT item; "
+                                         "RELEASE SAVEPOINT item");
+          if (!ended.ok()) return ended;
+        }
+        return absl::OkStatus();
+      });
+  if (!committed.ok()) {
+    // Nothing of the batch is durable: every item fails (for one alone,
+    // with its own error when that was the cause).
+    for (absl::Status& result : results) result = committed;
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    ++stats_.batches;
+    stats_.items += batch.size();
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (batch[i].done) batch[i].done(std::move(results[i]));
+  }
+}
+
+absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenSqliteLedger(
+    const std::string& path, LedgerDatabaseOptions options) {
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> database =
+      OpenSqliteDatabase(path);
+  if (!database.ok()) return database.status();
+  return LedgerDatabase::Open(*std::move(database), options);
+}
+
+absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenPostgresLedger(
+    const std::string& conninfo, int pool_size, LedgerDatabaseOptions options) {
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> database =
+      OpenPostgresDatabase(conninfo, pool_size);
+  if (!database.ok()) return database.status();
+  // Writers leave readers at least one connection.
+  options.writers = std::max(1, std::min(options.writers, pool_size - 1));
+  return LedgerDatabase::Open(*std::move(database), options);
+}
+
+}  // namespace payone::service

@@ -1,0 +1,117 @@
+#ifndef PAYONE_SERVICE_STORE_LEDGER_DATABASE_H_
+#define PAYONE_SERVICE_STORE_LEDGER_DATABASE_H_
+
+// The ledger's database: SQLite or PostgreSQL with the schema migrated, and
+// group commit. Concurrent writes (admissions, outcomes, notifications) are
+// queued and run by a few writer threads, many to one transaction: each in a
+// savepoint of its own (a failing one rolls back alone), all made durable by
+// one synced commit, each answered only after that commit. Readers run
+// beside the writers on connections of their own.
+//
+// The queue is bounded: Submit refuses with RESOURCE_EXHAUSTED when it is
+// full, unless the work must not be refused (the outcome of a request that
+// was already sent).
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "service/store/sql_database.h"
+
+namespace payone::service {
+
+struct LedgerDatabaseOptions {
+  // Threads that run write batches, each on its own connection. SQLite has
+  // one writer whatever this says.
+  int writers = 2;
+  // Work items in one transaction at most.
+  int max_batch = 256;
+  // Queued work items at most, beyond which Submit refuses.
+  int max_queued = 4096;
+};
+
+class LedgerDatabase {
+ public:
+  using Work = std::function<absl::Status(SqlTransaction&)>;
+  using Done = std::function<void(absl::Status)>;
+
+  // Migrates the schema, then starts the writers.
+  static absl::StatusOr<std::unique_ptr<LedgerDatabase>> Open(
+      std::unique_ptr<SqlDatabase> database, LedgerDatabaseOptions options);
+  // Runs every queued item, then stops the writers.
+  ~LedgerDatabase();
+  LedgerDatabase(const LedgerDatabase&) = delete;
+  LedgerDatabase& operator=(const LedgerDatabase&) = delete;
+
+  SqlDialect dialect() const { return database_->dialect(); }
+
+  // Queues `work`, to run inside a transaction with `locks` (see
+  // TransactionOptions::locks) held; `done` gets its status, or the
+  // transaction's when the commit failed, on a writer thread after the
+  // commit: it must not block. An error from `work` rolls back only its own
+  // writes. With `essential` false, a full queue refuses at once
+  // (RESOURCE_EXHAUSTED) and `done` is never called.
+  absl::Status Submit(std::vector<int64_t> locks, Work work, Done done,
+                      bool essential = false);
+  // Submit, waiting for `done`.
+  absl::Status Write(std::vector<int64_t> locks, Work work,
+                     bool essential = false);
+  // A read-only transaction on a reader connection; blocks.
+  absl::Status Read(absl::FunctionRef<absl::Status(SqlTransaction&)> body);
+
+  // For tests: transactions of its own (Read or write), past the queue.
+  SqlDatabase& raw() { return *database_; }
+
+  // Batches committed and items they carried, so far (for tests and
+  // benchmarks).
+  struct Stats {
+    uint64_t batches = 0;
+    uint64_t items = 0;
+    uint64_t refused = 0;  // Submit found the queue full
+  };
+  Stats stats() const;
+
+ private:
+  struct Item {
+    std::vector<int64_t> locks;
+    Work work;
+    Done done;
+  };
+
+  LedgerDatabase(std::unique_ptr<SqlDatabase> database,
+                 LedgerDatabaseOptions options);
+  void RunWriter();
+  // Runs `batch` in one transaction; fills each item's status.
+  void Commit(std::vector<Item>& batch);
+
+  const std::unique_ptr<SqlDatabase> database_;
+  const LedgerDatabaseOptions options_;
+
+  mutable absl::Mutex mu_;
+  std::deque<Item> queue_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  Stats stats_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::thread> writers_;
+};
+
+// Opens (creating it if needed) the SQLite database at `path`.
+absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenSqliteLedger(
+    const std::string& path, LedgerDatabaseOptions options = {});
+
+// Connects to PostgreSQL (`conninfo` in libpq's format) with up to
+// `pool_size` connections, `options.writers` of them writing.
+absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenPostgresLedger(
+    const std::string& conninfo, int pool_size,
+    LedgerDatabaseOptions options = {});
+
+}  // namespace payone::service
+
+#endif  // PAYONE_SERVICE_STORE_LEDGER_DATABASE_H_

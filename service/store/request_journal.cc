@@ -1,0 +1,157 @@
+#include "service/store/request_journal.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "service/store/sql_util.h"
+
+namespace payone::service::request_journal {
+namespace {
+
+using codec::LedgerEffect;
+using store_internal::ExpectOneRow;
+using store_internal::Micros;
+using store_internal::OptionalInt;
+
+absl::string_view OutcomeName(RequestRecord::Outcome outcome) {
+  switch (outcome) {
+    case RequestRecord::Outcome::kSending:
+      return "sending";
+    case RequestRecord::Outcome::kAnswered:
+      return "answered";
+    case RequestRecord::Outcome::kNotSent:
+      return "not_sent";
+    case RequestRecord::Outcome::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+absl::StatusOr<RequestRecord::Outcome> OutcomeFromName(absl::string_view name) {
+  for (RequestRecord::Outcome outcome :
+       {RequestRecord::Outcome::kSending, RequestRecord::Outcome::kAnswered,
+        RequestRecord::Outcome::kNotSent, RequestRecord::Outcome::kUnknown}) {
+    if (OutcomeName(outcome) == name) return outcome;
+  }
+  return absl::DataLossError(
+      absl::StrCat("unknown request outcome in the ledger: ", name));
+}
+
+// The names in the requests.ledger_effect column (and in the schema's
+// partial unique indexes).
+constexpr std::pair<LedgerEffect, absl::string_view> kEffectNames[] = {
+    {LedgerEffect::kNone, ""},
+    {LedgerEffect::kReserve, "reserve"},
+    {LedgerEffect::kAuthorize, "authorize"},
+    {LedgerEffect::kCapture, "capture"},
+    {LedgerEffect::kRefund, "refund"},
+    {LedgerEffect::kDebit, "debit"},
+};
+
+absl::string_view EffectName(LedgerEffect effect) {
+  for (const auto& [value, name] : kEffectNames) {
+    if (value == effect) return name;
+  }
+  return "";
+}
+
+absl::StatusOr<LedgerEffect> EffectFromName(absl::string_view name) {
+  for (const auto& [value, text] : kEffectNames) {
+    if (text == name) return value;
+  }
+  return absl::DataLossError(
+      absl::StrCat("unknown ledger effect in the ledger: ", name));
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> Begin(SqlTransaction& tx, const RequestRecord& record) {
+  const absl::Time sent_at =
+      record.sent_at == absl::Time() ? absl::Now() : record.sent_at;
+  absl::StatusOr<std::vector<SqlRow>> rows = tx.Query(
+      "INSERT INTO requests (account, portalid, request_type, ledger_effect,"
+      " txid, reference, sequencenumber, amount, currency, capturemode,"
+      " outcome, status, errorcode, sent_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', 0, $12)"
+      " RETURNING id",
+      {record.account, record.portalid, record.request_type,
+       EffectName(record.effect), record.txid, record.reference,
+       OptionalInt(record.sequencenumber), record.amount, record.currency,
+       record.capturemode, OutcomeName(RequestRecord::Outcome::kSending),
+       Micros(sent_at)});
+  if (!rows.ok()) return rows.status();
+  return rows->at(0).Int(0);
+}
+
+absl::Status Finish(SqlTransaction& tx, int64_t id,
+                    RequestRecord::Outcome outcome, absl::string_view status,
+                    int32_t errorcode, absl::string_view txid) {
+  if (outcome == RequestRecord::Outcome::kSending) {
+    return absl::InvalidArgumentError("the outcome must not be kSending");
+  }
+  return ExpectOneRow(
+      tx,
+      "UPDATE requests SET outcome = $2, status = $3, errorcode = $4,"
+      " finished_at = $5,"
+      " txid = CASE WHEN $6 = '' THEN txid ELSE $6 END"
+      " WHERE id = $1 RETURNING id",
+      {id, OutcomeName(outcome), status, errorcode, Micros(absl::Now()), txid},
+      absl::StrCat("no request with id ", id));
+}
+
+absl::StatusOr<std::vector<RequestRecord>> ListProcess(
+    SqlTransaction& tx, absl::string_view account, absl::string_view txid) {
+  absl::StatusOr<std::vector<SqlRow>> rows = tx.Query(
+      "SELECT id, account, portalid, request_type, ledger_effect, txid,"
+      " reference, sequencenumber, amount, currency, capturemode, outcome,"
+      " status, errorcode, sent_at, finished_at"
+      " FROM requests WHERE account = $1 AND txid = $2 ORDER BY id",
+      {account, txid});
+  if (!rows.ok()) return rows.status();
+  std::vector<RequestRecord> records;
+  records.reserve(rows->size());
+  for (const SqlRow& row : *rows) {
+    RequestRecord& record = records.emplace_back();
+    record.id = row.Int(0);
+    record.account = row.Bytes(1);
+    record.portalid = row.Bytes(2);
+    record.request_type = row.Bytes(3);
+    absl::StatusOr<LedgerEffect> effect = EffectFromName(row.Bytes(4));
+    if (!effect.ok()) return effect.status();
+    record.effect = *effect;
+    record.txid = row.Bytes(5);
+    record.reference = row.Bytes(6);
+    if (!row.IsNull(7))
+      record.sequencenumber = static_cast<int32_t>(row.Int(7));
+    record.amount = row.Int(8);
+    record.currency = row.Bytes(9);
+    record.capturemode = row.Bytes(10);
+    absl::StatusOr<RequestRecord::Outcome> outcome =
+        OutcomeFromName(row.Bytes(11));
+    if (!outcome.ok()) return outcome.status();
+    record.outcome = *outcome;
+    record.status = row.Bytes(12);
+    record.errorcode = static_cast<int32_t>(row.Int(13));
+    record.sent_at = absl::FromUnixMicros(row.Int(14));
+    record.finished_at = row.IsNull(15) ? absl::InfinitePast()
+                                        : absl::FromUnixMicros(row.Int(15));
+  }
+  return records;
+}
+
+absl::StatusOr<bool> ReferenceUsed(SqlTransaction& tx,
+                                   absl::string_view portalid,
+                                   absl::string_view reference) {
+  // The same predicate as the unique index, so that it is used.
+  absl::StatusOr<std::vector<SqlRow>> rows = tx.Query(
+      "SELECT 1 FROM requests"
+      " WHERE portalid = $1 AND lower(reference) = lower($2)"
+      " AND ledger_effect IN ('reserve', 'authorize')"
+      " AND reference <> '' AND outcome <> 'not_sent' LIMIT 1",
+      {portalid, reference});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
+}  // namespace payone::service::request_journal

@@ -1,0 +1,44 @@
+#ifndef PAYONE_SERVICE_STORE_REQUEST_JOURNAL_H_
+#define PAYONE_SERVICE_STORE_REQUEST_JOURNAL_H_
+
+// The requests the gateway sent to PAYONE and what came of them. Functions
+// over a transaction, so that the ledger combines them with idempotency
+// keys and notifications into one atomic admission. The schema backs the
+// ledger's promises: one (pre)authorization per portal and case-folded
+// reference, one follow-up per payment process and sequence number (both
+// not counting requests certainly not sent or refused with ERROR).
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "service/store/records.h"
+#include "service/store/sql_database.h"
+
+namespace payone::service::request_journal {
+
+// Records `record` (outcome kSending; a zero sent_at means now); returns its
+// id. ALREADY_EXISTS when its reference or sequence number is taken.
+absl::StatusOr<int64_t> Begin(SqlTransaction& tx, const RequestRecord& record);
+
+// Records the outcome; `txid` (when not empty) replaces the stored one (a
+// preauthorization learns its txid from the answer).
+absl::Status Finish(SqlTransaction& tx, int64_t id,
+                    RequestRecord::Outcome outcome, absl::string_view status,
+                    int32_t errorcode, absl::string_view txid);
+
+// Every request of one payment process, oldest first.
+absl::StatusOr<std::vector<RequestRecord>> ListProcess(
+    SqlTransaction& tx, absl::string_view account, absl::string_view txid);
+
+// Whether a request that opens a process with `reference`
+// (case-insensitive) was sent for `portalid` and not known to be unsent.
+absl::StatusOr<bool> ReferenceUsed(SqlTransaction& tx,
+                                   absl::string_view portalid,
+                                   absl::string_view reference);
+
+}  // namespace payone::service::request_journal
+
+#endif  // PAYONE_SERVICE_STORE_REQUEST_JOURNAL_H_
