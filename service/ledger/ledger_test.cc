@@ -287,6 +287,45 @@ TEST_P(LedgerTest, SimultaneousOpenersOfOneReferenceAdmitOne) {
   }
 }
 
+TEST_P(LedgerTest, AReplicaHoldingOnePaymentDoesNotHoldOthers) {
+  if (GetParam() != StoreBackend::kPostgres) {
+    GTEST_SKIP() << "replicas share PostgreSQL; SQLite has one writer";
+  }
+  Approve(Request("preauthorization", "", 10000), "7201");
+  Approve(Request("preauthorization", "", 10000), "7202");
+  // Another replica's admission on 7201, stuck before its commit.
+  auto raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  absl::Notification holding, release;
+  std::thread replica([&] {
+    TransactionOptions options;
+    options.locks = {LockKey("txid", {"2000001", "7201"})};
+    EXPECT_TRUE((*raw)
+                    ->InTransaction(options,
+                                    [&](SqlTransaction&) {
+                                      holding.Notify();
+                                      release.WaitForNotification();
+                                      return absl::OkStatus();
+                                    })
+                    .ok());
+  });
+  holding.WaitForNotification();
+  // Other payments are admitted meanwhile; 7201 waits for the replica.
+  EXPECT_TRUE(Admit(Request("capture", "7202", 100), true, "", "").status.ok());
+  absl::Notification admitted;
+  std::thread waiting([&] {
+    EXPECT_TRUE(
+        Admit(Request("capture", "7201", 100), true, "", "").status.ok());
+    admitted.Notify();
+  });
+  EXPECT_FALSE(
+      admitted.WaitForNotificationWithTimeout(absl::Milliseconds(200)));
+  release.Notify();
+  replica.join();
+  waiting.join();
+  EXPECT_TRUE(admitted.HasBeenNotified());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerTest,
                          ::testing::ValuesIn(TestedBackends()),
                          [](const auto& info) {
