@@ -143,6 +143,33 @@ struct GatewayServer::Impl {
 
 namespace {
 
+// The ledger's group commit: how many writes share a commit, and how many
+// a full queue refused.
+void AddLedgerMetrics(GatewayServer::Impl& impl) {
+  using Counter = GatewayMetrics::ScrapedCounter;
+  LedgerDatabase* database = impl.store.get();
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_ledger_writes_total",
+      "Ledger writes (admissions, outcomes, notifications) by result: "
+      "committed, failed (the database), or refused (the write queue was "
+      "full).",
+      [database] {
+        const LedgerDatabase::Stats stats = database->stats();
+        return std::vector<Counter>{
+            {{{"result", "committed"}}, static_cast<double>(stats.items)},
+            {{{"result", "failed"}}, static_cast<double>(stats.failed)},
+            {{{"result", "refused"}}, static_cast<double>(stats.refused)}};
+      });
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_ledger_commits_total",
+      "Ledger transactions committed; writes_total / commits_total is the "
+      "mean group-commit size.",
+      [database] {
+        return std::vector<Counter>{
+            {{}, static_cast<double>(database->stats().batches)}};
+      });
+}
+
 // The receiver's and the forwarder's counts, read at every scrape.
 void AddNotificationMetrics(GatewayServer::Impl& impl) {
   using Counter = GatewayMetrics::ScrapedCounter;
@@ -208,6 +235,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   HttpClient* client = impl->upstream.get();
   impl->metrics =
       std::make_unique<GatewayMetrics>([client] { return client->Stats(); });
+  if (impl->store != nullptr) AddLedgerMetrics(*impl);
   if (!c.metrics_address.empty()) {
     auto endpoint = MetricsEndpoint::Start(c.metrics_address, *impl->metrics);
     if (!endpoint.ok()) return endpoint.status();

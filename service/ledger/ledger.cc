@@ -107,16 +107,8 @@ absl::Status AdmitInTransaction(SqlTransaction& tx, LedgerRequest& request,
     }
   }
 
-  if (OpensProcess(record.effect) && !record.reference.empty()) {
-    absl::StatusOr<bool> used =
-        request_journal::ReferenceUsed(tx, record.portalid, record.reference);
-    if (!used.ok()) return used.status();
-    if (*used) {
-      Refuse(admission, DuplicateReference(record.reference),
-             kReasonDuplicateReference);
-      return absl::OkStatus();
-    }
-  }
+  // A reference already used is refused by the journal's unique index
+  // when the request is recorded below (one statement instead of two).
 
   if (FollowsUp(record.effect) && !record.txid.empty()) {
     absl::StatusOr<PaymentFacts> facts = ReadFacts(tx, account, record.txid);
@@ -203,8 +195,8 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
       const RequestRecord& record = pending->request.record;
       if (status.code() == absl::StatusCode::kAlreadyExists &&
           OpensProcess(record.effect)) {
-        // The unique reference index: another replica or an earlier
-        // transaction took it.
+        // The unique reference index: an earlier request (of any replica)
+        // holds it.
         Refuse(admission, DuplicateReference(record.reference),
                kReasonDuplicateReference);
       } else if (status.code() == absl::StatusCode::kAlreadyExists &&

@@ -1,5 +1,7 @@
 #include "service/store/ledger_database.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -27,7 +29,46 @@ LedgerDatabase::LedgerDatabase(std::unique_ptr<SqlDatabase> database,
                                LedgerDatabaseOptions options)
     : database_(std::move(database)), options_(options) {
   for (int i = 0; i < options_.writers; ++i) {
-    writers_.emplace_back([this] { RunWriter(); });
+    completers_.push_back(std::make_unique<Completer>());
+  }
+  for (int i = 0; i < options_.writers; ++i) {
+    writers_.emplace_back([this, i] { RunWriter(i); });
+  }
+}
+
+LedgerDatabase::Completer::Completer() : thread_([this] { Run(); }) {}
+
+LedgerDatabase::Completer::~Completer() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  thread_.join();
+}
+
+void LedgerDatabase::Completer::Add(Completions completions) {
+  absl::MutexLock lock(&mu_);
+  queue_.push_back(std::move(completions));
+}
+
+void LedgerDatabase::Completer::Run() {
+  pthread_setname_np(pthread_self(), "ledger-done");
+  while (true) {
+    Completions completions;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](Completer* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->mu_) {
+            return !self->queue_.empty() || self->stopping_;
+          },
+          this));
+      if (queue_.empty()) return;
+      completions = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    for (auto& [done, status] : completions) {
+      if (done) done(std::move(status));
+    }
   }
 }
 
@@ -82,7 +123,9 @@ LedgerDatabase::Stats LedgerDatabase::stats() const {
   return stats_;
 }
 
-void LedgerDatabase::RunWriter() {
+void LedgerDatabase::RunWriter(int index) {
+  // Named for profilers and thread dumps.
+  pthread_setname_np(pthread_self(), "ledger-writer");
   while (true) {
     std::vector<Item> batch;
     {
@@ -101,11 +144,11 @@ void LedgerDatabase::RunWriter() {
         queue_.pop_front();
       }
     }
-    Commit(batch);
+    completers_[index]->Add(Commit(batch));
   }
 }
 
-void LedgerDatabase::Commit(std::vector<Item>& batch) {
+LedgerDatabase::Completions LedgerDatabase::Commit(std::vector<Item>& batch) {
   TransactionOptions options;
   for (const Item& item : batch) {
     options.locks.insert(options.locks.end(), item.locks.begin(),
@@ -125,10 +168,9 @@ void LedgerDatabase::Commit(std::vector<Item>& batch) {
           results[i] = batch[i].work(tx);
           if (alone) return results[i];
           absl::Status ended = results[i].ok()
-                                   ? tx.Execute("RELEASE SAVEPOINT item")
-                                   : tx.Execute(
-                                         "ROLLBACK TO SAVEPOINT item; "
-                                         "RELEASE SAVEPOINT item");
+                                   ? absl::OkStatus()
+                                   : tx.Execute("ROLLBACK TO SAVEPOINT item");
+          if (ended.ok()) ended = tx.Execute("RELEASE SAVEPOINT item");
           if (!ended.ok()) return ended;
         }
         return absl::OkStatus();
@@ -140,12 +182,19 @@ void LedgerDatabase::Commit(std::vector<Item>& batch) {
   }
   {
     absl::MutexLock lock(&mu_);
-    ++stats_.batches;
-    stats_.items += batch.size();
+    if (committed.ok()) {
+      ++stats_.batches;
+      stats_.items += batch.size();
+    } else {
+      stats_.failed += batch.size();
+    }
   }
+  Completions completions;
+  completions.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {
-    if (batch[i].done) batch[i].done(std::move(results[i]));
+    completions.emplace_back(std::move(batch[i].done), std::move(results[i]));
   }
+  return completions;
 }
 
 absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenSqliteLedger(

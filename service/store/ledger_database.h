@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -55,7 +56,7 @@ class LedgerDatabase {
 
   // Queues `work`, to run inside a transaction with `locks` (see
   // TransactionOptions::locks) held; `done` gets its status, or the
-  // transaction's when the commit failed, on a writer thread after the
+  // transaction's when the commit failed, on a ledger thread after the
   // commit: it must not block. An error from `work` rolls back only its own
   // writes. With `essential` false, a full queue refuses at once
   // (RESOURCE_EXHAUSTED) and `done` is never called.
@@ -70,12 +71,13 @@ class LedgerDatabase {
   // For tests: transactions of its own (Read or write), past the queue.
   SqlDatabase& raw() { return *database_; }
 
-  // Batches committed and items they carried, so far (for tests and
-  // benchmarks).
+  // So far: transactions committed and the items they carried, items of
+  // transactions that failed, and Submits that found the queue full.
   struct Stats {
     uint64_t batches = 0;
     uint64_t items = 0;
-    uint64_t refused = 0;  // Submit found the queue full
+    uint64_t failed = 0;
+    uint64_t refused = 0;
   };
   Stats stats() const;
 
@@ -86,11 +88,30 @@ class LedgerDatabase {
     Done done;
   };
 
+  // The `done` callbacks of one committed batch.
+  using Completions = std::vector<std::pair<Done, absl::Status>>;
+  // Runs callbacks off the writer thread, so that the writer begins the next
+  // batch while they send requests and answer callers: one handoff a batch.
+  class Completer {
+   public:
+    Completer();
+    ~Completer();  // runs what is queued
+    void Add(Completions completions);
+
+   private:
+    void Run();
+    absl::Mutex mu_;
+    std::deque<Completions> queue_ ABSL_GUARDED_BY(mu_);
+    bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+    std::thread thread_;
+  };
+
   LedgerDatabase(std::unique_ptr<SqlDatabase> database,
                  LedgerDatabaseOptions options);
-  void RunWriter();
-  // Runs `batch` in one transaction; fills each item's status.
-  void Commit(std::vector<Item>& batch);
+  void RunWriter(int index);
+  // Runs `batch` in one transaction; returns each item's `done` with its
+  // status.
+  Completions Commit(std::vector<Item>& batch);
 
   const std::unique_ptr<SqlDatabase> database_;
   const LedgerDatabaseOptions options_;
@@ -99,6 +120,8 @@ class LedgerDatabase {
   std::deque<Item> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   Stats stats_ ABSL_GUARDED_BY(mu_);
+  // One per writer; declared before the writers, so they stop after them.
+  std::vector<std::unique_ptr<Completer>> completers_;
   std::vector<std::thread> writers_;
 };
 

@@ -140,18 +140,4 @@ absl::StatusOr<std::vector<RequestRecord>> ListProcess(
   return records;
 }
 
-absl::StatusOr<bool> ReferenceUsed(SqlTransaction& tx,
-                                   absl::string_view portalid,
-                                   absl::string_view reference) {
-  // The same predicate as the unique index, so that it is used.
-  absl::StatusOr<std::vector<SqlRow>> rows = tx.Query(
-      "SELECT 1 FROM requests"
-      " WHERE portalid = $1 AND lower(reference) = lower($2)"
-      " AND ledger_effect IN ('reserve', 'authorize')"
-      " AND reference <> '' AND outcome <> 'not_sent' LIMIT 1",
-      {portalid, reference});
-  if (!rows.ok()) return rows.status();
-  return !rows->empty();
-}
-
 }  // namespace payone::service::request_journal

@@ -33,12 +33,6 @@ absl::Status Finish(SqlTransaction& tx, int64_t id,
 absl::StatusOr<std::vector<RequestRecord>> ListProcess(
     SqlTransaction& tx, absl::string_view account, absl::string_view txid);
 
-// Whether a request that opens a process with `reference`
-// (case-insensitive) was sent for `portalid` and not known to be unsent.
-absl::StatusOr<bool> ReferenceUsed(SqlTransaction& tx,
-                                   absl::string_view portalid,
-                                   absl::string_view reference);
-
 }  // namespace payone::service::request_journal
 
 #endif  // PAYONE_SERVICE_STORE_REQUEST_JOURNAL_H_

@@ -109,17 +109,6 @@ absl::StatusOr<std::vector<RequestRecord>> TestStore::ListRequests(
   return records;
 }
 
-absl::StatusOr<bool> TestStore::ReferenceUsed(absl::string_view portalid,
-                                              absl::string_view reference) {
-  absl::StatusOr<bool> used;
-  absl::Status status = database_->Read([&](SqlTransaction& tx) {
-    used = request_journal::ReferenceUsed(tx, portalid, reference);
-    return used.status();
-  });
-  if (!status.ok()) return status;
-  return used;
-}
-
 absl::StatusOr<IdempotencyClaim> TestStore::ClaimIdempotencyKey(
     absl::string_view account, absl::string_view key,
     absl::string_view fingerprint) {

@@ -56,8 +56,6 @@ class TestStore {
                              absl::string_view txid);
   absl::StatusOr<std::vector<RequestRecord>> ListRequests(
       absl::string_view account, absl::string_view txid);
-  absl::StatusOr<bool> ReferenceUsed(absl::string_view portalid,
-                                     absl::string_view reference);
   absl::StatusOr<IdempotencyClaim> ClaimIdempotencyKey(
       absl::string_view account, absl::string_view key,
       absl::string_view fingerprint);
