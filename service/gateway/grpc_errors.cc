@@ -66,9 +66,13 @@ grpc::Status Refused(const absl::Status& status, absl::string_view reason) {
   google::rpc::ErrorInfo info;
   info.set_domain(kErrorDomain);
   info.set_reason(std::string(reason));
-  // Nothing was sent; only an unavailable ledger goes away by itself.
+  // Nothing was sent; only an unavailable or busy ledger goes away by
+  // itself.
   (*info.mutable_metadata())["retry_safe"] =
-      status.code() == absl::StatusCode::kUnavailable ? "true" : "false";
+      status.code() == absl::StatusCode::kUnavailable ||
+              status.code() == absl::StatusCode::kResourceExhausted
+          ? "true"
+          : "false";
   return WithDetails(static_cast<grpc::StatusCode>(status.code()),
                      std::string(status.message()), info);
 }

@@ -70,7 +70,8 @@ namespace {
 TEST(RefusedTest, CarriesReasonAndRetrySafety) {
   for (const auto& [status, retry_safe] :
        {std::pair{absl::AlreadyExistsError("reference used"), "false"},
-        std::pair{absl::UnavailableError("ledger down"), "true"}}) {
+        std::pair{absl::UnavailableError("ledger down"), "true"},
+        std::pair{absl::ResourceExhaustedError("ledger busy"), "true"}}) {
     grpc::Status refused = Refused(status, "SOME_REASON");
     EXPECT_EQ(static_cast<int>(refused.error_code()),
               static_cast<int>(status.code()));

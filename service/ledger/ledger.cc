@@ -184,11 +184,13 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
   struct Pending {
     LedgerRequest request;
     Admission admission;
+    std::function<void(Admission)> done;
   };
   auto pending = std::make_shared<Pending>();
   pending->request = std::move(request);
+  pending->done = std::move(done);
   std::vector<int64_t> locks = LocksOf(pending->request);
-  auto finish = [pending, done](absl::Status status) {
+  auto finish = [pending](absl::Status status) {
     Admission& admission = pending->admission;
     if (!status.ok()) {
       admission = Admission();
@@ -212,7 +214,7 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
         Refuse(admission, Unavailable(status), kReasonLedgerUnavailable);
       }
     }
-    done(std::move(admission));
+    pending->done(std::move(admission));
   };
   absl::Status queued = database_->Submit(
       std::move(locks),
@@ -220,7 +222,7 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
         pending->admission = Admission();
         return AdmitInTransaction(tx, pending->request, pending->admission);
       },
-      finish);
+      std::move(finish));
   if (!queued.ok()) {
     Admission refused;
     Refuse(refused,
@@ -231,7 +233,7 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
            queued.code() == absl::StatusCode::kResourceExhausted
                ? kReasonLedgerBusy
                : kReasonLedgerUnavailable);
-    done(std::move(refused));
+    pending->done(std::move(refused));
   }
 }
 

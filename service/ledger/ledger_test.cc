@@ -326,6 +326,23 @@ TEST_P(LedgerTest, AReplicaHoldingOnePaymentDoesNotHoldOthers) {
   EXPECT_TRUE(admitted.HasBeenNotified());
 }
 
+TEST_P(LedgerTest, FullWriteQueueRefusesAtOnceWithNothingSent) {
+  auto raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  LedgerDatabaseOptions options;
+  options.max_queued = 0;  // always full
+  auto database = LedgerDatabase::Open(*std::move(raw), options);
+  ASSERT_TRUE(database.ok()) << database.status();
+  ledger_ = std::make_unique<Ledger>(database->get(), 1);
+  RequestRecord preauth = Request("preauthorization", "", 100);
+  preauth.reference = "busy-1";
+  Admission admission = Admit(preauth, false, "", "");
+  EXPECT_EQ(admission.status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(admission.reason, kReasonLedgerBusy);
+  EXPECT_THAT(admission.status.message(), HasSubstr("nothing was sent"));
+  ledger_.reset();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerTest,
                          ::testing::ValuesIn(TestedBackends()),
                          [](const auto& info) {
