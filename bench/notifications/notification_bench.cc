@@ -37,7 +37,7 @@ ABSL_FLAG(std::string, backend, "both", "sqlite, postgres or both");
 ABSL_FLAG(int, senders, 16, "concurrent senders (closed loop)");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "measured time");
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(1), "unmeasured time first");
-ABSL_FLAG(int, store_threads, 8, "receiver threads that wait on the store");
+ABSL_FLAG(int, store_threads, 16, "receiver threads that wait on the store");
 ABSL_FLAG(int, pool_size, 8, "PostgreSQL connections");
 ABSL_FLAG(std::string, dir, "",
           "where the SQLite file goes; default $TEST_TMPDIR or /tmp");

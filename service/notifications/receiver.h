@@ -34,7 +34,9 @@ struct NotificationReceiverOptions : NotificationHandlerOptions {
   // host:port or [v6]:port; port 0 picks a free one (see port()).
   std::string listen_address = "127.0.0.1:0";
   int threads = 2;        // I/O threads
-  int store_threads = 4;  // threads that decode, verify and store
+  // Threads that decode, verify and store: mostly waiting for a group
+  // commit, so as many as notifications one commit should carry.
+  int store_threads = 16;
   // PEM certificate chain and private key; both empty: plain HTTP.
   std::string tls_cert_pem;
   std::string tls_key_pem;
