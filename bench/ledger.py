@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # no bench/__pycache__ from importing e2e
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e import (MID, AID, PORTALID, MODE, PORTAL_KEY, percentile,  # noqa: E402
                  proc_cpu_seconds, run_measured, wait_for)
