@@ -62,8 +62,10 @@ def free_port():
 
 
 def children_cpu_seconds(parent):
-    """CPU seconds of `parent` and its direct children (PostgreSQL's
-    postmaster and its backends)."""
+    """CPU seconds of `parent` (PostgreSQL's postmaster), of its live
+    children (the backends) and of the children it has reaped (cutime and
+    cstime): a backend that exits between two readings moves from the second
+    sum to the third, so differences stay right."""
     total = 0.0
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -71,12 +73,13 @@ def children_cpu_seconds(parent):
         try:
             with open(f"/proc/{entry}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
-            if int(entry) == parent or int(fields[1]) == parent:
-                total += (int(fields[11]) + int(fields[12])) / os.sysconf(
-                    "SC_CLK_TCK")
+            if int(entry) == parent:
+                total += sum(int(x) for x in fields[11:15])
+            elif int(fields[1]) == parent:
+                total += int(fields[11]) + int(fields[12])
         except (OSError, IndexError, ValueError):
             pass
-    return total
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 class Postgres:
@@ -205,9 +208,12 @@ class LedgerBench:
             self.procs.remove(p)
 
     def stop_later(self, p):
-        """SIGTERM now, reaped by stop_all: a gateway drains for about 2 s
-        after SIGTERM, idle, and nothing that follows needs it gone."""
-        if p.poll() is None:
+        """With --smoke: SIGTERM now, reaped by stop_all (a gateway drains
+        for about 2 s after SIGTERM). Otherwise stopped before the next
+        scenario, so that its PostgreSQL connections close first."""
+        if not self.args.smoke:
+            self.stop(p)
+        elif p.poll() is None:
             p.send_signal(signal.SIGTERM)
 
     def stop_all(self):
