@@ -8,6 +8,12 @@
 //
 // Prints one line per backend and exits non-zero when a notification was
 // not answered TSOK or the store does not hold exactly the answered ones.
+//
+// With --targets=127.0.0.1:8001,127.0.0.1:8002 it drives receivers that run
+// elsewhere (gateway processes, bench/ledger.py) instead of its own: sender s
+// posts to target s mod N. It then prints one line for the run and one per
+// target with the TSOKs it got there (warm-up included); the caller checks
+// the store.
 
 #include <openssl/evp.h>
 #include <unistd.h>
@@ -23,6 +29,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
@@ -41,11 +48,16 @@ ABSL_FLAG(int, store_threads, 16, "receiver threads that wait on the store");
 ABSL_FLAG(int, pool_size, 8, "PostgreSQL connections");
 ABSL_FLAG(std::string, dir, "",
           "where the SQLite file goes; default $TEST_TMPDIR or /tmp");
+ABSL_FLAG(std::vector<std::string>, targets, {},
+          "host:port of receivers running elsewhere (e.g. gateways); sender s "
+          "posts to target s mod N; no receiver or store of our own then");
+ABSL_FLAG(std::string, portal_key, "bench-portal-key",
+          "the account's portal key (the notification's key is its MD5)");
+ABSL_FLAG(int64_t, txid_base, 0,
+          "added to every txid, so that runs against one store stay distinct");
 
 namespace payone::service {
 namespace {
-
-constexpr char kPortalKey[] = "bench-portal-key";
 
 std::string Md5Hex(const std::string& data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -69,14 +81,22 @@ std::string Body(const std::string& key, int64_t txid) {
 }
 
 struct Result {
-  int64_t accepted = 0;
+  int64_t accepted = 0;   // TSOK while measuring
+  int64_t answered = 0;   // TSOK in all, warm-up included
   int64_t failures = 0;
   double seconds = 0;
   std::vector<absl::Duration> latencies;
+  std::vector<int64_t> answered_per_target;
 };
 
-Result Drive(int port) {
-  const std::string key = Md5Hex(kPortalKey);
+struct Target {
+  std::string host;
+  int port = 0;
+};
+
+Result Drive(const std::vector<Target>& targets) {
+  const std::string key = Md5Hex(absl::GetFlag(FLAGS_portal_key));
+  const int64_t txid_base = absl::GetFlag(FLAGS_txid_base);
   const int senders = absl::GetFlag(FLAGS_senders);
   std::atomic<bool> measuring{false};
   std::atomic<bool> done{false};
@@ -85,14 +105,15 @@ Result Drive(int port) {
   for (int s = 0; s < senders; ++s) {
     threads.emplace_back([&, s] {
       Result& mine = per_sender[s];
-      const simulator::Url url{false, "127.0.0.1", std::to_string(port),
+      const Target& target = targets[s % targets.size()];
+      const simulator::Url url{false, target.host, std::to_string(target.port),
                                "/payone/transaction-status"};
       auto connection = simulator::HttpConnection::Connect(url);
       if (!connection.ok()) {
         ++mine.failures;
         return;
       }
-      int64_t txid = 100000000LL * (s + 1);
+      int64_t txid = txid_base + 100000000LL * (s + 1);
       while (!done) {
         const bool counted = measuring;
         const absl::Time start = absl::Now();
@@ -103,6 +124,7 @@ Result Drive(int port) {
           ++mine.failures;
           return;
         }
+        ++mine.answered;
         if (counted) {
           ++mine.accepted;
           mine.latencies.push_back(latency);
@@ -119,8 +141,13 @@ Result Drive(int port) {
   total.seconds = absl::ToDoubleSeconds(absl::Now() - start);
   done = true;
   for (std::thread& thread : threads) thread.join();
+  total.answered_per_target.assign(targets.size(), 0);
+  for (int s = 0; s < senders; ++s) {
+    total.answered_per_target[s % targets.size()] += per_sender[s].answered;
+  }
   for (Result& r : per_sender) {
     total.accepted += r.accepted;
+    total.answered += r.answered;
     total.failures += r.failures;
     total.latencies.insert(total.latencies.end(), r.latencies.begin(),
                            r.latencies.end());
@@ -156,8 +183,9 @@ bool Bench(const std::string& backend, LedgerDatabase* database) {
   options.allowed_sources = {"127.0.0.1/32"};
   options.store_threads = absl::GetFlag(FLAGS_store_threads);
   options.log_sink = [](const std::string&) {};
-  const NotificationAccount account{"bench", "2000001", "10001",
-                                    Md5Hex(kPortalKey), ""};
+  const NotificationAccount account{
+      "bench", "2000001", "10001", Md5Hex(absl::GetFlag(FLAGS_portal_key)),
+      ""};
   auto receiver =
       NotificationReceiver::Start(options, {account}, store, nullptr);
   if (!receiver.ok()) {
@@ -165,7 +193,7 @@ bool Bench(const std::string& backend, LedgerDatabase* database) {
                  receiver.status().ToString().c_str());
     return false;
   }
-  const Result result = Drive((*receiver)->port());
+  const Result result = Drive({{"127.0.0.1", (*receiver)->port()}});
   (*receiver)->Shutdown();
   const NotificationStats stats = (*receiver)->Stats();
   const int64_t stored = CountStored(store);
@@ -186,8 +214,45 @@ bool Bench(const std::string& backend, LedgerDatabase* database) {
          stored == static_cast<int64_t>(stats.stored) && stats.duplicate == 0;
 }
 
+// Drives receivers that run elsewhere; false when a post was not TSOK.
+bool BenchTargets(const std::vector<std::string>& specs) {
+  std::vector<Target> targets;
+  for (const std::string& spec : specs) {
+    const size_t colon = spec.rfind(':');
+    Target target;
+    if (colon == std::string::npos ||
+        !absl::SimpleAtoi(spec.substr(colon + 1), &target.port)) {
+      std::fprintf(stderr, "--targets: want host:port, got %s\n", spec.c_str());
+      return false;
+    }
+    target.host = spec.substr(0, colon);
+    targets.push_back(target);
+  }
+  const Result result = Drive(targets);
+  std::printf(
+      "backend=external targets=%zu senders=%d seconds=%.1f accepted=%lld "
+      "rate=%.0f/s p50_ms=%.2f p99_ms=%.2f failures=%lld "
+      "answered_tsok=%lld\n",
+      targets.size(), absl::GetFlag(FLAGS_senders), result.seconds,
+      static_cast<long long>(result.accepted),
+      result.accepted / std::max(result.seconds, 1e-9),
+      PercentileMs(result.latencies, 0.50),
+      PercentileMs(result.latencies, 0.99),
+      static_cast<long long>(result.failures),
+      static_cast<long long>(result.answered));
+  for (size_t i = 0; i < targets.size(); ++i) {
+    std::printf("target=%s answered_tsok=%lld\n", specs[i].c_str(),
+                static_cast<long long>(result.answered_per_target[i]));
+  }
+  std::fflush(stdout);
+  return result.failures == 0 && result.accepted > 0;
+}
+
 int Main() {
   const std::string backend = absl::GetFlag(FLAGS_backend);
+  if (!absl::GetFlag(FLAGS_targets).empty()) {
+    return BenchTargets(absl::GetFlag(FLAGS_targets)) ? 0 : 1;
+  }
   bool ok = true;
   if (backend == "sqlite" || backend == "both") {
     std::string dir = absl::GetFlag(FLAGS_dir);
