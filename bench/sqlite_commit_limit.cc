@@ -59,7 +59,8 @@ int Main() {
     return 1;
   }
   sqlite3_stmt* insert = nullptr;
-  if (sqlite3_prepare_v2(db, "INSERT INTO rows (created, payload) VALUES (?, ?)",
+  if (sqlite3_prepare_v2(db,
+                         "INSERT INTO rows (created, payload) VALUES (?, ?)",
                          -1, &insert, nullptr) != SQLITE_OK) {
     std::fprintf(stderr, "prepare: %s\n", sqlite3_errmsg(db));
     return 1;
@@ -101,8 +102,7 @@ int Main() {
       "\"rows\": %lld, \"seconds\": %.3f, \"commits_per_s\": %.1f, "
       "\"rows_per_s\": %.1f}\n",
       rows_per_commit, row_bytes, static_cast<long long>(commits),
-      static_cast<long long>(rows), seconds, commits / seconds,
-      rows / seconds);
+      static_cast<long long>(rows), seconds, commits / seconds, rows / seconds);
   return 0;
 }
 

@@ -81,8 +81,8 @@ std::string Body(const std::string& key, int64_t txid) {
 }
 
 struct Result {
-  int64_t accepted = 0;   // TSOK while measuring
-  int64_t answered = 0;   // TSOK in all, warm-up included
+  int64_t accepted = 0;  // TSOK while measuring
+  int64_t answered = 0;  // TSOK in all, warm-up included
   int64_t failures = 0;
   double seconds = 0;
   std::vector<absl::Duration> latencies;
@@ -184,8 +184,7 @@ bool Bench(const std::string& backend, LedgerDatabase* database) {
   options.store_threads = absl::GetFlag(FLAGS_store_threads);
   options.log_sink = [](const std::string&) {};
   const NotificationAccount account{
-      "bench", "2000001", "10001", Md5Hex(absl::GetFlag(FLAGS_portal_key)),
-      ""};
+      "bench", "2000001", "10001", Md5Hex(absl::GetFlag(FLAGS_portal_key)), ""};
   auto receiver =
       NotificationReceiver::Start(options, {account}, store, nullptr);
   if (!receiver.ok()) {

@@ -183,6 +183,7 @@ Ledger::Ledger(LedgerDatabase* database, int read_threads)
 void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
   struct Pending {
     LedgerRequest request;
+    LedgerRequest admitted;  // as the work completed it
     Admission admission;
     std::function<void(Admission)> done;
   };
@@ -194,7 +195,7 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
     Admission& admission = pending->admission;
     if (!status.ok()) {
       admission = Admission();
-      const RequestRecord& record = pending->request.record;
+      const RequestRecord& record = pending->admitted.record;
       if (status.code() == absl::StatusCode::kAlreadyExists &&
           OpensProcess(record.effect)) {
         // The unique reference index: an earlier request (of any replica)
@@ -219,8 +220,10 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
   absl::Status queued = database_->Submit(
       std::move(locks),
       [pending](SqlTransaction& tx) {
+        // Afresh from the caller's request, should the work run twice.
         pending->admission = Admission();
-        return AdmitInTransaction(tx, pending->request, pending->admission);
+        pending->admitted = pending->request;
+        return AdmitInTransaction(tx, pending->admitted, pending->admission);
       },
       std::move(finish));
   if (!queued.ok()) {

@@ -33,7 +33,7 @@ namespace payone::service {
 struct NotificationReceiverOptions : NotificationHandlerOptions {
   // host:port or [v6]:port; port 0 picks a free one (see port()).
   std::string listen_address = "127.0.0.1:0";
-  int threads = 2;        // I/O threads
+  int threads = 2;  // I/O threads
   // Threads that decode, verify and store: mostly waiting for a group
   // commit, so as many as notifications one commit should carry.
   int store_threads = 16;

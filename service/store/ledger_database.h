@@ -58,8 +58,10 @@ class LedgerDatabase {
   // TransactionOptions::locks) held; `done` gets its status, or the
   // transaction's when the commit failed, on a ledger thread after the
   // commit: it must not block. An error from `work` rolls back only its own
-  // writes. With `essential` false, a full queue refuses at once
-  // (RESOURCE_EXHAUSTED) and `done` is never called.
+  // writes. `work` may run twice (after a rollback, when another item of its
+  // batch failed): it must set its outputs afresh each time. With
+  // `essential` false, a full queue refuses at once (RESOURCE_EXHAUSTED)
+  // and `done` is never called.
   absl::Status Submit(std::vector<int64_t> locks, Work work, Done done,
                       bool essential = false);
   // Submit, waiting for `done`.

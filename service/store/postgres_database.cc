@@ -214,26 +214,25 @@ class PostgresDatabase : public SqlDatabase {
   absl::Status InTransaction(
       const TransactionOptions& options,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
-    absl::StatusOr<std::unique_ptr<Connection>> connection =
-        AcquireInTransaction(options.read_only);
-    if (!connection.ok()) return connection.status();
-    PostgresTransaction transaction(connection->get());
-    absl::Status status;
+    std::string begin = options.read_only ? "BEGIN READ ONLY" : "BEGIN";
     if (!options.locks.empty()) {
       // Ascending and in one statement (a target list runs left to right):
       // every transaction takes its locks in the same order, so none waits
-      // for another in a cycle.
+      // for another in a cycle. Sent with BEGIN: one round trip.
       std::vector<int64_t> keys = options.locks;
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      std::string sql = "SELECT ";
+      absl::StrAppend(&begin, "; SELECT ");
       for (size_t i = 0; i < keys.size(); ++i) {
-        absl::StrAppend(&sql, i == 0 ? "" : ", ", "pg_advisory_xact_lock(",
+        absl::StrAppend(&begin, i == 0 ? "" : ", ", "pg_advisory_xact_lock(",
                         keys[i], ")");
       }
-      status = transaction.Execute(sql);
     }
-    if (status.ok()) status = body(transaction);
+    absl::StatusOr<std::unique_ptr<Connection>> connection =
+        AcquireInTransaction(begin);
+    if (!connection.ok()) return connection.status();
+    PostgresTransaction transaction(connection->get());
+    absl::Status status = body(transaction);
     PGconn* conn = (*connection)->conn;
     if (status.ok()) {
       status = transaction.Execute("COMMIT");
@@ -244,17 +243,17 @@ class PostgresDatabase : public SqlDatabase {
     return status;
   }
 
-  // A pooled connection and BEGIN on it. One the server closed meanwhile
-  // (restart, failover, idle timeout) fails at BEGIN, before anything of the
-  // transaction ran, so another is taken; a new one fails for good.
+  // A pooled connection and `begin` (BEGIN and what goes with it) on it.
+  // One the server closed meanwhile (restart, failover, idle timeout) fails
+  // there, before anything of the transaction ran, so another is taken; a
+  // new one fails for good.
   absl::StatusOr<std::unique_ptr<Connection>> AcquireInTransaction(
-      bool read_only) {
+      const std::string& begin) {
     for (int attempt = 0;; ++attempt) {
       absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
       if (!connection.ok()) return connection.status();
       PostgresTransaction transaction(connection->get());
-      absl::Status status =
-          transaction.Execute(read_only ? "BEGIN READ ONLY" : "BEGIN");
+      absl::Status status = transaction.Execute(begin);
       if (status.ok()) return connection;
       const bool lost = PQstatus((*connection)->conn) != CONNECTION_OK;
       Release(*std::move(connection));  // closes it when lost
