@@ -240,33 +240,109 @@ void Ledger::Admit(LedgerRequest request, std::function<void(Admission)> done) {
   }
 }
 
+struct Ledger::OutcomeFlush {
+  struct Write {
+    request_journal::RequestOutcome outcome;
+    bool claimed_key = false;
+    std::string account;
+    std::string key;
+    std::string response;
+    std::function<void(absl::Status)> done;
+  };
+  // Appended under outcomes_mu_ while open; read only once closed.
+  std::vector<Write> writes;
+  std::vector<absl::Status> results;  // per write, set by RunFlush
+};
+
 void Ledger::Finish(const Admission& admission, const LedgerRequest& request,
                     RequestRecord::Outcome outcome, std::string status,
                     int32_t errorcode, std::string txid, std::string response,
                     std::function<void(absl::Status)> done) {
-  const int64_t id = admission.request_id;
-  const bool claimed_key = admission.claimed_key;
-  std::string account = request.record.account;
-  std::string key = request.idempotency_key;
+  OutcomeFlush::Write write;
+  write.outcome.id = admission.request_id;
+  write.outcome.outcome = outcome;
+  write.outcome.status = std::move(status);
+  write.outcome.errorcode = errorcode;
+  write.outcome.txid = std::move(txid);
+  write.claimed_key = admission.claimed_key;
+  write.account = request.record.account;
+  write.key = request.idempotency_key;
+  write.response = std::move(response);
+  write.done = std::move(done);
+  std::shared_ptr<OutcomeFlush> submit;
+  {
+    absl::MutexLock lock(&outcomes_mu_);
+    if (open_flush_ == nullptr) {
+      open_flush_ = std::make_shared<OutcomeFlush>();
+      submit = open_flush_;
+    }
+    open_flush_->writes.push_back(std::move(write));
+  }
+  if (submit == nullptr) return;  // joins the flush already queued
   absl::Status queued = database_->Submit(
       {},
-      [=](SqlTransaction& tx) -> absl::Status {
-        absl::Status finished =
-            request_journal::Finish(tx, id, outcome, status, errorcode, txid);
-        if (!finished.ok() || !claimed_key) return finished;
-        switch (outcome) {
-          case RequestRecord::Outcome::kAnswered:
-            return idempotency_keys::Complete(tx, account, key, response);
-          case RequestRecord::Outcome::kNotSent:
-            return idempotency_keys::Release(tx, account, key);
-          default:
-            // The outcome is unknown: the key stays in flight, so that a
-            // retry with it is refused rather than sent twice.
-            return absl::OkStatus();
+      [this, submit](SqlTransaction& tx) {
+        {
+          // Closed: later outcomes start a flush of their own.
+          absl::MutexLock lock(&outcomes_mu_);
+          if (open_flush_ == submit) open_flush_ = nullptr;
+        }
+        return RunFlush(tx, *submit);
+      },
+      [submit](absl::Status status) {
+        for (size_t i = 0; i < submit->writes.size(); ++i) {
+          submit->writes[i].done(status.ok() ? submit->results[i] : status);
         }
       },
-      done, /*essential=*/true);
-  if (!queued.ok()) done(queued);
+      /*essential=*/true);
+  if (!queued.ok()) {
+    // The database is closing: nothing will run the flush.
+    absl::MutexLock lock(&outcomes_mu_);
+    if (open_flush_ == submit) open_flush_ = nullptr;
+    for (OutcomeFlush::Write& w : submit->writes) w.done(queued);
+  }
+}
+
+absl::Status Ledger::RunFlush(SqlTransaction& tx, OutcomeFlush& flush) {
+  std::vector<request_journal::RequestOutcome> outcomes;
+  outcomes.reserve(flush.writes.size());
+  for (const OutcomeFlush::Write& w : flush.writes) {
+    outcomes.push_back(w.outcome);
+  }
+  flush.results.assign(flush.writes.size(), absl::OkStatus());
+  absl::StatusOr<std::vector<bool>> found =
+      request_journal::FinishMany(tx, outcomes);
+  // A failed statement fails the transaction (PostgreSQL aborts it).
+  if (!found.ok()) return found.status();
+  for (size_t i = 0; i < flush.writes.size(); ++i) {
+    const OutcomeFlush::Write& w = flush.writes[i];
+    absl::Status& result = flush.results[i];
+    if (!(*found)[i]) {
+      result = absl::NotFoundError(
+          absl::StrCat("no request with id ", w.outcome.id));
+      continue;
+    }
+    if (!w.claimed_key) continue;
+    switch (w.outcome.outcome) {
+      case RequestRecord::Outcome::kAnswered:
+        result = idempotency_keys::Complete(tx, w.account, w.key, w.response);
+        break;
+      case RequestRecord::Outcome::kNotSent:
+        result = idempotency_keys::Release(tx, w.account, w.key);
+        break;
+      default:
+        // The outcome is unknown: the key stays in flight, so that a retry
+        // with it is refused rather than sent twice.
+        break;
+    }
+    // NOT_FOUND and FAILED_PRECONDITION concern this write alone (its key
+    // was not as expected); anything else is the database's.
+    if (!result.ok() && result.code() != absl::StatusCode::kNotFound &&
+        result.code() != absl::StatusCode::kFailedPrecondition) {
+      return result;
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<PaymentFacts> Ledger::Facts(absl::string_view account,

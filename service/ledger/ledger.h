@@ -12,12 +12,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "google/protobuf/message.h"
 #include "service/ledger/payment_view.h"
 #include "service/ledger/work_queue.h"
@@ -103,9 +105,17 @@ class Ledger {
                                      absl::string_view txid);
 
  private:
+  // Outcomes recorded while their write waits in the database's queue join
+  // it: one statement for all of them (one round trip to PostgreSQL).
+  struct OutcomeFlush;
+  absl::Status RunFlush(SqlTransaction& tx, OutcomeFlush& flush);
+
   LedgerDatabase* const database_;
   NotificationLog notifications_;
   WorkQueue reads_;
+  absl::Mutex outcomes_mu_;
+  // The flush still open for more outcomes; null when none is queued.
+  std::shared_ptr<OutcomeFlush> open_flush_ ABSL_GUARDED_BY(outcomes_mu_);
 };
 
 }  // namespace payone::service

@@ -326,6 +326,46 @@ TEST_P(LedgerTest, AReplicaHoldingOnePaymentDoesNotHoldOthers) {
   EXPECT_TRUE(admitted.HasBeenNotified());
 }
 
+TEST_P(LedgerTest, OutcomesRecordedTogetherAnswerEachCallerAlone) {
+  constexpr int kCalls = 12;
+  std::vector<Admission> admissions;
+  for (int i = 0; i < kCalls; ++i) {
+    RequestRecord preauth = Request("preauthorization", "", 100);
+    preauth.reference = absl::StrCat("together-", i);
+    admissions.push_back(Admit(preauth, false, "", ""));
+    ASSERT_TRUE(admissions.back().status.ok()) << admissions.back().status;
+  }
+  Admission unknown;
+  unknown.request_id = 987654321;  // never admitted
+  admissions.push_back(unknown);
+  // Recorded without waiting for each other, so that they share writes.
+  absl::Mutex mu;
+  std::vector<absl::Status> results(admissions.size());
+  int done = 0;
+  for (size_t i = 0; i < admissions.size(); ++i) {
+    ledger_->Finish(admissions[i], Call(Request("", "", 0), false, "", ""),
+                    Outcome::kAnswered, "APPROVED", 0, absl::StrCat(7300 + i),
+                    "", [&, i](absl::Status status) {
+                      absl::MutexLock lock(&mu);
+                      results[i] = std::move(status);
+                      ++done;
+                    });
+  }
+  {
+    absl::MutexLock lock(&mu);
+    std::pair<int*, int> all(&done, static_cast<int>(admissions.size()));
+    mu.Await(absl::Condition(
+        +[](std::pair<int*, int>* p) { return *p->first == p->second; }, &all));
+  }
+  for (int i = 0; i < kCalls; ++i) {
+    EXPECT_TRUE(results[i].ok()) << i << ": " << results[i];
+    auto facts = ledger_->Facts("demo", absl::StrCat(7300 + i));
+    ASSERT_TRUE(facts.ok()) << facts.status();
+    EXPECT_EQ(facts->view.reserved_amount(), 100) << i;
+  }
+  EXPECT_EQ(results.back().code(), absl::StatusCode::kNotFound);
+}
+
 TEST_P(LedgerTest, FullWriteQueueRefusesAtOnceWithNothingSent) {
   auto raw = database_->OpenRaw();
   ASSERT_TRUE(raw.ok()) << raw.status();

@@ -148,8 +148,12 @@ class PostgresTransaction : public SqlTransaction {
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       return ResultError(conn_, result.get());
     }
+    last_command_ = PQcmdStatus(result.get());
     return absl::OkStatus();
   }
+
+  // The command tag of the last Execute ("COMMIT", "ROLLBACK", ...).
+  const std::string& last_command() const { return last_command_; }
 
  private:
   absl::StatusOr<const std::string*> Prepared(absl::string_view sql,
@@ -201,6 +205,7 @@ class PostgresTransaction : public SqlTransaction {
 
   Connection* connection_;
   PGconn* conn_;
+  std::string last_command_;
 };
 
 class PostgresDatabase : public SqlDatabase {
@@ -236,6 +241,13 @@ class PostgresDatabase : public SqlDatabase {
     PGconn* conn = (*connection)->conn;
     if (status.ok()) {
       status = transaction.Execute("COMMIT");
+      // COMMIT of a transaction an error aborted answers ROLLBACK, not an
+      // error: nothing is durable then.
+      if (status.ok() && PQtransactionStatus(conn) == PQTRANS_IDLE &&
+          transaction.last_command() == "ROLLBACK") {
+        status = absl::AbortedError(
+            "PostgreSQL rolled the transaction back at COMMIT");
+      }
     } else if (PQtransactionStatus(conn) != PQTRANS_IDLE) {
       (void)transaction.Execute("ROLLBACK");
     }

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "service/store/sql_util.h"
@@ -98,6 +99,46 @@ absl::Status Finish(SqlTransaction& tx, int64_t id,
       " WHERE id = $1 RETURNING id",
       {id, OutcomeName(outcome), status, errorcode, Micros(absl::Now()), txid},
       absl::StrCat("no request with id ", id));
+}
+
+absl::StatusOr<std::vector<bool>> FinishMany(
+    SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes) {
+  if (outcomes.empty()) return std::vector<bool>();
+  // UPDATE ... FROM a derived table of the outcomes (SQLite 3.33+ and
+  // PostgreSQL); one text per count, prepared once each.
+  std::string rows;
+  std::vector<SqlValue> params;
+  params.reserve(6 * outcomes.size());
+  const int64_t now = Micros(absl::Now());
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    const RequestOutcome& o = outcomes[i];
+    if (o.outcome == RequestRecord::Outcome::kSending) {
+      return absl::InvalidArgumentError("the outcome must not be kSending");
+    }
+    const size_t n = 6 * i;
+    absl::StrAppend(&rows, i == 0 ? "" : " UNION ALL ", "SELECT $", n + 1,
+                    " AS id, $", n + 2, " AS outcome, $", n + 3,
+                    " AS status, $", n + 4, " AS errorcode, $", n + 5,
+                    " AS finished_at, $", n + 6, " AS txid");
+    params.insert(params.end(), {o.id, OutcomeName(o.outcome), o.status,
+                                 o.errorcode, now, o.txid});
+  }
+  absl::StatusOr<std::vector<SqlRow>> updated = tx.Query(
+      absl::StrCat(
+          "UPDATE requests SET outcome = v.outcome, status = v.status,"
+          " errorcode = v.errorcode, finished_at = v.finished_at,"
+          " txid = CASE WHEN v.txid = '' THEN requests.txid ELSE v.txid END"
+          " FROM (",
+          rows, ") AS v WHERE requests.id = v.id RETURNING requests.id"),
+      params);
+  if (!updated.ok()) return updated.status();
+  absl::flat_hash_set<int64_t> found;
+  for (const SqlRow& row : *updated) found.insert(row.Int(0));
+  std::vector<bool> result;
+  result.reserve(outcomes.size());
+  for (const RequestOutcome& o : outcomes)
+    result.push_back(found.contains(o.id));
+  return result;
 }
 
 absl::StatusOr<std::vector<RequestRecord>> ListProcess(

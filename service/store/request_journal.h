@@ -9,11 +9,13 @@
 // not counting requests certainly not sent or refused with ERROR).
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "service/store/records.h"
 #include "service/store/sql_database.h"
 
@@ -28,6 +30,20 @@ absl::StatusOr<int64_t> Begin(SqlTransaction& tx, const RequestRecord& record);
 absl::Status Finish(SqlTransaction& tx, int64_t id,
                     RequestRecord::Outcome outcome, absl::string_view status,
                     int32_t errorcode, absl::string_view txid);
+
+// The outcome of one request, for FinishMany.
+struct RequestOutcome {
+  int64_t id = 0;
+  RequestRecord::Outcome outcome = RequestRecord::Outcome::kUnknown;
+  std::string status;
+  int32_t errorcode = 0;
+  std::string txid;
+};
+
+// Finish for many requests in one statement (one round trip): for each
+// outcome, whether its request was found (false: NOT_FOUND for it alone).
+absl::StatusOr<std::vector<bool>> FinishMany(
+    SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes);
 
 // Every request of one payment process, oldest first.
 absl::StatusOr<std::vector<RequestRecord>> ListProcess(
