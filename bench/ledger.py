@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 sys.dont_write_bytecode = True  # no bench/__pycache__ from importing e2e
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -59,6 +60,58 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+LEDGER_METRICS = {
+    'payone_gateway_ledger_writes_total{result="committed"}': "writes",
+    'payone_gateway_ledger_writes_total{result="failed"}': "failed_writes",
+    'payone_gateway_ledger_writes_total{result="refused"}': "refused_writes",
+    "payone_gateway_ledger_commits_total": "commits",
+}
+
+
+def scrape_ledger(metrics_ports):
+    """The ledger's counters (LEDGER_METRICS' names) summed over the
+    gateways' Prometheus endpoints; None when a gateway has no ledger."""
+    total = {}
+    for port in metrics_ports:
+        url = f"http://127.0.0.1:{port}/metrics"
+        with urllib.request.urlopen(url, timeout=10) as r:
+            text = r.read().decode()
+        found = {}
+        for line in text.splitlines():
+            if line.startswith("#") or " " not in line:
+                continue
+            name, value = line.rsplit(" ", 1)
+            key = LEDGER_METRICS.get(name.replace(" ", ""))
+            if key:
+                found[key] = float(value)
+        if "commits" not in found:
+            return None
+        for k, v in found.items():
+            total[k] = total.get(k, 0) + v
+    return total
+
+
+def ledger_delta(before, after, seconds, units):
+    """The ledger's writes and commits between two scrape_ledger()s, over
+    `seconds`, per `units` (calls or notifications)."""
+    if before is None or after is None:
+        return {}
+    d = {k: int(round(after.get(k, 0) - before.get(k, 0)))
+         for k in LEDGER_METRICS.values()}
+    commits = d["commits"]
+    return {
+        "ledger_commits": commits,
+        "ledger_writes": d["writes"],
+        "ledger_failed_writes": d["failed_writes"],
+        "ledger_refused_writes": d["refused_writes"],
+        "ledger_commits_per_s": commits / max(seconds, 1e-9),
+        "ledger_writes_per_commit": (d["writes"] / commits if commits
+                                     else None),
+        "ledger_commits_per_unit": commits / max(units, 1),
+        "ledger_writes_per_unit": d["writes"] / max(units, 1),
+    }
 
 
 def children_cpu_seconds(parent):
@@ -268,9 +321,10 @@ accounts {{
             + (f", {extra}" if extra else ", no ledger"))
         p, path = self.start(argv, f"gateway-{name}.log", env=env)
         m = wait_for(path, r'"event":"listening","port":(\d+),'
-                     r'"metrics_port":\d+,"notifications_port":(-?\d+)',
+                     r'"metrics_port":(\d+),"notifications_port":(-?\d+)',
                      proc=p)
-        return p, int(m.group(1)), int(m.group(2))
+        # (process, gRPC port, notifications port, metrics port)
+        return p, int(m.group(1)), int(m.group(3)), int(m.group(2))
 
     # -- load ----------------------------------------------------------------
 
@@ -299,14 +353,16 @@ accounts {{
         return argv, out
 
     def ghz(self, targets, concurrency, calls, gateways, sim=None,
-            health=False, record=True):
+            health=False, record=True, metrics_ports=()):
         """Closed loop on each target at the same time: `concurrency` in
         flight and `calls` calls per target. `gateways` are the processes
-        whose CPU counts (all replicas)."""
+        whose CPU counts (all replicas); `metrics_ports` their Prometheus
+        endpoints, whose ledger counters are read before and after."""
         runs = [self.ghz_argv(port, concurrency, calls, health)
                 for port in targets]
         if record:
             self.commands.extend(" ".join(a) for a, _ in runs)
+        ledger0 = scrape_ledger(metrics_ports) if metrics_ports else None
         cpu0 = sum(proc_cpu_seconds(g.pid) for g in gateways)
         sim0 = proc_cpu_seconds(sim.pid) if sim else 0
         pg0 = self.pg.cpu_seconds() if self.pg else 0
@@ -329,6 +385,7 @@ accounts {{
         cpu1 = sum(proc_cpu_seconds(g.pid) for g in gateways)
         sim1 = proc_cpu_seconds(sim.pid) if sim else 0
         pg1 = self.pg.cpu_seconds() if self.pg else 0
+        ledger1 = scrape_ledger(metrics_ports) if metrics_ports else None
         client_cpu = ((rusage1.children_user - rusage0.children_user) +
                       (rusage1.children_system - rusage0.children_system))
         count = ok = 0
@@ -346,7 +403,7 @@ accounts {{
                     if not d.get("error")]
             longest_s = max(longest_s, report["total"] / 1e9)
         lat.sort()
-        return {
+        result = {
             "calls": count,
             "ok": ok,
             "errors": count - ok,
@@ -365,6 +422,9 @@ accounts {{
             "postgres_cpu_us_per_call": ((pg1 - pg0) * 1e6 / max(count, 1)
                                          if self.pg and pg1 else None),
         }
+        # Group commit: the ledger's commits and writes during the run.
+        result.update(ledger_delta(ledger0, ledger1, longest_s, count))
+        return result
 
     # -- scenarios -----------------------------------------------------------
 
@@ -387,13 +447,15 @@ accounts {{
                    for i in range(replicas)]
             procs = [g[0] for g in gws]
             ports = [g[1] for g in gws]
+            metrics = [g[3] for g in gws] if backend else []
             per = a.concurrency // replicas
             try:
                 log(f"{label}: warm-up")
                 self.ghz(ports, per, a.warmup_calls // replicas, procs,
                          record=False)
                 log(f"{label}: {a.calls} calls, {a.concurrency} in flight")
-                r = self.ghz(ports, per, a.calls // replicas, procs, sim=sim)
+                r = self.ghz(ports, per, a.calls // replicas, procs, sim=sim,
+                             metrics_ports=metrics)
                 r.update(key=key, name=label, replicas=replicas,
                          concurrency=a.concurrency,
                          concurrency_per_replica=per,
@@ -495,6 +557,7 @@ accounts {{
                    for i in range(replicas)]
             procs = [g[0] for g in gws]
             targets = [f"127.0.0.1:{g[2]}" for g in gws]
+            metrics = [g[3] for g in gws]
             argv = [a.notification_bench, f"--targets={','.join(targets)}",
                     f"--senders={senders}", f"--portal_key={PORTAL_KEY}",
                     f"--warmup={a.notification_warmup}s",
@@ -506,7 +569,11 @@ accounts {{
             try:
                 cpu0 = [proc_cpu_seconds(p.pid) for p in procs]
                 pg0 = self.pg.cpu_seconds()
+                ledger0 = scrape_ledger(metrics)
+                t0 = time.time()
                 stdout, client_cpu = run_measured(argv)
+                wall = time.time() - t0
+                ledger1 = scrape_ledger(metrics)
                 cpu1 = [proc_cpu_seconds(p.pid) for p in procs]
                 pg1 = self.pg.cpu_seconds()
             finally:
@@ -549,6 +616,10 @@ accounts {{
                                                      if backend == "postgres"
                                                      else None),
             }
+            # Warm-up included, as answered_tsok_total: commits/s over the
+            # bench process's whole run (wall_seconds).
+            r["wall_seconds"] = wall
+            r.update(ledger_delta(ledger0, ledger1, wall, answered))
             out.append(r)
         return out
 
@@ -669,6 +740,13 @@ def main():
         # Figures are meaningless here; everything must have worked.
         bad = [r["key"] for r in results["preauthorize"] if r["errors"] or
                not r["calls"]]
+        # The ledger's counters were scraped (every scenario with a ledger).
+        bad += [f"{r['key']}/ledger_commits" for r in results["preauthorize"]
+                if r["key"] not in ("none", "grpc_floor") and
+                not r.get("ledger_commits")]
+        bad += [f"{r['key']}/ledger_commits"
+                for r in results.get("notifications", [])
+                if not r.get("ledger_commits")]
         bad += [r["key"] for r in results.get("notifications", [])
                 if r["failures"] or not r["stored_matches"] or
                 not r["accepted"]]

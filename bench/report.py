@@ -313,13 +313,29 @@ unset multiplot
 
 # -- Ledger (bench/ledger.py) ------------------------------------------------
 
-# Each Preauthorize makes the ledger commit twice, synced: BeginRequest (the
-# request row, before PAYONE is called) and FinishRequest (its outcome).
-COMMITS_PER_CALL = 2
-
-
 def pct(x):
     return f"{x * 100:.0f} %"
+
+
+def opt(x, digits=0):
+    """fmt(x), blank when x is missing (results from before a field was
+    measured, or a scenario without a ledger)."""
+    return "" if x is None else fmt(x, digits)
+
+
+def ledger_commits(r, per, unit="writes"):
+    """The ledger beside a limit: its measured commits/s (from the
+    gateways' payone_gateway_ledger_commits_total), their share of `per`
+    (the limit's transactions/s) and the writes per commit; "–" when the
+    results predate the measurement."""
+    c = r.get("ledger_commits_per_s")
+    if c is None:
+        return "– commits/s"
+    text = f"{fmt(c)} commits/s ({pct(c / per)})"
+    w = r.get("ledger_writes_per_commit")
+    if w is not None:
+        text += f", {fmt(w, 1)} {unit} per commit"
+    return text
 
 
 def ledger_section(ledger, reused=False):
@@ -358,7 +374,13 @@ def ledger_section(ledger, reused=False):
         "the run, summed over the replicas, per call; PostgreSQL CPU likewise "
         "over the postmaster and its backends. A call is an error unless it "
         "ends `OK`; \"ledger rows\" counts the `requests` rows afterwards "
-        "(warm-up included).")
+        "(warm-up included). \"Ledger commits/s\" and \"writes per commit\" "
+        "are measured: the gateways' `payone_gateway_ledger_commits_total` "
+        "and `payone_gateway_ledger_writes_total{result=\"committed\"}` "
+        "(Prometheus endpoint, summed over the replicas) read before and "
+        "after the run; commits/s over the run's seconds, writes per commit "
+        "the mean group-commit size (each call writes twice: its admission "
+        "and its outcome).")
     lines.append("")
     lines.append("```")
     for k in ("date", "cpu", "memory", "kernel", "disk", "sqlite",
@@ -375,9 +397,10 @@ def ledger_section(ledger, reused=False):
     lines.append("| scenario | gateways | ghz | calls | calls/s | vs no ledger "
                  "| p50 ms | p90 ms | p99 ms | errors | gateway CPU us/call | "
                  "CPU/call vs no ledger | PostgreSQL CPU us/call | simulator "
-                 "CPU us/call | ghz CPU us/call | ledger rows |")
+                 "CPU us/call | ghz CPU us/call | ledger rows | ledger "
+                 "commits/s | writes per commit |")
     lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-                 "---:|---:|---:|---:|")
+                 "---:|---:|---:|---:|---:|---:|")
     for r in ledger["preauthorize"]:
         floor = r["key"] == "grpc_floor"
         cpu_ratio = ("" if floor else
@@ -395,7 +418,9 @@ def ledger_section(ledger, reused=False):
             f"{cpu_ratio}"
             f" | {pg} | {'' if floor else fmt(r['simulator_cpu_us_per_call'])}"
             f" | {fmt(r['client_cpu_us_per_call'])} | "
-            f"{r.get('ledger_rows', '') if r.get('ledger_rows') is not None else ''} |")
+            f"{r.get('ledger_rows', '') if r.get('ledger_rows') is not None else ''} | "
+            f"{opt(r.get('ledger_commits_per_s'))} | "
+            f"{opt(r.get('ledger_writes_per_commit'), 1)} |")
     lines.append("")
 
     # Limits.
@@ -409,10 +434,13 @@ def ledger_section(ledger, reused=False):
         "connection. **PostgreSQL**: `pgbench` on the same server as the "
         "ledger, a custom script of one `INSERT` of a ~450-byte row per "
         f"transaction (`synchronous_commit=on`), {s['limit_seconds']:g} s each. "
-        "A Preauthorize makes the ledger commit twice, synced (`BeginRequest` "
-        "before PAYONE is called, `FinishRequest` after), so the ledger's "
-        f"commits/s are {COMMITS_PER_CALL} x its calls/s; a notification is "
-        "one transaction.")
+        "A Preauthorize needs two durable writes (`BeginRequest` before "
+        "PAYONE is called, `FinishRequest` after) and a notification one, "
+        "but the ledger group-commits: one synced transaction carries the "
+        "writes of many calls, so the ledger's commits/s beside each limit "
+        "are measured (the gateways' `payone_gateway_ledger_commits_total`, "
+        "as in the tables), not derived from calls/s, and writes per commit "
+        "is the mean group-commit size.")
     lines.append("")
     lines.append("| limit | transactions/s | rows/s | latency | the ledger "
                  "beside it |")
@@ -432,13 +460,12 @@ def ledger_section(ledger, reused=False):
         led = pre.get("sqlite")
         beside = ""
         if led:
-            c = led["calls_per_s"] * COMMITS_PER_CALL
-            beside = (f"SQLite ledger: {fmt(c)} commits/s "
-                      f"({pct(c / r['commits_per_s'])} of this)")
+            beside = (f"SQLite ledger: "
+                      f"{ledger_commits(led, r['commits_per_s'])}")
         if n_sqlite:
-            beside += (f"; notifications, {n_sqlite['senders']} senders: "
-                       f"{fmt(n_sqlite['per_s'])}/s "
-                       f"({pct(n_sqlite['per_s'] / r['commits_per_s'])})")
+            beside += (f"; notifications, {n_sqlite['senders']} senders "
+                       f"({fmt(n_sqlite['per_s'])}/s): "
+                       f"{ledger_commits(n_sqlite, r['commits_per_s'], 'notifications')}")
         lines.append(f"| SQLite, 1 row per synced commit | "
                      f"{fmt(r['commits_per_s'])} | {fmt(r['rows_per_s'])} | "
                      f"{1000 / max(r['commits_per_s'], 1e-9):.2f} ms | "
@@ -452,21 +479,19 @@ def ledger_section(ledger, reused=False):
     for clients, r in sorted(pgl.items()):
         beside = ""
         if clients == 1 and pre.get("postgres"):
-            c = pre["postgres"]["calls_per_s"] * COMMITS_PER_CALL
-            beside = (f"PostgreSQL ledger, 1 replica: {fmt(c)} commits/s "
-                      f"({pct(c / r['tps'])} of this)")
+            beside = (f"PostgreSQL ledger, 1 replica: "
+                      f"{ledger_commits(pre['postgres'], r['tps'])}")
         if clients > 1:
             parts = []
             for key, label in (("postgres", "1 replica"),
                                ("postgres_x2", "2 replicas")):
                 if key in pre:
-                    c = pre[key]["calls_per_s"] * COMMITS_PER_CALL
-                    parts.append(f"ledger, {label}: {fmt(c)} commits/s "
-                                 f"({pct(c / r['tps'])})")
+                    parts.append(f"ledger, {label}: "
+                                 f"{ledger_commits(pre[key], r['tps'])}")
             if n_pg:
-                parts.append(f"notifications, {n_pg['senders']} senders: "
-                             f"{fmt(n_pg['per_s'])}/s "
-                             f"({pct(n_pg['per_s'] / r['tps'])})")
+                parts.append(f"notifications, {n_pg['senders']} senders "
+                             f"({fmt(n_pg['per_s'])}/s): "
+                             f"{ledger_commits(n_pg, r['tps'], 'notifications')}")
             beside = "; ".join(parts)
         lines.append(f"| PostgreSQL, pgbench, {clients} "
                      f"client{'s' if clients > 1 else ''} | "
@@ -492,17 +517,25 @@ def ledger_section(ledger, reused=False):
             "store must hold exactly the notifications answered `TSOK` "
             "(warm-up included). CPU per notification is each gateway's "
             "utime+stime over the whole run divided by the notifications it "
-            "answered (warm-up included).")
+            "answered (warm-up included). Ledger commits are the gateways' "
+            "`payone_gateway_ledger_commits_total` over the whole run "
+            "(warm-up included, summed over the receivers); notifications "
+            "per commit divides the notifications answered by them (each "
+            "notification is one write: the mean group-commit size).")
         lines.append("")
         lines.append("| backend | receivers | senders | notifications/s | "
                      "TSOK p50 ms | TSOK p99 ms | failures | stored = "
                      "answered | gateway CPU us/notification, per replica | "
                      "PostgreSQL CPU us/notification | sender CPU "
-                     "us/notification |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|")
+                     "us/notification | ledger commits | notifications per "
+                     "commit |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|"
+                     "---:|---:|")
         for r in ns:
             cpu = " / ".join(fmt(x["cpu_us_per_notification"])
                              for x in r["replica"])
+            npc = (opt(r["answered_tsok_total"] / r["ledger_commits"], 1)
+                   if r.get("ledger_commits") else "")
             lines.append(
                 f"| {'SQLite' if r['backend'] == 'sqlite' else 'PostgreSQL'} "
                 f"| {r['replicas']} | {r['senders']} | {fmt(r['per_s'])} | "
@@ -511,7 +544,8 @@ def ledger_section(ledger, reused=False):
                 f"{'yes' if r['stored_matches'] else 'NO'} ({r['stored']:,})"
                 f" | {cpu} | "
                 f"{fmt(r['postgres_cpu_us_per_notification']) if r['postgres_cpu_us_per_notification'] is not None else ''}"
-                f" | {fmt(r['client_cpu_us_per_notification'])} |")
+                f" | {fmt(r['client_cpu_us_per_notification'])} | "
+                f"{opt(r.get('ledger_commits'))} | {npc} |")
         lines.append("")
 
     # Targets.
