@@ -126,7 +126,6 @@ LedgerDatabase::Stats LedgerDatabase::stats() const {
 void LedgerDatabase::RunWriter(int index) {
   // Named for profilers and thread dumps.
   pthread_setname_np(pthread_self(), "ledger-writer");
-  size_t last_batch = 0;
   while (true) {
     std::vector<Item> batch;
     {
@@ -137,22 +136,6 @@ void LedgerDatabase::RunWriter(int index) {
           },
           this));
       if (queue_.empty()) return;  // stopping, and nothing left
-      // Under load, a moment for the rest of what the last batch carried to
-      // arrive: fewer, fuller commits (each costs a synced write).
-      if (queue_.size() < last_batch &&
-          options_.gather > absl::ZeroDuration()) {
-        struct Enough {
-          LedgerDatabase* self;
-          size_t count;
-        } enough{this, last_batch};
-        mu_.AwaitWithTimeout(absl::Condition(
-                                 +[](Enough* e) ABSL_NO_THREAD_SAFETY_ANALYSIS {
-                                   return e->self->queue_.size() >= e->count ||
-                                          e->self->stopping_;
-                                 },
-                                 &enough),
-                             options_.gather);
-      }
       const size_t take =
           std::min(queue_.size(), static_cast<size_t>(options_.max_batch));
       batch.reserve(take);
@@ -161,7 +144,6 @@ void LedgerDatabase::RunWriter(int index) {
         queue_.pop_front();
       }
     }
-    last_batch = batch.size();
     completers_[index]->Add(Commit(batch));
   }
 }

@@ -25,7 +25,6 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
-#include "absl/time/time.h"
 #include "service/store/sql_database.h"
 
 namespace payone::service {
@@ -38,10 +37,6 @@ struct LedgerDatabaseOptions {
   int max_batch = 256;
   // Queued work items at most, beyond which Submit refuses.
   int max_queued = 4096;
-  // How long a writer waits for a batch to fill up to the size of its last
-  // one before it begins (under load only: after a batch of one it never
-  // waits).
-  absl::Duration gather = absl::Microseconds(200);
 };
 
 class LedgerDatabase {
