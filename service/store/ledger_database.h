@@ -30,9 +30,10 @@
 namespace payone::service {
 
 struct LedgerDatabaseOptions {
-  // Threads that run write batches, each on its own connection. SQLite has
-  // one writer whatever this says.
-  int writers = 2;
+  // Threads that run write batches, each on its own connection: a batch
+  // spends most of its time waiting for round trips to PostgreSQL, so
+  // several overlap. SQLite has one writer whatever this says.
+  int writers = 4;
   // Work items in one transaction at most.
   int max_batch = 256;
   // Queued work items at most, beyond which Submit refuses.
