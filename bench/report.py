@@ -398,9 +398,10 @@ def ledger_section(ledger, reused=False):
                  "| p50 ms | p90 ms | p99 ms | errors | gateway CPU us/call | "
                  "CPU/call vs no ledger | PostgreSQL CPU us/call | simulator "
                  "CPU us/call | ghz CPU us/call | ledger rows | ledger "
-                 "commits/s | writes per commit |")
+                 "commits/s | writes per commit | every round: calls/s @ "
+                 "gateway CPU us/call |")
     lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-                 "---:|---:|---:|---:|---:|---:|")
+                 "---:|---:|---:|---:|---:|---:|---|")
     for r in ledger["preauthorize"]:
         floor = r["key"] == "grpc_floor"
         cpu_ratio = ("" if floor else
@@ -420,8 +421,17 @@ def ledger_section(ledger, reused=False):
             f" | {fmt(r['client_cpu_us_per_call'])} | "
             f"{r.get('ledger_rows', '') if r.get('ledger_rows') is not None else ''} | "
             f"{opt(r.get('ledger_commits_per_s'))} | "
-            f"{opt(r.get('ledger_writes_per_commit'), 1)} |")
+            f"{opt(r.get('ledger_writes_per_commit'), 1)} | "
+            + ", ".join(f"{fmt(x['calls_per_s'])} @ {fmt(x['cpu_us_per_call'])}"
+                        for x in r.get("rounds", [])) + " |")
     lines.append("")
+    if s.get("rounds", 1) > 1:
+        lines.append(
+            f"Each scenario ran {s['rounds']} times, the rounds one after "
+            "another (every scenario once per round, so that a slow phase of "
+            "the shared machine meets them all); each row shows its median "
+            "round by calls/s, and the last column every round.")
+        lines.append("")
 
     # Limits.
     lines.append("### The machine's limits, same run")
@@ -592,7 +602,11 @@ def ledger_section(ledger, reused=False):
                      f"once | {'yes' if clean else 'no'} | {verdict(clean)} |")
     lines.append("")
     lines.append(
-        "Caveats: one run of each scenario on 2 shared cores, where ghz, the "
+        "Caveats: " + (f"{s.get('rounds', 1)} rounds of each Preauthorize "
+                       "scenario (the median shown), one run of everything "
+                       "else" if s.get("rounds", 1) > 1 else
+                       "one run of each scenario") +
+        " on 2 shared cores, where ghz, the "
         "gateway(s), the simulator and PostgreSQL compete for the CPU (ghz's "
         "own CPU per call is in the table): no-ledger calls/s is partly a "
         "measure of ghz, so the ratios are the headline. CPU times come in "
