@@ -213,6 +213,142 @@ func (Symbols) EnumDescriptor() ([]byte, []int) {
 	return file_payone_v1_options_proto_rawDescGZIP(), []int{1}
 }
 
+// A request field the gateway's ledger reads. The generator checks the type
+// so that a renamed or retyped field fails the build instead of silently
+// dropping out of the ledger.
+type LedgerField int32
+
+const (
+	LedgerField_LEDGER_FIELD_UNSPECIFIED LedgerField = 0
+	// PAYONE's id of the payment process (string).
+	LedgerField_LEDGER_FIELD_TXID LedgerField = 1
+	// The merchant's reference of the payment process (string).
+	LedgerField_LEDGER_FIELD_REFERENCE LedgerField = 2
+	// The amount in minor units (int64, optional or not).
+	LedgerField_LEDGER_FIELD_AMOUNT LedgerField = 3
+	// The ISO 4217 currency code (string).
+	LedgerField_LEDGER_FIELD_CURRENCY LedgerField = 4
+	// The request's sequence number within the process (optional int32); the
+	// ledger fills it in when the caller leaves it unset.
+	LedgerField_LEDGER_FIELD_SEQUENCENUMBER LedgerField = 5
+	// Whether a capture is the last one (an enum with wire values).
+	LedgerField_LEDGER_FIELD_CAPTUREMODE LedgerField = 6
+)
+
+// Enum value maps for LedgerField.
+var (
+	LedgerField_name = map[int32]string{
+		0: "LEDGER_FIELD_UNSPECIFIED",
+		1: "LEDGER_FIELD_TXID",
+		2: "LEDGER_FIELD_REFERENCE",
+		3: "LEDGER_FIELD_AMOUNT",
+		4: "LEDGER_FIELD_CURRENCY",
+		5: "LEDGER_FIELD_SEQUENCENUMBER",
+		6: "LEDGER_FIELD_CAPTUREMODE",
+	}
+	LedgerField_value = map[string]int32{
+		"LEDGER_FIELD_UNSPECIFIED":    0,
+		"LEDGER_FIELD_TXID":           1,
+		"LEDGER_FIELD_REFERENCE":      2,
+		"LEDGER_FIELD_AMOUNT":         3,
+		"LEDGER_FIELD_CURRENCY":       4,
+		"LEDGER_FIELD_SEQUENCENUMBER": 5,
+		"LEDGER_FIELD_CAPTUREMODE":    6,
+	}
+)
+
+func (x LedgerField) Enum() *LedgerField {
+	p := new(LedgerField)
+	*p = x
+	return p
+}
+
+func (x LedgerField) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (LedgerField) Descriptor() protoreflect.EnumDescriptor {
+	return file_payone_v1_options_proto_enumTypes[2].Descriptor()
+}
+
+func (LedgerField) Type() protoreflect.EnumType {
+	return &file_payone_v1_options_proto_enumTypes[2]
+}
+
+func (x LedgerField) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use LedgerField.Descriptor instead.
+func (LedgerField) EnumDescriptor() ([]byte, []int) {
+	return file_payone_v1_options_proto_rawDescGZIP(), []int{2}
+}
+
+// What a request does to a payment process in the gateway's ledger.
+type LedgerEffect int32
+
+const (
+	// Nothing: checks, management and side calls.
+	LedgerEffect_LEDGER_EFFECT_UNSPECIFIED LedgerEffect = 0
+	// Opens a payment process and reserves the amount (preauthorization).
+	LedgerEffect_LEDGER_EFFECT_RESERVE LedgerEffect = 1
+	// Opens a payment process and books the amount at once (authorization).
+	LedgerEffect_LEDGER_EFFECT_AUTHORIZE LedgerEffect = 2
+	// Books a reservation; amount 0 releases it (capture).
+	LedgerEffect_LEDGER_EFFECT_CAPTURE LedgerEffect = 3
+	// Credits back a booked amount (refund).
+	LedgerEffect_LEDGER_EFFECT_REFUND LedgerEffect = 4
+	// Books a claim or a credit on the process (debit).
+	LedgerEffect_LEDGER_EFFECT_DEBIT LedgerEffect = 5
+)
+
+// Enum value maps for LedgerEffect.
+var (
+	LedgerEffect_name = map[int32]string{
+		0: "LEDGER_EFFECT_UNSPECIFIED",
+		1: "LEDGER_EFFECT_RESERVE",
+		2: "LEDGER_EFFECT_AUTHORIZE",
+		3: "LEDGER_EFFECT_CAPTURE",
+		4: "LEDGER_EFFECT_REFUND",
+		5: "LEDGER_EFFECT_DEBIT",
+	}
+	LedgerEffect_value = map[string]int32{
+		"LEDGER_EFFECT_UNSPECIFIED": 0,
+		"LEDGER_EFFECT_RESERVE":     1,
+		"LEDGER_EFFECT_AUTHORIZE":   2,
+		"LEDGER_EFFECT_CAPTURE":     3,
+		"LEDGER_EFFECT_REFUND":      4,
+		"LEDGER_EFFECT_DEBIT":       5,
+	}
+)
+
+func (x LedgerEffect) Enum() *LedgerEffect {
+	p := new(LedgerEffect)
+	*p = x
+	return p
+}
+
+func (x LedgerEffect) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (LedgerEffect) Descriptor() protoreflect.EnumDescriptor {
+	return file_payone_v1_options_proto_enumTypes[3].Descriptor()
+}
+
+func (LedgerEffect) Type() protoreflect.EnumType {
+	return &file_payone_v1_options_proto_enumTypes[3]
+}
+
+func (x LedgerEffect) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use LedgerEffect.Descriptor instead.
+func (LedgerEffect) EnumDescriptor() ([]byte, []int) {
+	return file_payone_v1_options_proto_rawDescGZIP(), []int{3}
+}
+
 // What a message is to PAYONE.
 type MessageKind int32
 
@@ -258,11 +394,11 @@ func (x MessageKind) String() string {
 }
 
 func (MessageKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_options_proto_enumTypes[2].Descriptor()
+	return file_payone_v1_options_proto_enumTypes[4].Descriptor()
 }
 
 func (MessageKind) Type() protoreflect.EnumType {
-	return &file_payone_v1_options_proto_enumTypes[2]
+	return &file_payone_v1_options_proto_enumTypes[4]
 }
 
 func (x MessageKind) Number() protoreflect.EnumNumber {
@@ -271,7 +407,7 @@ func (x MessageKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use MessageKind.Descriptor instead.
 func (MessageKind) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_options_proto_rawDescGZIP(), []int{2}
+	return file_payone_v1_options_proto_rawDescGZIP(), []int{4}
 }
 
 // How a field of a message maps onto PAYONE parameters.
@@ -315,8 +451,11 @@ type FieldRules struct {
 	// every parameter that the message does not model, so nothing PAYONE sends
 	// is dropped.
 	UnknownParameters bool `protobuf:"varint,14,opt,name=unknown_parameters,json=unknownParameters,proto3" json:"unknown_parameters,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// What this field of a request is to the gateway's ledger; the generated
+	// PayoneCodec<M>::LedgerFieldsOf reads the tagged fields.
+	Ledger        LedgerField `protobuf:"varint,15,opt,name=ledger,proto3,enum=payone.v1.LedgerField" json:"ledger,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *FieldRules) Reset() {
@@ -447,6 +586,13 @@ func (x *FieldRules) GetUnknownParameters() bool {
 	return false
 }
 
+func (x *FieldRules) GetLedger() LedgerField {
+	if x != nil {
+		return x.Ledger
+	}
+	return LedgerField_LEDGER_FIELD_UNSPECIFIED
+}
+
 // A rule across several fields of one message. Fields are named by their
 // proto path relative to the message ("personal_data.lastname").
 type CrossFieldRule struct {
@@ -553,8 +699,13 @@ type MessageRules struct {
 	// adds them to other requests, by wire name. getfile: "aid" ("aid may not
 	// be passed for getfile").
 	OmitStandardParameters []string `protobuf:"bytes,5,rep,name=omit_standard_parameters,json=omitStandardParameters,proto3" json:"omit_standard_parameters,omitempty"`
-	unknownFields          protoimpl.UnknownFields
-	sizeCache              protoimpl.SizeCache
+	// On a request: what it does to a payment process in the gateway's ledger.
+	// An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+	// and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+	// txid, amount and sequencenumber.
+	LedgerEffect  LedgerEffect `protobuf:"varint,6,opt,name=ledger_effect,json=ledgerEffect,proto3,enum=payone.v1.LedgerEffect" json:"ledger_effect,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *MessageRules) Reset() {
@@ -620,6 +771,13 @@ func (x *MessageRules) GetOmitStandardParameters() []string {
 		return x.OmitStandardParameters
 	}
 	return nil
+}
+
+func (x *MessageRules) GetLedgerEffect() LedgerEffect {
+	if x != nil {
+		return x.LedgerEffect
+	}
+	return LedgerEffect_LEDGER_EFFECT_UNSPECIFIED
 }
 
 type EnumValueRules struct {
@@ -717,7 +875,7 @@ var File_payone_v1_options_proto protoreflect.FileDescriptor
 
 const file_payone_v1_options_proto_rawDesc = "" +
 	"\n" +
-	"\x17payone/v1/options.proto\x12\tpayone.v1\x1a google/protobuf/descriptor.proto\"\xf8\x03\n" +
+	"\x17payone/v1/options.proto\x12\tpayone.v1\x1a google/protobuf/descriptor.proto\"\xa8\x04\n" +
 	"\n" +
 	"FieldRules\x12\x1b\n" +
 	"\twire_name\x18\x01 \x01(\tR\bwireName\x12)\n" +
@@ -736,7 +894,8 @@ const file_payone_v1_options_proto_rawDesc = "" +
 	"\n" +
 	"lower_case\x18\f \x01(\bR\tlowerCase\x12!\n" +
 	"\fgateway_only\x18\r \x01(\bR\vgatewayOnly\x12-\n" +
-	"\x12unknown_parameters\x18\x0e \x01(\bR\x11unknownParametersB\f\n" +
+	"\x12unknown_parameters\x18\x0e \x01(\bR\x11unknownParameters\x12.\n" +
+	"\x06ledger\x18\x0f \x01(\x0e2\x16.payone.v1.LedgerFieldR\x06ledgerB\f\n" +
 	"\n" +
 	"_min_valueB\f\n" +
 	"\n" +
@@ -749,13 +908,14 @@ const file_payone_v1_options_proto_rawDesc = "" +
 	"when_field\x18\x04 \x01(\tR\twhenField\x12\x1f\n" +
 	"\vwhen_values\x18\x05 \x03(\tR\n" +
 	"whenValues\x12 \n" +
-	"\vdescription\x18\x06 \x01(\tR\vdescription\"\xcc\x02\n" +
+	"\vdescription\x18\x06 \x01(\tR\vdescription\"\x8a\x03\n" +
 	"\fMessageRules\x12*\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x16.payone.v1.MessageKindR\x04kind\x12!\n" +
 	"\frequest_type\x18\x02 \x01(\tR\vrequestType\x12/\n" +
 	"\x05rules\x18\x03 \x03(\v2\x19.payone.v1.CrossFieldRuleR\x05rules\x12D\n" +
 	"\tconstants\x18\x04 \x03(\v2&.payone.v1.MessageRules.ConstantsEntryR\tconstants\x128\n" +
-	"\x18omit_standard_parameters\x18\x05 \x03(\tR\x16omitStandardParameters\x1a<\n" +
+	"\x18omit_standard_parameters\x18\x05 \x03(\tR\x16omitStandardParameters\x12<\n" +
+	"\rledger_effect\x18\x06 \x01(\x0e2\x17.payone.v1.LedgerEffectR\fledgerEffect\x1a<\n" +
 	"\x0eConstantsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"/\n" +
@@ -791,7 +951,22 @@ const file_payone_v1_options_proto_rawDesc = "" +
 	"\x11SYMBOLS_REFERENCE\x10\x01\x12\x18\n" +
 	"\x14SYMBOLS_ALPHANUMERIC\x10\x02\x12\x12\n" +
 	"\x0eSYMBOLS_DIGITS\x10\x03\x12\x0f\n" +
-	"\vSYMBOLS_HEX\x10\x04*\x96\x01\n" +
+	"\vSYMBOLS_HEX\x10\x04*\xd1\x01\n" +
+	"\vLedgerField\x12\x1c\n" +
+	"\x18LEDGER_FIELD_UNSPECIFIED\x10\x00\x12\x15\n" +
+	"\x11LEDGER_FIELD_TXID\x10\x01\x12\x1a\n" +
+	"\x16LEDGER_FIELD_REFERENCE\x10\x02\x12\x17\n" +
+	"\x13LEDGER_FIELD_AMOUNT\x10\x03\x12\x19\n" +
+	"\x15LEDGER_FIELD_CURRENCY\x10\x04\x12\x1f\n" +
+	"\x1bLEDGER_FIELD_SEQUENCENUMBER\x10\x05\x12\x1c\n" +
+	"\x18LEDGER_FIELD_CAPTUREMODE\x10\x06*\xb3\x01\n" +
+	"\fLedgerEffect\x12\x1d\n" +
+	"\x19LEDGER_EFFECT_UNSPECIFIED\x10\x00\x12\x19\n" +
+	"\x15LEDGER_EFFECT_RESERVE\x10\x01\x12\x1b\n" +
+	"\x17LEDGER_EFFECT_AUTHORIZE\x10\x02\x12\x19\n" +
+	"\x15LEDGER_EFFECT_CAPTURE\x10\x03\x12\x18\n" +
+	"\x14LEDGER_EFFECT_REFUND\x10\x04\x12\x17\n" +
+	"\x13LEDGER_EFFECT_DEBIT\x10\x05*\x96\x01\n" +
 	"\vMessageKind\x12\x1c\n" +
 	"\x18MESSAGE_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14MESSAGE_KIND_REQUEST\x10\x01\x12\x19\n" +
@@ -816,38 +991,42 @@ func file_payone_v1_options_proto_rawDescGZIP() []byte {
 	return file_payone_v1_options_proto_rawDescData
 }
 
-var file_payone_v1_options_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_payone_v1_options_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_payone_v1_options_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_payone_v1_options_proto_goTypes = []any{
 	(Format)(0),                           // 0: payone.v1.Format
 	(Symbols)(0),                          // 1: payone.v1.Symbols
-	(MessageKind)(0),                      // 2: payone.v1.MessageKind
-	(*FieldRules)(nil),                    // 3: payone.v1.FieldRules
-	(*CrossFieldRule)(nil),                // 4: payone.v1.CrossFieldRule
-	(*MessageRules)(nil),                  // 5: payone.v1.MessageRules
-	(*EnumValueRules)(nil),                // 6: payone.v1.EnumValueRules
-	nil,                                   // 7: payone.v1.MessageRules.ConstantsEntry
-	(*descriptorpb.FieldOptions)(nil),     // 8: google.protobuf.FieldOptions
-	(*descriptorpb.MessageOptions)(nil),   // 9: google.protobuf.MessageOptions
-	(*descriptorpb.EnumValueOptions)(nil), // 10: google.protobuf.EnumValueOptions
+	(LedgerField)(0),                      // 2: payone.v1.LedgerField
+	(LedgerEffect)(0),                     // 3: payone.v1.LedgerEffect
+	(MessageKind)(0),                      // 4: payone.v1.MessageKind
+	(*FieldRules)(nil),                    // 5: payone.v1.FieldRules
+	(*CrossFieldRule)(nil),                // 6: payone.v1.CrossFieldRule
+	(*MessageRules)(nil),                  // 7: payone.v1.MessageRules
+	(*EnumValueRules)(nil),                // 8: payone.v1.EnumValueRules
+	nil,                                   // 9: payone.v1.MessageRules.ConstantsEntry
+	(*descriptorpb.FieldOptions)(nil),     // 10: google.protobuf.FieldOptions
+	(*descriptorpb.MessageOptions)(nil),   // 11: google.protobuf.MessageOptions
+	(*descriptorpb.EnumValueOptions)(nil), // 12: google.protobuf.EnumValueOptions
 }
 var file_payone_v1_options_proto_depIdxs = []int32{
 	0,  // 0: payone.v1.FieldRules.format:type_name -> payone.v1.Format
 	1,  // 1: payone.v1.FieldRules.symbols:type_name -> payone.v1.Symbols
-	2,  // 2: payone.v1.MessageRules.kind:type_name -> payone.v1.MessageKind
-	4,  // 3: payone.v1.MessageRules.rules:type_name -> payone.v1.CrossFieldRule
-	7,  // 4: payone.v1.MessageRules.constants:type_name -> payone.v1.MessageRules.ConstantsEntry
-	8,  // 5: payone.v1.field:extendee -> google.protobuf.FieldOptions
-	9,  // 6: payone.v1.message:extendee -> google.protobuf.MessageOptions
-	10, // 7: payone.v1.enum_value:extendee -> google.protobuf.EnumValueOptions
-	3,  // 8: payone.v1.field:type_name -> payone.v1.FieldRules
-	5,  // 9: payone.v1.message:type_name -> payone.v1.MessageRules
-	6,  // 10: payone.v1.enum_value:type_name -> payone.v1.EnumValueRules
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	8,  // [8:11] is the sub-list for extension type_name
-	5,  // [5:8] is the sub-list for extension extendee
-	0,  // [0:5] is the sub-list for field type_name
+	2,  // 2: payone.v1.FieldRules.ledger:type_name -> payone.v1.LedgerField
+	4,  // 3: payone.v1.MessageRules.kind:type_name -> payone.v1.MessageKind
+	6,  // 4: payone.v1.MessageRules.rules:type_name -> payone.v1.CrossFieldRule
+	9,  // 5: payone.v1.MessageRules.constants:type_name -> payone.v1.MessageRules.ConstantsEntry
+	3,  // 6: payone.v1.MessageRules.ledger_effect:type_name -> payone.v1.LedgerEffect
+	10, // 7: payone.v1.field:extendee -> google.protobuf.FieldOptions
+	11, // 8: payone.v1.message:extendee -> google.protobuf.MessageOptions
+	12, // 9: payone.v1.enum_value:extendee -> google.protobuf.EnumValueOptions
+	5,  // 10: payone.v1.field:type_name -> payone.v1.FieldRules
+	7,  // 11: payone.v1.message:type_name -> payone.v1.MessageRules
+	8,  // 12: payone.v1.enum_value:type_name -> payone.v1.EnumValueRules
+	13, // [13:13] is the sub-list for method output_type
+	13, // [13:13] is the sub-list for method input_type
+	10, // [10:13] is the sub-list for extension type_name
+	7,  // [7:10] is the sub-list for extension extendee
+	0,  // [0:7] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_options_proto_init() }
@@ -861,7 +1040,7 @@ func file_payone_v1_options_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_options_proto_rawDesc), len(file_payone_v1_options_proto_rawDesc)),
-			NumEnums:      3,
+			NumEnums:      5,
 			NumMessages:   5,
 			NumExtensions: 3,
 			NumServices:   0,

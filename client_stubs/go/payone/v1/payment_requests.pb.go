@@ -2000,15 +2000,15 @@ var File_payone_v1_payment_requests_proto protoreflect.FileDescriptor
 
 const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\n" +
-	" payone/v1/payment_requests.proto\x12\tpayone.v1\x1a\x16payone/v1/common.proto\x1a\x17payone/v1/options.proto\x1a\x1fpayone/v1/payment_methods.proto\"\xcd\x1f\n" +
+	" payone/v1/payment_requests.proto\x12\tpayone.v1\x1a\x16payone/v1/common.proto\x1a\x17payone/v1/options.proto\x1a\x1fpayone/v1/payment_methods.proto\"\xd5\x1f\n" +
 	"\x17PreauthorizationRequest\x12\"\n" +
-	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x126\n" +
-	"\treference\x18\x02 \x01(\tB\x18\xca\xf3\x18\x14\n" +
-	"\treference\x10\x01\x18\x02 \xff\x018\x01R\treference\x125\n" +
-	"\x06amount\x18\x03 \x01(\x03B\x18\xca\xf3\x18\x14\n" +
-	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01H\x01R\x06amount\x88\x01\x01\x124\n" +
-	"\bcurrency\x18\x04 \x01(\tB\x18\xca\xf3\x18\x14\n" +
-	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01R\bcurrency\x12(\n" +
+	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x128\n" +
+	"\treference\x18\x02 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\treference\x10\x01\x18\x02 \xff\x018\x01x\x02R\treference\x127\n" +
+	"\x06amount\x18\x03 \x01(\x03B\x1a\xca\xf3\x18\x16\n" +
+	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01x\x03H\x01R\x06amount\x88\x01\x01\x126\n" +
+	"\bcurrency\x18\x04 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01x\x04R\bcurrency\x12(\n" +
 	"\x05param\x18\x05 \x01(\tB\x12\xca\xf3\x18\x0e\n" +
 	"\x05param\x10\x01\x18\x01 \xff\x01R\x05param\x12A\n" +
 	"\x0enarrative_text\x18\x06 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
@@ -2070,7 +2070,7 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x04cash\x18$ \x01(\v2\x16.payone.v1.CashPaymentH\x00R\x04cash\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xfa\v\xd2\xf3\x18\xf5\v\b\x01\x12\x10preauthorization\x1a\xdf\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xfc\v\xd2\xf3\x18\xf7\v\b\x01\x12\x10preauthorization\x1a\xdf\x01\n" +
 	"\vcredit_card\n" +
 	"\x11sepa_direct_debit\n" +
 	"\n" +
@@ -2088,18 +2088,18 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x15personal_data.company\n" +
 	"\x18personal_data.customerid\n" +
 	"\x14personal_data.userid\n" +
-	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)\x1a\xd9\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x0fsecured_invoice2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xdd\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x13secured_installment2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xde\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x14secured_direct_debit2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articlesB\x10\n" +
+	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)\x1a\xd9\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x0fsecured_invoice2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xdd\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x13secured_installment2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xde\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x14secured_direct_debit2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles0\x01B\x10\n" +
 	"\x0epayment_methodB\t\n" +
 	"\a_amountB\x16\n" +
-	"\x14_customer_is_present\"\xf8\x1e\n" +
+	"\x14_customer_is_present\"\x80\x1f\n" +
 	"\x14AuthorizationRequest\x12\"\n" +
-	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x126\n" +
-	"\treference\x18\x02 \x01(\tB\x18\xca\xf3\x18\x14\n" +
-	"\treference\x10\x01\x18\x02 \xff\x018\x01R\treference\x125\n" +
-	"\x06amount\x18\x03 \x01(\x03B\x18\xca\xf3\x18\x14\n" +
-	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01H\x01R\x06amount\x88\x01\x01\x124\n" +
-	"\bcurrency\x18\x04 \x01(\tB\x18\xca\xf3\x18\x14\n" +
-	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01R\bcurrency\x12(\n" +
+	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x128\n" +
+	"\treference\x18\x02 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\treference\x10\x01\x18\x02 \xff\x018\x01x\x02R\treference\x127\n" +
+	"\x06amount\x18\x03 \x01(\x03B\x1a\xca\xf3\x18\x16\n" +
+	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01x\x03H\x01R\x06amount\x88\x01\x01\x126\n" +
+	"\bcurrency\x18\x04 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01x\x04R\bcurrency\x12(\n" +
 	"\x05param\x18\x05 \x01(\tB\x12\xca\xf3\x18\x0e\n" +
 	"\x05param\x10\x01\x18\x01 \xff\x01R\x05param\x12A\n" +
 	"\x0enarrative_text\x18\x06 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
@@ -2158,7 +2158,7 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x04cash\x18# \x01(\v2\x16.payone.v1.CashPaymentH\x00R\x04cash\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xeb\v\xd2\xf3\x18\xe6\v\b\x01\x12\rauthorization\x1a\xd3\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xed\v\xd2\xf3\x18\xe8\v\b\x01\x12\rauthorization\x1a\xd3\x01\n" +
 	"\vcredit_card\n" +
 	"\x11sepa_direct_debit\n" +
 	"\ainvoice\n" +
@@ -2174,22 +2174,22 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x15personal_data.company\n" +
 	"\x18personal_data.customerid\n" +
 	"\x14personal_data.userid\n" +
-	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)\x1a\xd9\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x0fsecured_invoice2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xdd\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x13secured_installment2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xde\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x14secured_direct_debit2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articlesB\x10\n" +
+	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)\x1a\xd9\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x0fsecured_invoice2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xdd\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x13secured_installment2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xde\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x14secured_direct_debit2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles0\x02B\x10\n" +
 	"\x0epayment_methodB\t\n" +
 	"\a_amountB\x16\n" +
-	"\x14_customer_is_present\"\x85\t\n" +
+	"\x14_customer_is_present\"\x91\t\n" +
 	"\x0eCaptureRequest\x12\"\n" +
-	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12(\n" +
-	"\x04txid\x18\x02 \x01(\tB\x14\xca\xf3\x18\x10\n" +
-	"\x04txid\x10\x02\x18\t \f8\x03@\x01R\x04txid\x12G\n" +
-	"\x0esequencenumber\x18\x03 \x01(\x05B\x1a\xca\xf3\x18\x16\n" +
-	"\x0esequencenumber\x10\x02(\x000\x7fH\x00R\x0esequencenumber\x88\x01\x01\x125\n" +
-	"\x06amount\x18\x04 \x01(\x03B\x18\xca\xf3\x18\x14\n" +
-	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01H\x01R\x06amount\x88\x01\x01\x124\n" +
-	"\bcurrency\x18\x05 \x01(\tB\x18\xca\xf3\x18\x14\n" +
-	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01R\bcurrency\x12M\n" +
-	"\vcapturemode\x18\x06 \x01(\x0e2\x16.payone.v1.CaptureModeB\x13\xca\xf3\x18\x0f\n" +
-	"\vcapturemode\x10\x03R\vcapturemode\x12U\n" +
+	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12*\n" +
+	"\x04txid\x18\x02 \x01(\tB\x16\xca\xf3\x18\x12\n" +
+	"\x04txid\x10\x02\x18\t \f8\x03@\x01x\x01R\x04txid\x12I\n" +
+	"\x0esequencenumber\x18\x03 \x01(\x05B\x1c\xca\xf3\x18\x18\n" +
+	"\x0esequencenumber\x10\x02(\x000\x7fx\x05H\x00R\x0esequencenumber\x88\x01\x01\x127\n" +
+	"\x06amount\x18\x04 \x01(\x03B\x1a\xca\xf3\x18\x16\n" +
+	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01x\x03H\x01R\x06amount\x88\x01\x01\x126\n" +
+	"\bcurrency\x18\x05 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01x\x04R\bcurrency\x12O\n" +
+	"\vcapturemode\x18\x06 \x01(\x0e2\x16.payone.v1.CaptureModeB\x15\xca\xf3\x18\x11\n" +
+	"\vcapturemode\x10\x03x\x06R\vcapturemode\x12U\n" +
 	"\rsettleaccount\x18\a \x01(\x0e2\x18.payone.v1.SettleAccountB\x15\xca\xf3\x18\x11\n" +
 	"\rsettleaccount\x10\x03R\rsettleaccount\x12Q\n" +
 	"\fclearingtype\x18\b \x01(\x0e2\x17.payone.v1.ClearingTypeB\x14\xca\xf3\x18\x10\n" +
@@ -2210,19 +2210,19 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"addPaydata\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x0f\xd2\xf3\x18\v\b\x01\x12\acaptureB\x11\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x11\xd2\xf3\x18\r\b\x01\x12\acapture0\x03B\x11\n" +
 	"\x0f_sequencenumberB\t\n" +
-	"\a_amount\"\xfb\v\n" +
+	"\a_amount\"\x85\f\n" +
 	"\fDebitRequest\x12\"\n" +
-	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12(\n" +
-	"\x04txid\x18\x02 \x01(\tB\x14\xca\xf3\x18\x10\n" +
-	"\x04txid\x10\x02\x18\t \f8\x03@\x01R\x04txid\x12I\n" +
-	"\x0esequencenumber\x18\x03 \x01(\x05B\x1c\xca\xf3\x18\x18\n" +
-	"\x0esequencenumber\x10\x02(\x000\x7f@\x01H\x01R\x0esequencenumber\x88\x01\x01\x12>\n" +
-	"\x06amount\x18\x04 \x01(\x03B!\xca\xf3\x18\x1d\n" +
-	"\x06amount\x10\x02(\x81ة\xc6\xf8\xff\xff\xff\xff\x010\xff\xa7ֹ\a@\x01H\x02R\x06amount\x88\x01\x01\x124\n" +
-	"\bcurrency\x18\x05 \x01(\tB\x18\xca\xf3\x18\x14\n" +
-	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01R\bcurrency\x12]\n" +
+	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12*\n" +
+	"\x04txid\x18\x02 \x01(\tB\x16\xca\xf3\x18\x12\n" +
+	"\x04txid\x10\x02\x18\t \f8\x03@\x01x\x01R\x04txid\x12K\n" +
+	"\x0esequencenumber\x18\x03 \x01(\x05B\x1e\xca\xf3\x18\x1a\n" +
+	"\x0esequencenumber\x10\x02(\x000\x7f@\x01x\x05H\x01R\x0esequencenumber\x88\x01\x01\x12@\n" +
+	"\x06amount\x18\x04 \x01(\x03B#\xca\xf3\x18\x1f\n" +
+	"\x06amount\x10\x02(\x81ة\xc6\xf8\xff\xff\xff\xff\x010\xff\xa7ֹ\a@\x01x\x03H\x02R\x06amount\x88\x01\x01\x126\n" +
+	"\bcurrency\x18\x05 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01x\x04R\bcurrency\x12]\n" +
 	"\x0ftransactiontype\x18\x06 \x01(\x0e2\x1a.payone.v1.TransactionTypeB\x17\xca\xf3\x18\x13\n" +
 	"\x0ftransactiontype\x10\x03R\x0ftransactiontype\x12U\n" +
 	"\rsettleaccount\x18\a \x01(\x0e2\x18.payone.v1.SettleAccountB\x15\xca\xf3\x18\x11\n" +
@@ -2253,21 +2253,22 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x06wallet\x18\x14 \x01(\v2\x18.payone.v1.WalletPaymentH\x00R\x06wallet\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\r\xd2\xf3\x18\t\b\x01\x12\x05debitB\x10\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x0f\xd2\xf3\x18\v\b\x01\x12\x05debit0\x05B\x10\n" +
 	"\x0epayment_methodB\x11\n" +
 	"\x0f_sequencenumberB\t\n" +
 	"\a_amountB\x13\n" +
-	"\x11_use_customerdata\"\xf8\t\n" +
+	"\x11_use_customerdata\"\x82\n" +
+	"\n" +
 	"\rRefundRequest\x12\"\n" +
-	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12(\n" +
-	"\x04txid\x18\x02 \x01(\tB\x14\xca\xf3\x18\x10\n" +
-	"\x04txid\x10\x02\x18\t \f8\x03@\x01R\x04txid\x12I\n" +
-	"\x0esequencenumber\x18\x03 \x01(\x05B\x1c\xca\xf3\x18\x18\n" +
-	"\x0esequencenumber\x10\x02(\x000\x7f@\x01H\x00R\x0esequencenumber\x88\x01\x01\x12C\n" +
-	"\x06amount\x18\x04 \x01(\x03B&\xca\xf3\x18\"\n" +
-	"\x06amount\x10\x02(\x81ة\xc6\xf8\xff\xff\xff\xff\x010\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01@\x01H\x01R\x06amount\x88\x01\x01\x124\n" +
-	"\bcurrency\x18\x05 \x01(\tB\x18\xca\xf3\x18\x14\n" +
-	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01R\bcurrency\x12A\n" +
+	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12*\n" +
+	"\x04txid\x18\x02 \x01(\tB\x16\xca\xf3\x18\x12\n" +
+	"\x04txid\x10\x02\x18\t \f8\x03@\x01x\x01R\x04txid\x12K\n" +
+	"\x0esequencenumber\x18\x03 \x01(\x05B\x1e\xca\xf3\x18\x1a\n" +
+	"\x0esequencenumber\x10\x02(\x000\x7f@\x01x\x05H\x00R\x0esequencenumber\x88\x01\x01\x12E\n" +
+	"\x06amount\x18\x04 \x01(\x03B(\xca\xf3\x18$\n" +
+	"\x06amount\x10\x02(\x81ة\xc6\xf8\xff\xff\xff\xff\x010\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01@\x01x\x03H\x01R\x06amount\x88\x01\x01\x126\n" +
+	"\bcurrency\x18\x05 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01x\x04R\bcurrency\x12A\n" +
 	"\x0enarrative_text\x18\x06 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
 	"\x0enarrative_text\x10\x01\x18\x01 QR\rnarrativeText\x12H\n" +
 	"\x10use_customerdata\x18\a \x01(\bB\x18\xca\xf3\x18\x14\n" +
@@ -2298,7 +2299,7 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"addPaydata\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:l\xd2\xf3\x18h\b\x01\x12\x06refund\x1a\\\x1a\vbankcountry\x1a\bbankcode\"\vbankaccount26bankcountry and bankcode are required with bankaccountB\x11\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:n\xd2\xf3\x18j\b\x01\x12\x06refund\x1a\\\x1a\vbankcountry\x1a\bbankcode\"\vbankaccount26bankcountry and bankcode are required with bankaccount0\x04B\x11\n" +
 	"\x0f_sequencenumberB\t\n" +
 	"\a_amountB\x13\n" +
 	"\x11_use_customerdata\"\xda\r\n" +

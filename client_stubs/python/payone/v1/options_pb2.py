@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17payone/v1/options.proto\x12\tpayone.v1\x1a google/protobuf/descriptor.proto\"\xe5\x02\n\nFieldRules\x12\x11\n\twire_name\x18\x01 \x01(\t\x12!\n\x06\x66ormat\x18\x02 \x01(\x0e\x32\x11.payone.v1.Format\x12\x0f\n\x07min_len\x18\x03 \x01(\r\x12\x0f\n\x07max_len\x18\x04 \x01(\r\x12\x16\n\tmin_value\x18\x05 \x01(\x03H\x00\x88\x01\x01\x12\x16\n\tmax_value\x18\x06 \x01(\x03H\x01\x88\x01\x01\x12#\n\x07symbols\x18\x07 \x01(\x0e\x32\x12.payone.v1.Symbols\x12\x10\n\x08required\x18\x08 \x01(\x08\x12\x11\n\tsensitive\x18\t \x01(\x08\x12\x0f\n\x07indexed\x18\n \x01(\x08\x12\x12\n\nupper_case\x18\x0b \x01(\x08\x12\x12\n\nlower_case\x18\x0c \x01(\x08\x12\x14\n\x0cgateway_only\x18\r \x01(\x08\x12\x1a\n\x12unknown_parameters\x18\x0e \x01(\x08\x42\x0c\n\n_min_valueB\x0c\n\n_max_value\"\x8f\x01\n\x0e\x43rossFieldRule\x12\x16\n\x0erequire_one_of\x18\x01 \x03(\t\x12\x16\n\x0e\x61t_most_one_of\x18\x02 \x03(\t\x12\x0f\n\x07require\x18\x03 \x03(\t\x12\x12\n\nwhen_field\x18\x04 \x01(\t\x12\x13\n\x0bwhen_values\x18\x05 \x03(\t\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\"\x83\x02\n\x0cMessageRules\x12$\n\x04kind\x18\x01 \x01(\x0e\x32\x16.payone.v1.MessageKind\x12\x14\n\x0crequest_type\x18\x02 \x01(\t\x12(\n\x05rules\x18\x03 \x03(\x0b\x32\x19.payone.v1.CrossFieldRule\x12\x39\n\tconstants\x18\x04 \x03(\x0b\x32&.payone.v1.MessageRules.ConstantsEntry\x12 \n\x18omit_standard_parameters\x18\x05 \x03(\t\x1a\x30\n\x0e\x43onstantsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"$\n\x0e\x45numValueRules\x12\x12\n\nwire_value\x18\x01 \x01(\t*\xf8\x02\n\x06\x46ormat\x12\x16\n\x12\x46ORMAT_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x46ORMAT_CHAR\x10\x01\x12\x12\n\x0e\x46ORMAT_NUMERIC\x10\x02\x12\x0f\n\x0b\x46ORMAT_LIST\x10\x03\x12\x18\n\x14\x46ORMAT_DATE_YYYYMMDD\x10\x04\x12\x14\n\x10\x46ORMAT_DATE_YYMM\x10\x05\x12\x14\n\x10\x46ORMAT_UNIX_TIME\x10\x06\x12\x0e\n\nFORMAT_URL\x10\x07\x12\x10\n\x0c\x46ORMAT_EMAIL\x10\x08\x12\x0f\n\x0b\x46ORMAT_IBAN\x10\t\x12\x0e\n\nFORMAT_BIC\x10\n\x12\x12\n\x0e\x46ORMAT_COUNTRY\x10\x0b\x12\x13\n\x0f\x46ORMAT_CURRENCY\x10\x0c\x12\x13\n\x0f\x46ORMAT_LANGUAGE\x10\r\x12\x0e\n\nFORMAT_PAN\x10\x0e\x12\x12\n\x0e\x46ORMAT_DECIMAL\x10\x0f\x12\r\n\tFORMAT_IP\x10\x10\x12\x11\n\rFORMAT_YES_NO\x10\x11\x12\x13\n\x0f\x46ORMAT_ONE_ZERO\x10\x12*p\n\x07Symbols\x12\x0f\n\x0bSYMBOLS_ANY\x10\x00\x12\x15\n\x11SYMBOLS_REFERENCE\x10\x01\x12\x18\n\x14SYMBOLS_ALPHANUMERIC\x10\x02\x12\x12\n\x0eSYMBOLS_DIGITS\x10\x03\x12\x0f\n\x0bSYMBOLS_HEX\x10\x04*\x96\x01\n\x0bMessageKind\x12\x1c\n\x18MESSAGE_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14MESSAGE_KIND_REQUEST\x10\x01\x12\x19\n\x15MESSAGE_KIND_RESPONSE\x10\x02\x12\x1d\n\x19MESSAGE_KIND_NOTIFICATION\x10\x03\x12\x15\n\x11MESSAGE_KIND_PART\x10\x04:E\n\x05\x66ield\x12\x1d.google.protobuf.FieldOptions\x18\xb9\x8e\x03 \x01(\x0b\x32\x15.payone.v1.FieldRules:K\n\x07message\x12\x1f.google.protobuf.MessageOptions\x18\xba\x8e\x03 \x01(\x0b\x32\x17.payone.v1.MessageRules:R\n\nenum_value\x12!.google.protobuf.EnumValueOptions\x18\xbb\x8e\x03 \x01(\x0b\x32\x19.payone.v1.EnumValueRulesB}\n\x1b\x63om.payonegateway.payone.v1B\x0cOptionsProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17payone/v1/options.proto\x12\tpayone.v1\x1a google/protobuf/descriptor.proto\"\x8d\x03\n\nFieldRules\x12\x11\n\twire_name\x18\x01 \x01(\t\x12!\n\x06\x66ormat\x18\x02 \x01(\x0e\x32\x11.payone.v1.Format\x12\x0f\n\x07min_len\x18\x03 \x01(\r\x12\x0f\n\x07max_len\x18\x04 \x01(\r\x12\x16\n\tmin_value\x18\x05 \x01(\x03H\x00\x88\x01\x01\x12\x16\n\tmax_value\x18\x06 \x01(\x03H\x01\x88\x01\x01\x12#\n\x07symbols\x18\x07 \x01(\x0e\x32\x12.payone.v1.Symbols\x12\x10\n\x08required\x18\x08 \x01(\x08\x12\x11\n\tsensitive\x18\t \x01(\x08\x12\x0f\n\x07indexed\x18\n \x01(\x08\x12\x12\n\nupper_case\x18\x0b \x01(\x08\x12\x12\n\nlower_case\x18\x0c \x01(\x08\x12\x14\n\x0cgateway_only\x18\r \x01(\x08\x12\x1a\n\x12unknown_parameters\x18\x0e \x01(\x08\x12&\n\x06ledger\x18\x0f \x01(\x0e\x32\x16.payone.v1.LedgerFieldB\x0c\n\n_min_valueB\x0c\n\n_max_value\"\x8f\x01\n\x0e\x43rossFieldRule\x12\x16\n\x0erequire_one_of\x18\x01 \x03(\t\x12\x16\n\x0e\x61t_most_one_of\x18\x02 \x03(\t\x12\x0f\n\x07require\x18\x03 \x03(\t\x12\x12\n\nwhen_field\x18\x04 \x01(\t\x12\x13\n\x0bwhen_values\x18\x05 \x03(\t\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\"\xb3\x02\n\x0cMessageRules\x12$\n\x04kind\x18\x01 \x01(\x0e\x32\x16.payone.v1.MessageKind\x12\x14\n\x0crequest_type\x18\x02 \x01(\t\x12(\n\x05rules\x18\x03 \x03(\x0b\x32\x19.payone.v1.CrossFieldRule\x12\x39\n\tconstants\x18\x04 \x03(\x0b\x32&.payone.v1.MessageRules.ConstantsEntry\x12 \n\x18omit_standard_parameters\x18\x05 \x03(\t\x12.\n\rledger_effect\x18\x06 \x01(\x0e\x32\x17.payone.v1.LedgerEffect\x1a\x30\n\x0e\x43onstantsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"$\n\x0e\x45numValueRules\x12\x12\n\nwire_value\x18\x01 \x01(\t*\xf8\x02\n\x06\x46ormat\x12\x16\n\x12\x46ORMAT_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x46ORMAT_CHAR\x10\x01\x12\x12\n\x0e\x46ORMAT_NUMERIC\x10\x02\x12\x0f\n\x0b\x46ORMAT_LIST\x10\x03\x12\x18\n\x14\x46ORMAT_DATE_YYYYMMDD\x10\x04\x12\x14\n\x10\x46ORMAT_DATE_YYMM\x10\x05\x12\x14\n\x10\x46ORMAT_UNIX_TIME\x10\x06\x12\x0e\n\nFORMAT_URL\x10\x07\x12\x10\n\x0c\x46ORMAT_EMAIL\x10\x08\x12\x0f\n\x0b\x46ORMAT_IBAN\x10\t\x12\x0e\n\nFORMAT_BIC\x10\n\x12\x12\n\x0e\x46ORMAT_COUNTRY\x10\x0b\x12\x13\n\x0f\x46ORMAT_CURRENCY\x10\x0c\x12\x13\n\x0f\x46ORMAT_LANGUAGE\x10\r\x12\x0e\n\nFORMAT_PAN\x10\x0e\x12\x12\n\x0e\x46ORMAT_DECIMAL\x10\x0f\x12\r\n\tFORMAT_IP\x10\x10\x12\x11\n\rFORMAT_YES_NO\x10\x11\x12\x13\n\x0f\x46ORMAT_ONE_ZERO\x10\x12*p\n\x07Symbols\x12\x0f\n\x0bSYMBOLS_ANY\x10\x00\x12\x15\n\x11SYMBOLS_REFERENCE\x10\x01\x12\x18\n\x14SYMBOLS_ALPHANUMERIC\x10\x02\x12\x12\n\x0eSYMBOLS_DIGITS\x10\x03\x12\x0f\n\x0bSYMBOLS_HEX\x10\x04*\xd1\x01\n\x0bLedgerField\x12\x1c\n\x18LEDGER_FIELD_UNSPECIFIED\x10\x00\x12\x15\n\x11LEDGER_FIELD_TXID\x10\x01\x12\x1a\n\x16LEDGER_FIELD_REFERENCE\x10\x02\x12\x17\n\x13LEDGER_FIELD_AMOUNT\x10\x03\x12\x19\n\x15LEDGER_FIELD_CURRENCY\x10\x04\x12\x1f\n\x1bLEDGER_FIELD_SEQUENCENUMBER\x10\x05\x12\x1c\n\x18LEDGER_FIELD_CAPTUREMODE\x10\x06*\xb3\x01\n\x0cLedgerEffect\x12\x1d\n\x19LEDGER_EFFECT_UNSPECIFIED\x10\x00\x12\x19\n\x15LEDGER_EFFECT_RESERVE\x10\x01\x12\x1b\n\x17LEDGER_EFFECT_AUTHORIZE\x10\x02\x12\x19\n\x15LEDGER_EFFECT_CAPTURE\x10\x03\x12\x18\n\x14LEDGER_EFFECT_REFUND\x10\x04\x12\x17\n\x13LEDGER_EFFECT_DEBIT\x10\x05*\x96\x01\n\x0bMessageKind\x12\x1c\n\x18MESSAGE_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14MESSAGE_KIND_REQUEST\x10\x01\x12\x19\n\x15MESSAGE_KIND_RESPONSE\x10\x02\x12\x1d\n\x19MESSAGE_KIND_NOTIFICATION\x10\x03\x12\x15\n\x11MESSAGE_KIND_PART\x10\x04:E\n\x05\x66ield\x12\x1d.google.protobuf.FieldOptions\x18\xb9\x8e\x03 \x01(\x0b\x32\x15.payone.v1.FieldRules:K\n\x07message\x12\x1f.google.protobuf.MessageOptions\x18\xba\x8e\x03 \x01(\x0b\x32\x17.payone.v1.MessageRules:R\n\nenum_value\x12!.google.protobuf.EnumValueOptions\x18\xbb\x8e\x03 \x01(\x0b\x32\x19.payone.v1.EnumValueRulesB}\n\x1b\x63om.payonegateway.payone.v1B\x0cOptionsProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,20 +35,24 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._serialized_options = b'\n\033com.payonegateway.payone.v1B\014OptionsProtoP\001ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\370\001\001'
   _globals['_MESSAGERULES_CONSTANTSENTRY']._loaded_options = None
   _globals['_MESSAGERULES_CONSTANTSENTRY']._serialized_options = b'8\001'
-  _globals['_FORMAT']._serialized_start=879
-  _globals['_FORMAT']._serialized_end=1255
-  _globals['_SYMBOLS']._serialized_start=1257
-  _globals['_SYMBOLS']._serialized_end=1369
-  _globals['_MESSAGEKIND']._serialized_start=1372
-  _globals['_MESSAGEKIND']._serialized_end=1522
+  _globals['_FORMAT']._serialized_start=967
+  _globals['_FORMAT']._serialized_end=1343
+  _globals['_SYMBOLS']._serialized_start=1345
+  _globals['_SYMBOLS']._serialized_end=1457
+  _globals['_LEDGERFIELD']._serialized_start=1460
+  _globals['_LEDGERFIELD']._serialized_end=1669
+  _globals['_LEDGEREFFECT']._serialized_start=1672
+  _globals['_LEDGEREFFECT']._serialized_end=1851
+  _globals['_MESSAGEKIND']._serialized_start=1854
+  _globals['_MESSAGEKIND']._serialized_end=2004
   _globals['_FIELDRULES']._serialized_start=73
-  _globals['_FIELDRULES']._serialized_end=430
-  _globals['_CROSSFIELDRULE']._serialized_start=433
-  _globals['_CROSSFIELDRULE']._serialized_end=576
-  _globals['_MESSAGERULES']._serialized_start=579
-  _globals['_MESSAGERULES']._serialized_end=838
-  _globals['_MESSAGERULES_CONSTANTSENTRY']._serialized_start=790
-  _globals['_MESSAGERULES_CONSTANTSENTRY']._serialized_end=838
-  _globals['_ENUMVALUERULES']._serialized_start=840
-  _globals['_ENUMVALUERULES']._serialized_end=876
+  _globals['_FIELDRULES']._serialized_end=470
+  _globals['_CROSSFIELDRULE']._serialized_start=473
+  _globals['_CROSSFIELDRULE']._serialized_end=616
+  _globals['_MESSAGERULES']._serialized_start=619
+  _globals['_MESSAGERULES']._serialized_end=926
+  _globals['_MESSAGERULES_CONSTANTSENTRY']._serialized_start=878
+  _globals['_MESSAGERULES_CONSTANTSENTRY']._serialized_end=926
+  _globals['_ENUMVALUERULES']._serialized_start=928
+  _globals['_ENUMVALUERULES']._serialized_end=964
 # @@protoc_insertion_point(module_scope)

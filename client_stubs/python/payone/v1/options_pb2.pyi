@@ -38,6 +38,25 @@ class Symbols(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SYMBOLS_DIGITS: _ClassVar[Symbols]
     SYMBOLS_HEX: _ClassVar[Symbols]
 
+class LedgerField(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LEDGER_FIELD_UNSPECIFIED: _ClassVar[LedgerField]
+    LEDGER_FIELD_TXID: _ClassVar[LedgerField]
+    LEDGER_FIELD_REFERENCE: _ClassVar[LedgerField]
+    LEDGER_FIELD_AMOUNT: _ClassVar[LedgerField]
+    LEDGER_FIELD_CURRENCY: _ClassVar[LedgerField]
+    LEDGER_FIELD_SEQUENCENUMBER: _ClassVar[LedgerField]
+    LEDGER_FIELD_CAPTUREMODE: _ClassVar[LedgerField]
+
+class LedgerEffect(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LEDGER_EFFECT_UNSPECIFIED: _ClassVar[LedgerEffect]
+    LEDGER_EFFECT_RESERVE: _ClassVar[LedgerEffect]
+    LEDGER_EFFECT_AUTHORIZE: _ClassVar[LedgerEffect]
+    LEDGER_EFFECT_CAPTURE: _ClassVar[LedgerEffect]
+    LEDGER_EFFECT_REFUND: _ClassVar[LedgerEffect]
+    LEDGER_EFFECT_DEBIT: _ClassVar[LedgerEffect]
+
 class MessageKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     MESSAGE_KIND_UNSPECIFIED: _ClassVar[MessageKind]
@@ -69,6 +88,19 @@ SYMBOLS_REFERENCE: Symbols
 SYMBOLS_ALPHANUMERIC: Symbols
 SYMBOLS_DIGITS: Symbols
 SYMBOLS_HEX: Symbols
+LEDGER_FIELD_UNSPECIFIED: LedgerField
+LEDGER_FIELD_TXID: LedgerField
+LEDGER_FIELD_REFERENCE: LedgerField
+LEDGER_FIELD_AMOUNT: LedgerField
+LEDGER_FIELD_CURRENCY: LedgerField
+LEDGER_FIELD_SEQUENCENUMBER: LedgerField
+LEDGER_FIELD_CAPTUREMODE: LedgerField
+LEDGER_EFFECT_UNSPECIFIED: LedgerEffect
+LEDGER_EFFECT_RESERVE: LedgerEffect
+LEDGER_EFFECT_AUTHORIZE: LedgerEffect
+LEDGER_EFFECT_CAPTURE: LedgerEffect
+LEDGER_EFFECT_REFUND: LedgerEffect
+LEDGER_EFFECT_DEBIT: LedgerEffect
 MESSAGE_KIND_UNSPECIFIED: MessageKind
 MESSAGE_KIND_REQUEST: MessageKind
 MESSAGE_KIND_RESPONSE: MessageKind
@@ -82,7 +114,7 @@ ENUM_VALUE_FIELD_NUMBER: _ClassVar[int]
 enum_value: _descriptor.FieldDescriptor
 
 class FieldRules(_message.Message):
-    __slots__ = ("wire_name", "format", "min_len", "max_len", "min_value", "max_value", "symbols", "required", "sensitive", "indexed", "upper_case", "lower_case", "gateway_only", "unknown_parameters")
+    __slots__ = ("wire_name", "format", "min_len", "max_len", "min_value", "max_value", "symbols", "required", "sensitive", "indexed", "upper_case", "lower_case", "gateway_only", "unknown_parameters", "ledger")
     WIRE_NAME_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
     MIN_LEN_FIELD_NUMBER: _ClassVar[int]
@@ -97,6 +129,7 @@ class FieldRules(_message.Message):
     LOWER_CASE_FIELD_NUMBER: _ClassVar[int]
     GATEWAY_ONLY_FIELD_NUMBER: _ClassVar[int]
     UNKNOWN_PARAMETERS_FIELD_NUMBER: _ClassVar[int]
+    LEDGER_FIELD_NUMBER: _ClassVar[int]
     wire_name: str
     format: Format
     min_len: int
@@ -111,7 +144,8 @@ class FieldRules(_message.Message):
     lower_case: bool
     gateway_only: bool
     unknown_parameters: bool
-    def __init__(self, wire_name: _Optional[str] = ..., format: _Optional[_Union[Format, str]] = ..., min_len: _Optional[int] = ..., max_len: _Optional[int] = ..., min_value: _Optional[int] = ..., max_value: _Optional[int] = ..., symbols: _Optional[_Union[Symbols, str]] = ..., required: _Optional[bool] = ..., sensitive: _Optional[bool] = ..., indexed: _Optional[bool] = ..., upper_case: _Optional[bool] = ..., lower_case: _Optional[bool] = ..., gateway_only: _Optional[bool] = ..., unknown_parameters: _Optional[bool] = ...) -> None: ...
+    ledger: LedgerField
+    def __init__(self, wire_name: _Optional[str] = ..., format: _Optional[_Union[Format, str]] = ..., min_len: _Optional[int] = ..., max_len: _Optional[int] = ..., min_value: _Optional[int] = ..., max_value: _Optional[int] = ..., symbols: _Optional[_Union[Symbols, str]] = ..., required: _Optional[bool] = ..., sensitive: _Optional[bool] = ..., indexed: _Optional[bool] = ..., upper_case: _Optional[bool] = ..., lower_case: _Optional[bool] = ..., gateway_only: _Optional[bool] = ..., unknown_parameters: _Optional[bool] = ..., ledger: _Optional[_Union[LedgerField, str]] = ...) -> None: ...
 
 class CrossFieldRule(_message.Message):
     __slots__ = ("require_one_of", "at_most_one_of", "require", "when_field", "when_values", "description")
@@ -130,7 +164,7 @@ class CrossFieldRule(_message.Message):
     def __init__(self, require_one_of: _Optional[_Iterable[str]] = ..., at_most_one_of: _Optional[_Iterable[str]] = ..., require: _Optional[_Iterable[str]] = ..., when_field: _Optional[str] = ..., when_values: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ...) -> None: ...
 
 class MessageRules(_message.Message):
-    __slots__ = ("kind", "request_type", "rules", "constants", "omit_standard_parameters")
+    __slots__ = ("kind", "request_type", "rules", "constants", "omit_standard_parameters", "ledger_effect")
     class ConstantsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -143,12 +177,14 @@ class MessageRules(_message.Message):
     RULES_FIELD_NUMBER: _ClassVar[int]
     CONSTANTS_FIELD_NUMBER: _ClassVar[int]
     OMIT_STANDARD_PARAMETERS_FIELD_NUMBER: _ClassVar[int]
+    LEDGER_EFFECT_FIELD_NUMBER: _ClassVar[int]
     kind: MessageKind
     request_type: str
     rules: _containers.RepeatedCompositeFieldContainer[CrossFieldRule]
     constants: _containers.ScalarMap[str, str]
     omit_standard_parameters: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, kind: _Optional[_Union[MessageKind, str]] = ..., request_type: _Optional[str] = ..., rules: _Optional[_Iterable[_Union[CrossFieldRule, _Mapping]]] = ..., constants: _Optional[_Mapping[str, str]] = ..., omit_standard_parameters: _Optional[_Iterable[str]] = ...) -> None: ...
+    ledger_effect: LedgerEffect
+    def __init__(self, kind: _Optional[_Union[MessageKind, str]] = ..., request_type: _Optional[str] = ..., rules: _Optional[_Iterable[_Union[CrossFieldRule, _Mapping]]] = ..., constants: _Optional[_Mapping[str, str]] = ..., omit_standard_parameters: _Optional[_Iterable[str]] = ..., ledger_effect: _Optional[_Union[LedgerEffect, str]] = ...) -> None: ...
 
 class EnumValueRules(_message.Message):
     __slots__ = ("wire_value",)

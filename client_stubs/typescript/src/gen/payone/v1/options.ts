@@ -244,6 +244,147 @@ export function symbolsToJSON(object: Symbols): string {
   }
 }
 
+/**
+ * A request field the gateway's ledger reads. The generator checks the type
+ * so that a renamed or retyped field fails the build instead of silently
+ * dropping out of the ledger.
+ */
+export enum LedgerField {
+  LEDGER_FIELD_UNSPECIFIED = 0,
+  /** LEDGER_FIELD_TXID - PAYONE's id of the payment process (string). */
+  LEDGER_FIELD_TXID = 1,
+  /** LEDGER_FIELD_REFERENCE - The merchant's reference of the payment process (string). */
+  LEDGER_FIELD_REFERENCE = 2,
+  /** LEDGER_FIELD_AMOUNT - The amount in minor units (int64, optional or not). */
+  LEDGER_FIELD_AMOUNT = 3,
+  /** LEDGER_FIELD_CURRENCY - The ISO 4217 currency code (string). */
+  LEDGER_FIELD_CURRENCY = 4,
+  /**
+   * LEDGER_FIELD_SEQUENCENUMBER - The request's sequence number within the process (optional int32); the
+   * ledger fills it in when the caller leaves it unset.
+   */
+  LEDGER_FIELD_SEQUENCENUMBER = 5,
+  /** LEDGER_FIELD_CAPTUREMODE - Whether a capture is the last one (an enum with wire values). */
+  LEDGER_FIELD_CAPTUREMODE = 6,
+  UNRECOGNIZED = -1,
+}
+
+export function ledgerFieldFromJSON(object: any): LedgerField {
+  switch (object) {
+    case 0:
+    case "LEDGER_FIELD_UNSPECIFIED":
+      return LedgerField.LEDGER_FIELD_UNSPECIFIED;
+    case 1:
+    case "LEDGER_FIELD_TXID":
+      return LedgerField.LEDGER_FIELD_TXID;
+    case 2:
+    case "LEDGER_FIELD_REFERENCE":
+      return LedgerField.LEDGER_FIELD_REFERENCE;
+    case 3:
+    case "LEDGER_FIELD_AMOUNT":
+      return LedgerField.LEDGER_FIELD_AMOUNT;
+    case 4:
+    case "LEDGER_FIELD_CURRENCY":
+      return LedgerField.LEDGER_FIELD_CURRENCY;
+    case 5:
+    case "LEDGER_FIELD_SEQUENCENUMBER":
+      return LedgerField.LEDGER_FIELD_SEQUENCENUMBER;
+    case 6:
+    case "LEDGER_FIELD_CAPTUREMODE":
+      return LedgerField.LEDGER_FIELD_CAPTUREMODE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return LedgerField.UNRECOGNIZED;
+  }
+}
+
+export function ledgerFieldToJSON(object: LedgerField): string {
+  switch (object) {
+    case LedgerField.LEDGER_FIELD_UNSPECIFIED:
+      return "LEDGER_FIELD_UNSPECIFIED";
+    case LedgerField.LEDGER_FIELD_TXID:
+      return "LEDGER_FIELD_TXID";
+    case LedgerField.LEDGER_FIELD_REFERENCE:
+      return "LEDGER_FIELD_REFERENCE";
+    case LedgerField.LEDGER_FIELD_AMOUNT:
+      return "LEDGER_FIELD_AMOUNT";
+    case LedgerField.LEDGER_FIELD_CURRENCY:
+      return "LEDGER_FIELD_CURRENCY";
+    case LedgerField.LEDGER_FIELD_SEQUENCENUMBER:
+      return "LEDGER_FIELD_SEQUENCENUMBER";
+    case LedgerField.LEDGER_FIELD_CAPTUREMODE:
+      return "LEDGER_FIELD_CAPTUREMODE";
+    case LedgerField.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** What a request does to a payment process in the gateway's ledger. */
+export enum LedgerEffect {
+  /** LEDGER_EFFECT_UNSPECIFIED - Nothing: checks, management and side calls. */
+  LEDGER_EFFECT_UNSPECIFIED = 0,
+  /** LEDGER_EFFECT_RESERVE - Opens a payment process and reserves the amount (preauthorization). */
+  LEDGER_EFFECT_RESERVE = 1,
+  /** LEDGER_EFFECT_AUTHORIZE - Opens a payment process and books the amount at once (authorization). */
+  LEDGER_EFFECT_AUTHORIZE = 2,
+  /** LEDGER_EFFECT_CAPTURE - Books a reservation; amount 0 releases it (capture). */
+  LEDGER_EFFECT_CAPTURE = 3,
+  /** LEDGER_EFFECT_REFUND - Credits back a booked amount (refund). */
+  LEDGER_EFFECT_REFUND = 4,
+  /** LEDGER_EFFECT_DEBIT - Books a claim or a credit on the process (debit). */
+  LEDGER_EFFECT_DEBIT = 5,
+  UNRECOGNIZED = -1,
+}
+
+export function ledgerEffectFromJSON(object: any): LedgerEffect {
+  switch (object) {
+    case 0:
+    case "LEDGER_EFFECT_UNSPECIFIED":
+      return LedgerEffect.LEDGER_EFFECT_UNSPECIFIED;
+    case 1:
+    case "LEDGER_EFFECT_RESERVE":
+      return LedgerEffect.LEDGER_EFFECT_RESERVE;
+    case 2:
+    case "LEDGER_EFFECT_AUTHORIZE":
+      return LedgerEffect.LEDGER_EFFECT_AUTHORIZE;
+    case 3:
+    case "LEDGER_EFFECT_CAPTURE":
+      return LedgerEffect.LEDGER_EFFECT_CAPTURE;
+    case 4:
+    case "LEDGER_EFFECT_REFUND":
+      return LedgerEffect.LEDGER_EFFECT_REFUND;
+    case 5:
+    case "LEDGER_EFFECT_DEBIT":
+      return LedgerEffect.LEDGER_EFFECT_DEBIT;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return LedgerEffect.UNRECOGNIZED;
+  }
+}
+
+export function ledgerEffectToJSON(object: LedgerEffect): string {
+  switch (object) {
+    case LedgerEffect.LEDGER_EFFECT_UNSPECIFIED:
+      return "LEDGER_EFFECT_UNSPECIFIED";
+    case LedgerEffect.LEDGER_EFFECT_RESERVE:
+      return "LEDGER_EFFECT_RESERVE";
+    case LedgerEffect.LEDGER_EFFECT_AUTHORIZE:
+      return "LEDGER_EFFECT_AUTHORIZE";
+    case LedgerEffect.LEDGER_EFFECT_CAPTURE:
+      return "LEDGER_EFFECT_CAPTURE";
+    case LedgerEffect.LEDGER_EFFECT_REFUND:
+      return "LEDGER_EFFECT_REFUND";
+    case LedgerEffect.LEDGER_EFFECT_DEBIT:
+      return "LEDGER_EFFECT_DEBIT";
+    case LedgerEffect.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** What a message is to PAYONE. */
 export enum MessageKind {
   MESSAGE_KIND_UNSPECIFIED = 0,
@@ -359,6 +500,11 @@ export interface FieldRules {
    * is dropped.
    */
   unknownParameters: boolean;
+  /**
+   * What this field of a request is to the gateway's ledger; the generated
+   * PayoneCodec<M>::LedgerFieldsOf reads the tagged fields.
+   */
+  ledger: LedgerField;
 }
 
 /**
@@ -399,6 +545,13 @@ export interface MessageRules {
    * be passed for getfile").
    */
   omitStandardParameters: string[];
+  /**
+   * On a request: what it does to a payment process in the gateway's ledger.
+   * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+   * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+   * txid, amount and sequencenumber.
+   */
+  ledgerEffect: LedgerEffect;
 }
 
 export interface MessageRules_ConstantsEntry {
@@ -430,6 +583,7 @@ function createBaseFieldRules(): FieldRules {
     lowerCase: false,
     gatewayOnly: false,
     unknownParameters: false,
+    ledger: 0,
   };
 }
 
@@ -476,6 +630,9 @@ export const FieldRules: MessageFns<FieldRules> = {
     }
     if (message.unknownParameters !== false) {
       writer.uint32(112).bool(message.unknownParameters);
+    }
+    if (message.ledger !== 0) {
+      writer.uint32(120).int32(message.ledger);
     }
     return writer;
   },
@@ -605,6 +762,14 @@ export const FieldRules: MessageFns<FieldRules> = {
             message.unknownParameters = reader.bool();
             continue;
           }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.ledger = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -669,6 +834,7 @@ export const FieldRules: MessageFns<FieldRules> = {
         : isSet(object.unknown_parameters)
         ? globalThis.Boolean(object.unknown_parameters)
         : false,
+      ledger: isSet(object.ledger) ? ledgerFieldFromJSON(object.ledger) : 0,
     };
   },
 
@@ -716,6 +882,9 @@ export const FieldRules: MessageFns<FieldRules> = {
     if (message.unknownParameters !== false) {
       obj.unknownParameters = message.unknownParameters;
     }
+    if (message.ledger !== 0) {
+      obj.ledger = ledgerFieldToJSON(message.ledger);
+    }
     return obj;
   },
 
@@ -738,6 +907,7 @@ export const FieldRules: MessageFns<FieldRules> = {
     message.lowerCase = object.lowerCase ?? false;
     message.gatewayOnly = object.gatewayOnly ?? false;
     message.unknownParameters = object.unknownParameters ?? false;
+    message.ledger = object.ledger ?? 0;
     return message;
   },
 };
@@ -908,7 +1078,7 @@ export const CrossFieldRule: MessageFns<CrossFieldRule> = {
 };
 
 function createBaseMessageRules(): MessageRules {
-  return { kind: 0, requestType: "", rules: [], constants: {}, omitStandardParameters: [] };
+  return { kind: 0, requestType: "", rules: [], constants: {}, omitStandardParameters: [], ledgerEffect: 0 };
 }
 
 export const MessageRules: MessageFns<MessageRules> = {
@@ -927,6 +1097,9 @@ export const MessageRules: MessageFns<MessageRules> = {
     });
     for (const v of message.omitStandardParameters) {
       writer.uint32(42).string(v!);
+    }
+    if (message.ledgerEffect !== 0) {
+      writer.uint32(48).int32(message.ledgerEffect);
     }
     return writer;
   },
@@ -987,6 +1160,14 @@ export const MessageRules: MessageFns<MessageRules> = {
             message.omitStandardParameters.push(reader.string());
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.ledgerEffect = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1027,6 +1208,11 @@ export const MessageRules: MessageFns<MessageRules> = {
         : globalThis.Array.isArray(object?.omit_standard_parameters)
         ? object.omit_standard_parameters.map((e: any) => globalThis.String(e))
         : [],
+      ledgerEffect: isSet(object.ledgerEffect)
+        ? ledgerEffectFromJSON(object.ledgerEffect)
+        : isSet(object.ledger_effect)
+        ? ledgerEffectFromJSON(object.ledger_effect)
+        : 0,
     };
   },
 
@@ -1053,6 +1239,9 @@ export const MessageRules: MessageFns<MessageRules> = {
     if (message.omitStandardParameters?.length) {
       obj.omitStandardParameters = message.omitStandardParameters;
     }
+    if (message.ledgerEffect !== 0) {
+      obj.ledgerEffect = ledgerEffectToJSON(message.ledgerEffect);
+    }
     return obj;
   },
 
@@ -1074,6 +1263,7 @@ export const MessageRules: MessageFns<MessageRules> = {
       {},
     );
     message.omitStandardParameters = object.omitStandardParameters?.map((e) => e) || [];
+    message.ledgerEffect = object.ledgerEffect ?? 0;
     return message;
   },
 };

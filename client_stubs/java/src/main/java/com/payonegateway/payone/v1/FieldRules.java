@@ -23,6 +23,7 @@ private static final long serialVersionUID = 0L;
     wireName_ = "";
     format_ = 0;
     symbols_ = 0;
+    ledger_ = 0;
   }
 
   @java.lang.Override
@@ -341,6 +342,34 @@ private static final long serialVersionUID = 0L;
     return unknownParameters_;
   }
 
+  public static final int LEDGER_FIELD_NUMBER = 15;
+  private int ledger_ = 0;
+  /**
+   * <pre>
+   * What this field of a request is to the gateway's ledger; the generated
+   * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerField ledger = 15;</code>
+   * @return The enum numeric value on the wire for ledger.
+   */
+  @java.lang.Override public int getLedgerValue() {
+    return ledger_;
+  }
+  /**
+   * <pre>
+   * What this field of a request is to the gateway's ledger; the generated
+   * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerField ledger = 15;</code>
+   * @return The ledger.
+   */
+  @java.lang.Override public com.payonegateway.payone.v1.LedgerField getLedger() {
+    com.payonegateway.payone.v1.LedgerField result = com.payonegateway.payone.v1.LedgerField.forNumber(ledger_);
+    return result == null ? com.payonegateway.payone.v1.LedgerField.UNRECOGNIZED : result;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -396,6 +425,9 @@ private static final long serialVersionUID = 0L;
     }
     if (unknownParameters_ != false) {
       output.writeBool(14, unknownParameters_);
+    }
+    if (ledger_ != com.payonegateway.payone.v1.LedgerField.LEDGER_FIELD_UNSPECIFIED.getNumber()) {
+      output.writeEnum(15, ledger_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -461,6 +493,10 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(14, unknownParameters_);
     }
+    if (ledger_ != com.payonegateway.payone.v1.LedgerField.LEDGER_FIELD_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(15, ledger_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -508,6 +544,7 @@ private static final long serialVersionUID = 0L;
         != other.getGatewayOnly()) return false;
     if (getUnknownParameters()
         != other.getUnknownParameters()) return false;
+    if (ledger_ != other.ledger_) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -560,6 +597,8 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + UNKNOWN_PARAMETERS_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getUnknownParameters());
+    hash = (37 * hash) + LEDGER_FIELD_NUMBER;
+    hash = (53 * hash) + ledger_;
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -707,6 +746,7 @@ private static final long serialVersionUID = 0L;
       lowerCase_ = false;
       gatewayOnly_ = false;
       unknownParameters_ = false;
+      ledger_ = 0;
       return this;
     }
 
@@ -784,6 +824,9 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00002000) != 0)) {
         result.unknownParameters_ = unknownParameters_;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.ledger_ = ledger_;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -875,6 +918,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getUnknownParameters() != false) {
         setUnknownParameters(other.getUnknownParameters());
+      }
+      if (other.ledger_ != 0) {
+        setLedgerValue(other.getLedgerValue());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -972,6 +1018,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00002000;
               break;
             } // case 112
+            case 120: {
+              ledger_ = input.readEnum();
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 120
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1740,6 +1791,84 @@ private static final long serialVersionUID = 0L;
     public Builder clearUnknownParameters() {
       bitField0_ = (bitField0_ & ~0x00002000);
       unknownParameters_ = false;
+      onChanged();
+      return this;
+    }
+
+    private int ledger_ = 0;
+    /**
+     * <pre>
+     * What this field of a request is to the gateway's ledger; the generated
+     * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerField ledger = 15;</code>
+     * @return The enum numeric value on the wire for ledger.
+     */
+    @java.lang.Override public int getLedgerValue() {
+      return ledger_;
+    }
+    /**
+     * <pre>
+     * What this field of a request is to the gateway's ledger; the generated
+     * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerField ledger = 15;</code>
+     * @param value The enum numeric value on the wire for ledger to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLedgerValue(int value) {
+      ledger_ = value;
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * What this field of a request is to the gateway's ledger; the generated
+     * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerField ledger = 15;</code>
+     * @return The ledger.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.LedgerField getLedger() {
+      com.payonegateway.payone.v1.LedgerField result = com.payonegateway.payone.v1.LedgerField.forNumber(ledger_);
+      return result == null ? com.payonegateway.payone.v1.LedgerField.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * What this field of a request is to the gateway's ledger; the generated
+     * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerField ledger = 15;</code>
+     * @param value The ledger to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLedger(com.payonegateway.payone.v1.LedgerField value) {
+      if (value == null) {
+        throw new NullPointerException();
+      }
+      bitField0_ |= 0x00004000;
+      ledger_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * What this field of a request is to the gateway's ledger; the generated
+     * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerField ledger = 15;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearLedger() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      ledger_ = 0;
       onChanged();
       return this;
     }

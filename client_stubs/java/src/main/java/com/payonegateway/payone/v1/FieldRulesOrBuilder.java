@@ -194,4 +194,25 @@ public interface FieldRulesOrBuilder extends
    * @return The unknownParameters.
    */
   boolean getUnknownParameters();
+
+  /**
+   * <pre>
+   * What this field of a request is to the gateway's ledger; the generated
+   * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerField ledger = 15;</code>
+   * @return The enum numeric value on the wire for ledger.
+   */
+  int getLedgerValue();
+  /**
+   * <pre>
+   * What this field of a request is to the gateway's ledger; the generated
+   * PayoneCodec&lt;M&gt;::LedgerFieldsOf reads the tagged fields.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerField ledger = 15;</code>
+   * @return The ledger.
+   */
+  com.payonegateway.payone.v1.LedgerField getLedger();
 }

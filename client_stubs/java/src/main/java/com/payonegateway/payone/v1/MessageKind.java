@@ -150,7 +150,7 @@ public enum MessageKind
   }
   public static final com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.OptionsProto.getDescriptor().getEnumTypes().get(2);
+    return com.payonegateway.payone.v1.OptionsProto.getDescriptor().getEnumTypes().get(4);
   }
 
   private static final MessageKind[] VALUES = values();

@@ -20,6 +20,7 @@ private static final long serialVersionUID = 0L;
     requestType_ = "";
     rules_ = java.util.Collections.emptyList();
     omitStandardParameters_ = com.google.protobuf.LazyStringArrayList.EMPTY;
+    ledgerEffect_ = 0;
   }
 
   @java.lang.Override
@@ -344,6 +345,38 @@ java.lang.String defaultValue) {
     return omitStandardParameters_.getByteString(index);
   }
 
+  public static final int LEDGER_EFFECT_FIELD_NUMBER = 6;
+  private int ledgerEffect_ = 0;
+  /**
+   * <pre>
+   * On a request: what it does to a payment process in the gateway's ledger.
+   * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+   * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+   * txid, amount and sequencenumber.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+   * @return The enum numeric value on the wire for ledgerEffect.
+   */
+  @java.lang.Override public int getLedgerEffectValue() {
+    return ledgerEffect_;
+  }
+  /**
+   * <pre>
+   * On a request: what it does to a payment process in the gateway's ledger.
+   * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+   * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+   * txid, amount and sequencenumber.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+   * @return The ledgerEffect.
+   */
+  @java.lang.Override public com.payonegateway.payone.v1.LedgerEffect getLedgerEffect() {
+    com.payonegateway.payone.v1.LedgerEffect result = com.payonegateway.payone.v1.LedgerEffect.forNumber(ledgerEffect_);
+    return result == null ? com.payonegateway.payone.v1.LedgerEffect.UNRECOGNIZED : result;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -375,6 +408,9 @@ java.lang.String defaultValue) {
         4);
     for (int i = 0; i < omitStandardParameters_.size(); i++) {
       com.google.protobuf.GeneratedMessageV3.writeString(output, 5, omitStandardParameters_.getRaw(i));
+    }
+    if (ledgerEffect_ != com.payonegateway.payone.v1.LedgerEffect.LEDGER_EFFECT_UNSPECIFIED.getNumber()) {
+      output.writeEnum(6, ledgerEffect_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -414,6 +450,10 @@ java.lang.String defaultValue) {
       size += dataSize;
       size += 1 * getOmitStandardParametersList().size();
     }
+    if (ledgerEffect_ != com.payonegateway.payone.v1.LedgerEffect.LEDGER_EFFECT_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(6, ledgerEffect_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -438,6 +478,7 @@ java.lang.String defaultValue) {
         other.internalGetConstants())) return false;
     if (!getOmitStandardParametersList()
         .equals(other.getOmitStandardParametersList())) return false;
+    if (ledgerEffect_ != other.ledgerEffect_) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -465,6 +506,8 @@ java.lang.String defaultValue) {
       hash = (37 * hash) + OMIT_STANDARD_PARAMETERS_FIELD_NUMBER;
       hash = (53 * hash) + getOmitStandardParametersList().hashCode();
     }
+    hash = (37 * hash) + LEDGER_EFFECT_FIELD_NUMBER;
+    hash = (53 * hash) + ledgerEffect_;
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -628,6 +671,7 @@ java.lang.String defaultValue) {
       internalGetMutableConstants().clear();
       omitStandardParameters_ = com.google.protobuf.LazyStringArrayList.EMPTY;
       bitField0_ = (bitField0_ & ~0x00000010);
+      ledgerEffect_ = 0;
       return this;
     }
 
@@ -688,6 +732,9 @@ java.lang.String defaultValue) {
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.constants_ = internalGetConstants();
         result.constants_.makeImmutable();
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.ledgerEffect_ = ledgerEffect_;
       }
     }
 
@@ -782,6 +829,9 @@ java.lang.String defaultValue) {
         }
         onChanged();
       }
+      if (other.ledgerEffect_ != 0) {
+        setLedgerEffectValue(other.getLedgerEffectValue());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -846,6 +896,11 @@ java.lang.String defaultValue) {
               omitStandardParameters_.add(s);
               break;
             } // case 42
+            case 48: {
+              ledgerEffect_ = input.readEnum();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 48
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1636,6 +1691,94 @@ java.lang.String defaultValue) {
       checkByteStringIsUtf8(value);
       ensureOmitStandardParametersIsMutable();
       omitStandardParameters_.add(value);
+      onChanged();
+      return this;
+    }
+
+    private int ledgerEffect_ = 0;
+    /**
+     * <pre>
+     * On a request: what it does to a payment process in the gateway's ledger.
+     * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+     * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+     * txid, amount and sequencenumber.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+     * @return The enum numeric value on the wire for ledgerEffect.
+     */
+    @java.lang.Override public int getLedgerEffectValue() {
+      return ledgerEffect_;
+    }
+    /**
+     * <pre>
+     * On a request: what it does to a payment process in the gateway's ledger.
+     * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+     * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+     * txid, amount and sequencenumber.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+     * @param value The enum numeric value on the wire for ledgerEffect to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLedgerEffectValue(int value) {
+      ledgerEffect_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * On a request: what it does to a payment process in the gateway's ledger.
+     * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+     * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+     * txid, amount and sequencenumber.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+     * @return The ledgerEffect.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.LedgerEffect getLedgerEffect() {
+      com.payonegateway.payone.v1.LedgerEffect result = com.payonegateway.payone.v1.LedgerEffect.forNumber(ledgerEffect_);
+      return result == null ? com.payonegateway.payone.v1.LedgerEffect.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * On a request: what it does to a payment process in the gateway's ledger.
+     * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+     * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+     * txid, amount and sequencenumber.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+     * @param value The ledgerEffect to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLedgerEffect(com.payonegateway.payone.v1.LedgerEffect value) {
+      if (value == null) {
+        throw new NullPointerException();
+      }
+      bitField0_ |= 0x00000020;
+      ledgerEffect_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * On a request: what it does to a payment process in the gateway's ledger.
+     * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+     * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+     * txid, amount and sequencenumber.
+     * </pre>
+     *
+     * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearLedgerEffect() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      ledgerEffect_ = 0;
       onChanged();
       return this;
     }

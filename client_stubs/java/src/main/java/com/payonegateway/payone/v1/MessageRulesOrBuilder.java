@@ -189,4 +189,29 @@ java.lang.String defaultValue);
    */
   com.google.protobuf.ByteString
       getOmitStandardParametersBytes(int index);
+
+  /**
+   * <pre>
+   * On a request: what it does to a payment process in the gateway's ledger.
+   * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+   * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+   * txid, amount and sequencenumber.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+   * @return The enum numeric value on the wire for ledgerEffect.
+   */
+  int getLedgerEffectValue();
+  /**
+   * <pre>
+   * On a request: what it does to a payment process in the gateway's ledger.
+   * An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
+   * and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
+   * txid, amount and sequencenumber.
+   * </pre>
+   *
+   * <code>.payone.v1.LedgerEffect ledger_effect = 6;</code>
+   * @return The ledgerEffect.
+   */
+  com.payonegateway.payone.v1.LedgerEffect getLedgerEffect();
 }

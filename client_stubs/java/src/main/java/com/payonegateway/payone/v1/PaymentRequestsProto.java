@@ -81,307 +81,308 @@ public final class PaymentRequestsProto {
       "\n payone/v1/payment_requests.proto\022\tpayo" +
       "ne.v1\032\026payone/v1/common.proto\032\027payone/v1" +
       "/options.proto\032\037payone/v1/payment_method" +
-      "s.proto\"\364\033\n\027PreauthorizationRequest\022\031\n\007a" +
-      "ccount\030\001 \001(\tB\010\312\363\030\004@\001h\001\022+\n\treference\030\002 \001(" +
-      "\tB\030\312\363\030\024\n\treference\020\001\030\002 \377\0018\001\022-\n\006amount\030\003 " +
-      "\001(\003B\030\312\363\030\024\n\006amount\020\002(\0000\377\247\326\271\007@\001H\001\210\001\001\022*\n\010cu" +
-      "rrency\030\004 \001(\tB\030\312\363\030\024\n\010currency\020\014\030\003 \003@\001X\001\022!" +
-      "\n\005param\030\005 \001(\tB\022\312\363\030\016\n\005param\020\001\030\001 \377\001\0222\n\016nar" +
-      "rative_text\030\006 \001(\tB\032\312\363\030\026\n\016narrative_text\020" +
-      "\001\030\001 Q\022:\n\021transaction_param\030\007 \001(\tB\037\312\363\030\033\n\021" +
-      "transaction_param\020\001\030\001 28\001\022=\n\023customer_is" +
-      "_present\030\010 \001(\010B\033\312\363\030\027\n\023customer_is_presen" +
-      "t\020\021H\002\210\001\001\022=\n\nrecurrence\030\t \001(\0162\025.payone.v1" +
-      ".RecurrenceB\022\312\363\030\016\n\nrecurrence\020\003\022F\n\rsettl" +
-      "eaccount\030\n \001(\0162\030.payone.v1.SettleAccount" +
-      "B\025\312\363\030\021\n\rsettleaccount\020\003\022,\n\013workorderid\030\013" +
-      " \001(\tB\027\312\363\030\023\n\013workorderid\020\001\030\001 2\022.\n\rpersona" +
-      "l_data\030\014 \001(\0132\027.payone.v1.PersonalData\022O\n" +
-      "\020businessrelation\030\r \001(\0162\033.payone.v1.Busi" +
-      "nessRelationB\030\312\363\030\024\n\020businessrelation\020\003\0221" +
-      "\n\006gender\030\016 \001(\0162\021.payone.v1.GenderB\016\312\363\030\n\n" +
-      "\006gender\020\003\022*\n\npersonalid\030\017 \001(\tB\026\312\363\030\022\n\nper" +
-      "sonalid\020\001\030\001  \022$\n\tusertoken\030\020 \001(\tB\021\312\363\030\r\n\t" +
-      "usertoken\020\001\022.\n\rdelivery_data\030\021 \001(\0132\027.pay" +
-      "one.v1.DeliveryData\022.\n\rredirect_urls\030\022 \001" +
-      "(\0132\027.payone.v1.RedirectUrls\022\'\n\tinvoicing" +
-      "\030\023 \001(\0132\024.payone.v1.Invoicing\0220\n\rdocument" +
-      "_date\030\024 \001(\tB\031\312\363\030\025\n\rdocument_date\020\004\030\010 \010\022." +
-      "\n\014booking_date\030\025 \001(\tB\030\312\363\030\024\n\014booking_date" +
-      "\020\004\030\010 \010\022&\n\010due_time\030\026 \001(\tB\024\312\363\030\020\n\010due_time" +
-      "\020\004\030\010 \010\022,\n\005items\030\027 \003(\0132\022.payone.v1.Articl" +
-      "eB\t\312\363\030\005 \220\003P\001\022Z\n\013add_paydata\030\030 \003(\01322.payo" +
-      "ne.v1.PreauthorizationRequest.AddPaydata" +
-      "EntryB\021\312\363\030\r\n\013add_paydata\0223\n\013credit_card\030" +
-      "\031 \001(\0132\034.payone.v1.CreditCardPaymentH\000\022>\n" +
-      "\021sepa_direct_debit\030\032 \001(\0132!.payone.v1.Sep" +
-      "aDirectDebitPaymentH\000\0222\n\nprepayment\030\033 \001(" +
-      "\0132\034.payone.v1.PrepaymentPaymentH\000\022,\n\007inv" +
-      "oice\030\034 \001(\0132\031.payone.v1.InvoicePaymentH\000\022" +
-      "<\n\020cash_on_delivery\030\035 \001(\0132 .payone.v1.Ca" +
-      "shOnDeliveryPaymentH\000\022D\n\024online_bank_tra" +
-      "nsfer\030\036 \001(\0132$.payone.v1.OnlineBankTransf" +
-      "erPaymentH\000\022*\n\006wallet\030\037 \001(\0132\030.payone.v1." +
-      "WalletPaymentH\000\0220\n\tfinancing\030  \001(\0132\033.pay" +
-      "one.v1.FinancingPaymentH\000\022;\n\017secured_inv" +
-      "oice\030! \001(\0132 .payone.v1.SecuredInvoicePay" +
-      "mentH\000\022C\n\023secured_installment\030\" \001(\0132$.pa" +
-      "yone.v1.SecuredInstallmentPaymentH\000\022D\n\024s" +
-      "ecured_direct_debit\030# \001(\0132$.payone.v1.Se" +
-      "curedDirectDebitPaymentH\000\022&\n\004cash\030$ \001(\0132" +
-      "\026.payone.v1.CashPaymentH\000\0321\n\017AddPaydataE" +
-      "ntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\372\013\322" +
-      "\363\030\365\013\010\001\022\020preauthorization\032\337\001\n\013credit_card" +
-      "\n\021sepa_direct_debit\n\nprepayment\n\007invoice" +
-      "\n\020cash_on_delivery\n\024online_bank_transfer" +
-      "\n\006wallet\n\tfinancing\n\017secured_invoice\n\023se" +
-      "cured_installment\n\024secured_direct_debit\n" +
-      "\004cash2+a payment method (clearingtype) i" +
-      "s required\032\337\001\n\026personal_data.lastname\n\025p" +
-      "ersonal_data.company\n\030personal_data.cust" +
-      "omerid\n\024personal_data.userid\n\tusertoken2" +
-      "sgive personal_data.lastname or personal" +
-      "_data.company (or name a stored customer" +
-      " by customerid, userid or usertoken)\032\331\002\032" +
-      "\027personal_data.firstname\032\026personal_data." +
-      "lastname\032\024personal_data.street\032\021personal" +
-      "_data.zip\032\022personal_data.city\032\025personal_" +
-      "data.country\032\023personal_data.email\032\035perso" +
-      "nal_data.telephonenumber\032\026personal_data." +
-      "birthday\032\005items\"\017secured_invoice2nPAYONE" +
-      " Secured methods require the customer\'s " +
-      "name, address, email, telephonenumber, b" +
-      "irthday and the articles\032\335\002\032\027personal_da" +
-      "ta.firstname\032\026personal_data.lastname\032\024pe" +
-      "rsonal_data.street\032\021personal_data.zip\032\022p" +
-      "ersonal_data.city\032\025personal_data.country" +
-      "\032\023personal_data.email\032\035personal_data.tel" +
-      "ephonenumber\032\026personal_data.birthday\032\005it" +
-      "ems\"\023secured_installment2nPAYONE Secured" +
-      " methods require the customer\'s name, ad" +
-      "dress, email, telephonenumber, birthday " +
-      "and the articles\032\336\002\032\027personal_data.first" +
-      "name\032\026personal_data.lastname\032\024personal_d" +
-      "ata.street\032\021personal_data.zip\032\022personal_" +
-      "data.city\032\025personal_data.country\032\023person" +
-      "al_data.email\032\035personal_data.telephonenu" +
-      "mber\032\026personal_data.birthday\032\005items\"\024sec" +
-      "ured_direct_debit2nPAYONE Secured method" +
-      "s require the customer\'s name, address, " +
-      "email, telephonenumber, birthday and the" +
-      " articlesB\020\n\016payment_methodB\t\n\007_amountB\026" +
-      "\n\024_customer_is_present\"\253\033\n\024Authorization" +
-      "Request\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022+\n\tre" +
-      "ference\030\002 \001(\tB\030\312\363\030\024\n\treference\020\001\030\002 \377\0018\001\022" +
-      "-\n\006amount\030\003 \001(\003B\030\312\363\030\024\n\006amount\020\002(\0000\377\247\326\271\007@" +
-      "\001H\001\210\001\001\022*\n\010currency\030\004 \001(\tB\030\312\363\030\024\n\010currency" +
-      "\020\014\030\003 \003@\001X\001\022!\n\005param\030\005 \001(\tB\022\312\363\030\016\n\005param\020\001" +
-      "\030\001 \377\001\0222\n\016narrative_text\030\006 \001(\tB\032\312\363\030\026\n\016nar" +
-      "rative_text\020\001\030\001 Q\022:\n\021transaction_param\030\007" +
-      " \001(\tB\037\312\363\030\033\n\021transaction_param\020\001\030\001 28\001\022=\n" +
-      "\023customer_is_present\030\010 \001(\010B\033\312\363\030\027\n\023custom" +
-      "er_is_present\020\021H\002\210\001\001\022=\n\nrecurrence\030\t \001(\016" +
-      "2\025.payone.v1.RecurrenceB\022\312\363\030\016\n\nrecurrenc" +
-      "e\020\003\022F\n\rsettleaccount\030\n \001(\0162\030.payone.v1.S" +
-      "ettleAccountB\025\312\363\030\021\n\rsettleaccount\020\003\022,\n\013w" +
-      "orkorderid\030\013 \001(\tB\027\312\363\030\023\n\013workorderid\020\001\030\001 " +
-      "2\022.\n\rpersonal_data\030\014 \001(\0132\027.payone.v1.Per" +
-      "sonalData\022O\n\020businessrelation\030\r \001(\0162\033.pa" +
-      "yone.v1.BusinessRelationB\030\312\363\030\024\n\020business" +
-      "relation\020\003\0221\n\006gender\030\016 \001(\0162\021.payone.v1.G" +
-      "enderB\016\312\363\030\n\n\006gender\020\003\022*\n\npersonalid\030\017 \001(" +
-      "\tB\026\312\363\030\022\n\npersonalid\020\001\030\001  \022$\n\tusertoken\030\020" +
-      " \001(\tB\021\312\363\030\r\n\tusertoken\020\001\022.\n\rdelivery_data" +
-      "\030\021 \001(\0132\027.payone.v1.DeliveryData\022.\n\rredir" +
-      "ect_urls\030\022 \001(\0132\027.payone.v1.RedirectUrls\022" +
-      "\'\n\tinvoicing\030\023 \001(\0132\024.payone.v1.Invoicing" +
-      "\0220\n\rdocument_date\030\024 \001(\tB\031\312\363\030\025\n\rdocument_" +
-      "date\020\004\030\010 \010\022.\n\014booking_date\030\025 \001(\tB\030\312\363\030\024\n\014" +
-      "booking_date\020\004\030\010 \010\022&\n\010due_time\030\026 \001(\tB\024\312\363" +
-      "\030\020\n\010due_time\020\004\030\010 \010\022,\n\005items\030\027 \003(\0132\022.payo" +
-      "ne.v1.ArticleB\t\312\363\030\005 \220\003P\001\022W\n\013add_paydata\030" +
-      "\030 \003(\0132/.payone.v1.AuthorizationRequest.A" +
-      "ddPaydataEntryB\021\312\363\030\r\n\013add_paydata\0223\n\013cre" +
-      "dit_card\030\031 \001(\0132\034.payone.v1.CreditCardPay" +
-      "mentH\000\022>\n\021sepa_direct_debit\030\032 \001(\0132!.payo" +
-      "ne.v1.SepaDirectDebitPaymentH\000\022,\n\007invoic" +
-      "e\030\033 \001(\0132\031.payone.v1.InvoicePaymentH\000\022<\n\020" +
-      "cash_on_delivery\030\034 \001(\0132 .payone.v1.CashO" +
-      "nDeliveryPaymentH\000\022D\n\024online_bank_transf" +
-      "er\030\035 \001(\0132$.payone.v1.OnlineBankTransferP" +
-      "aymentH\000\022*\n\006wallet\030\036 \001(\0132\030.payone.v1.Wal" +
-      "letPaymentH\000\0220\n\tfinancing\030\037 \001(\0132\033.payone" +
-      ".v1.FinancingPaymentH\000\022;\n\017secured_invoic" +
-      "e\030  \001(\0132 .payone.v1.SecuredInvoicePaymen" +
-      "tH\000\022C\n\023secured_installment\030! \001(\0132$.payon" +
-      "e.v1.SecuredInstallmentPaymentH\000\022D\n\024secu" +
-      "red_direct_debit\030\" \001(\0132$.payone.v1.Secur" +
-      "edDirectDebitPaymentH\000\022&\n\004cash\030# \001(\0132\026.p" +
-      "ayone.v1.CashPaymentH\000\0321\n\017AddPaydataEntr" +
-      "y\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\353\013\322\363\030\346" +
-      "\013\010\001\022\rauthorization\032\323\001\n\013credit_card\n\021sepa" +
-      "_direct_debit\n\007invoice\n\020cash_on_delivery" +
-      "\n\024online_bank_transfer\n\006wallet\n\tfinancin" +
-      "g\n\017secured_invoice\n\023secured_installment\n" +
-      "\024secured_direct_debit\n\004cash2+a payment m" +
-      "ethod (clearingtype) is required\032\337\001\n\026per" +
-      "sonal_data.lastname\n\025personal_data.compa" +
-      "ny\n\030personal_data.customerid\n\024personal_d" +
-      "ata.userid\n\tusertoken2sgive personal_dat" +
-      "a.lastname or personal_data.company (or " +
-      "name a stored customer by customerid, us" +
-      "erid or usertoken)\032\331\002\032\027personal_data.fir" +
-      "stname\032\026personal_data.lastname\032\024personal" +
-      "_data.street\032\021personal_data.zip\032\022persona" +
-      "l_data.city\032\025personal_data.country\032\023pers" +
-      "onal_data.email\032\035personal_data.telephone" +
-      "number\032\026personal_data.birthday\032\005items\"\017s" +
-      "ecured_invoice2nPAYONE Secured methods r" +
-      "equire the customer\'s name, address, ema" +
-      "il, telephonenumber, birthday and the ar" +
-      "ticles\032\335\002\032\027personal_data.firstname\032\026pers" +
-      "onal_data.lastname\032\024personal_data.street" +
-      "\032\021personal_data.zip\032\022personal_data.city\032" +
-      "\025personal_data.country\032\023personal_data.em" +
-      "ail\032\035personal_data.telephonenumber\032\026pers" +
-      "onal_data.birthday\032\005items\"\023secured_insta" +
-      "llment2nPAYONE Secured methods require t" +
-      "he customer\'s name, address, email, tele" +
-      "phonenumber, birthday and the articles\032\336" +
-      "\002\032\027personal_data.firstname\032\026personal_dat" +
-      "a.lastname\032\024personal_data.street\032\021person" +
-      "al_data.zip\032\022personal_data.city\032\025persona" +
-      "l_data.country\032\023personal_data.email\032\035per" +
-      "sonal_data.telephonenumber\032\026personal_dat" +
-      "a.birthday\032\005items\"\024secured_direct_debit2" +
-      "nPAYONE Secured methods require the cust" +
-      "omer\'s name, address, email, telephonenu" +
-      "mber, birthday and the articlesB\020\n\016payme" +
-      "nt_methodB\t\n\007_amountB\026\n\024_customer_is_pre" +
-      "sent\"\303\007\n\016CaptureRequest\022\031\n\007account\030\001 \001(\t" +
-      "B\010\312\363\030\004@\001h\001\022\"\n\004txid\030\002 \001(\tB\024\312\363\030\020\n\004txid\020\002\030\t" +
-      " \0148\003@\001\0227\n\016sequencenumber\030\003 \001(\005B\032\312\363\030\026\n\016se" +
-      "quencenumber\020\002(\0000\177H\000\210\001\001\022-\n\006amount\030\004 \001(\003B" +
-      "\030\312\363\030\024\n\006amount\020\002(\0000\377\247\326\271\007@\001H\001\210\001\001\022*\n\010curren" +
-      "cy\030\005 \001(\tB\030\312\363\030\024\n\010currency\020\014\030\003 \003@\001X\001\022@\n\013ca" +
-      "pturemode\030\006 \001(\0162\026.payone.v1.CaptureModeB" +
-      "\023\312\363\030\017\n\013capturemode\020\003\022F\n\rsettleaccount\030\007 " +
-      "\001(\0162\030.payone.v1.SettleAccountB\025\312\363\030\021\n\rset" +
-      "tleaccount\020\003\022C\n\014clearingtype\030\010 \001(\0162\027.pay" +
-      "one.v1.ClearingTypeB\024\312\363\030\020\n\014clearingtype\020" +
-      "\003\0222\n\016narrative_text\030\t \001(\tB\032\312\363\030\026\n\016narrati" +
-      "ve_text\020\001\030\001 Q\022:\n\021transaction_param\030\n \001(\t" +
-      "B\037\312\363\030\033\n\021transaction_param\020\001\030\001 28\001\022\'\n\tinv" +
-      "oicing\030\013 \001(\0132\024.payone.v1.Invoicing\022,\n\005it" +
-      "ems\030\014 \003(\0132\022.payone.v1.ArticleB\t\312\363\030\005 \220\003P\001" +
-      "\022d\n\023cancellation_reason\030\r \001(\0162\035.payone.v" +
-      "1.CancellationReasonB(\312\363\030$\n add_paydata[" +
-      "cancellation_reason]\020\003\022-\n\007shop_id\030\016 \001(\tB" +
-      "\034\312\363\030\030\n\024add_paydata[shop_id]\020\001\022Q\n\013add_pay" +
-      "data\030\017 \003(\0132).payone.v1.CaptureRequest.Ad" +
-      "dPaydataEntryB\021\312\363\030\r\n\013add_paydata\0321\n\017AddP" +
-      "aydataEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:" +
-      "\0028\001:\017\322\363\030\013\010\001\022\007captureB\021\n\017_sequencenumberB" +
-      "\t\n\007_amount\"\362\t\n\014DebitRequest\022\031\n\007account\030\001" +
-      " \001(\tB\010\312\363\030\004@\001h\001\022\"\n\004txid\030\002 \001(\tB\024\312\363\030\020\n\004txid" +
-      "\020\002\030\t \0148\003@\001\0229\n\016sequencenumber\030\003 \001(\005B\034\312\363\030\030" +
-      "\n\016sequencenumber\020\002(\0000\177@\001H\001\210\001\001\0226\n\006amount\030" +
-      "\004 \001(\003B!\312\363\030\035\n\006amount\020\002(\201\330\251\306\370\377\377\377\377\0010\377\247\326\271\007@\001" +
-      "H\002\210\001\001\022*\n\010currency\030\005 \001(\tB\030\312\363\030\024\n\010currency\020" +
-      "\014\030\003 \003@\001X\001\022L\n\017transactiontype\030\006 \001(\0162\032.pay" +
-      "one.v1.TransactionTypeB\027\312\363\030\023\n\017transactio" +
-      "ntype\020\003\022F\n\rsettleaccount\030\007 \001(\0162\030.payone." +
-      "v1.SettleAccountB\025\312\363\030\021\n\rsettleaccount\020\003\022" +
-      "7\n\020use_customerdata\030\010 \001(\010B\030\312\363\030\024\n\020use_cus" +
-      "tomerdata\020\021H\003\210\001\001\0222\n\016narrative_text\030\t \001(\t" +
-      "B\032\312\363\030\026\n\016narrative_text\020\001\030\001 Q\022:\n\021transact" +
-      "ion_param\030\n \001(\tB\037\312\363\030\033\n\021transaction_param" +
-      "\020\001\030\001 28\001\022.\n\014booking_date\030\013 \001(\tB\030\312\363\030\024\n\014bo" +
-      "oking_date\020\004\030\010 \010\0220\n\rdocument_date\030\014 \001(\tB" +
-      "\031\312\363\030\025\n\rdocument_date\020\004\030\010 \010\022\'\n\tinvoicing\030" +
-      "\r \001(\0132\024.payone.v1.Invoicing\022,\n\005items\030\016 \003" +
-      "(\0132\022.payone.v1.ArticleB\t\312\363\030\005 \220\003P\001\022d\n\023can" +
-      "cellation_reason\030\017 \001(\0162\035.payone.v1.Cance" +
-      "llationReasonB(\312\363\030$\n add_paydata[cancell" +
-      "ation_reason]\020\003\022-\n\007shop_id\030\020 \001(\tB\034\312\363\030\030\n\024" +
-      "add_paydata[shop_id]\020\001\022O\n\013add_paydata\030\021 " +
-      "\003(\0132\'.payone.v1.DebitRequest.AddPaydataE" +
-      "ntryB\021\312\363\030\r\n\013add_paydata\0223\n\013credit_card\030\022" +
-      " \001(\0132\034.payone.v1.CreditCardPaymentH\000\022>\n\021" +
-      "sepa_direct_debit\030\023 \001(\0132!.payone.v1.Sepa" +
-      "DirectDebitPaymentH\000\022*\n\006wallet\030\024 \001(\0132\030.p" +
-      "ayone.v1.WalletPaymentH\000\0321\n\017AddPaydataEn" +
-      "try\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\r\322\363\030" +
-      "\t\010\001\022\005debitB\020\n\016payment_methodB\021\n\017_sequenc" +
-      "enumberB\t\n\007_amountB\023\n\021_use_customerdata\"" +
-      "\247\010\n\rRefundRequest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004" +
-      "@\001h\001\022\"\n\004txid\030\002 \001(\tB\024\312\363\030\020\n\004txid\020\002\030\t \0148\003@\001" +
-      "\0229\n\016sequencenumber\030\003 \001(\005B\034\312\363\030\030\n\016sequence" +
-      "number\020\002(\0000\177@\001H\000\210\001\001\022;\n\006amount\030\004 \001(\003B&\312\363\030" +
-      "\"\n\006amount\020\002(\201\330\251\306\370\377\377\377\377\0010\377\377\377\377\377\377\377\377\377\001@\001H\001\210\001\001" +
-      "\022*\n\010currency\030\005 \001(\tB\030\312\363\030\024\n\010currency\020\014\030\003 \003" +
-      "@\001X\001\0222\n\016narrative_text\030\006 \001(\tB\032\312\363\030\026\n\016narr" +
-      "ative_text\020\001\030\001 Q\0227\n\020use_customerdata\030\007 \001" +
-      "(\010B\030\312\363\030\024\n\020use_customerdata\020\021H\002\210\001\001\022:\n\021tra" +
-      "nsaction_param\030\010 \001(\tB\037\312\363\030\033\n\021transaction_" +
-      "param\020\001\030\001 28\001\022$\n\004iban\030\t \001(\tB\026\312\363\030\022\n\004iban\020" +
-      "\t\030\n \"8\002H\001X\001\022 \n\003bic\030\n \001(\tB\023\312\363\030\017\n\003bic\020\n\030\010 " +
-      "\0138\002X\001\022.\n\013bankcountry\030\013 \001(\tB\031\312\363\030\025\n\013bankco" +
-      "untry\020\013\030\002 \002X\001\0220\n\013bankaccount\030\014 \001(\tB\033\312\363\030\027" +
-      "\n\013bankaccount\020\002\030\001 \n8\003H\001\022(\n\010bankcode\030\r \001(" +
-      "\tB\026\312\363\030\022\n\010bankcode\020\002\030\010 \0108\003\0220\n\016bankbranchc" +
-      "ode\030\016 \001(\tB\030\312\363\030\024\n\016bankbranchcode\020\0028\003\0220\n\016b" +
-      "ankcheckdigit\030\017 \001(\tB\030\312\363\030\024\n\016bankcheckdigi" +
-      "t\020\0028\003\022,\n\005items\030\020 \003(\0132\022.payone.v1.Article" +
-      "B\t\312\363\030\005 \220\003P\001\022P\n\013add_paydata\030\021 \003(\0132(.payon" +
-      "e.v1.RefundRequest.AddPaydataEntryB\021\312\363\030\r" +
-      "\n\013add_paydata\0321\n\017AddPaydataEntry\022\013\n\003key\030" +
-      "\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:l\322\363\030h\010\001\022\006refund" +
-      "\032\\\032\013bankcountry\032\010bankcode\"\013bankaccount26" +
-      "bankcountry and bankcode are required wi" +
-      "th bankaccountB\021\n\017_sequencenumberB\t\n\007_am" +
-      "ountB\023\n\021_use_customerdata\"\325\013\n\025Vauthoriza" +
-      "tionRequest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022." +
-      "\n\nvreference\030\002 \001(\tB\032\312\363\030\026\n\nvreference\020\001\030\001" +
-      " \0248\001@\001\0222\n\014vaccountname\030\003 \001(\tB\034\312\363\030\030\n\014vacc" +
-      "ountname\020\001\030\001 \0248\001@\001\0226\n\006amount\030\004 \001(\003B!\312\363\030\035" +
-      "\n\006amount\020\002(\201\330\251\306\370\377\377\377\377\0010\377\247\326\271\007@\001H\001\210\001\001\022*\n\010cu" +
-      "rrency\030\005 \001(\tB\030\312\363\030\024\n\010currency\020\014\030\003 \003@\001X\001\022F" +
-      "\n\024settle_period_length\030\006 \001(\005B#\312\363\030\037\n\024sett" +
-      "le_period_length\020\002(\0000\347\007@\001H\002\210\001\001\022O\n\022settle" +
-      "_period_unit\030\007 \001(\0162\025.payone.v1.PeriodUni" +
-      "tB\034\312\363\030\030\n\022settle_period_unit\020\003@\001\022*\n\nsettl" +
-      "etime\030\010 \001(\003B\026\312\363\030\022\n\nsettletime\020\006(\001@\001\022=\n\023p" +
-      "ayout_open_balance\030\t \001(\010B\033\312\363\030\027\n\023payout_o" +
-      "pen_balance\020\021H\003\210\001\001\022!\n\005param\030\n \001(\tB\022\312\363\030\016\n" +
-      "\005param\020\001\030\001 \377\001\022,\n\013workorderid\030\013 \001(\tB\027\312\363\030\023" +
-      "\n\013workorderid\020\001\030\001 2\022.\n\rpersonal_data\030\014 \001" +
-      "(\0132\027.payone.v1.PersonalData\022.\n\rdelivery_" +
-      "data\030\r \001(\0132\027.payone.v1.DeliveryData\022.\n\rr" +
-      "edirect_urls\030\016 \001(\0132\027.payone.v1.RedirectU" +
-      "rls\022Z\n\024invoice_deliverymode\030\017 \001(\0162\036.payo" +
-      "ne.v1.InvoiceDeliveryModeB\034\312\363\030\030\n\024invoice" +
-      "_deliverymode\020\003\022,\n\005items\030\020 \003(\0132\022.payone." +
-      "v1.ArticleB\t\312\363\030\005 \220\003P\001\0223\n\013credit_card\030\021 \001" +
-      "(\0132\034.payone.v1.CreditCardPaymentH\000\022>\n\021se" +
-      "pa_direct_debit\030\022 \001(\0132!.payone.v1.SepaDi" +
-      "rectDebitPaymentH\000\022,\n\007invoice\030\023 \001(\0132\031.pa" +
-      "yone.v1.InvoicePaymentH\000\0220\n\tfinancing\030\024 " +
-      "\001(\0132\033.payone.v1.FinancingPaymentH\000:\306\002\322\363\030" +
-      "\301\002\010\001\022\016vauthorization\032a\n\013credit_card\n\021sep" +
-      "a_direct_debit\n\007invoice\n\tfinancing2+a pa" +
-      "yment method (clearingtype) is required\032" +
-      "\311\001\n\026personal_data.lastname\n\025personal_dat" +
-      "a.company\n\030personal_data.customerid\n\024per" +
-      "sonal_data.userid2hgive personal_data.la" +
-      "stname or personal_data.company (or name" +
-      " a stored customer by customerid or user" +
-      "id)B\020\n\016payment_methodB\t\n\007_amountB\027\n\025_set" +
-      "tle_period_lengthB\026\n\024_payout_open_balanc" +
-      "eB\205\001\n\033com.payonegateway.payone.v1B\024Payme" +
-      "ntRequestsProtoP\001ZKgithub.com/payone-gat" +
-      "eway/payone-gateway/client_stubs/go/payo" +
-      "ne/v1;payonev1\370\001\001b\006proto3"
+      "s.proto\"\374\033\n\027PreauthorizationRequest\022\031\n\007a" +
+      "ccount\030\001 \001(\tB\010\312\363\030\004@\001h\001\022-\n\treference\030\002 \001(" +
+      "\tB\032\312\363\030\026\n\treference\020\001\030\002 \377\0018\001x\002\022/\n\006amount\030" +
+      "\003 \001(\003B\032\312\363\030\026\n\006amount\020\002(\0000\377\247\326\271\007@\001x\003H\001\210\001\001\022," +
+      "\n\010currency\030\004 \001(\tB\032\312\363\030\026\n\010currency\020\014\030\003 \003@\001" +
+      "X\001x\004\022!\n\005param\030\005 \001(\tB\022\312\363\030\016\n\005param\020\001\030\001 \377\001\022" +
+      "2\n\016narrative_text\030\006 \001(\tB\032\312\363\030\026\n\016narrative" +
+      "_text\020\001\030\001 Q\022:\n\021transaction_param\030\007 \001(\tB\037" +
+      "\312\363\030\033\n\021transaction_param\020\001\030\001 28\001\022=\n\023custo" +
+      "mer_is_present\030\010 \001(\010B\033\312\363\030\027\n\023customer_is_" +
+      "present\020\021H\002\210\001\001\022=\n\nrecurrence\030\t \001(\0162\025.pay" +
+      "one.v1.RecurrenceB\022\312\363\030\016\n\nrecurrence\020\003\022F\n" +
+      "\rsettleaccount\030\n \001(\0162\030.payone.v1.SettleA" +
+      "ccountB\025\312\363\030\021\n\rsettleaccount\020\003\022,\n\013workord" +
+      "erid\030\013 \001(\tB\027\312\363\030\023\n\013workorderid\020\001\030\001 2\022.\n\rp" +
+      "ersonal_data\030\014 \001(\0132\027.payone.v1.PersonalD" +
+      "ata\022O\n\020businessrelation\030\r \001(\0162\033.payone.v" +
+      "1.BusinessRelationB\030\312\363\030\024\n\020businessrelati" +
+      "on\020\003\0221\n\006gender\030\016 \001(\0162\021.payone.v1.GenderB" +
+      "\016\312\363\030\n\n\006gender\020\003\022*\n\npersonalid\030\017 \001(\tB\026\312\363\030" +
+      "\022\n\npersonalid\020\001\030\001  \022$\n\tusertoken\030\020 \001(\tB\021" +
+      "\312\363\030\r\n\tusertoken\020\001\022.\n\rdelivery_data\030\021 \001(\013" +
+      "2\027.payone.v1.DeliveryData\022.\n\rredirect_ur" +
+      "ls\030\022 \001(\0132\027.payone.v1.RedirectUrls\022\'\n\tinv" +
+      "oicing\030\023 \001(\0132\024.payone.v1.Invoicing\0220\n\rdo" +
+      "cument_date\030\024 \001(\tB\031\312\363\030\025\n\rdocument_date\020\004" +
+      "\030\010 \010\022.\n\014booking_date\030\025 \001(\tB\030\312\363\030\024\n\014bookin" +
+      "g_date\020\004\030\010 \010\022&\n\010due_time\030\026 \001(\tB\024\312\363\030\020\n\010du" +
+      "e_time\020\004\030\010 \010\022,\n\005items\030\027 \003(\0132\022.payone.v1." +
+      "ArticleB\t\312\363\030\005 \220\003P\001\022Z\n\013add_paydata\030\030 \003(\0132" +
+      "2.payone.v1.PreauthorizationRequest.AddP" +
+      "aydataEntryB\021\312\363\030\r\n\013add_paydata\0223\n\013credit" +
+      "_card\030\031 \001(\0132\034.payone.v1.CreditCardPaymen" +
+      "tH\000\022>\n\021sepa_direct_debit\030\032 \001(\0132!.payone." +
+      "v1.SepaDirectDebitPaymentH\000\0222\n\nprepaymen" +
+      "t\030\033 \001(\0132\034.payone.v1.PrepaymentPaymentH\000\022" +
+      ",\n\007invoice\030\034 \001(\0132\031.payone.v1.InvoicePaym" +
+      "entH\000\022<\n\020cash_on_delivery\030\035 \001(\0132 .payone" +
+      ".v1.CashOnDeliveryPaymentH\000\022D\n\024online_ba" +
+      "nk_transfer\030\036 \001(\0132$.payone.v1.OnlineBank" +
+      "TransferPaymentH\000\022*\n\006wallet\030\037 \001(\0132\030.payo" +
+      "ne.v1.WalletPaymentH\000\0220\n\tfinancing\030  \001(\013" +
+      "2\033.payone.v1.FinancingPaymentH\000\022;\n\017secur" +
+      "ed_invoice\030! \001(\0132 .payone.v1.SecuredInvo" +
+      "icePaymentH\000\022C\n\023secured_installment\030\" \001(" +
+      "\0132$.payone.v1.SecuredInstallmentPaymentH" +
+      "\000\022D\n\024secured_direct_debit\030# \001(\0132$.payone" +
+      ".v1.SecuredDirectDebitPaymentH\000\022&\n\004cash\030" +
+      "$ \001(\0132\026.payone.v1.CashPaymentH\000\0321\n\017AddPa" +
+      "ydataEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\002" +
+      "8\001:\374\013\322\363\030\367\013\010\001\022\020preauthorization\032\337\001\n\013credi" +
+      "t_card\n\021sepa_direct_debit\n\nprepayment\n\007i" +
+      "nvoice\n\020cash_on_delivery\n\024online_bank_tr" +
+      "ansfer\n\006wallet\n\tfinancing\n\017secured_invoi" +
+      "ce\n\023secured_installment\n\024secured_direct_" +
+      "debit\n\004cash2+a payment method (clearingt" +
+      "ype) is required\032\337\001\n\026personal_data.lastn" +
+      "ame\n\025personal_data.company\n\030personal_dat" +
+      "a.customerid\n\024personal_data.userid\n\tuser" +
+      "token2sgive personal_data.lastname or pe" +
+      "rsonal_data.company (or name a stored cu" +
+      "stomer by customerid, userid or usertoke" +
+      "n)\032\331\002\032\027personal_data.firstname\032\026personal" +
+      "_data.lastname\032\024personal_data.street\032\021pe" +
+      "rsonal_data.zip\032\022personal_data.city\032\025per" +
+      "sonal_data.country\032\023personal_data.email\032" +
+      "\035personal_data.telephonenumber\032\026personal" +
+      "_data.birthday\032\005items\"\017secured_invoice2n" +
+      "PAYONE Secured methods require the custo" +
+      "mer\'s name, address, email, telephonenum" +
+      "ber, birthday and the articles\032\335\002\032\027perso" +
+      "nal_data.firstname\032\026personal_data.lastna" +
+      "me\032\024personal_data.street\032\021personal_data." +
+      "zip\032\022personal_data.city\032\025personal_data.c" +
+      "ountry\032\023personal_data.email\032\035personal_da" +
+      "ta.telephonenumber\032\026personal_data.birthd" +
+      "ay\032\005items\"\023secured_installment2nPAYONE S" +
+      "ecured methods require the customer\'s na" +
+      "me, address, email, telephonenumber, bir" +
+      "thday and the articles\032\336\002\032\027personal_data" +
+      ".firstname\032\026personal_data.lastname\032\024pers" +
+      "onal_data.street\032\021personal_data.zip\032\022per" +
+      "sonal_data.city\032\025personal_data.country\032\023" +
+      "personal_data.email\032\035personal_data.telep" +
+      "honenumber\032\026personal_data.birthday\032\005item" +
+      "s\"\024secured_direct_debit2nPAYONE Secured " +
+      "methods require the customer\'s name, add" +
+      "ress, email, telephonenumber, birthday a" +
+      "nd the articles0\001B\020\n\016payment_methodB\t\n\007_" +
+      "amountB\026\n\024_customer_is_present\"\263\033\n\024Autho" +
+      "rizationRequest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001" +
+      "h\001\022-\n\treference\030\002 \001(\tB\032\312\363\030\026\n\treference\020\001" +
+      "\030\002 \377\0018\001x\002\022/\n\006amount\030\003 \001(\003B\032\312\363\030\026\n\006amount\020" +
+      "\002(\0000\377\247\326\271\007@\001x\003H\001\210\001\001\022,\n\010currency\030\004 \001(\tB\032\312\363" +
+      "\030\026\n\010currency\020\014\030\003 \003@\001X\001x\004\022!\n\005param\030\005 \001(\tB" +
+      "\022\312\363\030\016\n\005param\020\001\030\001 \377\001\0222\n\016narrative_text\030\006 " +
+      "\001(\tB\032\312\363\030\026\n\016narrative_text\020\001\030\001 Q\022:\n\021trans" +
+      "action_param\030\007 \001(\tB\037\312\363\030\033\n\021transaction_pa" +
+      "ram\020\001\030\001 28\001\022=\n\023customer_is_present\030\010 \001(\010" +
+      "B\033\312\363\030\027\n\023customer_is_present\020\021H\002\210\001\001\022=\n\nre" +
+      "currence\030\t \001(\0162\025.payone.v1.RecurrenceB\022\312" +
+      "\363\030\016\n\nrecurrence\020\003\022F\n\rsettleaccount\030\n \001(\016" +
+      "2\030.payone.v1.SettleAccountB\025\312\363\030\021\n\rsettle" +
+      "account\020\003\022,\n\013workorderid\030\013 \001(\tB\027\312\363\030\023\n\013wo" +
+      "rkorderid\020\001\030\001 2\022.\n\rpersonal_data\030\014 \001(\0132\027" +
+      ".payone.v1.PersonalData\022O\n\020businessrelat" +
+      "ion\030\r \001(\0162\033.payone.v1.BusinessRelationB\030" +
+      "\312\363\030\024\n\020businessrelation\020\003\0221\n\006gender\030\016 \001(\016" +
+      "2\021.payone.v1.GenderB\016\312\363\030\n\n\006gender\020\003\022*\n\np" +
+      "ersonalid\030\017 \001(\tB\026\312\363\030\022\n\npersonalid\020\001\030\001  \022" +
+      "$\n\tusertoken\030\020 \001(\tB\021\312\363\030\r\n\tusertoken\020\001\022.\n" +
+      "\rdelivery_data\030\021 \001(\0132\027.payone.v1.Deliver" +
+      "yData\022.\n\rredirect_urls\030\022 \001(\0132\027.payone.v1" +
+      ".RedirectUrls\022\'\n\tinvoicing\030\023 \001(\0132\024.payon" +
+      "e.v1.Invoicing\0220\n\rdocument_date\030\024 \001(\tB\031\312" +
+      "\363\030\025\n\rdocument_date\020\004\030\010 \010\022.\n\014booking_date" +
+      "\030\025 \001(\tB\030\312\363\030\024\n\014booking_date\020\004\030\010 \010\022&\n\010due_" +
+      "time\030\026 \001(\tB\024\312\363\030\020\n\010due_time\020\004\030\010 \010\022,\n\005item" +
+      "s\030\027 \003(\0132\022.payone.v1.ArticleB\t\312\363\030\005 \220\003P\001\022W" +
+      "\n\013add_paydata\030\030 \003(\0132/.payone.v1.Authoriz" +
+      "ationRequest.AddPaydataEntryB\021\312\363\030\r\n\013add_" +
+      "paydata\0223\n\013credit_card\030\031 \001(\0132\034.payone.v1" +
+      ".CreditCardPaymentH\000\022>\n\021sepa_direct_debi" +
+      "t\030\032 \001(\0132!.payone.v1.SepaDirectDebitPayme" +
+      "ntH\000\022,\n\007invoice\030\033 \001(\0132\031.payone.v1.Invoic" +
+      "ePaymentH\000\022<\n\020cash_on_delivery\030\034 \001(\0132 .p" +
+      "ayone.v1.CashOnDeliveryPaymentH\000\022D\n\024onli" +
+      "ne_bank_transfer\030\035 \001(\0132$.payone.v1.Onlin" +
+      "eBankTransferPaymentH\000\022*\n\006wallet\030\036 \001(\0132\030" +
+      ".payone.v1.WalletPaymentH\000\0220\n\tfinancing\030" +
+      "\037 \001(\0132\033.payone.v1.FinancingPaymentH\000\022;\n\017" +
+      "secured_invoice\030  \001(\0132 .payone.v1.Secure" +
+      "dInvoicePaymentH\000\022C\n\023secured_installment" +
+      "\030! \001(\0132$.payone.v1.SecuredInstallmentPay" +
+      "mentH\000\022D\n\024secured_direct_debit\030\" \001(\0132$.p" +
+      "ayone.v1.SecuredDirectDebitPaymentH\000\022&\n\004" +
+      "cash\030# \001(\0132\026.payone.v1.CashPaymentH\000\0321\n\017" +
+      "AddPaydataEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 " +
+      "\001(\t:\0028\001:\355\013\322\363\030\350\013\010\001\022\rauthorization\032\323\001\n\013cre" +
+      "dit_card\n\021sepa_direct_debit\n\007invoice\n\020ca" +
+      "sh_on_delivery\n\024online_bank_transfer\n\006wa" +
+      "llet\n\tfinancing\n\017secured_invoice\n\023secure" +
+      "d_installment\n\024secured_direct_debit\n\004cas" +
+      "h2+a payment method (clearingtype) is re" +
+      "quired\032\337\001\n\026personal_data.lastname\n\025perso" +
+      "nal_data.company\n\030personal_data.customer" +
+      "id\n\024personal_data.userid\n\tusertoken2sgiv" +
+      "e personal_data.lastname or personal_dat" +
+      "a.company (or name a stored customer by " +
+      "customerid, userid or usertoken)\032\331\002\032\027per" +
+      "sonal_data.firstname\032\026personal_data.last" +
+      "name\032\024personal_data.street\032\021personal_dat" +
+      "a.zip\032\022personal_data.city\032\025personal_data" +
+      ".country\032\023personal_data.email\032\035personal_" +
+      "data.telephonenumber\032\026personal_data.birt" +
+      "hday\032\005items\"\017secured_invoice2nPAYONE Sec" +
+      "ured methods require the customer\'s name" +
+      ", address, email, telephonenumber, birth" +
+      "day and the articles\032\335\002\032\027personal_data.f" +
+      "irstname\032\026personal_data.lastname\032\024person" +
+      "al_data.street\032\021personal_data.zip\032\022perso" +
+      "nal_data.city\032\025personal_data.country\032\023pe" +
+      "rsonal_data.email\032\035personal_data.telepho" +
+      "nenumber\032\026personal_data.birthday\032\005items\"" +
+      "\023secured_installment2nPAYONE Secured met" +
+      "hods require the customer\'s name, addres" +
+      "s, email, telephonenumber, birthday and " +
+      "the articles\032\336\002\032\027personal_data.firstname" +
+      "\032\026personal_data.lastname\032\024personal_data." +
+      "street\032\021personal_data.zip\032\022personal_data" +
+      ".city\032\025personal_data.country\032\023personal_d" +
+      "ata.email\032\035personal_data.telephonenumber" +
+      "\032\026personal_data.birthday\032\005items\"\024secured" +
+      "_direct_debit2nPAYONE Secured methods re" +
+      "quire the customer\'s name, address, emai" +
+      "l, telephonenumber, birthday and the art" +
+      "icles0\002B\020\n\016payment_methodB\t\n\007_amountB\026\n\024" +
+      "_customer_is_present\"\317\007\n\016CaptureRequest\022" +
+      "\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022$\n\004txid\030\002 \001(\t" +
+      "B\026\312\363\030\022\n\004txid\020\002\030\t \0148\003@\001x\001\0229\n\016sequencenumb" +
+      "er\030\003 \001(\005B\034\312\363\030\030\n\016sequencenumber\020\002(\0000\177x\005H\000" +
+      "\210\001\001\022/\n\006amount\030\004 \001(\003B\032\312\363\030\026\n\006amount\020\002(\0000\377\247" +
+      "\326\271\007@\001x\003H\001\210\001\001\022,\n\010currency\030\005 \001(\tB\032\312\363\030\026\n\010cu" +
+      "rrency\020\014\030\003 \003@\001X\001x\004\022B\n\013capturemode\030\006 \001(\0162" +
+      "\026.payone.v1.CaptureModeB\025\312\363\030\021\n\013capturemo" +
+      "de\020\003x\006\022F\n\rsettleaccount\030\007 \001(\0162\030.payone.v" +
+      "1.SettleAccountB\025\312\363\030\021\n\rsettleaccount\020\003\022C" +
+      "\n\014clearingtype\030\010 \001(\0162\027.payone.v1.Clearin" +
+      "gTypeB\024\312\363\030\020\n\014clearingtype\020\003\0222\n\016narrative" +
+      "_text\030\t \001(\tB\032\312\363\030\026\n\016narrative_text\020\001\030\001 Q\022" +
+      ":\n\021transaction_param\030\n \001(\tB\037\312\363\030\033\n\021transa" +
+      "ction_param\020\001\030\001 28\001\022\'\n\tinvoicing\030\013 \001(\0132\024" +
+      ".payone.v1.Invoicing\022,\n\005items\030\014 \003(\0132\022.pa" +
+      "yone.v1.ArticleB\t\312\363\030\005 \220\003P\001\022d\n\023cancellati" +
+      "on_reason\030\r \001(\0162\035.payone.v1.Cancellation" +
+      "ReasonB(\312\363\030$\n add_paydata[cancellation_r" +
+      "eason]\020\003\022-\n\007shop_id\030\016 \001(\tB\034\312\363\030\030\n\024add_pay" +
+      "data[shop_id]\020\001\022Q\n\013add_paydata\030\017 \003(\0132).p" +
+      "ayone.v1.CaptureRequest.AddPaydataEntryB" +
+      "\021\312\363\030\r\n\013add_paydata\0321\n\017AddPaydataEntry\022\013\n" +
+      "\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\021\322\363\030\r\010\001\022\007c" +
+      "apture0\003B\021\n\017_sequencenumberB\t\n\007_amount\"\374" +
+      "\t\n\014DebitRequest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001" +
+      "h\001\022$\n\004txid\030\002 \001(\tB\026\312\363\030\022\n\004txid\020\002\030\t \0148\003@\001x\001" +
+      "\022;\n\016sequencenumber\030\003 \001(\005B\036\312\363\030\032\n\016sequence" +
+      "number\020\002(\0000\177@\001x\005H\001\210\001\001\0228\n\006amount\030\004 \001(\003B#\312" +
+      "\363\030\037\n\006amount\020\002(\201\330\251\306\370\377\377\377\377\0010\377\247\326\271\007@\001x\003H\002\210\001\001\022" +
+      ",\n\010currency\030\005 \001(\tB\032\312\363\030\026\n\010currency\020\014\030\003 \003@" +
+      "\001X\001x\004\022L\n\017transactiontype\030\006 \001(\0162\032.payone." +
+      "v1.TransactionTypeB\027\312\363\030\023\n\017transactiontyp" +
+      "e\020\003\022F\n\rsettleaccount\030\007 \001(\0162\030.payone.v1.S" +
+      "ettleAccountB\025\312\363\030\021\n\rsettleaccount\020\003\0227\n\020u" +
+      "se_customerdata\030\010 \001(\010B\030\312\363\030\024\n\020use_custome" +
+      "rdata\020\021H\003\210\001\001\0222\n\016narrative_text\030\t \001(\tB\032\312\363" +
+      "\030\026\n\016narrative_text\020\001\030\001 Q\022:\n\021transaction_" +
+      "param\030\n \001(\tB\037\312\363\030\033\n\021transaction_param\020\001\030\001" +
+      " 28\001\022.\n\014booking_date\030\013 \001(\tB\030\312\363\030\024\n\014bookin" +
+      "g_date\020\004\030\010 \010\0220\n\rdocument_date\030\014 \001(\tB\031\312\363\030" +
+      "\025\n\rdocument_date\020\004\030\010 \010\022\'\n\tinvoicing\030\r \001(" +
+      "\0132\024.payone.v1.Invoicing\022,\n\005items\030\016 \003(\0132\022" +
+      ".payone.v1.ArticleB\t\312\363\030\005 \220\003P\001\022d\n\023cancell" +
+      "ation_reason\030\017 \001(\0162\035.payone.v1.Cancellat" +
+      "ionReasonB(\312\363\030$\n add_paydata[cancellatio" +
+      "n_reason]\020\003\022-\n\007shop_id\030\020 \001(\tB\034\312\363\030\030\n\024add_" +
+      "paydata[shop_id]\020\001\022O\n\013add_paydata\030\021 \003(\0132" +
+      "\'.payone.v1.DebitRequest.AddPaydataEntry" +
+      "B\021\312\363\030\r\n\013add_paydata\0223\n\013credit_card\030\022 \001(\013" +
+      "2\034.payone.v1.CreditCardPaymentH\000\022>\n\021sepa" +
+      "_direct_debit\030\023 \001(\0132!.payone.v1.SepaDire" +
+      "ctDebitPaymentH\000\022*\n\006wallet\030\024 \001(\0132\030.payon" +
+      "e.v1.WalletPaymentH\000\0321\n\017AddPaydataEntry\022" +
+      "\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\017\322\363\030\013\010\001\022" +
+      "\005debit0\005B\020\n\016payment_methodB\021\n\017_sequencen" +
+      "umberB\t\n\007_amountB\023\n\021_use_customerdata\"\261\010" +
+      "\n\rRefundRequest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001" +
+      "h\001\022$\n\004txid\030\002 \001(\tB\026\312\363\030\022\n\004txid\020\002\030\t \0148\003@\001x\001" +
+      "\022;\n\016sequencenumber\030\003 \001(\005B\036\312\363\030\032\n\016sequence" +
+      "number\020\002(\0000\177@\001x\005H\000\210\001\001\022=\n\006amount\030\004 \001(\003B(\312" +
+      "\363\030$\n\006amount\020\002(\201\330\251\306\370\377\377\377\377\0010\377\377\377\377\377\377\377\377\377\001@\001x\003H" +
+      "\001\210\001\001\022,\n\010currency\030\005 \001(\tB\032\312\363\030\026\n\010currency\020\014" +
+      "\030\003 \003@\001X\001x\004\0222\n\016narrative_text\030\006 \001(\tB\032\312\363\030\026" +
+      "\n\016narrative_text\020\001\030\001 Q\0227\n\020use_customerda" +
+      "ta\030\007 \001(\010B\030\312\363\030\024\n\020use_customerdata\020\021H\002\210\001\001\022" +
+      ":\n\021transaction_param\030\010 \001(\tB\037\312\363\030\033\n\021transa" +
+      "ction_param\020\001\030\001 28\001\022$\n\004iban\030\t \001(\tB\026\312\363\030\022\n" +
+      "\004iban\020\t\030\n \"8\002H\001X\001\022 \n\003bic\030\n \001(\tB\023\312\363\030\017\n\003bi" +
+      "c\020\n\030\010 \0138\002X\001\022.\n\013bankcountry\030\013 \001(\tB\031\312\363\030\025\n\013" +
+      "bankcountry\020\013\030\002 \002X\001\0220\n\013bankaccount\030\014 \001(\t" +
+      "B\033\312\363\030\027\n\013bankaccount\020\002\030\001 \n8\003H\001\022(\n\010bankcod" +
+      "e\030\r \001(\tB\026\312\363\030\022\n\010bankcode\020\002\030\010 \0108\003\0220\n\016bankb" +
+      "ranchcode\030\016 \001(\tB\030\312\363\030\024\n\016bankbranchcode\020\0028" +
+      "\003\0220\n\016bankcheckdigit\030\017 \001(\tB\030\312\363\030\024\n\016bankche" +
+      "ckdigit\020\0028\003\022,\n\005items\030\020 \003(\0132\022.payone.v1.A" +
+      "rticleB\t\312\363\030\005 \220\003P\001\022P\n\013add_paydata\030\021 \003(\0132(" +
+      ".payone.v1.RefundRequest.AddPaydataEntry" +
+      "B\021\312\363\030\r\n\013add_paydata\0321\n\017AddPaydataEntry\022\013" +
+      "\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:n\322\363\030j\010\001\022\006" +
+      "refund\032\\\032\013bankcountry\032\010bankcode\"\013bankacc" +
+      "ount26bankcountry and bankcode are requi" +
+      "red with bankaccount0\004B\021\n\017_sequencenumbe" +
+      "rB\t\n\007_amountB\023\n\021_use_customerdata\"\325\013\n\025Va" +
+      "uthorizationRequest\022\031\n\007account\030\001 \001(\tB\010\312\363" +
+      "\030\004@\001h\001\022.\n\nvreference\030\002 \001(\tB\032\312\363\030\026\n\nvrefer" +
+      "ence\020\001\030\001 \0248\001@\001\0222\n\014vaccountname\030\003 \001(\tB\034\312\363" +
+      "\030\030\n\014vaccountname\020\001\030\001 \0248\001@\001\0226\n\006amount\030\004 \001" +
+      "(\003B!\312\363\030\035\n\006amount\020\002(\201\330\251\306\370\377\377\377\377\0010\377\247\326\271\007@\001H\001\210" +
+      "\001\001\022*\n\010currency\030\005 \001(\tB\030\312\363\030\024\n\010currency\020\014\030\003" +
+      " \003@\001X\001\022F\n\024settle_period_length\030\006 \001(\005B#\312\363" +
+      "\030\037\n\024settle_period_length\020\002(\0000\347\007@\001H\002\210\001\001\022O" +
+      "\n\022settle_period_unit\030\007 \001(\0162\025.payone.v1.P" +
+      "eriodUnitB\034\312\363\030\030\n\022settle_period_unit\020\003@\001\022" +
+      "*\n\nsettletime\030\010 \001(\003B\026\312\363\030\022\n\nsettletime\020\006(" +
+      "\001@\001\022=\n\023payout_open_balance\030\t \001(\010B\033\312\363\030\027\n\023" +
+      "payout_open_balance\020\021H\003\210\001\001\022!\n\005param\030\n \001(" +
+      "\tB\022\312\363\030\016\n\005param\020\001\030\001 \377\001\022,\n\013workorderid\030\013 \001" +
+      "(\tB\027\312\363\030\023\n\013workorderid\020\001\030\001 2\022.\n\rpersonal_" +
+      "data\030\014 \001(\0132\027.payone.v1.PersonalData\022.\n\rd" +
+      "elivery_data\030\r \001(\0132\027.payone.v1.DeliveryD" +
+      "ata\022.\n\rredirect_urls\030\016 \001(\0132\027.payone.v1.R" +
+      "edirectUrls\022Z\n\024invoice_deliverymode\030\017 \001(" +
+      "\0162\036.payone.v1.InvoiceDeliveryModeB\034\312\363\030\030\n" +
+      "\024invoice_deliverymode\020\003\022,\n\005items\030\020 \003(\0132\022" +
+      ".payone.v1.ArticleB\t\312\363\030\005 \220\003P\001\0223\n\013credit_" +
+      "card\030\021 \001(\0132\034.payone.v1.CreditCardPayment" +
+      "H\000\022>\n\021sepa_direct_debit\030\022 \001(\0132!.payone.v" +
+      "1.SepaDirectDebitPaymentH\000\022,\n\007invoice\030\023 " +
+      "\001(\0132\031.payone.v1.InvoicePaymentH\000\0220\n\tfina" +
+      "ncing\030\024 \001(\0132\033.payone.v1.FinancingPayment" +
+      "H\000:\306\002\322\363\030\301\002\010\001\022\016vauthorization\032a\n\013credit_c" +
+      "ard\n\021sepa_direct_debit\n\007invoice\n\tfinanci" +
+      "ng2+a payment method (clearingtype) is r" +
+      "equired\032\311\001\n\026personal_data.lastname\n\025pers" +
+      "onal_data.company\n\030personal_data.custome" +
+      "rid\n\024personal_data.userid2hgive personal" +
+      "_data.lastname or personal_data.company " +
+      "(or name a stored customer by customerid" +
+      " or userid)B\020\n\016payment_methodB\t\n\007_amount" +
+      "B\027\n\025_settle_period_lengthB\026\n\024_payout_ope" +
+      "n_balanceB\205\001\n\033com.payonegateway.payone.v" +
+      "1B\024PaymentRequestsProtoP\001ZKgithub.com/pa" +
+      "yone-gateway/payone-gateway/client_stubs" +
+      "/go/payone/v1;payonev1\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
