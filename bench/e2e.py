@@ -101,23 +101,10 @@ def percentile(sorted_values, p):
     return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
 
 
-class Bench:
-    def __init__(self, args):
-        self.args = args
-        self.work = tempfile.mkdtemp(prefix="payone-e2e.")
-        self.run_id = 0
-        self.procs = []
-        self.commands = []
-        self.key_hex = hashlib.sha384(PORTAL_KEY.encode()).hexdigest()
-        with open(args.request) as f:
-            self.request_json = f.read()
-        self.body = subprocess.run(
-            [args.form_body, args.request, MID, AID, PORTALID, self.key_hex,
-             MODE], check=True, capture_output=True, text=True).stdout
-
-    def next_prefix(self, kind):
-        self.run_id += 1
-        return f"{kind}{os.getpid() % 1000}r{self.run_id}"
+class Processes:
+    """The processes a benchmark started (logs in self.work), stopped by
+    their PIDs only: other jobs on this shared machine run the same
+    binaries."""
 
     def start(self, argv, log_name, env=None):
         path = os.path.join(self.work, log_name)
@@ -141,6 +128,26 @@ class Bench:
     def stop_all(self):
         for p in list(self.procs):
             self.stop(p)
+
+
+class Bench(Processes):
+    def __init__(self, args):
+        self.args = args
+        self.work = tempfile.mkdtemp(prefix="payone-e2e.")
+        self.run_id = 0
+        self.procs = []
+        self.commands = []
+        self.key_hex = hashlib.sha384(PORTAL_KEY.encode()).hexdigest()
+        with open(args.request) as f:
+            self.request_json = f.read()
+        self.body = subprocess.run(
+            [args.form_body, args.request, MID, AID, PORTALID, self.key_hex,
+             MODE], check=True, capture_output=True, text=True).stdout
+
+    def next_prefix(self, kind):
+        self.run_id += 1
+        return f"{kind}{os.getpid() % 1000}r{self.run_id}"
+
 
     def start_simulator(self, latency_ms):
         argv = [self.args.simulator, "--port=0",

@@ -41,8 +41,8 @@ import urllib.request
 
 sys.dont_write_bytecode = True  # no bench/__pycache__ from importing e2e
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e import (MID, AID, PORTALID, MODE, PORTAL_KEY, percentile,  # noqa: E402
-                 proc_cpu_seconds, run_measured, wait_for)
+from e2e import (MID, AID, PORTALID, MODE, PORTAL_KEY, Processes,  # noqa: E402
+                 percentile, proc_cpu_seconds, run_measured, wait_for)
 
 # pg settings as //service/store:postgres_server starts its throwaway server.
 PG_SETTINGS = ["fsync=on", "synchronous_commit=on", "full_page_writes=on",
@@ -226,7 +226,7 @@ class Postgres:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-class LedgerBench:
+class LedgerBench(Processes):
     def __init__(self, args):
         self.args = args
         # Everything on the local disk: the SQLite ledgers, PostgreSQL's data
@@ -241,25 +241,6 @@ class LedgerBench:
 
     # -- processes ----------------------------------------------------------
 
-    def start(self, argv, log_name, env=None):
-        path = os.path.join(self.work, log_name)
-        f = open(path, "w")
-        p = subprocess.Popen(argv, stdout=f, stderr=subprocess.STDOUT,
-                             env=env)
-        self.procs.append(p)
-        return p, path
-
-    def stop(self, p):
-        if p.poll() is None:
-            p.send_signal(signal.SIGTERM)
-            try:
-                p.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-        if p in self.procs:
-            self.procs.remove(p)
-
     def stop_later(self, p):
         """With --smoke: SIGTERM now, reaped by stop_all (a gateway drains
         for about 2 s after SIGTERM). Otherwise stopped before the next
@@ -270,8 +251,7 @@ class LedgerBench:
             p.send_signal(signal.SIGTERM)
 
     def stop_all(self):
-        for p in list(self.procs):
-            self.stop(p)
+        Processes.stop_all(self)
         if self.pg:
             self.pg.stop()
 
