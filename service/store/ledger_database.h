@@ -71,9 +71,6 @@ class LedgerDatabase {
   // A read-only transaction on a reader connection; blocks.
   absl::Status Read(absl::FunctionRef<absl::Status(SqlTransaction&)> body);
 
-  // For tests: transactions of its own (Read or write), past the queue.
-  SqlDatabase& raw() { return *database_; }
-
   // So far: transactions committed and the items they carried, items of
   // transactions that failed, and Submits that found the queue full.
   struct Stats {

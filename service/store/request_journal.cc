@@ -11,7 +11,6 @@ namespace payone::service::request_journal {
 namespace {
 
 using codec::LedgerEffect;
-using store_internal::ExpectOneRow;
 using store_internal::Micros;
 using store_internal::OptionalInt;
 
@@ -88,17 +87,18 @@ absl::StatusOr<int64_t> Begin(SqlTransaction& tx, const RequestRecord& record) {
 absl::Status Finish(SqlTransaction& tx, int64_t id,
                     RequestRecord::Outcome outcome, absl::string_view status,
                     int32_t errorcode, absl::string_view txid) {
-  if (outcome == RequestRecord::Outcome::kSending) {
-    return absl::InvalidArgumentError("the outcome must not be kSending");
+  RequestOutcome one;
+  one.id = id;
+  one.outcome = outcome;
+  one.status = std::string(status);
+  one.errorcode = errorcode;
+  one.txid = std::string(txid);
+  absl::StatusOr<std::vector<bool>> found = FinishMany(tx, {one});
+  if (!found.ok()) return found.status();
+  if (!found->front()) {
+    return absl::NotFoundError(absl::StrCat("no request with id ", id));
   }
-  return ExpectOneRow(
-      tx,
-      "UPDATE requests SET outcome = $2, status = $3, errorcode = $4,"
-      " finished_at = $5,"
-      " txid = CASE WHEN $6 = '' THEN txid ELSE $6 END"
-      " WHERE id = $1 RETURNING id",
-      {id, OutcomeName(outcome), status, errorcode, Micros(absl::Now()), txid},
-      absl::StrCat("no request with id ", id));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<bool>> FinishMany(

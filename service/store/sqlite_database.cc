@@ -120,13 +120,8 @@ class SqliteTransaction : public SqlTransaction {
   }
 
   absl::Status Execute(const std::string& sql) override {
-    // SAVEPOINT, RELEASE and ROLLBACK TO run for every write of a batch:
-    // prepared once. (A statement SQLite cannot prepare runs as it is.)
-    absl::StatusOr<std::vector<SqlRow>> rows = Query(sql, {});
-    if (rows.ok() || rows.status().code() != absl::StatusCode::kInternal) {
-      return rows.status();
-    }
-    return connection_->Exec(sql.c_str());
+    // SAVEPOINT, RELEASE and ROLLBACK TO: prepared once, like the rest.
+    return Query(sql, {}).status();
   }
 
  private:
