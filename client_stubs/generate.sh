@@ -8,6 +8,7 @@
 #   go/payone/v1/                       protoc-gen-go + protoc-gen-go-grpc
 #   java/src/main/java/                 protoc --java_out + protoc-gen-grpc-java
 #   typescript/src/gen/                 ts-proto (outputServices=grpc-js), incl. google/rpc
+#   ../docs/api-reference.md            protoc-gen-doc with docs/api_reference.tmpl
 # C++ needs no committed code: //client_stubs/cpp:payone_client re-exports
 # the Bazel targets of //proto/payone/v1.
 # Java, Go and TypeScript use Debian's protoc (/usr/bin/protoc, 3.21); the
@@ -80,8 +81,24 @@ mkdir -p "$out/typescript/src/gen"
   --ts_proto_opt=outputServices=grpc-js,env=node,esModuleInterop=true,useExactTypes=false,exportCommonSymbols=false \
   "${protos[@]}" google/rpc/status.proto google/rpc/error_details.proto google/rpc/code.proto
 
+# The API reference: every service, message, field and enum with its
+# comment, in Markdown.
+mkdir -p "$out/docs"
+"$protoc" -I. \
+  --plugin=protoc-gen-doc="$cache/bin/protoc-gen-doc" \
+  --doc_out="$out/docs" --doc_opt="$repo/docs/api_reference.tmpl,api-reference.md" \
+  "${protos[@]}"
+if ! $check; then
+  mv "$out/docs/api-reference.md" "$repo/docs/api-reference.md"
+  rmdir "$out/docs"
+fi
+
 if $check; then
   status=0
+  if ! diff -q "$repo/docs/api-reference.md" "$out/docs/api-reference.md" >&2; then
+    echo "generate.sh --check: docs/api-reference.md differs from a fresh generation: run client_stubs/generate.sh" >&2
+    status=1
+  fi
   for dir in python/payone go/payone java/src/main/java typescript/src/gen; do
     if ! diff -r -q "$here/$dir" "$out/$dir" >&2; then
       echo "generate.sh --check: client_stubs/$dir differs from a fresh generation: run client_stubs/generate.sh" >&2

@@ -29,12 +29,13 @@ for part in "${parts[@]}"; do
       fi
       ;;
     go)
-      key="$PROTOC_GEN_GO_VERSION $PROTOC_GEN_GO_GRPC_VERSION $GOTESTSUM_VERSION $(cat "$here/go/go.mod" "$here/go/go.sum" 2>/dev/null | sha256sum)"
+      key="$PROTOC_GEN_GO_VERSION $PROTOC_GEN_GO_GRPC_VERSION $GOTESTSUM_VERSION $PROTOC_GEN_DOC_VERSION $(cat "$here/go/go.mod" "$here/go/go.sum" 2>/dev/null | sha256sum)"
       if ! stamp_ok go "$key"; then
-        echo "client_stubs setup: protoc-gen-go, protoc-gen-go-grpc, Go modules" >&2
+        echo "client_stubs setup: protoc-gen-go, protoc-gen-go-grpc, protoc-gen-doc, Go modules" >&2
         GOBIN=$cache/bin go install "google.golang.org/protobuf/cmd/protoc-gen-go@$PROTOC_GEN_GO_VERSION"
         GOBIN=$cache/bin go install "google.golang.org/grpc/cmd/protoc-gen-go-grpc@$PROTOC_GEN_GO_GRPC_VERSION"
         GOBIN=$cache/bin go install "gotest.tools/gotestsum@$GOTESTSUM_VERSION"
+        GOBIN=$cache/bin go install "github.com/pseudomuto/protoc-gen-doc/cmd/protoc-gen-doc@$PROTOC_GEN_DOC_VERSION"
         (cd "$here/go" && go mod download)
         stamp go "$key"
       fi
