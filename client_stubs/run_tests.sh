@@ -3,7 +3,8 @@
 # XML file per language into JUNIT_DIR:
 #   client_stubs/run_tests.sh JUNIT_DIR [--cpp]
 # 1. setup (setup.sh: venv, Go tools + grpcurl, Maven, npm; fast when done)
-# 2. stubs.xml: the committed stubs equal a fresh generation (generate.sh --check)
+# 2. stubs.xml: the committed stubs and docs/api-reference.md equal a fresh
+#    generation (generate.sh --check)
 # 3. builds //service:payone_gateway and starts it on its embedded simulator,
 #    2 s of latency for references slow-* (PAYONE_GATEWAY_BINARY overrides)
 # 4. python.xml (pytest), go.xml (go test via gotestsum), java-*.xml (JUnit via
