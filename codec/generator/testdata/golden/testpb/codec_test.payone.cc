@@ -2628,14 +2628,16 @@ absl::Status PayoneCodec<::codectest::v1::PaymentResponse>::Decode(absl::string_
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return reader.Stop(std::move(error));
+        (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
+        error = absl::OkStatus();
+        break;
       case internal::Match::kNo:
         (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
         break;
     }
   }
   if (!reader.status().ok()) return reader.status();
-  if (!(static_cast<int>((*m).status()) != 0)) return internal::MissingParameter("status");
+  if (!(static_cast<int>((*m).status()) != 0 || (*m).other_parameters().contains("status"))) return internal::MissingParameter("status");
   return absl::OkStatus();
 }
 
@@ -3033,16 +3035,18 @@ absl::Status PayoneCodec<::codectest::v1::TransactionStatus>::Decode(absl::strin
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return reader.Stop(std::move(error));
+        (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
+        error = absl::OkStatus();
+        break;
       case internal::Match::kNo:
         (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
         break;
     }
   }
   if (!reader.status().ok()) return reader.status();
-  if (!(!(*m).key().empty())) return internal::MissingParameter("key");
-  if (!(static_cast<int>((*m).txaction()) != 0)) return internal::MissingParameter("txaction");
-  if (!((*m).has_txid())) return internal::MissingParameter("txid");
+  if (!(!(*m).key().empty() || (*m).other_parameters().contains("key"))) return internal::MissingParameter("key");
+  if (!(static_cast<int>((*m).txaction()) != 0 || (*m).other_parameters().contains("txaction"))) return internal::MissingParameter("txaction");
+  if (!((*m).has_txid() || (*m).other_parameters().contains("txid"))) return internal::MissingParameter("txid");
   return absl::OkStatus();
 }
 
