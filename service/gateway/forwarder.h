@@ -89,6 +89,8 @@ struct Answer {
   grpc::Status status;
   RequestRecord::Outcome outcome = RequestRecord::Outcome::kUnknown;
   std::string payone_status;  // "APPROVED", ... when answered
+  // False when payone_status is a text the model does not know.
+  bool status_recognized = true;
   int errorcode = 0;
   std::string txid;
 };
@@ -165,8 +167,11 @@ class Forwarder {
   void Finish(grpc::ServerUnaryReactor* reactor, internal::CallState& state,
               const grpc::Status& status);
   void RecordUpstream(internal::CallState& state, const HttpResult& result);
+  // An unrecognized status is logged as sent and counted as "UNRECOGNIZED"
+  // (metric labels stay a closed set).
   void RecordAnswer(internal::CallState& state, absl::string_view status,
-                    int errorcode, absl::string_view txid);
+                    bool status_recognized, int errorcode,
+                    absl::string_view txid);
 
   const Config& config_;
   Authorizer authorizer_;
@@ -333,8 +338,8 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
         internal::Answer answer =
             ReadAnswer(std::move(result), exchange.decode_options, resp);
         if (answer.outcome == RequestRecord::Outcome::kAnswered) {
-          RecordAnswer(*state, answer.payone_status, answer.errorcode,
-                       answer.txid);
+          RecordAnswer(*state, answer.payone_status, answer.status_recognized,
+                       answer.errorcode, answer.txid);
         }
         if (exchange.ledger_call == nullptr) {
           Finish(reactor, *state, answer.status);
@@ -407,6 +412,15 @@ internal::Answer Forwarder::ReadAnswer(HttpResult result,
   if constexpr (internal::HasTxid<Resp>::value) answer.txid = resp->txid();
   if constexpr (internal::HasErrorcode<Resp>::value) {
     answer.errorcode = static_cast<int>(resp->errorcode());
+  }
+  if (resp->status() == payone::v1::STATUS_UNSPECIFIED) {
+    // A status newer than the model: the caller has the answer (the text is
+    // in other_parameters) and the ledger records the text PAYONE sent.
+    const auto sent = resp->other_parameters().find("status");
+    answer.payone_status =
+        sent == resp->other_parameters().end() ? "" : sent->second;
+    answer.status_recognized = false;
+    return answer;
   }
   absl::string_view status_name = Status_Name(resp->status());
   absl::ConsumePrefix(&status_name, "STATUS_");

@@ -288,6 +288,30 @@ TEST_P(LedgerGatewayTest, OverCaptureAndOverRefundNeverReachPayone) {
   EXPECT_THAT(second.error_message(), HasSubstr("completed"));
 }
 
+// A capture answered with a status newer than the model may have booked:
+// the ledger records the status as sent and counts the capture as undecided
+// (no sequence number is guessed, the open amount allows for it).
+TEST_P(LedgerGatewayTest, AnswerWithAnUnknownStatusIsKeptAndCountedUndecided) {
+  const std::string txid = Preauthorize("newer-1", 1000);
+  auto rule = simulator::ParseFault(absl::StrCat("unknown_status,txid=", txid));
+  ASSERT_TRUE(rule.ok()) << rule.status();
+  sim_->AddFault(*rule);
+  payone::v1::CaptureResponse capture;
+  grpc::Status status = Capture(txid, 600, &capture);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(capture.other_parameters().at("status"), "NEWER_THAN_THE_MODEL");
+
+  payone::v1::GetPaymentResponse payment = GetPayment(txid);
+  ASSERT_EQ(payment.history_size(), 2);
+  EXPECT_EQ(payment.history(1).request().outcome(),
+            payone::v1::REQUEST_OUTCOME_ANSWERED);
+  EXPECT_EQ(payment.history(1).request().status(), "NEWER_THAN_THE_MODEL");
+  const size_t before = SimulatorRequests();
+  grpc::Status next = Capture(txid, 400, &capture);
+  EXPECT_EQ(next.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(SimulatorRequests(), before);
+}
+
 TEST_P(LedgerGatewayTest, DuplicateReferenceIsRefusedBeforePayone) {
   Preauthorize("dup-1", 100);
   const size_t before = SimulatorRequests();

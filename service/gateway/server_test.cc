@@ -431,6 +431,22 @@ TEST_F(GatewayTest, UpstreamFaultsSayWhetherARetryIsSafe) {
   }
 }
 
+// A PAYONE newer than the model: the call succeeds on what PAYONE said, with
+// the status it sent and everything else it answered.
+TEST_F(GatewayTest, AnAnswerWithAStatusTheModelDoesNotKnowReachesTheCaller) {
+  auto rule = simulator::ParseFault("unknown_status,reference=newer-*");
+  ASSERT_TRUE(rule.ok()) << rule.status();
+  sim_->AddFault(*rule);
+  v1::PreauthorizationResponse response;
+  grpc::Status status = stub_->Preauthorize(
+      Context().get(), CardPreauthorization("newer-1", 1000), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.status(), v1::STATUS_UNSPECIFIED);
+  EXPECT_EQ(response.other_parameters().at("status"), "NEWER_THAN_THE_MODEL");
+  EXPECT_FALSE(response.txid().empty());
+  EXPECT_FALSE(response.userid().empty());
+}
+
 TEST_F(GatewayTest, DeadlineShorterThanPayoneIsDeadlineExceeded) {
   auto rule = simulator::ParseFault("latency=2s,reference=slow-*");
   ASSERT_TRUE(rule.ok());
