@@ -22,6 +22,7 @@
 #include "service/gateway/server.h"
 #include "service/store/postgres_server.h"
 #include "service/store/store_test_backend.h"
+#include "simulator/http_client.h"
 #include "simulator/simulator.h"
 
 namespace payone::service {
@@ -142,6 +143,7 @@ class LedgerGatewayTest
       config.has_notifications = true;
       config.notifications.set_listen_address("127.0.0.1:0");
       config.notifications.add_allowed_sources("127.0.0.1/32");
+      config.metrics_address = "127.0.0.1:0";
     }
     config.watch_poll_interval = absl::Milliseconds(50);
     config.accounts.emplace("shop", ShopAccount());
@@ -542,6 +544,63 @@ TEST_P(LedgerGatewayTest, FlowNotificationsReachTheSubscriberAsStored) {
   EXPECT_EQ(payment.last_txaction(), payone::v1::TRANSACTION_ACTION_FAILED);
   EXPECT_EQ(payment.last_sequencenumber(), 3);
   watch_ctx.TryCancel();
+}
+
+// PAYONE newer than the model: a signed notification with a txaction the
+// model does not know, and one it cannot decode at all, are both answered
+// TSOK, stored, counted and delivered with what PAYONE sent.
+TEST_P(LedgerGatewayTest, NotificationsTheModelCannotReadAreDeliveredRaw) {
+  StartGateway(GetParam(), /*with_receiver=*/true);
+  auto post = [](absl::string_view host, int port, const std::string& method,
+                 const std::string& target, const std::string& body) {
+    auto url = simulator::ParseUrl(absl::StrCat("http://", host, ":", port));
+    EXPECT_TRUE(url.ok());
+    auto connection = simulator::HttpConnection::Connect(*url);
+    EXPECT_TRUE(connection.ok()) << connection.status();
+    auto response = (*connection)->Send(method, target, body);
+    EXPECT_TRUE(response.ok()) << response.status();
+    return response.ok() ? response->body : "";
+  };
+  const std::string signed_part = absl::StrCat(
+      "key=", HexDigest(DigestAlgorithm::kMd5, kPortalKey),
+      "&portalid=2000001&aid=10001&mode=test&txid=7009&sequencenumber=2");
+  const int port = server_->notifications_port();
+  EXPECT_EQ(post("127.0.0.1", port, "POST", "/payone/transaction-status",
+                 absl::StrCat(signed_part, "&txaction=settled")),
+            "TSOK");
+  EXPECT_EQ(post("127.0.0.1", port, "POST", "/payone/transaction-status",
+                 absl::StrCat(signed_part, "&price=1.00")),
+            "TSOK");
+
+  payone::v1::ListTransactionStatusRequest list;
+  list.set_account("shop");
+  list.set_txid("7009");
+  payone::v1::ListTransactionStatusResponse page;
+  grpc::ClientContext list_ctx;
+  ASSERT_TRUE(ledger_->ListTransactionStatus(&list_ctx, list, &page).ok());
+  ASSERT_EQ(page.events_size(), 2);
+  const payone::v1::TransactionStatusEvent& newer = page.events(0);
+  EXPECT_FALSE(newer.undecoded());
+  EXPECT_EQ(newer.notification().txaction(),
+            payone::v1::TRANSACTION_ACTION_UNSPECIFIED);
+  EXPECT_EQ(newer.notification().other_parameters().at("txaction"), "settled");
+  const payone::v1::TransactionStatusEvent& raw = page.events(1);
+  EXPECT_TRUE(raw.undecoded());
+  EXPECT_EQ(raw.decode_error(), "required parameter txaction is missing");
+  EXPECT_EQ(raw.notification().txid(), "7009");
+  EXPECT_EQ(raw.notification().sequencenumber(), 2);
+  EXPECT_EQ(raw.notification().other_parameters().at("price"), "1.00");
+  EXPECT_FALSE(raw.notification().other_parameters().contains("key"));
+
+  // The ledger counts the sequence number both confirmed.
+  EXPECT_EQ(GetPayment("7009").last_sequencenumber(), 2);
+  const std::string metrics =
+      post("127.0.0.1", server_->metrics_port(), "GET", "/metrics", "");
+  EXPECT_THAT(metrics,
+              HasSubstr("payone_gateway_notifications_undecoded_total 1"));
+  EXPECT_THAT(
+      metrics,
+      HasSubstr("payone_gateway_notifications_total{result=\"stored\"} 2"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerGatewayTest,

@@ -95,6 +95,8 @@ payone::v1::TransactionStatusEvent ToEvent(const StoredNotification& stored) {
   event.set_account(stored.account);
   *event.mutable_received_time() = ToProto(stored.received_at);
   *event.mutable_notification() = stored.notification;
+  event.set_undecoded(!stored.decode_error.empty());
+  event.set_decode_error(stored.decode_error);
   return event;
 }
 

@@ -168,8 +168,19 @@ type TransactionStatusEvent struct {
 	Account string `protobuf:"bytes,2,opt,name=account,proto3" json:"account,omitempty"`
 	// When the gateway received and stored it.
 	ReceivedTime *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=received_time,json=receivedTime,proto3" json:"received_time,omitempty"`
-	// The notification as PAYONE sent it, without its `key`.
-	Notification  *TransactionStatusNotification `protobuf:"bytes,4,opt,name=notification,proto3" json:"notification,omitempty"`
+	// The notification as PAYONE sent it, without its `key`. Values the model
+	// does not know (a new txaction, ...) leave their field unspecified and
+	// are in notification.other_parameters under their wire name.
+	Notification *TransactionStatusNotification `protobuf:"bytes,4,opt,name=notification,proto3" json:"notification,omitempty"`
+	// True for a notification PAYONE signed with a valid key that the model
+	// still could not decode (a required parameter missing, ...). It was
+	// stored and answered TSOK all the same; `notification` then holds
+	// portalid, aid, txid and sequencenumber where they read and every
+	// parameter PAYONE sent (but `key`) as text in other_parameters.
+	Undecoded bool `protobuf:"varint,5,opt,name=undecoded,proto3" json:"undecoded,omitempty"`
+	// Why it could not be decoded (names a parameter, never a value); empty
+	// unless `undecoded`.
+	DecodeError   string `protobuf:"bytes,6,opt,name=decode_error,json=decodeError,proto3" json:"decode_error,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -230,6 +241,20 @@ func (x *TransactionStatusEvent) GetNotification() *TransactionStatusNotificatio
 		return x.Notification
 	}
 	return nil
+}
+
+func (x *TransactionStatusEvent) GetUndecoded() bool {
+	if x != nil {
+		return x.Undecoded
+	}
+	return false
+}
+
+func (x *TransactionStatusEvent) GetDecodeError() string {
+	if x != nil {
+		return x.DecodeError
+	}
+	return ""
 }
 
 // Which notifications to list.
@@ -779,12 +804,14 @@ const file_payone_v1_ledger_proto_rawDesc = "" +
 	"\x1dWatchTransactionStatusRequest\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x12\n" +
 	"\x04txid\x18\x02 \x01(\tR\x04txid\x12!\n" +
-	"\fafter_cursor\x18\x03 \x01(\x03R\vafterCursor\"\xd9\x01\n" +
+	"\fafter_cursor\x18\x03 \x01(\x03R\vafterCursor\"\x9a\x02\n" +
 	"\x16TransactionStatusEvent\x12\x16\n" +
 	"\x06cursor\x18\x01 \x01(\x03R\x06cursor\x12\x18\n" +
 	"\aaccount\x18\x02 \x01(\tR\aaccount\x12?\n" +
 	"\rreceived_time\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\freceivedTime\x12L\n" +
-	"\fnotification\x18\x04 \x01(\v2(.payone.v1.TransactionStatusNotificationR\fnotification\"\x8c\x01\n" +
+	"\fnotification\x18\x04 \x01(\v2(.payone.v1.TransactionStatusNotificationR\fnotification\x12\x1c\n" +
+	"\tundecoded\x18\x05 \x01(\bR\tundecoded\x12!\n" +
+	"\fdecode_error\x18\x06 \x01(\tR\vdecodeError\"\x8c\x01\n" +
 	"\x1cListTransactionStatusRequest\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x12\x12\n" +
 	"\x04txid\x18\x02 \x01(\tR\x04txid\x12!\n" +
