@@ -313,9 +313,10 @@ void PayoneCodec<$0>::ValidateFields(
             "    internal::CheckText($6, kRules, options, path, wire_index, "
             "out);\n"
             "  }\n",
-            r.min_len(), r.max_len(), TextFormatName(f.format),
-            SymbolsName(r.symbols()), Bool(r.required()), Bool(r.sensitive()),
-            value, Names(f, wire), CaseName(r));
+            r.min_len(), r.max_len() != 0 ? r.max_len() : kDefaultMaxTextChars,
+            TextFormatName(f.format), SymbolsName(r.symbols()),
+            Bool(r.required()), Bool(r.sensitive()), value, Names(f, wire),
+            CaseName(r));
         break;
       }
       case FieldKind::kInteger:
@@ -400,10 +401,11 @@ void PayoneCodec<$0>::ValidateFields(
                                               : 0;
         absl::SubstituteAndAppend(
             out_, "  internal::CheckCount(m.$0_size(), $1, $2, $3, out);\n",
-            f.accessor, min, r.max_len(), where);
+            f.accessor, min,
+            r.max_len() != 0 ? r.max_len() : kDefaultMaxMapEntries, where);
         EntryLoop(f, absl::Substitute(
                          "internal::CheckMapKey(entry->first, $0, out);\n"
-                         "      internal::CheckMapValueCharset(entry->second, "
+                         "      internal::CheckMapValue(entry->second, "
                          "options, $0, out);",
                          where));
         break;

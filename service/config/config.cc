@@ -215,6 +215,9 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   if (upstream.max_response_bytes() > 0) {
     config.max_response_bytes = upstream.max_response_bytes();
   }
+  if (upstream.max_request_bytes() > 0) {
+    config.max_request_bytes = upstream.max_request_bytes();
+  }
   config.connect_timeout =
       DurationOr(upstream.has_connect_timeout(), upstream.connect_timeout(),
                  config.connect_timeout);

@@ -221,6 +221,19 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   exchange.deadline = UpstreamDeadline(ctx);
   exchange.decode_options.charset = account->charset;
   exchange.decode_options.max_body_bytes = config_.max_response_bytes;
+  // Encoded before the ledger records anything, so that an oversized body
+  // is refused with nothing sent. A sequence number the ledger fills in
+  // adds a few bytes later; the bound is on what the caller sent.
+  exchange.body = Encode(*req, *account, encode_options);
+  if (exchange.body.size() > config_.max_request_bytes) {
+    Finish(reactor, *state,
+           ValidationFailed(
+               {{"", "",
+                 absl::StrCat("the request encodes to ", exchange.body.size(),
+                              " bytes, more than the limit of ",
+                              config_.max_request_bytes)}}));
+    return reactor;
+  }
   const absl::string_view idempotency_key =
       ClientMetadata(ctx, "idempotency-key");
   if (ledger_ == nullptr) {
@@ -232,7 +245,6 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                           "which this gateway runs without; nothing was sent"));
       return reactor;
     }
-    exchange.body = Encode(*req, *account, encode_options);
     Send(reactor, state, resp, std::move(exchange));
     return reactor;
   }
@@ -274,6 +286,9 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                                 "the stored response cannot be read"));
       return;
     }
+    // Only a request whose sequence number the ledger filled in is encoded
+    // again; the others go as encoded above.
+    (void)req, (void)account, (void)encode_options;
     if constexpr (RequestCodec::kTakesSequenceNumber) {
       if (admitted.filled_sequencenumber.has_value()) {
         Req completed = *req;
@@ -285,7 +300,6 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
         return;
       }
     }
-    exchange.body = Encode(*req, *account, encode_options);
     Send(reactor, state, resp, std::move(exchange));
   });
   return reactor;

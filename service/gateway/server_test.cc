@@ -381,6 +381,46 @@ TEST_F(GatewayTest, InvalidRequestListsEveryViolation) {
   EXPECT_EQ(sim_->connections_accepted(), 0u);  // nothing went upstream
 }
 
+// The encoded form has a bound too: over it, INVALID_ARGUMENT and nothing
+// reaches PAYONE.
+TEST_F(GatewayTest, ARequestOverTheFormBoundIsRefusedBeforeSending) {
+  Config config = BaseConfig(sim_->gateway_url());
+  config.max_request_bytes = 4096;
+  StartGatewayWith(std::move(config));
+  v1::PreauthorizationRequest request = CardPreauthorization("big-1", 1000);
+  for (const char* key : {"a", "b", "c"}) {
+    (*request.mutable_add_paydata())[key] = std::string(2000, 'x');
+  }
+  v1::PreauthorizationResponse response;
+  grpc::Status status =
+      stub_->Preauthorize(Context().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("bytes, more than the limit of 4096"));
+  EXPECT_EQ(sim_->connections_accepted(), 0u);
+}
+
+// 400 articles with overlong descriptions: the caller gets INVALID_ARGUMENT
+// (not RESOURCE_EXHAUSTED from its own metadata limit), listing what fits.
+TEST_F(GatewayTest, ManyViolationsStillArriveAsInvalidArgument) {
+  v1::PreauthorizationRequest request = CardPreauthorization("many-1", 1000);
+  for (int i = 0; i < 400; ++i) {
+    v1::Article* item = request.add_items();
+    item->set_type(v1::ITEM_TYPE_GOODS);
+    item->set_id(absl::StrCat("A", i));
+    item->set_price(1);
+    item->set_quantity(1);
+    item->set_description(std::string(3000, 'd'));
+  }
+  v1::PreauthorizationResponse response;
+  grpc::Status status =
+      stub_->Preauthorize(Context().get(), request, &response);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << status.error_message();
+  EXPECT_THAT(status.error_message(), HasSubstr("more not listed"));
+  EXPECT_EQ(sim_->connections_accepted(), 0u);
+}
+
 TEST_F(GatewayTest, AuthenticationAndAccounts) {
   v1::PreauthorizationResponse response;
   auto request = CardPreauthorization("order-auth", 1000);

@@ -28,6 +28,7 @@ using ::codectest::v1::TransactionStatus;
 using ::payone::codec::testing::Encode;
 using ::payone::codec::testing::Parse;
 using ::payone::codec::testing::Validate;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -190,7 +191,8 @@ TEST(GoldenValidateTest, ListsEveryViolationWithPathWireNameAndReason) {
           Violation("items[1].description", "de[2]", "is required"),
           Violation("items[1].vat", "va[2]", "must be at most 9999"),
           Violation("add_paydata", "add_paydata",
-                    "has a key that is empty or not made of 0-9 a-z A-Z _ . -"),
+                    "has a key that is empty, longer than 64 characters or "
+                    "not made of 0-9 a-z A-Z _ . -"),
           Violation("successurl", "successurl",
                     "must be an absolute URL (<scheme>://<host>/<path>)"),
           Violation("hash", "hash", "must be at least 32 characters long"),
@@ -199,6 +201,41 @@ TEST(GoldenValidateTest, ListsEveryViolationWithPathWireNameAndReason) {
                     "3-D Secure needs successurl, errorurl and backurl"),
           Violation("backurl", "backurl",
                     "3-D Secure needs successurl, errorurl and backurl")));
+}
+
+// No input is unbounded: maps have an entry limit, keys and values a
+// length, and text fields the model gives no max_len get a default one.
+TEST(GoldenValidateTest, EveryVariableSizeInputIsBounded) {
+  auto m = Parse<PaymentRequest>(R"pb(
+    account: "a"
+    reference: "r"
+    currency: CURRENCY_EUR
+    person { lastname: "Mustermann" country: "DE" }
+  )pb");
+  ASSERT_THAT(Validate(m), IsEmpty());
+  PaymentRequest many = m;
+  for (int i = 0; i < 51; ++i) {
+    (*many.mutable_add_paydata())[absl::StrCat("k", i)] = "v";
+  }
+  EXPECT_THAT(Validate(many),
+              ElementsAre(Violation("add_paydata", "add_paydata",
+                                    "must have at most 50 entries")));
+  PaymentRequest long_entries = m;
+  (*long_entries.mutable_add_paydata())[std::string(65, 'k')] = "v";
+  (*long_entries.mutable_add_paydata())["payload"] = std::string(2049, 'v');
+  (*long_entries.mutable_add_paydata())["fits"] = std::string(2048, 'v');
+  EXPECT_THAT(
+      Validate(long_entries),
+      ElementsAre(Violation("add_paydata", "add_paydata",
+                            "has a key that is empty, longer than 64 "
+                            "characters or not made of 0-9 a-z A-Z _ . -"),
+                  Violation("add_paydata", "add_paydata",
+                            "has a value longer than 2048 characters")));
+  PaymentRequest long_text = m;
+  long_text.mutable_person()->set_ip(std::string(3000000, '1'));
+  EXPECT_THAT(Validate(long_text),
+              Contains(Violation("person.ip", "ip",
+                                 "must be at most 2048 characters long")));
 }
 
 TEST(GoldenValidateTest, ConditionalRulesAndMissingParts) {
