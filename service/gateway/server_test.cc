@@ -433,10 +433,15 @@ TEST_F(GatewayTest, AuthenticationAndAccounts) {
   EXPECT_EQ(stub_->Preauthorize(Context(kOtherToken).get(), request, &response)
                 .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+  // An account that does not exist gets the same answer as one the client
+  // may not use.
   request.set_account("shop-fr");
+  EXPECT_EQ(stub_->Preauthorize(Context(kOtherToken).get(), request, &response)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(
       stub_->Preauthorize(Context().get(), request, &response).error_code(),
-      grpc::StatusCode::NOT_FOUND);
+      grpc::StatusCode::PERMISSION_DENIED);
 }
 
 struct FaultCase {

@@ -35,10 +35,11 @@ import {
  * request the gateway sent and every notification it received.
  *
  * Every request names an account; the caller's token must be allowed to use
- * it (as for PayoneGateway). Errors: NOT_FOUND (unknown account or txid),
- * UNAUTHENTICATED / PERMISSION_DENIED, FAILED_PRECONDITION (the gateway runs
- * without a ledger), UNAVAILABLE (the ledger's database cannot be reached;
- * retry).
+ * it (as for PayoneGateway). Errors: NOT_FOUND (unknown txid; an unknown
+ * account only for anonymous callers), UNAUTHENTICATED / PERMISSION_DENIED
+ * (also for an account that does not exist), FAILED_PRECONDITION (the
+ * gateway runs without a ledger), UNAVAILABLE (the ledger's database cannot
+ * be reached; retry).
  */
 
 /** What came of a request the gateway sent. */
