@@ -74,6 +74,9 @@ struct Config {
   int ledger_postgres_pool_size = 8;
   int ledger_threads = 4;
   absl::Duration watch_poll_interval = absl::Seconds(1);
+  // Open WatchTransactionStatus streams per client; more are
+  // RESOURCE_EXHAUSTED.
+  int max_watches_per_client = 16;
   // The TransactionStatus receiver, when has_notifications.
   bool has_notifications = false;
   payone::gateway::v1::NotificationReceiver notifications;

@@ -146,6 +146,7 @@ class LedgerGatewayTest
       config.metrics_address = "127.0.0.1:0";
     }
     config.watch_poll_interval = absl::Milliseconds(50);
+    config.max_watches_per_client = 3;
     config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger_);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -451,6 +452,39 @@ TEST_P(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
   ASSERT_TRUE(ledger_->ListTransactionStatus(&list_ctx, list, &page).ok());
   ASSERT_EQ(page.events_size(), 2);
   EXPECT_EQ(page.next_cursor(), page.events(1).cursor());
+}
+
+// One client cannot hold the ledger's threads with endless streams.
+TEST_P(LedgerGatewayTest, WatchesPerClientAreCapped) {
+  std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
+  ASSERT_NE(other_replica, nullptr);
+  StoredNotification stored;
+  stored.account = "shop";
+  stored.received_at = absl::Now();
+  stored.notification.set_txid("7001");
+  ASSERT_TRUE(
+      other_replica->AppendNotification(stored, "only", "body", {}).ok());
+  payone::v1::WatchTransactionStatusRequest request;
+  request.set_account("shop");
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+  std::vector<
+      std::unique_ptr<grpc::ClientReader<payone::v1::TransactionStatusEvent>>>
+      streams;
+  payone::v1::TransactionStatusEvent event;
+  for (int i = 0; i < 3; ++i) {
+    contexts.push_back(std::make_unique<grpc::ClientContext>());
+    streams.push_back(
+        ledger_->WatchTransactionStatus(contexts.back().get(), request));
+    // An event proves the watch is open on the server.
+    ASSERT_TRUE(streams.back()->Read(&event));
+  }
+  grpc::ClientContext one_more_ctx;
+  auto one_more = ledger_->WatchTransactionStatus(&one_more_ctx, request);
+  EXPECT_FALSE(one_more->Read(&event));
+  grpc::Status status = one_more->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(status.error_message(), HasSubstr("max_watches_per_client"));
+  for (auto& context : contexts) context->TryCancel();
 }
 
 TEST_P(LedgerGatewayTest, ShutdownEndsWatches) {
