@@ -125,6 +125,18 @@ class LedgerGatewayTest
     return store.ok() ? *std::move(store) : nullptr;
   }
 
+  // One notification of account "shop", stored by another replica.
+  void AppendOneNotificationElsewhere() {
+    std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
+    ASSERT_NE(other_replica, nullptr);
+    StoredNotification stored;
+    stored.account = "shop";
+    stored.received_at = absl::Now();
+    stored.notification.set_txid("7001");
+    ASSERT_TRUE(
+        other_replica->AppendNotification(stored, "only", "body", {}).ok());
+  }
+
   void TearDown() override {
     server_.reset();
     if (sim_) sim_->Stop();
@@ -456,14 +468,7 @@ TEST_P(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
 
 // One client cannot hold the ledger's threads with endless streams.
 TEST_P(LedgerGatewayTest, WatchesPerClientAreCapped) {
-  std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
-  ASSERT_NE(other_replica, nullptr);
-  StoredNotification stored;
-  stored.account = "shop";
-  stored.received_at = absl::Now();
-  stored.notification.set_txid("7001");
-  ASSERT_TRUE(
-      other_replica->AppendNotification(stored, "only", "body", {}).ok());
+  AppendOneNotificationElsewhere();
   payone::v1::WatchTransactionStatusRequest request;
   request.set_account("shop");
   std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
@@ -488,14 +493,7 @@ TEST_P(LedgerGatewayTest, WatchesPerClientAreCapped) {
 }
 
 TEST_P(LedgerGatewayTest, ShutdownEndsWatches) {
-  std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
-  ASSERT_NE(other_replica, nullptr);
-  StoredNotification stored;
-  stored.account = "shop";
-  stored.received_at = absl::Now();
-  stored.notification.set_txid("7001");
-  ASSERT_TRUE(
-      other_replica->AppendNotification(stored, "only", "body", {}).ok());
+  AppendOneNotificationElsewhere();
   grpc::ClientContext ctx;
   payone::v1::WatchTransactionStatusRequest request;
   request.set_account("shop");
