@@ -26,6 +26,7 @@ constexpr KindName kKinds[] = {
     {"truncate", FaultKind::kTruncate},
     {"garbage", FaultKind::kGarbage},
     {"hang", FaultKind::kHang},
+    {"unknown_status", FaultKind::kUnknownStatus},
 };
 
 absl::Status Bad(absl::string_view spec, absl::string_view why) {

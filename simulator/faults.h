@@ -26,6 +26,9 @@ enum class FaultKind {
   kTruncate,     // processed; the answer stops halfway
   kGarbage,      // processed; HTTP 200 with bytes that are no answer
   kHang,         // processed; headers sent, the body never comes
+  // processed; the answer's status is a text no model knows (a PAYONE newer
+  // than the gateway), the rest of the answer as usual
+  kUnknownStatus,
 };
 
 struct FaultRule {
@@ -40,7 +43,8 @@ struct FaultRule {
 
 // "http503,portal=2000001,reference=ERR-*,times=2" (also txid=<glob>);
 // "latency=200ms" or "latency=50ms..300ms"; kinds: reset_before,
-// reset_after, http500, http502, http503, truncate, garbage, hang.
+// reset_after, http500, http502, http503, truncate, garbage, hang,
+// unknown_status.
 absl::StatusOr<FaultRule> ParseFault(absl::string_view spec);
 // Rules separated by ';'.
 absl::StatusOr<std::vector<FaultRule>> ParseFaults(absl::string_view specs);

@@ -34,6 +34,8 @@ struct Simulator::Impl {
 namespace {
 
 constexpr char kGatewayPath[] = "/post-gateway/";
+// The status of the unknown_status fault: no version of the model knows it.
+constexpr char kUnknownStatus[] = "NEWER_THAN_THE_MODEL";
 
 HttpResponse Plain(int status, std::string body) {
   HttpResponse response;
@@ -103,7 +105,12 @@ HttpResponse Simulator::Impl::PostGateway(const HttpRequest& request) {
         break;
     }
   }
-  const Answer answer = processor->Process(params);
+  Answer answer = processor->Process(params);
+  if (fault && fault->kind == FaultKind::kUnknownStatus) {
+    for (NameValue& field : answer.fields) {
+      if (field.first == "status") field.second = kUnknownStatus;
+    }
+  }
   if (request_log) {
     const std::string* txid = answer.Find("txid");
     const std::string* code = answer.Find("errorcode");

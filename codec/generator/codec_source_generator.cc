@@ -313,9 +313,10 @@ void PayoneCodec<$0>::ValidateFields(
             "    internal::CheckText($6, kRules, options, path, wire_index, "
             "out);\n"
             "  }\n",
-            r.min_len(), r.max_len(), TextFormatName(f.format),
-            SymbolsName(r.symbols()), Bool(r.required()), Bool(r.sensitive()),
-            value, Names(f, wire), CaseName(r));
+            r.min_len(), r.max_len() != 0 ? r.max_len() : kDefaultMaxTextChars,
+            TextFormatName(f.format), SymbolsName(r.symbols()),
+            Bool(r.required()), Bool(r.sensitive()), value, Names(f, wire),
+            CaseName(r));
         break;
       }
       case FieldKind::kInteger:
@@ -400,10 +401,11 @@ void PayoneCodec<$0>::ValidateFields(
                                               : 0;
         absl::SubstituteAndAppend(
             out_, "  internal::CheckCount(m.$0_size(), $1, $2, $3, out);\n",
-            f.accessor, min, r.max_len(), where);
+            f.accessor, min,
+            r.max_len() != 0 ? r.max_len() : kDefaultMaxMapEntries, where);
         EntryLoop(f, absl::Substitute(
                          "internal::CheckMapKey(entry->first, $0, out);\n"
-                         "      internal::CheckMapValueCharset(entry->second, "
+                         "      internal::CheckMapValue(entry->second, "
                          "options, $0, out);",
                          where));
         break;
@@ -1336,14 +1338,27 @@ absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
 )",
                               type_);
     out_->append(ClearStatements(model_.message));
-    std::string unknown = "        break;\n";
+    const FieldModel* unknown_map = nullptr;
     for (const FieldModel& f : model_.fields) {
-      if (f.kind == FieldKind::kUnknownMap) {
-        unknown = absl::StrCat("        (*m->mutable_", f.accessor,
-                               "())[std::string(name)] = std::string(value);\n"
-                               "        break;\n");
-      }
+      if (f.kind == FieldKind::kUnknownMap) unknown_map = &f;
     }
+    const std::string keep_unknown =
+        unknown_map == nullptr
+            ? std::string()
+            : absl::StrCat("        (*m->mutable_", unknown_map->accessor,
+                           "())[std::string(name)] = std::string(value);\n");
+    // What PAYONE sends is kept even when the model is older than PAYONE: a
+    // value a field cannot hold (an enum text the model does not know, a
+    // number beyond its range) stays under its own name and the field stays
+    // unset. Requests (the simulator's side) are held to the model.
+    const bool keeps_unreadable =
+        kind != payone::v1::MESSAGE_KIND_REQUEST && unknown_map != nullptr;
+    const std::string on_error =
+        keeps_unreadable ? absl::StrCat(keep_unknown,
+                                        "        error = absl::OkStatus();\n"
+                                        "        break;\n")
+                         : "        return reader.Stop(std::move(error));\n";
+    const std::string unknown = absl::StrCat(keep_unknown, "        break;\n");
     WriteAlternativeChoice(format);
     absl::SubstituteAndAppend(
         out_, R"(  ParameterReader<BodyFormat::$0> reader(body, options);
@@ -1355,13 +1370,12 @@ absl::Status PayoneCodec<$0>::Decode(absl::string_view body,
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return reader.Stop(std::move(error));
-      case internal::Match::kNo:
+$2      case internal::Match::kNo:
 $1    }
   }
   if (!reader.status().ok()) return reader.status();
 )",
-        format, unknown);
+        format, unknown, on_error);
     if (kind != payone::v1::MESSAGE_KIND_REQUEST) {
       for (const FieldModel& f : model_.fields) {
         const bool required =
@@ -1372,9 +1386,15 @@ $1    }
                                f.kind == FieldKind::kEnum ||
                                f.kind == FieldKind::kPart;
         if (!checkable || f.kind == FieldKind::kGatewayOnly) continue;
+        std::string present = IsSet("(*m)", f);
+        // Sent with a value the field cannot hold is sent all the same.
+        if (keeps_unreadable && !f.rules.wire_name().empty()) {
+          absl::StrAppend(&present, " || (*m).", unknown_map->accessor,
+                          "().contains(", Lit(f.rules.wire_name()), ")");
+        }
         absl::SubstituteAndAppend(
             out_, "  if (!($0)) return internal::MissingParameter($1);\n",
-            IsSet("(*m)", f),
+            present,
             Lit(f.rules.wire_name().empty() ? f.field->name()
                                             : f.rules.wire_name()));
       }

@@ -16,6 +16,10 @@ std::string IncludeGuard(const std::string& path);
 
 // PAYONE's limit on indexed parameters (it[1]..it[400]).
 inline constexpr int kDefaultMaxElements = 400;
+// Bounds where the model sets none, so that no input is unbounded: text
+// fields in characters, map fields in entries.
+inline constexpr int kDefaultMaxTextChars = 2048;
+inline constexpr int kDefaultMaxMapEntries = 100;
 
 }  // namespace payone::codec::generator
 

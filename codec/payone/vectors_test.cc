@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "codec/payone/doc_vectors.h"
 #include "codec/runtime/codec.h"
@@ -292,6 +293,22 @@ TEST(Doc004Test, PddPreauthorizationCatchesTheDocumentsPlaceholderIban) {
   EXPECT_THAT(Validate(valid), IsEmpty());
   EXPECT_THAT(Encode(valid),
               ::testing::HasSubstr("iban=DE89370400440532013000"));
+}
+
+// The model sets no bound on add_paydata: the codec's defaults apply (at
+// most 100 entries), so an oversized map never reaches PAYONE.
+TEST(BoundsTest, AddPaydataHasADefaultEntryLimit) {
+  auto m = Parse<::payone::v1::PreauthorizationRequest>(kPddPreauthorization);
+  m.mutable_secured_direct_debit()->set_iban("DE89370400440532013000");
+  for (int i = 0; i < 100; ++i) {
+    (*m.mutable_add_paydata())[absl::StrCat("key", i)] = "v";
+  }
+  EXPECT_THAT(Validate(m), IsEmpty());
+  (*m.mutable_add_paydata())["one_more"] = "v";
+  std::vector<FieldViolation> violations = Validate(m);
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "add_paydata");
+  EXPECT_EQ(violations[0].description, "must have at most 100 entries");
 }
 
 TEST(Doc004Test, PddAnswersDecode) {

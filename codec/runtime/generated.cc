@@ -175,11 +175,17 @@ bool PassesAsUtf8Text(absl::string_view value, const TextRules& rules,
          (options.charset != Charset::kLatin1 || !utf8.above_latin1);
 }
 
-void CheckMapValueCharset(absl::string_view value, const EncodeOptions& options,
-                          const Where& where, Violations* out) {
+void CheckMapValue(absl::string_view value, const EncodeOptions& options,
+                   const Where& where, Violations* out) {
   const Utf8Text utf8 = ReadUtf8(value);
   if (!utf8.valid || utf8.above_latin1) {
     AddLatin1Violation(options, where, out);
+  }
+  if ((utf8.valid ? utf8.characters : value.size()) > kMaxMapValueChars) {
+    AddViolation(where,
+                 absl::StrCat("has a value longer than ", kMaxMapValueChars,
+                              " characters"),
+                 out);
   }
 }
 
@@ -221,13 +227,16 @@ void CheckEnumFully(int value, bool known, const EnumRules& rules,
 }
 
 void CheckMapKey(absl::string_view key, const Where& where, Violations* out) {
-  bool ok = !key.empty();
+  bool ok = !key.empty() && key.size() <= kMaxMapKeyChars;
   for (char c : key) {
     ok = ok && (absl::ascii_isalnum(c) || c == '_' || c == '.' || c == '-');
   }
   if (!ok) {
     AddViolation(
-        where, "has a key that is empty or not made of 0-9 a-z A-Z _ . -", out);
+        where,
+        absl::StrCat("has a key that is empty, longer than ", kMaxMapKeyChars,
+                     " characters or not made of 0-9 a-z A-Z _ . -"),
+        out);
   }
 }
 

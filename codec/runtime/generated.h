@@ -287,11 +287,16 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool EqualsIgnoringAsciiCase(
   return true;
 }
 
-// A map value (which has no other text rules) that the request's charset
+// Bounds of map entries (add_paydata[key]=value), which have no rules of
+// their own in the model: what PAYONE's providers define fits well inside.
+inline constexpr size_t kMaxMapKeyChars = 64;
+inline constexpr size_t kMaxMapValueChars = 2048;
+// A map value longer than kMaxMapValueChars, or one the request's charset
 // cannot carry: a character above U+00FF in ISO-8859-1, or not UTF-8 at all.
-void CheckMapValueCharset(absl::string_view value, const EncodeOptions& options,
-                          const Where& where, Violations* out);
-// A bracketed key (add_paydata[key]): non-empty, [A-Za-z0-9_.-].
+void CheckMapValue(absl::string_view value, const EncodeOptions& options,
+                   const Where& where, Violations* out);
+// A bracketed key (add_paydata[key]): 1 to kMaxMapKeyChars of
+// [A-Za-z0-9_.-].
 void CheckMapKey(absl::string_view key, const Where& where, Violations* out);
 void CheckCount(size_t count, uint32_t min_count, uint32_t max_count,
                 const Where& where, Violations* out);

@@ -1,5 +1,6 @@
 #include "service/config/config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -215,6 +216,9 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   if (upstream.max_response_bytes() > 0) {
     config.max_response_bytes = upstream.max_response_bytes();
   }
+  if (upstream.max_request_bytes() > 0) {
+    config.max_request_bytes = upstream.max_request_bytes();
+  }
   config.connect_timeout =
       DurationOr(upstream.has_connect_timeout(), upstream.connect_timeout(),
                  config.connect_timeout);
@@ -363,6 +367,10 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   config.watch_poll_interval =
       DurationOr(ledger.has_watch_poll_interval(), ledger.watch_poll_interval(),
                  config.watch_poll_interval);
+  if (ledger.max_watches_per_client() > 0) {
+    config.max_watches_per_client = static_cast<int>(
+        std::min<uint32_t>(ledger.max_watches_per_client(), 1 << 20));
+  }
   CheckPositive(ledger.has_watch_poll_interval(), ledger.watch_poll_interval(),
                 {{"ledger"}, {"watch_poll_interval"}}, &problems);
 

@@ -60,6 +60,9 @@ struct Config {
   absl::Duration idle_timeout = absl::Seconds(20);
   int io_threads = 2;
   size_t max_response_bytes = 1 << 20;
+  // Largest form body sent to PAYONE; a request encoding to more is
+  // INVALID_ARGUMENT and never sent.
+  size_t max_request_bytes = 256 << 10;
   absl::Duration shutdown_grace = absl::Seconds(10);
   bool allow_unauthenticated = false;
   absl::flat_hash_map<std::string, AccountSettings> accounts;
@@ -71,6 +74,9 @@ struct Config {
   int ledger_postgres_pool_size = 8;
   int ledger_threads = 4;
   absl::Duration watch_poll_interval = absl::Seconds(1);
+  // Open WatchTransactionStatus streams per client; more are
+  // RESOURCE_EXHAUSTED.
+  int max_watches_per_client = 16;
   // The TransactionStatus receiver, when has_notifications.
   bool has_notifications = false;
   payone::gateway::v1::NotificationReceiver notifications;

@@ -82,15 +82,20 @@ absl::StatusOr<Authorized> Authorizer::Authorize(
         "gateway");
   }
   auto it = config_.accounts.find(account);
-  if (it == config_.accounts.end()) {
+  const bool exists = it != config_.accounts.end();
+  if (client != nullptr && !(exists && (client->all_accounts ||
+                                        client->accounts.contains(account)))) {
+    // One answer whether the account is missing or someone else's: a client
+    // learns nothing about the accounts it may not use.
+    return absl::PermissionDeniedError(
+        absl::StrCat("client '", client->name,
+                     "' may not use an account named '", account, "'"));
+  }
+  if (!exists) {
+    // Anonymous callers (allow_unauthenticated) may use every account.
     return absl::NotFoundError(absl::StrCat("no PAYONE account named '",
                                             account,
                                             "' is configured in the gateway"));
-  }
-  if (client != nullptr && !client->all_accounts &&
-      !client->accounts.contains(account)) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "client '", client->name, "' may not use account '", account, "'"));
   }
   result.account = &it->second;
   return result;

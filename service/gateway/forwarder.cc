@@ -108,12 +108,14 @@ void Forwarder::RecordUpstream(internal::CallState& state,
 }
 
 void Forwarder::RecordAnswer(internal::CallState& state,
-                             absl::string_view status, int errorcode,
-                             absl::string_view txid) {
+                             absl::string_view status, bool status_recognized,
+                             int errorcode, absl::string_view txid) {
   state.log.set_payone_status(std::string(status));
   state.log.set_errorcode(errorcode);
   state.log.set_txid(std::string(txid));
-  metrics_->RecordPayoneAnswer(state.request_type, status, errorcode);
+  metrics_->RecordPayoneAnswer(state.request_type,
+                               status_recognized ? status : "UNRECOGNIZED",
+                               errorcode);
 }
 
 void Forwarder::Finish(grpc::ServerUnaryReactor* reactor,

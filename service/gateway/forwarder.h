@@ -89,6 +89,8 @@ struct Answer {
   grpc::Status status;
   RequestRecord::Outcome outcome = RequestRecord::Outcome::kUnknown;
   std::string payone_status;  // "APPROVED", ... when answered
+  // False when payone_status is a text the model does not know.
+  bool status_recognized = true;
   int errorcode = 0;
   std::string txid;
 };
@@ -165,8 +167,11 @@ class Forwarder {
   void Finish(grpc::ServerUnaryReactor* reactor, internal::CallState& state,
               const grpc::Status& status);
   void RecordUpstream(internal::CallState& state, const HttpResult& result);
+  // An unrecognized status is logged as sent and counted as "UNRECOGNIZED"
+  // (metric labels stay a closed set).
   void RecordAnswer(internal::CallState& state, absl::string_view status,
-                    int errorcode, absl::string_view txid);
+                    bool status_recognized, int errorcode,
+                    absl::string_view txid);
 
   const Config& config_;
   Authorizer authorizer_;
@@ -216,6 +221,19 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   exchange.deadline = UpstreamDeadline(ctx);
   exchange.decode_options.charset = account->charset;
   exchange.decode_options.max_body_bytes = config_.max_response_bytes;
+  // Encoded before the ledger records anything, so that an oversized body
+  // is refused with nothing sent. A sequence number the ledger fills in
+  // adds a few bytes later; the bound is on what the caller sent.
+  exchange.body = Encode(*req, *account, encode_options);
+  if (exchange.body.size() > config_.max_request_bytes) {
+    Finish(reactor, *state,
+           ValidationFailed(
+               {{"", "",
+                 absl::StrCat("the request encodes to ", exchange.body.size(),
+                              " bytes, more than the limit of ",
+                              config_.max_request_bytes)}}));
+    return reactor;
+  }
   const absl::string_view idempotency_key =
       ClientMetadata(ctx, "idempotency-key");
   if (ledger_ == nullptr) {
@@ -227,7 +245,6 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                           "which this gateway runs without; nothing was sent"));
       return reactor;
     }
-    exchange.body = Encode(*req, *account, encode_options);
     Send(reactor, state, resp, std::move(exchange));
     return reactor;
   }
@@ -269,6 +286,9 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                                 "the stored response cannot be read"));
       return;
     }
+    // Only a request whose sequence number the ledger filled in is encoded
+    // again; the others go as encoded above.
+    (void)req, (void)account, (void)encode_options;
     if constexpr (RequestCodec::kTakesSequenceNumber) {
       if (admitted.filled_sequencenumber.has_value()) {
         Req completed = *req;
@@ -280,7 +300,6 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
         return;
       }
     }
-    exchange.body = Encode(*req, *account, encode_options);
     Send(reactor, state, resp, std::move(exchange));
   });
   return reactor;
@@ -333,8 +352,8 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
         internal::Answer answer =
             ReadAnswer(std::move(result), exchange.decode_options, resp);
         if (answer.outcome == RequestRecord::Outcome::kAnswered) {
-          RecordAnswer(*state, answer.payone_status, answer.errorcode,
-                       answer.txid);
+          RecordAnswer(*state, answer.payone_status, answer.status_recognized,
+                       answer.errorcode, answer.txid);
         }
         if (exchange.ledger_call == nullptr) {
           Finish(reactor, *state, answer.status);
@@ -407,6 +426,15 @@ internal::Answer Forwarder::ReadAnswer(HttpResult result,
   if constexpr (internal::HasTxid<Resp>::value) answer.txid = resp->txid();
   if constexpr (internal::HasErrorcode<Resp>::value) {
     answer.errorcode = static_cast<int>(resp->errorcode());
+  }
+  if (resp->status() == payone::v1::STATUS_UNSPECIFIED) {
+    // A status newer than the model: the caller has the answer (the text is
+    // in other_parameters) and the ledger records the text PAYONE sent.
+    const auto sent = resp->other_parameters().find("status");
+    answer.payone_status =
+        sent == resp->other_parameters().end() ? "" : sent->second;
+    answer.status_recognized = false;
+    return answer;
   }
   absl::string_view status_name = Status_Name(resp->status());
   absl::ConsumePrefix(&status_name, "STATUS_");

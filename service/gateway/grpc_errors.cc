@@ -23,16 +23,32 @@ grpc::Status ValidationFailed(const std::vector<codec::FieldViolation>& list) {
   std::string message =
       absl::StrCat("the request has ", list.size(),
                    list.size() == 1 ? " problem" : " problems");
-  for (size_t i = 0; i < list.size(); ++i) {
-    const codec::FieldViolation& v = list[i];
+  size_t listed = 0;
+  for (; listed < list.size(); ++listed) {
+    const codec::FieldViolation& v = list[listed];
     auto* violation = bad_request.add_field_violations();
     violation->set_field(v.field);
     violation->set_description(
         v.wire_name.empty() ? v.description
                             : absl::StrCat(v.description, " (PAYONE parameter ",
                                            v.wire_name, ")"));
-    absl::StrAppend(&message, i == 0 ? ": " : "; ", v.field, " ",
-                    v.description);
+    if (bad_request.ByteSizeLong() > kMaxListedViolationBytes) {
+      bad_request.mutable_field_violations()->RemoveLast();
+      break;
+    }
+    if (message.size() < kMaxErrorMessageBytes) {
+      absl::StrAppend(&message, listed == 0 ? ": " : "; ", v.field, " ",
+                      v.description);
+    }
+  }
+  if (listed < list.size()) {
+    const std::string more =
+        absl::StrCat(list.size() - listed, " more not listed: fix these and ",
+                     "validate again to see them");
+    bad_request.add_field_violations()->set_description(more);
+    absl::StrAppend(&message, "; ", more);
+  } else if (message.size() > kMaxErrorMessageBytes) {
+    absl::StrAppend(&message, "; all listed in the BadRequest details");
   }
   return WithDetails(grpc::StatusCode::INVALID_ARGUMENT, message, bad_request);
 }

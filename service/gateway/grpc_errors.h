@@ -17,7 +17,16 @@ namespace payone::service {
 // ErrorInfo.domain of every error the gateway details.
 inline constexpr char kErrorDomain[] = "payone-gateway";
 
-// INVALID_ARGUMENT listing every violation in google.rpc.BadRequest.
+// A default gRPC client refuses trailers over 8 KiB (16 KiB in some
+// languages): the details travel base64-encoded in grpc-status-details-bin
+// and the message percent-encoded in grpc-message, both inside that.
+inline constexpr size_t kMaxListedViolationBytes = 2048;
+inline constexpr size_t kMaxErrorMessageBytes = 1024;
+
+// INVALID_ARGUMENT listing every violation in google.rpc.BadRequest, as
+// many as fit in kMaxListedViolationBytes; then one last entry without a
+// field saying how many more there are. The message names violations up to
+// about kMaxErrorMessageBytes.
 grpc::Status ValidationFailed(const std::vector<codec::FieldViolation>& list);
 
 // A failed PAYONE exchange: UNAVAILABLE when nothing was sent (safe to

@@ -1,5 +1,7 @@
 #include "service/gateway/grpc_errors.h"
 
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
@@ -27,6 +29,38 @@ TEST(GrpcErrorsTest, ValidationListsEveryViolation) {
             "is required (PAYONE parameter pr[2])");
   EXPECT_NE(status.error_message().find("items[1].price is required"),
             std::string::npos);
+}
+
+// 400 articles with overlong descriptions: the details still fit a
+// default client's trailer limit, and say how many were left out.
+TEST(GrpcErrorsTest, ManyViolationsFitADefaultClientsMetadataLimit) {
+  std::vector<codec::FieldViolation> list;
+  for (int i = 0; i < 400; ++i) {
+    list.push_back({absl::StrCat("items[", i, "].description"),
+                    absl::StrCat("de[", i + 1, "]"),
+                    "must be at most 255 characters long"});
+  }
+  grpc::Status status = ValidationFailed(list);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  // Base64 details and the (ASCII) message, well inside 8 KiB.
+  EXPECT_LT((status.error_details().size() + 2) / 3 * 4 +
+                status.error_message().size(),
+            6u << 10);
+  google::rpc::BadRequest bad_request;
+  ASSERT_TRUE(Details(status).details(0).UnpackTo(&bad_request));
+  const int listed = bad_request.field_violations_size() - 1;
+  ASSERT_GT(listed, 10);
+  ASSERT_LT(listed, 400);
+  EXPECT_EQ(bad_request.field_violations(0).field(), "items[0].description");
+  const auto& last = bad_request.field_violations(listed);
+  EXPECT_EQ(last.field(), "");
+  EXPECT_EQ(last.description(),
+            absl::StrCat(400 - listed,
+                         " more not listed: fix these and validate again to "
+                         "see them"));
+  EXPECT_THAT(status.error_message(),
+              ::testing::StartsWith("the request has 400 problems: "));
+  EXPECT_THAT(status.error_message(), ::testing::EndsWith(last.description()));
 }
 
 struct UpstreamCase {

@@ -22,6 +22,7 @@
 #include "service/gateway/server.h"
 #include "service/store/postgres_server.h"
 #include "service/store/store_test_backend.h"
+#include "simulator/http_client.h"
 #include "simulator/simulator.h"
 
 namespace payone::service {
@@ -124,6 +125,18 @@ class LedgerGatewayTest
     return store.ok() ? *std::move(store) : nullptr;
   }
 
+  // One notification of account "shop", stored by another replica.
+  void AppendOneNotificationElsewhere() {
+    std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
+    ASSERT_NE(other_replica, nullptr);
+    StoredNotification stored;
+    stored.account = "shop";
+    stored.received_at = absl::Now();
+    stored.notification.set_txid("7001");
+    ASSERT_TRUE(
+        other_replica->AppendNotification(stored, "only", "body", {}).ok());
+  }
+
   void TearDown() override {
     server_.reset();
     if (sim_) sim_->Stop();
@@ -142,8 +155,10 @@ class LedgerGatewayTest
       config.has_notifications = true;
       config.notifications.set_listen_address("127.0.0.1:0");
       config.notifications.add_allowed_sources("127.0.0.1/32");
+      config.metrics_address = "127.0.0.1:0";
     }
     config.watch_poll_interval = absl::Milliseconds(50);
+    config.max_watches_per_client = 3;
     config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger_);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -288,6 +303,30 @@ TEST_P(LedgerGatewayTest, OverCaptureAndOverRefundNeverReachPayone) {
   EXPECT_THAT(second.error_message(), HasSubstr("completed"));
 }
 
+// A capture answered with a status newer than the model may have booked:
+// the ledger records the status as sent and counts the capture as undecided
+// (no sequence number is guessed, the open amount allows for it).
+TEST_P(LedgerGatewayTest, AnswerWithAnUnknownStatusIsKeptAndCountedUndecided) {
+  const std::string txid = Preauthorize("newer-1", 1000);
+  auto rule = simulator::ParseFault(absl::StrCat("unknown_status,txid=", txid));
+  ASSERT_TRUE(rule.ok()) << rule.status();
+  sim_->AddFault(*rule);
+  payone::v1::CaptureResponse capture;
+  grpc::Status status = Capture(txid, 600, &capture);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(capture.other_parameters().at("status"), "NEWER_THAN_THE_MODEL");
+
+  payone::v1::GetPaymentResponse payment = GetPayment(txid);
+  ASSERT_EQ(payment.history_size(), 2);
+  EXPECT_EQ(payment.history(1).request().outcome(),
+            payone::v1::REQUEST_OUTCOME_ANSWERED);
+  EXPECT_EQ(payment.history(1).request().status(), "NEWER_THAN_THE_MODEL");
+  const size_t before = SimulatorRequests();
+  grpc::Status next = Capture(txid, 400, &capture);
+  EXPECT_EQ(next.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(SimulatorRequests(), before);
+}
+
 TEST_P(LedgerGatewayTest, DuplicateReferenceIsRefusedBeforePayone) {
   Preauthorize("dup-1", 100);
   const size_t before = SimulatorRequests();
@@ -427,15 +466,34 @@ TEST_P(LedgerGatewayTest, WatchStreamsStoredNotificationsAndResumes) {
   EXPECT_EQ(page.next_cursor(), page.events(1).cursor());
 }
 
+// One client cannot hold the ledger's threads with endless streams.
+TEST_P(LedgerGatewayTest, WatchesPerClientAreCapped) {
+  AppendOneNotificationElsewhere();
+  payone::v1::WatchTransactionStatusRequest request;
+  request.set_account("shop");
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+  std::vector<
+      std::unique_ptr<grpc::ClientReader<payone::v1::TransactionStatusEvent>>>
+      streams;
+  payone::v1::TransactionStatusEvent event;
+  for (int i = 0; i < 3; ++i) {
+    contexts.push_back(std::make_unique<grpc::ClientContext>());
+    streams.push_back(
+        ledger_->WatchTransactionStatus(contexts.back().get(), request));
+    // An event proves the watch is open on the server.
+    ASSERT_TRUE(streams.back()->Read(&event));
+  }
+  grpc::ClientContext one_more_ctx;
+  auto one_more = ledger_->WatchTransactionStatus(&one_more_ctx, request);
+  EXPECT_FALSE(one_more->Read(&event));
+  grpc::Status status = one_more->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(status.error_message(), HasSubstr("max_watches_per_client"));
+  for (auto& context : contexts) context->TryCancel();
+}
+
 TEST_P(LedgerGatewayTest, ShutdownEndsWatches) {
-  std::unique_ptr<TestStore> other_replica = OpenOtherReplica();
-  ASSERT_NE(other_replica, nullptr);
-  StoredNotification stored;
-  stored.account = "shop";
-  stored.received_at = absl::Now();
-  stored.notification.set_txid("7001");
-  ASSERT_TRUE(
-      other_replica->AppendNotification(stored, "only", "body", {}).ok());
+  AppendOneNotificationElsewhere();
   grpc::ClientContext ctx;
   payone::v1::WatchTransactionStatusRequest request;
   request.set_account("shop");
@@ -518,6 +576,63 @@ TEST_P(LedgerGatewayTest, FlowNotificationsReachTheSubscriberAsStored) {
   EXPECT_EQ(payment.last_txaction(), payone::v1::TRANSACTION_ACTION_FAILED);
   EXPECT_EQ(payment.last_sequencenumber(), 3);
   watch_ctx.TryCancel();
+}
+
+// PAYONE newer than the model: a signed notification with a txaction the
+// model does not know, and one it cannot decode at all, are both answered
+// TSOK, stored, counted and delivered with what PAYONE sent.
+TEST_P(LedgerGatewayTest, NotificationsTheModelCannotReadAreDeliveredRaw) {
+  StartGateway(GetParam(), /*with_receiver=*/true);
+  auto post = [](absl::string_view host, int port, const std::string& method,
+                 const std::string& target, const std::string& body) {
+    auto url = simulator::ParseUrl(absl::StrCat("http://", host, ":", port));
+    EXPECT_TRUE(url.ok());
+    auto connection = simulator::HttpConnection::Connect(*url);
+    EXPECT_TRUE(connection.ok()) << connection.status();
+    auto response = (*connection)->Send(method, target, body);
+    EXPECT_TRUE(response.ok()) << response.status();
+    return response.ok() ? response->body : "";
+  };
+  const std::string signed_part = absl::StrCat(
+      "key=", HexDigest(DigestAlgorithm::kMd5, kPortalKey),
+      "&portalid=2000001&aid=10001&mode=test&txid=7009&sequencenumber=2");
+  const int port = server_->notifications_port();
+  EXPECT_EQ(post("127.0.0.1", port, "POST", "/payone/transaction-status",
+                 absl::StrCat(signed_part, "&txaction=settled")),
+            "TSOK");
+  EXPECT_EQ(post("127.0.0.1", port, "POST", "/payone/transaction-status",
+                 absl::StrCat(signed_part, "&price=1.00")),
+            "TSOK");
+
+  payone::v1::ListTransactionStatusRequest list;
+  list.set_account("shop");
+  list.set_txid("7009");
+  payone::v1::ListTransactionStatusResponse page;
+  grpc::ClientContext list_ctx;
+  ASSERT_TRUE(ledger_->ListTransactionStatus(&list_ctx, list, &page).ok());
+  ASSERT_EQ(page.events_size(), 2);
+  const payone::v1::TransactionStatusEvent& newer = page.events(0);
+  EXPECT_FALSE(newer.undecoded());
+  EXPECT_EQ(newer.notification().txaction(),
+            payone::v1::TRANSACTION_ACTION_UNSPECIFIED);
+  EXPECT_EQ(newer.notification().other_parameters().at("txaction"), "settled");
+  const payone::v1::TransactionStatusEvent& raw = page.events(1);
+  EXPECT_TRUE(raw.undecoded());
+  EXPECT_EQ(raw.decode_error(), "required parameter txaction is missing");
+  EXPECT_EQ(raw.notification().txid(), "7009");
+  EXPECT_EQ(raw.notification().sequencenumber(), 2);
+  EXPECT_EQ(raw.notification().other_parameters().at("price"), "1.00");
+  EXPECT_FALSE(raw.notification().other_parameters().contains("key"));
+
+  // The ledger counts the sequence number both confirmed.
+  EXPECT_EQ(GetPayment("7009").last_sequencenumber(), 2);
+  const std::string metrics =
+      post("127.0.0.1", server_->metrics_port(), "GET", "/metrics", "");
+  EXPECT_THAT(metrics,
+              HasSubstr("payone_gateway_notifications_undecoded_total 1"));
+  EXPECT_THAT(
+      metrics,
+      HasSubstr("payone_gateway_notifications_total{result=\"stored\"} 2"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerGatewayTest,

@@ -189,6 +189,14 @@ void AddNotificationMetrics(GatewayServer::Impl& impl) {
         }
         return samples;
       });
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_notifications_undecoded_total",
+      "Signed notifications the model could not decode, stored raw and "
+      "answered TSOK (also counted as stored).",
+      [receiver] {
+        return std::vector<Counter>{
+            {{}, static_cast<double>(receiver->Stats().undecoded)}};
+      });
   NotificationForwarder* forwarder = impl.notification_forwarder.get();
   if (forwarder == nullptr) return;
   impl.metrics->AddScrapedCounter(

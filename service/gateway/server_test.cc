@@ -381,6 +381,46 @@ TEST_F(GatewayTest, InvalidRequestListsEveryViolation) {
   EXPECT_EQ(sim_->connections_accepted(), 0u);  // nothing went upstream
 }
 
+// The encoded form has a bound too: over it, INVALID_ARGUMENT and nothing
+// reaches PAYONE.
+TEST_F(GatewayTest, ARequestOverTheFormBoundIsRefusedBeforeSending) {
+  Config config = BaseConfig(sim_->gateway_url());
+  config.max_request_bytes = 4096;
+  StartGatewayWith(std::move(config));
+  v1::PreauthorizationRequest request = CardPreauthorization("big-1", 1000);
+  for (const char* key : {"a", "b", "c"}) {
+    (*request.mutable_add_paydata())[key] = std::string(2000, 'x');
+  }
+  v1::PreauthorizationResponse response;
+  grpc::Status status =
+      stub_->Preauthorize(Context().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("bytes, more than the limit of 4096"));
+  EXPECT_EQ(sim_->connections_accepted(), 0u);
+}
+
+// 400 articles with overlong descriptions: the caller gets INVALID_ARGUMENT
+// (not RESOURCE_EXHAUSTED from its own metadata limit), listing what fits.
+TEST_F(GatewayTest, ManyViolationsStillArriveAsInvalidArgument) {
+  v1::PreauthorizationRequest request = CardPreauthorization("many-1", 1000);
+  for (int i = 0; i < 400; ++i) {
+    v1::Article* item = request.add_items();
+    item->set_type(v1::ITEM_TYPE_GOODS);
+    item->set_id(absl::StrCat("A", i));
+    item->set_price(1);
+    item->set_quantity(1);
+    item->set_description(std::string(3000, 'd'));
+  }
+  v1::PreauthorizationResponse response;
+  grpc::Status status =
+      stub_->Preauthorize(Context().get(), request, &response);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << status.error_message();
+  EXPECT_THAT(status.error_message(), HasSubstr("more not listed"));
+  EXPECT_EQ(sim_->connections_accepted(), 0u);
+}
+
 TEST_F(GatewayTest, AuthenticationAndAccounts) {
   v1::PreauthorizationResponse response;
   auto request = CardPreauthorization("order-auth", 1000);
@@ -393,10 +433,15 @@ TEST_F(GatewayTest, AuthenticationAndAccounts) {
   EXPECT_EQ(stub_->Preauthorize(Context(kOtherToken).get(), request, &response)
                 .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+  // An account that does not exist gets the same answer as one the client
+  // may not use.
   request.set_account("shop-fr");
+  EXPECT_EQ(stub_->Preauthorize(Context(kOtherToken).get(), request, &response)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(
       stub_->Preauthorize(Context().get(), request, &response).error_code(),
-      grpc::StatusCode::NOT_FOUND);
+      grpc::StatusCode::PERMISSION_DENIED);
 }
 
 struct FaultCase {
@@ -429,6 +474,22 @@ TEST_F(GatewayTest, UpstreamFaultsSayWhetherARetryIsSafe) {
     EXPECT_EQ(info.reason(), c.reason) << c.fault;
     EXPECT_EQ(info.metadata().at("retry_safe"), "false") << c.fault;
   }
+}
+
+// A PAYONE newer than the model: the call succeeds on what PAYONE said, with
+// the status it sent and everything else it answered.
+TEST_F(GatewayTest, AnAnswerWithAStatusTheModelDoesNotKnowReachesTheCaller) {
+  auto rule = simulator::ParseFault("unknown_status,reference=newer-*");
+  ASSERT_TRUE(rule.ok()) << rule.status();
+  sim_->AddFault(*rule);
+  v1::PreauthorizationResponse response;
+  grpc::Status status = stub_->Preauthorize(
+      Context().get(), CardPreauthorization("newer-1", 1000), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.status(), v1::STATUS_UNSPECIFIED);
+  EXPECT_EQ(response.other_parameters().at("status"), "NEWER_THAN_THE_MODEL");
+  EXPECT_FALSE(response.txid().empty());
+  EXPECT_FALSE(response.userid().empty());
 }
 
 TEST_F(GatewayTest, DeadlineShorterThanPayoneIsDeadlineExceeded) {

@@ -157,7 +157,10 @@ using ledger_internal::WatchReactor;
 
 LedgerService::LedgerService(const Config& config, Ledger* ledger,
                              absl::Duration poll_interval)
-    : authorizer_(config), ledger_(ledger), poll_interval_(poll_interval) {
+    : authorizer_(config),
+      ledger_(ledger),
+      poll_interval_(poll_interval),
+      max_watches_per_client_(config.max_watches_per_client) {
   if (ledger_ == nullptr) return;
   poller_ = std::thread([this] {
     absl::MutexLock lock(&mu_);
@@ -165,7 +168,7 @@ LedgerService::LedgerService(const Config& config, Ledger* ledger,
       // Wakes early only to stop.
       mu_.AwaitWithTimeout(absl::Condition(&shutting_down_), poll_interval_);
       if (shutting_down_) break;
-      for (WatchReactor* watcher : watchers_) watcher->Wake();
+      for (const auto& [watcher, client] : watchers_) watcher->Wake();
     }
   });
 }
@@ -178,7 +181,7 @@ LedgerService::~LedgerService() {
 void LedgerService::Shutdown() {
   absl::MutexLock lock(&mu_);
   shutting_down_ = true;
-  for (WatchReactor* watcher : watchers_) {
+  for (const auto& [watcher, client] : watchers_) {
     watcher->End(grpc::Status(
         grpc::StatusCode::UNAVAILABLE,
         "the gateway is shutting down; resume from the last cursor"));
@@ -189,16 +192,22 @@ void LedgerService::NotifyStored() { WakeWatchers(); }
 
 void LedgerService::WakeWatchers() {
   absl::MutexLock lock(&mu_);
-  for (WatchReactor* watcher : watchers_) watcher->Wake();
+  for (const auto& [watcher, client] : watchers_) watcher->Wake();
 }
 
 void LedgerService::Unregister(WatchReactor* watcher) {
   absl::MutexLock lock(&mu_);
-  watchers_.erase(watcher);
+  const auto found = watchers_.find(watcher);
+  if (found == watchers_.end()) return;
+  if (--watches_by_client_[found->second] == 0) {
+    watches_by_client_.erase(found->second);
+  }
+  watchers_.erase(found);
 }
 
 absl::Status LedgerService::Admit(grpc::CallbackServerContext* ctx,
-                                  const std::string& account) {
+                                  const std::string& account,
+                                  std::string* client) {
   if (ledger_ == nullptr) {
     return absl::FailedPreconditionError(
         "this gateway runs without a payment ledger (configure `ledger`)");
@@ -206,8 +215,10 @@ absl::Status LedgerService::Admit(grpc::CallbackServerContext* ctx,
   if (account.empty()) {
     return absl::InvalidArgumentError("account is required");
   }
-  return authorizer_.Authorize(ClientMetadata(ctx, "authorization"), account)
-      .status();
+  absl::StatusOr<Authorized> authorized =
+      authorizer_.Authorize(ClientMetadata(ctx, "authorization"), account);
+  if (authorized.ok() && client != nullptr) *client = authorized->client;
+  return authorized.status();
 }
 
 grpc::ServerWriteReactor<TransactionStatusEvent>*
@@ -220,13 +231,26 @@ LedgerService::WatchTransactionStatus(
   query.after_cursor = request->after_cursor();
   query.limit = kWatchPageSize;
   auto* watcher = new WatchReactor(this, std::move(query));
-  absl::Status admitted = Admit(ctx, request->account());
+  std::string client;
+  absl::Status admitted = Admit(ctx, request->account(), &client);
   {
     absl::MutexLock lock(&mu_);
     if (admitted.ok() && shutting_down_) {
       admitted = absl::UnavailableError("the gateway is shutting down");
     }
-    if (admitted.ok()) watchers_.insert(watcher);
+    int& open = watches_by_client_[client];
+    if (admitted.ok() && open >= max_watches_per_client_) {
+      admitted = absl::ResourceExhaustedError(absl::StrCat(
+          "client '", client, "' has ", open,
+          " watches open, the most it may (ledger.max_watches_per_client); "
+          "end one, or watch the whole account in one stream"));
+    }
+    if (admitted.ok()) {
+      ++open;
+      watchers_.emplace(watcher, client);
+    } else if (open == 0) {
+      watches_by_client_.erase(client);
+    }
   }
   if (!admitted.ok()) {
     watcher->End(ToGrpcStatus(admitted));

@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -52,9 +53,10 @@ class LedgerService final : public payone::v1::PaymentLedger::CallbackService {
  private:
   friend class ledger_internal::WatchReactor;
 
-  // OK when the call may read `account`.
+  // OK when the call may read `account`; sets `client` (the caller's
+  // configured name) if given.
   absl::Status Admit(grpc::CallbackServerContext* ctx,
-                     const std::string& account);
+                     const std::string& account, std::string* client = nullptr);
   void WakeWatchers();
   void Unregister(ledger_internal::WatchReactor* watcher);
 
@@ -63,8 +65,12 @@ class LedgerService final : public payone::v1::PaymentLedger::CallbackService {
   const absl::Duration poll_interval_;
 
   absl::Mutex mu_;
-  absl::flat_hash_set<ledger_internal::WatchReactor*> watchers_
+  // Each open watch and the client that opened it.
+  absl::flat_hash_map<ledger_internal::WatchReactor*, std::string> watchers_
       ABSL_GUARDED_BY(mu_);
+  // Open watches per client, held below max_watches_per_client_.
+  absl::flat_hash_map<std::string, int> watches_by_client_ ABSL_GUARDED_BY(mu_);
+  const int max_watches_per_client_;
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
   std::thread poller_;
 };

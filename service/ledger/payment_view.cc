@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
+#include "payone/v1/responses.pb.h"
 
 namespace payone::service {
 namespace {
@@ -36,6 +37,19 @@ RequestOutcome ToProto(RequestRecord::Outcome outcome) {
 bool Approved(const RequestRecord& r) {
   return r.outcome == RequestRecord::Outcome::kAnswered &&
          r.status == "APPROVED";
+}
+
+// Whether the request may still have moved money nobody confirmed: no answer
+// yet or none that can be read, or an answer whose status is newer than the
+// model (it may mean approved).
+bool Undecided(const RequestRecord& r) {
+  if (r.outcome == RequestRecord::Outcome::kSending ||
+      r.outcome == RequestRecord::Outcome::kUnknown) {
+    return true;
+  }
+  payone::v1::Status known;
+  return r.outcome == RequestRecord::Outcome::kAnswered &&
+         !payone::v1::Status_Parse(absl::StrCat("STATUS_", r.status), &known);
 }
 
 // Applies an approved request to the amounts.
@@ -81,6 +95,8 @@ payone::v1::TransactionStatusEvent ToEvent(const StoredNotification& stored) {
   event.set_account(stored.account);
   *event.mutable_received_time() = ToProto(stored.received_at);
   *event.mutable_notification() = stored.notification;
+  event.set_undecoded(!stored.decode_error.empty());
+  event.set_decode_error(stored.decode_error);
   return event;
 }
 
@@ -104,8 +120,7 @@ PaymentFacts BuildPaymentFacts(absl::string_view account,
   std::vector<std::pair<absl::Time, PaymentHistoryEntry>> history;
   for (const RequestRecord& r : requests) {
     if (Approved(r)) Apply(r, &facts);
-    const bool undecided = r.outcome == RequestRecord::Outcome::kSending ||
-                           r.outcome == RequestRecord::Outcome::kUnknown;
+    const bool undecided = Undecided(r);
     if (undecided && !(r.sequencenumber.has_value() &&
                        *r.sequencenumber <= notified_sequencenumber)) {
       facts.unresolved_request = true;

@@ -71,6 +71,21 @@ TEST(PaymentViewTest, PartialCapturesAndRefundsAddUp) {
   EXPECT_THAT(over.message(), HasSubstr("4500"));
 }
 
+// A status newer than the model may mean the capture went through: the
+// ledger counts it like one of unknown outcome until a notification says.
+TEST(PaymentViewTest, AnAnswerWithAnUnrecognizedStatusCountsAsUndecided) {
+  RequestRecord capture = Approved("capture", 6000, 1, "notcompleted");
+  capture.status = "PARTIALLY_APPROVED";
+  PaymentFacts facts = BuildPaymentFacts(
+      "demo", "7001",
+      {Approved("preauthorization", 10000, std::nullopt), capture}, {});
+  EXPECT_EQ(facts.view.captured_amount(), 0);
+  EXPECT_TRUE(facts.unresolved_request);
+  EXPECT_EQ(CheckAgainstLedger(facts, Next("capture", 4001)).code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(CheckAgainstLedger(facts, Next("capture", 4000)).ok());
+}
+
 TEST(PaymentViewTest, FirstCaptureWithoutSequenceNumberCountsAsOne) {
   PaymentFacts facts =
       BuildPaymentFacts("demo", "7001",

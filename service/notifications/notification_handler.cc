@@ -12,12 +12,21 @@
 #include "codec/runtime/codec.h"
 #include "payone/v1/notification.payone.h"
 #include "service/config/hex_digest.h"
+#include "service/notifications/notification_parser.h"
 
 namespace payone::service {
 namespace {
 
-using NotificationCodec =
-    codec::PayoneCodec<payone::v1::TransactionStatusNotification>;
+// The event as PAYONE named it, also when the model does not know it.
+std::string TxactionText(
+    const payone::v1::TransactionStatusNotification& notification) {
+  if (notification.txaction() != payone::v1::TRANSACTION_ACTION_UNSPECIFIED) {
+    return std::string(codec::PayoneEnum<payone::v1::TransactionAction>::ToWire(
+        notification.txaction()));
+  }
+  const auto sent = notification.other_parameters().find("txaction");
+  return sent == notification.other_parameters().end() ? "" : sent->second;
+}
 
 // A JSON string literal; control characters escaped, UTF-8 passed through.
 std::string JsonString(absl::string_view text) {
@@ -84,6 +93,9 @@ struct NotificationHandler::Outcome {
   std::string txaction;
   std::optional<int32_t> sequencenumber;
   int64_t cursor = 0;
+  // Why the body was malformed or could not be decoded (names a parameter,
+  // never a value).
+  std::string problem;
 };
 
 absl::StatusOr<std::unique_ptr<NotificationHandler>>
@@ -187,21 +199,24 @@ NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
     return Refuse(RefusalReason::kTooLarge, outcome);
   }
 
+  ParsedNotification parsed = ParseNotification(body, options_.max_body_bytes);
+  if (parsed.verdict == ParsedNotification::Verdict::kMalformed) {
+    outcome.problem = std::move(parsed.problem);
+    return Refuse(RefusalReason::kMalformed, outcome);
+  }
   StoredNotification stored;
   payone::v1::TransactionStatusNotification& notification = stored.notification;
-  codec::DecodeOptions decode_options;
-  decode_options.charset = codec::Charset::kLatin1;  // PAYONE's, always
-  decode_options.max_body_bytes = options_.max_body_bytes;
-  if (!NotificationCodec::Decode(body, decode_options, &notification).ok()) {
-    // The codec's message names a parameter; the log needs only the reason.
-    return Refuse(RefusalReason::kMalformed, outcome);
+  notification = std::move(parsed.notification);
+  if (parsed.verdict == ParsedNotification::Verdict::kUndecoded) {
+    // Stored and answered like any other once its key checks out: PAYONE
+    // would otherwise retry for 48 hours and then give the event up.
+    stored.decode_error = parsed.problem;
+    outcome.problem = std::move(parsed.problem);
   }
   outcome.portalid = notification.portalid();
   outcome.aid = notification.aid();
   outcome.txid = notification.txid();
-  outcome.txaction =
-      std::string(codec::PayoneEnum<payone::v1::TransactionAction>::ToWire(
-          notification.txaction()));
+  outcome.txaction = TxactionText(notification);
   outcome.sequencenumber = notification.sequencenumber();
 
   const auto candidates =
@@ -245,6 +260,7 @@ NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
     outcome.result = "duplicate";
   } else {
     ++stored_;
+    if (!stored.decode_error.empty()) ++undecoded_;
     outcome.result = "accepted";
   }
   Log(outcome);
@@ -295,11 +311,9 @@ void NotificationHandler::Log(const Outcome& outcome) {
   absl::StrAppend(&line, ",\"http_status\":", outcome.status,
                   ",\"sender\":", JsonString(outcome.sender));
   const std::pair<const char*, const std::string*> texts[] = {
-      {"account", &outcome.account},
-      {"portalid", &outcome.portalid},
-      {"aid", &outcome.aid},
-      {"txid", &outcome.txid},
-      {"txaction", &outcome.txaction}};
+      {"account", &outcome.account},   {"portalid", &outcome.portalid},
+      {"aid", &outcome.aid},           {"txid", &outcome.txid},
+      {"txaction", &outcome.txaction}, {"problem", &outcome.problem}};
   for (const auto& [name, value] : texts) {
     if (!value->empty()) {
       absl::StrAppend(&line, ",\"", name, "\":", JsonString(*value));
@@ -325,6 +339,7 @@ NotificationStats NotificationHandler::Stats() const {
   stats.received = received_;
   stats.stored = stored_;
   stats.duplicate = duplicate_;
+  stats.undecoded = undecoded_;
   for (int i = 0; i < kRefusalReasonCount; ++i) {
     stats.refused[RefusalReasonName(static_cast<RefusalReason>(i))] =
         refused_[i];

@@ -61,7 +61,7 @@ enum class RefusalReason {
   kNotFound,          // 404: other path, or unknown account in the path
   kMethodNotAllowed,  // 405
   kTooLarge,          // 413
-  kMalformed,         // 400: the codec rejected the body
+  kMalformed,         // 400: not a form PAYONE sends (notification_parser.h)
   kUnknownAccount,    // 403: no account with that portalid/aid
   kWrongKey,          // 403
   kStoreFailed,       // 503: PAYONE will retry
@@ -74,6 +74,9 @@ struct NotificationStats {
   uint64_t received = 0;   // requests decided (any outcome)
   uint64_t stored = 0;     // new notifications stored (answered TSOK)
   uint64_t duplicate = 0;  // retries recognised (answered TSOK)
+  // Of `stored`: signed notifications the model could not decode, stored
+  // raw.
+  uint64_t undecoded = 0;
   std::map<std::string, uint64_t> refused;  // by RefusalReasonName, all
 };
 
@@ -144,6 +147,7 @@ class NotificationHandler {
   std::atomic<uint64_t> received_{0};
   std::atomic<uint64_t> stored_{0};
   std::atomic<uint64_t> duplicate_{0};
+  std::atomic<uint64_t> undecoded_{0};
   std::array<std::atomic<uint64_t>, kRefusalReasonCount> refused_{};
 };
 

@@ -273,15 +273,83 @@ TEST_F(ReceiverTest, RefusesGarbage) {
   for (const std::string& garbage :
        {std::string("\x01\x02\xff not a form %%%"), std::string(""),
         std::string("txaction=appointed&portalid=2000001&aid=10001"),
-        absl::StrReplaceAll(Body(), {{"txaction=appointed", "txaction=zzz"}}),
-        absl::StrReplaceAll(Body(), {{"sequencenumber=0", "sequencenumber=x"}}),
-        std::string("key=%ZZ&txaction=appointed")}) {
+        std::string("key=%ZZ&txaction=appointed"),
+        // PAYONE sends every parameter once: which copy would be true?
+        absl::StrCat(Body(), "&txid=700000002"), absl::StrCat("key=x&", Body()),
+        absl::StrCat(Body(), "&t%78id=700000002"),
+        // Nor does it send control bytes.
+        absl::StrReplaceAll(Body(), {{"txid=700000001", "txid=7%00"}}),
+        absl::StrReplaceAll(Body(), {{"lastname=J", "lastname=%0AJ"}})}) {
     const ClientResponse response = Post(garbage);
     EXPECT_EQ(response.status, 400) << garbage;
     EXPECT_NE(response.body, "TSOK");
   }
   EXPECT_TRUE(Stored().empty());
-  EXPECT_EQ(receiver_->Stats().refused["malformed"], 6u);
+  EXPECT_EQ(receiver_->Stats().refused["malformed"], 9u);
+  for (const std::string& line : Log()) {
+    EXPECT_FALSE(absl::StrContains(line, kIban)) << line;
+  }
+}
+
+// PAYONE newer than the model: a txaction it does not know is stored with
+// the text PAYONE sent and answered TSOK, like any other.
+TEST_F(ReceiverTest, AcceptsValuesTheModelDoesNotKnow) {
+  Start();
+  const ClientResponse response = Post(
+      absl::StrReplaceAll(Body(), {{"txaction=appointed", "txaction=settled"},
+                                   {"sequencenumber=0", "sequencenumber=x"}}));
+  EXPECT_EQ(response.body, "TSOK");
+  std::vector<StoredNotification> stored = Stored();
+  ASSERT_EQ(stored.size(), 1u);
+  const auto& notification = stored[0].notification;
+  EXPECT_EQ(stored[0].decode_error, "");
+  EXPECT_EQ(notification.txaction(),
+            payone::v1::TRANSACTION_ACTION_UNSPECIFIED);
+  EXPECT_EQ(notification.other_parameters().at("txaction"), "settled");
+  EXPECT_EQ(notification.other_parameters().at("sequencenumber"), "x");
+  EXPECT_EQ(notification.personal_data().lastname(), "Jäger");
+  EXPECT_TRUE(absl::StrContains(Log().back(), "\"txaction\":\"settled\""))
+      << Log().back();
+}
+
+// Signed but not decodable (no txaction at all): kept raw, answered TSOK,
+// counted and logged; refusing would only make PAYONE retry for 48 hours
+// and then drop the event.
+TEST_F(ReceiverTest, StoresASignedNotificationItCannotDecodeRaw) {
+  Start();
+  const ClientResponse response =
+      Post(absl::StrReplaceAll(Body(), {{"txaction=appointed&", ""}}));
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "TSOK");
+  std::vector<StoredNotification> stored = Stored();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].account, "demo");
+  EXPECT_EQ(stored[0].decode_error, "required parameter txaction is missing");
+  const auto& notification = stored[0].notification;
+  EXPECT_EQ(notification.key(), "");
+  EXPECT_EQ(notification.txid(), "700000001");
+  EXPECT_EQ(notification.portalid(), "2000001");
+  EXPECT_EQ(notification.sequencenumber(), 0);
+  EXPECT_FALSE(notification.other_parameters().contains("key"));
+  EXPECT_EQ(notification.other_parameters().at("lastname"), "Jäger");
+  EXPECT_EQ(notification.other_parameters().at("price"), "100.00");
+  const NotificationStats stats = receiver_->Stats();
+  EXPECT_EQ(stats.stored, 1u);
+  EXPECT_EQ(stats.undecoded, 1u);
+  const std::string line = Log().back();
+  EXPECT_TRUE(absl::StrContains(line, "\"result\":\"accepted\"")) << line;
+  EXPECT_TRUE(absl::StrContains(
+      line, "\"problem\":\"required parameter txaction is missing\""))
+      << line;
+  EXPECT_FALSE(absl::StrContains(line, kIban)) << line;
+  EXPECT_FALSE(absl::StrContains(line, kFullPan)) << line;
+
+  // The key is still checked.
+  const ClientResponse forged = Post(absl::StrReplaceAll(
+      Body("700000002", HexDigest(DigestAlgorithm::kMd5, "other-key")),
+      {{"txaction=appointed&", ""}}));
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(Stored().size(), 1u);
 }
 
 TEST_F(ReceiverTest, RefusesOversizedBodiesWithoutReadingThem) {

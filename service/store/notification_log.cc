@@ -13,7 +13,8 @@ using store_internal::Annotate;
 using store_internal::Micros;
 
 constexpr char kColumns[] =
-    "SELECT cursor, account, received_at, notification FROM notifications";
+    "SELECT cursor, account, received_at, notification, decode_error"
+    " FROM notifications";
 
 absl::StatusOr<std::vector<StoredNotification>> ReadRows(
     absl::StatusOr<std::vector<SqlRow>> rows) {
@@ -29,6 +30,7 @@ absl::StatusOr<std::vector<StoredNotification>> ReadRows(
       return absl::DataLossError(absl::StrCat(
           "the notification at cursor ", stored.cursor, " does not parse"));
     }
+    stored.decode_error = row.Bytes(4);
   }
   return notifications;
 }
@@ -61,12 +63,13 @@ absl::StatusOr<AppendedNotification> NotificationLog::Append(
         // one earlier in this transaction) that the SELECT finds.
         absl::StatusOr<std::vector<SqlRow>> rows = tx.Query(
             "INSERT INTO notifications (account, dedupe_key, txid, portalid,"
-            " aid, txaction, sequencenumber, received_at, notification)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+            " aid, txaction, sequencenumber, received_at, notification,"
+            " decode_error)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
             " ON CONFLICT (dedupe_key) DO NOTHING RETURNING cursor",
             {stored.account, dedupe_key, n.txid(), n.portalid(), n.aid(),
              txaction, n.sequencenumber(), received_at,
-             SqlValue::Blob(serialized)});
+             SqlValue::Blob(serialized), stored.decode_error});
         if (!rows.ok()) return rows.status();
         if (rows->empty()) {
           appended.duplicate = true;

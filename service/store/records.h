@@ -25,6 +25,10 @@ struct StoredNotification {
   absl::Time received_at;
   // The decoded notification, with `key` cleared.
   payone::v1::TransactionStatusNotification notification;
+  // Empty when decoded. Otherwise why the model could not read it; then
+  // `notification` holds portalid, aid, txid (and sequencenumber) where they
+  // read and every parameter as text in other_parameters.
+  std::string decode_error;
 };
 
 struct NotificationQuery {

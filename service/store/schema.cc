@@ -197,6 +197,16 @@ const std::vector<Migration>& Migrations() {
                ((pg_current_xact_id()::text::bigint << 16)
                 | (nextval('notifications_cursor_seq') & 65535)))sql",
        }},
+      {3,
+       "notifications the model could not decode, kept raw",
+       {
+           // '' for a decoded notification; otherwise why not (the
+           // notification blob then holds its parameters as text).
+           R"sql(ALTER TABLE notifications
+               ADD COLUMN decode_error TEXT NOT NULL DEFAULT '')sql",
+       },
+       nullptr,
+       {}},
   };
   return *migrations;
 }

@@ -12,9 +12,12 @@
 // did not get an answer from PAYONE:
 //   INVALID_ARGUMENT   the request breaks a rule of the model; every
 //                      violation in google.rpc.BadRequest; nothing was sent.
-//   NOT_FOUND          unknown account.
 //   UNAUTHENTICATED / PERMISSION_DENIED
-//                      no or bad token / the token may not use the account.
+//                      no or bad token / the token may not use the account,
+//                      or no such account exists (one answer for both, so a
+//                      client learns nothing of accounts it may not use).
+//   NOT_FOUND          unknown account, only for anonymous callers (a
+//                      gateway with allow_unauthenticated).
 //   UNAVAILABLE        PAYONE could not be reached; the request was not sent
 //                      (google.rpc.ErrorInfo) and may be retried.
 //   UNKNOWN / DEADLINE_EXCEEDED

@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from payone.v1 import notification_pb2 as payone_dot_v1_dot_notification__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16payone/v1/ledger.proto\x12\tpayone.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1cpayone/v1/notification.proto\"T\n\x1dWatchTransactionStatusRequest\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x66ter_cursor\x18\x03 \x01(\x03\"\xac\x01\n\x16TransactionStatusEvent\x12\x0e\n\x06\x63ursor\x18\x01 \x01(\x03\x12\x0f\n\x07\x61\x63\x63ount\x18\x02 \x01(\t\x12\x31\n\rreceived_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12>\n\x0cnotification\x18\x04 \x01(\x0b\x32(.payone.v1.TransactionStatusNotification\"f\n\x1cListTransactionStatusRequest\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x66ter_cursor\x18\x03 \x01(\x03\x12\x11\n\tpage_size\x18\x04 \x01(\x05\"g\n\x1dListTransactionStatusResponse\x12\x31\n\x06\x65vents\x18\x01 \x03(\x0b\x32!.payone.v1.TransactionStatusEvent\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\x03\"2\n\x11GetPaymentRequest\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\"\xd6\x02\n\x12GetPaymentResponse\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\x12\x11\n\treference\x18\x03 \x01(\t\x12\x10\n\x08\x63urrency\x18\x04 \x01(\t\x12\x17\n\x0freserved_amount\x18\x05 \x01(\x03\x12\x17\n\x0f\x63\x61ptured_amount\x18\x06 \x01(\x03\x12\x17\n\x0frefunded_amount\x18\x07 \x01(\x03\x12\x13\n\x0bopen_amount\x18\x08 \x01(\x03\x12\x19\n\x11\x63\x61pture_completed\x18\t \x01(\x08\x12\x1b\n\x13last_sequencenumber\x18\n \x01(\x05\x12\x33\n\rlast_txaction\x18\x0b \x01(\x0e\x32\x1c.payone.v1.TransactionAction\x12/\n\x07history\x18\x0c \x03(\x0b\x32\x1e.payone.v1.PaymentHistoryEntry\"\xb0\x01\n\x13PaymentHistoryEntry\x12(\n\x04time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07request\x18\x02 \x01(\x0b\x32\x18.payone.v1.LedgerRequestH\x00\x12\x39\n\x0cnotification\x18\x03 \x01(\x0b\x32!.payone.v1.TransactionStatusEventH\x00\x42\x07\n\x05\x65ntry\"\xdb\x01\n\rLedgerRequest\x12\x14\n\x0crequest_type\x18\x01 \x01(\t\x12\x1b\n\x0esequencenumber\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x0e\n\x06\x61mount\x18\x03 \x01(\x03\x12\x10\n\x08\x63urrency\x18\x04 \x01(\t\x12\x13\n\x0b\x63\x61pturemode\x18\x05 \x01(\t\x12*\n\x07outcome\x18\x06 \x01(\x0e\x32\x19.payone.v1.RequestOutcome\x12\x0e\n\x06status\x18\x07 \x01(\t\x12\x11\n\terrorcode\x18\x08 \x01(\x05\x42\x11\n\x0f_sequencenumber*\xa7\x01\n\x0eRequestOutcome\x12\x1f\n\x1bREQUEST_OUTCOME_UNSPECIFIED\x10\x00\x12\x1b\n\x17REQUEST_OUTCOME_SENDING\x10\x01\x12\x1c\n\x18REQUEST_OUTCOME_ANSWERED\x10\x02\x12\x1c\n\x18REQUEST_OUTCOME_NOT_SENT\x10\x03\x12\x1b\n\x17REQUEST_OUTCOME_UNKNOWN\x10\x04\x32\xaf\x02\n\rPaymentLedger\x12g\n\x16WatchTransactionStatus\x12(.payone.v1.WatchTransactionStatusRequest\x1a!.payone.v1.TransactionStatusEvent0\x01\x12j\n\x15ListTransactionStatus\x12\'.payone.v1.ListTransactionStatusRequest\x1a(.payone.v1.ListTransactionStatusResponse\x12I\n\nGetPayment\x12\x1c.payone.v1.GetPaymentRequest\x1a\x1d.payone.v1.GetPaymentResponseB|\n\x1b\x63om.payonegateway.payone.v1B\x0bLedgerProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16payone/v1/ledger.proto\x12\tpayone.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1cpayone/v1/notification.proto\"T\n\x1dWatchTransactionStatusRequest\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x66ter_cursor\x18\x03 \x01(\x03\"\xd5\x01\n\x16TransactionStatusEvent\x12\x0e\n\x06\x63ursor\x18\x01 \x01(\x03\x12\x0f\n\x07\x61\x63\x63ount\x18\x02 \x01(\t\x12\x31\n\rreceived_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12>\n\x0cnotification\x18\x04 \x01(\x0b\x32(.payone.v1.TransactionStatusNotification\x12\x11\n\tundecoded\x18\x05 \x01(\x08\x12\x14\n\x0c\x64\x65\x63ode_error\x18\x06 \x01(\t\"f\n\x1cListTransactionStatusRequest\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\x12\x14\n\x0c\x61\x66ter_cursor\x18\x03 \x01(\x03\x12\x11\n\tpage_size\x18\x04 \x01(\x05\"g\n\x1dListTransactionStatusResponse\x12\x31\n\x06\x65vents\x18\x01 \x03(\x0b\x32!.payone.v1.TransactionStatusEvent\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\x03\"2\n\x11GetPaymentRequest\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\"\xd6\x02\n\x12GetPaymentResponse\x12\x0f\n\x07\x61\x63\x63ount\x18\x01 \x01(\t\x12\x0c\n\x04txid\x18\x02 \x01(\t\x12\x11\n\treference\x18\x03 \x01(\t\x12\x10\n\x08\x63urrency\x18\x04 \x01(\t\x12\x17\n\x0freserved_amount\x18\x05 \x01(\x03\x12\x17\n\x0f\x63\x61ptured_amount\x18\x06 \x01(\x03\x12\x17\n\x0frefunded_amount\x18\x07 \x01(\x03\x12\x13\n\x0bopen_amount\x18\x08 \x01(\x03\x12\x19\n\x11\x63\x61pture_completed\x18\t \x01(\x08\x12\x1b\n\x13last_sequencenumber\x18\n \x01(\x05\x12\x33\n\rlast_txaction\x18\x0b \x01(\x0e\x32\x1c.payone.v1.TransactionAction\x12/\n\x07history\x18\x0c \x03(\x0b\x32\x1e.payone.v1.PaymentHistoryEntry\"\xb0\x01\n\x13PaymentHistoryEntry\x12(\n\x04time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07request\x18\x02 \x01(\x0b\x32\x18.payone.v1.LedgerRequestH\x00\x12\x39\n\x0cnotification\x18\x03 \x01(\x0b\x32!.payone.v1.TransactionStatusEventH\x00\x42\x07\n\x05\x65ntry\"\xdb\x01\n\rLedgerRequest\x12\x14\n\x0crequest_type\x18\x01 \x01(\t\x12\x1b\n\x0esequencenumber\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x0e\n\x06\x61mount\x18\x03 \x01(\x03\x12\x10\n\x08\x63urrency\x18\x04 \x01(\t\x12\x13\n\x0b\x63\x61pturemode\x18\x05 \x01(\t\x12*\n\x07outcome\x18\x06 \x01(\x0e\x32\x19.payone.v1.RequestOutcome\x12\x0e\n\x06status\x18\x07 \x01(\t\x12\x11\n\terrorcode\x18\x08 \x01(\x05\x42\x11\n\x0f_sequencenumber*\xa7\x01\n\x0eRequestOutcome\x12\x1f\n\x1bREQUEST_OUTCOME_UNSPECIFIED\x10\x00\x12\x1b\n\x17REQUEST_OUTCOME_SENDING\x10\x01\x12\x1c\n\x18REQUEST_OUTCOME_ANSWERED\x10\x02\x12\x1c\n\x18REQUEST_OUTCOME_NOT_SENT\x10\x03\x12\x1b\n\x17REQUEST_OUTCOME_UNKNOWN\x10\x04\x32\xaf\x02\n\rPaymentLedger\x12g\n\x16WatchTransactionStatus\x12(.payone.v1.WatchTransactionStatusRequest\x1a!.payone.v1.TransactionStatusEvent0\x01\x12j\n\x15ListTransactionStatus\x12\'.payone.v1.ListTransactionStatusRequest\x1a(.payone.v1.ListTransactionStatusResponse\x12I\n\nGetPayment\x12\x1c.payone.v1.GetPaymentRequest\x1a\x1d.payone.v1.GetPaymentResponseB|\n\x1b\x63om.payonegateway.payone.v1B\x0bLedgerProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,24 +34,24 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'payone.v1.ledger_pb2', _glo
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\033com.payonegateway.payone.v1B\013LedgerProtoP\001ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\370\001\001'
-  _globals['_REQUESTOUTCOME']._serialized_start=1369
-  _globals['_REQUESTOUTCOME']._serialized_end=1536
+  _globals['_REQUESTOUTCOME']._serialized_start=1410
+  _globals['_REQUESTOUTCOME']._serialized_end=1577
   _globals['_WATCHTRANSACTIONSTATUSREQUEST']._serialized_start=100
   _globals['_WATCHTRANSACTIONSTATUSREQUEST']._serialized_end=184
   _globals['_TRANSACTIONSTATUSEVENT']._serialized_start=187
-  _globals['_TRANSACTIONSTATUSEVENT']._serialized_end=359
-  _globals['_LISTTRANSACTIONSTATUSREQUEST']._serialized_start=361
-  _globals['_LISTTRANSACTIONSTATUSREQUEST']._serialized_end=463
-  _globals['_LISTTRANSACTIONSTATUSRESPONSE']._serialized_start=465
-  _globals['_LISTTRANSACTIONSTATUSRESPONSE']._serialized_end=568
-  _globals['_GETPAYMENTREQUEST']._serialized_start=570
-  _globals['_GETPAYMENTREQUEST']._serialized_end=620
-  _globals['_GETPAYMENTRESPONSE']._serialized_start=623
-  _globals['_GETPAYMENTRESPONSE']._serialized_end=965
-  _globals['_PAYMENTHISTORYENTRY']._serialized_start=968
-  _globals['_PAYMENTHISTORYENTRY']._serialized_end=1144
-  _globals['_LEDGERREQUEST']._serialized_start=1147
-  _globals['_LEDGERREQUEST']._serialized_end=1366
-  _globals['_PAYMENTLEDGER']._serialized_start=1539
-  _globals['_PAYMENTLEDGER']._serialized_end=1842
+  _globals['_TRANSACTIONSTATUSEVENT']._serialized_end=400
+  _globals['_LISTTRANSACTIONSTATUSREQUEST']._serialized_start=402
+  _globals['_LISTTRANSACTIONSTATUSREQUEST']._serialized_end=504
+  _globals['_LISTTRANSACTIONSTATUSRESPONSE']._serialized_start=506
+  _globals['_LISTTRANSACTIONSTATUSRESPONSE']._serialized_end=609
+  _globals['_GETPAYMENTREQUEST']._serialized_start=611
+  _globals['_GETPAYMENTREQUEST']._serialized_end=661
+  _globals['_GETPAYMENTRESPONSE']._serialized_start=664
+  _globals['_GETPAYMENTRESPONSE']._serialized_end=1006
+  _globals['_PAYMENTHISTORYENTRY']._serialized_start=1009
+  _globals['_PAYMENTHISTORYENTRY']._serialized_end=1185
+  _globals['_LEDGERREQUEST']._serialized_start=1188
+  _globals['_LEDGERREQUEST']._serialized_end=1407
+  _globals['_PAYMENTLEDGER']._serialized_start=1580
+  _globals['_PAYMENTLEDGER']._serialized_end=1883
 # @@protoc_insertion_point(module_scope)

@@ -35,16 +35,20 @@ class WatchTransactionStatusRequest(_message.Message):
     def __init__(self, account: _Optional[str] = ..., txid: _Optional[str] = ..., after_cursor: _Optional[int] = ...) -> None: ...
 
 class TransactionStatusEvent(_message.Message):
-    __slots__ = ("cursor", "account", "received_time", "notification")
+    __slots__ = ("cursor", "account", "received_time", "notification", "undecoded", "decode_error")
     CURSOR_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_FIELD_NUMBER: _ClassVar[int]
     RECEIVED_TIME_FIELD_NUMBER: _ClassVar[int]
     NOTIFICATION_FIELD_NUMBER: _ClassVar[int]
+    UNDECODED_FIELD_NUMBER: _ClassVar[int]
+    DECODE_ERROR_FIELD_NUMBER: _ClassVar[int]
     cursor: int
     account: str
     received_time: _timestamp_pb2.Timestamp
     notification: _notification_pb2.TransactionStatusNotification
-    def __init__(self, cursor: _Optional[int] = ..., account: _Optional[str] = ..., received_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notification: _Optional[_Union[_notification_pb2.TransactionStatusNotification, _Mapping]] = ...) -> None: ...
+    undecoded: bool
+    decode_error: str
+    def __init__(self, cursor: _Optional[int] = ..., account: _Optional[str] = ..., received_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notification: _Optional[_Union[_notification_pb2.TransactionStatusNotification, _Mapping]] = ..., undecoded: _Optional[bool] = ..., decode_error: _Optional[str] = ...) -> None: ...
 
 class ListTransactionStatusRequest(_message.Message):
     __slots__ = ("account", "txid", "after_cursor", "page_size")

@@ -293,7 +293,7 @@ void PayoneCodec<::codectest::v1::Person>::ValidateFields(
     internal::CheckText(m.company(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCountry, Symbols::kAny, true, false, internal::Case::kUpper, "country", "country"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kCountry, Symbols::kAny, true, false, internal::Case::kUpper, "country", "country"};
     internal::CheckText(m.country(), kRules, options, path, wire_index, out);
   }
   {
@@ -305,15 +305,15 @@ void PayoneCodec<::codectest::v1::Person>::ValidateFields(
     internal::CheckText(m.email(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs, "birthday", "birthday"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs, "birthday", "birthday"};
     internal::CheckText(m.birthday(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIp, Symbols::kAny, false, false, internal::Case::kAsIs, "ip", "ip"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kIp, Symbols::kAny, false, false, internal::Case::kAsIs, "ip", "ip"};
     internal::CheckText(m.ip(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kLanguage, Symbols::kAny, false, false, internal::Case::kLower, "language", "language"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kLanguage, Symbols::kAny, false, false, internal::Case::kLower, "language", "language"};
     internal::CheckText(m.language(), kRules, options, path, wire_index, out);
   }
   {
@@ -560,7 +560,7 @@ void PayoneCodec<::codectest::v1::Card>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kPan, Symbols::kAny, false, true, internal::Case::kAsIs, "cardpan", "cardpan"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kPan, Symbols::kAny, false, true, internal::Case::kAsIs, "cardpan", "cardpan"};
     internal::CheckText(m.cardpan(), kRules, options, path, wire_index, out);
   }
   {
@@ -568,7 +568,7 @@ void PayoneCodec<::codectest::v1::Card>::ValidateFields(
     internal::CheckText(m.pseudocardpan(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYymm, Symbols::kAny, false, false, internal::Case::kAsIs, "cardexpiredate", "cardexpiredate"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kDateYymm, Symbols::kAny, false, false, internal::Case::kAsIs, "cardexpiredate", "cardexpiredate"};
     internal::CheckText(m.cardexpiredate(), kRules, options, path, wire_index, out);
   }
   {
@@ -727,11 +727,11 @@ void PayoneCodec<::codectest::v1::DirectDebit>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs, "iban", "iban"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs, "iban", "iban"};
     internal::CheckText(m.iban(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kBic, Symbols::kAny, false, false, internal::Case::kAsIs, "bic", "bic"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kBic, Symbols::kAny, false, false, internal::Case::kAsIs, "bic", "bic"};
     internal::CheckText(m.bic(), kRules, options, path, wire_index, out);
   }
   {
@@ -865,7 +865,7 @@ void PayoneCodec<::codectest::v1::SecuredDirectDebit>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs, "iban", "iban"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kIban, Symbols::kAny, true, true, internal::Case::kAsIs, "iban", "iban"};
     internal::CheckText(m.iban(), kRules, options, path, wire_index, out);
   }
   {
@@ -1018,7 +1018,7 @@ void PayoneCodec<::codectest::v1::Item>::ValidateFields(
     internal::CheckInteger(m.vat(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs, "delivery_date", "sd"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kDateYyyymmdd, Symbols::kAny, false, false, internal::Case::kAsIs, "delivery_date", "sd"};
     internal::CheckText(m.delivery_date(), kRules, options, path, wire_index, out);
   }
 }
@@ -1235,7 +1235,7 @@ void PayoneCodec<::codectest::v1::PaymentRequest>::ValidateFields(
   if (!m.add_paydata().empty()) {
     for (const auto* entry : internal::SortedEntries(m.add_paydata())) {
       internal::CheckMapKey(entry->first, {path, "add_paydata", "add_paydata", wire_index}, out);
-      internal::CheckMapValueCharset(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
+      internal::CheckMapValue(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
     }
   }
   {
@@ -1866,7 +1866,7 @@ void PayoneCodec<::codectest::v1::OpenRequest>::ValidateFields(
     internal::CheckInteger(m.amount(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCurrency, Symbols::kAny, true, false, internal::Case::kAsIs, "currency", "currency"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kCurrency, Symbols::kAny, true, false, internal::Case::kAsIs, "currency", "currency"};
     internal::CheckText(m.currency(), kRules, options, path, wire_index, out);
   }
 }
@@ -2031,7 +2031,7 @@ void PayoneCodec<::codectest::v1::SettleRequest>::ValidateFields(
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   if (!(!m.account().empty())) internal::AddViolation({path, "account", "", wire_index}, "is required", out);
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kNumeric, Symbols::kAny, true, false, internal::Case::kAsIs, "txid", "txid"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kNumeric, Symbols::kAny, true, false, internal::Case::kAsIs, "txid", "txid"};
     internal::CheckText(m.txid(), kRules, options, path, wire_index, out);
   }
   if (m.has_sequencenumber()) {
@@ -2045,7 +2045,7 @@ void PayoneCodec<::codectest::v1::SettleRequest>::ValidateFields(
     internal::AddViolation({path, "amount", "amount", wire_index}, "is required", out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kCurrency, Symbols::kAny, false, false, internal::Case::kAsIs, "currency", "currency"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kCurrency, Symbols::kAny, false, false, internal::Case::kAsIs, "currency", "currency"};
     internal::CheckText(m.currency(), kRules, options, path, wire_index, out);
   }
   {
@@ -2279,7 +2279,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     internal::CheckInteger(m.userid(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "redirecturl", "redirecturl"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "redirecturl", "redirecturl"};
     internal::CheckText(m.redirecturl(), kRules, options, path, wire_index, out);
   }
   if (m.errorcode() != 0) {
@@ -2287,26 +2287,26 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     internal::CheckInteger(m.errorcode(), kRules, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "errormessage", "errormessage"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "errormessage", "errormessage"};
     internal::CheckText(m.errormessage(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "customermessage", "customermessage"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "customermessage", "customermessage"};
     internal::CheckText(m.customermessage(), kRules, options, path, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs, "clearing_bankiban", "clearing_bankiban"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs, "clearing_bankiban", "clearing_bankiban"};
     internal::CheckText(m.clearing_bankiban(), kRules, options, path, wire_index, out);
   }
   {
     static constexpr internal::EnumRules kRules{false, "currency", "currency"};
     internal::CheckEnum(static_cast<int>(m.currency()), !PayoneEnum<::codectest::v1::Currency>::ToWire(m.currency()).empty(), kRules, path, wire_index, out);
   }
-  internal::CheckCount(m.add_paydata_size(), 0, 0, {path, "add_paydata", "add_paydata", wire_index}, out);
+  internal::CheckCount(m.add_paydata_size(), 0, 100, {path, "add_paydata", "add_paydata", wire_index}, out);
   if (!m.add_paydata().empty()) {
     for (const auto* entry : internal::SortedEntries(m.add_paydata())) {
       internal::CheckMapKey(entry->first, {path, "add_paydata", "add_paydata", wire_index}, out);
-      internal::CheckMapValueCharset(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
+      internal::CheckMapValue(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
     }
   }
 }
@@ -2628,14 +2628,16 @@ absl::Status PayoneCodec<::codectest::v1::PaymentResponse>::Decode(absl::string_
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return reader.Stop(std::move(error));
+        (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
+        error = absl::OkStatus();
+        break;
       case internal::Match::kNo:
         (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
         break;
     }
   }
   if (!reader.status().ok()) return reader.status();
-  if (!(static_cast<int>((*m).status()) != 0)) return internal::MissingParameter("status");
+  if (!(static_cast<int>((*m).status()) != 0 || (*m).other_parameters().contains("status"))) return internal::MissingParameter("status");
   return absl::OkStatus();
 }
 
@@ -2646,7 +2648,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::ValidateFields(
     const internal::FieldPath* path, int wire_index, Violations* out) {
   (void)m; (void)options; (void)path; (void)wire_index; (void)out;
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs, "key", "key"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kChar, Symbols::kAny, true, true, internal::Case::kAsIs, "key", "key"};
     internal::CheckText(m.key(), kRules, options, path, wire_index, out);
   }
   {
@@ -2684,7 +2686,7 @@ void PayoneCodec<::codectest::v1::TransactionStatus>::ValidateFields(
     PayoneCodec<::codectest::v1::Person>::ValidateFields(m.person(), options, &child, wire_index, out);
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs, "cardpan", "cardpan"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kChar, Symbols::kAny, false, true, internal::Case::kAsIs, "cardpan", "cardpan"};
     internal::CheckText(m.cardpan(), kRules, options, path, wire_index, out);
   }
   internal::CheckCount(m.items_size(), 0, 400, {path, "items", "", wire_index}, out);
@@ -3033,16 +3035,18 @@ absl::Status PayoneCodec<::codectest::v1::TransactionStatus>::Decode(absl::strin
       case internal::Match::kYes:
         break;
       case internal::Match::kError:
-        return reader.Stop(std::move(error));
+        (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
+        error = absl::OkStatus();
+        break;
       case internal::Match::kNo:
         (*m->mutable_other_parameters())[std::string(name)] = std::string(value);
         break;
     }
   }
   if (!reader.status().ok()) return reader.status();
-  if (!(!(*m).key().empty())) return internal::MissingParameter("key");
-  if (!(static_cast<int>((*m).txaction()) != 0)) return internal::MissingParameter("txaction");
-  if (!((*m).has_txid())) return internal::MissingParameter("txid");
+  if (!(!(*m).key().empty() || (*m).other_parameters().contains("key"))) return internal::MissingParameter("key");
+  if (!(static_cast<int>((*m).txaction()) != 0 || (*m).other_parameters().contains("txaction"))) return internal::MissingParameter("txaction");
+  if (!((*m).has_txid() || (*m).other_parameters().contains("txid"))) return internal::MissingParameter("txid");
   return absl::OkStatus();
 }
 

@@ -35,10 +35,11 @@ import {
  * request the gateway sent and every notification it received.
  *
  * Every request names an account; the caller's token must be allowed to use
- * it (as for PayoneGateway). Errors: NOT_FOUND (unknown account or txid),
- * UNAUTHENTICATED / PERMISSION_DENIED, FAILED_PRECONDITION (the gateway runs
- * without a ledger), UNAVAILABLE (the ledger's database cannot be reached;
- * retry).
+ * it (as for PayoneGateway). Errors: NOT_FOUND (unknown txid; an unknown
+ * account only for anonymous callers), UNAUTHENTICATED / PERMISSION_DENIED
+ * (also for an account that does not exist), FAILED_PRECONDITION (the
+ * gateway runs without a ledger), UNAVAILABLE (the ledger's database cannot
+ * be reached; retry).
  */
 
 /** What came of a request the gateway sent. */
@@ -121,8 +122,27 @@ export interface TransactionStatusEvent {
   receivedTime:
     | Date
     | undefined;
-  /** The notification as PAYONE sent it, without its `key`. */
-  notification: TransactionStatusNotification | undefined;
+  /**
+   * The notification as PAYONE sent it, without its `key`. Values the model
+   * does not know (a new txaction, ...) leave their field unspecified and
+   * are in notification.other_parameters under their wire name.
+   */
+  notification:
+    | TransactionStatusNotification
+    | undefined;
+  /**
+   * True for a notification PAYONE signed with a valid key that the model
+   * still could not decode (a required parameter missing, ...). It was
+   * stored and answered TSOK all the same; `notification` then holds
+   * portalid, aid, txid and sequencenumber where they read and every
+   * parameter PAYONE sent (but `key`) as text in other_parameters.
+   */
+  undecoded: boolean;
+  /**
+   * Why it could not be decoded (names a parameter, never a value); empty
+   * unless `undecoded`.
+   */
+  decodeError: string;
 }
 
 /** Which notifications to list. */
@@ -341,7 +361,14 @@ export const WatchTransactionStatusRequest: MessageFns<WatchTransactionStatusReq
 };
 
 function createBaseTransactionStatusEvent(): TransactionStatusEvent {
-  return { cursor: 0, account: "", receivedTime: undefined, notification: undefined };
+  return {
+    cursor: 0,
+    account: "",
+    receivedTime: undefined,
+    notification: undefined,
+    undecoded: false,
+    decodeError: "",
+  };
 }
 
 export const TransactionStatusEvent: MessageFns<TransactionStatusEvent> = {
@@ -357,6 +384,12 @@ export const TransactionStatusEvent: MessageFns<TransactionStatusEvent> = {
     }
     if (message.notification !== undefined) {
       TransactionStatusNotification.encode(message.notification, writer.uint32(34).fork()).join();
+    }
+    if (message.undecoded !== false) {
+      writer.uint32(40).bool(message.undecoded);
+    }
+    if (message.decodeError !== "") {
+      writer.uint32(50).string(message.decodeError);
     }
     return writer;
   },
@@ -406,6 +439,22 @@ export const TransactionStatusEvent: MessageFns<TransactionStatusEvent> = {
             message.notification = TransactionStatusNotification.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.undecoded = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.decodeError = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -430,6 +479,12 @@ export const TransactionStatusEvent: MessageFns<TransactionStatusEvent> = {
       notification: isSet(object.notification)
         ? TransactionStatusNotification.fromJSON(object.notification)
         : undefined,
+      undecoded: isSet(object.undecoded) ? globalThis.Boolean(object.undecoded) : false,
+      decodeError: isSet(object.decodeError)
+        ? globalThis.String(object.decodeError)
+        : isSet(object.decode_error)
+        ? globalThis.String(object.decode_error)
+        : "",
     };
   },
 
@@ -447,6 +502,12 @@ export const TransactionStatusEvent: MessageFns<TransactionStatusEvent> = {
     if (message.notification !== undefined) {
       obj.notification = TransactionStatusNotification.toJSON(message.notification);
     }
+    if (message.undecoded !== false) {
+      obj.undecoded = message.undecoded;
+    }
+    if (message.decodeError !== "") {
+      obj.decodeError = message.decodeError;
+    }
     return obj;
   },
 
@@ -461,6 +522,8 @@ export const TransactionStatusEvent: MessageFns<TransactionStatusEvent> = {
     message.notification = (object.notification !== undefined && object.notification !== null)
       ? TransactionStatusNotification.fromPartial(object.notification)
       : undefined;
+    message.undecoded = object.undecoded ?? false;
+    message.decodeError = object.decodeError ?? "";
     return message;
   },
 };

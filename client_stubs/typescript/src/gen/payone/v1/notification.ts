@@ -21,9 +21,23 @@ import {
 } from "./common";
 import { ClearingData } from "./responses";
 
-/** The TransactionStatus notification PAYONE POSTs to the merchant. */
+/**
+ * The TransactionStatus notification PAYONE POSTs to the merchant.
+ *
+ * Forward compatibility: a value a field cannot hold (a txaction, clearing
+ * type or any enum text the model does not know, a number that does not
+ * parse) leaves that field unspecified and is kept, as PAYONE sent it, in
+ * other_parameters under its wire name. The gateway stores and answers TSOK
+ * every notification whose key is valid, also one it cannot decode at all
+ * (then TransactionStatusEvent.undecoded is set and other_parameters holds
+ * every parameter): nothing PAYONE signs is refused for being unfamiliar.
+ */
 
-/** The event a TransactionStatus reports (txaction). */
+/**
+ * The event a TransactionStatus reports (txaction). One the model does not
+ * know decodes as TRANSACTION_ACTION_UNSPECIFIED with its text in
+ * other_parameters["txaction"].
+ */
 export enum TransactionAction {
   /** TRANSACTION_ACTION_UNSPECIFIED - Not set: the parameter is not sent. */
   TRANSACTION_ACTION_UNSPECIFIED = 0,
@@ -544,8 +558,8 @@ export interface TransactionStatusNotification {
   /** add_paydata[<key>] values of the notification, keys without brackets. */
   addPaydata: { [key: string]: string };
   /**
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }

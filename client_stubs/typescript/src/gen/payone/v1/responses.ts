@@ -18,9 +18,23 @@ import {
   settleAccountToJSON,
 } from "./common";
 
-/** PAYONE's answers (key=value lines) to every request. */
+/**
+ * PAYONE's answers (key=value lines) to every request.
+ *
+ * Forward compatibility: PAYONE may be newer than this model. A value a
+ * field cannot hold (a status, clearing type or any enum text the model does
+ * not know, a number that does not parse) leaves that field unspecified and
+ * is kept, as PAYONE sent it, in the answer's other_parameters under its
+ * wire name. Such an answer is still an answer: the call succeeds with it
+ * (never a gRPC error because the model is older than PAYONE), and the
+ * gateway's ledger records the status text and treats the request as of
+ * unknown outcome until a notification settles it.
+ */
 
-/** The status of a PAYONE answer (status). */
+/**
+ * The status of a PAYONE answer (status). A status the model does not know
+ * decodes as STATUS_UNSPECIFIED with its text in other_parameters["status"].
+ */
 export enum Status {
   /** STATUS_UNSPECIFIED - Not set: the parameter is not sent. */
   STATUS_UNSPECIFIED = 0,
@@ -601,8 +615,8 @@ export interface PreauthorizationResponse {
    */
   addPaydata: { [key: string]: string };
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -701,8 +715,8 @@ export interface AuthorizationResponse {
    */
   addPaydata: { [key: string]: string };
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -767,8 +781,8 @@ export interface CaptureResponse {
    */
   addPaydata: { [key: string]: string };
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -813,8 +827,8 @@ export interface DebitResponse {
    */
   addPaydata: { [key: string]: string };
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -862,8 +876,8 @@ export interface RefundResponse {
    */
   addPaydata: { [key: string]: string };
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -911,8 +925,8 @@ export interface VauthorizationResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -963,8 +977,8 @@ export interface ThreeDSCheckResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1006,8 +1020,8 @@ export interface CreditCardCheckResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1055,8 +1069,8 @@ export interface BankAccountCheckResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1106,8 +1120,8 @@ export interface AddressCheckResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1169,8 +1183,8 @@ export interface ConsumerScoreResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1226,8 +1240,8 @@ export interface ManageMandateResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1270,8 +1284,8 @@ export interface GetFileResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1314,8 +1328,8 @@ export interface GetInvoiceResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1376,8 +1390,8 @@ export interface GenericPaymentResponse {
    */
   addPaydata: { [key: string]: string };
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }
@@ -1418,8 +1432,8 @@ export interface UpdateUserResponse {
    */
   customermessage: string;
   /**
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    */
   otherParameters: { [key: string]: string };
 }

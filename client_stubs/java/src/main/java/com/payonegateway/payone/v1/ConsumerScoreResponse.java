@@ -821,8 +821,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -843,8 +843,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -855,8 +855,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -874,8 +874,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -3240,8 +3240,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -3262,8 +3262,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -3274,8 +3274,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -3293,8 +3293,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -3318,8 +3318,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -3342,8 +3342,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>
@@ -3360,8 +3360,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 19 [(.payone.v1.field) = { ... }</code>

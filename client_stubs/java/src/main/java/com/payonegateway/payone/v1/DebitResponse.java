@@ -407,8 +407,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -429,8 +429,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -441,8 +441,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -460,8 +460,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -1697,8 +1697,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -1719,8 +1719,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -1731,8 +1731,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -1750,8 +1750,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -1775,8 +1775,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -1799,8 +1799,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -1817,8 +1817,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>

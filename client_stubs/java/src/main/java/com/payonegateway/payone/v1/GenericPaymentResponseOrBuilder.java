@@ -309,8 +309,8 @@ java.lang.String defaultValue);
 
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 14 [(.payone.v1.field) = { ... }</code>
@@ -318,8 +318,8 @@ java.lang.String defaultValue);
   int getOtherParametersCount();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 14 [(.payone.v1.field) = { ... }</code>
@@ -334,8 +334,8 @@ java.lang.String defaultValue);
   getOtherParameters();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 14 [(.payone.v1.field) = { ... }</code>
@@ -344,8 +344,8 @@ java.lang.String defaultValue);
   getOtherParametersMap();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 14 [(.payone.v1.field) = { ... }</code>
@@ -357,8 +357,8 @@ java.lang.String getOtherParametersOrDefault(
 java.lang.String defaultValue);
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 14 [(.payone.v1.field) = { ... }</code>

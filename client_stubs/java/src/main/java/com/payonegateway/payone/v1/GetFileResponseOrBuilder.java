@@ -97,8 +97,8 @@ public interface GetFileResponseOrBuilder extends
 
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -106,8 +106,8 @@ public interface GetFileResponseOrBuilder extends
   int getOtherParametersCount();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -122,8 +122,8 @@ public interface GetFileResponseOrBuilder extends
   getOtherParameters();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -132,8 +132,8 @@ public interface GetFileResponseOrBuilder extends
   getOtherParametersMap();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -145,8 +145,8 @@ java.lang.String getOtherParametersOrDefault(
 java.lang.String defaultValue);
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>

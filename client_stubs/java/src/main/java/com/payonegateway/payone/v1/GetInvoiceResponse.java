@@ -252,8 +252,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -274,8 +274,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -286,8 +286,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -305,8 +305,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1203,8 +1203,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1225,8 +1225,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1237,8 +1237,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1256,8 +1256,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1281,8 +1281,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1305,8 +1305,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1323,8 +1323,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>

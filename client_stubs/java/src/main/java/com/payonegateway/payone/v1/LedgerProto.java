@@ -67,52 +67,53 @@ public final class LedgerProto {
       "gle/protobuf/timestamp.proto\032\034payone/v1/" +
       "notification.proto\"T\n\035WatchTransactionSt" +
       "atusRequest\022\017\n\007account\030\001 \001(\t\022\014\n\004txid\030\002 \001" +
-      "(\t\022\024\n\014after_cursor\030\003 \001(\003\"\254\001\n\026Transaction" +
+      "(\t\022\024\n\014after_cursor\030\003 \001(\003\"\325\001\n\026Transaction" +
       "StatusEvent\022\016\n\006cursor\030\001 \001(\003\022\017\n\007account\030\002" +
       " \001(\t\0221\n\rreceived_time\030\003 \001(\0132\032.google.pro" +
       "tobuf.Timestamp\022>\n\014notification\030\004 \001(\0132(." +
-      "payone.v1.TransactionStatusNotification\"" +
-      "f\n\034ListTransactionStatusRequest\022\017\n\007accou" +
-      "nt\030\001 \001(\t\022\014\n\004txid\030\002 \001(\t\022\024\n\014after_cursor\030\003" +
-      " \001(\003\022\021\n\tpage_size\030\004 \001(\005\"g\n\035ListTransacti" +
-      "onStatusResponse\0221\n\006events\030\001 \003(\0132!.payon" +
-      "e.v1.TransactionStatusEvent\022\023\n\013next_curs" +
-      "or\030\002 \001(\003\"2\n\021GetPaymentRequest\022\017\n\007account" +
-      "\030\001 \001(\t\022\014\n\004txid\030\002 \001(\t\"\326\002\n\022GetPaymentRespo" +
-      "nse\022\017\n\007account\030\001 \001(\t\022\014\n\004txid\030\002 \001(\t\022\021\n\tre" +
-      "ference\030\003 \001(\t\022\020\n\010currency\030\004 \001(\t\022\027\n\017reser" +
-      "ved_amount\030\005 \001(\003\022\027\n\017captured_amount\030\006 \001(" +
-      "\003\022\027\n\017refunded_amount\030\007 \001(\003\022\023\n\013open_amoun" +
-      "t\030\010 \001(\003\022\031\n\021capture_completed\030\t \001(\010\022\033\n\023la" +
-      "st_sequencenumber\030\n \001(\005\0223\n\rlast_txaction" +
-      "\030\013 \001(\0162\034.payone.v1.TransactionAction\022/\n\007" +
-      "history\030\014 \003(\0132\036.payone.v1.PaymentHistory" +
-      "Entry\"\260\001\n\023PaymentHistoryEntry\022(\n\004time\030\001 " +
-      "\001(\0132\032.google.protobuf.Timestamp\022+\n\007reque" +
-      "st\030\002 \001(\0132\030.payone.v1.LedgerRequestH\000\0229\n\014" +
-      "notification\030\003 \001(\0132!.payone.v1.Transacti" +
-      "onStatusEventH\000B\007\n\005entry\"\333\001\n\rLedgerReque" +
-      "st\022\024\n\014request_type\030\001 \001(\t\022\033\n\016sequencenumb" +
-      "er\030\002 \001(\005H\000\210\001\001\022\016\n\006amount\030\003 \001(\003\022\020\n\010currenc" +
-      "y\030\004 \001(\t\022\023\n\013capturemode\030\005 \001(\t\022*\n\007outcome\030" +
-      "\006 \001(\0162\031.payone.v1.RequestOutcome\022\016\n\006stat" +
-      "us\030\007 \001(\t\022\021\n\terrorcode\030\010 \001(\005B\021\n\017_sequence" +
-      "number*\247\001\n\016RequestOutcome\022\037\n\033REQUEST_OUT" +
-      "COME_UNSPECIFIED\020\000\022\033\n\027REQUEST_OUTCOME_SE" +
-      "NDING\020\001\022\034\n\030REQUEST_OUTCOME_ANSWERED\020\002\022\034\n" +
-      "\030REQUEST_OUTCOME_NOT_SENT\020\003\022\033\n\027REQUEST_O" +
-      "UTCOME_UNKNOWN\020\0042\257\002\n\rPaymentLedger\022g\n\026Wa" +
-      "tchTransactionStatus\022(.payone.v1.WatchTr" +
-      "ansactionStatusRequest\032!.payone.v1.Trans" +
-      "actionStatusEvent0\001\022j\n\025ListTransactionSt" +
-      "atus\022\'.payone.v1.ListTransactionStatusRe" +
-      "quest\032(.payone.v1.ListTransactionStatusR" +
-      "esponse\022I\n\nGetPayment\022\034.payone.v1.GetPay" +
-      "mentRequest\032\035.payone.v1.GetPaymentRespon" +
-      "seB|\n\033com.payonegateway.payone.v1B\013Ledge" +
-      "rProtoP\001ZKgithub.com/payone-gateway/payo" +
-      "ne-gateway/client_stubs/go/payone/v1;pay" +
-      "onev1\370\001\001b\006proto3"
+      "payone.v1.TransactionStatusNotification\022" +
+      "\021\n\tundecoded\030\005 \001(\010\022\024\n\014decode_error\030\006 \001(\t" +
+      "\"f\n\034ListTransactionStatusRequest\022\017\n\007acco" +
+      "unt\030\001 \001(\t\022\014\n\004txid\030\002 \001(\t\022\024\n\014after_cursor\030" +
+      "\003 \001(\003\022\021\n\tpage_size\030\004 \001(\005\"g\n\035ListTransact" +
+      "ionStatusResponse\0221\n\006events\030\001 \003(\0132!.payo" +
+      "ne.v1.TransactionStatusEvent\022\023\n\013next_cur" +
+      "sor\030\002 \001(\003\"2\n\021GetPaymentRequest\022\017\n\007accoun" +
+      "t\030\001 \001(\t\022\014\n\004txid\030\002 \001(\t\"\326\002\n\022GetPaymentResp" +
+      "onse\022\017\n\007account\030\001 \001(\t\022\014\n\004txid\030\002 \001(\t\022\021\n\tr" +
+      "eference\030\003 \001(\t\022\020\n\010currency\030\004 \001(\t\022\027\n\017rese" +
+      "rved_amount\030\005 \001(\003\022\027\n\017captured_amount\030\006 \001" +
+      "(\003\022\027\n\017refunded_amount\030\007 \001(\003\022\023\n\013open_amou" +
+      "nt\030\010 \001(\003\022\031\n\021capture_completed\030\t \001(\010\022\033\n\023l" +
+      "ast_sequencenumber\030\n \001(\005\0223\n\rlast_txactio" +
+      "n\030\013 \001(\0162\034.payone.v1.TransactionAction\022/\n" +
+      "\007history\030\014 \003(\0132\036.payone.v1.PaymentHistor" +
+      "yEntry\"\260\001\n\023PaymentHistoryEntry\022(\n\004time\030\001" +
+      " \001(\0132\032.google.protobuf.Timestamp\022+\n\007requ" +
+      "est\030\002 \001(\0132\030.payone.v1.LedgerRequestH\000\0229\n" +
+      "\014notification\030\003 \001(\0132!.payone.v1.Transact" +
+      "ionStatusEventH\000B\007\n\005entry\"\333\001\n\rLedgerRequ" +
+      "est\022\024\n\014request_type\030\001 \001(\t\022\033\n\016sequencenum" +
+      "ber\030\002 \001(\005H\000\210\001\001\022\016\n\006amount\030\003 \001(\003\022\020\n\010curren" +
+      "cy\030\004 \001(\t\022\023\n\013capturemode\030\005 \001(\t\022*\n\007outcome" +
+      "\030\006 \001(\0162\031.payone.v1.RequestOutcome\022\016\n\006sta" +
+      "tus\030\007 \001(\t\022\021\n\terrorcode\030\010 \001(\005B\021\n\017_sequenc" +
+      "enumber*\247\001\n\016RequestOutcome\022\037\n\033REQUEST_OU" +
+      "TCOME_UNSPECIFIED\020\000\022\033\n\027REQUEST_OUTCOME_S" +
+      "ENDING\020\001\022\034\n\030REQUEST_OUTCOME_ANSWERED\020\002\022\034" +
+      "\n\030REQUEST_OUTCOME_NOT_SENT\020\003\022\033\n\027REQUEST_" +
+      "OUTCOME_UNKNOWN\020\0042\257\002\n\rPaymentLedger\022g\n\026W" +
+      "atchTransactionStatus\022(.payone.v1.WatchT" +
+      "ransactionStatusRequest\032!.payone.v1.Tran" +
+      "sactionStatusEvent0\001\022j\n\025ListTransactionS" +
+      "tatus\022\'.payone.v1.ListTransactionStatusR" +
+      "equest\032(.payone.v1.ListTransactionStatus" +
+      "Response\022I\n\nGetPayment\022\034.payone.v1.GetPa" +
+      "ymentRequest\032\035.payone.v1.GetPaymentRespo" +
+      "nseB|\n\033com.payonegateway.payone.v1B\013Ledg" +
+      "erProtoP\001ZKgithub.com/payone-gateway/pay" +
+      "one-gateway/client_stubs/go/payone/v1;pa" +
+      "yonev1\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -131,7 +132,7 @@ public final class LedgerProto {
     internal_static_payone_v1_TransactionStatusEvent_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_TransactionStatusEvent_descriptor,
-        new java.lang.String[] { "Cursor", "Account", "ReceivedTime", "Notification", });
+        new java.lang.String[] { "Cursor", "Account", "ReceivedTime", "Notification", "Undecoded", "DecodeError", });
     internal_static_payone_v1_ListTransactionStatusRequest_descriptor =
       getDescriptor().getMessageTypes().get(2);
     internal_static_payone_v1_ListTransactionStatusRequest_fieldAccessorTable = new

@@ -600,8 +600,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -622,8 +622,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -634,8 +634,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -653,8 +653,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -2396,8 +2396,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -2418,8 +2418,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -2430,8 +2430,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -2449,8 +2449,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -2474,8 +2474,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -2498,8 +2498,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>
@@ -2516,8 +2516,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 13 [(.payone.v1.field) = { ... }</code>

@@ -5,7 +5,8 @@ package com.payonegateway.payone.v1;
 
 /**
  * <pre>
- * The status of a PAYONE answer (status).
+ * The status of a PAYONE answer (status). A status the model does not know
+ * decodes as STATUS_UNSPECIFIED with its text in other_parameters["status"].
  * </pre>
  *
  * Protobuf enum {@code payone.v1.Status}

@@ -5,7 +5,9 @@ package com.payonegateway.payone.v1;
 
 /**
  * <pre>
- * The event a TransactionStatus reports (txaction).
+ * The event a TransactionStatus reports (txaction). One the model does not
+ * know decodes as TRANSACTION_ACTION_UNSPECIFIED with its text in
+ * other_parameters["txaction"].
  * </pre>
  *
  * Protobuf enum {@code payone.v1.TransactionAction}

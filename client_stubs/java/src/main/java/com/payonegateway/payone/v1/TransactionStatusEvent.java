@@ -21,6 +21,7 @@ private static final long serialVersionUID = 0L;
   }
   private TransactionStatusEvent() {
     account_ = "";
+    decodeError_ = "";
   }
 
   @java.lang.Override
@@ -153,7 +154,9 @@ private static final long serialVersionUID = 0L;
   private com.payonegateway.payone.v1.TransactionStatusNotification notification_;
   /**
    * <pre>
-   * The notification as PAYONE sent it, without its `key`.
+   * The notification as PAYONE sent it, without its `key`. Values the model
+   * does not know (a new txaction, ...) leave their field unspecified and
+   * are in notification.other_parameters under their wire name.
    * </pre>
    *
    * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -165,7 +168,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The notification as PAYONE sent it, without its `key`.
+   * The notification as PAYONE sent it, without its `key`. Values the model
+   * does not know (a new txaction, ...) leave their field unspecified and
+   * are in notification.other_parameters under their wire name.
    * </pre>
    *
    * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -177,7 +182,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The notification as PAYONE sent it, without its `key`.
+   * The notification as PAYONE sent it, without its `key`. Values the model
+   * does not know (a new txaction, ...) leave their field unspecified and
+   * are in notification.other_parameters under their wire name.
    * </pre>
    *
    * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -185,6 +192,74 @@ private static final long serialVersionUID = 0L;
   @java.lang.Override
   public com.payonegateway.payone.v1.TransactionStatusNotificationOrBuilder getNotificationOrBuilder() {
     return notification_ == null ? com.payonegateway.payone.v1.TransactionStatusNotification.getDefaultInstance() : notification_;
+  }
+
+  public static final int UNDECODED_FIELD_NUMBER = 5;
+  private boolean undecoded_ = false;
+  /**
+   * <pre>
+   * True for a notification PAYONE signed with a valid key that the model
+   * still could not decode (a required parameter missing, ...). It was
+   * stored and answered TSOK all the same; `notification` then holds
+   * portalid, aid, txid and sequencenumber where they read and every
+   * parameter PAYONE sent (but `key`) as text in other_parameters.
+   * </pre>
+   *
+   * <code>bool undecoded = 5;</code>
+   * @return The undecoded.
+   */
+  @java.lang.Override
+  public boolean getUndecoded() {
+    return undecoded_;
+  }
+
+  public static final int DECODE_ERROR_FIELD_NUMBER = 6;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object decodeError_ = "";
+  /**
+   * <pre>
+   * Why it could not be decoded (names a parameter, never a value); empty
+   * unless `undecoded`.
+   * </pre>
+   *
+   * <code>string decode_error = 6;</code>
+   * @return The decodeError.
+   */
+  @java.lang.Override
+  public java.lang.String getDecodeError() {
+    java.lang.Object ref = decodeError_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      decodeError_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Why it could not be decoded (names a parameter, never a value); empty
+   * unless `undecoded`.
+   * </pre>
+   *
+   * <code>string decode_error = 6;</code>
+   * @return The bytes for decodeError.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getDecodeErrorBytes() {
+    java.lang.Object ref = decodeError_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      decodeError_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
   }
 
   private byte memoizedIsInitialized = -1;
@@ -213,6 +288,12 @@ private static final long serialVersionUID = 0L;
     if (notification_ != null) {
       output.writeMessage(4, getNotification());
     }
+    if (undecoded_ != false) {
+      output.writeBool(5, undecoded_);
+    }
+    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(decodeError_)) {
+      com.google.protobuf.GeneratedMessageV3.writeString(output, 6, decodeError_);
+    }
     getUnknownFields().writeTo(output);
   }
 
@@ -236,6 +317,13 @@ private static final long serialVersionUID = 0L;
     if (notification_ != null) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(4, getNotification());
+    }
+    if (undecoded_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(5, undecoded_);
+    }
+    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(decodeError_)) {
+      size += com.google.protobuf.GeneratedMessageV3.computeStringSize(6, decodeError_);
     }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
@@ -266,6 +354,10 @@ private static final long serialVersionUID = 0L;
       if (!getNotification()
           .equals(other.getNotification())) return false;
     }
+    if (getUndecoded()
+        != other.getUndecoded()) return false;
+    if (!getDecodeError()
+        .equals(other.getDecodeError())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -290,6 +382,11 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + NOTIFICATION_FIELD_NUMBER;
       hash = (53 * hash) + getNotification().hashCode();
     }
+    hash = (37 * hash) + UNDECODED_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getUndecoded());
+    hash = (37 * hash) + DECODE_ERROR_FIELD_NUMBER;
+    hash = (53 * hash) + getDecodeError().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -435,6 +532,8 @@ private static final long serialVersionUID = 0L;
         notificationBuilder_.dispose();
         notificationBuilder_ = null;
       }
+      undecoded_ = false;
+      decodeError_ = "";
       return this;
     }
 
@@ -483,6 +582,12 @@ private static final long serialVersionUID = 0L;
         result.notification_ = notificationBuilder_ == null
             ? notification_
             : notificationBuilder_.build();
+      }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.undecoded_ = undecoded_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.decodeError_ = decodeError_;
       }
     }
 
@@ -544,6 +649,14 @@ private static final long serialVersionUID = 0L;
       if (other.hasNotification()) {
         mergeNotification(other.getNotification());
       }
+      if (other.getUndecoded() != false) {
+        setUndecoded(other.getUndecoded());
+      }
+      if (!other.getDecodeError().isEmpty()) {
+        decodeError_ = other.decodeError_;
+        bitField0_ |= 0x00000020;
+        onChanged();
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -594,6 +707,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 40: {
+              undecoded_ = input.readBool();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 40
+            case 50: {
+              decodeError_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -910,7 +1033,9 @@ private static final long serialVersionUID = 0L;
         com.payonegateway.payone.v1.TransactionStatusNotification, com.payonegateway.payone.v1.TransactionStatusNotification.Builder, com.payonegateway.payone.v1.TransactionStatusNotificationOrBuilder> notificationBuilder_;
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -921,7 +1046,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -936,7 +1063,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -956,7 +1085,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -974,7 +1105,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -997,7 +1130,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -1014,7 +1149,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -1026,7 +1163,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -1041,7 +1180,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The notification as PAYONE sent it, without its `key`.
+     * The notification as PAYONE sent it, without its `key`. Values the model
+     * does not know (a new txaction, ...) leave their field unspecified and
+     * are in notification.other_parameters under their wire name.
      * </pre>
      *
      * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -1058,6 +1199,159 @@ private static final long serialVersionUID = 0L;
         notification_ = null;
       }
       return notificationBuilder_;
+    }
+
+    private boolean undecoded_ ;
+    /**
+     * <pre>
+     * True for a notification PAYONE signed with a valid key that the model
+     * still could not decode (a required parameter missing, ...). It was
+     * stored and answered TSOK all the same; `notification` then holds
+     * portalid, aid, txid and sequencenumber where they read and every
+     * parameter PAYONE sent (but `key`) as text in other_parameters.
+     * </pre>
+     *
+     * <code>bool undecoded = 5;</code>
+     * @return The undecoded.
+     */
+    @java.lang.Override
+    public boolean getUndecoded() {
+      return undecoded_;
+    }
+    /**
+     * <pre>
+     * True for a notification PAYONE signed with a valid key that the model
+     * still could not decode (a required parameter missing, ...). It was
+     * stored and answered TSOK all the same; `notification` then holds
+     * portalid, aid, txid and sequencenumber where they read and every
+     * parameter PAYONE sent (but `key`) as text in other_parameters.
+     * </pre>
+     *
+     * <code>bool undecoded = 5;</code>
+     * @param value The undecoded to set.
+     * @return This builder for chaining.
+     */
+    public Builder setUndecoded(boolean value) {
+      
+      undecoded_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * True for a notification PAYONE signed with a valid key that the model
+     * still could not decode (a required parameter missing, ...). It was
+     * stored and answered TSOK all the same; `notification` then holds
+     * portalid, aid, txid and sequencenumber where they read and every
+     * parameter PAYONE sent (but `key`) as text in other_parameters.
+     * </pre>
+     *
+     * <code>bool undecoded = 5;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearUndecoded() {
+      bitField0_ = (bitField0_ & ~0x00000010);
+      undecoded_ = false;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object decodeError_ = "";
+    /**
+     * <pre>
+     * Why it could not be decoded (names a parameter, never a value); empty
+     * unless `undecoded`.
+     * </pre>
+     *
+     * <code>string decode_error = 6;</code>
+     * @return The decodeError.
+     */
+    public java.lang.String getDecodeError() {
+      java.lang.Object ref = decodeError_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        decodeError_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Why it could not be decoded (names a parameter, never a value); empty
+     * unless `undecoded`.
+     * </pre>
+     *
+     * <code>string decode_error = 6;</code>
+     * @return The bytes for decodeError.
+     */
+    public com.google.protobuf.ByteString
+        getDecodeErrorBytes() {
+      java.lang.Object ref = decodeError_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        decodeError_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Why it could not be decoded (names a parameter, never a value); empty
+     * unless `undecoded`.
+     * </pre>
+     *
+     * <code>string decode_error = 6;</code>
+     * @param value The decodeError to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDecodeError(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      decodeError_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Why it could not be decoded (names a parameter, never a value); empty
+     * unless `undecoded`.
+     * </pre>
+     *
+     * <code>string decode_error = 6;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDecodeError() {
+      decodeError_ = getDefaultInstance().getDecodeError();
+      bitField0_ = (bitField0_ & ~0x00000020);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Why it could not be decoded (names a parameter, never a value); empty
+     * unless `undecoded`.
+     * </pre>
+     *
+     * <code>string decode_error = 6;</code>
+     * @param value The bytes for decodeError to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDecodeErrorBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      decodeError_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

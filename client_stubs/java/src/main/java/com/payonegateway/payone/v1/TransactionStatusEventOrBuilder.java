@@ -67,7 +67,9 @@ public interface TransactionStatusEventOrBuilder extends
 
   /**
    * <pre>
-   * The notification as PAYONE sent it, without its `key`.
+   * The notification as PAYONE sent it, without its `key`. Values the model
+   * does not know (a new txaction, ...) leave their field unspecified and
+   * are in notification.other_parameters under their wire name.
    * </pre>
    *
    * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -76,7 +78,9 @@ public interface TransactionStatusEventOrBuilder extends
   boolean hasNotification();
   /**
    * <pre>
-   * The notification as PAYONE sent it, without its `key`.
+   * The notification as PAYONE sent it, without its `key`. Values the model
+   * does not know (a new txaction, ...) leave their field unspecified and
+   * are in notification.other_parameters under their wire name.
    * </pre>
    *
    * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
@@ -85,10 +89,48 @@ public interface TransactionStatusEventOrBuilder extends
   com.payonegateway.payone.v1.TransactionStatusNotification getNotification();
   /**
    * <pre>
-   * The notification as PAYONE sent it, without its `key`.
+   * The notification as PAYONE sent it, without its `key`. Values the model
+   * does not know (a new txaction, ...) leave their field unspecified and
+   * are in notification.other_parameters under their wire name.
    * </pre>
    *
    * <code>.payone.v1.TransactionStatusNotification notification = 4;</code>
    */
   com.payonegateway.payone.v1.TransactionStatusNotificationOrBuilder getNotificationOrBuilder();
+
+  /**
+   * <pre>
+   * True for a notification PAYONE signed with a valid key that the model
+   * still could not decode (a required parameter missing, ...). It was
+   * stored and answered TSOK all the same; `notification` then holds
+   * portalid, aid, txid and sequencenumber where they read and every
+   * parameter PAYONE sent (but `key`) as text in other_parameters.
+   * </pre>
+   *
+   * <code>bool undecoded = 5;</code>
+   * @return The undecoded.
+   */
+  boolean getUndecoded();
+
+  /**
+   * <pre>
+   * Why it could not be decoded (names a parameter, never a value); empty
+   * unless `undecoded`.
+   * </pre>
+   *
+   * <code>string decode_error = 6;</code>
+   * @return The decodeError.
+   */
+  java.lang.String getDecodeError();
+  /**
+   * <pre>
+   * Why it could not be decoded (names a parameter, never a value); empty
+   * unless `undecoded`.
+   * </pre>
+   *
+   * <code>string decode_error = 6;</code>
+   * @return The bytes for decodeError.
+   */
+  com.google.protobuf.ByteString
+      getDecodeErrorBytes();
 }

@@ -2011,8 +2011,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -2033,8 +2033,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -2045,8 +2045,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -2064,8 +2064,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -8072,8 +8072,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter the model does not know, by its wire name; nothing PAYONE
-     * sends is dropped.
+     * Every parameter the model does not know, and every value a field cannot
+     * hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -8094,8 +8094,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter the model does not know, by its wire name; nothing PAYONE
-     * sends is dropped.
+     * Every parameter the model does not know, and every value a field cannot
+     * hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -8106,8 +8106,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter the model does not know, by its wire name; nothing PAYONE
-     * sends is dropped.
+     * Every parameter the model does not know, and every value a field cannot
+     * hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -8125,8 +8125,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter the model does not know, by its wire name; nothing PAYONE
-     * sends is dropped.
+     * Every parameter the model does not know, and every value a field cannot
+     * hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -8150,8 +8150,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter the model does not know, by its wire name; nothing PAYONE
-     * sends is dropped.
+     * Every parameter the model does not know, and every value a field cannot
+     * hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -8174,8 +8174,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter the model does not know, by its wire name; nothing PAYONE
-     * sends is dropped.
+     * Every parameter the model does not know, and every value a field cannot
+     * hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -8192,8 +8192,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter the model does not know, by its wire name; nothing PAYONE
-     * sends is dropped.
+     * Every parameter the model does not know, and every value a field cannot
+     * hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>

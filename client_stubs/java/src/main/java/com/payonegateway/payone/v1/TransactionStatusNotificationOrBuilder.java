@@ -987,8 +987,8 @@ java.lang.String defaultValue);
 
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -996,8 +996,8 @@ java.lang.String defaultValue);
   int getOtherParametersCount();
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -1012,8 +1012,8 @@ java.lang.String defaultValue);
   getOtherParameters();
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -1022,8 +1022,8 @@ java.lang.String defaultValue);
   getOtherParametersMap();
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>
@@ -1035,8 +1035,8 @@ java.lang.String getOtherParametersOrDefault(
 java.lang.String defaultValue);
   /**
    * <pre>
-   * Every parameter the model does not know, by its wire name; nothing PAYONE
-   * sends is dropped.
+   * Every parameter the model does not know, and every value a field cannot
+   * hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 47 [(.payone.v1.field) = { ... }</code>

@@ -280,8 +280,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -302,8 +302,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -314,8 +314,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -333,8 +333,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1271,8 +1271,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1293,8 +1293,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1305,8 +1305,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1324,8 +1324,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1349,8 +1349,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1373,8 +1373,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -1391,8 +1391,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Every parameter of the answer the model does not know, by its wire name;
-     * nothing PAYONE sends is dropped.
+     * Every parameter of the answer the model does not know, and every value a
+     * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
      * </pre>
      *
      * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>

@@ -104,8 +104,8 @@ public interface UpdateUserResponseOrBuilder extends
 
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -113,8 +113,8 @@ public interface UpdateUserResponseOrBuilder extends
   int getOtherParametersCount();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -129,8 +129,8 @@ public interface UpdateUserResponseOrBuilder extends
   getOtherParameters();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -139,8 +139,8 @@ public interface UpdateUserResponseOrBuilder extends
   getOtherParametersMap();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>
@@ -152,8 +152,8 @@ java.lang.String getOtherParametersOrDefault(
 java.lang.String defaultValue);
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 6 [(.payone.v1.field) = { ... }</code>

@@ -148,8 +148,8 @@ public interface VauthorizationResponseOrBuilder extends
 
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -157,8 +157,8 @@ public interface VauthorizationResponseOrBuilder extends
   int getOtherParametersCount();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -173,8 +173,8 @@ public interface VauthorizationResponseOrBuilder extends
   getOtherParameters();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -183,8 +183,8 @@ public interface VauthorizationResponseOrBuilder extends
   getOtherParametersMap();
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
@@ -196,8 +196,8 @@ java.lang.String getOtherParametersOrDefault(
 java.lang.String defaultValue);
   /**
    * <pre>
-   * Every parameter of the answer the model does not know, by its wire name;
-   * nothing PAYONE sends is dropped.
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
    * </pre>
    *
    * <code>map&lt;string, string&gt; other_parameters = 8 [(.payone.v1.field) = { ... }</code>
