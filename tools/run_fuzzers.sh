@@ -38,6 +38,7 @@ declare -A packages=(
   [notification_decode_fuzzer]=codec/fuzz
   [request_encode_fuzzer]=codec/fuzz
   [config_fuzzer]=service/config
+  [receiver_fuzzer]=service/notifications
 )
 # shellcheck disable=SC2206
 fuzzers=(${FUZZERS:-${!packages[*]}})
