@@ -71,6 +71,11 @@ absl::StatusOr<FaultRule> ParseFault(absl::string_view spec) {
       rule.reference = std::string(kv.second);
     } else if (kv.first == "txid") {
       rule.txid = std::string(kv.second);
+    } else if (kv.first == "rate") {
+      if (!absl::SimpleAtod(kv.second, &rule.rate) || !(rule.rate > 0) ||
+          rule.rate > 1) {
+        return Bad(spec, "rate must be a number in (0, 1]");
+      }
     } else if (kv.first == "times") {
       if (!absl::SimpleAtoi(kv.second, &rule.times) || rule.times < 1) {
         return Bad(spec, "times must be a positive number");
@@ -133,10 +138,17 @@ std::optional<FaultRule> Faults::Match(absl::string_view portalid,
       continue;
     }
     if (!rule.txid.empty() && !GlobMatch(rule.txid, txid)) continue;
+    if (rule.rate < 1 && !absl::Bernoulli(random_, rule.rate)) continue;
     if (rule.times > 0) --rule.times;
+    ++rule.fired;
     return rule;
   }
   return std::nullopt;
+}
+
+std::vector<FaultRule> Faults::Rules() const {
+  absl::MutexLock lock(&mu_);
+  return rules_;
 }
 
 }  // namespace payone::simulator

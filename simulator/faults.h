@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/random/random.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -39,9 +40,14 @@ struct FaultRule {
   absl::Duration min_latency = absl::ZeroDuration();
   absl::Duration max_latency = absl::ZeroDuration();
   int times = -1;  // how often it fires; -1: always
+  // The chance that a matching request gets the fault; otherwise the next
+  // rule is tried. Soak runs give every kind a small rate.
+  double rate = 1.0;
+  int fired = 0;  // how often it fired so far (Faults::Rules())
 };
 
-// "http503,portal=2000001,reference=ERR-*,times=2" (also txid=<glob>);
+// "http503,portal=2000001,reference=ERR-*,times=2" (also txid=<glob> and
+// rate=0.05, the chance that a matching request gets it);
 // "latency=200ms" or "latency=50ms..300ms"; kinds: reset_before,
 // reset_after, http500, http502, http503, truncate, garbage, hang,
 // unknown_status.
@@ -56,14 +62,18 @@ class Faults {
  public:
   void Set(std::vector<FaultRule> rules);
   void Add(FaultRule rule);
-  // The first rule matching the request, counting it as fired.
+  // The first rule matching the request (and drawn, for a rate below 1),
+  // counting it as fired.
   std::optional<FaultRule> Match(absl::string_view portalid,
                                  absl::string_view reference,
                                  absl::string_view txid = "");
+  // The rules with how often each fired.
+  std::vector<FaultRule> Rules() const;
 
  private:
-  absl::Mutex mu_;
+  mutable absl::Mutex mu_;
   std::vector<FaultRule> rules_ ABSL_GUARDED_BY(mu_);
+  absl::BitGen random_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace payone::simulator

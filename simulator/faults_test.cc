@@ -23,8 +23,9 @@ TEST(Faults, ParsesEveryKind) {
 }
 
 TEST(Faults, RejectsNonsense) {
-  for (const char* spec : {"portal=1", "teleport", "latency=fast",
-                           "latency=300ms..100ms", "hang,times=0"}) {
+  for (const char* spec :
+       {"portal=1", "teleport", "latency=fast", "latency=300ms..100ms",
+        "hang,times=0", "hang,rate=0", "hang,rate=1.5", "hang,rate=x"}) {
     EXPECT_FALSE(ParseFault(spec).ok()) << spec;
   }
 }
@@ -52,6 +53,27 @@ TEST(Faults, MatchesBySelectorAndCountsFirings) {
   EXPECT_EQ(faults.Match("2000001", "", "700000001")->kind, FaultKind::kHang);
   faults.Set({});
   EXPECT_FALSE(faults.Match("2000001", "G7"));
+}
+
+// A rate below 1 fires on about that share of the matching requests; the
+// others fall through to the next rule. Fired counts are kept per rule.
+TEST(Faults, RateFiresOnAShareAndFallsThrough) {
+  Faults faults;
+  faults.Set({*ParseFault("garbage,rate=0.25"), *ParseFault("http500")});
+  int garbage = 0;
+  constexpr int kRequests = 4000;
+  for (int i = 0; i < kRequests; ++i) {
+    const std::optional<FaultRule> fault = faults.Match("2000001", "R");
+    ASSERT_TRUE(fault.has_value());
+    if (fault->kind == FaultKind::kGarbage) ++garbage;
+  }
+  // 1000 expected; the bounds are 10 standard deviations (27) wide.
+  EXPECT_GT(garbage, 730);
+  EXPECT_LT(garbage, 1270);
+  const std::vector<FaultRule> rules = faults.Rules();
+  EXPECT_EQ(rules[0].fired, garbage);
+  EXPECT_EQ(rules[1].fired, kRequests - garbage);
+  EXPECT_DOUBLE_EQ(ParseFault("hang,rate=0.05")->rate, 0.05);
 }
 
 }  // namespace

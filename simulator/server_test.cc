@@ -81,11 +81,12 @@ TEST(ServerLog, OneLinePerRequestWithoutCardData) {
   client.Call("preauthorization", CardPayment("LOG-1", "100"));
   client.Call("preauthorization", CardPayment("LOG-1", "100"));
   absl::MutexLock lock(&mu);
-  EXPECT_EQ(lines, (std::vector<std::string>{
-                       "request=preauthorization portalid=2000001 "
-                       "reference=LOG-1 status=APPROVED txid=700000001",
-                       "request=preauthorization portalid=2000001 "
-                       "reference=LOG-1 status=ERROR errorcode=911"}));
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{
+                "request=preauthorization portalid=2000001 "
+                "reference=LOG-1 amount=100 status=APPROVED txid=700000001",
+                "request=preauthorization portalid=2000001 "
+                "reference=LOG-1 amount=100 status=ERROR errorcode=911"}));
 }
 
 TEST(ServerStop, DropsHangingConnectionsAndRefusesNewOnes) {

@@ -118,6 +118,12 @@ HttpResponse Simulator::Impl::PostGateway(const HttpRequest& request) {
     request_log(absl::StrCat(
         "request=", params.Get("request"), " portalid=", params.Get("portalid"),
         " reference=", params.Get("reference"),
+        params.Get("amount").empty()
+            ? ""
+            : absl::StrCat(" amount=", params.Get("amount")),
+        params.Get("sequencenumber").empty()
+            ? ""
+            : absl::StrCat(" sequencenumber=", params.Get("sequencenumber")),
         " status=", status ? *status : "binary",
         code ? absl::StrCat(" errorcode=", *code) : "",
         txid ? absl::StrCat(" txid=", *txid) : "", fault ? " fault=yes" : ""));
@@ -291,6 +297,10 @@ void Simulator::SetFaults(std::vector<FaultRule> rules) {
 void Simulator::AddFault(FaultRule rule) { impl_->faults.Add(std::move(rule)); }
 
 void Simulator::ClearFaults() { impl_->faults.Set({}); }
+
+std::vector<FaultRule> Simulator::FaultRules() const {
+  return impl_->faults.Rules();
+}
 
 void Simulator::SetNotifyUrl(std::string url) {
   impl_->processor->SetNotifyUrl(std::move(url));

@@ -46,7 +46,8 @@ struct SimulatorOptions {
   int64_t first_userid = 400000001;
   std::function<absl::Time()> clock = [] { return absl::Now(); };
   // Called with one line per post-gateway request (request, portal,
-  // reference, status, errorcode, txid; never card or bank data), from the
+  // reference, amount, sequencenumber, status, errorcode, txid; never card
+  // or bank data) that it processed, from the
   // I/O threads. Unset: no log.
   std::function<void(const std::string&)> request_log;
 };
@@ -83,6 +84,8 @@ class Simulator {
   void SetFaults(std::vector<FaultRule> rules);
   void AddFault(FaultRule rule);
   void ClearFaults();
+  // The fault rules in force, with how often each fired.
+  std::vector<FaultRule> FaultRules() const;
   void SetNotifyUrl(std::string url);
 
   // Delivery state, the log of every notification, and waits

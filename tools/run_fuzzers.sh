@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Builds the codec's libFuzzer targets (bazel build --config=fuzz) and runs
+# Builds the project's libFuzzer targets (bazel build --config=fuzz) and runs
 # each for a bounded time from its seed corpus, writing one JUnit report per
 # fuzzer into OUT_DIR (test_summary.py counts their testcase elements).
 #
 #   tools/run_fuzzers.sh OUT_DIR
+#   FUZZ_RUNS=10000000 FUZZ_SECONDS=0 tools/run_fuzzers.sh OUT_DIR  # long run
 #
 # Environment:
-#   FUZZ_SECONDS        run time per fuzzer (default 10)
+#   FUZZ_SECONDS        run time per fuzzer (default 10; 0: no time limit)
+#   FUZZ_RUNS           executions per fuzzer (default: no limit); whichever
+#                       of the two limits comes first ends a fuzzer's run
+#   FUZZERS             which fuzzers, by name (default: all, listed below)
 #   FUZZ_RSS_LIMIT_MB   memory limit per fuzzer (default 2048)
 #   BAZEL               the bazel command (default "bazel")
 #   BAZEL_STARTUP_FLAGS startup options, e.g. --output_base=...
@@ -26,7 +30,21 @@ bazel=${BAZEL:-bazel}
 startup=(${BAZEL_STARTUP_FLAGS:-})
 # shellcheck disable=SC2206
 flags=(${BAZEL_FLAGS:-})
-fuzzers=(parse_form_fuzzer response_decode_fuzzer notification_decode_fuzzer)
+runs=${FUZZ_RUNS:--1}
+# name -> package; the seed corpus is <package>/corpus/<name>/.
+declare -A packages=(
+  [parse_form_fuzzer]=codec/fuzz
+  [response_decode_fuzzer]=codec/fuzz
+  [notification_decode_fuzzer]=codec/fuzz
+  [request_encode_fuzzer]=codec/fuzz
+  [config_fuzzer]=service/config
+  [receiver_fuzzer]=service/notifications
+)
+# shellcheck disable=SC2206
+fuzzers=(${FUZZERS:-${!packages[*]}})
+for f in "${fuzzers[@]}"; do
+  [[ -n ${packages[$f]:-} ]] || { echo "unknown fuzzer $f" >&2; exit 2; }
+done
 
 xml_escape() {
   sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' |
@@ -50,7 +68,7 @@ XML
 }
 
 targets=()
-for f in "${fuzzers[@]}"; do targets+=("//codec/fuzz:$f"); done
+for f in "${fuzzers[@]}"; do targets+=("//${packages[$f]}:$f"); done
 build_log="$out_dir/build.log"
 if ! "$bazel" "${startup[@]}" build --config=fuzz "${flags[@]}" "${targets[@]}" >"$build_log" 2>&1; then
   tail -n 40 "$build_log" >&2
@@ -68,13 +86,14 @@ for f in "${fuzzers[@]}"; do
   log="$work/fuzz.log"
   start=$(date +%s)
   rc=0
-  "$bin/codec/fuzz/$f" -max_total_time="$seconds" -rss_limit_mb="$rss_limit" \
-    -timeout=10 -print_final_stats=1 -artifact_prefix="$work/" \
-    "$work/corpus" "codec/fuzz/corpus/$f" >"$log" 2>&1 || rc=$?
+  "$bin/${packages[$f]}/$f" -max_total_time="$seconds" -runs="$runs" \
+    -rss_limit_mb="$rss_limit" -timeout=10 -print_final_stats=1 \
+    -artifact_prefix="$work/" \
+    "$work/corpus" "${packages[$f]}/corpus/$f" >"$log" 2>&1 || rc=$?
   elapsed=$(($(date +%s) - start))
   write_report "$f" "$rc" "$elapsed" "$log"
   if [[ $rc == 0 ]]; then
-    echo "$f: ok ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?') runs in ${elapsed}s)"
+    echo "$f: ok ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?') runs in ${elapsed}s, peak RSS $(grep -m1 -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?') MB)"
   else
     echo "$f: FAILED (status $rc), see $log" >&2
     status=1

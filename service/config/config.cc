@@ -49,14 +49,17 @@ class Problems {
               ? nullptr
               : descriptor->FindFieldByName(std::string(step.field));
       if (fd == nullptr || tree == nullptr) continue;
-      const auto location = tree->GetLocation(fd, step.index);
+      // ParseInfoTree dies on an index that does not fit the field's
+      // label; a repeated field named as a whole (clients[1].accounts) is
+      // placed at its first value.
+      const int index = fd->is_repeated() ? std::max(step.index, 0) : -1;
+      const auto location = tree->GetLocation(fd, index);
       if (location.line >= 0) {
         line = location.line;
         column = location.column;
       }
-      tree = fd->message_type() != nullptr
-                 ? tree->GetTreeForNested(fd, step.index)
-                 : nullptr;
+      tree = fd->message_type() != nullptr ? tree->GetTreeForNested(fd, index)
+                                           : nullptr;
       descriptor = fd->message_type();
     }
     std::string where(file_);
@@ -97,20 +100,19 @@ bool AllDigits(absl::string_view s) {
   });
 }
 
-std::optional<std::string> ReadSecretFile(const std::string& path) {
-  std::optional<std::string> content = ReadFileContent(path);
+std::optional<std::string> ReadSecretFile(const std::string& path,
+                                          const FileLookup& files) {
+  std::optional<std::string> content = files(path);
   if (!content.has_value()) return std::nullopt;
   return std::string(absl::StripTrailingAsciiWhitespace(*content));
 }
 
 // Reads a secret from an environment variable or a file; nullopt with a
 // problem added when it cannot. The secret itself never enters a message.
-std::optional<std::string> ReadSecret(const std::string& env_name,
-                                      const std::string& file,
-                                      std::initializer_list<Step> env_path,
-                                      std::initializer_list<Step> file_path,
-                                      const EnvLookup& env,
-                                      Problems* problems) {
+std::optional<std::string> ReadSecret(
+    const std::string& env_name, const std::string& file,
+    std::initializer_list<Step> env_path, std::initializer_list<Step> file_path,
+    const EnvLookup& env, const FileLookup& files, Problems* problems) {
   if (!env_name.empty()) {
     std::optional<std::string> value = env(env_name);
     if (!value.has_value() || value->empty()) {
@@ -120,7 +122,7 @@ std::optional<std::string> ReadSecret(const std::string& env_name,
     }
     return value;
   }
-  std::optional<std::string> value = ReadSecretFile(file);
+  std::optional<std::string> value = ReadSecretFile(file, files);
   if (!value.has_value() || value->empty()) {
     problems->Add(file_path,
                   absl::StrCat("cannot read a secret from file '", file, "'"));
@@ -161,7 +163,8 @@ EnvLookup ProcessEnv() {
 
 absl::StatusOr<Config> ParseConfig(absl::string_view text,
                                    absl::string_view file_name,
-                                   const EnvLookup& env) {
+                                   const EnvLookup& env,
+                                   const FileLookup& files) {
   GatewayConfig proto;
   TextFormat::ParseInfoTree tree;
   Problems problems(file_name, &tree);
@@ -285,7 +288,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
                    "needs key_env or key_file naming the portal key");
     } else if (std::optional<std::string> key = ReadSecret(
                    a.key_env(), a.key_file(), {{"accounts", i}, {"key_env"}},
-                   {{"accounts", i}, {"key_file"}}, env, &problems)) {
+                   {{"accounts", i}, {"key_file"}}, env, files, &problems)) {
       account.key_digest = HexDigest(
           a.legacy_md5_key() ? DigestAlgorithm::kMd5 : DigestAlgorithm::kSha384,
           *key);
@@ -317,7 +320,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
       default:
         if (std::optional<std::string> token = ReadSecret(
                 c.token_env(), c.token_file(), {{"clients", i}, {"token_env"}},
-                {{"clients", i}, {"token_file"}}, env, &problems)) {
+                {{"clients", i}, {"token_file"}}, env, files, &problems)) {
           client.token_sha256 = HexDigest(DigestAlgorithm::kSha256, *token);
         }
     }
@@ -355,7 +358,8 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
       if (std::optional<std::string> conninfo = ReadSecret(
               ledger.postgres_conninfo_env(), ledger.postgres_conninfo_file(),
               {{"ledger"}, {"postgres_conninfo_env"}},
-              {{"ledger"}, {"postgres_conninfo_file"}}, env, &problems)) {
+              {{"ledger"}, {"postgres_conninfo_file"}}, env, files,
+              &problems)) {
         config.ledger_backend = Config::LedgerBackend::kPostgres;
         config.ledger_postgres_conninfo = *std::move(conninfo);
       }

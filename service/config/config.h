@@ -91,11 +91,17 @@ EnvLookup ProcessEnv();
 // itself); nullopt when it cannot be read.
 std::optional<std::string> ReadFileContent(const std::string& path);
 
+// Reads the secret files the configuration names (ReadFileContent; a fake
+// in tests and the fuzzer).
+using FileLookup =
+    std::function<std::optional<std::string>(const std::string&)>;
+
 // Parses `text` (the content of `file_name`, which only names it in errors).
 // Relative key/token files are resolved against the current directory.
 absl::StatusOr<Config> ParseConfig(absl::string_view text,
                                    absl::string_view file_name,
-                                   const EnvLookup& env);
+                                   const EnvLookup& env,
+                                   const FileLookup& files = ReadFileContent);
 absl::StatusOr<Config> LoadConfig(const std::string& path,
                                   const EnvLookup& env);
 

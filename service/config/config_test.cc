@@ -1,6 +1,9 @@
 #include "service/config/config.h"
 
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -121,6 +124,46 @@ TEST(ConfigTest, SecretsNeverAppearInErrors) {
   absl::StatusOr<Config> config = ParseConfig(kBad, "gw.textproto", FakeEnv());
   ASSERT_FALSE(config.ok());
   EXPECT_THAT(config.status().message(), Not(HasSubstr("portal-secret")));
+}
+
+// Found by config_fuzzer: a problem about a repeated field as a whole used
+// to crash the loader (protobuf's ParseInfoTree dies on index -1).
+TEST(ConfigTest, ClientWithoutAccountsIsAProblemNotACrash) {
+  std::string text(kValid);
+  text += "clients {\n  name: \"ops\"\n  token_env: \"BACKEND_TOKEN\"\n}\n";
+  absl::StatusOr<Config> config = ParseConfig(text, "gw.textproto", FakeEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(),
+              ContainsRegex("gw.textproto:[0-9]+:[0-9]+: clients\\[1\\]."
+                            "accounts: name the accounts"));
+}
+
+// Secret files are read through the given lookup (the fuzzer's fake file
+// system), never past it.
+TEST(ConfigTest, SecretFilesAreReadThroughTheLookup) {
+  constexpr absl::string_view kFromFiles = R"pb(
+    accounts {
+      name: "a"
+      mid: "1"
+      aid: "1"
+      portalid: "1"
+      mode: "test"
+      key_file: "/nowhere/key"
+    }
+    clients { name: "c" token_file: "/nowhere/token" accounts: "*" }
+  )pb";
+  std::vector<std::string> read;
+  absl::StatusOr<Config> config = ParseConfig(
+      kFromFiles, "gw.textproto", FakeEnv(),
+      [&read](const std::string& path) -> std::optional<std::string> {
+        read.push_back(path);
+        return "secret-of-" + path + "\n";
+      });
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_THAT(
+      read, ::testing::UnorderedElementsAre("/nowhere/key", "/nowhere/token"));
+  EXPECT_EQ(config->clients[0].token_sha256,
+            HexDigest(DigestAlgorithm::kSha256, "secret-of-/nowhere/token"));
 }
 
 TEST(ConfigTest, RefusesAGatewayNobodyMayCall) {

@@ -87,6 +87,37 @@ void Apply(const RequestRecord& r, PaymentFacts* facts) {
   }
 }
 
+// The notification PAYONE sends for a follow-up it booked.
+TransactionAction ActionOf(LedgerEffect effect) {
+  switch (effect) {
+    case LedgerEffect::kCapture:
+      return payone::v1::TRANSACTION_ACTION_CAPTURE;
+    case LedgerEffect::kRefund:
+      return payone::v1::TRANSACTION_ACTION_REFUND;
+    case LedgerEffect::kDebit:
+      return payone::v1::TRANSACTION_ACTION_DEBIT;
+    default:
+      return payone::v1::TRANSACTION_ACTION_UNSPECIFIED;
+  }
+}
+
+// A follow-up whose answer never came, which PAYONE's notification of the
+// same action and sequence number says it booked: its money moved.
+bool BookedPerNotification(const RequestRecord& r,
+                           const std::vector<StoredNotification>& notify) {
+  if (!Undecided(r) || !codec::FollowsUp(r.effect) ||
+      !r.sequencenumber.has_value()) {
+    return false;
+  }
+  for (const StoredNotification& n : notify) {
+    if (n.notification.sequencenumber() == *r.sequencenumber &&
+        n.notification.txaction() == ActionOf(r.effect)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 payone::v1::TransactionStatusEvent ToEvent(const StoredNotification& stored) {
@@ -119,8 +150,9 @@ PaymentFacts BuildPaymentFacts(absl::string_view account,
   }
   std::vector<std::pair<absl::Time, PaymentHistoryEntry>> history;
   for (const RequestRecord& r : requests) {
-    if (Approved(r)) Apply(r, &facts);
-    const bool undecided = Undecided(r);
+    const bool booked = BookedPerNotification(r, notify);
+    if (Approved(r) || booked) Apply(r, &facts);
+    const bool undecided = !booked && Undecided(r);
     if (undecided && !(r.sequencenumber.has_value() &&
                        *r.sequencenumber <= notified_sequencenumber)) {
       facts.unresolved_request = true;

@@ -168,6 +168,39 @@ TEST(PaymentViewTest, NotificationSettlesAnUnknownOutcome) {
   EXPECT_EQ(*NextSequenceNumber(facts), 2);
 }
 
+// Found by the fault soak (tests/soak): a capture and a refund whose answers
+// were lost were booked by PAYONE, and its notifications say so; the
+// amounts count them (and no longer hold them as pending).
+TEST(PaymentViewTest, NotificationOfTheActionBooksAnUnknownOutcome) {
+  RequestRecord capture = Approved("capture", 3000, 1);
+  capture.outcome = RequestRecord::Outcome::kUnknown;
+  RequestRecord refund = Approved("refund", -2500, 2);
+  refund.outcome = RequestRecord::Outcome::kUnknown;
+  const std::vector<RequestRecord> requests = {
+      Approved("preauthorization", 10000, std::nullopt), capture, refund};
+  PaymentFacts facts = BuildPaymentFacts(
+      "demo", "7001", requests,
+      {Notification(payone::v1::TRANSACTION_ACTION_APPOINTED, 0, 10000)});
+  EXPECT_EQ(facts.view.captured_amount(), 0);
+  EXPECT_EQ(facts.pending_capture, 3000);
+  facts = BuildPaymentFacts(
+      "demo", "7001", requests,
+      {Notification(payone::v1::TRANSACTION_ACTION_APPOINTED, 0, 10000),
+       Notification(payone::v1::TRANSACTION_ACTION_CAPTURE, 1, 10000),
+       Notification(payone::v1::TRANSACTION_ACTION_REFUND, 2, 10000)});
+  EXPECT_EQ(facts.view.captured_amount(), 3000);
+  EXPECT_EQ(facts.view.refunded_amount(), 2500);
+  EXPECT_EQ(facts.pending_capture, 0);
+  EXPECT_EQ(facts.pending_refund, 0);
+  EXPECT_EQ(*NextSequenceNumber(facts), 3);
+  // A notification of another action with that number books nothing.
+  facts = BuildPaymentFacts(
+      "demo", "7001", requests,
+      {Notification(payone::v1::TRANSACTION_ACTION_APPOINTED, 0, 10000),
+       Notification(payone::v1::TRANSACTION_ACTION_PAID, 1, 10000)});
+  EXPECT_EQ(facts.view.captured_amount(), 0);
+}
+
 TEST(PaymentViewTest, NotificationsAdvanceTheSequenceNumber) {
   // Captured in the PMI, not through the gateway: PAYONE's notification
   // says sequence number 2 is taken.

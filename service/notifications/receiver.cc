@@ -3,7 +3,6 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <limits>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -24,6 +23,7 @@
 #include "boost/beast/core.hpp"
 #include "boost/beast/http.hpp"
 #include "boost/beast/ssl.hpp"
+#include "service/notifications/http_request.h"
 
 namespace payone::service {
 
@@ -148,10 +148,7 @@ class Session : public SessionBase,
     busy_ = false;
     if (receiver_->stopping) return Close();
     parser_.emplace();
-    parser_->header_limit(16 * 1024);
-    // The declared length is judged by CheckHead (an answer, not a dropped
-    // connection); the limit applies from the body on.
-    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    PrepareRequestParser(*parser_);
     // Idle until the first byte; then the whole request within read_timeout.
     Lowest().expires_after(Chrono(receiver_->options.idle_timeout));
     http::async_read_header(
@@ -166,18 +163,7 @@ class Session : public SessionBase,
     busy_ = true;
     Lowest().expires_after(Chrono(receiver_->options.read_timeout));
     const auto& message = parser_->get();
-    RequestHead head;
-    head.started = absl::Now();
-    head.method = std::string(message.method_string());
-    head.target = std::string(message.target());
-    head.peer = peer_;
-    for (auto [it, end] = message.equal_range("X-Forwarded-For"); it != end;
-         ++it) {
-      head.forwarded_for.emplace_back(it->value());
-    }
-    if (const auto length = parser_->content_length()) {
-      head.content_length = *length;
-    }
+    const RequestHead head = HeadOf(*parser_, peer_, absl::Now());
     keep_alive_ = message.keep_alive();
     std::optional<NotificationReply> refusal =
         receiver_->handler->CheckHead(head, &admitted_);
@@ -283,7 +269,7 @@ class Session : public SessionBase,
   static constexpr size_t kMaxDrainBytes = 1 << 20;
   std::array<char, 4096> drain_buffer_;
   beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<RequestParser> parser_;
   AdmittedRequest admitted_;
   std::string continue_;
   std::optional<http::response<http::string_body>> response_;

@@ -38,6 +38,7 @@ class Subprocess {
   int Wait();
   // Everything the process has written so far.
   std::string Output();
+  pid_t pid() const { return pid_; }
 
  private:
   Subprocess() = default;
