@@ -45,10 +45,10 @@ grpc_tools_include=$("$py" -c 'import grpc_tools, os; print(os.path.join(os.path
 "$py" -m grpc_tools.protoc -I. -I"$grpc_tools_include" \
   --python_out="$out/python" --pyi_out="$out/python" "${protos[@]}"
 "$py" -m grpc_tools.protoc -I. -I"$grpc_tools_include" \
-  --grpc_python_out="$out/python" payone/v1/gateway.proto payone/v1/ledger.proto
+  --grpc_python_out="$out/python" payone/v1/client_api.proto payone/v1/gateway.proto payone/v1/ledger.proto
 printf '"""Generated stubs of the PAYONE gateway (payone.v1), see client_stubs/README.md."""\n' \
   >"$out/python/payone/__init__.py"
-printf '"""payone.v1 messages (*_pb2) and the PayoneGateway stub (gateway_pb2_grpc) and the PaymentLedger stub (ledger_pb2_grpc)."""\n' \
+printf '"""payone.v1 messages (*_pb2), the PayoneGateway stub (gateway_pb2_grpc), the PaymentLedger stub (ledger_pb2_grpc) and the PayoneClientApi stub (client_api_pb2_grpc)."""\n' \
   >"$out/python/payone/v1/__init__.py"
 touch "$out/python/payone/py.typed"
 

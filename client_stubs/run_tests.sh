@@ -8,8 +8,9 @@
 # 3. builds //service:payone_gateway and starts it on its embedded simulator,
 #    2 s of latency for references slow-* (PAYONE_GATEWAY_BINARY overrides)
 # 4. python.xml (pytest), go.xml (go test via gotestsum), java-*.xml (JUnit via
-#    Maven Surefire), typescript.xml (node --test), grpcurl.xml (grpcurl via
-#    reflection, pytest), examples.xml (each example program runs)
+#    Maven Surefire), typescript.xml (node --test, including the example
+#    checkout in Debian's chromium via playwright-core), grpcurl.xml (grpcurl
+#    via reflection, pytest), examples.xml (each example program runs)
 # 5. --cpp: cpp.xml from bazel test //client_stubs/cpp:client_test (./dev test
 #    already runs it with bazel test //..., so it is off by default)
 # Exits non-zero when anything failed; every step still runs.
@@ -98,6 +99,8 @@ if [[ -z $port ]]; then
   exit 1
 fi
 export PAYONE_GATEWAY_ADDRESS=127.0.0.1:$port
+# The checkout's browser test reads the whole gateway log (no card number).
+export PAYONE_GATEWAY_LOG=$gateway_log
 log "gateway at $PAYONE_GATEWAY_ADDRESS (log: $gateway_log)"
 
 # 4. Languages

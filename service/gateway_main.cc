@@ -39,8 +39,9 @@ ABSL_FLAG(std::string, metrics_address, "",
 namespace payone::service {
 namespace {
 
-// The simulator's demo portal. Not a secret: it exists only in this process.
+// The simulator's demo portals. Not secrets: they exist only in this process.
 constexpr char kDemoKey[] = "demo-portal-key";
+constexpr char kDemoSaqKey[] = "demo-saq-portal-key";
 
 // The embedded default's ledger: a fresh SQLite file per run, because the
 // embedded simulator forgets its payments when it stops (an old ledger would
@@ -69,7 +70,23 @@ Config EmbeddedDefault(const simulator::Simulator& sim,
   demo.key_digest = HexDigest(DigestAlgorithm::kSha384, kDemoKey);
   demo.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kDemoKey);
   demo.notification_key_sha384 = demo.key_digest;
+  demo.portal_key = kDemoKey;
   config.accounts.emplace(demo.name, demo);
+  // A shop that never sees card numbers (PCI DSS SAQ A): pseudo card
+  // numbers from the hosted iFrame only. Its own portal, so that its
+  // notifications are told apart from demo's.
+  AccountSettings saq = demo;
+  saq.name = "demo-saq";
+  saq.aid = "10002";
+  saq.portalid = "2000002";
+  saq.key_digest = HexDigest(DigestAlgorithm::kSha384, kDemoSaqKey);
+  saq.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kDemoSaqKey);
+  saq.notification_key_sha384 = saq.key_digest;
+  saq.portal_key = kDemoSaqKey;
+  saq.pseudo_card_pan_only = true;
+  config.accounts.emplace(saq.name, saq);
+  // Browsers reach the simulator's Client API and hosted iFrame stand-in.
+  config.client_api_url = sim.base_url() + "/client-api/";
   config.ledger_backend = Config::LedgerBackend::kSqlite;
   config.ledger_sqlite_path = ledger_dir + "/ledger.db";
   // The simulator posts its TransactionStatus notifications here.
@@ -100,6 +117,8 @@ int Run() {
   if (config_path.empty()) {
     simulator::SimulatorOptions options;
     options.accounts.push_back({"10000", "10001", "2000001", kDemoKey,
+                                /*test_mode=*/true, /*live_mode=*/false, ""});
+    options.accounts.push_back({"10000", "10002", "2000002", kDemoSaqKey,
                                 /*test_mode=*/true, /*live_mode=*/false, ""});
     auto faults = simulator::ParseFaults(absl::GetFlag(FLAGS_simulator_faults));
     if (!faults.ok()) {
@@ -164,9 +183,9 @@ int Run() {
   if (sim) {
     std::fprintf(
         stderr,
-        "payone-gateway: embedded default: PAYONE simulator at %s, account "
-        "\"demo\", no authentication, a ledger that lasts until the gateway "
-        "stops. Try:\n"
+        "payone-gateway: embedded default: PAYONE simulator at %s, accounts "
+        "\"demo\" and \"demo-saq\" (pseudo card numbers only), no "
+        "authentication, a ledger that lasts until the gateway stops. Try:\n"
         "  grpcurl -plaintext 127.0.0.1:%d list\n",
         upstream.c_str(), (*server)->port());
   }

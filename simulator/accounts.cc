@@ -1,6 +1,9 @@
 #include "simulator/accounts.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <array>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -12,12 +15,7 @@
 namespace payone::simulator {
 namespace {
 
-std::string DigestHex(const EVP_MD* md, absl::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &size, md, nullptr) != 1) {
-    return "";
-  }
+std::string Hex(const unsigned char* digest, unsigned int size) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(size * 2);
@@ -27,6 +25,64 @@ std::string DigestHex(const EVP_MD* md, absl::string_view data) {
   }
   return out;
 }
+
+std::string DigestHex(const EVP_MD* md, absl::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(data.data(), data.size(), digest, &size, md, nullptr) != 1) {
+    return "";
+  }
+  return Hex(digest, size);
+}
+
+// The Client API parameters that go into `hash`, sorted (PAYONE's Client
+// API documentation). The gateway has its own copy of this list on purpose:
+// the simulator is an independent second implementation of PAYONE.
+constexpr std::array<absl::string_view, 43> kClientApiHashed = {
+    "access_aboperiod",
+    "access_aboprice",
+    "access_canceltime",
+    "access_expiretime",
+    "access_period",
+    "access_price",
+    "access_starttime",
+    "access_vat",
+    "accesscode",
+    "accessname",
+    "addresschecktype",
+    "aid",
+    "amount",
+    "backurl",
+    "checktype",
+    "clearingtype",
+    "consumerscoretype",
+    "currency",
+    "customerid",
+    "due_time",
+    "eci",
+    "encoding",
+    "errorurl",
+    "exiturl",
+    "invoice_deliverymode",
+    "invoiceappendix",
+    "invoiceid",
+    "mid",
+    "mode",
+    "narrative_text",
+    "param",
+    "portalid",
+    "productid",
+    "reference",
+    "request",
+    "responsetype",
+    "settleperiod",
+    "settletime",
+    "storecarddata",
+    "successurl",
+    "userid",
+    "vaccountname",
+    "vreference",
+};
 
 }  // namespace
 
@@ -42,6 +98,25 @@ bool KeyMatches(const Account& account, absl::string_view key) {
   if (key.empty()) return false;
   return absl::EqualsIgnoreCase(key, Sha384Hex(account.key)) ||
          absl::EqualsIgnoreCase(key, Md5Hex(account.key));
+}
+
+bool ClientApiHashMatches(const Account& account, const Params& params) {
+  const std::string& hash = params.Get("hash");
+  if (hash.empty()) return false;
+  std::string values;
+  for (absl::string_view name : kClientApiHashed) {
+    values += params.Get(name);
+  }
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (HMAC(EVP_sha384(), account.key.data(),
+           static_cast<int>(account.key.size()),
+           reinterpret_cast<const unsigned char*>(values.data()), values.size(),
+           mac, &size) == nullptr) {
+    return false;
+  }
+  return absl::EqualsIgnoreCase(hash, Hex(mac, size)) ||
+         absl::EqualsIgnoreCase(hash, Md5Hex(values + account.key));
 }
 
 absl::StatusOr<Account> ParseAccount(absl::string_view spec) {

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "simulator/wire.h"
 
 namespace payone::simulator {
 
@@ -36,6 +37,12 @@ std::string Sha384Hex(absl::string_view data);
 // Whether `key` is the hex SHA-384 or the legacy hex MD5 of the account's
 // portal key (either letter case).
 bool KeyMatches(const Account& account, absl::string_view key);
+
+// Whether a Client API request's `hash` is right: over the values of the
+// parameters PAYONE hashes, in the order of their sorted names, either
+// HMAC-SHA384 keyed with the portal key or (legacy) MD5 of the values
+// followed by the key; hex, any letter case.
+bool ClientApiHashMatches(const Account& account, const Params& params);
 
 }  // namespace payone::simulator
 

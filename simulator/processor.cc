@@ -25,9 +25,10 @@ const Account* Processor::FindAccount(absl::string_view portalid) const {
   return nullptr;
 }
 
-// mid (1203, 2003), portalid (1205, 2005), key (1206, 2006), request
-// (1202), mode (1010, 924/925): an empty answer when all pass.
-Answer Processor::Standard(const Params& params, const Account** account) {
+// mid (1203, 2003), portalid (1205, 2005), key (1206, 2006) or hash (2007),
+// request (1202), mode (1010, 924/925): an empty answer when all pass.
+Answer Processor::Standard(const Params& params, Credential credential,
+                           const Account** account) {
   const std::string& language = params.Get("language");
   const std::string& mid = params.Get("mid");
   if (!AllDigits(mid)) return Answer::Error(ParamError("mid"), language);
@@ -44,9 +45,20 @@ Answer Processor::Standard(const Params& params, const Account** account) {
   if (*account == nullptr || (*account)->mid != mid) {
     return Answer::Error({2005, ""}, language);
   }
-  const std::string& key = params.Get("key");
-  if (key.empty()) return Answer::Error(ParamError("key"), language);
-  if (!KeyMatches(**account, key)) return Answer::Error({2006, ""}, language);
+  if (credential == Credential::kClientApiHash) {
+    if (params.Get("hash").empty()) {
+      return Answer::Error(ParamError("hash"), language);
+    }
+    if (!ClientApiHashMatches(**account, params)) {
+      return Answer::Error({2007, ""}, language);
+    }
+  } else {
+    const std::string& key = params.Get("key");
+    if (key.empty()) return Answer::Error(ParamError("key"), language);
+    if (!KeyMatches(**account, key)) {
+      return Answer::Error({2006, ""}, language);
+    }
+  }
   if (handlers_.find(params.Get("request")) == handlers_.end()) {
     return Answer::Error(ParamError("request"), language);
   }
@@ -66,16 +78,33 @@ Answer Processor::Standard(const Params& params, const Account** account) {
 Answer Processor::Process(const Params& params) {
   absl::MutexLock lock(&mu_);
   const Account* account = nullptr;
-  Answer refused = Standard(params, &account);
+  Answer refused = Standard(params, Credential::kKey, &account);
   if (!refused.fields.empty()) return refused;
-  Call call{params,
-            *account,
-            ledger_,
-            sink_,
-            NotifyUrlFor(*account),
-            options_.base_url,
-            options_.clock()};
+  Call call = CallFor(params, *account);
   return handlers_.find(params.Get("request"))->second(call);
+}
+
+Answer Processor::ProcessClientApi(const Params& params) {
+  absl::MutexLock lock(&mu_);
+  const std::string& language = params.Get("language");
+  const Account* account = nullptr;
+  Answer refused = Standard(params, Credential::kClientApiHash, &account);
+  if (!refused.fields.empty()) return refused;
+  if (params.Get("request") != "creditcardcheck") {
+    return Answer::Error(ParamError("request"), language);
+  }
+  const std::string& responsetype = params.Get("responsetype");
+  if (responsetype != "JSON" && responsetype != "REDIRECT") {
+    return Answer::Error(ParamError("responsetype"), language);
+  }
+  Call call = CallFor(params, *account);
+  Answer answer = handlers_.find("creditcardcheck")->second(call);
+  const std::string* status = answer.Find("status");
+  if (status != nullptr && *status == "VALID") {
+    answer.Add("cardtype", params.Get("cardtype"))
+        .Add("cardexpiredate", params.Get("cardexpiredate"));
+  }
+  return answer;
 }
 
 std::string Processor::CompleteRedirect(absl::string_view token,
@@ -105,11 +134,15 @@ std::optional<Call> Processor::EventCall(const Transaction& tx,
                                          const Params& none) {
   const Account* account = FindAccount(tx.portalid);
   if (account == nullptr) return std::nullopt;
-  return Call{none,
-              *account,
+  return CallFor(none, *account);
+}
+
+Call Processor::CallFor(const Params& params, const Account& account) {
+  return Call{params,
+              account,
               ledger_,
               sink_,
-              NotifyUrlFor(*account),
+              NotifyUrlFor(account),
               options_.base_url,
               options_.clock()};
 }

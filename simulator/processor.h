@@ -41,6 +41,13 @@ class Processor {
   // One POST /post-gateway/ with its parameters.
   Answer Process(const Params& params);
 
+  // One browser call of the Client API (/client-api/): the standard checks
+  // with `hash` instead of `key` (2007 when wrong), responsetype JSON or
+  // REDIRECT, then request=creditcardcheck (the only Client API request
+  // simulated; others 1202), whose VALID answer also carries cardtype and
+  // cardexpiredate.
+  Answer ProcessClientApi(const Params& params);
+
   // A browser following a redirect URL: the query's md token and optional
   // outcome ("error", "back"). Returns where to send it; "" if unknown.
   std::string CompleteRedirect(absl::string_view token,
@@ -60,13 +67,17 @@ class Processor {
  private:
   const Account* FindAccount(absl::string_view portalid) const
       ABSL_NO_THREAD_SAFETY_ANALYSIS;
-  Answer Standard(const Params& params, const Account** account)
-      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // The Server API checks `key`, the Client API `hash`.
+  enum class Credential { kKey, kClientApiHash };
+  Answer Standard(const Params& params, Credential credential,
+                  const Account** account) ABSL_SHARED_LOCKS_REQUIRED(mu_);
   const std::string& NotifyUrlFor(const Account& account) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
   absl::Status OnEvent(
       absl::string_view portalid, absl::string_view txid,
       const std::function<absl::Status(Call&, Transaction&)>& event);
+  Call CallFor(const Params& params, const Account& account)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // A call on behalf of `tx`'s portal, for events that are no request.
   std::optional<Call> EventCall(const Transaction& tx, const Params& none)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

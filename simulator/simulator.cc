@@ -1,14 +1,18 @@
 #include "simulator/simulator.h"
 
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "absl/random/random.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "codec/runtime/form.h"
+#include "simulator/client_api/assets.h"
 #include "simulator/http_server.h"
 #include "simulator/processor.h"
 #include "simulator/wire.h"
@@ -28,6 +32,7 @@ struct Simulator::Impl {
   HttpResponse Handle(const HttpRequest& request);
   HttpResponse PostGateway(const HttpRequest& request);
   HttpResponse Redirect(const HttpRequest& request);
+  HttpResponse ClientApi(const HttpRequest& request);
   HttpResponse Event(absl::string_view path, const HttpRequest& request);
 };
 
@@ -43,6 +48,39 @@ HttpResponse Plain(int status, std::string body) {
   response.content_type = "text/html";
   response.body = std::move(body);
   return response;
+}
+
+HttpResponse Asset(const char* content_type, const char* body) {
+  HttpResponse response;
+  response.content_type = content_type;
+  response.body = body;
+  return response;
+}
+
+// A JSONP callback name: a JavaScript identifier path ("cb", "a.b_1").
+bool IsCallbackName(absl::string_view name) {
+  if (name.empty() || name.size() > 128) return false;
+  for (char c : name) {
+    if (!absl::ascii_isalnum(c) && c != '_' && c != '$' && c != '.') {
+      return false;
+    }
+  }
+  return !absl::ascii_isdigit(name[0]);
+}
+
+// The decoded parameters of a GET's query string.
+std::map<std::string, std::string> QueryOf(const HttpRequest& request) {
+  std::map<std::string, std::string> query;
+  const size_t start = request.target.find('?');
+  if (start == std::string::npos) return query;
+  for (absl::string_view pair : absl::StrSplit(
+           absl::string_view(request.target).substr(start + 1), '&')) {
+    std::pair<absl::string_view, absl::string_view> kv =
+        absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    auto value = codec::FormDecode(kv.second);
+    if (value.ok()) query[std::string(kv.first)] = *std::move(value);
+  }
+  return query;
 }
 
 HttpResponse Render(const Answer& answer, const Params& params, bool json) {
@@ -72,6 +110,18 @@ HttpResponse Simulator::Impl::Handle(const HttpRequest& request) {
   }
   if (path == "/3ds/redirect.php" || path == "/redirect/") {
     return Redirect(request);
+  }
+  if (path == "/client-api/" || path == "/client-api") {
+    if (request.method != "GET" && request.method != "POST") {
+      return Plain(405, "GET or POST");
+    }
+    return ClientApi(request);
+  }
+  if (path == "/client-api/js/v1/payone_hosted_min.js") {
+    return Asset("application/javascript; charset=UTF-8", kHostedIframeScript);
+  }
+  if (path == "/client-api/hosted-field") {
+    return Asset("text/html; charset=UTF-8", kHostedFieldPage);
   }
   if (absl::StartsWith(path, "/simulator/")) {
     if (request.method != "POST") return Plain(405, "POST only");
@@ -161,23 +211,67 @@ HttpResponse Simulator::Impl::PostGateway(const HttpRequest& request) {
 
 HttpResponse Simulator::Impl::Redirect(const HttpRequest& request) {
   if (request.method != "GET") return Plain(405, "GET only");
-  std::string token, outcome;
-  const size_t query = request.target.find('?');
-  if (query != std::string::npos) {
-    for (absl::string_view pair : absl::StrSplit(
-             absl::string_view(request.target).substr(query + 1), '&')) {
-      std::pair<absl::string_view, absl::string_view> kv =
-          absl::StrSplit(pair, absl::MaxSplits('=', 1));
-      auto value = codec::FormDecode(kv.second);
-      if (!value.ok()) continue;
-      if (kv.first == "md") token = *value;
-      if (kv.first == "outcome") outcome = *value;
-    }
+  const std::map<std::string, std::string> query = QueryOf(request);
+  const auto md = query.find("md");
+  const auto chosen = query.find("outcome");
+  const std::string token = md == query.end() ? "" : md->second;
+  const std::string outcome = chosen == query.end() ? "" : chosen->second;
+  // A browser at a card's 3-D Secure redirect first sees the issuer's ACS
+  // page, which comes back here with the cardholder's outcome.
+  if (chosen == query.end() &&
+      absl::StartsWith(request.target, "/3ds/redirect.php") &&
+      absl::StrContains(request.Header("accept"), "text/html")) {
+    return Asset("text/html; charset=UTF-8", kAcsPage);
   }
   const std::string location = processor->CompleteRedirect(token, outcome);
   if (location.empty()) return Plain(404, "unknown redirect");
   HttpResponse response = Plain(302, "");
   response.headers.emplace_back("Location", location);
+  return response;
+}
+
+HttpResponse Simulator::Impl::ClientApi(const HttpRequest& request) {
+  const size_t start = request.target.find('?');
+  const absl::string_view form =
+      request.method == "POST" ? absl::string_view(request.body)
+      : start == std::string::npos
+          ? absl::string_view()
+          : absl::string_view(request.target).substr(start + 1);
+  Params params;
+  const std::optional<PayoneError> malformed = Params::Parse(form, &params);
+  const Answer answer = malformed ? Answer::Error(*malformed, "")
+                                  : processor->ProcessClientApi(params);
+  if (request_log) {
+    const std::string* status = answer.Find("status");
+    const std::string* code = answer.Find("errorcode");
+    request_log(absl::StrCat("client-api request=", params.Get("request"),
+                             " portalid=", params.Get("portalid"),
+                             " status=", status ? *status : "",
+                             code ? " errorcode=" : "", code ? *code : ""));
+  }
+  if (params.Get("responsetype") == "REDIRECT") {
+    const bool valid =
+        answer.Find("status") != nullptr && *answer.Find("status") == "VALID";
+    const std::string& url = params.Get(valid ? "successurl" : "errorurl");
+    if (!url.empty()) {
+      codec::FormBuilder query(256);
+      for (const auto& [name, value] : answer.fields) query.Add(name, value);
+      HttpResponse response = Plain(302, "");
+      response.headers.emplace_back(
+          "Location", absl::StrCat(url, url.find('?') == url.npos ? "?" : "&",
+                                   query.Release()));
+      return response;
+    }
+  }
+  HttpResponse response;
+  response.content_type = "application/json; charset=UTF-8";
+  response.body = RenderClientApiJson(answer);
+  const std::string& callback = params.Get("callback_method");
+  if (!callback.empty()) {
+    if (!IsCallbackName(callback)) return Plain(400, "bad callback_method");
+    response.content_type = "application/javascript; charset=UTF-8";
+    response.body = absl::StrCat(callback, "(", response.body, ");");
+  }
   return response;
 }
 

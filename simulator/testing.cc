@@ -101,8 +101,9 @@ std::string Client::Call(const std::string& request, const Fields& fields,
   return response.ok() ? response->body : "";
 }
 
-absl::StatusOr<ClientResponse> Client::Get(const std::string& target) {
-  return Send("GET", target, "", {});
+absl::StatusOr<ClientResponse> Client::Get(const std::string& target,
+                                           const Headers& headers) {
+  return Send("GET", target, "", headers);
 }
 
 Fields Payment(const std::string& clearingtype, const std::string& reference,

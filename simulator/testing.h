@@ -49,7 +49,8 @@ class Client {
   // followed by `fields`, and returns the answer body ("" on failure).
   std::string Call(const std::string& request, const Fields& fields,
                    const Account& account = TestAccount());
-  absl::StatusOr<ClientResponse> Get(const std::string& target);
+  absl::StatusOr<ClientResponse> Get(const std::string& target,
+                                     const Headers& headers = {});
 
  private:
   absl::StatusOr<ClientResponse> Send(const std::string& method,

@@ -147,6 +147,7 @@ const absl::flat_hash_map<int, Texts>& CodeTexts() {
       {2004, {"SubAccountID not found", nullptr}},
       {2005, {"PortalID not found", nullptr}},
       {2006, {"Key incorrect", nullptr}},
+      {2007, {"Hash incorrect", nullptr}},
       {2008, {"Invalid request or parameter", nullptr}},
       {2013, {"Invalid characters or encoding does not match", nullptr}},
       {3002, {"userid or customerid required", nullptr}},
@@ -399,6 +400,16 @@ std::string RenderJson(const Answer& answer, absl::string_view encoding) {
     }
   }
   if (!encoding.empty()) root.values.emplace_back("Encoding", encoding);
+  std::string out;
+  root.Append(&out);
+  return out;
+}
+
+std::string RenderClientApiJson(const Answer& answer) {
+  JsonObject root;
+  for (const auto& [name, value] : answer.fields) {
+    root.values.emplace_back(name, value);
+  }
   std::string out;
   root.Append(&out);
   return out;

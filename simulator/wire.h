@@ -83,6 +83,11 @@ std::string RenderLines(const Answer& answer, bool utf8);
 // add_paydata[x] under "AddPayData". Always UTF-8.
 std::string RenderJson(const Answer& answer, absl::string_view encoding);
 
+// The Client API's JSON answer: one flat object of the answer's parameters
+// under their own (lower-case) names, e.g. {"status":"VALID",
+// "pseudocardpan":"..."}. Always UTF-8.
+std::string RenderClientApiJson(const Answer& answer);
+
 // UTF-8 -> ISO-8859-1, characters beyond Latin-1 becoming '?'.
 std::string ToLatin1Lossy(absl::string_view utf8);
 

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 # clang-format, openssl (throwaway certificates), wrk and gnuplot (benchmarks), node/npm
 # (buf and the google.rpc protos). The ledger store: SQLite and libpq, and the
 # PostgreSQL server binaries its tests start (/usr/lib/postgresql/15/bin).
+# The checkout example's browser test: Debian's chromium (driven by
+# playwright-core, which must not download a browser of its own) and a font.
 DEBIAN_PACKAGES=(
   bazel-bootstrap bazel-platforms bazel-rules-java
   g++ python3 openssl ca-certificates
@@ -19,6 +21,7 @@ DEBIAN_PACKAGES=(
   prometheus-cpp-dev
   wrk gnuplot-nox
   libsqlite3-dev libpq-dev postgresql
+  chromium fonts-dejavu-core
 )
 
 missing=()

@@ -75,3 +75,28 @@ def test_preauthorize_with_json_input(address):
                                   data=json.dumps(request)))
     assert response["status"] == "STATUS_APPROVED", response
     assert response["txid"]
+
+
+def test_prepare_credit_card_check(address):
+    """The README's first step of a card payment without card data."""
+    assert "payone.v1.PayoneClientApi" in grpcurl(address, "list").split()
+    prepared = json.loads(grpcurl("-d", '{"account": "demo-saq"}', address,
+                                  "payone.v1.PayoneClientApi/PrepareCreditCardCheck"))
+    assert prepared["request"]["request"] == "creditcardcheck"
+    assert len(prepared["request"]["hash"]) == 96
+    # grpcurl prints the original field names.
+    assert prepared["hosted_iframe_script_url"].endswith("/client-api/js/v1/payone_hosted_min.js")
+
+
+def test_preauthorize_with_a_pseudo_card_pan(address):
+    """The top README's first example: no card number, a pseudocardpan."""
+    request = {
+        "account": "demo-saq", "reference": "saq-" + uuid.uuid4().hex[:12],
+        "amount": "10000", "currency": "EUR",
+        "personal_data": {"lastname": "Mustermann", "country": "DE"},
+        "credit_card": {"pseudocardpan": "4100000227987220", "cardtype": "CARD_TYPE_VISA",
+                        "cardexpiredate": "3012"},
+    }
+    response = json.loads(grpcurl("-d", "@", address, "payone.v1.PayoneGateway/Preauthorize",
+                                  data=json.dumps(request)))
+    assert response["status"] == "STATUS_APPROVED", response

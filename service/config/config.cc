@@ -222,6 +222,17 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   if (upstream.max_request_bytes() > 0) {
     config.max_request_bytes = upstream.max_request_bytes();
   }
+  if (!upstream.client_api_url().empty()) {
+    config.client_api_url = upstream.client_api_url();
+    if (!absl::StartsWith(config.client_api_url, "https://") &&
+        !absl::StartsWith(config.client_api_url, "http://")) {
+      problems.Add({{"upstream"}, {"client_api_url"}},
+                   "must be an http:// or https:// URL");
+    }
+    if (!absl::EndsWith(config.client_api_url, "/")) {
+      absl::StrAppend(&config.client_api_url, "/");
+    }
+  }
   config.connect_timeout =
       DurationOr(upstream.has_connect_timeout(), upstream.connect_timeout(),
                  config.connect_timeout);
@@ -295,7 +306,11 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
       account.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, *key);
       account.notification_key_sha384 =
           HexDigest(DigestAlgorithm::kSha384, *key);
+      account.portal_key = *key;
     }
+    account.legacy_md5_client_api_hash = a.legacy_md5_client_api_hash();
+    account.pseudo_card_pan_only =
+        a.card_data() == payone::gateway::v1::PSEUDO_CARD_PAN_ONLY;
     config.accounts.emplace(a.name(), std::move(account));
   }
 

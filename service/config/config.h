@@ -3,8 +3,9 @@
 
 // Loads and checks the gateway's textproto configuration. Every problem is
 // reported with the file, line and field it concerns, all at once; secrets
-// (portal keys, client tokens) are read from where the file points and only
-// their digests are kept.
+// (portal keys, client tokens) are read from where the file points; only
+// digests of client tokens are kept, and the portal key only for the Client
+// API hash.
 
 #include <functional>
 #include <optional>
@@ -37,6 +38,12 @@ struct AccountSettings {
   // portal key (PAYONE announced SHA-384, so that is accepted too).
   std::string notification_key_md5;
   std::string notification_key_sha384;
+  // The portal key itself: the HMAC key of the Client API `hash`. Secret:
+  // never logged, never sent.
+  std::string portal_key;
+  bool legacy_md5_client_api_hash = false;
+  // PSEUDO_CARD_PAN_ONLY: requests with a cardpan or cardcvc2 are refused.
+  bool pseudo_card_pan_only = false;
 };
 
 struct ClientSettings {
@@ -63,6 +70,8 @@ struct Config {
   // Largest form body sent to PAYONE; a request encoding to more is
   // INVALID_ARGUMENT and never sent.
   size_t max_request_bytes = 256 << 10;
+  // PAYONE's Client API as browsers reach it (PayoneClientApi hands it out).
+  std::string client_api_url = "https://secure.pay1.de/client-api/";
   absl::Duration shutdown_grace = absl::Seconds(10);
   bool allow_unauthenticated = false;
   absl::flat_hash_map<std::string, AccountSettings> accounts;

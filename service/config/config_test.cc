@@ -47,6 +47,8 @@ constexpr absl::string_view kValid = R"pb(
     encoding: "ISO-8859-1"
     key_env: "SHOP_KEY"
     legacy_md5_key: true
+    card_data: PSEUDO_CARD_PAN_ONLY
+    legacy_md5_client_api_hash: true
   }
   clients { name: "backend" token_env: "BACKEND_TOKEN" accounts: "shop-de" }
 )pb";
@@ -67,6 +69,13 @@ TEST(ConfigTest, LoadsAccountsWithKeyDigestsAndDefaults) {
   const AccountSettings& at = config->accounts.at("shop-at");
   EXPECT_EQ(at.key_digest, HexDigest(DigestAlgorithm::kMd5, "portal-secret"));
   EXPECT_EQ(at.charset, codec::Charset::kLatin1);
+  // Card data and the Client API hash: defaults, and as configured.
+  EXPECT_FALSE(de.pseudo_card_pan_only);
+  EXPECT_FALSE(de.legacy_md5_client_api_hash);
+  EXPECT_EQ(de.portal_key, "portal-secret");
+  EXPECT_TRUE(at.pseudo_card_pan_only);
+  EXPECT_TRUE(at.legacy_md5_client_api_hash);
+  EXPECT_EQ(config->client_api_url, "https://secure.pay1.de/client-api/");
   ASSERT_EQ(config->clients.size(), 1u);
   EXPECT_EQ(config->clients[0].token_sha256,
             HexDigest(DigestAlgorithm::kSha256, "token-1"));

@@ -2,6 +2,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "absl/strings/escaping.h"
 
@@ -16,6 +17,16 @@ std::string HexDigest(DigestAlgorithm algorithm, absl::string_view data) {
   EVP_Digest(data.data(), data.size(), digest, &size, md, nullptr);
   return absl::BytesToHexString(
       absl::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
+std::string HexHmacSha384(absl::string_view key, absl::string_view data) {
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  HMAC(EVP_sha384(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac,
+       &size);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(mac), size));
 }
 
 bool ConstantTimeEquals(absl::string_view a, absl::string_view b) {

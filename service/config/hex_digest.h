@@ -13,6 +13,10 @@ enum class DigestAlgorithm { kMd5, kSha256, kSha384 };
 // SHA-384 (or legacy MD5) of the portal key in this form.
 std::string HexDigest(DigestAlgorithm algorithm, absl::string_view data);
 
+// Lower-case hex HMAC-SHA384 of `data` keyed with `key`: PAYONE's Client API
+// `hash`.
+std::string HexHmacSha384(absl::string_view key, absl::string_view data);
+
 // Compares two equal-purpose secrets without leaking where they differ.
 bool ConstantTimeEquals(absl::string_view a, absl::string_view b);
 

@@ -15,6 +15,13 @@ TEST(HexDigestTest, MatchesKnownVectors) {
             "8086072ba1e7cc2358baeca134c825a7");
 }
 
+TEST(HexHmacSha384Test, MatchesRfc4231) {
+  // RFC 4231, test case 2.
+  EXPECT_EQ(HexHmacSha384("Jefe", "what do ya want for nothing?"),
+            "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e"
+            "8e2240ca5e69e2c78b3239ecfab21649");
+}
+
 TEST(ConstantTimeEqualsTest, ComparesContentAndLength) {
   EXPECT_TRUE(ConstantTimeEquals("secret", "secret"));
   EXPECT_FALSE(ConstantTimeEquals("secret", "secreT"));

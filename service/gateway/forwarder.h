@@ -28,6 +28,7 @@
 #include "service/gateway/authorizer.h"
 #include "service/gateway/call_log.h"
 #include "service/gateway/call_metadata.h"
+#include "service/gateway/card_data_policy.h"
 #include "service/gateway/grpc_errors.h"
 #include "service/gateway/metrics.h"
 #include "service/ledger/ledger.h"
@@ -212,6 +213,9 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   }
   codec::Violations violations;
   RequestCodec::Validate(*to_validate, encode_options, &violations);
+  if (account->pseudo_card_pan_only) {
+    CheckPseudoCardPanOnly(*req, account->name, &violations);
+  }
   if (!violations.empty()) {
     Finish(reactor, *state, ValidationFailed(violations.list()));
     return reactor;

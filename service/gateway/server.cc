@@ -13,6 +13,7 @@
 #include "payone/v1/management_requests.payone.h"
 #include "payone/v1/payment_requests.payone.h"
 #include "payone/v1/responses.payone.h"
+#include "service/gateway/client_api_service.h"
 #include "service/gateway/forwarder.h"
 #include "service/gateway/metrics.h"
 #include "service/ledger/ledger.h"
@@ -135,6 +136,7 @@ struct GatewayServer::Impl {
   std::unique_ptr<Forwarder> forwarder;
   std::unique_ptr<payone::v1::PayoneGatewayForwarding<Forwarder>> service;
   std::unique_ptr<LedgerService> ledger_service;
+  std::unique_ptr<ClientApiService> client_api_service;
   std::unique_ptr<NotificationForwarder> notification_forwarder;
   std::unique_ptr<NotificationReceiver> receiver;
   std::unique_ptr<grpc::Server> server;
@@ -256,6 +258,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
           impl->forwarder.get());
   impl->ledger_service = std::make_unique<LedgerService>(c, impl->ledger.get(),
                                                          c.watch_poll_interval);
+  impl->client_api_service = std::make_unique<ClientApiService>(c);
 
   auto credentials = ListenerCredentials(c);
   if (!credentials.ok()) return credentials.status();
@@ -265,6 +268,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   static const void* volatile linked_descriptors[] = {
       &descriptor_table_payone_2fv1_2fgateway_2eproto,
       &descriptor_table_payone_2fv1_2fledger_2eproto,
+      &descriptor_table_payone_2fv1_2fclient_5fapi_2eproto,
       grpc::health::v1::HealthCheckRequest::descriptor()};
   (void)linked_descriptors;
   grpc::EnableDefaultHealthCheckService(true);
@@ -273,6 +277,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   builder.AddListeningPort(c.listen_address, *credentials, &impl->port);
   builder.RegisterService(impl->service.get());
   builder.RegisterService(impl->ledger_service.get());
+  builder.RegisterService(impl->client_api_service.get());
   impl->server = builder.BuildAndStart();
   if (impl->server == nullptr || impl->port == 0) {
     return absl::UnavailableError(

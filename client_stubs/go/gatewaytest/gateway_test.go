@@ -28,6 +28,7 @@ import (
 )
 
 var client payonev1.PayoneGatewayClient
+var clientAPI payonev1.PayoneClientApiClient
 
 func TestMain(m *testing.M) {
 	address := os.Getenv("PAYONE_GATEWAY_ADDRESS")
@@ -65,6 +66,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	client = payonev1.NewPayoneGatewayClient(conn)
+	clientAPI = payonev1.NewPayoneClientApiClient(conn)
 	code := m.Run()
 	conn.Close()
 	if gateway != nil {
@@ -181,5 +183,26 @@ func TestDeadlineShorterThanLatency(t *testing.T) {
 	}
 	if elapsed := time.Since(started); elapsed > 1500*time.Millisecond {
 		t.Errorf("took %v", elapsed)
+	}
+}
+
+// PCI DSS SAQ A: the browser's creditcardcheck is prepared with its hash;
+// the pseudo-card-only account refuses a card number.
+func TestPrepareCreditCardCheckAndPseudoOnlyAccount(t *testing.T) {
+	prepared, err := clientAPI.PrepareCreditCardCheck(timeout(t, 20*time.Second),
+		&payonev1.PrepareCreditCardCheckRequest{Account: "demo-saq", Language: "de"})
+	if err != nil {
+		t.Fatalf("prepare: %v", err)
+	}
+	r := prepared.GetRequest()
+	if r.GetRequest() != "creditcardcheck" || r.GetResponsetype() != "JSON" || len(r.GetHash()) != 96 ||
+		prepared.GetHashAlgorithm() != payonev1.ClientApiHashAlgorithm_CLIENT_API_HASH_ALGORITHM_HMAC_SHA384 {
+		t.Fatalf("prepared: %v", prepared)
+	}
+	request := cardPreauthorization(unique("go-"))
+	request.Account = "demo-saq"
+	_, err = client.Preauthorize(timeout(t, 20*time.Second), request)
+	if status.Code(err) != codes.InvalidArgument {
+		t.Fatalf("a card number for demo-saq: %v", err)
 	}
 }

@@ -89,3 +89,42 @@ def test_deadline_shorter_than_latency(stub):
         stub.Preauthorize(card_preauthorization(unique("slow-")), timeout=0.3)
     assert error.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     assert time.monotonic() - started < 1.5
+
+
+def test_pseudo_card_pan_from_the_browser_side_client_api(address, stub):
+    """PCI DSS SAQ A: the gateway prepares the browser's creditcardcheck
+    (hash included), PAYONE (here the embedded simulator) answers a
+    pseudocardpan, the shop pays with it; card numbers are refused."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    from payone.v1 import client_api_pb2, client_api_pb2_grpc
+
+    with grpc.insecure_channel(address) as channel:
+        prepared = client_api_pb2_grpc.PayoneClientApiStub(channel).PrepareCreditCardCheck(
+            client_api_pb2.PrepareCreditCardCheckRequest(account="demo-saq"), timeout=20)
+    assert len(prepared.request.hash) == 96
+    assert prepared.hosted_iframe_script_url.endswith("/client-api/js/v1/payone_hosted_min.js")
+    # What the hosted iFrame sends from the customer's browser.
+    fields = {field.name: value for field, value in prepared.request.ListFields()}
+    fields.update(cardpan="4111111111111111", cardtype="V", cardexpiredate="3012",
+                  cardcvc2="123")
+    with urllib.request.urlopen(prepared.client_api_url,
+                                urllib.parse.urlencode(fields).encode(), timeout=20) as answer:
+        check = json.load(answer)
+    assert check["status"] == "VALID", check
+    assert check["truncatedcardpan"] == "411111XXXXXX1111"
+
+    request = payment_requests_pb2.PreauthorizationRequest(
+        account="demo-saq", reference=unique(), amount=1000, currency="EUR",
+        personal_data=common_pb2.PersonalData(lastname="Mustermann", country="DE"),
+        credit_card=payment_methods_pb2.CreditCardPayment(
+            pseudocardpan=check["pseudocardpan"], cardtype=common_pb2.CARD_TYPE_VISA))
+    paid = stub.Preauthorize(request, timeout=20)
+    assert paid.status == responses_pb2.STATUS_APPROVED, paid
+
+    with pytest.raises(grpc.RpcError) as refused:
+        stub.Preauthorize(card_preauthorization(unique(), account="demo-saq"), timeout=20)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "PSEUDO_CARD_PAN_ONLY" in refused.value.details()

@@ -1,5 +1,6 @@
 // The PAYONE gateway's TypeScript client: ts-proto messages and the
-// @grpc/grpc-js PayoneGatewayClient (generated into src/gen by
+// @grpc/grpc-js PayoneGatewayClient, PaymentLedgerClient and
+// PayoneClientApiClient (generated into src/gen by
 // client_stubs/generate.sh), plus helpers for promises and error details.
 import { type CallOptions, type ClientUnaryCall, Metadata, type ServiceError } from "@grpc/grpc-js";
 import { BadRequest, ErrorInfo } from "./gen/google/rpc/error_details";
@@ -13,6 +14,8 @@ export * from "./gen/payone/v1/check_requests";
 export * from "./gen/payone/v1/management_requests";
 export * from "./gen/payone/v1/responses";
 export * from "./gen/payone/v1/notification";
+export * from "./gen/payone/v1/ledger";
+export * from "./gen/payone/v1/client_api";
 export { BadRequest, ErrorInfo, RpcStatus };
 export { credentials, Metadata, status as GrpcCode, type ServiceError } from "@grpc/grpc-js";
 

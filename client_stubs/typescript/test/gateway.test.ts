@@ -10,12 +10,13 @@ import { createInterface } from "node:readline";
 import { after, before, test } from "node:test";
 import {
   AuthorizationRequest, CaptureMode, CaptureRequest, CardType, credentials, errorDetails, GrpcCode,
-  ItemType, ManageMandateRequest, PayoneGatewayClient, PreauthorizationRequest, RefundRequest,
-  type ServiceError, Status, unary,
+  ClientApiHashAlgorithm, ItemType, ManageMandateRequest, PayoneClientApiClient, PayoneGatewayClient,
+  PrepareCreditCardCheckRequest, PreauthorizationRequest, RefundRequest, type ServiceError, Status, unary,
 } from "../src/index";
 
 let gateway: ChildProcess | undefined;
 let client: PayoneGatewayClient;
+let clientApi: PayoneClientApiClient;
 
 async function startGateway(): Promise<string> {
   const binary = process.env.PAYONE_GATEWAY_BINARY ??
@@ -36,10 +37,12 @@ async function startGateway(): Promise<string> {
 before(async () => {
   const address = process.env.PAYONE_GATEWAY_ADDRESS || (await startGateway());
   client = new PayoneGatewayClient(address, credentials.createInsecure());
+  clientApi = new PayoneClientApiClient(address, credentials.createInsecure());
 });
 
 after(() => {
   client.close();
+  clientApi.close();
   gateway?.kill("SIGTERM");
 });
 
@@ -105,4 +108,16 @@ test("a deadline shorter than the injected latency", async () => {
     .then(() => assert.fail("the call succeeded"), (e: ServiceError) => e);
   assert.equal(error.code, GrpcCode.DEADLINE_EXCEEDED);
   assert.ok(Date.now() - started < 1500);
+});
+
+test("PCI DSS SAQ A: a prepared browser-side creditcardcheck, no card numbers for demo-saq", async () => {
+  const prepared = await unary(clientApi.prepareCreditCardCheck.bind(clientApi),
+    PrepareCreditCardCheckRequest.fromPartial({ account: "demo-saq" }), within(20000));
+  assert.equal(prepared.request?.request, "creditcardcheck");
+  assert.equal(prepared.request?.hash.length, 96);
+  assert.equal(prepared.hashAlgorithm, ClientApiHashAlgorithm.CLIENT_API_HASH_ALGORITHM_HMAC_SHA384);
+  const refused = await unary(client.preauthorize.bind(client),
+    { ...cardPreauthorization(unique()), account: "demo-saq" }, within(20000)).catch((e: ServiceError) => e);
+  assert.equal((refused as ServiceError).code, GrpcCode.INVALID_ARGUMENT);
+  assert.match((refused as ServiceError).details, /PSEUDO_CARD_PAN_ONLY/);
 });

@@ -127,4 +127,21 @@ class GatewayClientTest {
     assertEquals(io.grpc.Status.Code.DEADLINE_EXCEEDED, error.getStatus().getCode());
     assertTrue(System.nanoTime() - started < 1_500_000_000L);
   }
+
+  /** PCI DSS SAQ A: the browser's creditcardcheck with its hash; no card numbers for demo-saq. */
+  @Test
+  void prepareCreditCardCheckAndPseudoOnlyAccount() {
+    PrepareCreditCardCheckResponse prepared = PayoneClientApiGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(20, TimeUnit.SECONDS)
+        .prepareCreditCardCheck(
+            PrepareCreditCardCheckRequest.newBuilder().setAccount("demo-saq").build());
+    assertEquals("creditcardcheck", prepared.getRequest().getRequest());
+    assertEquals("yes", prepared.getRequest().getStorecarddata());
+    assertEquals(96, prepared.getRequest().getHash().length());
+    assertTrue(prepared.getHostedIframeScriptUrl().endsWith("/js/v1/payone_hosted_min.js"));
+    StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+        () -> within(20_000).preauthorize(
+            cardPreauthorization(unique("java-")).setAccount("demo-saq").build()));
+    assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, refused.getStatus().getCode());
+  }
 }
