@@ -333,6 +333,8 @@ const char* KindName(simulator::FaultKind kind) {
       return "garbage";
     case simulator::FaultKind::kHang:
       return "hang";
+    case simulator::FaultKind::kUnknownStatus:
+      return "unknown_status";
   }
   return "?";
 }
