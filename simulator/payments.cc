@@ -200,6 +200,24 @@ Outcome RunWallet(Call& call, Transaction& tx, Answer*) {
   return {Result::kRedirect, 0};
 }
 
+bool IsKlarna(absl::string_view financingtype) {
+  return financingtype == "KIV" || financingtype == "KIS" ||
+         financingtype == "KDD" || financingtype == "KBT";
+}
+
+// Klarna pays with the session of a genericpayment start_session (its
+// workorderid, for the same financingtype) and the authorization token the
+// Klarna widget gave the buyer.
+std::optional<PayoneError> CheckKlarnaSession(const Call& call) {
+  const auto order = call.ledger.workorders.find(call.Get("workorderid"));
+  if (order == call.ledger.workorders.end() ||
+      order->second.portalid != call.account.portalid ||
+      order->second.financingtype != call.Get("financingtype")) {
+    return ParamError("workorderid");
+  }
+  return CheckRules(call.params, {{"add_paydata[authorization_token]", true}});
+}
+
 bool IsSecured(absl::string_view financingtype) {
   return financingtype == "PIV" || financingtype == "PIN" ||
          financingtype == "PDD";
@@ -209,11 +227,12 @@ std::optional<PayoneError> CheckFinancing(const Call& call) {
   if (auto error = CheckRules(
           call.params,
           {{"financingtype", true, Format::kList,
-            "PIV|PIN|PDD|KIV|KIS|KDD|KLV|KLS|PYV|PYS|PYD|PYM|RPV|RPS|RPD|"
-            "BSV|CFR"}})) {
+            "PIV|PIN|PDD|KIV|KIS|KDD|KBT|KLV|KLS|PYV|PYS|PYD|PYM|RPV|RPS|"
+            "RPD|RPP|PPI|BSV|CFR"}})) {
     return error;
   }
   const std::string& type = call.Get("financingtype");
+  if (IsKlarna(type)) return CheckKlarnaSession(call);
   if (!IsSecured(type)) return std::nullopt;
   // PAYONE Secured methods (004): device token, full person and address,
   // items, and a bank account for direct debit and installments.

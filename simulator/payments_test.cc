@@ -526,6 +526,48 @@ TEST_F(PaymentsTest, SecuredMethodsRiskCheck) {
             "973");
 }
 
+// Klarna pays with the workorderid of a start_session for the same
+// financingtype and the widget's authorization token.
+TEST_F(PaymentsTest, KlarnaNeedsItsSession) {
+  const std::string session =
+      client_.Call("genericpayment", {{"aid", "10001"},
+                                      {"clearingtype", "fnc"},
+                                      {"financingtype", "KIV"},
+                                      {"add_paydata[action]", "start_session"},
+                                      {"amount", "100"},
+                                      {"currency", "EUR"}});
+  const std::string workorder = LineValue(session, "workorderid");
+  ASSERT_FALSE(workorder.empty()) << session;
+  auto klarna = [](const std::string& reference, const Fields& extra) {
+    return testing::Payment("fnc", reference, "100", extra);
+  };
+  EXPECT_EQ(LineValue(client_.Call("preauthorization",
+                                   klarna("KL-1", {{"financingtype", "KIV"}})),
+                      "errorcode"),
+            "1011");
+  EXPECT_EQ(
+      LineValue(client_.Call("preauthorization",
+                             klarna("KL-2", {{"financingtype", "KIS"},
+                                             {"workorderid", workorder}})),
+                "errorcode"),
+      "1011");
+  EXPECT_EQ(
+      LineValue(client_.Call("preauthorization",
+                             klarna("KL-3", {{"financingtype", "KIV"},
+                                             {"workorderid", workorder}})),
+                "errorcode"),
+      "1007");
+  EXPECT_EQ(
+      LineValue(
+          client_.Call(
+              "preauthorization",
+              klarna("KL-4", {{"financingtype", "KIV"},
+                              {"workorderid", workorder},
+                              {"add_paydata[authorization_token]", "tok"}})),
+          "status"),
+      "APPROVED");
+}
+
 TEST_F(PaymentsTest, JsonAnswerWhenAccepted) {
   Fields fields = {{"mid", "10000"},
                    {"portalid", "2000001"},
