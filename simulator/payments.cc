@@ -169,6 +169,22 @@ bool IsTokenWallet(absl::string_view wallettype) {
   return wallettype == "APL" || wallettype == "GGP";
 }
 
+// Apple Pay and Google Pay pay with the device's token, which the shop
+// passes in add_paydata (names as PAYONE's plugins send them).
+std::optional<PayoneError> CheckWalletToken(const Call& call) {
+  if (call.Get("wallettype") == "GGP") {
+    return CheckRules(call.params,
+                      {{"add_paydata[paymentmethod_token_data]", true}});
+  }
+  return CheckRules(
+      call.params,
+      {{"add_paydata[paymentdata_token_version]", true},
+       {"add_paydata[paymentdata_token_data]", true},
+       {"add_paydata[paymentdata_token_signature]", true},
+       {"add_paydata[paymentdata_token_ephemeral_publickey]", true},
+       {"add_paydata[paymentdata_token_publickey_hash]", true}});
+}
+
 std::optional<PayoneError> CheckWallet(const Call& call) {
   if (auto error = CheckRules(
           call.params, {{"wallettype", true, Format::kList,
@@ -186,7 +202,7 @@ std::optional<PayoneError> CheckWallet(const Call& call) {
     if (!it->second.confirmed) return PayoneError{305, ""};
     return std::nullopt;
   }
-  if (IsTokenWallet(call.Get("wallettype"))) return std::nullopt;
+  if (IsTokenWallet(call.Get("wallettype"))) return CheckWalletToken(call);
   return CheckRedirectUrls(call.params);
 }
 

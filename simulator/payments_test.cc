@@ -355,10 +355,22 @@ TEST_F(PaymentsTest, RedirectMethodsNeedTheirUrls) {
                      {"errorurl", "https://shop.example/error"}};
   EXPECT_EQ(client_.Call("authorization", transfer),
             ParamErrorBody(1042, "backurl"));
+  // Apple Pay and Google Pay need the device's token, nothing else.
   Fields apple =
       testing::Payment("wlt", "APL-1", "100", {{"wallettype", "APL"}});
   EXPECT_EQ(client_.Call("authorization", apple),
+            ParamErrorBody(1007, "add_paydata[paymentdata_token_version]"));
+  for (const char* name : {"version", "data", "signature",
+                           "ephemeral_publickey", "publickey_hash"}) {
+    apple.emplace_back(
+        absl::StrCat("add_paydata[paymentdata_token_", name, "]"), "x");
+  }
+  EXPECT_EQ(client_.Call("authorization", apple),
             "status=APPROVED\ntxid=700000001\nuserid=400000001\n");
+  Fields google =
+      testing::Payment("wlt", "GGP-1", "100", {{"wallettype", "GGP"}});
+  EXPECT_EQ(client_.Call("authorization", google),
+            ParamErrorBody(1007, "add_paydata[paymentmethod_token_data]"));
 }
 
 TEST_F(PaymentsTest, PrepaymentOnlyAsPreauthorizationWithClearingData) {

@@ -639,10 +639,30 @@ CONFORMANCE_TEST(CashPaymentAuthorization, {"Authorize", "cash/BZN", ""}) {
 
 class TokenWallet : public ::testing::TestWithParam<v1::WalletType> {};
 
-// Apple Pay and Google Pay approve at once: no redirect.
+// Apple Pay and Google Pay pay with the device's token, typed and
+// validated by the gateway (never logged), checked by PAYONE: no redirect.
 TEST_P(TokenWallet, ApprovesWithoutRedirect) {
   auto request = PaymentOf<v1::PreauthorizationRequest>(1300);
-  request.mutable_wallet()->set_wallettype(GetParam());
+  auto* wallet = request.mutable_wallet();
+  wallet->set_wallettype(GetParam());
+  v1::PreauthorizationResponse response;
+  grpc::Status missing =
+      Env().gateway().Preauthorize(Context().get(), request, &response);
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(missing.error_message(), HasSubstr("_pay_token"));
+
+  if (GetParam() == v1::WALLET_TYPE_APPLE_PAY) {
+    auto* token = wallet->mutable_apple_pay_token();
+    token->set_version("EC_v1");
+    token->set_data("c2ltdWxhdGVkLWFwcGxlLXBheS1kYXRh");
+    token->set_signature("c2ltdWxhdGVkLXNpZ25hdHVyZQ==");
+    token->set_ephemeral_publickey("c2ltdWxhdGVkLWtleQ==");
+    token->set_publickey_hash("c2ltdWxhdGVkLWhhc2g=");
+    token->set_transaction_id("a1b2c3d4");
+  } else {
+    wallet->mutable_google_pay_token()->set_token_data(
+        "c2ltdWxhdGVkLWdvb2dsZS1wYXk=");
+  }
   EXPECT_EQ(ReserveAndCapture(request).status(), v1::STATUS_APPROVED);
 }
 
