@@ -97,6 +97,8 @@ class Ledger {
     std::string errorurl;
     std::string backurl;
     bool confirmed = false;  // the buyer came back from PayPal
+    // The financingtype a Klarna session was started for ("" otherwise).
+    std::string financingtype;
   };
   std::map<std::string, WorkOrder> workorders;
   // vreferences used per portal.

@@ -169,6 +169,22 @@ bool IsTokenWallet(absl::string_view wallettype) {
   return wallettype == "APL" || wallettype == "GGP";
 }
 
+// Apple Pay and Google Pay pay with the device's token, which the shop
+// passes in add_paydata (names as PAYONE's plugins send them).
+std::optional<PayoneError> CheckWalletToken(const Call& call) {
+  if (call.Get("wallettype") == "GGP") {
+    return CheckRules(call.params,
+                      {{"add_paydata[paymentmethod_token_data]", true}});
+  }
+  return CheckRules(
+      call.params,
+      {{"add_paydata[paymentdata_token_version]", true},
+       {"add_paydata[paymentdata_token_data]", true},
+       {"add_paydata[paymentdata_token_signature]", true},
+       {"add_paydata[paymentdata_token_ephemeral_publickey]", true},
+       {"add_paydata[paymentdata_token_publickey_hash]", true}});
+}
+
 std::optional<PayoneError> CheckWallet(const Call& call) {
   if (auto error = CheckRules(
           call.params, {{"wallettype", true, Format::kList,
@@ -186,7 +202,7 @@ std::optional<PayoneError> CheckWallet(const Call& call) {
     if (!it->second.confirmed) return PayoneError{305, ""};
     return std::nullopt;
   }
-  if (IsTokenWallet(call.Get("wallettype"))) return std::nullopt;
+  if (IsTokenWallet(call.Get("wallettype"))) return CheckWalletToken(call);
   return CheckRedirectUrls(call.params);
 }
 
@@ -200,6 +216,24 @@ Outcome RunWallet(Call& call, Transaction& tx, Answer*) {
   return {Result::kRedirect, 0};
 }
 
+bool IsKlarna(absl::string_view financingtype) {
+  return financingtype == "KIV" || financingtype == "KIS" ||
+         financingtype == "KDD" || financingtype == "KBT";
+}
+
+// Klarna pays with the session of a genericpayment start_session (its
+// workorderid, for the same financingtype) and the authorization token the
+// Klarna widget gave the buyer.
+std::optional<PayoneError> CheckKlarnaSession(const Call& call) {
+  const auto order = call.ledger.workorders.find(call.Get("workorderid"));
+  if (order == call.ledger.workorders.end() ||
+      order->second.portalid != call.account.portalid ||
+      order->second.financingtype != call.Get("financingtype")) {
+    return ParamError("workorderid");
+  }
+  return CheckRules(call.params, {{"add_paydata[authorization_token]", true}});
+}
+
 bool IsSecured(absl::string_view financingtype) {
   return financingtype == "PIV" || financingtype == "PIN" ||
          financingtype == "PDD";
@@ -209,11 +243,12 @@ std::optional<PayoneError> CheckFinancing(const Call& call) {
   if (auto error = CheckRules(
           call.params,
           {{"financingtype", true, Format::kList,
-            "PIV|PIN|PDD|KIV|KIS|KDD|KLV|KLS|PYV|PYS|PYD|PYM|RPV|RPS|RPD|"
-            "BSV|CFR"}})) {
+            "PIV|PIN|PDD|KIV|KIS|KDD|KBT|KLV|KLS|PYV|PYS|PYD|PYM|RPV|RPS|"
+            "RPD|RPP|PPI|BSV|CFR"}})) {
     return error;
   }
   const std::string& type = call.Get("financingtype");
+  if (IsKlarna(type)) return CheckKlarnaSession(call);
   if (!IsSecured(type)) return std::nullopt;
   // PAYONE Secured methods (004): device token, full person and address,
   // items, and a bank account for direct debit and installments.

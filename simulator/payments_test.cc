@@ -355,10 +355,22 @@ TEST_F(PaymentsTest, RedirectMethodsNeedTheirUrls) {
                      {"errorurl", "https://shop.example/error"}};
   EXPECT_EQ(client_.Call("authorization", transfer),
             ParamErrorBody(1042, "backurl"));
+  // Apple Pay and Google Pay need the device's token, nothing else.
   Fields apple =
       testing::Payment("wlt", "APL-1", "100", {{"wallettype", "APL"}});
   EXPECT_EQ(client_.Call("authorization", apple),
+            ParamErrorBody(1007, "add_paydata[paymentdata_token_version]"));
+  for (const char* name : {"version", "data", "signature",
+                           "ephemeral_publickey", "publickey_hash"}) {
+    apple.emplace_back(
+        absl::StrCat("add_paydata[paymentdata_token_", name, "]"), "x");
+  }
+  EXPECT_EQ(client_.Call("authorization", apple),
             "status=APPROVED\ntxid=700000001\nuserid=400000001\n");
+  Fields google =
+      testing::Payment("wlt", "GGP-1", "100", {{"wallettype", "GGP"}});
+  EXPECT_EQ(client_.Call("authorization", google),
+            ParamErrorBody(1007, "add_paydata[paymentmethod_token_data]"));
 }
 
 TEST_F(PaymentsTest, PrepaymentOnlyAsPreauthorizationWithClearingData) {
@@ -524,6 +536,48 @@ TEST_F(PaymentsTest, SecuredMethodsRiskCheck) {
   invoice[14].second = "20120101";
   EXPECT_EQ(LineValue(client_.Call("preauthorization", invoice), "errorcode"),
             "973");
+}
+
+// Klarna pays with the workorderid of a start_session for the same
+// financingtype and the widget's authorization token.
+TEST_F(PaymentsTest, KlarnaNeedsItsSession) {
+  const std::string session =
+      client_.Call("genericpayment", {{"aid", "10001"},
+                                      {"clearingtype", "fnc"},
+                                      {"financingtype", "KIV"},
+                                      {"add_paydata[action]", "start_session"},
+                                      {"amount", "100"},
+                                      {"currency", "EUR"}});
+  const std::string workorder = LineValue(session, "workorderid");
+  ASSERT_FALSE(workorder.empty()) << session;
+  auto klarna = [](const std::string& reference, const Fields& extra) {
+    return testing::Payment("fnc", reference, "100", extra);
+  };
+  EXPECT_EQ(LineValue(client_.Call("preauthorization",
+                                   klarna("KL-1", {{"financingtype", "KIV"}})),
+                      "errorcode"),
+            "1011");
+  EXPECT_EQ(
+      LineValue(client_.Call("preauthorization",
+                             klarna("KL-2", {{"financingtype", "KIS"},
+                                             {"workorderid", workorder}})),
+                "errorcode"),
+      "1011");
+  EXPECT_EQ(
+      LineValue(client_.Call("preauthorization",
+                             klarna("KL-3", {{"financingtype", "KIV"},
+                                             {"workorderid", workorder}})),
+                "errorcode"),
+      "1007");
+  EXPECT_EQ(
+      LineValue(
+          client_.Call(
+              "preauthorization",
+              klarna("KL-4", {{"financingtype", "KIV"},
+                              {"workorderid", workorder},
+                              {"add_paydata[authorization_token]", "tok"}})),
+          "status"),
+      "APPROVED");
 }
 
 TEST_F(PaymentsTest, JsonAnswerWhenAccepted) {

@@ -144,6 +144,7 @@ std::string NewWorkOrder(Call& call) {
   order.successurl = call.Get("successurl");
   order.errorurl = call.Get("errorurl");
   order.backurl = call.Get("backurl");
+  order.financingtype = call.Get("financingtype");
   return id;
 }
 

@@ -689,6 +689,16 @@ void PayoneCodec<$0>::EncodeFields(const Message& m,
   void EncodeParameter(const FieldModel& f, const std::string& wire) {
     switch (f.kind) {
       case FieldKind::kText: {
+        if (f.rules.form_url_encoded()) {
+          absl::SubstituteAndAppend(
+              out_,
+              "  if ($0) {\n"
+              "    internal::AddFormEncodedText($1, wire_index, $2, options, "
+              "form);\n"
+              "  }\n",
+              IsSent("m", f), wire, Value("m", f));
+          break;
+        }
         const char* text_case = CaseName(f.rules);
         absl::SubstituteAndAppend(
             out_,
@@ -882,7 +892,8 @@ bool PayoneCodec<$0>::Owns(absl::string_view name,
       case FieldKind::kText:
         // Assigned in place: a reused message keeps the string's buffer.
         absl::SubstituteAndAppend(
-            &out, "        internal::AssignText(value, m->mutable_$0());\n",
+            &out, "        internal::$0(value, m->mutable_$1());\n",
+            f.rules.form_url_encoded() ? "AssignFormDecodedText" : "AssignText",
             f.accessor);
         if (f.rules.upper_case() || f.rules.lower_case()) {
           // Decoded messages are canonical: the case Encode would send.

@@ -186,6 +186,10 @@ absl::Status CheckBounds(const FieldModel& f) {
     return FieldError(f.field,
                       "upper_case/lower_case are only valid on string fields");
   }
+  if (r.form_url_encoded() && !text) {
+    return FieldError(f.field,
+                      "form_url_encoded is only valid on string fields");
+  }
   if (r.upper_case() && r.lower_case()) {
     return FieldError(f.field, "upper_case and lower_case are exclusive");
   }

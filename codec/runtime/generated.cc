@@ -1,6 +1,7 @@
 #include "codec/runtime/generated.h"
 
 #include <limits>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
@@ -260,6 +261,27 @@ void AddConvertedText(const EncodedName& name, int wire_index,
   // Validate rejects what cannot be converted; never send half a value.
   if (SentText(value, text_case, options, &scratch, &text)) {
     form->Add(name, wire_index, text);
+  }
+}
+
+void AddFormEncodedText(const EncodedName& name, int wire_index,
+                        absl::string_view value, const EncodeOptions& options,
+                        FormBuilder* form) {
+  std::string scratch;
+  absl::string_view text;
+  if (SentText(value, Case::kAsIs, options, &scratch, &text)) {
+    form->Add(name, wire_index, FormEncode(text));
+  }
+}
+
+void AssignFormDecodedText(absl::string_view value, std::string* text) {
+  absl::StatusOr<std::string> decoded = FormDecode(value);
+  if (!decoded.ok()) {
+    AssignText(value, text);
+  } else if (IsValidUtf8(*decoded)) {
+    *text = *std::move(decoded);
+  } else {
+    *text = Latin1ToUtf8(*decoded);
   }
 }
 

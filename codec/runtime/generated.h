@@ -329,6 +329,11 @@ inline void AddText(const EncodedName& name, int wire_index,
     AddConvertedText(name, wire_index, value, text_case, options, form);
   }
 }
+// A (payone.v1.field).form_url_encoded text: converted to the request
+// charset, then form-URL-encoded as PAYONE sends it inside its answer.
+void AddFormEncodedText(const EncodedName& name, int wire_index,
+                        absl::string_view value, const EncodeOptions& options,
+                        FormBuilder* form);
 // A parameter kept from a decoded body (unknown_parameters), re-encoded
 // under its own name.
 void AddUnknown(absl::string_view name, absl::string_view value,
@@ -396,6 +401,12 @@ inline void AssignText(absl::string_view value, std::string* text) {
   text->clear();
   text->append(value.data(), value.size());
 }
+
+// A (payone.v1.field).form_url_encoded value decoded into its field: '+' is
+// a space, %XX a byte; bytes that are not UTF-8 are ISO-8859-1 (the request
+// charset). A value that is not form-URL-encoded (a '%' without two hex
+// digits) is kept as it came.
+void AssignFormDecodedText(absl::string_view value, std::string* text);
 
 // Typed values; errors name the parameter, never the value.
 absl::Status ParseInteger(absl::string_view text, absl::string_view name,

@@ -18,8 +18,8 @@
 #include "gtest/gtest.h"
 #include "payone/v1/gateway.grpc.pb.h"
 #include "payone/v1/ledger.grpc.pb.h"
-#include "service/config/hex_digest.h"
 #include "service/gateway/server.h"
+#include "service/gateway/testing.h"
 #include "service/store/postgres_server.h"
 #include "service/store/store_test_backend.h"
 #include "simulator/http_client.h"
@@ -53,17 +53,7 @@ std::string Reason(const grpc::Status& status) {
 
 // The simulator's portal as the gateway account "shop".
 AccountSettings ShopAccount() {
-  AccountSettings account;
-  account.name = "shop";
-  account.mid = "10000";
-  account.aid = "10001";
-  account.portalid = "2000001";
-  account.mode = "test";
-  account.api_version = "3.11";
-  account.encoding = "UTF-8";
-  account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
-  account.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, kPortalKey);
-  return account;
+  return SimulatorTestAccount("shop", kPortalKey);
 }
 
 // One throwaway PostgreSQL for the whole binary, a database per test.

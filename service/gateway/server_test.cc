@@ -23,6 +23,7 @@
 #include "gtest/gtest.h"
 #include "payone/v1/gateway.grpc.pb.h"
 #include "service/config/hex_digest.h"
+#include "service/gateway/testing.h"
 #include "simulator/simulator.h"
 #include "simulator/test_certs.h"
 #include "simulator/testing.h"
@@ -104,19 +105,10 @@ class GatewayTest : public ::testing::Test {
     config.upstream_url = upstream_url;
     config.upstream_ca_file = *ca_file_;
     config.max_connections = 32;
-    AccountSettings account;
-    account.name = "shop-de";
-    account.mid = "10000";
-    account.aid = "10001";
-    account.portalid = "2000001";
-    account.mode = "test";
-    account.api_version = "3.11";
-    account.encoding = "UTF-8";
-    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
-    config.accounts.emplace("shop-de", account);
-    AccountSettings other = account;
-    other.name = "shop-at";
-    config.accounts.emplace("shop-at", other);
+    config.accounts.emplace("shop-de",
+                            SimulatorTestAccount("shop-de", kPortalKey));
+    config.accounts.emplace("shop-at",
+                            SimulatorTestAccount("shop-at", kPortalKey));
     ClientSettings backend;
     backend.name = "backend";
     backend.token_sha256 = HexDigest(DigestAlgorithm::kSha256, kToken);

@@ -384,6 +384,35 @@ TEST(GoldenDecodeTest, ReadsLatin1AnswersWhenTold) {
   EXPECT_EQ(r.errorcode(), 33);
 }
 
+// form_url_encoded: PAYONE's encoding inside the answer is undone once, in
+// the request charset (UTF-8 here, ISO-8859-1 bytes read as such), and
+// EncodeResponse puts it back.
+TEST(GoldenDecodeTest, DecodesFormUrlEncodedTextOnce) {
+  PaymentResponse r;
+  ASSERT_TRUE(PayoneCodec<PaymentResponse>::Decode(
+                  "status=APPROVED\nmandate_text=%3Cdiv+class%3D%22m%22%3E"
+                  "K%C3%B6ln+100%25%3C%2Fdiv%3E\n",
+                  {}, &r)
+                  .ok());
+  EXPECT_EQ(r.mandate_text(), "<div class=\"m\">Köln 100%</div>");
+  const std::string lines = PayoneCodec<PaymentResponse>::EncodeResponse(r);
+  EXPECT_THAT(lines, HasSubstr("mandate_text=%3Cdiv+class%3D%22m%22%3EK%C3%B6ln"
+                               "+100%25%3C%2Fdiv%3E\n"));
+  PaymentResponse again;
+  ASSERT_TRUE(PayoneCodec<PaymentResponse>::Decode(lines, {}, &again).ok());
+  EXPECT_EQ(again.mandate_text(), r.mandate_text());
+
+  ASSERT_TRUE(PayoneCodec<PaymentResponse>::Decode(
+                  "status=APPROVED\nmandate_text=K%F6ln\n", {}, &r)
+                  .ok());
+  EXPECT_EQ(r.mandate_text(), "Köln");
+  // Not form-URL-encoded after all: kept as it came.
+  ASSERT_TRUE(PayoneCodec<PaymentResponse>::Decode(
+                  "status=APPROVED\nmandate_text=100% sure\n", {}, &r)
+                  .ok());
+  EXPECT_EQ(r.mandate_text(), "100% sure");
+}
+
 TEST(GoldenDecodeTest, RejectsWhatIsNotAnAnswer) {
   PaymentResponse r;
   auto error = [&r](absl::string_view body) {

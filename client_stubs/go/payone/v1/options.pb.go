@@ -453,9 +453,15 @@ type FieldRules struct {
 	UnknownParameters bool `protobuf:"varint,14,opt,name=unknown_parameters,json=unknownParameters,proto3" json:"unknown_parameters,omitempty"`
 	// What this field of a request is to the gateway's ledger; the generated
 	// PayoneCodec<M>::LedgerFieldsOf reads the tagged fields.
-	Ledger        LedgerField `protobuf:"varint,15,opt,name=ledger,proto3,enum=payone.v1.LedgerField" json:"ledger,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Ledger LedgerField `protobuf:"varint,15,opt,name=ledger,proto3,enum=payone.v1.LedgerField" json:"ledger,omitempty"`
+	// On a string field of a response: PAYONE sends the value form-URL-encoded
+	// inside its answer ("%3Cdiv+class..." for mandate_text). Decode decodes
+	// it once ('+' is a space, %XX a byte of the request's charset), so every
+	// client receives the text itself; Encode (the simulator's side) encodes
+	// it again.
+	FormUrlEncoded bool `protobuf:"varint,16,opt,name=form_url_encoded,json=formUrlEncoded,proto3" json:"form_url_encoded,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *FieldRules) Reset() {
@@ -591,6 +597,13 @@ func (x *FieldRules) GetLedger() LedgerField {
 		return x.Ledger
 	}
 	return LedgerField_LEDGER_FIELD_UNSPECIFIED
+}
+
+func (x *FieldRules) GetFormUrlEncoded() bool {
+	if x != nil {
+		return x.FormUrlEncoded
+	}
+	return false
 }
 
 // A rule across several fields of one message. Fields are named by their
@@ -875,7 +888,7 @@ var File_payone_v1_options_proto protoreflect.FileDescriptor
 
 const file_payone_v1_options_proto_rawDesc = "" +
 	"\n" +
-	"\x17payone/v1/options.proto\x12\tpayone.v1\x1a google/protobuf/descriptor.proto\"\xa8\x04\n" +
+	"\x17payone/v1/options.proto\x12\tpayone.v1\x1a google/protobuf/descriptor.proto\"\xd2\x04\n" +
 	"\n" +
 	"FieldRules\x12\x1b\n" +
 	"\twire_name\x18\x01 \x01(\tR\bwireName\x12)\n" +
@@ -895,7 +908,8 @@ const file_payone_v1_options_proto_rawDesc = "" +
 	"lower_case\x18\f \x01(\bR\tlowerCase\x12!\n" +
 	"\fgateway_only\x18\r \x01(\bR\vgatewayOnly\x12-\n" +
 	"\x12unknown_parameters\x18\x0e \x01(\bR\x11unknownParameters\x12.\n" +
-	"\x06ledger\x18\x0f \x01(\x0e2\x16.payone.v1.LedgerFieldR\x06ledgerB\f\n" +
+	"\x06ledger\x18\x0f \x01(\x0e2\x16.payone.v1.LedgerFieldR\x06ledger\x12(\n" +
+	"\x10form_url_encoded\x18\x10 \x01(\bR\x0eformUrlEncodedB\f\n" +
 	"\n" +
 	"_min_valueB\f\n" +
 	"\n" +

@@ -526,15 +526,22 @@ func (x *OnlineBankTransferPayment) GetBic() string {
 
 // E-wallet (clearingtype wlt): PayPal, Amazon Pay, Apple Pay, Google Pay,
 // Alipay, WeChat Pay, Wero, ... Redirecting wallets need redirect_urls;
-// provider data goes in add_paydata.
+// Apple Pay and Google Pay pay with the device's token instead (required
+// with APL and GGP); other provider data goes in add_paydata.
 type WalletPayment struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The e-wallet (with clearingtype wlt): PPE PayPal, PAL PayPal v2, AMP
 	// Amazon Pay, APL Apple Pay, GGP Google Pay, ALP Alipay, WCP WeChat Pay, WRO
 	// Wero, ... Format: LIST. Required.
-	Wallettype    WalletType `protobuf:"varint,1,opt,name=wallettype,proto3,enum=payone.v1.WalletType" json:"wallettype,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Wallettype WalletType `protobuf:"varint,1,opt,name=wallettype,proto3,enum=payone.v1.WalletType" json:"wallettype,omitempty"`
+	// The Apple Pay payment token (with wallettype APL). Conditional: required
+	// with APL.
+	ApplePayToken *ApplePayToken `protobuf:"bytes,2,opt,name=apple_pay_token,json=applePayToken,proto3" json:"apple_pay_token,omitempty"`
+	// The Google Pay payment token (with wallettype GGP). Conditional:
+	// required with GGP.
+	GooglePayToken *GooglePayToken `protobuf:"bytes,3,opt,name=google_pay_token,json=googlePayToken,proto3" json:"google_pay_token,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *WalletPayment) Reset() {
@@ -574,6 +581,164 @@ func (x *WalletPayment) GetWallettype() WalletType {
 	return WalletType_WALLET_TYPE_UNSPECIFIED
 }
 
+func (x *WalletPayment) GetApplePayToken() *ApplePayToken {
+	if x != nil {
+		return x.ApplePayToken
+	}
+	return nil
+}
+
+func (x *WalletPayment) GetGooglePayToken() *GooglePayToken {
+	if x != nil {
+		return x.GooglePayToken
+	}
+	return nil
+}
+
+// The Apple Pay payment token (PKPaymentToken.paymentData) as PAYONE reads
+// it from add_paydata; the shop passes the device's values unchanged.
+type ApplePayToken struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// paymentData.version, e.g. "EC_v1". Format: CHAR(1..10). Required.
+	Version string `protobuf:"bytes,1,opt,name=version,proto3" json:"version,omitempty"`
+	// paymentData.data: the encrypted payment data (Base64). Format:
+	// CHAR(1..8192). Sensitive: never logged. Required.
+	Data string `protobuf:"bytes,2,opt,name=data,proto3" json:"data,omitempty"`
+	// paymentData.signature (Base64). Format: CHAR(1..16384). Sensitive: never
+	// logged. Required.
+	Signature string `protobuf:"bytes,3,opt,name=signature,proto3" json:"signature,omitempty"`
+	// paymentData.header.ephemeralPublicKey (Base64). Format: CHAR(1..1024).
+	// Sensitive: never logged. Required.
+	EphemeralPublickey string `protobuf:"bytes,4,opt,name=ephemeral_publickey,json=ephemeralPublickey,proto3" json:"ephemeral_publickey,omitempty"`
+	// paymentData.header.publicKeyHash (Base64). Format: CHAR(1..255).
+	// Required.
+	PublickeyHash string `protobuf:"bytes,5,opt,name=publickey_hash,json=publickeyHash,proto3" json:"publickey_hash,omitempty"`
+	// paymentData.header.transactionId (hex). Format: CHAR(1..255). Optional.
+	TransactionId string `protobuf:"bytes,6,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ApplePayToken) Reset() {
+	*x = ApplePayToken{}
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ApplePayToken) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ApplePayToken) ProtoMessage() {}
+
+func (x *ApplePayToken) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ApplePayToken.ProtoReflect.Descriptor instead.
+func (*ApplePayToken) Descriptor() ([]byte, []int) {
+	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *ApplePayToken) GetVersion() string {
+	if x != nil {
+		return x.Version
+	}
+	return ""
+}
+
+func (x *ApplePayToken) GetData() string {
+	if x != nil {
+		return x.Data
+	}
+	return ""
+}
+
+func (x *ApplePayToken) GetSignature() string {
+	if x != nil {
+		return x.Signature
+	}
+	return ""
+}
+
+func (x *ApplePayToken) GetEphemeralPublickey() string {
+	if x != nil {
+		return x.EphemeralPublickey
+	}
+	return ""
+}
+
+func (x *ApplePayToken) GetPublickeyHash() string {
+	if x != nil {
+		return x.PublickeyHash
+	}
+	return ""
+}
+
+func (x *ApplePayToken) GetTransactionId() string {
+	if x != nil {
+		return x.TransactionId
+	}
+	return ""
+}
+
+// The Google Pay payment token as PAYONE reads it from add_paydata.
+type GooglePayToken struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The payment token of the Google Pay API (PaymentData
+	// paymentMethodData.tokenizationData.token), Base64-encoded by the shop.
+	// Format: CHAR(1..16384). Sensitive: never logged. Required.
+	TokenData     string `protobuf:"bytes,1,opt,name=token_data,json=tokenData,proto3" json:"token_data,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GooglePayToken) Reset() {
+	*x = GooglePayToken{}
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GooglePayToken) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GooglePayToken) ProtoMessage() {}
+
+func (x *GooglePayToken) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GooglePayToken.ProtoReflect.Descriptor instead.
+func (*GooglePayToken) Descriptor() ([]byte, []int) {
+	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *GooglePayToken) GetTokenData() string {
+	if x != nil {
+		return x.TokenData
+	}
+	return ""
+}
+
 // Financing / BNPL through a partner (clearingtype fnc): Klarna, Ratepay,
 // Unzer, PayPal installment, ... Provider data (e.g. add_paydata[shop_id], the
 // workorderid of a genericpayment session) go in the request. For the PAYONE
@@ -598,7 +763,7 @@ type FinancingPayment struct {
 
 func (x *FinancingPayment) Reset() {
 	*x = FinancingPayment{}
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[7]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -610,7 +775,7 @@ func (x *FinancingPayment) String() string {
 func (*FinancingPayment) ProtoMessage() {}
 
 func (x *FinancingPayment) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[7]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -623,7 +788,7 @@ func (x *FinancingPayment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FinancingPayment.ProtoReflect.Descriptor instead.
 func (*FinancingPayment) Descriptor() ([]byte, []int) {
-	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{7}
+	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *FinancingPayment) GetFinancingtype() FinancingType {
@@ -671,7 +836,7 @@ type SecuredInvoicePayment struct {
 
 func (x *SecuredInvoicePayment) Reset() {
 	*x = SecuredInvoicePayment{}
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[8]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -683,7 +848,7 @@ func (x *SecuredInvoicePayment) String() string {
 func (*SecuredInvoicePayment) ProtoMessage() {}
 
 func (x *SecuredInvoicePayment) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[8]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -696,7 +861,7 @@ func (x *SecuredInvoicePayment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SecuredInvoicePayment.ProtoReflect.Descriptor instead.
 func (*SecuredInvoicePayment) Descriptor() ([]byte, []int) {
-	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{8}
+	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *SecuredInvoicePayment) GetDeviceToken() string {
@@ -735,7 +900,7 @@ type SecuredInstallmentPayment struct {
 
 func (x *SecuredInstallmentPayment) Reset() {
 	*x = SecuredInstallmentPayment{}
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[9]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -747,7 +912,7 @@ func (x *SecuredInstallmentPayment) String() string {
 func (*SecuredInstallmentPayment) ProtoMessage() {}
 
 func (x *SecuredInstallmentPayment) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[9]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -760,7 +925,7 @@ func (x *SecuredInstallmentPayment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SecuredInstallmentPayment.ProtoReflect.Descriptor instead.
 func (*SecuredInstallmentPayment) Descriptor() ([]byte, []int) {
-	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{9}
+	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *SecuredInstallmentPayment) GetDeviceToken() string {
@@ -824,7 +989,7 @@ type SecuredDirectDebitPayment struct {
 
 func (x *SecuredDirectDebitPayment) Reset() {
 	*x = SecuredDirectDebitPayment{}
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[10]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -836,7 +1001,7 @@ func (x *SecuredDirectDebitPayment) String() string {
 func (*SecuredDirectDebitPayment) ProtoMessage() {}
 
 func (x *SecuredDirectDebitPayment) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[10]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -849,7 +1014,7 @@ func (x *SecuredDirectDebitPayment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SecuredDirectDebitPayment.ProtoReflect.Descriptor instead.
 func (*SecuredDirectDebitPayment) Descriptor() ([]byte, []int) {
-	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{10}
+	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *SecuredDirectDebitPayment) GetDeviceToken() string {
@@ -892,7 +1057,7 @@ type CashPayment struct {
 
 func (x *CashPayment) Reset() {
 	*x = CashPayment{}
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[11]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -904,7 +1069,7 @@ func (x *CashPayment) String() string {
 func (*CashPayment) ProtoMessage() {}
 
 func (x *CashPayment) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_payment_methods_proto_msgTypes[11]
+	mi := &file_payone_v1_payment_methods_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -917,7 +1082,7 @@ func (x *CashPayment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CashPayment.ProtoReflect.Descriptor instead.
 func (*CashPayment) Descriptor() ([]byte, []int) {
-	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{11}
+	return file_payone_v1_payment_methods_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *CashPayment) GetCashtype() CashType {
@@ -1010,14 +1175,36 @@ const file_payone_v1_payment_methods_proto_rawDesc = "" +
 	"\x03bic\x18\x05 \x01(\tB\x13\xca\xf3\x18\x0f\n" +
 	"\x03bic\x10\n" +
 	"\x18\b \v8\x02X\x01R\x03bic:\x1a\xd2\xf3\x18\x16\b\x04\"\x12\n" +
-	"\fclearingtype\x12\x02sb\"y\n" +
+	"\fclearingtype\x12\x02sb\"\xed\x03\n" +
 	"\rWalletPayment\x12K\n" +
 	"\n" +
 	"wallettype\x18\x01 \x01(\x0e2\x15.payone.v1.WalletTypeB\x14\xca\xf3\x18\x10\n" +
 	"\n" +
 	"wallettype\x10\x03@\x01R\n" +
-	"wallettype:\x1b\xd2\xf3\x18\x17\b\x04\"\x13\n" +
-	"\fclearingtype\x12\x03wlt\"\xa8\x02\n" +
+	"wallettype\x12@\n" +
+	"\x0fapple_pay_token\x18\x02 \x01(\v2\x18.payone.v1.ApplePayTokenR\rapplePayToken\x12C\n" +
+	"\x10google_pay_token\x18\x03 \x01(\v2\x19.payone.v1.GooglePayTokenR\x0egooglePayToken:\x87\x02\xd2\xf3\x18\x82\x02\b\x04\x1aC\x1a\x0fapple_pay_token\"\n" +
+	"wallettype*\x03APL2\x1fApple Pay needs apple_pay_token\x1aF\x1a\x10google_pay_token\"\n" +
+	"wallettype*\x03GGP2!Google Pay needs google_pay_token\x1a\\\x12\x0fapple_pay_token\x12\x10google_pay_token27apple_pay_token and google_pay_token exclude each other\"\x13\n" +
+	"\fclearingtype\x12\x03wlt\"\xcd\x04\n" +
+	"\rApplePayToken\x12P\n" +
+	"\aversion\x18\x01 \x01(\tB6\xca\xf3\x182\n" +
+	"&add_paydata[paymentdata_token_version]\x10\x01\x18\x01 \n" +
+	"8\x01@\x01R\aversion\x12H\n" +
+	"\x04data\x18\x02 \x01(\tB4\xca\xf3\x180\n" +
+	"#add_paydata[paymentdata_token_data]\x10\x01\x18\x01 \x80@@\x01H\x01R\x04data\x12X\n" +
+	"\tsignature\x18\x03 \x01(\tB:\xca\xf3\x186\n" +
+	"(add_paydata[paymentdata_token_signature]\x10\x01\x18\x01 \x80\x80\x01@\x01H\x01R\tsignature\x12t\n" +
+	"\x13ephemeral_publickey\x18\x04 \x01(\tBC\xca\xf3\x18?\n" +
+	"2add_paydata[paymentdata_token_ephemeral_publickey]\x10\x01\x18\x01 \x80\b@\x01H\x01R\x12ephemeralPublickey\x12c\n" +
+	"\x0epublickey_hash\x18\x05 \x01(\tB<\xca\xf3\x188\n" +
+	"-add_paydata[paymentdata_token_publickey_hash]\x10\x01\x18\x01 \xff\x01@\x01R\rpublickeyHash\x12c\n" +
+	"\x0etransaction_id\x18\x06 \x01(\tB<\xca\xf3\x188\n" +
+	"-add_paydata[paymentdata_token_transaction_id]\x10\x01\x18\x01 \xff\x018\x02R\rtransactionId:\x06\xd2\xf3\x18\x02\b\x04\"p\n" +
+	"\x0eGooglePayToken\x12V\n" +
+	"\n" +
+	"token_data\x18\x01 \x01(\tB7\xca\xf3\x183\n" +
+	"%add_paydata[paymentmethod_token_data]\x10\x01\x18\x01 \x80\x80\x01@\x01H\x01R\ttokenData:\x06\xd2\xf3\x18\x02\b\x04\"\xa8\x02\n" +
 	"\x10FinancingPayment\x12W\n" +
 	"\rfinancingtype\x18\x01 \x01(\x0e2\x18.payone.v1.FinancingTypeB\x17\xca\xf3\x18\x13\n" +
 	"\rfinancingtype\x10\x03@\x01R\rfinancingtype\x12*\n" +
@@ -1081,7 +1268,7 @@ func file_payone_v1_payment_methods_proto_rawDescGZIP() []byte {
 	return file_payone_v1_payment_methods_proto_rawDescData
 }
 
-var file_payone_v1_payment_methods_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
+var file_payone_v1_payment_methods_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_payone_v1_payment_methods_proto_goTypes = []any{
 	(*CreditCardPayment)(nil),         // 0: payone.v1.CreditCardPayment
 	(*SepaDirectDebitPayment)(nil),    // 1: payone.v1.SepaDirectDebitPayment
@@ -1090,35 +1277,39 @@ var file_payone_v1_payment_methods_proto_goTypes = []any{
 	(*CashOnDeliveryPayment)(nil),     // 4: payone.v1.CashOnDeliveryPayment
 	(*OnlineBankTransferPayment)(nil), // 5: payone.v1.OnlineBankTransferPayment
 	(*WalletPayment)(nil),             // 6: payone.v1.WalletPayment
-	(*FinancingPayment)(nil),          // 7: payone.v1.FinancingPayment
-	(*SecuredInvoicePayment)(nil),     // 8: payone.v1.SecuredInvoicePayment
-	(*SecuredInstallmentPayment)(nil), // 9: payone.v1.SecuredInstallmentPayment
-	(*SecuredDirectDebitPayment)(nil), // 10: payone.v1.SecuredDirectDebitPayment
-	(*CashPayment)(nil),               // 11: payone.v1.CashPayment
-	(CardType)(0),                     // 12: payone.v1.CardType
-	(EcommerceMode)(0),                // 13: payone.v1.EcommerceMode
-	(WalletType)(0),                   // 14: payone.v1.WalletType
-	(ClearingSubtype)(0),              // 15: payone.v1.ClearingSubtype
-	(ShippingProvider)(0),             // 16: payone.v1.ShippingProvider
-	(OnlineBankTransferType)(0),       // 17: payone.v1.OnlineBankTransferType
-	(FinancingType)(0),                // 18: payone.v1.FinancingType
-	(CashType)(0),                     // 19: payone.v1.CashType
+	(*ApplePayToken)(nil),             // 7: payone.v1.ApplePayToken
+	(*GooglePayToken)(nil),            // 8: payone.v1.GooglePayToken
+	(*FinancingPayment)(nil),          // 9: payone.v1.FinancingPayment
+	(*SecuredInvoicePayment)(nil),     // 10: payone.v1.SecuredInvoicePayment
+	(*SecuredInstallmentPayment)(nil), // 11: payone.v1.SecuredInstallmentPayment
+	(*SecuredDirectDebitPayment)(nil), // 12: payone.v1.SecuredDirectDebitPayment
+	(*CashPayment)(nil),               // 13: payone.v1.CashPayment
+	(CardType)(0),                     // 14: payone.v1.CardType
+	(EcommerceMode)(0),                // 15: payone.v1.EcommerceMode
+	(WalletType)(0),                   // 16: payone.v1.WalletType
+	(ClearingSubtype)(0),              // 17: payone.v1.ClearingSubtype
+	(ShippingProvider)(0),             // 18: payone.v1.ShippingProvider
+	(OnlineBankTransferType)(0),       // 19: payone.v1.OnlineBankTransferType
+	(FinancingType)(0),                // 20: payone.v1.FinancingType
+	(CashType)(0),                     // 21: payone.v1.CashType
 }
 var file_payone_v1_payment_methods_proto_depIdxs = []int32{
-	12, // 0: payone.v1.CreditCardPayment.cardtype:type_name -> payone.v1.CardType
-	13, // 1: payone.v1.CreditCardPayment.ecommercemode:type_name -> payone.v1.EcommerceMode
-	14, // 2: payone.v1.CreditCardPayment.wallettype:type_name -> payone.v1.WalletType
-	15, // 3: payone.v1.InvoicePayment.clearingsubtype:type_name -> payone.v1.ClearingSubtype
-	16, // 4: payone.v1.CashOnDeliveryPayment.shippingprovider:type_name -> payone.v1.ShippingProvider
-	17, // 5: payone.v1.OnlineBankTransferPayment.onlinebanktransfertype:type_name -> payone.v1.OnlineBankTransferType
-	14, // 6: payone.v1.WalletPayment.wallettype:type_name -> payone.v1.WalletType
-	18, // 7: payone.v1.FinancingPayment.financingtype:type_name -> payone.v1.FinancingType
-	19, // 8: payone.v1.CashPayment.cashtype:type_name -> payone.v1.CashType
-	9,  // [9:9] is the sub-list for method output_type
-	9,  // [9:9] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	14, // 0: payone.v1.CreditCardPayment.cardtype:type_name -> payone.v1.CardType
+	15, // 1: payone.v1.CreditCardPayment.ecommercemode:type_name -> payone.v1.EcommerceMode
+	16, // 2: payone.v1.CreditCardPayment.wallettype:type_name -> payone.v1.WalletType
+	17, // 3: payone.v1.InvoicePayment.clearingsubtype:type_name -> payone.v1.ClearingSubtype
+	18, // 4: payone.v1.CashOnDeliveryPayment.shippingprovider:type_name -> payone.v1.ShippingProvider
+	19, // 5: payone.v1.OnlineBankTransferPayment.onlinebanktransfertype:type_name -> payone.v1.OnlineBankTransferType
+	16, // 6: payone.v1.WalletPayment.wallettype:type_name -> payone.v1.WalletType
+	7,  // 7: payone.v1.WalletPayment.apple_pay_token:type_name -> payone.v1.ApplePayToken
+	8,  // 8: payone.v1.WalletPayment.google_pay_token:type_name -> payone.v1.GooglePayToken
+	20, // 9: payone.v1.FinancingPayment.financingtype:type_name -> payone.v1.FinancingType
+	21, // 10: payone.v1.CashPayment.cashtype:type_name -> payone.v1.CashType
+	11, // [11:11] is the sub-list for method output_type
+	11, // [11:11] is the sub-list for method input_type
+	11, // [11:11] is the sub-list for extension type_name
+	11, // [11:11] is the sub-list for extension extendee
+	0,  // [0:11] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_payment_methods_proto_init() }
@@ -1134,7 +1325,7 @@ func file_payone_v1_payment_methods_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_payment_methods_proto_rawDesc), len(file_payone_v1_payment_methods_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   12,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -2516,8 +2516,9 @@ type ManageMandateResponse struct {
 	// pending (show mandate_text and ask for confirmation) or active. Format:
 	// LIST.
 	MandateStatus MandateStatus `protobuf:"varint,3,opt,name=mandate_status,json=mandateStatus,proto3,enum=payone.v1.MandateStatus" json:"mandate_status,omitempty"`
-	// With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-	// space, %3C ...): URL-decode before display. Format: CHAR.
+	// With pending: the mandate as HTML, ready to display. PAYONE sends it
+	// form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+	// Format: CHAR.
 	MandateText string `protobuf:"bytes,4,opt,name=mandate_text,json=mandateText,proto3" json:"mandate_text,omitempty"`
 	// Date the mandate was signed, YYYYMMDD. Format: DATE YYYYMMDD.
 	MandateDateofsignature string `protobuf:"bytes,5,opt,name=mandate_dateofsignature,json=mandateDateofsignature,proto3" json:"mandate_dateofsignature,omitempty"`
@@ -3559,16 +3560,16 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x13 \x03(\v25.payone.v1.ConsumerScoreResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xd0\a\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xd3\a\n" +
 	"\x15ManageMandateResponse\x12;\n" +
 	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
 	"\x06status\x10\x03@\x01R\x06status\x12Y\n" +
 	"\x16mandate_identification\x18\x02 \x01(\tB\"\xca\xf3\x18\x1e\n" +
 	"\x16mandate_identification\x10\x01\x18\x01 #R\x15mandateIdentification\x12W\n" +
 	"\x0emandate_status\x18\x03 \x01(\x0e2\x18.payone.v1.MandateStatusB\x16\xca\xf3\x18\x12\n" +
-	"\x0emandate_status\x10\x03R\rmandateStatus\x127\n" +
-	"\fmandate_text\x18\x04 \x01(\tB\x14\xca\xf3\x18\x10\n" +
-	"\fmandate_text\x10\x01R\vmandateText\x12Z\n" +
+	"\x0emandate_status\x10\x03R\rmandateStatus\x12:\n" +
+	"\fmandate_text\x18\x04 \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\fmandate_text\x10\x01\x80\x01\x01R\vmandateText\x12Z\n" +
 	"\x17mandate_dateofsignature\x18\x05 \x01(\tB!\xca\xf3\x18\x1d\n" +
 	"\x17mandate_dateofsignature\x10\x04 \n" +
 	"R\x16mandateDateofsignature\x12N\n" +

@@ -114,7 +114,7 @@ ENUM_VALUE_FIELD_NUMBER: _ClassVar[int]
 enum_value: _descriptor.FieldDescriptor
 
 class FieldRules(_message.Message):
-    __slots__ = ("wire_name", "format", "min_len", "max_len", "min_value", "max_value", "symbols", "required", "sensitive", "indexed", "upper_case", "lower_case", "gateway_only", "unknown_parameters", "ledger")
+    __slots__ = ("wire_name", "format", "min_len", "max_len", "min_value", "max_value", "symbols", "required", "sensitive", "indexed", "upper_case", "lower_case", "gateway_only", "unknown_parameters", "ledger", "form_url_encoded")
     WIRE_NAME_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
     MIN_LEN_FIELD_NUMBER: _ClassVar[int]
@@ -130,6 +130,7 @@ class FieldRules(_message.Message):
     GATEWAY_ONLY_FIELD_NUMBER: _ClassVar[int]
     UNKNOWN_PARAMETERS_FIELD_NUMBER: _ClassVar[int]
     LEDGER_FIELD_NUMBER: _ClassVar[int]
+    FORM_URL_ENCODED_FIELD_NUMBER: _ClassVar[int]
     wire_name: str
     format: Format
     min_len: int
@@ -145,7 +146,8 @@ class FieldRules(_message.Message):
     gateway_only: bool
     unknown_parameters: bool
     ledger: LedgerField
-    def __init__(self, wire_name: _Optional[str] = ..., format: _Optional[_Union[Format, str]] = ..., min_len: _Optional[int] = ..., max_len: _Optional[int] = ..., min_value: _Optional[int] = ..., max_value: _Optional[int] = ..., symbols: _Optional[_Union[Symbols, str]] = ..., required: _Optional[bool] = ..., sensitive: _Optional[bool] = ..., indexed: _Optional[bool] = ..., upper_case: _Optional[bool] = ..., lower_case: _Optional[bool] = ..., gateway_only: _Optional[bool] = ..., unknown_parameters: _Optional[bool] = ..., ledger: _Optional[_Union[LedgerField, str]] = ...) -> None: ...
+    form_url_encoded: bool
+    def __init__(self, wire_name: _Optional[str] = ..., format: _Optional[_Union[Format, str]] = ..., min_len: _Optional[int] = ..., max_len: _Optional[int] = ..., min_value: _Optional[int] = ..., max_value: _Optional[int] = ..., symbols: _Optional[_Union[Symbols, str]] = ..., required: _Optional[bool] = ..., sensitive: _Optional[bool] = ..., indexed: _Optional[bool] = ..., upper_case: _Optional[bool] = ..., lower_case: _Optional[bool] = ..., gateway_only: _Optional[bool] = ..., unknown_parameters: _Optional[bool] = ..., ledger: _Optional[_Union[LedgerField, str]] = ..., form_url_encoded: _Optional[bool] = ...) -> None: ...
 
 class CrossFieldRule(_message.Message):
     __slots__ = ("require_one_of", "at_most_one_of", "require", "when_field", "when_values", "description")

@@ -2,6 +2,7 @@ from payone.v1 import common_pb2 as _common_pb2
 from payone.v1 import options_pb2 as _options_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
+from collections.abc import Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -83,10 +84,36 @@ class OnlineBankTransferPayment(_message.Message):
     def __init__(self, onlinebanktransfertype: _Optional[_Union[_common_pb2.OnlineBankTransferType, str]] = ..., bankcountry: _Optional[str] = ..., bankgrouptype: _Optional[str] = ..., iban: _Optional[str] = ..., bic: _Optional[str] = ...) -> None: ...
 
 class WalletPayment(_message.Message):
-    __slots__ = ("wallettype",)
+    __slots__ = ("wallettype", "apple_pay_token", "google_pay_token")
     WALLETTYPE_FIELD_NUMBER: _ClassVar[int]
+    APPLE_PAY_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    GOOGLE_PAY_TOKEN_FIELD_NUMBER: _ClassVar[int]
     wallettype: _common_pb2.WalletType
-    def __init__(self, wallettype: _Optional[_Union[_common_pb2.WalletType, str]] = ...) -> None: ...
+    apple_pay_token: ApplePayToken
+    google_pay_token: GooglePayToken
+    def __init__(self, wallettype: _Optional[_Union[_common_pb2.WalletType, str]] = ..., apple_pay_token: _Optional[_Union[ApplePayToken, _Mapping]] = ..., google_pay_token: _Optional[_Union[GooglePayToken, _Mapping]] = ...) -> None: ...
+
+class ApplePayToken(_message.Message):
+    __slots__ = ("version", "data", "signature", "ephemeral_publickey", "publickey_hash", "transaction_id")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    SIGNATURE_FIELD_NUMBER: _ClassVar[int]
+    EPHEMERAL_PUBLICKEY_FIELD_NUMBER: _ClassVar[int]
+    PUBLICKEY_HASH_FIELD_NUMBER: _ClassVar[int]
+    TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    data: str
+    signature: str
+    ephemeral_publickey: str
+    publickey_hash: str
+    transaction_id: str
+    def __init__(self, version: _Optional[str] = ..., data: _Optional[str] = ..., signature: _Optional[str] = ..., ephemeral_publickey: _Optional[str] = ..., publickey_hash: _Optional[str] = ..., transaction_id: _Optional[str] = ...) -> None: ...
+
+class GooglePayToken(_message.Message):
+    __slots__ = ("token_data",)
+    TOKEN_DATA_FIELD_NUMBER: _ClassVar[int]
+    token_data: str
+    def __init__(self, token_data: _Optional[str] = ...) -> None: ...
 
 class FinancingPayment(_message.Message):
     __slots__ = ("financingtype", "iban", "bic", "bankaccountholder")

@@ -2309,6 +2309,10 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
       internal::CheckMapValue(entry->second, options, {path, "add_paydata", "add_paydata", wire_index}, out);
     }
   }
+  {
+    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "mandate_text", "mandate_text"};
+    internal::CheckText(m.mandate_text(), kRules, options, path, wire_index, out);
+  }
 }
 
 void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& m,
@@ -2379,6 +2383,12 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::EncodeFields(const Message& 
       internal::AddUnknown(entry->first, entry->second, options, form);
     }
   }
+  {
+    static constexpr EncodedName kName{"&mandate_text=", "&mandate_text%5B"};
+    if (!m.mandate_text().empty()) {
+      internal::AddFormEncodedText(kName, wire_index, m.mandate_text(), options, form);
+    }
+  }
 }
 
 bool PayoneCodec<::codectest::v1::PaymentResponse>::Owns(absl::string_view name,
@@ -2416,6 +2426,9 @@ bool PayoneCodec<::codectest::v1::PaymentResponse>::Owns(absl::string_view name,
       break;
     case 12:
       if (internal::NameIs(name, "errormessage")) {
+        return true;
+      }
+      if (internal::NameIs(name, "mandate_text")) {
         return true;
       }
       break;
@@ -2509,6 +2522,11 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE internal::Match PayoneCodec<::codectest::v1::Paymen
         internal::AssignText(value, m->mutable_errormessage());
         return internal::Match::kYes;
       }
+      if (internal::NameIs(name, "mandate_text")) {
+        if (value.empty()) return internal::Match::kYes;
+        internal::AssignFormDecodedText(value, m->mutable_mandate_text());
+        return internal::Match::kYes;
+      }
       break;
     case 13:
       if (internal::NameIs(name, "settleaccount")) {
@@ -2576,6 +2594,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::AppendDebugFields(const Mess
       out->Entry("other_parameters", entry->first, entry->second, IsSensitiveName(entry->first, SensitiveWireNames()));
     }
   }
+  if (!m.mandate_text().empty()) out->Text("mandate_text", m.mandate_text(), false);
 }
 
 std::string PayoneCodec<::codectest::v1::PaymentResponse>::RedactedDebugString(const Message& m) {
@@ -2615,6 +2634,7 @@ absl::Status PayoneCodec<::codectest::v1::PaymentResponse>::Decode(absl::string_
   m->clear_currency();
   if (m->add_paydata_size() != 0) m->clear_add_paydata();
   if (m->other_parameters_size() != 0) m->clear_other_parameters();
+  if (!m->mandate_text().empty()) m->clear_mandate_text();
   static const auto* const reflection = Message::GetReflection();
   if (!reflection->GetUnknownFields(*m).empty()) {
     reflection->MutableUnknownFields(m)->Clear();

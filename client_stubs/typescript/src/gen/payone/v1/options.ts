@@ -505,6 +505,14 @@ export interface FieldRules {
    * PayoneCodec<M>::LedgerFieldsOf reads the tagged fields.
    */
   ledger: LedgerField;
+  /**
+   * On a string field of a response: PAYONE sends the value form-URL-encoded
+   * inside its answer ("%3Cdiv+class..." for mandate_text). Decode decodes
+   * it once ('+' is a space, %XX a byte of the request's charset), so every
+   * client receives the text itself; Encode (the simulator's side) encodes
+   * it again.
+   */
+  formUrlEncoded: boolean;
 }
 
 /**
@@ -584,6 +592,7 @@ function createBaseFieldRules(): FieldRules {
     gatewayOnly: false,
     unknownParameters: false,
     ledger: 0,
+    formUrlEncoded: false,
   };
 }
 
@@ -633,6 +642,9 @@ export const FieldRules: MessageFns<FieldRules> = {
     }
     if (message.ledger !== 0) {
       writer.uint32(120).int32(message.ledger);
+    }
+    if (message.formUrlEncoded !== false) {
+      writer.uint32(128).bool(message.formUrlEncoded);
     }
     return writer;
   },
@@ -770,6 +782,14 @@ export const FieldRules: MessageFns<FieldRules> = {
             message.ledger = reader.int32() as any;
             continue;
           }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.formUrlEncoded = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -835,6 +855,11 @@ export const FieldRules: MessageFns<FieldRules> = {
         ? globalThis.Boolean(object.unknown_parameters)
         : false,
       ledger: isSet(object.ledger) ? ledgerFieldFromJSON(object.ledger) : 0,
+      formUrlEncoded: isSet(object.formUrlEncoded)
+        ? globalThis.Boolean(object.formUrlEncoded)
+        : isSet(object.form_url_encoded)
+        ? globalThis.Boolean(object.form_url_encoded)
+        : false,
     };
   },
 
@@ -885,6 +910,9 @@ export const FieldRules: MessageFns<FieldRules> = {
     if (message.ledger !== 0) {
       obj.ledger = ledgerFieldToJSON(message.ledger);
     }
+    if (message.formUrlEncoded !== false) {
+      obj.formUrlEncoded = message.formUrlEncoded;
+    }
     return obj;
   },
 
@@ -908,6 +936,7 @@ export const FieldRules: MessageFns<FieldRules> = {
     message.gatewayOnly = object.gatewayOnly ?? false;
     message.unknownParameters = object.unknownParameters ?? false;
     message.ledger = object.ledger ?? 0;
+    message.formUrlEncoded = object.formUrlEncoded ?? false;
     return message;
   },
 };

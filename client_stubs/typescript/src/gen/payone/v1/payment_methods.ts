@@ -211,7 +211,8 @@ export interface OnlineBankTransferPayment {
 /**
  * E-wallet (clearingtype wlt): PayPal, Amazon Pay, Apple Pay, Google Pay,
  * Alipay, WeChat Pay, Wero, ... Redirecting wallets need redirect_urls;
- * provider data goes in add_paydata.
+ * Apple Pay and Google Pay pay with the device's token instead (required
+ * with APL and GGP); other provider data goes in add_paydata.
  */
 export interface WalletPayment {
   /**
@@ -220,6 +221,59 @@ export interface WalletPayment {
    * Wero, ... Format: LIST. Required.
    */
   wallettype: WalletType;
+  /**
+   * The Apple Pay payment token (with wallettype APL). Conditional: required
+   * with APL.
+   */
+  applePayToken:
+    | ApplePayToken
+    | undefined;
+  /**
+   * The Google Pay payment token (with wallettype GGP). Conditional:
+   * required with GGP.
+   */
+  googlePayToken: GooglePayToken | undefined;
+}
+
+/**
+ * The Apple Pay payment token (PKPaymentToken.paymentData) as PAYONE reads
+ * it from add_paydata; the shop passes the device's values unchanged.
+ */
+export interface ApplePayToken {
+  /** paymentData.version, e.g. "EC_v1". Format: CHAR(1..10). Required. */
+  version: string;
+  /**
+   * paymentData.data: the encrypted payment data (Base64). Format:
+   * CHAR(1..8192). Sensitive: never logged. Required.
+   */
+  data: string;
+  /**
+   * paymentData.signature (Base64). Format: CHAR(1..16384). Sensitive: never
+   * logged. Required.
+   */
+  signature: string;
+  /**
+   * paymentData.header.ephemeralPublicKey (Base64). Format: CHAR(1..1024).
+   * Sensitive: never logged. Required.
+   */
+  ephemeralPublickey: string;
+  /**
+   * paymentData.header.publicKeyHash (Base64). Format: CHAR(1..255).
+   * Required.
+   */
+  publickeyHash: string;
+  /** paymentData.header.transactionId (hex). Format: CHAR(1..255). Optional. */
+  transactionId: string;
+}
+
+/** The Google Pay payment token as PAYONE reads it from add_paydata. */
+export interface GooglePayToken {
+  /**
+   * The payment token of the Google Pay API (PaymentData
+   * paymentMethodData.tokenizationData.token), Base64-encoded by the shop.
+   * Format: CHAR(1..16384). Sensitive: never logged. Required.
+   */
+  tokenData: string;
 }
 
 /**
@@ -1096,13 +1150,19 @@ export const OnlineBankTransferPayment: MessageFns<OnlineBankTransferPayment> = 
 };
 
 function createBaseWalletPayment(): WalletPayment {
-  return { wallettype: 0 };
+  return { wallettype: 0, applePayToken: undefined, googlePayToken: undefined };
 }
 
 export const WalletPayment: MessageFns<WalletPayment> = {
   encode(message: WalletPayment, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.wallettype !== 0) {
       writer.uint32(8).int32(message.wallettype);
+    }
+    if (message.applePayToken !== undefined) {
+      ApplePayToken.encode(message.applePayToken, writer.uint32(18).fork()).join();
+    }
+    if (message.googlePayToken !== undefined) {
+      GooglePayToken.encode(message.googlePayToken, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -1128,6 +1188,22 @@ export const WalletPayment: MessageFns<WalletPayment> = {
             message.wallettype = reader.int32() as any;
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.applePayToken = ApplePayToken.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.googlePayToken = GooglePayToken.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1141,13 +1217,31 @@ export const WalletPayment: MessageFns<WalletPayment> = {
   },
 
   fromJSON(object: any): WalletPayment {
-    return { wallettype: isSet(object.wallettype) ? walletTypeFromJSON(object.wallettype) : 0 };
+    return {
+      wallettype: isSet(object.wallettype) ? walletTypeFromJSON(object.wallettype) : 0,
+      applePayToken: isSet(object.applePayToken)
+        ? ApplePayToken.fromJSON(object.applePayToken)
+        : isSet(object.apple_pay_token)
+        ? ApplePayToken.fromJSON(object.apple_pay_token)
+        : undefined,
+      googlePayToken: isSet(object.googlePayToken)
+        ? GooglePayToken.fromJSON(object.googlePayToken)
+        : isSet(object.google_pay_token)
+        ? GooglePayToken.fromJSON(object.google_pay_token)
+        : undefined,
+    };
   },
 
   toJSON(message: WalletPayment): unknown {
     const obj: any = {};
     if (message.wallettype !== 0) {
       obj.wallettype = walletTypeToJSON(message.wallettype);
+    }
+    if (message.applePayToken !== undefined) {
+      obj.applePayToken = ApplePayToken.toJSON(message.applePayToken);
+    }
+    if (message.googlePayToken !== undefined) {
+      obj.googlePayToken = GooglePayToken.toJSON(message.googlePayToken);
     }
     return obj;
   },
@@ -1158,6 +1252,246 @@ export const WalletPayment: MessageFns<WalletPayment> = {
   fromPartial(object: DeepPartial<WalletPayment>): WalletPayment {
     const message = createBaseWalletPayment();
     message.wallettype = object.wallettype ?? 0;
+    message.applePayToken = (object.applePayToken !== undefined && object.applePayToken !== null)
+      ? ApplePayToken.fromPartial(object.applePayToken)
+      : undefined;
+    message.googlePayToken = (object.googlePayToken !== undefined && object.googlePayToken !== null)
+      ? GooglePayToken.fromPartial(object.googlePayToken)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseApplePayToken(): ApplePayToken {
+  return { version: "", data: "", signature: "", ephemeralPublickey: "", publickeyHash: "", transactionId: "" };
+}
+
+export const ApplePayToken: MessageFns<ApplePayToken> = {
+  encode(message: ApplePayToken, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.version !== "") {
+      writer.uint32(10).string(message.version);
+    }
+    if (message.data !== "") {
+      writer.uint32(18).string(message.data);
+    }
+    if (message.signature !== "") {
+      writer.uint32(26).string(message.signature);
+    }
+    if (message.ephemeralPublickey !== "") {
+      writer.uint32(34).string(message.ephemeralPublickey);
+    }
+    if (message.publickeyHash !== "") {
+      writer.uint32(42).string(message.publickeyHash);
+    }
+    if (message.transactionId !== "") {
+      writer.uint32(50).string(message.transactionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApplePayToken {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApplePayToken();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.version = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.data = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.signature = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.ephemeralPublickey = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.publickeyHash = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.transactionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ApplePayToken {
+    return {
+      version: isSet(object.version) ? globalThis.String(object.version) : "",
+      data: isSet(object.data) ? globalThis.String(object.data) : "",
+      signature: isSet(object.signature) ? globalThis.String(object.signature) : "",
+      ephemeralPublickey: isSet(object.ephemeralPublickey)
+        ? globalThis.String(object.ephemeralPublickey)
+        : isSet(object.ephemeral_publickey)
+        ? globalThis.String(object.ephemeral_publickey)
+        : "",
+      publickeyHash: isSet(object.publickeyHash)
+        ? globalThis.String(object.publickeyHash)
+        : isSet(object.publickey_hash)
+        ? globalThis.String(object.publickey_hash)
+        : "",
+      transactionId: isSet(object.transactionId)
+        ? globalThis.String(object.transactionId)
+        : isSet(object.transaction_id)
+        ? globalThis.String(object.transaction_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ApplePayToken): unknown {
+    const obj: any = {};
+    if (message.version !== "") {
+      obj.version = message.version;
+    }
+    if (message.data !== "") {
+      obj.data = message.data;
+    }
+    if (message.signature !== "") {
+      obj.signature = message.signature;
+    }
+    if (message.ephemeralPublickey !== "") {
+      obj.ephemeralPublickey = message.ephemeralPublickey;
+    }
+    if (message.publickeyHash !== "") {
+      obj.publickeyHash = message.publickeyHash;
+    }
+    if (message.transactionId !== "") {
+      obj.transactionId = message.transactionId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ApplePayToken>): ApplePayToken {
+    return ApplePayToken.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ApplePayToken>): ApplePayToken {
+    const message = createBaseApplePayToken();
+    message.version = object.version ?? "";
+    message.data = object.data ?? "";
+    message.signature = object.signature ?? "";
+    message.ephemeralPublickey = object.ephemeralPublickey ?? "";
+    message.publickeyHash = object.publickeyHash ?? "";
+    message.transactionId = object.transactionId ?? "";
+    return message;
+  },
+};
+
+function createBaseGooglePayToken(): GooglePayToken {
+  return { tokenData: "" };
+}
+
+export const GooglePayToken: MessageFns<GooglePayToken> = {
+  encode(message: GooglePayToken, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tokenData !== "") {
+      writer.uint32(10).string(message.tokenData);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GooglePayToken {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGooglePayToken();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tokenData = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GooglePayToken {
+    return {
+      tokenData: isSet(object.tokenData)
+        ? globalThis.String(object.tokenData)
+        : isSet(object.token_data)
+        ? globalThis.String(object.token_data)
+        : "",
+    };
+  },
+
+  toJSON(message: GooglePayToken): unknown {
+    const obj: any = {};
+    if (message.tokenData !== "") {
+      obj.tokenData = message.tokenData;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GooglePayToken>): GooglePayToken {
+    return GooglePayToken.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GooglePayToken>): GooglePayToken {
+    const message = createBaseGooglePayToken();
+    message.tokenData = object.tokenData ?? "";
     return message;
   },
 };

@@ -1206,8 +1206,9 @@ export interface ManageMandateResponse {
    */
   mandateStatus: MandateStatus;
   /**
-   * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-   * space, %3C ...): URL-decode before display. Format: CHAR.
+   * With pending: the mandate as HTML, ready to display. PAYONE sends it
+   * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+   * Format: CHAR.
    */
   mandateText: string;
   /** Date the mandate was signed, YYYYMMDD. Format: DATE YYYYMMDD. */

@@ -370,6 +370,25 @@ private static final long serialVersionUID = 0L;
     return result == null ? com.payonegateway.payone.v1.LedgerField.UNRECOGNIZED : result;
   }
 
+  public static final int FORM_URL_ENCODED_FIELD_NUMBER = 16;
+  private boolean formUrlEncoded_ = false;
+  /**
+   * <pre>
+   * On a string field of a response: PAYONE sends the value form-URL-encoded
+   * inside its answer ("%3Cdiv+class..." for mandate_text). Decode decodes
+   * it once ('+' is a space, %XX a byte of the request's charset), so every
+   * client receives the text itself; Encode (the simulator's side) encodes
+   * it again.
+   * </pre>
+   *
+   * <code>bool form_url_encoded = 16;</code>
+   * @return The formUrlEncoded.
+   */
+  @java.lang.Override
+  public boolean getFormUrlEncoded() {
+    return formUrlEncoded_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -428,6 +447,9 @@ private static final long serialVersionUID = 0L;
     }
     if (ledger_ != com.payonegateway.payone.v1.LedgerField.LEDGER_FIELD_UNSPECIFIED.getNumber()) {
       output.writeEnum(15, ledger_);
+    }
+    if (formUrlEncoded_ != false) {
+      output.writeBool(16, formUrlEncoded_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -497,6 +519,10 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeEnumSize(15, ledger_);
     }
+    if (formUrlEncoded_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(16, formUrlEncoded_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -545,6 +571,8 @@ private static final long serialVersionUID = 0L;
     if (getUnknownParameters()
         != other.getUnknownParameters()) return false;
     if (ledger_ != other.ledger_) return false;
+    if (getFormUrlEncoded()
+        != other.getFormUrlEncoded()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -599,6 +627,9 @@ private static final long serialVersionUID = 0L;
         getUnknownParameters());
     hash = (37 * hash) + LEDGER_FIELD_NUMBER;
     hash = (53 * hash) + ledger_;
+    hash = (37 * hash) + FORM_URL_ENCODED_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getFormUrlEncoded());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -747,6 +778,7 @@ private static final long serialVersionUID = 0L;
       gatewayOnly_ = false;
       unknownParameters_ = false;
       ledger_ = 0;
+      formUrlEncoded_ = false;
       return this;
     }
 
@@ -827,6 +859,9 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00004000) != 0)) {
         result.ledger_ = ledger_;
+      }
+      if (((from_bitField0_ & 0x00008000) != 0)) {
+        result.formUrlEncoded_ = formUrlEncoded_;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -921,6 +956,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.ledger_ != 0) {
         setLedgerValue(other.getLedgerValue());
+      }
+      if (other.getFormUrlEncoded() != false) {
+        setFormUrlEncoded(other.getFormUrlEncoded());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1023,6 +1061,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00004000;
               break;
             } // case 120
+            case 128: {
+              formUrlEncoded_ = input.readBool();
+              bitField0_ |= 0x00008000;
+              break;
+            } // case 128
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1869,6 +1912,62 @@ private static final long serialVersionUID = 0L;
     public Builder clearLedger() {
       bitField0_ = (bitField0_ & ~0x00004000);
       ledger_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private boolean formUrlEncoded_ ;
+    /**
+     * <pre>
+     * On a string field of a response: PAYONE sends the value form-URL-encoded
+     * inside its answer ("%3Cdiv+class..." for mandate_text). Decode decodes
+     * it once ('+' is a space, %XX a byte of the request's charset), so every
+     * client receives the text itself; Encode (the simulator's side) encodes
+     * it again.
+     * </pre>
+     *
+     * <code>bool form_url_encoded = 16;</code>
+     * @return The formUrlEncoded.
+     */
+    @java.lang.Override
+    public boolean getFormUrlEncoded() {
+      return formUrlEncoded_;
+    }
+    /**
+     * <pre>
+     * On a string field of a response: PAYONE sends the value form-URL-encoded
+     * inside its answer ("%3Cdiv+class..." for mandate_text). Decode decodes
+     * it once ('+' is a space, %XX a byte of the request's charset), so every
+     * client receives the text itself; Encode (the simulator's side) encodes
+     * it again.
+     * </pre>
+     *
+     * <code>bool form_url_encoded = 16;</code>
+     * @param value The formUrlEncoded to set.
+     * @return This builder for chaining.
+     */
+    public Builder setFormUrlEncoded(boolean value) {
+      
+      formUrlEncoded_ = value;
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * On a string field of a response: PAYONE sends the value form-URL-encoded
+     * inside its answer ("%3Cdiv+class..." for mandate_text). Decode decodes
+     * it once ('+' is a space, %XX a byte of the request's charset), so every
+     * client receives the text itself; Encode (the simulator's side) encodes
+     * it again.
+     * </pre>
+     *
+     * <code>bool form_url_encoded = 16;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearFormUrlEncoded() {
+      bitField0_ = (bitField0_ & ~0x00008000);
+      formUrlEncoded_ = false;
       onChanged();
       return this;
     }

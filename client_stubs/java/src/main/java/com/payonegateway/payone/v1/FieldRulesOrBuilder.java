@@ -215,4 +215,18 @@ public interface FieldRulesOrBuilder extends
    * @return The ledger.
    */
   com.payonegateway.payone.v1.LedgerField getLedger();
+
+  /**
+   * <pre>
+   * On a string field of a response: PAYONE sends the value form-URL-encoded
+   * inside its answer ("%3Cdiv+class..." for mandate_text). Decode decodes
+   * it once ('+' is a space, %XX a byte of the request's charset), so every
+   * client receives the text itself; Encode (the simulator's side) encodes
+   * it again.
+   * </pre>
+   *
+   * <code>bool form_url_encoded = 16;</code>
+   * @return The formUrlEncoded.
+   */
+  boolean getFormUrlEncoded();
 }

@@ -176,8 +176,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object mandateText_ = "";
   /**
    * <pre>
-   * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-   * space, %3C ...): URL-decode before display. Format: CHAR.
+   * With pending: the mandate as HTML, ready to display. PAYONE sends it
+   * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+   * Format: CHAR.
    * </pre>
    *
    * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>
@@ -198,8 +199,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-   * space, %3C ...): URL-decode before display. Format: CHAR.
+   * With pending: the mandate as HTML, ready to display. PAYONE sends it
+   * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+   * Format: CHAR.
    * </pre>
    *
    * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>
@@ -1565,8 +1567,9 @@ java.lang.String defaultValue) {
     private java.lang.Object mandateText_ = "";
     /**
      * <pre>
-     * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-     * space, %3C ...): URL-decode before display. Format: CHAR.
+     * With pending: the mandate as HTML, ready to display. PAYONE sends it
+     * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+     * Format: CHAR.
      * </pre>
      *
      * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>
@@ -1586,8 +1589,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-     * space, %3C ...): URL-decode before display. Format: CHAR.
+     * With pending: the mandate as HTML, ready to display. PAYONE sends it
+     * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+     * Format: CHAR.
      * </pre>
      *
      * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>
@@ -1608,8 +1612,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-     * space, %3C ...): URL-decode before display. Format: CHAR.
+     * With pending: the mandate as HTML, ready to display. PAYONE sends it
+     * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+     * Format: CHAR.
      * </pre>
      *
      * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>
@@ -1626,8 +1631,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-     * space, %3C ...): URL-decode before display. Format: CHAR.
+     * With pending: the mandate as HTML, ready to display. PAYONE sends it
+     * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+     * Format: CHAR.
      * </pre>
      *
      * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>
@@ -1641,8 +1647,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-     * space, %3C ...): URL-decode before display. Format: CHAR.
+     * With pending: the mandate as HTML, ready to display. PAYONE sends it
+     * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+     * Format: CHAR.
      * </pre>
      *
      * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>

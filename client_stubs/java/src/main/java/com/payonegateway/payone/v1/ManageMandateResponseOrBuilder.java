@@ -69,8 +69,9 @@ public interface ManageMandateResponseOrBuilder extends
 
   /**
    * <pre>
-   * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-   * space, %3C ...): URL-decode before display. Format: CHAR.
+   * With pending: the mandate as HTML, ready to display. PAYONE sends it
+   * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+   * Format: CHAR.
    * </pre>
    *
    * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>
@@ -79,8 +80,9 @@ public interface ManageMandateResponseOrBuilder extends
   java.lang.String getMandateText();
   /**
    * <pre>
-   * With pending: the mandate as HTML, form-URL-encoded by PAYONE ("+" for
-   * space, %3C ...): URL-decode before display. Format: CHAR.
+   * With pending: the mandate as HTML, ready to display. PAYONE sends it
+   * form-URL-encoded ("+" for space, %3C ...); the gateway decodes it once.
+   * Format: CHAR.
    * </pre>
    *
    * <code>string mandate_text = 4 [(.payone.v1.field) = { ... }</code>

@@ -85,7 +85,7 @@ public final class OptionsProto {
   static {
     java.lang.String[] descriptorData = {
       "\n\027payone/v1/options.proto\022\tpayone.v1\032 go" +
-      "ogle/protobuf/descriptor.proto\"\215\003\n\nField" +
+      "ogle/protobuf/descriptor.proto\"\247\003\n\nField" +
       "Rules\022\021\n\twire_name\030\001 \001(\t\022!\n\006format\030\002 \001(\016" +
       "2\021.payone.v1.Format\022\017\n\007min_len\030\003 \001(\r\022\017\n\007" +
       "max_len\030\004 \001(\r\022\026\n\tmin_value\030\005 \001(\003H\000\210\001\001\022\026\n" +
@@ -95,55 +95,55 @@ public final class OptionsProto {
       "r_case\030\013 \001(\010\022\022\n\nlower_case\030\014 \001(\010\022\024\n\014gate" +
       "way_only\030\r \001(\010\022\032\n\022unknown_parameters\030\016 \001" +
       "(\010\022&\n\006ledger\030\017 \001(\0162\026.payone.v1.LedgerFie" +
-      "ldB\014\n\n_min_valueB\014\n\n_max_value\"\217\001\n\016Cross" +
-      "FieldRule\022\026\n\016require_one_of\030\001 \003(\t\022\026\n\016at_" +
-      "most_one_of\030\002 \003(\t\022\017\n\007require\030\003 \003(\t\022\022\n\nwh" +
-      "en_field\030\004 \001(\t\022\023\n\013when_values\030\005 \003(\t\022\023\n\013d" +
-      "escription\030\006 \001(\t\"\263\002\n\014MessageRules\022$\n\004kin" +
-      "d\030\001 \001(\0162\026.payone.v1.MessageKind\022\024\n\014reque" +
-      "st_type\030\002 \001(\t\022(\n\005rules\030\003 \003(\0132\031.payone.v1" +
-      ".CrossFieldRule\0229\n\tconstants\030\004 \003(\0132&.pay" +
-      "one.v1.MessageRules.ConstantsEntry\022 \n\030om" +
-      "it_standard_parameters\030\005 \003(\t\022.\n\rledger_e" +
-      "ffect\030\006 \001(\0162\027.payone.v1.LedgerEffect\0320\n\016" +
-      "ConstantsEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001" +
-      "(\t:\0028\001\"$\n\016EnumValueRules\022\022\n\nwire_value\030\001" +
-      " \001(\t*\370\002\n\006Format\022\026\n\022FORMAT_UNSPECIFIED\020\000\022" +
-      "\017\n\013FORMAT_CHAR\020\001\022\022\n\016FORMAT_NUMERIC\020\002\022\017\n\013" +
-      "FORMAT_LIST\020\003\022\030\n\024FORMAT_DATE_YYYYMMDD\020\004\022" +
-      "\024\n\020FORMAT_DATE_YYMM\020\005\022\024\n\020FORMAT_UNIX_TIM" +
-      "E\020\006\022\016\n\nFORMAT_URL\020\007\022\020\n\014FORMAT_EMAIL\020\010\022\017\n" +
-      "\013FORMAT_IBAN\020\t\022\016\n\nFORMAT_BIC\020\n\022\022\n\016FORMAT" +
-      "_COUNTRY\020\013\022\023\n\017FORMAT_CURRENCY\020\014\022\023\n\017FORMA" +
-      "T_LANGUAGE\020\r\022\016\n\nFORMAT_PAN\020\016\022\022\n\016FORMAT_D" +
-      "ECIMAL\020\017\022\r\n\tFORMAT_IP\020\020\022\021\n\rFORMAT_YES_NO" +
-      "\020\021\022\023\n\017FORMAT_ONE_ZERO\020\022*p\n\007Symbols\022\017\n\013SY" +
-      "MBOLS_ANY\020\000\022\025\n\021SYMBOLS_REFERENCE\020\001\022\030\n\024SY" +
-      "MBOLS_ALPHANUMERIC\020\002\022\022\n\016SYMBOLS_DIGITS\020\003" +
-      "\022\017\n\013SYMBOLS_HEX\020\004*\321\001\n\013LedgerField\022\034\n\030LED" +
-      "GER_FIELD_UNSPECIFIED\020\000\022\025\n\021LEDGER_FIELD_" +
-      "TXID\020\001\022\032\n\026LEDGER_FIELD_REFERENCE\020\002\022\027\n\023LE" +
-      "DGER_FIELD_AMOUNT\020\003\022\031\n\025LEDGER_FIELD_CURR" +
-      "ENCY\020\004\022\037\n\033LEDGER_FIELD_SEQUENCENUMBER\020\005\022" +
-      "\034\n\030LEDGER_FIELD_CAPTUREMODE\020\006*\263\001\n\014Ledger" +
-      "Effect\022\035\n\031LEDGER_EFFECT_UNSPECIFIED\020\000\022\031\n" +
-      "\025LEDGER_EFFECT_RESERVE\020\001\022\033\n\027LEDGER_EFFEC" +
-      "T_AUTHORIZE\020\002\022\031\n\025LEDGER_EFFECT_CAPTURE\020\003" +
-      "\022\030\n\024LEDGER_EFFECT_REFUND\020\004\022\027\n\023LEDGER_EFF" +
-      "ECT_DEBIT\020\005*\226\001\n\013MessageKind\022\034\n\030MESSAGE_K" +
-      "IND_UNSPECIFIED\020\000\022\030\n\024MESSAGE_KIND_REQUES" +
-      "T\020\001\022\031\n\025MESSAGE_KIND_RESPONSE\020\002\022\035\n\031MESSAG" +
-      "E_KIND_NOTIFICATION\020\003\022\025\n\021MESSAGE_KIND_PA" +
-      "RT\020\004:E\n\005field\022\035.google.protobuf.FieldOpt" +
-      "ions\030\271\216\003 \001(\0132\025.payone.v1.FieldRules:K\n\007m" +
-      "essage\022\037.google.protobuf.MessageOptions\030" +
-      "\272\216\003 \001(\0132\027.payone.v1.MessageRules:R\n\nenum" +
-      "_value\022!.google.protobuf.EnumValueOption" +
-      "s\030\273\216\003 \001(\0132\031.payone.v1.EnumValueRulesB}\n\033" +
-      "com.payonegateway.payone.v1B\014OptionsProt" +
-      "oP\001ZKgithub.com/payone-gateway/payone-ga" +
-      "teway/client_stubs/go/payone/v1;payonev1" +
-      "\370\001\001b\006proto3"
+      "ld\022\030\n\020form_url_encoded\030\020 \001(\010B\014\n\n_min_val" +
+      "ueB\014\n\n_max_value\"\217\001\n\016CrossFieldRule\022\026\n\016r" +
+      "equire_one_of\030\001 \003(\t\022\026\n\016at_most_one_of\030\002 " +
+      "\003(\t\022\017\n\007require\030\003 \003(\t\022\022\n\nwhen_field\030\004 \001(\t" +
+      "\022\023\n\013when_values\030\005 \003(\t\022\023\n\013description\030\006 \001" +
+      "(\t\"\263\002\n\014MessageRules\022$\n\004kind\030\001 \001(\0162\026.payo" +
+      "ne.v1.MessageKind\022\024\n\014request_type\030\002 \001(\t\022" +
+      "(\n\005rules\030\003 \003(\0132\031.payone.v1.CrossFieldRul" +
+      "e\0229\n\tconstants\030\004 \003(\0132&.payone.v1.Message" +
+      "Rules.ConstantsEntry\022 \n\030omit_standard_pa" +
+      "rameters\030\005 \003(\t\022.\n\rledger_effect\030\006 \001(\0162\027." +
+      "payone.v1.LedgerEffect\0320\n\016ConstantsEntry" +
+      "\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001\"$\n\016Enum" +
+      "ValueRules\022\022\n\nwire_value\030\001 \001(\t*\370\002\n\006Forma" +
+      "t\022\026\n\022FORMAT_UNSPECIFIED\020\000\022\017\n\013FORMAT_CHAR" +
+      "\020\001\022\022\n\016FORMAT_NUMERIC\020\002\022\017\n\013FORMAT_LIST\020\003\022" +
+      "\030\n\024FORMAT_DATE_YYYYMMDD\020\004\022\024\n\020FORMAT_DATE" +
+      "_YYMM\020\005\022\024\n\020FORMAT_UNIX_TIME\020\006\022\016\n\nFORMAT_" +
+      "URL\020\007\022\020\n\014FORMAT_EMAIL\020\010\022\017\n\013FORMAT_IBAN\020\t" +
+      "\022\016\n\nFORMAT_BIC\020\n\022\022\n\016FORMAT_COUNTRY\020\013\022\023\n\017" +
+      "FORMAT_CURRENCY\020\014\022\023\n\017FORMAT_LANGUAGE\020\r\022\016" +
+      "\n\nFORMAT_PAN\020\016\022\022\n\016FORMAT_DECIMAL\020\017\022\r\n\tFO" +
+      "RMAT_IP\020\020\022\021\n\rFORMAT_YES_NO\020\021\022\023\n\017FORMAT_O" +
+      "NE_ZERO\020\022*p\n\007Symbols\022\017\n\013SYMBOLS_ANY\020\000\022\025\n" +
+      "\021SYMBOLS_REFERENCE\020\001\022\030\n\024SYMBOLS_ALPHANUM" +
+      "ERIC\020\002\022\022\n\016SYMBOLS_DIGITS\020\003\022\017\n\013SYMBOLS_HE" +
+      "X\020\004*\321\001\n\013LedgerField\022\034\n\030LEDGER_FIELD_UNSP" +
+      "ECIFIED\020\000\022\025\n\021LEDGER_FIELD_TXID\020\001\022\032\n\026LEDG" +
+      "ER_FIELD_REFERENCE\020\002\022\027\n\023LEDGER_FIELD_AMO" +
+      "UNT\020\003\022\031\n\025LEDGER_FIELD_CURRENCY\020\004\022\037\n\033LEDG" +
+      "ER_FIELD_SEQUENCENUMBER\020\005\022\034\n\030LEDGER_FIEL" +
+      "D_CAPTUREMODE\020\006*\263\001\n\014LedgerEffect\022\035\n\031LEDG" +
+      "ER_EFFECT_UNSPECIFIED\020\000\022\031\n\025LEDGER_EFFECT" +
+      "_RESERVE\020\001\022\033\n\027LEDGER_EFFECT_AUTHORIZE\020\002\022" +
+      "\031\n\025LEDGER_EFFECT_CAPTURE\020\003\022\030\n\024LEDGER_EFF" +
+      "ECT_REFUND\020\004\022\027\n\023LEDGER_EFFECT_DEBIT\020\005*\226\001" +
+      "\n\013MessageKind\022\034\n\030MESSAGE_KIND_UNSPECIFIE" +
+      "D\020\000\022\030\n\024MESSAGE_KIND_REQUEST\020\001\022\031\n\025MESSAGE" +
+      "_KIND_RESPONSE\020\002\022\035\n\031MESSAGE_KIND_NOTIFIC" +
+      "ATION\020\003\022\025\n\021MESSAGE_KIND_PART\020\004:E\n\005field\022" +
+      "\035.google.protobuf.FieldOptions\030\271\216\003 \001(\0132\025" +
+      ".payone.v1.FieldRules:K\n\007message\022\037.googl" +
+      "e.protobuf.MessageOptions\030\272\216\003 \001(\0132\027.payo" +
+      "ne.v1.MessageRules:R\n\nenum_value\022!.googl" +
+      "e.protobuf.EnumValueOptions\030\273\216\003 \001(\0132\031.pa" +
+      "yone.v1.EnumValueRulesB}\n\033com.payonegate" +
+      "way.payone.v1B\014OptionsProtoP\001ZKgithub.co" +
+      "m/payone-gateway/payone-gateway/client_s" +
+      "tubs/go/payone/v1;payonev1\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -155,7 +155,7 @@ public final class OptionsProto {
     internal_static_payone_v1_FieldRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_FieldRules_descriptor,
-        new java.lang.String[] { "WireName", "Format", "MinLen", "MaxLen", "MinValue", "MaxValue", "Symbols", "Required", "Sensitive", "Indexed", "UpperCase", "LowerCase", "GatewayOnly", "UnknownParameters", "Ledger", "MinValue", "MaxValue", });
+        new java.lang.String[] { "WireName", "Format", "MinLen", "MaxLen", "MinValue", "MaxValue", "Symbols", "Required", "Sensitive", "Indexed", "UpperCase", "LowerCase", "GatewayOnly", "UnknownParameters", "Ledger", "FormUrlEncoded", "MinValue", "MaxValue", });
     internal_static_payone_v1_CrossFieldRule_descriptor =
       getDescriptor().getMessageTypes().get(1);
     internal_static_payone_v1_CrossFieldRule_fieldAccessorTable = new

@@ -50,6 +50,16 @@ public final class PaymentMethodsProto {
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
       internal_static_payone_v1_WalletPayment_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_ApplePayToken_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_ApplePayToken_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_GooglePayToken_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_GooglePayToken_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_payone_v1_FinancingPayment_descriptor;
   static final 
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
@@ -136,42 +146,66 @@ public final class PaymentMethodsProto {
       "uptype\030\003 \001(\tB\025\312\363\030\021\n\rbankgrouptype\020\001\022$\n\004i" +
       "ban\030\004 \001(\tB\026\312\363\030\022\n\004iban\020\t\030\n \"8\002H\001X\001\022 \n\003bic" +
       "\030\005 \001(\tB\023\312\363\030\017\n\003bic\020\n\030\010 \0138\002X\001:\032\322\363\030\026\010\004\"\022\n\014c" +
-      "learingtype\022\002sb\"m\n\rWalletPayment\022?\n\nwall" +
-      "ettype\030\001 \001(\0162\025.payone.v1.WalletTypeB\024\312\363\030" +
-      "\020\n\nwallettype\020\003@\001:\033\322\363\030\027\010\004\"\023\n\014clearingtyp" +
-      "e\022\003wlt\"\373\001\n\020FinancingPayment\022H\n\rfinancing" +
-      "type\030\001 \001(\0162\030.payone.v1.FinancingTypeB\027\312\363" +
-      "\030\023\n\rfinancingtype\020\003@\001\022$\n\004iban\030\002 \001(\tB\026\312\363\030" +
-      "\022\n\004iban\020\t\030\n \"8\002H\001X\001\022 \n\003bic\030\003 \001(\tB\023\312\363\030\017\n\003" +
-      "bic\020\n\030\010 \0138\002X\001\0228\n\021bankaccountholder\030\004 \001(\t" +
-      "B\035\312\363\030\031\n\021bankaccountholder\020\001\030\001 2:\033\322\363\030\027\010\004\"" +
-      "\023\n\014clearingtype\022\003fnc\"\214\001\n\025SecuredInvoiceP" +
-      "ayment\022@\n\014device_token\030\001 \001(\tB*\312\363\030&\n\031add_" +
-      "paydata[device_token]\020\001\030\001 \377\001@\001H\001:1\322\363\030-\010\004" +
-      "\"\023\n\014clearingtype\022\003fnc\"\024\n\rfinancingtype\022\003" +
-      "PIV\"\343\002\n\031SecuredInstallmentPayment\022@\n\014dev" +
-      "ice_token\030\001 \001(\tB*\312\363\030&\n\031add_paydata[devic" +
-      "e_token]\020\001\030\001 \377\001@\001H\001\022K\n\025installment_optio" +
-      "n_id\030\002 \001(\tB,\312\363\030(\n\"add_paydata[installmen" +
-      "t_option_id]\020\001@\001\022&\n\004iban\030\003 \001(\tB\030\312\363\030\024\n\004ib" +
-      "an\020\t\030\n \"8\002@\001H\001X\001\022 \n\003bic\030\004 \001(\tB\023\312\363\030\017\n\003bic" +
-      "\020\n\030\010 \0138\002X\001\022:\n\021bankaccountholder\030\005 \001(\tB\037\312" +
-      "\363\030\033\n\021bankaccountholder\020\001\030\001 2@\001:1\322\363\030-\010\004\"\023" +
-      "\n\014clearingtype\022\003fnc\"\024\n\rfinancingtype\022\003PI" +
-      "N\"\226\002\n\031SecuredDirectDebitPayment\022@\n\014devic" +
-      "e_token\030\001 \001(\tB*\312\363\030&\n\031add_paydata[device_" +
-      "token]\020\001\030\001 \377\001@\001H\001\022&\n\004iban\030\002 \001(\tB\030\312\363\030\024\n\004i" +
-      "ban\020\t\030\n \"8\002@\001H\001X\001\022 \n\003bic\030\003 \001(\tB\023\312\363\030\017\n\003bi" +
-      "c\020\n\030\010 \0138\002X\001\022:\n\021bankaccountholder\030\004 \001(\tB\037" +
-      "\312\363\030\033\n\021bankaccountholder\020\001\030\001 \'@\001:1\322\363\030-\010\004\"" +
+      "learingtype\022\002sb\"\302\003\n\rWalletPayment\022?\n\nwal" +
+      "lettype\030\001 \001(\0162\025.payone.v1.WalletTypeB\024\312\363" +
+      "\030\020\n\nwallettype\020\003@\001\0221\n\017apple_pay_token\030\002 " +
+      "\001(\0132\030.payone.v1.ApplePayToken\0223\n\020google_" +
+      "pay_token\030\003 \001(\0132\031.payone.v1.GooglePayTok" +
+      "en:\207\002\322\363\030\202\002\010\004\032C\032\017apple_pay_token\"\nwallett" +
+      "ype*\003APL2\037Apple Pay needs apple_pay_toke" +
+      "n\032F\032\020google_pay_token\"\nwallettype*\003GGP2!" +
+      "Google Pay needs google_pay_token\032\\\022\017app" +
+      "le_pay_token\022\020google_pay_token27apple_pa" +
+      "y_token and google_pay_token exclude eac" +
+      "h other\"\023\n\014clearingtype\022\003wlt\"\201\004\n\rApplePa" +
+      "yToken\022G\n\007version\030\001 \001(\tB6\312\363\0302\n&add_payda" +
+      "ta[paymentdata_token_version]\020\001\030\001 \n8\001@\001\022" +
+      "B\n\004data\030\002 \001(\tB4\312\363\0300\n#add_paydata[payment" +
+      "data_token_data]\020\001\030\001 \200@@\001H\001\022M\n\tsignature" +
+      "\030\003 \001(\tB:\312\363\0306\n(add_paydata[paymentdata_to" +
+      "ken_signature]\020\001\030\001 \200\200\001@\001H\001\022`\n\023ephemeral_" +
+      "publickey\030\004 \001(\tBC\312\363\030?\n2add_paydata[payme" +
+      "ntdata_token_ephemeral_publickey]\020\001\030\001 \200\010" +
+      "@\001H\001\022T\n\016publickey_hash\030\005 \001(\tB<\312\363\0308\n-add_" +
+      "paydata[paymentdata_token_publickey_hash" +
+      "]\020\001\030\001 \377\001@\001\022T\n\016transaction_id\030\006 \001(\tB<\312\363\0308" +
+      "\n-add_paydata[paymentdata_token_transact" +
+      "ion_id]\020\001\030\001 \377\0018\002:\006\322\363\030\002\010\004\"e\n\016GooglePayTok" +
+      "en\022K\n\ntoken_data\030\001 \001(\tB7\312\363\0303\n%add_paydat" +
+      "a[paymentmethod_token_data]\020\001\030\001 \200\200\001@\001H\001:" +
+      "\006\322\363\030\002\010\004\"\373\001\n\020FinancingPayment\022H\n\rfinancin" +
+      "gtype\030\001 \001(\0162\030.payone.v1.FinancingTypeB\027\312" +
+      "\363\030\023\n\rfinancingtype\020\003@\001\022$\n\004iban\030\002 \001(\tB\026\312\363" +
+      "\030\022\n\004iban\020\t\030\n \"8\002H\001X\001\022 \n\003bic\030\003 \001(\tB\023\312\363\030\017\n" +
+      "\003bic\020\n\030\010 \0138\002X\001\0228\n\021bankaccountholder\030\004 \001(" +
+      "\tB\035\312\363\030\031\n\021bankaccountholder\020\001\030\001 2:\033\322\363\030\027\010\004" +
+      "\"\023\n\014clearingtype\022\003fnc\"\214\001\n\025SecuredInvoice" +
+      "Payment\022@\n\014device_token\030\001 \001(\tB*\312\363\030&\n\031add" +
+      "_paydata[device_token]\020\001\030\001 \377\001@\001H\001:1\322\363\030-\010" +
+      "\004\"\023\n\014clearingtype\022\003fnc\"\024\n\rfinancingtype\022" +
+      "\003PIV\"\343\002\n\031SecuredInstallmentPayment\022@\n\014de" +
+      "vice_token\030\001 \001(\tB*\312\363\030&\n\031add_paydata[devi" +
+      "ce_token]\020\001\030\001 \377\001@\001H\001\022K\n\025installment_opti" +
+      "on_id\030\002 \001(\tB,\312\363\030(\n\"add_paydata[installme" +
+      "nt_option_id]\020\001@\001\022&\n\004iban\030\003 \001(\tB\030\312\363\030\024\n\004i" +
+      "ban\020\t\030\n \"8\002@\001H\001X\001\022 \n\003bic\030\004 \001(\tB\023\312\363\030\017\n\003bi" +
+      "c\020\n\030\010 \0138\002X\001\022:\n\021bankaccountholder\030\005 \001(\tB\037" +
+      "\312\363\030\033\n\021bankaccountholder\020\001\030\001 2@\001:1\322\363\030-\010\004\"" +
       "\023\n\014clearingtype\022\003fnc\"\024\n\rfinancingtype\022\003P" +
-      "DD\"e\n\013CashPayment\0229\n\010cashtype\030\001 \001(\0162\023.pa" +
-      "yone.v1.CashTypeB\022\312\363\030\016\n\010cashtype\020\003@\001:\033\322\363" +
-      "\030\027\010\004\"\023\n\014clearingtype\022\003cshB\204\001\n\033com.payone" +
-      "gateway.payone.v1B\023PaymentMethodsProtoP\001" +
-      "ZKgithub.com/payone-gateway/payone-gatew" +
-      "ay/client_stubs/go/payone/v1;payonev1\370\001\001" +
-      "b\006proto3"
+      "IN\"\226\002\n\031SecuredDirectDebitPayment\022@\n\014devi" +
+      "ce_token\030\001 \001(\tB*\312\363\030&\n\031add_paydata[device" +
+      "_token]\020\001\030\001 \377\001@\001H\001\022&\n\004iban\030\002 \001(\tB\030\312\363\030\024\n\004" +
+      "iban\020\t\030\n \"8\002@\001H\001X\001\022 \n\003bic\030\003 \001(\tB\023\312\363\030\017\n\003b" +
+      "ic\020\n\030\010 \0138\002X\001\022:\n\021bankaccountholder\030\004 \001(\tB" +
+      "\037\312\363\030\033\n\021bankaccountholder\020\001\030\001 \'@\001:1\322\363\030-\010\004" +
+      "\"\023\n\014clearingtype\022\003fnc\"\024\n\rfinancingtype\022\003" +
+      "PDD\"e\n\013CashPayment\0229\n\010cashtype\030\001 \001(\0162\023.p" +
+      "ayone.v1.CashTypeB\022\312\363\030\016\n\010cashtype\020\003@\001:\033\322" +
+      "\363\030\027\010\004\"\023\n\014clearingtype\022\003cshB\204\001\n\033com.payon" +
+      "egateway.payone.v1B\023PaymentMethodsProtoP" +
+      "\001ZKgithub.com/payone-gateway/payone-gate" +
+      "way/client_stubs/go/payone/v1;payonev1\370\001" +
+      "\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -220,33 +254,45 @@ public final class PaymentMethodsProto {
     internal_static_payone_v1_WalletPayment_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_WalletPayment_descriptor,
-        new java.lang.String[] { "Wallettype", });
-    internal_static_payone_v1_FinancingPayment_descriptor =
+        new java.lang.String[] { "Wallettype", "ApplePayToken", "GooglePayToken", });
+    internal_static_payone_v1_ApplePayToken_descriptor =
       getDescriptor().getMessageTypes().get(7);
+    internal_static_payone_v1_ApplePayToken_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_ApplePayToken_descriptor,
+        new java.lang.String[] { "Version", "Data", "Signature", "EphemeralPublickey", "PublickeyHash", "TransactionId", });
+    internal_static_payone_v1_GooglePayToken_descriptor =
+      getDescriptor().getMessageTypes().get(8);
+    internal_static_payone_v1_GooglePayToken_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_GooglePayToken_descriptor,
+        new java.lang.String[] { "TokenData", });
+    internal_static_payone_v1_FinancingPayment_descriptor =
+      getDescriptor().getMessageTypes().get(9);
     internal_static_payone_v1_FinancingPayment_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_FinancingPayment_descriptor,
         new java.lang.String[] { "Financingtype", "Iban", "Bic", "Bankaccountholder", });
     internal_static_payone_v1_SecuredInvoicePayment_descriptor =
-      getDescriptor().getMessageTypes().get(8);
+      getDescriptor().getMessageTypes().get(10);
     internal_static_payone_v1_SecuredInvoicePayment_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_SecuredInvoicePayment_descriptor,
         new java.lang.String[] { "DeviceToken", });
     internal_static_payone_v1_SecuredInstallmentPayment_descriptor =
-      getDescriptor().getMessageTypes().get(9);
+      getDescriptor().getMessageTypes().get(11);
     internal_static_payone_v1_SecuredInstallmentPayment_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_SecuredInstallmentPayment_descriptor,
         new java.lang.String[] { "DeviceToken", "InstallmentOptionId", "Iban", "Bic", "Bankaccountholder", });
     internal_static_payone_v1_SecuredDirectDebitPayment_descriptor =
-      getDescriptor().getMessageTypes().get(10);
+      getDescriptor().getMessageTypes().get(12);
     internal_static_payone_v1_SecuredDirectDebitPayment_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_SecuredDirectDebitPayment_descriptor,
         new java.lang.String[] { "DeviceToken", "Iban", "Bic", "Bankaccountholder", });
     internal_static_payone_v1_CashPayment_descriptor =
-      getDescriptor().getMessageTypes().get(11);
+      getDescriptor().getMessageTypes().get(13);
     internal_static_payone_v1_CashPayment_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_CashPayment_descriptor,

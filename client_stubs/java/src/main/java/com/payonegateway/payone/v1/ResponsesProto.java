@@ -478,119 +478,119 @@ public final class ResponsesProto {
       "\200\010\022W\n\020other_parameters\030\023 \003(\01325.payone.v1" +
       ".ConsumerScoreResponse.OtherParametersEn" +
       "tryB\006\312\363\030\002p\001\0326\n\024OtherParametersEntry\022\013\n\003k" +
-      "ey\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\217\006\n\025" +
+      "ey\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\222\006\n\025" +
       "ManageMandateResponse\0223\n\006status\030\001 \001(\0162\021." +
       "payone.v1.StatusB\020\312\363\030\014\n\006status\020\003@\001\022B\n\026ma" +
       "ndate_identification\030\002 \001(\tB\"\312\363\030\036\n\026mandat" +
       "e_identification\020\001\030\001 #\022H\n\016mandate_status" +
       "\030\003 \001(\0162\030.payone.v1.MandateStatusB\026\312\363\030\022\n\016" +
-      "mandate_status\020\003\022*\n\014mandate_text\030\004 \001(\tB\024" +
-      "\312\363\030\020\n\014mandate_text\020\001\022B\n\027mandate_dateofsi" +
-      "gnature\030\005 \001(\tB!\312\363\030\035\n\027mandate_dateofsigna" +
-      "ture\020\004 \n\022:\n\023creditor_identifier\030\006 \001(\tB\035\312" +
-      "\363\030\031\n\023creditor_identifier\020\001 #\022\034\n\004iban\030\007 \001" +
-      "(\tB\016\312\363\030\n\n\004iban\020\tH\001\022\030\n\003bic\030\010 \001(\tB\013\312\363\030\007\n\003b" +
-      "ic\020\n\022\"\n\006userid\030\t \001(\tB\022\312\363\030\016\n\006userid\020\002\030\006 \014" +
-      "\022*\n\terrorcode\030\n \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\000" +
-      "0\277\204=\022/\n\014errormessage\030\013 \001(\tB\031\312\363\030\025\n\014errorm" +
-      "essage\020\001\030\001 \200\010\0225\n\017customermessage\030\014 \001(\tB\034" +
-      "\312\363\030\030\n\017customermessage\020\001\030\001 \200\010\022W\n\020other_pa" +
-      "rameters\030\r \003(\01325.payone.v1.ManageMandate" +
-      "Response.OtherParametersEntryB\006\312\363\030\002p\001\0326\n" +
-      "\024OtherParametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005va" +
-      "lue\030\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\206\003\n\017GetFileRespons" +
-      "e\0223\n\006status\030\001 \001(\0162\021.payone.v1.StatusB\020\312\363" +
-      "\030\014\n\006status\020\003@\001\022\027\n\007content\030\002 \001(\014B\006\312\363\030\002h\001\022" +
-      "*\n\terrorcode\030\003 \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000" +
-      "\277\204=\022/\n\014errormessage\030\004 \001(\tB\031\312\363\030\025\n\014errorme" +
-      "ssage\020\001\030\001 \200\010\0225\n\017customermessage\030\005 \001(\tB\034\312" +
-      "\363\030\030\n\017customermessage\020\001\030\001 \200\010\022Q\n\020other_par" +
-      "ameters\030\006 \003(\0132/.payone.v1.GetFileRespons" +
-      "e.OtherParametersEntryB\006\312\363\030\002p\001\0326\n\024OtherP" +
-      "arametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001" +
-      "(\t:\0028\001:\006\322\363\030\002\010\002\"\214\003\n\022GetInvoiceResponse\0223\n" +
-      "\006status\030\001 \001(\0162\021.payone.v1.StatusB\020\312\363\030\014\n\006" +
-      "status\020\003@\001\022\027\n\007content\030\002 \001(\014B\006\312\363\030\002h\001\022*\n\te" +
-      "rrorcode\030\003 \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=\022" +
-      "/\n\014errormessage\030\004 \001(\tB\031\312\363\030\025\n\014errormessag" +
-      "e\020\001\030\001 \200\010\0225\n\017customermessage\030\005 \001(\tB\034\312\363\030\030\n" +
-      "\017customermessage\020\001\030\001 \200\010\022T\n\020other_paramet" +
-      "ers\030\006 \003(\01322.payone.v1.GetInvoiceResponse" +
-      ".OtherParametersEntryB\006\312\363\030\002p\001\0326\n\024OtherPa" +
-      "rametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(" +
-      "\t:\0028\001:\006\322\363\030\002\010\002\"\247\007\n\026GenericPaymentResponse" +
+      "mandate_status\020\003\022-\n\014mandate_text\030\004 \001(\tB\027" +
+      "\312\363\030\023\n\014mandate_text\020\001\200\001\001\022B\n\027mandate_dateo" +
+      "fsignature\030\005 \001(\tB!\312\363\030\035\n\027mandate_dateofsi" +
+      "gnature\020\004 \n\022:\n\023creditor_identifier\030\006 \001(\t" +
+      "B\035\312\363\030\031\n\023creditor_identifier\020\001 #\022\034\n\004iban\030" +
+      "\007 \001(\tB\016\312\363\030\n\n\004iban\020\tH\001\022\030\n\003bic\030\010 \001(\tB\013\312\363\030\007" +
+      "\n\003bic\020\n\022\"\n\006userid\030\t \001(\tB\022\312\363\030\016\n\006userid\020\002\030" +
+      "\006 \014\022*\n\terrorcode\030\n \001(\005B\027\312\363\030\023\n\terrorcode\020" +
+      "\002(\0000\277\204=\022/\n\014errormessage\030\013 \001(\tB\031\312\363\030\025\n\014err" +
+      "ormessage\020\001\030\001 \200\010\0225\n\017customermessage\030\014 \001(" +
+      "\tB\034\312\363\030\030\n\017customermessage\020\001\030\001 \200\010\022W\n\020other" +
+      "_parameters\030\r \003(\01325.payone.v1.ManageMand" +
+      "ateResponse.OtherParametersEntryB\006\312\363\030\002p\001" +
+      "\0326\n\024OtherParametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n" +
+      "\005value\030\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\206\003\n\017GetFileResp" +
+      "onse\0223\n\006status\030\001 \001(\0162\021.payone.v1.StatusB" +
+      "\020\312\363\030\014\n\006status\020\003@\001\022\027\n\007content\030\002 \001(\014B\006\312\363\030\002" +
+      "h\001\022*\n\terrorcode\030\003 \001(\005B\027\312\363\030\023\n\terrorcode\020\002" +
+      "(\0000\277\204=\022/\n\014errormessage\030\004 \001(\tB\031\312\363\030\025\n\014erro" +
+      "rmessage\020\001\030\001 \200\010\0225\n\017customermessage\030\005 \001(\t" +
+      "B\034\312\363\030\030\n\017customermessage\020\001\030\001 \200\010\022Q\n\020other_" +
+      "parameters\030\006 \003(\0132/.payone.v1.GetFileResp" +
+      "onse.OtherParametersEntryB\006\312\363\030\002p\001\0326\n\024Oth" +
+      "erParametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030" +
+      "\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\214\003\n\022GetInvoiceResponse" +
       "\0223\n\006status\030\001 \001(\0162\021.payone.v1.StatusB\020\312\363\030" +
-      "\014\n\006status\020\003@\001\022*\n\013workorderid\030\002 \001(\tB\025\312\363\030\021" +
-      "\n\013workorderid\020\001 2\022-\n\013redirecturl\030\003 \001(\tB\030" +
-      "\312\363\030\024\n\013redirecturl\020\007\030\002 \320\017\022\036\n\004txid\030\004 \001(\tB\020" +
-      "\312\363\030\014\n\004txid\020\002\030\t \014\022?\n\024paydata_client_token" +
-      "\030\005 \001(\tB!\312\363\030\035\n\031add_paydata[client_token]\020" +
-      "\001\022;\n\022paydata_session_id\030\006 \001(\tB\037\312\363\030\033\n\027add" +
-      "_paydata[session_id]\020\001\0229\n\021paydata_signat" +
-      "ure\030\007 \001(\tB\036\312\363\030\032\n\026add_paydata[signature]\020" +
-      "\001\0225\n\017paydata_payload\030\010 \001(\tB\034\312\363\030\030\n\024add_pa" +
-      "ydata[payload]\020\001\0221\n\rpaydata_email\030\t \001(\tB" +
-      "\032\312\363\030\026\n\022add_paydata[email]\020\001\022*\n\terrorcode" +
-      "\030\n \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=\022/\n\014error" +
-      "message\030\013 \001(\tB\031\312\363\030\025\n\014errormessage\020\001\030\001 \200\010" +
-      "\0225\n\017customermessage\030\014 \001(\tB\034\312\363\030\030\n\017custome" +
-      "rmessage\020\001\030\001 \200\010\022Y\n\013add_paydata\030\r \003(\01321.p" +
-      "ayone.v1.GenericPaymentResponse.AddPayda" +
-      "taEntryB\021\312\363\030\r\n\013add_paydata\022X\n\020other_para" +
-      "meters\030\016 \003(\01326.payone.v1.GenericPaymentR" +
-      "esponse.OtherParametersEntryB\006\312\363\030\002p\001\0321\n\017" +
-      "AddPaydataEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 " +
-      "\001(\t:\0028\001\0326\n\024OtherParametersEntry\022\013\n\003key\030\001" +
-      " \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\227\003\n\022Upda" +
-      "teUserResponse\0223\n\006status\030\001 \001(\0162\021.payone." +
-      "v1.StatusB\020\312\363\030\014\n\006status\020\003@\001\022\"\n\006userid\030\002 " +
-      "\001(\tB\022\312\363\030\016\n\006userid\020\002\030\006 \014\022*\n\terrorcode\030\003 \001" +
-      "(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=\022/\n\014errormess" +
-      "age\030\004 \001(\tB\031\312\363\030\025\n\014errormessage\020\001\030\001 \200\010\0225\n\017" +
-      "customermessage\030\005 \001(\tB\034\312\363\030\030\n\017customermes" +
-      "sage\020\001\030\001 \200\010\022T\n\020other_parameters\030\006 \003(\01322." +
-      "payone.v1.UpdateUserResponse.OtherParame" +
-      "tersEntryB\006\312\363\030\002p\001\0326\n\024OtherParametersEntr" +
-      "y\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363\030\002\010" +
-      "\002*\317\002\n\006Status\022\026\n\022STATUS_UNSPECIFIED\020\000\022#\n\017" +
-      "STATUS_APPROVED\020\001\032\016\332\363\030\n\n\010APPROVED\022#\n\017STA" +
-      "TUS_REDIRECT\020\002\032\016\332\363\030\n\n\010REDIRECT\022!\n\016STATUS" +
-      "_PENDING\020\003\032\r\332\363\030\t\n\007PENDING\022\035\n\014STATUS_ERRO" +
-      "R\020\004\032\013\332\363\030\007\n\005ERROR\022\035\n\014STATUS_VALID\020\005\032\013\332\363\030\007" +
-      "\n\005VALID\022!\n\016STATUS_INVALID\020\006\032\r\332\363\030\t\n\007INVAL" +
-      "ID\022!\n\016STATUS_BLOCKED\020\007\032\r\332\363\030\t\n\007BLOCKED\022#\n" +
-      "\017STATUS_ENROLLED\020\010\032\016\332\363\030\n\n\010ENROLLED\022\027\n\tST" +
-      "ATUS_OK\020\t\032\010\332\363\030\004\n\002OK*\256\001\n\tAvsResult\022\032\n\026AVS" +
-      "_RESULT_UNSPECIFIED\020\000\022\031\n\014AVS_RESULT_A\020\001\032" +
-      "\007\332\363\030\003\n\001A\022\031\n\014AVS_RESULT_F\020\002\032\007\332\363\030\003\n\001F\022\031\n\014A" +
-      "VS_RESULT_N\020\003\032\007\332\363\030\003\n\001N\022\031\n\014AVS_RESULT_U\020\004" +
-      "\032\007\332\363\030\003\n\001U\022\031\n\014AVS_RESULT_Z\020\005\032\007\332\363\030\003\n\001Z*\203\001\n" +
-      "\rMandateStatus\022\036\n\032MANDATE_STATUS_UNSPECI" +
-      "FIED\020\000\022)\n\026MANDATE_STATUS_PENDING\020\001\032\r\332\363\030\t" +
-      "\n\007pending\022\'\n\025MANDATE_STATUS_ACTIVE\020\002\032\014\332\363" +
-      "\030\010\n\006active*\231\001\n\tSecStatus\022\032\n\026SEC_STATUS_U" +
-      "NSPECIFIED\020\000\022 \n\022SEC_STATUS_CORRECT\020\001\032\010\332\363" +
-      "\030\004\n\00210\022$\n\026SEC_STATUS_CORRECTABLE\020\002\032\010\332\363\030\004" +
-      "\n\00220\022(\n\032SEC_STATUS_NOT_CORRECTABLE\020\003\032\010\332\363" +
-      "\030\004\n\00230*k\n\005Score\022\025\n\021SCORE_UNSPECIFIED\020\000\022\030" +
-      "\n\013SCORE_GREEN\020\001\032\007\332\363\030\003\n\001G\022\031\n\014SCORE_YELLOW" +
-      "\020\002\032\007\332\363\030\003\n\001Y\022\026\n\tSCORE_RED\020\003\032\007\332\363\030\003\n\001R*\351\003\n\014" +
-      "PersonStatus\022\035\n\031PERSON_STATUS_UNSPECIFIE" +
-      "D\020\000\022\"\n\022PERSON_STATUS_NONE\020\001\032\n\332\363\030\006\n\004NONE\022" +
-      " \n\021PERSON_STATUS_PPB\020\002\032\t\332\363\030\005\n\003PPB\022 \n\021PER" +
-      "SON_STATUS_PHB\020\003\032\t\332\363\030\005\n\003PHB\022 \n\021PERSON_ST" +
-      "ATUS_PAB\020\004\032\t\332\363\030\005\n\003PAB\022 \n\021PERSON_STATUS_P" +
-      "KI\020\005\032\t\332\363\030\005\n\003PKI\022 \n\021PERSON_STATUS_PNZ\020\006\032\t" +
-      "\332\363\030\005\n\003PNZ\022 \n\021PERSON_STATUS_PPV\020\007\032\t\332\363\030\005\n\003" +
-      "PPV\022 \n\021PERSON_STATUS_PPF\020\010\032\t\332\363\030\005\n\003PPF\022 \n" +
-      "\021PERSON_STATUS_PNP\020\t\032\t\332\363\030\005\n\003PNP\022 \n\021PERSO" +
-      "N_STATUS_PUG\020\n\032\t\332\363\030\005\n\003PUG\022 \n\021PERSON_STAT" +
-      "US_PUB\020\013\032\t\332\363\030\005\n\003PUB\022 \n\021PERSON_STATUS_PUZ" +
-      "\020\014\032\t\332\363\030\005\n\003PUZ\022 \n\021PERSON_STATUS_UKN\020\r\032\t\332\363" +
-      "\030\005\n\003UKNB\177\n\033com.payonegateway.payone.v1B\016" +
-      "ResponsesProtoP\001ZKgithub.com/payone-gate" +
-      "way/payone-gateway/client_stubs/go/payon" +
-      "e/v1;payonev1\370\001\001b\006proto3"
+      "\014\n\006status\020\003@\001\022\027\n\007content\030\002 \001(\014B\006\312\363\030\002h\001\022*" +
+      "\n\terrorcode\030\003 \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277" +
+      "\204=\022/\n\014errormessage\030\004 \001(\tB\031\312\363\030\025\n\014errormes" +
+      "sage\020\001\030\001 \200\010\0225\n\017customermessage\030\005 \001(\tB\034\312\363" +
+      "\030\030\n\017customermessage\020\001\030\001 \200\010\022T\n\020other_para" +
+      "meters\030\006 \003(\01322.payone.v1.GetInvoiceRespo" +
+      "nse.OtherParametersEntryB\006\312\363\030\002p\001\0326\n\024Othe" +
+      "rParametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002" +
+      " \001(\t:\0028\001:\006\322\363\030\002\010\002\"\247\007\n\026GenericPaymentRespo" +
+      "nse\0223\n\006status\030\001 \001(\0162\021.payone.v1.StatusB\020" +
+      "\312\363\030\014\n\006status\020\003@\001\022*\n\013workorderid\030\002 \001(\tB\025\312" +
+      "\363\030\021\n\013workorderid\020\001 2\022-\n\013redirecturl\030\003 \001(" +
+      "\tB\030\312\363\030\024\n\013redirecturl\020\007\030\002 \320\017\022\036\n\004txid\030\004 \001(" +
+      "\tB\020\312\363\030\014\n\004txid\020\002\030\t \014\022?\n\024paydata_client_to" +
+      "ken\030\005 \001(\tB!\312\363\030\035\n\031add_paydata[client_toke" +
+      "n]\020\001\022;\n\022paydata_session_id\030\006 \001(\tB\037\312\363\030\033\n\027" +
+      "add_paydata[session_id]\020\001\0229\n\021paydata_sig" +
+      "nature\030\007 \001(\tB\036\312\363\030\032\n\026add_paydata[signatur" +
+      "e]\020\001\0225\n\017paydata_payload\030\010 \001(\tB\034\312\363\030\030\n\024add" +
+      "_paydata[payload]\020\001\0221\n\rpaydata_email\030\t \001" +
+      "(\tB\032\312\363\030\026\n\022add_paydata[email]\020\001\022*\n\terrorc" +
+      "ode\030\n \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=\022/\n\014er" +
+      "rormessage\030\013 \001(\tB\031\312\363\030\025\n\014errormessage\020\001\030\001" +
+      " \200\010\0225\n\017customermessage\030\014 \001(\tB\034\312\363\030\030\n\017cust" +
+      "omermessage\020\001\030\001 \200\010\022Y\n\013add_paydata\030\r \003(\0132" +
+      "1.payone.v1.GenericPaymentResponse.AddPa" +
+      "ydataEntryB\021\312\363\030\r\n\013add_paydata\022X\n\020other_p" +
+      "arameters\030\016 \003(\01326.payone.v1.GenericPayme" +
+      "ntResponse.OtherParametersEntryB\006\312\363\030\002p\001\032" +
+      "1\n\017AddPaydataEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value" +
+      "\030\002 \001(\t:\0028\001\0326\n\024OtherParametersEntry\022\013\n\003ke" +
+      "y\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\227\003\n\022U" +
+      "pdateUserResponse\0223\n\006status\030\001 \001(\0162\021.payo" +
+      "ne.v1.StatusB\020\312\363\030\014\n\006status\020\003@\001\022\"\n\006userid" +
+      "\030\002 \001(\tB\022\312\363\030\016\n\006userid\020\002\030\006 \014\022*\n\terrorcode\030" +
+      "\003 \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=\022/\n\014errorm" +
+      "essage\030\004 \001(\tB\031\312\363\030\025\n\014errormessage\020\001\030\001 \200\010\022" +
+      "5\n\017customermessage\030\005 \001(\tB\034\312\363\030\030\n\017customer" +
+      "message\020\001\030\001 \200\010\022T\n\020other_parameters\030\006 \003(\013" +
+      "22.payone.v1.UpdateUserResponse.OtherPar" +
+      "ametersEntryB\006\312\363\030\002p\001\0326\n\024OtherParametersE" +
+      "ntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363" +
+      "\030\002\010\002*\317\002\n\006Status\022\026\n\022STATUS_UNSPECIFIED\020\000\022" +
+      "#\n\017STATUS_APPROVED\020\001\032\016\332\363\030\n\n\010APPROVED\022#\n\017" +
+      "STATUS_REDIRECT\020\002\032\016\332\363\030\n\n\010REDIRECT\022!\n\016STA" +
+      "TUS_PENDING\020\003\032\r\332\363\030\t\n\007PENDING\022\035\n\014STATUS_E" +
+      "RROR\020\004\032\013\332\363\030\007\n\005ERROR\022\035\n\014STATUS_VALID\020\005\032\013\332" +
+      "\363\030\007\n\005VALID\022!\n\016STATUS_INVALID\020\006\032\r\332\363\030\t\n\007IN" +
+      "VALID\022!\n\016STATUS_BLOCKED\020\007\032\r\332\363\030\t\n\007BLOCKED" +
+      "\022#\n\017STATUS_ENROLLED\020\010\032\016\332\363\030\n\n\010ENROLLED\022\027\n" +
+      "\tSTATUS_OK\020\t\032\010\332\363\030\004\n\002OK*\256\001\n\tAvsResult\022\032\n\026" +
+      "AVS_RESULT_UNSPECIFIED\020\000\022\031\n\014AVS_RESULT_A" +
+      "\020\001\032\007\332\363\030\003\n\001A\022\031\n\014AVS_RESULT_F\020\002\032\007\332\363\030\003\n\001F\022\031" +
+      "\n\014AVS_RESULT_N\020\003\032\007\332\363\030\003\n\001N\022\031\n\014AVS_RESULT_" +
+      "U\020\004\032\007\332\363\030\003\n\001U\022\031\n\014AVS_RESULT_Z\020\005\032\007\332\363\030\003\n\001Z*" +
+      "\203\001\n\rMandateStatus\022\036\n\032MANDATE_STATUS_UNSP" +
+      "ECIFIED\020\000\022)\n\026MANDATE_STATUS_PENDING\020\001\032\r\332" +
+      "\363\030\t\n\007pending\022\'\n\025MANDATE_STATUS_ACTIVE\020\002\032" +
+      "\014\332\363\030\010\n\006active*\231\001\n\tSecStatus\022\032\n\026SEC_STATU" +
+      "S_UNSPECIFIED\020\000\022 \n\022SEC_STATUS_CORRECT\020\001\032" +
+      "\010\332\363\030\004\n\00210\022$\n\026SEC_STATUS_CORRECTABLE\020\002\032\010\332" +
+      "\363\030\004\n\00220\022(\n\032SEC_STATUS_NOT_CORRECTABLE\020\003\032" +
+      "\010\332\363\030\004\n\00230*k\n\005Score\022\025\n\021SCORE_UNSPECIFIED\020" +
+      "\000\022\030\n\013SCORE_GREEN\020\001\032\007\332\363\030\003\n\001G\022\031\n\014SCORE_YEL" +
+      "LOW\020\002\032\007\332\363\030\003\n\001Y\022\026\n\tSCORE_RED\020\003\032\007\332\363\030\003\n\001R*\351" +
+      "\003\n\014PersonStatus\022\035\n\031PERSON_STATUS_UNSPECI" +
+      "FIED\020\000\022\"\n\022PERSON_STATUS_NONE\020\001\032\n\332\363\030\006\n\004NO" +
+      "NE\022 \n\021PERSON_STATUS_PPB\020\002\032\t\332\363\030\005\n\003PPB\022 \n\021" +
+      "PERSON_STATUS_PHB\020\003\032\t\332\363\030\005\n\003PHB\022 \n\021PERSON" +
+      "_STATUS_PAB\020\004\032\t\332\363\030\005\n\003PAB\022 \n\021PERSON_STATU" +
+      "S_PKI\020\005\032\t\332\363\030\005\n\003PKI\022 \n\021PERSON_STATUS_PNZ\020" +
+      "\006\032\t\332\363\030\005\n\003PNZ\022 \n\021PERSON_STATUS_PPV\020\007\032\t\332\363\030" +
+      "\005\n\003PPV\022 \n\021PERSON_STATUS_PPF\020\010\032\t\332\363\030\005\n\003PPF" +
+      "\022 \n\021PERSON_STATUS_PNP\020\t\032\t\332\363\030\005\n\003PNP\022 \n\021PE" +
+      "RSON_STATUS_PUG\020\n\032\t\332\363\030\005\n\003PUG\022 \n\021PERSON_S" +
+      "TATUS_PUB\020\013\032\t\332\363\030\005\n\003PUB\022 \n\021PERSON_STATUS_" +
+      "PUZ\020\014\032\t\332\363\030\005\n\003PUZ\022 \n\021PERSON_STATUS_UKN\020\r\032" +
+      "\t\332\363\030\005\n\003UKNB\177\n\033com.payonegateway.payone.v" +
+      "1B\016ResponsesProtoP\001ZKgithub.com/payone-g" +
+      "ateway/payone-gateway/client_stubs/go/pa" +
+      "yone/v1;payonev1\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,

@@ -7,7 +7,8 @@ package com.payonegateway.payone.v1;
  * <pre>
  * E-wallet (clearingtype wlt): PayPal, Amazon Pay, Apple Pay, Google Pay,
  * Alipay, WeChat Pay, Wero, ... Redirecting wallets need redirect_urls;
- * provider data goes in add_paydata.
+ * Apple Pay and Google Pay pay with the device's token instead (required
+ * with APL and GGP); other provider data goes in add_paydata.
  * </pre>
  *
  * Protobuf type {@code payone.v1.WalletPayment}
@@ -80,6 +81,88 @@ private static final long serialVersionUID = 0L;
     return result == null ? com.payonegateway.payone.v1.WalletType.UNRECOGNIZED : result;
   }
 
+  public static final int APPLE_PAY_TOKEN_FIELD_NUMBER = 2;
+  private com.payonegateway.payone.v1.ApplePayToken applePayToken_;
+  /**
+   * <pre>
+   * The Apple Pay payment token (with wallettype APL). Conditional: required
+   * with APL.
+   * </pre>
+   *
+   * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+   * @return Whether the applePayToken field is set.
+   */
+  @java.lang.Override
+  public boolean hasApplePayToken() {
+    return applePayToken_ != null;
+  }
+  /**
+   * <pre>
+   * The Apple Pay payment token (with wallettype APL). Conditional: required
+   * with APL.
+   * </pre>
+   *
+   * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+   * @return The applePayToken.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.ApplePayToken getApplePayToken() {
+    return applePayToken_ == null ? com.payonegateway.payone.v1.ApplePayToken.getDefaultInstance() : applePayToken_;
+  }
+  /**
+   * <pre>
+   * The Apple Pay payment token (with wallettype APL). Conditional: required
+   * with APL.
+   * </pre>
+   *
+   * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.ApplePayTokenOrBuilder getApplePayTokenOrBuilder() {
+    return applePayToken_ == null ? com.payonegateway.payone.v1.ApplePayToken.getDefaultInstance() : applePayToken_;
+  }
+
+  public static final int GOOGLE_PAY_TOKEN_FIELD_NUMBER = 3;
+  private com.payonegateway.payone.v1.GooglePayToken googlePayToken_;
+  /**
+   * <pre>
+   * The Google Pay payment token (with wallettype GGP). Conditional:
+   * required with GGP.
+   * </pre>
+   *
+   * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+   * @return Whether the googlePayToken field is set.
+   */
+  @java.lang.Override
+  public boolean hasGooglePayToken() {
+    return googlePayToken_ != null;
+  }
+  /**
+   * <pre>
+   * The Google Pay payment token (with wallettype GGP). Conditional:
+   * required with GGP.
+   * </pre>
+   *
+   * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+   * @return The googlePayToken.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.GooglePayToken getGooglePayToken() {
+    return googlePayToken_ == null ? com.payonegateway.payone.v1.GooglePayToken.getDefaultInstance() : googlePayToken_;
+  }
+  /**
+   * <pre>
+   * The Google Pay payment token (with wallettype GGP). Conditional:
+   * required with GGP.
+   * </pre>
+   *
+   * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.GooglePayTokenOrBuilder getGooglePayTokenOrBuilder() {
+    return googlePayToken_ == null ? com.payonegateway.payone.v1.GooglePayToken.getDefaultInstance() : googlePayToken_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -97,6 +180,12 @@ private static final long serialVersionUID = 0L;
     if (wallettype_ != com.payonegateway.payone.v1.WalletType.WALLET_TYPE_UNSPECIFIED.getNumber()) {
       output.writeEnum(1, wallettype_);
     }
+    if (applePayToken_ != null) {
+      output.writeMessage(2, getApplePayToken());
+    }
+    if (googlePayToken_ != null) {
+      output.writeMessage(3, getGooglePayToken());
+    }
     getUnknownFields().writeTo(output);
   }
 
@@ -109,6 +198,14 @@ private static final long serialVersionUID = 0L;
     if (wallettype_ != com.payonegateway.payone.v1.WalletType.WALLET_TYPE_UNSPECIFIED.getNumber()) {
       size += com.google.protobuf.CodedOutputStream
         .computeEnumSize(1, wallettype_);
+    }
+    if (applePayToken_ != null) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(2, getApplePayToken());
+    }
+    if (googlePayToken_ != null) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(3, getGooglePayToken());
     }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
@@ -126,6 +223,16 @@ private static final long serialVersionUID = 0L;
     com.payonegateway.payone.v1.WalletPayment other = (com.payonegateway.payone.v1.WalletPayment) obj;
 
     if (wallettype_ != other.wallettype_) return false;
+    if (hasApplePayToken() != other.hasApplePayToken()) return false;
+    if (hasApplePayToken()) {
+      if (!getApplePayToken()
+          .equals(other.getApplePayToken())) return false;
+    }
+    if (hasGooglePayToken() != other.hasGooglePayToken()) return false;
+    if (hasGooglePayToken()) {
+      if (!getGooglePayToken()
+          .equals(other.getGooglePayToken())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -139,6 +246,14 @@ private static final long serialVersionUID = 0L;
     hash = (19 * hash) + getDescriptor().hashCode();
     hash = (37 * hash) + WALLETTYPE_FIELD_NUMBER;
     hash = (53 * hash) + wallettype_;
+    if (hasApplePayToken()) {
+      hash = (37 * hash) + APPLE_PAY_TOKEN_FIELD_NUMBER;
+      hash = (53 * hash) + getApplePayToken().hashCode();
+    }
+    if (hasGooglePayToken()) {
+      hash = (37 * hash) + GOOGLE_PAY_TOKEN_FIELD_NUMBER;
+      hash = (53 * hash) + getGooglePayToken().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -238,7 +353,8 @@ private static final long serialVersionUID = 0L;
    * <pre>
    * E-wallet (clearingtype wlt): PayPal, Amazon Pay, Apple Pay, Google Pay,
    * Alipay, WeChat Pay, Wero, ... Redirecting wallets need redirect_urls;
-   * provider data goes in add_paydata.
+   * Apple Pay and Google Pay pay with the device's token instead (required
+   * with APL and GGP); other provider data goes in add_paydata.
    * </pre>
    *
    * Protobuf type {@code payone.v1.WalletPayment}
@@ -275,6 +391,16 @@ private static final long serialVersionUID = 0L;
       super.clear();
       bitField0_ = 0;
       wallettype_ = 0;
+      applePayToken_ = null;
+      if (applePayTokenBuilder_ != null) {
+        applePayTokenBuilder_.dispose();
+        applePayTokenBuilder_ = null;
+      }
+      googlePayToken_ = null;
+      if (googlePayTokenBuilder_ != null) {
+        googlePayTokenBuilder_.dispose();
+        googlePayTokenBuilder_ = null;
+      }
       return this;
     }
 
@@ -310,6 +436,16 @@ private static final long serialVersionUID = 0L;
       int from_bitField0_ = bitField0_;
       if (((from_bitField0_ & 0x00000001) != 0)) {
         result.wallettype_ = wallettype_;
+      }
+      if (((from_bitField0_ & 0x00000002) != 0)) {
+        result.applePayToken_ = applePayTokenBuilder_ == null
+            ? applePayToken_
+            : applePayTokenBuilder_.build();
+      }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.googlePayToken_ = googlePayTokenBuilder_ == null
+            ? googlePayToken_
+            : googlePayTokenBuilder_.build();
       }
     }
 
@@ -360,6 +496,12 @@ private static final long serialVersionUID = 0L;
       if (other.wallettype_ != 0) {
         setWallettypeValue(other.getWallettypeValue());
       }
+      if (other.hasApplePayToken()) {
+        mergeApplePayToken(other.getApplePayToken());
+      }
+      if (other.hasGooglePayToken()) {
+        mergeGooglePayToken(other.getGooglePayToken());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -391,6 +533,20 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000001;
               break;
             } // case 8
+            case 18: {
+              input.readMessage(
+                  getApplePayTokenFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000002;
+              break;
+            } // case 18
+            case 26: {
+              input.readMessage(
+                  getGooglePayTokenFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -489,6 +645,334 @@ private static final long serialVersionUID = 0L;
       wallettype_ = 0;
       onChanged();
       return this;
+    }
+
+    private com.payonegateway.payone.v1.ApplePayToken applePayToken_;
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.ApplePayToken, com.payonegateway.payone.v1.ApplePayToken.Builder, com.payonegateway.payone.v1.ApplePayTokenOrBuilder> applePayTokenBuilder_;
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     * @return Whether the applePayToken field is set.
+     */
+    public boolean hasApplePayToken() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     * @return The applePayToken.
+     */
+    public com.payonegateway.payone.v1.ApplePayToken getApplePayToken() {
+      if (applePayTokenBuilder_ == null) {
+        return applePayToken_ == null ? com.payonegateway.payone.v1.ApplePayToken.getDefaultInstance() : applePayToken_;
+      } else {
+        return applePayTokenBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     */
+    public Builder setApplePayToken(com.payonegateway.payone.v1.ApplePayToken value) {
+      if (applePayTokenBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        applePayToken_ = value;
+      } else {
+        applePayTokenBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     */
+    public Builder setApplePayToken(
+        com.payonegateway.payone.v1.ApplePayToken.Builder builderForValue) {
+      if (applePayTokenBuilder_ == null) {
+        applePayToken_ = builderForValue.build();
+      } else {
+        applePayTokenBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     */
+    public Builder mergeApplePayToken(com.payonegateway.payone.v1.ApplePayToken value) {
+      if (applePayTokenBuilder_ == null) {
+        if (((bitField0_ & 0x00000002) != 0) &&
+          applePayToken_ != null &&
+          applePayToken_ != com.payonegateway.payone.v1.ApplePayToken.getDefaultInstance()) {
+          getApplePayTokenBuilder().mergeFrom(value);
+        } else {
+          applePayToken_ = value;
+        }
+      } else {
+        applePayTokenBuilder_.mergeFrom(value);
+      }
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     */
+    public Builder clearApplePayToken() {
+      bitField0_ = (bitField0_ & ~0x00000002);
+      applePayToken_ = null;
+      if (applePayTokenBuilder_ != null) {
+        applePayTokenBuilder_.dispose();
+        applePayTokenBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     */
+    public com.payonegateway.payone.v1.ApplePayToken.Builder getApplePayTokenBuilder() {
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return getApplePayTokenFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     */
+    public com.payonegateway.payone.v1.ApplePayTokenOrBuilder getApplePayTokenOrBuilder() {
+      if (applePayTokenBuilder_ != null) {
+        return applePayTokenBuilder_.getMessageOrBuilder();
+      } else {
+        return applePayToken_ == null ?
+            com.payonegateway.payone.v1.ApplePayToken.getDefaultInstance() : applePayToken_;
+      }
+    }
+    /**
+     * <pre>
+     * The Apple Pay payment token (with wallettype APL). Conditional: required
+     * with APL.
+     * </pre>
+     *
+     * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.ApplePayToken, com.payonegateway.payone.v1.ApplePayToken.Builder, com.payonegateway.payone.v1.ApplePayTokenOrBuilder> 
+        getApplePayTokenFieldBuilder() {
+      if (applePayTokenBuilder_ == null) {
+        applePayTokenBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.ApplePayToken, com.payonegateway.payone.v1.ApplePayToken.Builder, com.payonegateway.payone.v1.ApplePayTokenOrBuilder>(
+                getApplePayToken(),
+                getParentForChildren(),
+                isClean());
+        applePayToken_ = null;
+      }
+      return applePayTokenBuilder_;
+    }
+
+    private com.payonegateway.payone.v1.GooglePayToken googlePayToken_;
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.GooglePayToken, com.payonegateway.payone.v1.GooglePayToken.Builder, com.payonegateway.payone.v1.GooglePayTokenOrBuilder> googlePayTokenBuilder_;
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     * @return Whether the googlePayToken field is set.
+     */
+    public boolean hasGooglePayToken() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     * @return The googlePayToken.
+     */
+    public com.payonegateway.payone.v1.GooglePayToken getGooglePayToken() {
+      if (googlePayTokenBuilder_ == null) {
+        return googlePayToken_ == null ? com.payonegateway.payone.v1.GooglePayToken.getDefaultInstance() : googlePayToken_;
+      } else {
+        return googlePayTokenBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     */
+    public Builder setGooglePayToken(com.payonegateway.payone.v1.GooglePayToken value) {
+      if (googlePayTokenBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        googlePayToken_ = value;
+      } else {
+        googlePayTokenBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     */
+    public Builder setGooglePayToken(
+        com.payonegateway.payone.v1.GooglePayToken.Builder builderForValue) {
+      if (googlePayTokenBuilder_ == null) {
+        googlePayToken_ = builderForValue.build();
+      } else {
+        googlePayTokenBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     */
+    public Builder mergeGooglePayToken(com.payonegateway.payone.v1.GooglePayToken value) {
+      if (googlePayTokenBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0) &&
+          googlePayToken_ != null &&
+          googlePayToken_ != com.payonegateway.payone.v1.GooglePayToken.getDefaultInstance()) {
+          getGooglePayTokenBuilder().mergeFrom(value);
+        } else {
+          googlePayToken_ = value;
+        }
+      } else {
+        googlePayTokenBuilder_.mergeFrom(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     */
+    public Builder clearGooglePayToken() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      googlePayToken_ = null;
+      if (googlePayTokenBuilder_ != null) {
+        googlePayTokenBuilder_.dispose();
+        googlePayTokenBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     */
+    public com.payonegateway.payone.v1.GooglePayToken.Builder getGooglePayTokenBuilder() {
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return getGooglePayTokenFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     */
+    public com.payonegateway.payone.v1.GooglePayTokenOrBuilder getGooglePayTokenOrBuilder() {
+      if (googlePayTokenBuilder_ != null) {
+        return googlePayTokenBuilder_.getMessageOrBuilder();
+      } else {
+        return googlePayToken_ == null ?
+            com.payonegateway.payone.v1.GooglePayToken.getDefaultInstance() : googlePayToken_;
+      }
+    }
+    /**
+     * <pre>
+     * The Google Pay payment token (with wallettype GGP). Conditional:
+     * required with GGP.
+     * </pre>
+     *
+     * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.GooglePayToken, com.payonegateway.payone.v1.GooglePayToken.Builder, com.payonegateway.payone.v1.GooglePayTokenOrBuilder> 
+        getGooglePayTokenFieldBuilder() {
+      if (googlePayTokenBuilder_ == null) {
+        googlePayTokenBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.GooglePayToken, com.payonegateway.payone.v1.GooglePayToken.Builder, com.payonegateway.payone.v1.GooglePayTokenOrBuilder>(
+                getGooglePayToken(),
+                getParentForChildren(),
+                isClean());
+        googlePayToken_ = null;
+      }
+      return googlePayTokenBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

@@ -29,4 +29,64 @@ public interface WalletPaymentOrBuilder extends
    * @return The wallettype.
    */
   com.payonegateway.payone.v1.WalletType getWallettype();
+
+  /**
+   * <pre>
+   * The Apple Pay payment token (with wallettype APL). Conditional: required
+   * with APL.
+   * </pre>
+   *
+   * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+   * @return Whether the applePayToken field is set.
+   */
+  boolean hasApplePayToken();
+  /**
+   * <pre>
+   * The Apple Pay payment token (with wallettype APL). Conditional: required
+   * with APL.
+   * </pre>
+   *
+   * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+   * @return The applePayToken.
+   */
+  com.payonegateway.payone.v1.ApplePayToken getApplePayToken();
+  /**
+   * <pre>
+   * The Apple Pay payment token (with wallettype APL). Conditional: required
+   * with APL.
+   * </pre>
+   *
+   * <code>.payone.v1.ApplePayToken apple_pay_token = 2;</code>
+   */
+  com.payonegateway.payone.v1.ApplePayTokenOrBuilder getApplePayTokenOrBuilder();
+
+  /**
+   * <pre>
+   * The Google Pay payment token (with wallettype GGP). Conditional:
+   * required with GGP.
+   * </pre>
+   *
+   * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+   * @return Whether the googlePayToken field is set.
+   */
+  boolean hasGooglePayToken();
+  /**
+   * <pre>
+   * The Google Pay payment token (with wallettype GGP). Conditional:
+   * required with GGP.
+   * </pre>
+   *
+   * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+   * @return The googlePayToken.
+   */
+  com.payonegateway.payone.v1.GooglePayToken getGooglePayToken();
+  /**
+   * <pre>
+   * The Google Pay payment token (with wallettype GGP). Conditional:
+   * required with GGP.
+   * </pre>
+   *
+   * <code>.payone.v1.GooglePayToken google_pay_token = 3;</code>
+   */
+  com.payonegateway.payone.v1.GooglePayTokenOrBuilder getGooglePayTokenOrBuilder();
 }
