@@ -72,19 +72,30 @@ log "setup done after $(($(date +%s) - started_all)) s"
 run_case "$junit/stubs.xml" client_stubs generated_code_up_to_date "$here/generate.sh" --check
 
 # 3. The gateway
+# The language tests start their own gateways through the fixture process
+# (//client_stubs/cpp:gateway_fixture_main, PAYONE_GATEWAY_FIXTURE), which
+# runs PAYONE_GATEWAY_BINARY; the examples and grpcurl call the one below.
 gateway=${PAYONE_GATEWAY_BINARY:-}
+fixture=${PAYONE_GATEWAY_FIXTURE:-}
+if [[ -z $gateway || -z $fixture ]]; then
+  (cd "$repo" && bazel build //service:payone_gateway //client_stubs/cpp:gateway_fixture_main >&2) || status=1
+fi
 if [[ -z $gateway ]]; then
-  (cd "$repo" && bazel build //service:payone_gateway >&2) || status=1
   # A copy: another bazel command (--config=asan) may repoint bazel-bin.
   gateway=$junit/payone_gateway
   cp -fL "$repo/bazel-bin/service/payone_gateway" "$gateway" || status=1
   export PAYONE_GATEWAY_BINARY=$gateway
 fi
+if [[ -z $fixture ]]; then
+  fixture=$junit/gateway_fixture_main
+  cp -fL "$repo/bazel-bin/client_stubs/cpp/gateway_fixture_main" "$fixture" || status=1
+  export PAYONE_GATEWAY_FIXTURE=$fixture
+fi
 gateway_log=$junit/gateway.log
 "$gateway" --listen=127.0.0.1:0 --metrics_address=off \
   --simulator_faults='latency=2s,reference=slow-*' 2>"$gateway_log" &
 gateway_pid=$!
-trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway"' EXIT
+trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway" "$junit/gateway_fixture_main"' EXIT
 port=
 for _ in $(seq 100); do
   port=$(grep -o '"event":"listening","port":[0-9]*' "$gateway_log" | grep -o '[0-9]*$' || true)

@@ -117,7 +117,7 @@ absl::Status GatewayFixture::StartGateway() {
   const std::string config = dir_ + "/gateway.textproto";
   std::ofstream(config) << absl::Substitute(
       R"(listen_address: "127.0.0.1:$0"
-metrics_address: ""
+metrics_address: "127.0.0.1:0"
 allow_unauthenticated: $1
 shutdown_grace { nanos: 100000000 }
 upstream { url: "$2" }

@@ -1,0 +1,178 @@
+"""The synchronous client."""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Optional
+
+import grpc
+
+from payone.v1 import gateway_pb2_grpc, ledger_pb2, ledger_pb2_grpc
+
+from ._calls import DEFAULT_TIMEOUT, Tls, call_metadata, channel_credentials, new_id, resolve
+from .errors import GatewayError
+
+
+class GatewayClient:
+    """A client of the PAYONE gateway: one channel, both services.
+
+    Every unary RPC is a method in snake_case (``preauthorize``,
+    ``capture``, ``manage_mandate``, ``get_payment``, ...) taking the request
+    message and keyword options ``timeout`` (seconds, default
+    ``DEFAULT_TIMEOUT``), ``request_id`` (sent as ``x-request-id``; default a
+    fresh one), ``idempotency_key`` and ``wait_for_ready``. A failed call
+    raises :class:`GatewayError`. The generated stubs stay available as
+    ``client.gateway`` and ``client.ledger``.
+
+    ``tls``: False for plaintext (loopback and tests only), True for TLS with
+    the system's roots (or ``root_certificates``), or ``grpc.ChannelCredentials``.
+    The token goes out as ``authorization: Bearer <token>``.
+    """
+
+    def __init__(self, address: str, *, token: Optional[str] = None, tls: Tls = False,
+                 root_certificates: Optional[bytes] = None,
+                 timeout: float = DEFAULT_TIMEOUT, options=None):
+        credentials = channel_credentials(tls, root_certificates)
+        self.channel = (grpc.secure_channel(address, credentials, options=options)
+                        if credentials else grpc.insecure_channel(address, options=options))
+        self.gateway = gateway_pb2_grpc.PayoneGatewayStub(self.channel)
+        self.ledger = ledger_pb2_grpc.PaymentLedgerStub(self.channel)
+        self.token = token
+        self.timeout = timeout
+
+    def __enter__(self) -> "GatewayClient":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.channel.close()
+
+    def call(self, method: str, request, *, timeout: Optional[float] = None,
+             request_id: Optional[str] = None, idempotency_key: Optional[str] = None,
+             wait_for_ready: Optional[bool] = None):
+        """Calls a unary RPC by name ("preauthorize" or "Preauthorize")."""
+        stub, rpc = resolve(method)
+        request_id = request_id or new_id()
+        try:
+            return getattr(getattr(self, stub), rpc)(
+                request, timeout=timeout or self.timeout,
+                metadata=call_metadata(self.token, request_id, idempotency_key),
+                wait_for_ready=wait_for_ready)
+        except grpc.RpcError as error:
+            raise GatewayError.from_details(error.code(), error.details(),
+                                            error.trailing_metadata(), request_id) from None
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        resolve(name)  # AttributeError for anything else
+        return lambda request, **options: self.call(name, request, **options)
+
+
+class IdempotentOperation:
+    """One logical payment operation (one preauthorization, one capture, ...).
+
+    Every attempt sends the same ``idempotency-key``, so the gateway sends the
+    request to PAYONE at most once. :meth:`call` retries by itself, with
+    backoff, only errors the gateway marks ``retry_safe`` (nothing was sent)
+    and a gateway that could not be reached; anything else is raised. Calling
+    again after an outcome-unknown error is safe: the gateway refuses it
+    (``ABORTED``, ``IDEMPOTENCY_KEY_IN_FLIGHT``) instead of charging twice,
+    and after success it replays the first answer. Use a new object for a new
+    operation.
+    """
+
+    def __init__(self, client: GatewayClient, *, key: Optional[str] = None,
+                 max_attempts: int = 3, backoff: float = 0.1):
+        self.client = client
+        self.key = key or new_id()
+        self.max_attempts = max_attempts
+        self.backoff = backoff
+        self.attempts = 0
+
+    def call(self, method: str, request, **options):
+        delay = self.backoff
+        self.attempts = 0
+        while True:
+            self.attempts += 1
+            try:
+                return self.client.call(method, request, idempotency_key=self.key, **options)
+            except GatewayError as error:
+                if self.attempts >= self.max_attempts or not (
+                        error.retry_safe or error.gateway_unreachable):
+                    raise
+            time.sleep(delay)
+            delay *= 2
+
+
+RECONNECTABLE = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.UNKNOWN,
+                           grpc.StatusCode.INTERNAL, grpc.StatusCode.ABORTED,
+                           grpc.StatusCode.RESOURCE_EXHAUSTED})
+"""Codes after which a broken watch reconnects instead of ending."""
+
+
+class NotificationSubscriber:
+    """Follows ``WatchTransactionStatus`` across disconnects.
+
+    :meth:`run` calls ``handler(event)`` for each
+    ``payone.v1.TransactionStatusEvent``; when the handler returns, the
+    event's cursor is acknowledged. After a broken stream (gateway restart,
+    network) it reconnects with backoff and resumes after the last
+    acknowledged cursor.
+
+    Delivery is at least once: an event whose handler had not returned
+    before a disconnect comes again, so handlers must be idempotent (key on
+    ``event.cursor``, or on txid, sequencenumber and txaction).
+    """
+
+    def __init__(self, client: GatewayClient, account: str, *, txid: str = "",
+                 after_cursor: int = 0, max_backoff: float = 5.0):
+        self.client = client
+        self.account = account
+        self.txid = txid
+        self.acknowledged_cursor = after_cursor
+        self.reconnects = 0
+        self.max_backoff = max_backoff
+        self._stream = None
+        self._stopped = False
+
+    def run(self, handler: Callable[[ledger_pb2.TransactionStatusEvent], Any]) -> None:
+        """Blocks until :meth:`stop` (from another thread), or until a handler
+        returns ``False`` (that event stays unacknowledged); raises
+        :class:`GatewayError` for errors a reconnect cannot cure (NOT_FOUND,
+        PERMISSION_DENIED, ...)."""
+        backoff = 0.1
+        first = True
+        while not self._stopped:
+            if not first:
+                self.reconnects += 1
+            first = False
+            request = ledger_pb2.WatchTransactionStatusRequest(
+                account=self.account, txid=self.txid, after_cursor=self.acknowledged_cursor)
+            # No deadline: a watch runs until stopped; it waits for the
+            # gateway to come back.
+            self._stream = self.client.ledger.WatchTransactionStatus(
+                request, metadata=call_metadata(self.client.token, new_id(), None),
+                wait_for_ready=True)
+            try:
+                for event in self._stream:
+                    backoff = 0.1
+                    if handler(event) is False:
+                        self.stop()
+                        return
+                    self.acknowledged_cursor = event.cursor
+                if self._stopped:
+                    return
+            except grpc.RpcError as error:
+                if self._stopped or error.code() == grpc.StatusCode.CANCELLED:
+                    return
+                if error.code() not in RECONNECTABLE:
+                    raise GatewayError.from_details(
+                        error.code(), error.details(), error.trailing_metadata()) from None
+            time.sleep(backoff)
+            backoff = min(backoff * 2, self.max_backoff)
+
+    def stop(self) -> None:
+        """Ends :meth:`run` (from any thread)."""
+        self._stopped = True
+        if self._stream is not None:
+            self._stream.cancel()
