@@ -10,8 +10,8 @@ import grpc.aio
 
 from payone.v1 import gateway_pb2_grpc, ledger_pb2, ledger_pb2_grpc
 
-from ._calls import DEFAULT_TIMEOUT, Tls, call_metadata, channel_credentials, new_id, resolve
-from .client import RECONNECTABLE
+from ._calls import (DEFAULT_TIMEOUT, SubscriberBase, Tls, call_metadata, channel_credentials,
+                     new_id, resolve, retry_allowed)
 from .errors import GatewayError
 
 
@@ -84,8 +84,7 @@ class AsyncIdempotentOperation:
                 return await self.client.call(method, request, idempotency_key=self.key,
                                               **options)
             except GatewayError as error:
-                if self.attempts >= self.max_attempts or not (
-                        error.retry_safe or error.gateway_unreachable):
+                if not retry_allowed(error, self.attempts, self.max_attempts):
                     raise
             await asyncio.sleep(delay)
             delay *= 2
@@ -94,7 +93,7 @@ class AsyncIdempotentOperation:
 Handler = Callable[[ledger_pb2.TransactionStatusEvent], Union[Any, Awaitable[Any]]]
 
 
-class AsyncNotificationSubscriber:
+class AsyncNotificationSubscriber(SubscriberBase):
     """Follows ``WatchTransactionStatus`` across disconnects, resuming after
     the last acknowledged cursor (an event is acknowledged when its handler,
     a function or a coroutine function, returns).
@@ -102,59 +101,26 @@ class AsyncNotificationSubscriber:
     Delivery is at least once: an event whose handler had not returned
     before a disconnect comes again, so handlers must be idempotent."""
 
-    def __init__(self, client: AsyncGatewayClient, account: str, *, txid: str = "",
-                 after_cursor: int = 0, max_backoff: float = 5.0):
-        self.client = client
-        self.account = account
-        self.txid = txid
-        self.acknowledged_cursor = after_cursor
-        self.reconnects = 0
-        self.max_backoff = max_backoff
-        self._stream = None
-        self._stopped = False
-
     async def run(self, handler: Handler) -> None:
         """Runs until :meth:`stop`, the task's cancellation or a handler
         returning ``False``; raises :class:`GatewayError` for errors a
         reconnect cannot cure."""
-        backoff = 0.1
-        first = True
-        while not self._stopped:
-            if not first:
-                self.reconnects += 1
-            first = False
-            request = ledger_pb2.WatchTransactionStatusRequest(
-                account=self.account, txid=self.txid, after_cursor=self.acknowledged_cursor)
-            self._stream = self.client.ledger.WatchTransactionStatus(
-                request, metadata=call_metadata(self.client.token, new_id(), None),
-                wait_for_ready=True)
+        state = self._state
+        while not state.stopped:
             try:
-                async for event in self._stream:
-                    backoff = 0.1
+                async for event in state.open(self.client.ledger):
                     handled = handler(event)
                     if inspect.isawaitable(handled):
                         handled = await handled
                     if handled is False:
-                        self.stop()
+                        state.stop()
                         return
-                    self.acknowledged_cursor = event.cursor
-                if self._stopped:
-                    return
+                    state.acknowledge(event)
             except grpc.RpcError as error:
-                if self._stopped or error.code() == grpc.StatusCode.CANCELLED:
+                if state.ends_with(error):
                     return
-                if error.code() not in RECONNECTABLE:
-                    raise GatewayError.from_details(
-                        error.code(), error.details(), error.trailing_metadata()) from None
             except asyncio.CancelledError:
-                if self._stopped:
+                if state.stopped:
                     return
                 raise
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, self.max_backoff)
-
-    def stop(self) -> None:
-        """Ends :meth:`run`."""
-        self._stopped = True
-        if self._stream is not None:
-            self._stream.cancel()
+            await asyncio.sleep(state.next_backoff())

@@ -8,7 +8,8 @@ import grpc
 
 from payone.v1 import gateway_pb2_grpc, ledger_pb2, ledger_pb2_grpc
 
-from ._calls import DEFAULT_TIMEOUT, Tls, call_metadata, channel_credentials, new_id, resolve
+from ._calls import (DEFAULT_TIMEOUT, SubscriberBase, Tls, call_metadata, channel_credentials,
+                     new_id, resolve, retry_allowed)
 from .errors import GatewayError
 
 
@@ -97,20 +98,13 @@ class IdempotentOperation:
             try:
                 return self.client.call(method, request, idempotency_key=self.key, **options)
             except GatewayError as error:
-                if self.attempts >= self.max_attempts or not (
-                        error.retry_safe or error.gateway_unreachable):
+                if not retry_allowed(error, self.attempts, self.max_attempts):
                     raise
             time.sleep(delay)
             delay *= 2
 
 
-RECONNECTABLE = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.UNKNOWN,
-                           grpc.StatusCode.INTERNAL, grpc.StatusCode.ABORTED,
-                           grpc.StatusCode.RESOURCE_EXHAUSTED})
-"""Codes after which a broken watch reconnects instead of ending."""
-
-
-class NotificationSubscriber:
+class NotificationSubscriber(SubscriberBase):
     """Follows ``WatchTransactionStatus`` across disconnects.
 
     :meth:`run` calls ``handler(event)`` for each
@@ -124,55 +118,20 @@ class NotificationSubscriber:
     ``event.cursor``, or on txid, sequencenumber and txaction).
     """
 
-    def __init__(self, client: GatewayClient, account: str, *, txid: str = "",
-                 after_cursor: int = 0, max_backoff: float = 5.0):
-        self.client = client
-        self.account = account
-        self.txid = txid
-        self.acknowledged_cursor = after_cursor
-        self.reconnects = 0
-        self.max_backoff = max_backoff
-        self._stream = None
-        self._stopped = False
-
     def run(self, handler: Callable[[ledger_pb2.TransactionStatusEvent], Any]) -> None:
         """Blocks until :meth:`stop` (from another thread), or until a handler
         returns ``False`` (that event stays unacknowledged); raises
         :class:`GatewayError` for errors a reconnect cannot cure (NOT_FOUND,
         PERMISSION_DENIED, ...)."""
-        backoff = 0.1
-        first = True
-        while not self._stopped:
-            if not first:
-                self.reconnects += 1
-            first = False
-            request = ledger_pb2.WatchTransactionStatusRequest(
-                account=self.account, txid=self.txid, after_cursor=self.acknowledged_cursor)
-            # No deadline: a watch runs until stopped; it waits for the
-            # gateway to come back.
-            self._stream = self.client.ledger.WatchTransactionStatus(
-                request, metadata=call_metadata(self.client.token, new_id(), None),
-                wait_for_ready=True)
+        state = self._state
+        while not state.stopped:
             try:
-                for event in self._stream:
-                    backoff = 0.1
+                for event in state.open(self.client.ledger):
                     if handler(event) is False:
-                        self.stop()
+                        state.stop()
                         return
-                    self.acknowledged_cursor = event.cursor
-                if self._stopped:
-                    return
+                    state.acknowledge(event)
             except grpc.RpcError as error:
-                if self._stopped or error.code() == grpc.StatusCode.CANCELLED:
+                if state.ends_with(error):
                     return
-                if error.code() not in RECONNECTABLE:
-                    raise GatewayError.from_details(
-                        error.code(), error.details(), error.trailing_metadata()) from None
-            time.sleep(backoff)
-            backoff = min(backoff * 2, self.max_backoff)
-
-    def stop(self) -> None:
-        """Ends :meth:`run` (from any thread)."""
-        self._stopped = True
-        if self._stream is not None:
-            self._stream.cancel()
+            time.sleep(state.next_backoff())

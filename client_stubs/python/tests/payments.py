@@ -20,6 +20,14 @@ def card_preauthorization(reference, **overrides):
     return request
 
 
+def sepa_authorization(iban, mandate_identification):
+    return payment_requests_pb2.AuthorizationRequest(
+        account="demo", reference=unique(), amount=1999, currency="EUR",
+        personal_data=common_pb2.PersonalData(lastname="Mustermann", country="DE"),
+        sepa_direct_debit=payment_methods_pb2.SepaDirectDebitPayment(
+            iban=iban, mandate_identification=mandate_identification))
+
+
 def invalid_preauthorization():
     """Three mistakes: reference, currency and the card number's checksum."""
     request = card_preauthorization("bad ref!", currency="EURO")

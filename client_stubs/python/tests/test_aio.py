@@ -5,13 +5,13 @@ import time
 import grpc
 import pytest
 
-from payone.v1 import common_pb2, management_requests_pb2, payment_methods_pb2
+from payone.v1 import common_pb2, management_requests_pb2
 from payone.v1 import payment_requests_pb2, responses_pb2
 from payone_gateway import (AsyncGatewayClient, AsyncIdempotentOperation,
                             AsyncNotificationSubscriber, GatewayError)
 
 from conftest import TOKEN
-from payments import card_preauthorization, invalid_preauthorization, unique
+from payments import card_preauthorization, invalid_preauthorization, sepa_authorization, unique
 
 
 def run(gateway, scenario):
@@ -50,11 +50,7 @@ def test_sepa_direct_debit_with_mandate(gateway):
         mandate = await client.manage_mandate(management_requests_pb2.ManageMandateRequest(
             account="demo", currency="EUR", iban=iban, lastname="Mustermann", country="DE"))
         authorization = await AsyncIdempotentOperation(client).call(
-            "authorize", payment_requests_pb2.AuthorizationRequest(
-                account="demo", reference=unique(), amount=1999, currency="EUR",
-                personal_data=common_pb2.PersonalData(lastname="Mustermann", country="DE"),
-                sepa_direct_debit=payment_methods_pb2.SepaDirectDebitPayment(
-                    iban=iban, mandate_identification=mandate.mandate_identification)))
+            "authorize", sepa_authorization(iban, mandate.mandate_identification))
         assert authorization.status == responses_pb2.STATUS_APPROVED, authorization
     run(gateway, scenario)
 

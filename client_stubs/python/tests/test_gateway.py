@@ -5,12 +5,12 @@ import time
 import grpc
 import pytest
 
-from payone.v1 import common_pb2, ledger_pb2, management_requests_pb2, payment_methods_pb2
+from payone.v1 import common_pb2, ledger_pb2, management_requests_pb2
 from payone.v1 import payment_requests_pb2, responses_pb2
 from payone_gateway import GatewayClient, GatewayError, IdempotentOperation, NotificationSubscriber
 
 from conftest import TOKEN
-from payments import card_preauthorization, invalid_preauthorization, unique
+from payments import card_preauthorization, invalid_preauthorization, sepa_authorization, unique
 
 
 def test_preauthorize_capture_twice_refund_one_item(client):
@@ -40,11 +40,7 @@ def test_sepa_direct_debit_with_mandate(client):
     assert mandate.status == responses_pb2.STATUS_APPROVED, mandate
 
     authorization = IdempotentOperation(client).call(
-        "authorize", payment_requests_pb2.AuthorizationRequest(
-            account="demo", reference=unique(), amount=1999, currency="EUR",
-            personal_data=common_pb2.PersonalData(lastname="Mustermann", country="DE"),
-            sepa_direct_debit=payment_methods_pb2.SepaDirectDebitPayment(
-                iban=iban, mandate_identification=mandate.mandate_identification)))
+        "authorize", sepa_authorization(iban, mandate.mandate_identification))
     assert authorization.status == responses_pb2.STATUS_APPROVED, authorization
     assert authorization.mandate_identification == mandate.mandate_identification
 
