@@ -178,7 +178,7 @@ TEST_F(ClientTest, DeadlineShorterThanLatency) {
 }
 
 TEST_F(ClientTest, IdempotentRetryAfterOutcomeUnknownIsNeverSentTwice) {
-  const std::string reference = Unique("unknown-");
+  const std::string reference = Unique("unk-");
   ASSERT_TRUE(
       fixture_->AddFault("reset_after,times=1,reference=" + reference).ok());
   IdempotentOperation preauthorize(*client_);
@@ -200,10 +200,11 @@ TEST_F(ClientTest, IdempotentRetryAfterOutcomeUnknownIsNeverSentTwice) {
 
   // A completed operation called again replays its first answer.
   IdempotentOperation approved(*client_);
-  const auto request = CardPreauthorization(Unique("replay-"));
+  const auto request = CardPreauthorization(Unique("rp-"));
   auto once = approved.Call(&Gateway::Preauthorize, request);
   auto again = approved.Call(&Gateway::Preauthorize, request);
   ASSERT_TRUE(once.ok() && again.ok());
+  EXPECT_EQ(once->status(), v1::STATUS_APPROVED) << once->DebugString();
   EXPECT_EQ(once->txid(), again->txid());
 }
 

@@ -77,7 +77,7 @@ def test_deadline_shorter_than_latency(gateway):
 
 
 def test_idempotent_retry_after_outcome_unknown_is_never_sent_twice(gateway):
-    reference = unique("unknown-")
+    reference = unique("unk-")
     gateway.add_fault(f"reset_after,times=1,reference={reference}")
 
     async def scenario(client):

@@ -65,7 +65,7 @@ def test_deadline_shorter_than_latency(client):
 
 
 def test_idempotent_retry_after_outcome_unknown_is_never_sent_twice(gateway, client):
-    reference = unique("unknown-")
+    reference = unique("unk-")
     gateway.add_fault(f"reset_after,times=1,reference={reference}")
     operation = IdempotentOperation(client)
     with pytest.raises(GatewayError) as unknown:
@@ -84,8 +84,10 @@ def test_idempotent_retry_after_outcome_unknown_is_never_sent_twice(gateway, cli
 
     # A completed operation called again replays its first answer.
     approved = IdempotentOperation(client)
-    request = card_preauthorization(unique("replay-"))
-    assert approved.call("preauthorize", request).txid == approved.call("preauthorize", request).txid
+    request = card_preauthorization(unique("rp-"))
+    first = approved.call("preauthorize", request)
+    assert first.status == responses_pb2.STATUS_APPROVED, first
+    assert approved.call("preauthorize", request).txid == first.txid
 
 
 def test_watch_resumes_after_the_gateway_restarts(fresh_gateway):
