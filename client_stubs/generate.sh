@@ -6,7 +6,9 @@
 # Generated folders (nothing hand-written lives in them):
 #   python/payone/                      grpcio-tools (its bundled protoc): *_pb2.py, *_pb2.pyi, gateway_pb2_grpc.py
 #   go/payone/v1/                       protoc-gen-go + protoc-gen-go-grpc
-#   java/src/main/java/                 protoc --java_out + protoc-gen-grpc-java
+#   java/src/main/java/com/payonegateway/payone/
+#                                       protoc --java_out + protoc-gen-grpc-java
+#                                       (the layer beside it, com/payonegateway/client, is hand-written)
 #   typescript/src/gen/                 ts-proto (outputServices=grpc-js), incl. google/rpc
 #   ../docs/api-reference.md            protoc-gen-doc with docs/api_reference.tmpl
 # C++ needs no committed code: //client_stubs/cpp:payone_client re-exports
@@ -64,7 +66,7 @@ module=github.com/payone-gateway/payone-gateway/client_stubs/go
   "${protos[@]}"
 
 # Java
-rm -rf "$out/java/src/main/java"
+rm -rf "$out/java/src/main/java/com/payonegateway/payone"
 mkdir -p "$out/java/src/main/java"
 "$protoc" -I. \
   --plugin=protoc-gen-grpc-java="$cache/bin/protoc-gen-grpc-java-$PROTOC_GEN_GRPC_JAVA_VERSION-linux-x86_64.exe" \
@@ -99,7 +101,7 @@ if $check; then
     echo "generate.sh --check: docs/api-reference.md differs from a fresh generation: run client_stubs/generate.sh" >&2
     status=1
   fi
-  for dir in python/payone go/payone java/src/main/java typescript/src/gen; do
+  for dir in python/payone go/payone java/src/main/java/com/payonegateway/payone typescript/src/gen; do
     if ! diff -r -q "$here/$dir" "$out/$dir" >&2; then
       echo "generate.sh --check: client_stubs/$dir differs from a fresh generation: run client_stubs/generate.sh" >&2
       status=1
