@@ -95,7 +95,7 @@ gateway_log=$junit/gateway.log
 "$gateway" --listen=127.0.0.1:0 --metrics_address=off \
   --simulator_faults='latency=2s,reference=slow-*' 2>"$gateway_log" &
 gateway_pid=$!
-trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway" "$junit/gateway_fixture_main"' EXIT
+trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway" "$junit/gateway_fixture_main"; rm -rf "${consumer:-/nonexistent}"' EXIT
 port=
 for _ in $(seq 100); do
   port=$(grep -o '"event":"listening","port":[0-9]*' "$gateway_log" | grep -o '[0-9]*$' || true)
@@ -113,11 +113,21 @@ log "gateway at $PAYONE_GATEWAY_ADDRESS (log: $gateway_log)"
 
 # 4. Languages
 py=$cache/venv/bin/python
-# Python: pip install ./python (the package as a consumer installs it), pytest.
-"$cache/venv/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation \
-  --force-reinstall "$here/python" >&2 || status=1
-(cd "$here/python" && "$py" -m pytest -q -p no:cacheprovider --junitxml="$junit/python.xml" \
-  -o junit_suite_name=python tests) >&2 || status=1
+# Python, as a consumer gets it: wheel and sdist from python -m build (the
+# stubs generated during the build), the wheel installed into a fresh venv
+# outside the source tree, the tests run from a copy there.
+consumer=$(mktemp -d)
+if "$py" -m build --outdir "$consumer/dist" "$here/python" >"$consumer/build.log" 2>&1; then
+  python3 -m venv "$consumer/venv" &&
+    "$consumer/venv/bin/pip" install -q --disable-pip-version-check "$consumer"/dist/*.whl \
+      "pytest==$(sed -n 's/^pytest==//p' "$here/python/requirements-dev.txt")" >&2 &&
+    cp -r "$here/python/tests" "$consumer/tests" &&
+    (cd "$consumer" && venv/bin/python -m pytest -q -p no:cacheprovider --junitxml="$junit/python.xml" \
+      -o junit_suite_name=python tests) >&2 || status=1
+else
+  cat "$consumer/build.log" >&2
+  run_case "$junit/python.xml" python package_builds false
+fi
 
 if [[ -d $here/go/payone ]] && [[ -f $here/go/gatewaytest/gateway_test.go ]]; then
   (cd "$here/go" && go vet ./... && gotestsum --format=testname --junitfile="$junit/go.xml" \
@@ -145,7 +155,7 @@ fi
 
 # Every example program makes its first call against the gateway.
 examples="$junit/examples.xml"
-run_case "$examples" examples python "$py" "$here/python/examples/first_call.py" "$PAYONE_GATEWAY_ADDRESS"
+run_case "$examples" examples python "$consumer/venv/bin/python" "$here/python/examples/first_call.py" "$PAYONE_GATEWAY_ADDRESS"
 [[ -f $here/go/examples/firstcall/main.go ]] &&
   run_case "$examples" examples go bash -c "cd '$here/go' && go run ./examples/firstcall '$PAYONE_GATEWAY_ADDRESS'"
 [[ -f $here/java/src/test/java/com/payonegateway/examples/FirstCall.java ]] &&
