@@ -7,7 +7,8 @@
 #    generation (generate.sh --check)
 # 3. builds //service:payone_gateway and starts it on its embedded simulator,
 #    2 s of latency for references slow-* (PAYONE_GATEWAY_BINARY overrides)
-# 4. python.xml (pytest), go.xml (go test via gotestsum), java-*.xml (JUnit via
+# 4. python.xml (pytest on the installed wheel), go.xml (go test via gotestsum
+#    in a consumer module), java-*.xml (JUnit via
 #    Maven Surefire), typescript.xml (node --test), grpcurl.xml (grpcurl via
 #    reflection, pytest), examples.xml (each example program runs)
 # 5. --cpp: cpp.xml from bazel test //client_stubs/cpp:client_test (./dev test
@@ -130,8 +131,17 @@ else
 fi
 
 if [[ -d $here/go/payone ]] && [[ -f $here/go/gatewaytest/gateway_test.go ]]; then
-  (cd "$here/go" && go vet ./... && gotestsum --format=testname --junitfile="$junit/go.xml" \
-    -- -count=1 ./...) >&2 || status=1
+  # The module as a consumer uses it: a separate module outside the tree
+  # that requires it (replace: it is not published from here) and runs the
+  # scenarios from a copy.
+  module=github.com/payone-gateway/payone-gateway/client_stubs/go
+  mkdir -p "$consumer/go/gatewaytest"
+  cp "$here"/go/gatewaytest/*.go "$consumer/go/gatewaytest/"
+  (cd "$here/go" && go vet ./...) >&2 || status=1
+  (cd "$consumer/go" && go mod init example.com/payone-consumer >/dev/null 2>&1 &&
+    go mod edit -require="$module@v0.0.0" -replace="$module=$here/go" &&
+    GOFLAGS=-mod=mod go mod tidy >&2 &&
+    gotestsum --format=testname --junitfile="$junit/go.xml" -- -count=1 ./...) >&2 || status=1
 fi
 
 if [[ -d $here/java/src/test ]]; then
