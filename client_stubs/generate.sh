@@ -4,11 +4,14 @@
 #   client_stubs/generate.sh --check   generate into a temporary folder and fail
 #                                      when the committed code differs
 # Generated folders (nothing hand-written lives in them):
-#   python/payone/                      grpcio-tools (its bundled protoc): *_pb2.py, *_pb2.pyi, gateway_pb2_grpc.py
 #   go/payone/v1/                       protoc-gen-go + protoc-gen-go-grpc
-#   java/src/main/java/                 protoc --java_out + protoc-gen-grpc-java
+#   java/src/main/java/com/payonegateway/payone/
+#                                       protoc --java_out + protoc-gen-grpc-java
+#                                       (the layer beside it, com/payonegateway/client, is hand-written)
 #   typescript/src/gen/                 ts-proto (outputServices=grpc-js), incl. google/rpc
 #   ../docs/api-reference.md            protoc-gen-doc with docs/api_reference.tmpl
+# Python needs no committed code: its package build (python/setup.py,
+# grpcio-tools) generates payone/v1 into the wheel.
 # C++ needs no committed code: //client_stubs/cpp:payone_client re-exports
 # the Bazel targets of //proto/payone/v1.
 # Java, Go and TypeScript use Debian's protoc (/usr/bin/protoc, 3.21); the
@@ -37,21 +40,6 @@ googleapis=$repo/tools/node_modules/google-proto-files
 cd "$repo/proto"
 protos=(payone/v1/*.proto)
 
-# Python: messages, type stubs (.pyi), the service stub.
-rm -rf "$out/python/payone"
-mkdir -p "$out/python/payone/v1"
-py=$cache/venv/bin/python
-grpc_tools_include=$("$py" -c 'import grpc_tools, os; print(os.path.join(os.path.dirname(grpc_tools.__file__), "_proto"))')
-"$py" -m grpc_tools.protoc -I. -I"$grpc_tools_include" \
-  --python_out="$out/python" --pyi_out="$out/python" "${protos[@]}"
-"$py" -m grpc_tools.protoc -I. -I"$grpc_tools_include" \
-  --grpc_python_out="$out/python" payone/v1/client_api.proto payone/v1/gateway.proto payone/v1/ledger.proto
-printf '"""Generated stubs of the PAYONE gateway (payone.v1), see client_stubs/README.md."""\n' \
-  >"$out/python/payone/__init__.py"
-printf '"""payone.v1 messages (*_pb2), the PayoneGateway stub (gateway_pb2_grpc), the PaymentLedger stub (ledger_pb2_grpc) and the PayoneClientApi stub (client_api_pb2_grpc)."""\n' \
-  >"$out/python/payone/v1/__init__.py"
-touch "$out/python/payone/py.typed"
-
 # Go
 rm -rf "$out/go/payone"
 mkdir -p "$out/go"
@@ -64,7 +52,7 @@ module=github.com/payone-gateway/payone-gateway/client_stubs/go
   "${protos[@]}"
 
 # Java
-rm -rf "$out/java/src/main/java"
+rm -rf "$out/java/src/main/java/com/payonegateway/payone"
 mkdir -p "$out/java/src/main/java"
 "$protoc" -I. \
   --plugin=protoc-gen-grpc-java="$cache/bin/protoc-gen-grpc-java-$PROTOC_GEN_GRPC_JAVA_VERSION-linux-x86_64.exe" \
@@ -99,7 +87,17 @@ if $check; then
     echo "generate.sh --check: docs/api-reference.md differs from a fresh generation: run client_stubs/generate.sh" >&2
     status=1
   fi
-  for dir in python/payone go/payone java/src/main/java typescript/src/gen; do
+  # One version for the contract and every package (VERSION).
+  version=$(cat "$here/VERSION")
+  for manifest in python/pyproject.toml:"^version = \"$version\"" \
+      typescript/package.json:"^  \"version\": \"$version\"" \
+      java/pom.xml:"^  <version>$version</version>"; do
+    if ! grep -q "${manifest#*:}" "$here/${manifest%%:*}"; then
+      echo "generate.sh --check: client_stubs/${manifest%%:*} does not say version $version (VERSION)" >&2
+      status=1
+    fi
+  done
+  for dir in go/payone java/src/main/java/com/payonegateway/payone typescript/src/gen; do
     if ! diff -r -q "$here/$dir" "$out/$dir" >&2; then
       echo "generate.sh --check: client_stubs/$dir differs from a fresh generation: run client_stubs/generate.sh" >&2
       status=1

@@ -7,10 +7,11 @@
 #    generation (generate.sh --check)
 # 3. builds //service:payone_gateway and starts it on its embedded simulator,
 #    2 s of latency for references slow-* (PAYONE_GATEWAY_BINARY overrides)
-# 4. python.xml (pytest), go.xml (go test via gotestsum), java-*.xml (JUnit via
-#    Maven Surefire), typescript.xml (node --test, including the example
-#    checkout in Debian's chromium via playwright-core), grpcurl.xml (grpcurl
-#    via reflection, pytest), examples.xml (each example program runs)
+# 4. python.xml (pytest on the installed wheel), go.xml (go test via gotestsum
+#    in a consumer module), java-*.xml (JUnit via
+#    Maven Surefire), typescript.xml (node --test, including the
+#    example checkout in Debian's chromium via playwright-core), grpcurl.xml (grpcurl via
+#    reflection, pytest), examples.xml (each example program runs)
 # 5. --cpp: cpp.xml from bazel test //client_stubs/cpp:client_test (./dev test
 #    already runs it with bazel test //..., so it is off by default)
 # Exits non-zero when anything failed; every step still runs.
@@ -73,19 +74,30 @@ log "setup done after $(($(date +%s) - started_all)) s"
 run_case "$junit/stubs.xml" client_stubs generated_code_up_to_date "$here/generate.sh" --check
 
 # 3. The gateway
+# The language tests start their own gateways through the fixture process
+# (//client_stubs/cpp:gateway_fixture_main, PAYONE_GATEWAY_FIXTURE), which
+# runs PAYONE_GATEWAY_BINARY; the examples and grpcurl call the one below.
 gateway=${PAYONE_GATEWAY_BINARY:-}
+fixture=${PAYONE_GATEWAY_FIXTURE:-}
+if [[ -z $gateway || -z $fixture ]]; then
+  (cd "$repo" && bazel build //service:payone_gateway //client_stubs/cpp:gateway_fixture_main >&2) || status=1
+fi
 if [[ -z $gateway ]]; then
-  (cd "$repo" && bazel build //service:payone_gateway >&2) || status=1
   # A copy: another bazel command (--config=asan) may repoint bazel-bin.
   gateway=$junit/payone_gateway
   cp -fL "$repo/bazel-bin/service/payone_gateway" "$gateway" || status=1
   export PAYONE_GATEWAY_BINARY=$gateway
 fi
+if [[ -z $fixture ]]; then
+  fixture=$junit/gateway_fixture_main
+  cp -fL "$repo/bazel-bin/client_stubs/cpp/gateway_fixture_main" "$fixture" || status=1
+  export PAYONE_GATEWAY_FIXTURE=$fixture
+fi
 gateway_log=$junit/gateway.log
 "$gateway" --listen=127.0.0.1:0 --metrics_address=off \
   --simulator_faults='latency=2s,reference=slow-*' 2>"$gateway_log" &
 gateway_pid=$!
-trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway"' EXIT
+trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway" "$junit/gateway_fixture_main"; rm -rf "${consumer:-/nonexistent}"' EXIT
 port=
 for _ in $(seq 100); do
   port=$(grep -o '"event":"listening","port":[0-9]*' "$gateway_log" | grep -o '[0-9]*$' || true)
@@ -105,15 +117,34 @@ log "gateway at $PAYONE_GATEWAY_ADDRESS (log: $gateway_log)"
 
 # 4. Languages
 py=$cache/venv/bin/python
-# Python: pip install ./python (the package as a consumer installs it), pytest.
-"$cache/venv/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation \
-  --force-reinstall "$here/python" >&2 || status=1
-(cd "$here/python" && "$py" -m pytest -q -p no:cacheprovider --junitxml="$junit/python.xml" \
-  -o junit_suite_name=python tests) >&2 || status=1
+# Python, as a consumer gets it: wheel and sdist from python -m build (the
+# stubs generated during the build), the wheel installed into a fresh venv
+# outside the source tree, the tests run from a copy there.
+consumer=$(mktemp -d)
+if "$py" -m build --outdir "$consumer/dist" "$here/python" >"$consumer/build.log" 2>&1; then
+  python3 -m venv "$consumer/venv" &&
+    "$consumer/venv/bin/pip" install -q --disable-pip-version-check "$consumer"/dist/*.whl \
+      "pytest==$(sed -n 's/^pytest==//p' "$here/python/requirements-dev.txt")" >&2 &&
+    cp -r "$here/python/tests" "$consumer/tests" &&
+    (cd "$consumer" && venv/bin/python -m pytest -q -p no:cacheprovider --junitxml="$junit/python.xml" \
+      -o junit_suite_name=python tests) >&2 || status=1
+else
+  cat "$consumer/build.log" >&2
+  run_case "$junit/python.xml" python package_builds false
+fi
 
 if [[ -d $here/go/payone ]] && [[ -f $here/go/gatewaytest/gateway_test.go ]]; then
-  (cd "$here/go" && go vet ./... && gotestsum --format=testname --junitfile="$junit/go.xml" \
-    -- -count=1 ./...) >&2 || status=1
+  # The module as a consumer uses it: a separate module outside the tree
+  # that requires it (replace: it is not published from here) and runs the
+  # scenarios from a copy.
+  module=github.com/payone-gateway/payone-gateway/client_stubs/go
+  mkdir -p "$consumer/go/gatewaytest"
+  cp "$here"/go/gatewaytest/*.go "$consumer/go/gatewaytest/"
+  (cd "$here/go" && go vet ./...) >&2 || status=1
+  (cd "$consumer/go" && go mod init example.com/payone-consumer >/dev/null 2>&1 &&
+    go mod edit -require="$module@v0.0.0" -replace="$module=$here/go" &&
+    GOFLAGS=-mod=mod go mod tidy >&2 &&
+    gotestsum --format=testname --junitfile="$junit/go.xml" -- -count=1 ./...) >&2 || status=1
 fi
 
 if [[ -d $here/java/src/test ]]; then
@@ -137,7 +168,7 @@ fi
 
 # Every example program makes its first call against the gateway.
 examples="$junit/examples.xml"
-run_case "$examples" examples python "$py" "$here/python/examples/first_call.py" "$PAYONE_GATEWAY_ADDRESS"
+run_case "$examples" examples python "$consumer/venv/bin/python" "$here/python/examples/first_call.py" "$PAYONE_GATEWAY_ADDRESS"
 [[ -f $here/go/examples/firstcall/main.go ]] &&
   run_case "$examples" examples go bash -c "cd '$here/go' && go run ./examples/firstcall '$PAYONE_GATEWAY_ADDRESS'"
 [[ -f $here/java/src/test/java/com/payonegateway/examples/FirstCall.java ]] &&

@@ -1,175 +1,110 @@
-// The four client scenarios through the C++ stubs
-// (//client_stubs/cpp:payone_client) against the gateway binary, started here
-// on its embedded simulator with 2 s of latency for references slow-*
-// ($PAYONE_GATEWAY_ADDRESS overrides).
-#include <fcntl.h>
+// The client scenarios through the C++ layer (//client_stubs/cpp:payone_client)
+// against a GatewayFixture (simulator + gateway binary, a client token, 2 s
+// of latency for references slow-*).
 #include <grpcpp/grpcpp.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
+#include <condition_variable>
 #include <memory>
-#include <random>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
+#include "client_stubs/cpp/gateway_fixture.h"
+#include "client_stubs/cpp/payone_client.h"
 #include "gtest/gtest.h"
-#include "payone/v1/gateway.grpc.pb.h"
 
 namespace v1 = payone::v1;
 namespace {
 
-// The gateway process: its stderr is read until the "listening" line, then
-// drained by a thread.
-class Gateway {
- public:
-  Gateway() {
-    if (const char* given = std::getenv("PAYONE_GATEWAY_ADDRESS");
-        given && *given) {
-      address_ = given;
-      return;
-    }
-    const char* srcdir = std::getenv("TEST_SRCDIR");
-    const char* workspace = std::getenv("TEST_WORKSPACE");
-    const std::string binary = std::string(srcdir ? srcdir : ".") + "/" +
-                               (workspace ? workspace : "payone_gateway") +
-                               "/service/payone_gateway";
-    int fds[2];
-    if (pipe(fds) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(fds[1], STDERR_FILENO);
-      close(fds[0]);
-      close(fds[1]);
-      execl(binary.c_str(), binary.c_str(), "--listen=127.0.0.1:0",
-            "--metrics_address=off",
-            "--simulator_faults=latency=2s,reference=slow-*",
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(fds[1]);
-    stderr_ = fdopen(fds[0], "r");
-    char line[4096];
-    while (address_.empty() && fgets(line, sizeof line, stderr_) != nullptr) {
-      const std::string text = line;
-      const std::string key = "\"event\":\"listening\",\"port\":";
-      if (auto at = text.find(key); at != std::string::npos) {
-        address_ = "127.0.0.1:" +
-                   std::to_string(std::atoi(text.c_str() + at + key.size()));
-      }
-    }
-    drain_ = std::thread([this] {
-      char rest[4096];
-      while (fgets(rest, sizeof rest, stderr_) != nullptr) {
-      }
-    });
-  }
-  ~Gateway() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      int status = 0;
-      waitpid(pid_, &status, 0);
-    }
-    if (drain_.joinable()) drain_.join();
-    if (stderr_ != nullptr) fclose(stderr_);
-  }
-  const std::string& address() const { return address_; }
+using payone::client::CallOptions;
+using payone::client::ErrorOf;
+using payone::client::GatewayClient;
+using payone::client::GatewayError;
+using payone::client::IdempotentOperation;
+using payone::client::NotificationSubscriber;
+using payone::client::RandomId;
+using payone::client::testing::GatewayFixture;
+using Gateway = v1::PayoneGateway::Stub;
 
- private:
-  pid_t pid_ = -1;
-  FILE* stderr_ = nullptr;
-  std::thread drain_;
-  std::string address_;
-};
+constexpr char kToken[] = "cpp-client-test-token";
+
+std::unique_ptr<GatewayFixture> StartFixture() {
+  auto fixture = GatewayFixture::Start(
+      {.faults = "latency=2s,reference=slow-*", .token = kToken});
+  EXPECT_TRUE(fixture.ok()) << fixture.status();
+  return fixture.ok() ? *std::move(fixture) : nullptr;
+}
+
+std::unique_ptr<GatewayClient> ClientOf(const GatewayFixture& fixture) {
+  return *GatewayClient::Create(
+      {.address = fixture.address(), .token = kToken});
+}
+
+v1::PreauthorizationRequest CardPreauthorization(const std::string& reference) {
+  v1::PreauthorizationRequest request;
+  request.set_account("demo");
+  request.set_reference(reference);
+  request.set_amount(10000);
+  request.set_currency("EUR");
+  request.mutable_personal_data()->set_lastname("Mustermann");
+  request.mutable_personal_data()->set_country("DE");
+  auto* card = request.mutable_credit_card();
+  card->set_cardpan("4111111111111111");
+  card->set_cardtype(v1::CARD_TYPE_VISA);
+  card->set_cardexpiredate("3012");
+  card->set_cardcvc2("123");
+  return request;
+}
+
+std::string Unique(const std::string& prefix) {
+  return prefix + RandomId().substr(0, 14);
+}
 
 class ClientTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    gateway_ = new Gateway();
-    stub_ = v1::PayoneGateway::NewStub(
-                grpc::CreateChannel(gateway_->address(),
-                                    grpc::InsecureChannelCredentials()))
-                .release();
+    fixture_ = StartFixture().release();
+    if (fixture_ != nullptr) client_ = ClientOf(*fixture_).release();
   }
   static void TearDownTestSuite() {
-    delete stub_;
-    delete gateway_;
+    delete client_;
+    delete fixture_;
   }
+  void SetUp() override { ASSERT_NE(client_, nullptr); }
 
-  static std::unique_ptr<grpc::ClientContext> Within(
-      std::chrono::milliseconds timeout) {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + timeout);
-    return context;
-  }
-  static std::string Unique(const std::string& prefix) {
-    static std::mt19937_64 random(std::random_device{}());
-    return prefix + std::to_string(random() % 100000000000000ULL);
-  }
-  static v1::PreauthorizationRequest CardPreauthorization(
-      const std::string& reference) {
-    v1::PreauthorizationRequest request;
-    request.set_account("demo");
-    request.set_reference(reference);
-    request.set_amount(10000);
-    request.set_currency("EUR");
-    request.mutable_personal_data()->set_lastname("Mustermann");
-    request.mutable_personal_data()->set_country("DE");
-    auto* card = request.mutable_credit_card();
-    card->set_cardpan("4111111111111111");
-    card->set_cardtype(v1::CARD_TYPE_VISA);
-    card->set_cardexpiredate("3012");
-    card->set_cardcvc2("123");
-    return request;
-  }
-
-  static Gateway* gateway_;
-  static v1::PayoneGateway::Stub* stub_;
+  static GatewayFixture* fixture_;
+  static GatewayClient* client_;
 };
-Gateway* ClientTest::gateway_ = nullptr;
-v1::PayoneGateway::Stub* ClientTest::stub_ = nullptr;
-
-constexpr std::chrono::milliseconds kLong(20000);
+GatewayFixture* ClientTest::fixture_ = nullptr;
+GatewayClient* ClientTest::client_ = nullptr;
 
 TEST_F(ClientTest, PreauthorizeCaptureTwiceRefundOneItem) {
-  ASSERT_FALSE(gateway_->address().empty()) << "the gateway did not start";
-  v1::PreauthorizationResponse pre;
-  ASSERT_TRUE(stub_
-                  ->Preauthorize(Within(kLong).get(),
-                                 CardPreauthorization(Unique("cc-")), &pre)
-                  .ok());
-  ASSERT_EQ(pre.status(), v1::STATUS_APPROVED) << pre.DebugString();
-  ASSERT_FALSE(pre.txid().empty());
+  auto pre = IdempotentOperation(*client_).Call(
+      &Gateway::Preauthorize, CardPreauthorization(Unique("cc-")));
+  ASSERT_TRUE(pre.ok()) << pre.status();
+  ASSERT_EQ(pre->status(), v1::STATUS_APPROVED) << pre->DebugString();
 
-  struct Part {
-    int sequencenumber;
-    int64_t amount;
-    v1::CaptureMode mode;
-  };
-  for (const Part& part : {Part{1, 6000, v1::CAPTURE_MODE_NOTCOMPLETED},
-                           Part{2, 4000, v1::CAPTURE_MODE_COMPLETED}}) {
+  for (auto [amount, mode] : {std::pair{6000, v1::CAPTURE_MODE_NOTCOMPLETED},
+                              std::pair{4000, v1::CAPTURE_MODE_COMPLETED}}) {
     v1::CaptureRequest capture;
     capture.set_account("demo");
-    capture.set_txid(pre.txid());
-    capture.set_sequencenumber(part.sequencenumber);
-    capture.set_amount(part.amount);
+    capture.set_txid(pre->txid());
+    capture.set_amount(amount);
     capture.set_currency("EUR");
-    capture.set_capturemode(part.mode);
-    v1::CaptureResponse captured;
-    ASSERT_TRUE(stub_->Capture(Within(kLong).get(), capture, &captured).ok());
-    EXPECT_EQ(captured.status(), v1::STATUS_APPROVED) << captured.DebugString();
+    capture.set_capturemode(mode);
+    // The ledger fills in the sequence number.
+    auto captured =
+        IdempotentOperation(*client_).Call(&Gateway::Capture, capture);
+    ASSERT_TRUE(captured.ok()) << captured.status();
+    EXPECT_EQ(captured->status(), v1::STATUS_APPROVED);
   }
 
   v1::RefundRequest refund;
   refund.set_account("demo");
-  refund.set_txid(pre.txid());
-  refund.set_sequencenumber(3);
+  refund.set_txid(pre->txid());
   refund.set_amount(-2500);
   refund.set_currency("EUR");
   v1::Article* item = refund.add_items();
@@ -179,9 +114,9 @@ TEST_F(ClientTest, PreauthorizeCaptureTwiceRefundOneItem) {
   item->set_quantity(1);
   item->set_description("Mug");
   item->set_vat_rate(19);
-  v1::RefundResponse refunded;
-  ASSERT_TRUE(stub_->Refund(Within(kLong).get(), refund, &refunded).ok());
-  EXPECT_EQ(refunded.status(), v1::STATUS_APPROVED) << refunded.DebugString();
+  auto refunded = IdempotentOperation(*client_).Call(&Gateway::Refund, refund);
+  ASSERT_TRUE(refunded.ok()) << refunded.status();
+  EXPECT_EQ(refunded->status(), v1::STATUS_APPROVED);
 }
 
 TEST_F(ClientTest, SepaDirectDebitWithMandate) {
@@ -192,12 +127,9 @@ TEST_F(ClientTest, SepaDirectDebitWithMandate) {
   mandate_request.set_iban(iban);
   mandate_request.set_lastname("Mustermann");
   mandate_request.set_country("DE");
-  v1::ManageMandateResponse mandate;
-  ASSERT_TRUE(
-      stub_->ManageMandate(Within(kLong).get(), mandate_request, &mandate)
-          .ok());
-  ASSERT_EQ(mandate.status(), v1::STATUS_APPROVED) << mandate.DebugString();
-  ASSERT_FALSE(mandate.mandate_identification().empty());
+  auto mandate = client_->Call(&Gateway::ManageMandate, mandate_request);
+  ASSERT_TRUE(mandate.ok()) << mandate.status();
+  ASSERT_EQ(mandate->status(), v1::STATUS_APPROVED);
 
   v1::AuthorizationRequest request;
   request.set_account("demo");
@@ -208,48 +140,140 @@ TEST_F(ClientTest, SepaDirectDebitWithMandate) {
   request.mutable_personal_data()->set_country("DE");
   request.mutable_sepa_direct_debit()->set_iban(iban);
   request.mutable_sepa_direct_debit()->set_mandate_identification(
-      mandate.mandate_identification());
-  v1::AuthorizationResponse authorization;
-  ASSERT_TRUE(
-      stub_->Authorize(Within(kLong).get(), request, &authorization).ok());
-  EXPECT_EQ(authorization.status(), v1::STATUS_APPROVED)
-      << authorization.DebugString();
-  EXPECT_FALSE(authorization.txid().empty());
-  EXPECT_EQ(authorization.mandate_identification(),
-            mandate.mandate_identification());
+      mandate->mandate_identification());
+  auto authorization =
+      IdempotentOperation(*client_).Call(&Gateway::Authorize, request);
+  ASSERT_TRUE(authorization.ok()) << authorization.status();
+  EXPECT_EQ(authorization->status(), v1::STATUS_APPROVED);
+  EXPECT_EQ(authorization->mandate_identification(),
+            mandate->mandate_identification());
 }
 
-TEST_F(ClientTest, ThreeInvalidFieldsComeBackAsBadRequest) {
+TEST_F(ClientTest, ThreeInvalidFieldsComeBackAsOneTypedError) {
   v1::PreauthorizationRequest request = CardPreauthorization("bad ref!");
   request.set_currency("EURO");
   request.mutable_credit_card()->set_cardpan("4111111111111112");
-  v1::PreauthorizationResponse response;
-  grpc::Status status =
-      stub_->Preauthorize(Within(kLong).get(), request, &response);
-  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  google::rpc::Status details;
-  ASSERT_TRUE(details.ParseFromString(status.error_details()));
+  auto response = client_->Call(&Gateway::Preauthorize, request,
+                                {.request_id = "cpp-bad-request-1"});
+  ASSERT_FALSE(response.ok());
+  const GatewayError error = ErrorOf(response.status());
+  EXPECT_EQ(error.code, absl::StatusCode::kInvalidArgument);
+  EXPECT_FALSE(error.retry_safe);
+  EXPECT_EQ(error.request_id, "cpp-bad-request-1");
   std::set<std::string> fields;
-  for (const auto& any : details.details()) {
-    google::rpc::BadRequest bad_request;
-    if (!any.UnpackTo(&bad_request)) continue;
-    for (const auto& violation : bad_request.field_violations())
-      fields.insert(violation.field());
-  }
-  for (const char* field : {"reference", "currency", "credit_card.cardpan"}) {
-    EXPECT_EQ(fields.count(field), 1u) << field;
-  }
+  for (const auto& violation : error.violations) fields.insert(violation.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"reference", "currency",
+                                           "credit_card.cardpan"}));
+  EXPECT_EQ(error.message.find("4111111111111112"), std::string::npos);
 }
 
 TEST_F(ClientTest, DeadlineShorterThanLatency) {
   const auto started = std::chrono::steady_clock::now();
-  v1::PreauthorizationResponse response;
-  grpc::Status status =
-      stub_->Preauthorize(Within(std::chrono::milliseconds(300)).get(),
-                          CardPreauthorization(Unique("slow-")), &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  auto response = client_->Call(&Gateway::Preauthorize,
+                                CardPreauthorization(Unique("slow-")),
+                                {.timeout = std::chrono::milliseconds(300)});
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_LT(std::chrono::steady_clock::now() - started,
             std::chrono::milliseconds(1500));
+}
+
+TEST_F(ClientTest, IdempotentRetryAfterOutcomeUnknownIsNeverSentTwice) {
+  const std::string reference = Unique("unk-");
+  ASSERT_TRUE(
+      fixture_->AddFault("reset_after,times=1,reference=" + reference).ok());
+  IdempotentOperation preauthorize(*client_);
+  auto first = preauthorize.Call(&Gateway::Preauthorize,
+                                 CardPreauthorization(reference));
+  const GatewayError unknown = ErrorOf(first.status());
+  EXPECT_EQ(unknown.code, absl::StatusCode::kUnknown);
+  EXPECT_EQ(unknown.reason, "PAYONE_OUTCOME_UNKNOWN");
+  EXPECT_FALSE(unknown.retry_safe);
+  EXPECT_EQ(preauthorize.attempts(), 1) << "an unsafe error was retried";
+
+  // The caller retries the same operation: same key, so the gateway refuses
+  // instead of sending the payment a second time.
+  auto retried = preauthorize.Call(&Gateway::Preauthorize,
+                                   CardPreauthorization(reference));
+  const GatewayError in_flight = ErrorOf(retried.status());
+  EXPECT_EQ(in_flight.code, absl::StatusCode::kAborted);
+  EXPECT_EQ(in_flight.reason, "IDEMPOTENCY_KEY_IN_FLIGHT");
+
+  // A completed operation called again replays its first answer.
+  IdempotentOperation approved(*client_);
+  const auto request = CardPreauthorization(Unique("rp-"));
+  auto once = approved.Call(&Gateway::Preauthorize, request);
+  auto again = approved.Call(&Gateway::Preauthorize, request);
+  ASSERT_TRUE(once.ok() && again.ok());
+  EXPECT_EQ(once->status(), v1::STATUS_APPROVED) << once->DebugString();
+  EXPECT_EQ(once->txid(), again->txid());
+}
+
+// Collects the events a subscriber hands over.
+class Events {
+ public:
+  bool Add(const v1::TransactionStatusEvent& event) {
+    std::lock_guard<std::mutex> lock(mu_);
+    events_.push_back(event);
+    cv_.notify_all();
+    return true;
+  }
+  bool WaitForTxid(const std::string& txid) {
+    std::unique_lock<std::mutex> lock(mu_);
+    return cv_.wait_for(lock, std::chrono::seconds(30), [&] {
+      for (const auto& e : events_) {
+        if (e.notification().txid() == txid) return true;
+      }
+      return false;
+    });
+  }
+  std::vector<int64_t> Cursors() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<int64_t> cursors;
+    for (const auto& e : events_) cursors.push_back(e.cursor());
+    return cursors;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<v1::TransactionStatusEvent> events_;
+};
+
+TEST(SubscriberTest, WatchResumesAfterTheGatewayRestarts) {
+  std::unique_ptr<GatewayFixture> fixture = StartFixture();
+  ASSERT_NE(fixture, nullptr);
+  std::unique_ptr<GatewayClient> client = ClientOf(*fixture);
+  v1::WatchTransactionStatusRequest watch;
+  watch.set_account("demo");
+  NotificationSubscriber subscriber(*client, watch);
+  Events events;
+  absl::Status ended;
+  std::thread running([&] {
+    ended =
+        subscriber.Run([&](const auto& event) { return events.Add(event); });
+  });
+
+  auto before = IdempotentOperation(*client).Call(
+      &Gateway::Preauthorize, CardPreauthorization(Unique("watch-")));
+  ASSERT_TRUE(before.ok()) << before.status();
+  EXPECT_TRUE(events.WaitForTxid(before->txid()));
+
+  ASSERT_TRUE(fixture->Restart().ok());
+  auto after = IdempotentOperation(*client).Call(
+      &Gateway::Preauthorize, CardPreauthorization(Unique("watch-")),
+      {.wait_for_ready = true});
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_TRUE(events.WaitForTxid(after->txid()));
+  subscriber.Stop();
+  running.join();
+
+  EXPECT_TRUE(ended.ok()) << ended;
+  EXPECT_GE(subscriber.reconnects(), 1);
+  const std::vector<int64_t> cursors = events.Cursors();
+  for (size_t i = 1; i < cursors.size(); ++i) {
+    EXPECT_LT(cursors[i - 1], cursors[i]) << "an event came twice";
+  }
+  EXPECT_EQ(subscriber.acknowledged_cursor(), cursors.back());
 }
 
 }  // namespace

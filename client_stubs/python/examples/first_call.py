@@ -1,25 +1,20 @@
-"""Preauthorizes a test card through the gateway, then captures it.
+"""Preauthorizes a test card through the gateway, captures it, then reads the
+notifications of the payment.
 
-    pip install ./client_stubs/python
-    python client_stubs/python/examples/first_call.py 127.0.0.1:50051
+    pip install payone-gateway
+    python first_call.py 127.0.0.1:50051 [token]
 """
 import sys
-import uuid
 
-import grpc
-from google.rpc import error_details_pb2
-from grpc_status import rpc_status
-
-from payone.v1 import common_pb2, gateway_pb2_grpc, payment_methods_pb2
-from payone.v1 import payment_requests_pb2, responses_pb2
+from payone.v1 import common_pb2, payment_methods_pb2, payment_requests_pb2, responses_pb2
+from payone_gateway import GatewayClient, GatewayError, IdempotentOperation, new_id
 
 
-def main(address: str) -> int:
-    with grpc.insecure_channel(address) as channel:
-        gateway = gateway_pb2_grpc.PayoneGatewayStub(channel)
+def main(address: str, token: str = "") -> int:
+    with GatewayClient(address, token=token or None) as client:
         request = payment_requests_pb2.PreauthorizationRequest(
             account="demo",
-            reference="ex-" + uuid.uuid4().hex[:12],
+            reference="ex-" + new_id()[:12],
             amount=1000,  # 10.00 EUR, in cents
             currency="EUR",
             personal_data=common_pb2.PersonalData(lastname="Mustermann", country="DE"),
@@ -31,29 +26,27 @@ def main(address: str) -> int:
             ),
         )
         try:
-            response = gateway.Preauthorize(request, timeout=10)
-        except grpc.RpcError as error:
-            print(f"{error.code().name}: {error.details()}", file=sys.stderr)
-            status = rpc_status.from_call(error)
-            for detail in status.details if status else []:
-                bad_request = error_details_pb2.BadRequest()
-                if detail.Unpack(bad_request):
-                    for violation in bad_request.field_violations:
-                        print(f"  {violation.field}: {violation.description}", file=sys.stderr)
+            # One idempotency key for this payment; a retry the gateway
+            # allows reuses it.
+            response = IdempotentOperation(client).call("preauthorize", request)
+        except GatewayError as error:
+            print(f"{error.code.name}: {error.message} (reason {error.reason or '-'}, "
+                  f"retry_safe {error.retry_safe}, request id {error.request_id})",
+                  file=sys.stderr)
+            for violation in error.violations:
+                print(f"  {violation.field}: {violation.description}", file=sys.stderr)
             return 1
         print(f"preauthorization: {responses_pb2.Status.Name(response.status)} txid={response.txid}")
         if response.status != responses_pb2.STATUS_APPROVED:
             print(f"  {response.errorcode} {response.errormessage}")
             return 1
 
-        capture = gateway.Capture(
-            payment_requests_pb2.CaptureRequest(
-                account="demo", txid=response.txid, sequencenumber=1, amount=1000, currency="EUR"),
-            timeout=10,
-        )
+        # The ledger fills in the sequence number.
+        capture = IdempotentOperation(client).call("capture", payment_requests_pb2.CaptureRequest(
+            account="demo", txid=response.txid, amount=1000, currency="EUR"))
         print(f"capture: {responses_pb2.Status.Name(capture.status)}")
         return 0 if capture.status == responses_pb2.STATUS_APPROVED else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:50051"))
+    sys.exit(main(*sys.argv[1:3]) if len(sys.argv) > 1 else main("127.0.0.1:50051"))

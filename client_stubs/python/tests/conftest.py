@@ -1,46 +1,69 @@
-"""The gateway the tests call: PAYONE_GATEWAY_ADDRESS when the test command
-started one, else bazel-bin/service/payone_gateway (or
-$PAYONE_GATEWAY_BINARY) started here on its embedded simulator with
-2 s of latency for references slow-*."""
+"""The gateway the tests call: the gateway fixture process
+(//client_stubs/cpp:gateway_fixture_main, $PAYONE_GATEWAY_FIXTURE): the
+simulator and the gateway on loopback, a client token, 2 s of latency for
+references slow-*, restartable on the same ledger."""
 import json
 import os
 import pathlib
-import signal
 import subprocess
 
-import grpc
 import pytest
 
-from payone.v1 import gateway_pb2_grpc
+from payone_gateway import GatewayClient
 
 REPO = pathlib.Path(__file__).resolve().parents[3]
+TOKEN = "python-client-test-token"
+
+
+class GatewayFixture:
+    """The fixture process: stdout says the port, stdin takes commands."""
+
+    def __init__(self):
+        binary = os.environ.get("PAYONE_GATEWAY_FIXTURE",
+                                str(REPO / "bazel-bin/client_stubs/cpp/gateway_fixture_main"))
+        self.process = subprocess.Popen(
+            [binary, "--faults=latency=2s,reference=slow-*", f"--token={TOKEN}"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.address = f"127.0.0.1:{self._answer('listening')['port']}"
+
+    def _answer(self, expected):
+        event = json.loads(self.process.stdout.readline() or "{}")
+        assert event.get("event") == expected, f"gateway fixture: {event}"
+        return event
+
+    def _command(self, line, expected):
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        return self._answer(expected)
+
+    def restart(self):
+        """Kills the gateway and starts it again on the same port and ledger."""
+        self._command("restart", "restarted")
+
+    def add_fault(self, rule):
+        self._command(f"fault {rule}", "fault_added")
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
-def address():
-    if os.environ.get("PAYONE_GATEWAY_ADDRESS"):
-        yield os.environ["PAYONE_GATEWAY_ADDRESS"]
-        return
-    binary = os.environ.get("PAYONE_GATEWAY_BINARY",
-                            str(REPO / "bazel-bin/service/payone_gateway"))
-    process = subprocess.Popen(
-        [binary, "--listen=127.0.0.1:0", "--metrics_address=off",
-         "--simulator_faults=latency=2s,reference=slow-*"],
-        stderr=subprocess.PIPE, text=True)
-    port = None
-    for line in process.stderr:
-        if line.startswith("{"):
-            event = json.loads(line)
-            if event.get("event") == "listening":
-                port = event["port"]
-                break
-    assert port, "the gateway did not report its port"
-    yield f"127.0.0.1:{port}"
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=30)
+def gateway():
+    fixture = GatewayFixture()
+    yield fixture
+    fixture.close()
+
+
+@pytest.fixture
+def fresh_gateway():
+    """A gateway of the test's own, for tests that restart it."""
+    fixture = GatewayFixture()
+    yield fixture
+    fixture.close()
 
 
 @pytest.fixture(scope="session")
-def stub(address):
-    with grpc.insecure_channel(address) as channel:
-        yield gateway_pb2_grpc.PayoneGatewayStub(channel)
+def client(gateway):
+    with GatewayClient(gateway.address, token=TOKEN) as client:
+        yield client

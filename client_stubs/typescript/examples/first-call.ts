@@ -1,42 +1,40 @@
-// Preauthorizes a test card through the gateway, then captures it:
-//   npm run build && node dist/examples/first-call.js 127.0.0.1:50051
+// Preauthorizes a test card through the gateway, then captures it, with the
+// client layer:
+//   node dist/examples/first-call.js 127.0.0.1:50051 [token]
 import {
-  CaptureRequest, CardType, credentials, errorDetails, PayoneGatewayClient, PreauthorizationRequest,
-  type ServiceError, Status, unary,
+  CaptureRequest, CardType, GatewayClient, GatewayError, IdempotentOperation, newId, PreauthorizationRequest, Status,
 } from "../src/index";
 
-async function main(address: string): Promise<number> {
-  const gateway = new PayoneGatewayClient(address, credentials.createInsecure());
-  const deadline = () => ({ deadline: new Date(Date.now() + 10_000) });
+async function main(address: string, token?: string): Promise<number> {
+  const client = new GatewayClient(address, { token });
   try {
-    const pre = await unary(gateway.preauthorize.bind(gateway), PreauthorizationRequest.fromPartial({
+    // One idempotency key for this payment; a retry the gateway allows reuses it.
+    const response = await new IdempotentOperation(client).call("preauthorize", PreauthorizationRequest.fromPartial({
       account: "demo",
-      reference: `ex-${Date.now()}`,
+      reference: `ex-${newId().slice(0, 12)}`,
       amount: 1000, // 10.00 EUR, in cents
       currency: "EUR",
       personalData: { lastname: "Mustermann", country: "DE" },
       creditCard: { cardpan: "4111111111111111", cardtype: CardType.CARD_TYPE_VISA, cardexpiredate: "3012", cardcvc2: "123" },
-    }), deadline());
-    console.log(`preauthorization: ${Status[pre.status]} txid=${pre.txid}`);
-    if (pre.status !== Status.STATUS_APPROVED) {
-      console.log(`  ${pre.errorcode} ${pre.errormessage}`);
+    }));
+    console.log(`preauthorization: ${Status[response.status]} txid=${response.txid}`);
+    if (response.status !== Status.STATUS_APPROVED) {
+      console.log(`  ${response.errorcode} ${response.errormessage}`);
       return 1;
     }
-    const capture = await unary(gateway.capture.bind(gateway), CaptureRequest.fromPartial({
-      account: "demo", txid: pre.txid, sequencenumber: 1, amount: 1000, currency: "EUR",
-    }), deadline());
+    // The ledger fills in the sequence number.
+    const capture = await new IdempotentOperation(client).call("capture", CaptureRequest.fromPartial({
+      account: "demo", txid: response.txid, amount: 1000, currency: "EUR" }));
     console.log(`capture: ${Status[capture.status]}`);
     return capture.status === Status.STATUS_APPROVED ? 0 : 1;
-  } catch (e) {
-    const error = e as ServiceError;
-    console.error(`${error.code}: ${error.details}`);
-    for (const v of errorDetails(error).badRequest?.fieldViolations ?? []) {
-      console.error(`  ${v.field}: ${v.description}`);
-    }
+  } catch (error) {
+    if (!(error instanceof GatewayError)) throw error;
+    console.error(`${error.message} (reason ${error.reason || "-"}, retrySafe ${error.retrySafe}, request id ${error.requestId})`);
+    for (const violation of error.violations) console.error(`  ${violation.field}: ${violation.description}`);
     return 1;
   } finally {
-    gateway.close();
+    client.close();
   }
 }
 
-main(process.argv[2] ?? "127.0.0.1:50051").then((code) => process.exit(code));
+main(process.argv[2] ?? "127.0.0.1:50051", process.argv[3]).then((code) => { process.exitCode = code; });

@@ -1,7 +1,7 @@
 // Command firstcall preauthorizes a test card through the gateway, then
-// captures it:
+// captures it, with package gateway:
 //
-//	go run ./examples/firstcall 127.0.0.1:50051
+//	go run ./examples/firstcall 127.0.0.1:50051 [token]
 package main
 
 import (
@@ -9,34 +9,33 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"time"
 
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/payone-gateway/payone-gateway/client_stubs/go/gateway"
 	payonev1 "github.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1"
 )
 
 func main() {
-	address := "127.0.0.1:50051"
+	address, token := "127.0.0.1:50051", ""
 	if len(os.Args) > 1 {
 		address = os.Args[1]
 	}
-	conn, err := grpc.NewClient(address, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if len(os.Args) > 2 {
+		token = os.Args[2]
+	}
+	client, err := gateway.NewClient(address, gateway.WithToken(token))
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer conn.Close()
-	gateway := payonev1.NewPayoneGatewayClient(conn)
+	defer client.Close()
+	ctx := context.Background()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	pre, err := gateway.Preauthorize(ctx, &payonev1.PreauthorizationRequest{
+	// One idempotency key for this payment; a retry the gateway allows
+	// reuses it.
+	pre, err := gateway.Do(ctx, gateway.NewOperation(), client.Preauthorize, &payonev1.PreauthorizationRequest{
 		Account:      "demo",
-		Reference:    fmt.Sprintf("ex-%d", time.Now().UnixNano()%1e12),
+		Reference:    "ex-" + gateway.NewID()[:12],
 		Amount:       proto.Int64(1000), // 10.00 EUR, in cents
 		Currency:     "EUR",
 		PersonalData: &payonev1.PersonalData{Lastname: "Mustermann", Country: "DE"},
@@ -45,25 +44,25 @@ func main() {
 			Cardexpiredate: "3012", Cardcvc2: "123",
 		}},
 	})
-	if err != nil {
-		st := status.Convert(err)
-		for _, detail := range st.Details() {
-			if badRequest, ok := detail.(*errdetails.BadRequest); ok {
-				for _, v := range badRequest.GetFieldViolations() {
-					log.Printf("  %s: %s", v.GetField(), v.GetDescription())
-				}
-			}
+	if gatewayErr, ok := gateway.AsError(err); ok {
+		fmt.Fprintf(os.Stderr, "%v (reason %q, retry safe %v, request id %s)\n",
+			gatewayErr, gatewayErr.Reason, gatewayErr.RetrySafe, gatewayErr.RequestID)
+		for _, v := range gatewayErr.Violations {
+			fmt.Fprintf(os.Stderr, "  %s: %s\n", v.Field, v.Description)
 		}
-		log.Fatalf("%s: %s", st.Code(), st.Message())
+		os.Exit(1)
+	} else if err != nil {
+		log.Fatal(err)
 	}
 	fmt.Printf("preauthorization: %s txid=%s\n", pre.GetStatus(), pre.GetTxid())
 	if pre.GetStatus() != payonev1.Status_STATUS_APPROVED {
-		log.Fatalf("%d %s", pre.GetErrorcode(), pre.GetErrormessage())
+		fmt.Println(" ", pre.GetErrorcode(), pre.GetErrormessage())
+		os.Exit(1)
 	}
 
-	capture, err := gateway.Capture(ctx, &payonev1.CaptureRequest{
-		Account: "demo", Txid: pre.GetTxid(), Sequencenumber: proto.Int32(1),
-		Amount: proto.Int64(1000), Currency: "EUR",
+	// The ledger fills in the sequence number.
+	capture, err := gateway.Do(ctx, gateway.NewOperation(), client.Capture, &payonev1.CaptureRequest{
+		Account: "demo", Txid: pre.GetTxid(), Amount: proto.Int64(1000), Currency: "EUR",
 	})
 	if err != nil {
 		log.Fatal(err)

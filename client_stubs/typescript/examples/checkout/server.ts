@@ -1,4 +1,4 @@
-// An example web checkout on the gateway's generated TypeScript stubs, for
+// An example web checkout on the gateway's TypeScript client, for
 // card payments without card data on the shop's servers (PCI DSS SAQ A):
 //
 //   /              a product page
@@ -20,10 +20,9 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import {
-  CaptureMode, CaptureRequest, CardType, credentials, errorDetails, GetPaymentRequest, type GetPaymentResponse,
-  PaymentLedgerClient, PayoneClientApiClient, PayoneGatewayClient, PreauthorizationRequest,
-  PrepareCreditCardCheckRequest, RefundRequest, type ServiceError, Status, statusToJSON,
-  type TransactionStatusEvent, transactionActionToJSON, unary, WatchTransactionStatusRequest,
+  CaptureMode, CaptureRequest, CardType, GatewayClient, GatewayError, GetPaymentRequest, type GetPaymentResponse,
+  NotificationSubscriber, PreauthorizationRequest, PrepareCreditCardCheckRequest, RefundRequest, Status,
+  statusToJSON, type TransactionStatusEvent, transactionActionToJSON,
 } from "../../src/index";
 
 export interface CheckoutOptions {
@@ -73,8 +72,6 @@ const CARD_TYPES: Record<string, CardType> = {
   B: CardType.CARD_TYPE_CARTE_BLEUE, C: CardType.CARD_TYPE_DISCOVER,
 };
 
-const deadline = () => ({ deadline: new Date(Date.now() + 20000) });
-
 function escapeHtml(text: unknown): string {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -110,30 +107,26 @@ ${body}
 }
 
 function messageOf(error: unknown): string {
-  const e = error as ServiceError;
-  const violations = e.metadata ? errorDetails(e).badRequest?.fieldViolations ?? [] : [];
-  return violations.length
-    ? violations.map((v) => `${v.field}: ${v.description}`).join("; ")
-    : e.details ?? String(error);
+  if (!(error instanceof GatewayError)) return String(error);
+  return error.violations.length
+    ? error.violations.map((v) => `${v.field}: ${v.description}`).join("; ")
+    : error.message;
 }
 
 export async function startCheckout(options: CheckoutOptions): Promise<Checkout> {
   const account = options.account ?? "demo-saq";
-  const gateway = new PayoneGatewayClient(options.gatewayAddress, credentials.createInsecure());
-  const ledger = new PaymentLedgerClient(options.gatewayAddress, credentials.createInsecure());
-  const clientApi = new PayoneClientApiClient(options.gatewayAddress, credentials.createInsecure());
+  const client = new GatewayClient(options.gatewayAddress, { timeoutMs: 20000 });
   const orders = new Map<string, Order>();
   const notifications: TransactionStatusEvent[] = [];
   let baseUrl = "";
 
   // Every notification of the account, as the gateway stores them.
-  const watch = ledger.watchTransactionStatus(WatchTransactionStatusRequest.fromPartial({ account }));
-  watch.on("data", (event: TransactionStatusEvent) => notifications.push(event));
-  watch.on("error", () => undefined); // cancelled on close
+  const subscriber = new NotificationSubscriber(client, { account });
+  const watching = subscriber.run((event) => { notifications.push(event); }).catch(() => undefined);
 
   async function checkoutPage(): Promise<string> {
-    const prepared = await unary(clientApi.prepareCreditCardCheck.bind(clientApi),
-      PrepareCreditCardCheckRequest.fromPartial({ account, language: "en" }), deadline());
+    const prepared = await client.prepareCreditCardCheck(
+      PrepareCreditCardCheckRequest.fromPartial({ account, language: "en" }));
     // PAYONE's parameter names; empty ones are not sent.
     const request = Object.fromEntries(Object.entries(prepared.request ?? {}).filter(([, v]) => v !== ""));
     return page("Checkout", `
@@ -197,7 +190,7 @@ export async function startCheckout(options: CheckoutOptions): Promise<Checkout>
     };
     orders.set(reference, order);
     try {
-      const answer = await unary(gateway.preauthorize.bind(gateway), PreauthorizationRequest.fromPartial({
+      const answer = await client.preauthorize(PreauthorizationRequest.fromPartial({
         account, reference, amount: order.amount, currency: order.currency,
         personalData: { lastname: order.customer, country: "DE" },
         creditCard: {
@@ -210,7 +203,7 @@ export async function startCheckout(options: CheckoutOptions): Promise<Checkout>
           errorurl: `${baseUrl}/failure?order=${reference}`,
           backurl: `${baseUrl}/checkout`,
         },
-      }), deadline());
+      }));
       order.txid = answer.txid;
       order.status = statusToJSON(answer.status);
       if (answer.status === Status.STATUS_REDIRECT) return { redirect: answer.redirecturl };
@@ -237,8 +230,8 @@ PAYONE txid <span id="txid">${escapeHtml(order.txid)}</span>.</p>`);
     for (const order of orders.values()) {
       let view: GetPaymentResponse | undefined;
       if (order.txid) {
-        view = await unary(ledger.getPayment.bind(ledger), GetPaymentRequest.fromPartial({ account, txid: order.txid }),
-          deadline()).catch(() => undefined);
+        view = await client.getPayment(GetPaymentRequest.fromPartial({ account, txid: order.txid }))
+          .catch(() => undefined);
       }
       const id = escapeHtml(order.txid);
       rows.push(`<tr id="order-${id}"><td>${escapeHtml(order.reference)}</td><td>${id}</td>
@@ -288,14 +281,14 @@ ${escapeHtml(txaction(e.notification?.txaction ?? 0))} (sequencenumber ${e.notif
     const amount = Math.round(Number(form.get("amount") ?? "0") * 100);
     try {
       const answer = path === "/backoffice/refund"
-        ? await unary(gateway.refund.bind(gateway), RefundRequest.fromPartial({
+        ? await client.refund(RefundRequest.fromPartial({
           account, txid, amount: -amount, currency: order?.currency ?? "EUR",
-        }), deadline())
-        : await unary(gateway.capture.bind(gateway), CaptureRequest.fromPartial({
+        }))
+        : await client.capture(CaptureRequest.fromPartial({
           account, txid, amount, currency: order?.currency ?? "EUR",
           capturemode: form.get("final") || amount === 0
             ? CaptureMode.CAPTURE_MODE_COMPLETED : CaptureMode.CAPTURE_MODE_NOTCOMPLETED,
-        }), deadline());
+        }));
       return answer.status === Status.STATUS_APPROVED ? "" : `${statusToJSON(answer.status)}: ${answer.errormessage}`;
     } catch (error) {
       return messageOf(error);
@@ -363,11 +356,12 @@ ${escapeHtml(txaction(e.notification?.txaction ?? 0))} (sequencenumber ${e.notif
   return {
     url: baseUrl,
     close: async () => {
-      watch.cancel();
+      subscriber.stop();
+      await watching;
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
       await closed;
-      for (const client of [gateway, ledger, clientApi]) client.close();
+      client.close();
     },
   };
 }

@@ -1,25 +1,22 @@
 package com.payonegateway.examples;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
+import com.payonegateway.client.GatewayClient;
+import com.payonegateway.client.GatewayException;
+import com.payonegateway.client.IdempotentOperation;
 import com.payonegateway.payone.v1.*;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import java.util.concurrent.TimeUnit;
 
-/** Preauthorizes a test card through the gateway, then captures it. Usage: FirstCall [host:port] */
+/**
+ * Preauthorizes a test card through the gateway, then captures it, with the
+ * client layer. Usage: FirstCall [host:port] [token]
+ */
 public final class FirstCall {
   public static void main(String[] args) throws Exception {
     String address = args.length > 0 ? args[0] : "127.0.0.1:50051";
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
-    try {
-      PayoneGatewayGrpc.PayoneGatewayBlockingStub gateway =
-          PayoneGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    try (GatewayClient client = GatewayClient.newBuilder(address)
+        .token(args.length > 1 ? args[1] : null).build()) {
       PreauthorizationRequest request = PreauthorizationRequest.newBuilder()
           .setAccount("demo")
-          .setReference("ex-" + System.currentTimeMillis())
+          .setReference("ex-" + GatewayClient.newId().substring(0, 12))
           .setAmount(1000) // 10.00 EUR, in cents
           .setCurrency("EUR")
           .setPersonalData(PersonalData.newBuilder().setLastname("Mustermann").setCountry("DE"))
@@ -29,17 +26,12 @@ public final class FirstCall {
           .build();
       PreauthorizationResponse pre;
       try {
-        pre = gateway.preauthorize(request);
-      } catch (StatusRuntimeException e) {
-        System.err.println(e.getStatus());
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        for (Any detail : status == null ? java.util.List.<Any>of() : status.getDetailsList()) {
-          if (detail.is(BadRequest.class)) {
-            for (BadRequest.FieldViolation v : detail.unpack(BadRequest.class).getFieldViolationsList()) {
-              System.err.println("  " + v.getField() + ": " + v.getDescription());
-            }
-          }
-        }
+        // One idempotency key for this payment; a retry the gateway allows reuses it.
+        pre = new IdempotentOperation(client).call(PayoneGatewayGrpc.getPreauthorizeMethod(), request);
+      } catch (GatewayException e) {
+        System.err.printf("%s (reason %s, retrySafe %s, request id %s)%n",
+            e.getMessage(), e.reason(), e.retrySafe(), e.requestId());
+        e.violations().forEach(v -> System.err.println("  " + v.field() + ": " + v.description()));
         System.exit(1);
         return;
       }
@@ -48,13 +40,12 @@ public final class FirstCall {
         System.out.println("  " + pre.getErrorcode() + " " + pre.getErrormessage());
         System.exit(1);
       }
-      CaptureResponse capture = gateway.capture(CaptureRequest.newBuilder()
-          .setAccount("demo").setTxid(pre.getTxid()).setSequencenumber(1)
-          .setAmount(1000).setCurrency("EUR").build());
+      // The ledger fills in the sequence number.
+      CaptureResponse capture = new IdempotentOperation(client).call(PayoneGatewayGrpc.getCaptureMethod(),
+          CaptureRequest.newBuilder().setAccount("demo").setTxid(pre.getTxid()).setAmount(1000)
+              .setCurrency("EUR").build());
       System.out.println("capture: " + capture.getStatus());
       if (capture.getStatus() != Status.STATUS_APPROVED) System.exit(1);
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 }

@@ -1,1 +1,0 @@
-"""Generated stubs of the PAYONE gateway (payone.v1), see client_stubs/README.md."""
