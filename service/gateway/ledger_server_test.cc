@@ -18,6 +18,7 @@
 #include "gtest/gtest.h"
 #include "payone/v1/gateway.grpc.pb.h"
 #include "payone/v1/ledger.grpc.pb.h"
+#include "service/config/hex_digest.h"
 #include "service/gateway/server.h"
 #include "service/gateway/testing.h"
 #include "service/store/postgres_server.h"

@@ -2310,7 +2310,7 @@ void PayoneCodec<::codectest::v1::PaymentResponse>::ValidateFields(
     }
   }
   {
-    static constexpr internal::TextRules kRules{0, 0, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "mandate_text", "mandate_text"};
+    static constexpr internal::TextRules kRules{0, 2048, internal::TextFormat::kChar, Symbols::kAny, false, false, internal::Case::kAsIs, "mandate_text", "mandate_text"};
     internal::CheckText(m.mandate_text(), kRules, options, path, wire_index, out);
   }
 }
