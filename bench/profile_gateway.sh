@@ -7,7 +7,9 @@
 # 1000; 0: closed loop), PROFILE_CONCURRENCY (default 10), PROFILE_SECONDS
 # (perf duration, default 10), PROFILE_LATENCY_MS (simulator latency, 0),
 # PROFILE_BIN (a bazel-bin with service/payone_gateway and
-# simulator/payone_simulator to use instead of building them).
+# simulator/payone_simulator to use instead of building them),
+# PROFILE_LEDGER (sqlite: the gateway keeps a SQLite ledger in OUT_DIR;
+# default none).
 # Writes perf.data, report-dso.txt, report-sym.txt and summary.txt to OUT_DIR.
 set -euo pipefail
 
@@ -21,6 +23,7 @@ RPS="${PROFILE_RPS:-1000}"
 CONC="${PROFILE_CONCURRENCY:-10}"
 SECONDS_TO_RECORD="${PROFILE_SECONDS:-10}"
 LATENCY="${PROFILE_LATENCY_MS:-0}"
+LEDGER="${PROFILE_LEDGER:-none}"
 
 BIN="${PROFILE_BIN:-}"
 if [[ -z "$BIN" ]]; then
@@ -61,22 +64,32 @@ accounts {
   key_env: "PAYONE_BENCH_PORTAL_KEY"
 }
 EOF
+case "$LEDGER" in
+  none) ;;
+  sqlite) echo "ledger { sqlite_path: \"$OUT/ledger.db\" }" >>"$OUT/gateway.textproto" ;;
+  *) echo "PROFILE_LEDGER: none or sqlite" >&2; exit 2 ;;
+esac
 PAYONE_BENCH_PORTAL_KEY=demo-portal-key "$BIN/service/payone_gateway" \
   --config="$OUT/gateway.textproto" >"$OUT/gateway.log" 2>&1 &
 GW=$!
 PIDS+=("$GW")
 GW_PORT="$(wait_for "$OUT/gateway.log" '"event":"listening","port":[0-9]+')"
 
-sed "s/__REF__/prof$$x{{.RequestNumber}}/" bench/preauthorization.json \
-  >"$OUT/request.json"
+# Warm-up and load each get references of their own: with a ledger a
+# reference used twice is refused.
+for run in warmup load; do
+  sed "s/__REF__/prof$$${run}x{{.RequestNumber}}/" bench/preauthorization.json \
+    >"$OUT/request-$run.json"
+done
 GHZ_ARGS=(--insecure --proto proto/payone/v1/gateway.proto --import-paths proto
-  --call payone.v1.PayoneGateway.Preauthorize -D "$OUT/request.json"
+  --call payone.v1.PayoneGateway.Preauthorize
   -c "$CONC" --connections 1 --timeout 20s -O json -o "$OUT/ghz.json")
 [[ "$RPS" != 0 ]] && GHZ_ARGS+=(--rps "$RPS" --async)
 # Warm up, then load for longer than perf records.
-"$GHZ" "${GHZ_ARGS[@]}" -z 2s "127.0.0.1:$GW_PORT" >/dev/null
-"$GHZ" "${GHZ_ARGS[@]}" -z "$((SECONDS_TO_RECORD + 4))s" "127.0.0.1:$GW_PORT" \
-  >/dev/null &
+"$GHZ" "${GHZ_ARGS[@]}" -D "$OUT/request-warmup.json" -z 2s \
+  "127.0.0.1:$GW_PORT" >/dev/null
+"$GHZ" "${GHZ_ARGS[@]}" -D "$OUT/request-load.json" \
+  -z "$((SECONDS_TO_RECORD + 4))s" "127.0.0.1:$GW_PORT" >/dev/null &
 LOAD=$!
 sleep 2
 CPU0="$(awk '{print $14+$15}' "/proc/$GW/stat")"
@@ -93,8 +106,8 @@ perf report -i "$OUT/perf.data" --children --sort sym --stdio -g none \
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(uptime | sed 's/.*load average: //')"
   echo "commit: $(git rev-parse --short HEAD)"
-  echo "load: ghz -c $CONC ${RPS:+--rps $RPS}; simulator latency ${LATENCY} ms"
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("ghz: %d calls, %.0f calls/s, errors %s" % (r["count"], r["rps"], r.get("errorDistribution") or {}))' "$OUT/ghz.json"
+  echo "load: ghz -c $CONC ${RPS:+--rps $RPS}; simulator latency ${LATENCY} ms; ledger $LEDGER"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); e=r.get("errorDistribution") or {}; print("ghz: %d calls, %.0f calls/s, %d errors%s" % (r["count"], r["rps"], sum(e.values()), (", e.g. " + min(e)[:200]) if e else ""))' "$OUT/ghz.json"
   echo "gateway CPU during perf: $(( (CPU1 - CPU0) * 10 )) ms over ${SECONDS_TO_RECORD}s"
 } | tee "$OUT/summary.txt"
 echo "profile in $OUT" >&2

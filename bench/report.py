@@ -338,6 +338,13 @@ def ledger_commits(r, per, unit="writes"):
     return text
 
 
+def calls_per_commit(r):
+    """Calls one synced commit carried on average (both writes of each call
+    counted once), None without ledger commits."""
+    per_call = r.get("ledger_commits_per_unit")
+    return 1 / per_call if per_call else None
+
+
 def ledger_section(ledger, reused=False):
     s = ledger["settings"]
     m = ledger["machine"]
@@ -380,7 +387,8 @@ def ledger_section(ledger, reused=False):
         "(Prometheus endpoint, summed over the replicas) read before and "
         "after the run; commits/s over the run's seconds, writes per commit "
         "the mean group-commit size (each call writes twice: its admission "
-        "and its outcome).")
+        "and its outcome); calls per commit is the run's calls over its "
+        "commits (1 / commits per call).")
     lines.append("")
     lines.append("```")
     for k in ("date", "cpu", "memory", "kernel", "disk", "sqlite",
@@ -398,10 +406,10 @@ def ledger_section(ledger, reused=False):
                  "| p50 ms | p90 ms | p99 ms | errors | gateway CPU us/call | "
                  "CPU/call vs no ledger | PostgreSQL CPU us/call | simulator "
                  "CPU us/call | ghz CPU us/call | ledger rows | ledger "
-                 "commits/s | writes per commit | every round: calls/s @ "
+                 "commits/s | writes per commit | calls per commit | every round: calls/s @ "
                  "gateway CPU us/call |")
     lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-                 "---:|---:|---:|---:|---:|---:|---|")
+                 "---:|---:|---:|---:|---:|---:|---:|---|")
     for r in ledger["preauthorize"]:
         floor = r["key"] == "grpc_floor"
         cpu_ratio = ("" if floor else
@@ -422,6 +430,7 @@ def ledger_section(ledger, reused=False):
             f"{r.get('ledger_rows', '') if r.get('ledger_rows') is not None else ''} | "
             f"{opt(r.get('ledger_commits_per_s'))} | "
             f"{opt(r.get('ledger_writes_per_commit'), 1)} | "
+            f"{opt(calls_per_commit(r), 1)} | "
             + ", ".join(f"{fmt(x['calls_per_s'])} @ {fmt(x['cpu_us_per_call'])}"
                         for x in r.get("rounds", [])) + " |")
     lines.append("")

@@ -31,9 +31,11 @@ namespace payone::service {
 
 struct LedgerDatabaseOptions {
   // Threads that run write batches, each on its own connection: a batch
-  // spends most of its time waiting for round trips to PostgreSQL, so
-  // several overlap. SQLite has one writer whatever this says.
-  int writers = 4;
+  // spends most of its time waiting for round trips to PostgreSQL, so a
+  // second one overlaps them. More writers made smaller batches (more
+  // commits per call) and cost CPU on a 2-core host (bench/README.md).
+  // SQLite has one writer whatever this says.
+  int writers = 2;
   // Work items in one transaction at most.
   int max_batch = 256;
   // Queued work items at most, beyond which Submit refuses.
@@ -90,25 +92,10 @@ class LedgerDatabase {
 
   // The `done` callbacks of one committed batch.
   using Completions = std::vector<std::pair<Done, absl::Status>>;
-  // Runs callbacks off the writer thread, so that the writer begins the next
-  // batch while they send requests and answer callers: one handoff a batch.
-  class Completer {
-   public:
-    Completer();
-    ~Completer();  // runs what is queued
-    void Add(Completions completions);
-
-   private:
-    void Run();
-    absl::Mutex mu_;
-    std::deque<Completions> queue_ ABSL_GUARDED_BY(mu_);
-    bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-    std::thread thread_;
-  };
 
   LedgerDatabase(std::unique_ptr<SqlDatabase> database,
                  LedgerDatabaseOptions options);
-  void RunWriter(int index);
+  void RunWriter();
   // Runs `batch` in one transaction; returns each item's `done` with its
   // status.
   Completions Commit(std::vector<Item>& batch);
@@ -120,8 +107,6 @@ class LedgerDatabase {
   std::deque<Item> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   Stats stats_ ABSL_GUARDED_BY(mu_);
-  // One per writer; declared before the writers, so they stop after them.
-  std::vector<std::unique_ptr<Completer>> completers_;
   std::vector<std::thread> writers_;
 };
 

@@ -2,15 +2,16 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "absl/strings/numbers.h"
 #include "absl/synchronization/mutex.h"
 
 namespace payone::service {
@@ -44,30 +45,56 @@ absl::Status Error(sqlite3* db, int result, absl::string_view what) {
                                    " (", sqlite3_errstr(result), ")"));
 }
 
+// A prepared statement and where its parameters are: index[i] is SQLite's
+// index of $<i+1>, 0 when the statement does not use it.
+struct Prepared {
+  sqlite3_stmt* stmt = nullptr;
+  std::vector<int> index;
+};
+
 // One SQLite connection and its prepared statements: the ledger runs the
-// same few statements over and over, so each is parsed once per connection.
+// same few statements over and over, so each is parsed, and its parameters
+// looked up by name, once per connection.
 class Connection {
  public:
   explicit Connection(sqlite3* db) : db_(db) {}
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection() {
-    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : statements_) {
+      sqlite3_finalize(prepared.stmt);
+    }
     sqlite3_close_v2(db_);
   }
 
   sqlite3* db() const { return db_; }
 
-  absl::StatusOr<sqlite3_stmt*> Prepare(absl::string_view sql) {
+  // Null for a blank statement (not worth caching: it prepares to null).
+  absl::StatusOr<const Prepared*> Prepare(absl::string_view sql) {
     auto it = statements_.find(sql);
-    if (it != statements_.end()) return it->second;
-    sqlite3_stmt* stmt = nullptr;
-    const int result = sqlite3_prepare_v2(
-        db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (it != statements_.end()) return &it->second;
+    Prepared prepared;
+    const int result =
+        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()),
+                           &prepared.stmt, nullptr);
     if (result != SQLITE_OK) return Error(db_, result, "prepare");
-    // A blank statement prepares to null; not worth caching.
-    if (stmt != nullptr) statements_.emplace(std::string(sql), stmt);
-    return stmt;
+    if (prepared.stmt == nullptr) return nullptr;
+    const int count = sqlite3_bind_parameter_count(prepared.stmt);
+    for (int i = 1; i <= count; ++i) {
+      // $N is a named parameter to SQLite: a repeated one has one index.
+      const char* name = sqlite3_bind_parameter_name(prepared.stmt, i);
+      int n = 0;
+      if (name == nullptr || name[0] != '$' ||
+          !absl::SimpleAtoi(name + 1, &n) || n < 1) {
+        continue;
+      }
+      if (static_cast<int>(prepared.index.size()) < n) {
+        prepared.index.resize(n, 0);
+      }
+      prepared.index[n - 1] = i;
+    }
+    return &statements_.emplace(std::string(sql), std::move(prepared))
+                .first->second;
   }
 
   absl::Status Exec(const char* sql) {
@@ -78,7 +105,8 @@ class Connection {
 
  private:
   sqlite3* const db_;
-  absl::flat_hash_map<std::string, sqlite3_stmt*> statements_;
+  // node_hash_map: Prepared entries are handed out by address.
+  absl::node_hash_map<std::string, Prepared> statements_;
 };
 
 // Resets a cached statement for its next use, whatever happened.
@@ -103,17 +131,18 @@ class SqliteTransaction : public SqlTransaction {
 
   absl::StatusOr<std::vector<SqlRow>> Query(
       absl::string_view sql, absl::Span<const SqlValue> params) override {
-    absl::StatusOr<sqlite3_stmt*> stmt = connection_->Prepare(sql);
-    if (!stmt.ok()) return stmt.status();
-    if (*stmt == nullptr) return std::vector<SqlRow>();  // blank
-    StatementUse use(*stmt);
-    if (absl::Status bound = Bind(*stmt, params); !bound.ok()) {
+    absl::StatusOr<const Prepared*> prepared = connection_->Prepare(sql);
+    if (!prepared.ok()) return prepared.status();
+    if (*prepared == nullptr) return std::vector<SqlRow>();  // blank
+    sqlite3_stmt* const stmt = (*prepared)->stmt;
+    StatementUse use(stmt);
+    if (absl::Status bound = Bind(**prepared, params); !bound.ok()) {
       return bound;
     }
     std::vector<SqlRow> rows;
     int result;
-    while ((result = sqlite3_step(*stmt)) == SQLITE_ROW) {
-      rows.push_back(ReadRow(*stmt));
+    while ((result = sqlite3_step(stmt)) == SQLITE_ROW) {
+      rows.push_back(ReadRow(stmt));
     }
     if (result != SQLITE_DONE) return Error(db_, result, "step");
     return rows;
@@ -125,13 +154,13 @@ class SqliteTransaction : public SqlTransaction {
   }
 
  private:
-  absl::Status Bind(sqlite3_stmt* stmt, absl::Span<const SqlValue> params) {
-    char name[16] = "$";
-    for (size_t i = 0; i < params.size(); ++i) {
-      // $N is a named parameter to SQLite; unused ones have no index.
-      absl::SNPrintF(name + 1, sizeof(name) - 1, "%d", static_cast<int>(i + 1));
-      const int index = sqlite3_bind_parameter_index(stmt, name);
-      if (index == 0) continue;
+  absl::Status Bind(const Prepared& prepared,
+                    absl::Span<const SqlValue> params) {
+    sqlite3_stmt* const stmt = prepared.stmt;
+    const size_t used = std::min(params.size(), prepared.index.size());
+    for (size_t i = 0; i < used; ++i) {
+      const int index = prepared.index[i];
+      if (index == 0) continue;  // $<i+1> is not in this statement
       const SqlValue& value = params[i];
       int result = SQLITE_OK;
       switch (value.type()) {
