@@ -10,8 +10,8 @@
 
 #include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 
 namespace payone::service {
@@ -74,9 +74,8 @@ class Connection {
     auto it = statements_.find(sql);
     if (it != statements_.end()) return &it->second;
     Prepared prepared;
-    const int result =
-        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()),
-                           &prepared.stmt, nullptr);
+    const int result = sqlite3_prepare_v2(
+        db_, sql.data(), static_cast<int>(sql.size()), &prepared.stmt, nullptr);
     if (result != SQLITE_OK) return Error(db_, result, "prepare");
     if (prepared.stmt == nullptr) return nullptr;
     const int count = sqlite3_bind_parameter_count(prepared.stmt);
