@@ -623,6 +623,10 @@ TEST_P(LedgerGatewayTest, NotificationsTheModelCannotReadAreDeliveredRaw) {
               HasSubstr("payone_gateway_notifications_undecoded_total 1"));
   EXPECT_THAT(
       metrics,
+      HasSubstr(
+          "payone_gateway_notifications_unexpected_content_type_total 0"));
+  EXPECT_THAT(
+      metrics,
       HasSubstr("payone_gateway_notifications_total{result=\"stored\"} 2"));
 }
 

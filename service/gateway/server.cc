@@ -199,6 +199,15 @@ void AddNotificationMetrics(GatewayServer::Impl& impl) {
         return std::vector<Counter>{
             {{}, static_cast<double>(receiver->Stats().undecoded)}};
       });
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_notifications_unexpected_content_type_total",
+      "Notification requests whose Content-Type was missing or not "
+      "application/x-www-form-urlencoded (judged by their body all the same).",
+      [receiver] {
+        return std::vector<Counter>{
+            {{},
+             static_cast<double>(receiver->Stats().unexpected_content_type)}};
+      });
   NotificationForwarder* forwarder = impl.notification_forwarder.get();
   if (forwarder == nullptr) return;
   impl.metrics->AddScrapedCounter(
