@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "google/protobuf/descriptor.h"
 
 namespace payone::codec {
 namespace {
@@ -48,6 +49,15 @@ std::string MalformedRequestProblem(const std::string& type_name) {
       "the request is not a valid ", type_name,
       " message (truncated, a string field with invalid UTF-8, or nested "
       "too deep)");
+}
+
+int MethodIndex(const char* service_full_name, const char* method) {
+  const google::protobuf::ServiceDescriptor* service =
+      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+          service_full_name);
+  const google::protobuf::MethodDescriptor* found =
+      service == nullptr ? nullptr : service->FindMethodByName(method);
+  return found == nullptr ? -1 : found->index();
 }
 
 }  // namespace payone::codec

@@ -64,6 +64,25 @@ class TolerantUnaryHandler final : public grpc::internal::MethodHandler {
   grpc::internal::CallbackUnaryHandler<Req, Resp> inner_;
 };
 
+// The handler of a hand-written CallbackService's unary `method`, for its
+// constructor: MarkMethodCallback(MethodIndex(Svc::service_full_name(),
+// "Name"), TolerantHandler(this, &Svc::Name)).
+template <typename Service, typename Req, typename Resp>
+grpc::internal::MethodHandler* TolerantHandler(
+    Service* service,
+    grpc::ServerUnaryReactor* (Service::*method)(grpc::CallbackServerContext*,
+                                                 const Req*, Resp*)) {
+  return new TolerantUnaryHandler<Req, Resp>(
+      [service, method](grpc::CallbackServerContext* ctx, const Req* req,
+                        Resp* resp) {
+        return (service->*method)(ctx, req, resp);
+      });
+}
+
+// The index of `method` in the generated service `service_full_name`
+// (the order gRPC registers methods in); -1 when there is none.
+int MethodIndex(const char* service_full_name, const char* method);
+
 }  // namespace payone::codec
 
 #endif  // PAYONE_CODEC_RUNTIME_MALFORMED_REQUEST_H_

@@ -445,26 +445,50 @@ TEST_F(GatewayTest, MalformedMessagesAreInvalidArgumentLoggedAndCounted) {
   for (int i = 0; i < 1000; ++i) deep += "\xc4\x3e";  // field 1000, end group
 
   grpc::GenericStub generic(channel_);
-  for (const std::string* bytes :
-       std::vector<const std::string*>{&bad_utf8, &truncated, &deep}) {
-    grpc::Slice slice(*bytes);
+  auto call = [&](const char* method, const std::string& bytes) {
+    grpc::Slice slice(bytes);
     grpc::ByteBuffer request(&slice, 1);
     grpc::ByteBuffer response;
     grpc::Status status;
     absl::Notification done;
     auto context = Context();
-    generic.UnaryCall(context.get(), "/payone.v1.PayoneGateway/Preauthorize",
-                      grpc::StubOptions(), &request, &response,
-                      [&](grpc::Status s) {
+    generic.UnaryCall(context.get(), method, grpc::StubOptions(), &request,
+                      &response, [&](grpc::Status s) {
                         status = std::move(s);
                         done.Notify();
                       });
     done.WaitForNotification();
+    return status;
+  };
+  for (const std::string* bytes :
+       std::vector<const std::string*>{&bad_utf8, &truncated, &deep}) {
+    const grpc::Status status =
+        call("/payone.v1.PayoneGateway/Preauthorize", *bytes);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
         << status.error_message();
     EXPECT_THAT(status.error_message(),
                 HasSubstr("not a valid payone.v1.PreauthorizationRequest"));
   }
+  // The ledger's and the Client API's unary methods answer the same.
+  for (const char* method :
+       {"/payone.v1.PaymentLedger/GetPayment",
+        "/payone.v1.PaymentLedger/ListTransactionStatus",
+        "/payone.v1.PayoneClientApi/PrepareCreditCardCheck"}) {
+    for (const std::string* bytes :
+         std::vector<const std::string*>{&truncated, &deep}) {
+      const grpc::Status status = call(method, *bytes);
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+          << method << ": " << status.error_message();
+      EXPECT_THAT(status.error_message(),
+                  HasSubstr("is not a valid payone.v1."))
+          << method;
+    }
+  }
+  // Over gRPC's 4 MiB limit: refused by gRPC before any of the above.
+  EXPECT_EQ(
+      call("/payone.v1.PayoneGateway/Preauthorize", std::string(5 << 20, 'x'))
+          .error_code(),
+      grpc::StatusCode::RESOURCE_EXHAUSTED);
   // The gateway still serves well-formed calls.
   EXPECT_EQ(Preauthorize("MALFORMED-2", 100).status(), v1::STATUS_APPROVED);
   RouteLibraryLogs(nullptr);
