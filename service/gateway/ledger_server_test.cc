@@ -150,6 +150,7 @@ class LedgerGatewayTest
     }
     config.watch_poll_interval = absl::Milliseconds(50);
     config.max_watches_per_client = 3;
+    config.notification_retention = notification_retention_;
     config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger_);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -236,6 +237,7 @@ class LedgerGatewayTest
   std::unique_ptr<simulator::Simulator> sim_;
   std::string ledger_path_;
   std::string postgres_conninfo_;
+  absl::Duration notification_retention_ = absl::Hours(24 * 30);
   CallLogger logger_{nullptr};
   std::unique_ptr<GatewayServer> server_;
   std::unique_ptr<PayoneGateway::Stub> gateway_;
@@ -628,6 +630,57 @@ TEST_P(LedgerGatewayTest, NotificationsTheModelCannotReadAreDeliveredRaw) {
   EXPECT_THAT(
       metrics,
       HasSubstr("payone_gateway_notifications_total{result=\"stored\"} 2"));
+}
+
+// ledger.notification_retention: past it, what PAYONE sent stays, but its
+// IBAN and account number read "<redacted>", and /metrics counts it.
+TEST_P(LedgerGatewayTest, NotificationsPastRetentionKeepNoBankData) {
+  notification_retention_ = absl::Milliseconds(1);
+  StartGateway(GetParam(), /*with_receiver=*/true);
+  auto url = simulator::ParseUrl(
+      absl::StrCat("http://127.0.0.1:", server_->notifications_port()));
+  ASSERT_TRUE(url.ok());
+  auto connection = simulator::HttpConnection::Connect(*url);
+  ASSERT_TRUE(connection.ok()) << connection.status();
+  auto response =
+      (*connection)
+          ->Send("POST", "/payone/transaction-status",
+                 absl::StrCat(
+                     "key=", HexDigest(DigestAlgorithm::kMd5, kPortalKey),
+                     "&portalid=2000001&aid=10001&mode=test&txid=7011"
+                     "&sequencenumber=0&txaction=appointed&clearingtype=elv"
+                     "&iban=DE02120300000000202051&bankaccount=202051"));
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->body, "TSOK");
+
+  // The sweep runs every second here: wait for it, with a deadline.
+  payone::v1::TransactionStatusNotification stored;
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  while (absl::Now() < deadline) {
+    payone::v1::ListTransactionStatusRequest list;
+    list.set_account("shop");
+    list.set_txid("7011");
+    payone::v1::ListTransactionStatusResponse page;
+    grpc::ClientContext ctx;
+    ASSERT_TRUE(ledger_->ListTransactionStatus(&ctx, list, &page).ok());
+    ASSERT_EQ(page.events_size(), 1);
+    stored = page.events(0).notification();
+    if (stored.iban() != "DE02120300000000202051") break;
+    absl::SleepFor(absl::Milliseconds(50));
+  }
+  EXPECT_EQ(stored.iban(), "<redacted>");
+  EXPECT_EQ(stored.bankaccount(), "<redacted>");
+  EXPECT_EQ(stored.txid(), "7011");
+  EXPECT_EQ(stored.txaction(), payone::v1::TRANSACTION_ACTION_APPOINTED);
+  auto metrics_url = simulator::ParseUrl(
+      absl::StrCat("http://127.0.0.1:", server_->metrics_port()));
+  ASSERT_TRUE(metrics_url.ok());
+  auto metrics_connection = simulator::HttpConnection::Connect(*metrics_url);
+  ASSERT_TRUE(metrics_connection.ok()) << metrics_connection.status();
+  auto metrics = (*metrics_connection)->Send("GET", "/metrics", "");
+  ASSERT_TRUE(metrics.ok()) << metrics.status();
+  EXPECT_THAT(metrics->body,
+              HasSubstr("payone_gateway_notifications_redacted_total 1"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerGatewayTest,

@@ -144,4 +144,32 @@ absl::StatusOr<int> RedactExpiredNotifications(LedgerDatabase& database,
   return redacted;
 }
 
+NotificationRetentionSweeper::NotificationRetentionSweeper(
+    LedgerDatabase* database, absl::Duration retention, absl::Duration interval)
+    : database_(database),
+      retention_(retention),
+      interval_(interval),
+      thread_([this] { Run(); }) {}
+
+NotificationRetentionSweeper::~NotificationRetentionSweeper() { Stop(); }
+
+void NotificationRetentionSweeper::Stop() {
+  if (!stop_.HasBeenNotified()) stop_.Notify();
+  if (thread_.joinable()) thread_.join();
+}
+
+void NotificationRetentionSweeper::Run() {
+  constexpr int kBatch = 500;
+  do {
+    // In batches, so that no transaction holds the writers for long.
+    absl::StatusOr<int> redacted;
+    do {
+      const absl::Time now = absl::Now();
+      redacted =
+          RedactExpiredNotifications(*database_, now - retention_, now, kBatch);
+      if (redacted.ok()) redacted_ += *redacted;
+    } while (redacted.ok() && *redacted == kBatch && !stop_.HasBeenNotified());
+  } while (!stop_.WaitForNotificationWithTimeout(interval_));
+}
+
 }  // namespace payone::service

@@ -9,7 +9,12 @@
 // the stored notification and in the bodies kept for forwarding; the row's
 // redacted_at says when (schema migration 4).
 
+#include <atomic>
+#include <cstdint>
+#include <thread>
+
 #include "absl/status/statusor.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "payone/v1/notification.pb.h"
 #include "service/store/ledger_database.h"
@@ -27,6 +32,31 @@ void RedactSensitiveFields(
 absl::StatusOr<int> RedactExpiredNotifications(LedgerDatabase& database,
                                                absl::Time cutoff,
                                                absl::Time now, int limit = 500);
+
+// Runs RedactExpiredNotifications with the cutoff `retention` before now,
+// at start and then every `interval`, on a thread of its own until Stop().
+// A failed sweep is retried at the next one.
+class NotificationRetentionSweeper {
+ public:
+  NotificationRetentionSweeper(LedgerDatabase* database,
+                               absl::Duration retention,
+                               absl::Duration interval);
+  ~NotificationRetentionSweeper();
+
+  void Stop();
+  // Notifications redacted so far.
+  uint64_t redacted() const { return redacted_.load(); }
+
+ private:
+  void Run();
+
+  LedgerDatabase* const database_;
+  const absl::Duration retention_;
+  const absl::Duration interval_;
+  absl::Notification stop_;
+  std::atomic<uint64_t> redacted_{0};
+  std::thread thread_;
+};
 
 }  // namespace payone::service
 
