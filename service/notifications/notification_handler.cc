@@ -57,6 +57,23 @@ std::string PortalKey(absl::string_view portalid, absl::string_view aid) {
 
 }  // namespace
 
+// The media type of a Content-Type for the log: the header is the sender's
+// text and may hold anything (a card number, a key), so only letters and
+// "/.+-" are kept (no digit, hence no card number, IBAN or key), lower case,
+// at most 64 of them.
+std::string LoggableMediaType(absl::string_view content_type) {
+  constexpr size_t kShownBytes = 64;
+  std::string shown;
+  for (const char c : content_type.substr(0, content_type.find(';'))) {
+    if (shown.size() == kShownBytes) break;
+    if (absl::ascii_isalpha(c) || c == '/' || c == '.' || c == '+' ||
+        c == '-') {
+      shown += absl::ascii_tolower(c);
+    }
+  }
+  return shown.empty() ? "(unreadable)" : shown;
+}
+
 bool IsFormContentType(const std::optional<std::string>& content_type) {
   if (!content_type) return false;
   absl::string_view media = *content_type;
@@ -183,11 +200,8 @@ std::optional<NotificationReply> NotificationHandler::CheckHead(
   admitted->account = std::move(account);
   admitted->started = head.started;
   if (!IsFormContentType(head.content_type)) {
-    // Logged shortened: the header is the sender's text, not ours.
-    constexpr size_t kShownBytes = 64;
     admitted->unexpected_content_type =
-        head.content_type ? head.content_type->substr(0, kShownBytes)
-                          : "(none)";
+        head.content_type ? LoggableMediaType(*head.content_type) : "(none)";
   }
   if (head.content_length && *head.content_length > options_.max_body_bytes) {
     return BodyTooLarge(*admitted);

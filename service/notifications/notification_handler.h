@@ -20,6 +20,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "service/notifications/ip_allow_list.h"
 #include "service/store/notification_log.h"
@@ -97,14 +98,17 @@ struct RequestHead {
 // Whether a Content-Type header names the media type PAYONE posts
 // (application/x-www-form-urlencoded, any parameters, any case).
 bool IsFormContentType(const std::optional<std::string>& content_type);
+// Letters and "/.+-" of the media type, lower case, at most 64: never a
+// digit of whatever else the sender put there.
+std::string LoggableMediaType(absl::string_view content_type);
 
 // A request whose head passed; Process() finishes it.
 struct AdmittedRequest {
   IpAddress sender;
   std::string account;  // from the path; empty: any account
   absl::Time started;
-  // Set when the Content-Type is not the form PAYONE posts: what it was
-  // (shortened), or "(none)".
+  // Set when the Content-Type is not the form PAYONE posts: its media type
+  // as LoggableMediaType shows it, or "(none)".
   std::optional<std::string> unexpected_content_type;
 };
 

@@ -335,13 +335,26 @@ TEST_F(ReceiverTest,
       absl::StrContains(line, "\"unexpected_content_type\":\"text/plain\""))
       << line;
 
+  // What the sender put in the header is not echoed beyond the media
+  // type's letters: never a card number.
+  response = simulator::HttpPost(
+      Url(), Body("700000004"),
+      {{"Content-Type", absl::StrCat("text/", kFullPan, "plain; x=", kIban)}});
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->body, "TSOK");
+  EXPECT_TRUE(absl::StrContains(Log().back(),
+                                "\"unexpected_content_type\":\"text/plain\""))
+      << Log().back();
+  EXPECT_FALSE(absl::StrContains(Log().back(), kFullPan));
+  EXPECT_EQ(receiver_->Stats().unexpected_content_type, 2u);
+
   // Parameters and case do not matter.
   response = simulator::HttpPost(
       Url(), Body("700000003"),
       {{"Content-Type", "Application/X-WWW-Form-URLEncoded;charset=UTF-8"}});
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(response->body, "TSOK");
-  EXPECT_EQ(receiver_->Stats().unexpected_content_type, 1u);
+  EXPECT_EQ(receiver_->Stats().unexpected_content_type, 2u);
 }
 
 // Signed but not decodable (no txaction at all): kept raw, answered TSOK,
