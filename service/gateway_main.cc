@@ -21,6 +21,7 @@
 #include "service/config/config.h"
 #include "service/config/hex_digest.h"
 #include "service/gateway/call_log.h"
+#include "service/gateway/library_log.h"
 #include "service/gateway/server.h"
 #include "simulator/simulator.h"
 
@@ -161,6 +162,9 @@ int Run() {
   const std::string upstream = config.upstream_url;
 
   CallLogger logger(stderr);
+  // Protobuf's and gRPC's own messages (a client's malformed request makes
+  // protobuf complain) join the JSON log instead of breaking it.
+  RouteLibraryLogs(&logger);
   auto server = GatewayServer::Start(std::move(config), &logger);
   if (!server.ok()) {
     std::fprintf(stderr, "payone-gateway: %s\n",

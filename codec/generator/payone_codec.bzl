@@ -76,6 +76,6 @@ def payone_cc_service_library(name, proto, grpc_library, strip_include_prefix = 
         name = name,
         hdrs = [":" + name + "_gen"],
         strip_include_prefix = strip_include_prefix or _default_prefix(),
-        deps = [grpc_library, "@system//:grpc"],
+        deps = [grpc_library, "//codec/runtime:malformed_request", "@system//:grpc"],
         **kwargs
     )

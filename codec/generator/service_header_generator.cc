@@ -21,6 +21,7 @@ std::string ServiceHeaderGenerator::Generate() const {
 #include <grpcpp/grpcpp.h>
 
 #include "$0.grpc.pb.h"
+#include "codec/runtime/malformed_request.h"
 )",
                             stem);
   const std::string ns = CppNamespace(file_);
@@ -32,13 +33,29 @@ std::string ServiceHeaderGenerator::Generate() const {
 //   grpc::ServerUnaryReactor* Forwarder::Forward(
 //       grpc::CallbackServerContext*, const Req*, Resp*,
 //       absl::string_view rpc_name);
+// A request message that does not parse reaches Forward as an empty request
+// marked malformed (codec/runtime/malformed_request.h), for Forward to
+// answer INVALID_ARGUMENT.
 template <typename Forwarder>
 class $1Forwarding final : public $2::CallbackService {
  public:
-  explicit $1Forwarding(Forwarder* forwarder) : forwarder_(forwarder) {}
+  explicit $1Forwarding(Forwarder* forwarder) : forwarder_(forwarder) {
 )",
                               service->full_name(), service->name(),
                               QualifiedCppName(service));
+    for (int i = 0; i < service->method_count(); ++i) {
+      const auto* method = service->method(i);
+      if (method->client_streaming() || method->server_streaming()) continue;
+      absl::SubstituteAndAppend(&out, R"(    MarkMethodCallback(
+        $0, new ::payone::codec::TolerantUnaryHandler<$2, $3>(
+                [this](grpc::CallbackServerContext* ctx, const $2* req,
+                       $3* resp) { return $1(ctx, req, resp); }));
+)",
+                                i, method->name(),
+                                QualifiedCppName(method->input_type()),
+                                QualifiedCppName(method->output_type()));
+    }
+    out.append("  }\n");
     for (int i = 0; i < service->method_count(); ++i) {
       const auto* method = service->method(i);
       if (method->client_streaming() || method->server_streaming()) continue;

@@ -392,6 +392,12 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   }
   CheckPositive(ledger.has_watch_poll_interval(), ledger.watch_poll_interval(),
                 {{"ledger"}, {"watch_poll_interval"}}, &problems);
+  config.notification_retention = DurationOr(
+      ledger.has_notification_retention(), ledger.notification_retention(),
+      config.notification_retention);
+  CheckPositive(ledger.has_notification_retention(),
+                ledger.notification_retention(),
+                {{"ledger"}, {"notification_retention"}}, &problems);
 
   if (proto.has_notifications()) {
     const auto& notifications = proto.notifications();

@@ -86,6 +86,8 @@ struct Config {
   // Open WatchTransactionStatus streams per client; more are
   // RESOURCE_EXHAUSTED.
   int max_watches_per_client = 16;
+  // ledger.notification_retention.
+  absl::Duration notification_retention = absl::Hours(24 * 30);
   // The TransactionStatus receiver, when has_notifications.
   bool has_notifications = false;
   payone::gateway::v1::NotificationReceiver notifications;

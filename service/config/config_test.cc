@@ -285,6 +285,25 @@ TEST(ConfigLedgerTest, ReceiverProblemsAreAllReported) {
             HasSubstr("notifications.forward_urls[0]")));
 }
 
+TEST(ConfigLedgerTest, NotificationRetentionDefaultsToThirtyDays) {
+  auto config =
+      ParseConfig(absl::StrCat(kAccount, R"(ledger { sqlite_path: "l.db" })"),
+                  "gw.textproto", LedgerEnv());
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->notification_retention, absl::Hours(24 * 30));
+  config = ParseConfig(absl::StrCat(kAccount, R"(ledger {
+        sqlite_path: "l.db" notification_retention { seconds: 86400 } })"),
+                       "gw.textproto", LedgerEnv());
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->notification_retention, absl::Hours(24));
+  config = ParseConfig(absl::StrCat(kAccount, R"(ledger {
+        sqlite_path: "l.db" notification_retention { seconds: -1 } })"),
+                       "gw.textproto", LedgerEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(),
+              HasSubstr("ledger.notification_retention"));
+}
+
 TEST(ConfigLedgerTest, ReceiverNeedsALedger) {
   auto config = ParseConfig(
       absl::StrCat(kAccount,

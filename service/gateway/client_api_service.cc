@@ -1,11 +1,14 @@
 #include "service/gateway/client_api_service.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "codec/runtime/malformed_request.h"
 #include "service/config/hex_digest.h"
 #include "service/gateway/call_metadata.h"
 #include "service/gateway/grpc_errors.h"
@@ -172,13 +175,24 @@ void PrepareCreditCardCheck(const AccountSettings& account,
 }
 
 ClientApiService::ClientApiService(const Config& config)
-    : config_(config), authorizer_(config) {}
+    : config_(config), authorizer_(config) {
+  // A malformed request message reaches the method marked.
+  MarkMethodCallback(
+      codec::MethodIndex(payone::v1::PayoneClientApi::service_full_name(),
+                         "PrepareCreditCardCheck"),
+      codec::TolerantHandler(this, &ClientApiService::PrepareCreditCardCheck));
+}
 
 grpc::ServerUnaryReactor* ClientApiService::PrepareCreditCardCheck(
     grpc::CallbackServerContext* ctx,
     const PrepareCreditCardCheckRequest* request,
     PrepareCreditCardCheckResponse* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  if (std::optional<std::string> problem =
+          codec::TakeMalformedRequest(request)) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+    return reactor;
+  }
   absl::StatusOr<Authorized> authorized = authorizer_.Authorize(
       ClientMetadata(ctx, "authorization"), request->account());
   if (!authorized.ok()) {

@@ -22,6 +22,7 @@
 #include "absl/time/time.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
+#include "codec/runtime/malformed_request.h"
 #include "grpcpp/grpcpp.h"
 #include "payone/v1/responses.pb.h"
 #include "service/config/config.h"
@@ -190,6 +191,12 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   std::shared_ptr<internal::CallState> state =
       Begin(ctx, method, RequestCodec::kRequestType);
   auto* reactor = new internal::ForwardReactor(state);
+  if (std::optional<std::string> problem = codec::TakeMalformedRequest(req)) {
+    // Nothing in it can be read, not even the account it names.
+    Finish(reactor, *state,
+           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+    return reactor;
+  }
 
   grpc::Status refusal;
   const AccountSettings* account =

@@ -150,6 +150,7 @@ class LedgerGatewayTest
     }
     config.watch_poll_interval = absl::Milliseconds(50);
     config.max_watches_per_client = 3;
+    config.notification_retention = notification_retention_;
     config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger_);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -159,6 +160,31 @@ class LedgerGatewayTest
                             grpc::InsecureChannelCredentials());
     gateway_ = PayoneGateway::NewStub(channel);
     ledger_ = PaymentLedger::NewStub(channel);
+  }
+
+  // The body of one HTTP request to the gateway's own ports (notification
+  // receiver, metrics).
+  static std::string Http(int port, const std::string& method,
+                          const std::string& target, const std::string& body) {
+    auto url = simulator::ParseUrl(absl::StrCat("http://127.0.0.1:", port));
+    EXPECT_TRUE(url.ok());
+    auto connection = simulator::HttpConnection::Connect(*url);
+    EXPECT_TRUE(connection.ok()) << connection.status();
+    if (!connection.ok()) return "";
+    auto response = (*connection)->Send(method, target, body);
+    EXPECT_TRUE(response.ok()) << response.status();
+    return response.ok() ? response->body : "";
+  }
+
+  payone::v1::ListTransactionStatusResponse ListEvents(
+      const std::string& txid) {
+    payone::v1::ListTransactionStatusRequest list;
+    list.set_account("shop");
+    list.set_txid(txid);
+    payone::v1::ListTransactionStatusResponse page;
+    grpc::ClientContext ctx;
+    EXPECT_TRUE(ledger_->ListTransactionStatus(&ctx, list, &page).ok());
+    return page;
   }
 
   size_t SimulatorRequests() {
@@ -236,6 +262,7 @@ class LedgerGatewayTest
   std::unique_ptr<simulator::Simulator> sim_;
   std::string ledger_path_;
   std::string postgres_conninfo_;
+  absl::Duration notification_retention_ = absl::Hours(24 * 30);
   CallLogger logger_{nullptr};
   std::unique_ptr<GatewayServer> server_;
   std::unique_ptr<PayoneGateway::Stub> gateway_;
@@ -551,12 +578,7 @@ TEST_P(LedgerGatewayTest, FlowNotificationsReachTheSubscriberAsStored) {
   EXPECT_EQ(received.back().notification().failedcause(),
             payone::v1::FAILED_CAUSE_INSUFFICIENT_FUNDS);
 
-  payone::v1::ListTransactionStatusRequest list;
-  list.set_account("shop");
-  list.set_txid(txid);
-  payone::v1::ListTransactionStatusResponse page;
-  grpc::ClientContext list_ctx;
-  ASSERT_TRUE(ledger_->ListTransactionStatus(&list_ctx, list, &page).ok());
+  const payone::v1::ListTransactionStatusResponse page = ListEvents(txid);
   ASSERT_EQ(page.events_size(), static_cast<int>(received.size()));
   for (size_t i = 0; i < received.size(); ++i) {
     EXPECT_EQ(page.events(i).SerializeAsString(),
@@ -574,33 +596,18 @@ TEST_P(LedgerGatewayTest, FlowNotificationsReachTheSubscriberAsStored) {
 // TSOK, stored, counted and delivered with what PAYONE sent.
 TEST_P(LedgerGatewayTest, NotificationsTheModelCannotReadAreDeliveredRaw) {
   StartGateway(GetParam(), /*with_receiver=*/true);
-  auto post = [](absl::string_view host, int port, const std::string& method,
-                 const std::string& target, const std::string& body) {
-    auto url = simulator::ParseUrl(absl::StrCat("http://", host, ":", port));
-    EXPECT_TRUE(url.ok());
-    auto connection = simulator::HttpConnection::Connect(*url);
-    EXPECT_TRUE(connection.ok()) << connection.status();
-    auto response = (*connection)->Send(method, target, body);
-    EXPECT_TRUE(response.ok()) << response.status();
-    return response.ok() ? response->body : "";
-  };
   const std::string signed_part = absl::StrCat(
       "key=", HexDigest(DigestAlgorithm::kMd5, kPortalKey),
       "&portalid=2000001&aid=10001&mode=test&txid=7009&sequencenumber=2");
   const int port = server_->notifications_port();
-  EXPECT_EQ(post("127.0.0.1", port, "POST", "/payone/transaction-status",
+  EXPECT_EQ(Http(port, "POST", "/payone/transaction-status",
                  absl::StrCat(signed_part, "&txaction=settled")),
             "TSOK");
-  EXPECT_EQ(post("127.0.0.1", port, "POST", "/payone/transaction-status",
+  EXPECT_EQ(Http(port, "POST", "/payone/transaction-status",
                  absl::StrCat(signed_part, "&price=1.00")),
             "TSOK");
 
-  payone::v1::ListTransactionStatusRequest list;
-  list.set_account("shop");
-  list.set_txid("7009");
-  payone::v1::ListTransactionStatusResponse page;
-  grpc::ClientContext list_ctx;
-  ASSERT_TRUE(ledger_->ListTransactionStatus(&list_ctx, list, &page).ok());
+  const payone::v1::ListTransactionStatusResponse page = ListEvents("7009");
   ASSERT_EQ(page.events_size(), 2);
   const payone::v1::TransactionStatusEvent& newer = page.events(0);
   EXPECT_FALSE(newer.undecoded());
@@ -618,12 +625,47 @@ TEST_P(LedgerGatewayTest, NotificationsTheModelCannotReadAreDeliveredRaw) {
   // The ledger counts the sequence number both confirmed.
   EXPECT_EQ(GetPayment("7009").last_sequencenumber(), 2);
   const std::string metrics =
-      post("127.0.0.1", server_->metrics_port(), "GET", "/metrics", "");
+      Http(server_->metrics_port(), "GET", "/metrics", "");
   EXPECT_THAT(metrics,
               HasSubstr("payone_gateway_notifications_undecoded_total 1"));
   EXPECT_THAT(
       metrics,
+      HasSubstr(
+          "payone_gateway_notifications_unexpected_content_type_total 0"));
+  EXPECT_THAT(
+      metrics,
       HasSubstr("payone_gateway_notifications_total{result=\"stored\"} 2"));
+}
+
+// ledger.notification_retention: past it, what PAYONE sent stays, but its
+// IBAN and account number read "<redacted>", and /metrics counts it.
+TEST_P(LedgerGatewayTest, NotificationsPastRetentionKeepNoBankData) {
+  notification_retention_ = absl::Milliseconds(1);
+  StartGateway(GetParam(), /*with_receiver=*/true);
+  ASSERT_EQ(
+      Http(server_->notifications_port(), "POST", "/payone/transaction-status",
+           absl::StrCat("key=", HexDigest(DigestAlgorithm::kMd5, kPortalKey),
+                        "&portalid=2000001&aid=10001&mode=test&txid=7011"
+                        "&sequencenumber=0&txaction=appointed&clearingtype=elv"
+                        "&iban=DE02120300000000202051&bankaccount=202051")),
+      "TSOK");
+
+  // The sweep runs every second here: wait for it, with a deadline.
+  payone::v1::TransactionStatusNotification stored;
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  while (absl::Now() < deadline) {
+    const payone::v1::ListTransactionStatusResponse page = ListEvents("7011");
+    ASSERT_EQ(page.events_size(), 1);
+    stored = page.events(0).notification();
+    if (stored.iban() != "DE02120300000000202051") break;
+    absl::SleepFor(absl::Milliseconds(50));
+  }
+  EXPECT_EQ(stored.iban(), "<redacted>");
+  EXPECT_EQ(stored.bankaccount(), "<redacted>");
+  EXPECT_EQ(stored.txid(), "7011");
+  EXPECT_EQ(stored.txaction(), payone::v1::TRANSACTION_ACTION_APPOINTED);
+  EXPECT_THAT(Http(server_->metrics_port(), "GET", "/metrics", ""),
+              HasSubstr("payone_gateway_notifications_redacted_total 1"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerGatewayTest,

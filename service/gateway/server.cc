@@ -1,5 +1,6 @@
 #include "service/gateway/server.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
@@ -22,6 +23,7 @@
 #include "service/notifications/receiver.h"
 #include "service/store/forward_queue.h"
 #include "service/store/ledger_database.h"
+#include "service/store/notification_retention.h"
 
 namespace payone::service {
 namespace {
@@ -130,6 +132,7 @@ struct GatewayServer::Impl {
   std::unique_ptr<LedgerDatabase> store;
   std::unique_ptr<ForwardQueue> forward_queue;
   std::unique_ptr<Ledger> ledger;
+  std::unique_ptr<NotificationRetentionSweeper> retention;
   std::unique_ptr<HttpClient> upstream;
   std::unique_ptr<GatewayMetrics> metrics;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint;
@@ -161,6 +164,15 @@ void AddLedgerMetrics(GatewayServer::Impl& impl) {
             {{{"result", "committed"}}, static_cast<double>(stats.items)},
             {{{"result", "failed"}}, static_cast<double>(stats.failed)},
             {{{"result", "refused"}}, static_cast<double>(stats.refused)}};
+      });
+  NotificationRetentionSweeper* retention = impl.retention.get();
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_notifications_redacted_total",
+      "Stored notifications whose sensitive fields were redacted after "
+      "ledger.notification_retention.",
+      [retention] {
+        return std::vector<Counter>{
+            {{}, static_cast<double>(retention->redacted())}};
       });
   impl.metrics->AddScrapedCounter(
       "payone_gateway_ledger_commits_total",
@@ -199,6 +211,15 @@ void AddNotificationMetrics(GatewayServer::Impl& impl) {
         return std::vector<Counter>{
             {{}, static_cast<double>(receiver->Stats().undecoded)}};
       });
+  impl.metrics->AddScrapedCounter(
+      "payone_gateway_notifications_unexpected_content_type_total",
+      "Notification requests whose Content-Type was missing or not "
+      "application/x-www-form-urlencoded (judged by their body all the same).",
+      [receiver] {
+        return std::vector<Counter>{
+            {{},
+             static_cast<double>(receiver->Stats().unexpected_content_type)}};
+      });
   NotificationForwarder* forwarder = impl.notification_forwarder.get();
   if (forwarder == nullptr) return;
   impl.metrics->AddScrapedCounter(
@@ -227,6 +248,12 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     impl->ledger =
         std::make_unique<Ledger>(impl->store.get(), c.ledger_threads);
     impl->forward_queue = std::make_unique<ForwardQueue>(impl->store.get());
+    // A tenth of the retention, between a second and an hour: redaction is
+    // never much later than due, and costs nothing when nothing is due.
+    impl->retention = std::make_unique<NotificationRetentionSweeper>(
+        impl->store.get(), c.notification_retention,
+        std::clamp(c.notification_retention / 10, absl::Seconds(1),
+                   absl::Hours(1)));
   }
 
   HttpClientOptions upstream_options;
@@ -342,6 +369,7 @@ void GatewayServer::Shutdown(absl::Duration grace) {
   if (impl_->notification_forwarder) impl_->notification_forwarder->Stop();
   // Watch streams never end by themselves.
   impl_->ledger_service->Shutdown();
+  if (impl_->retention) impl_->retention->Stop();
   impl_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
 }
 

@@ -13,17 +13,22 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "payone/v1/gateway.grpc.pb.h"
 #include "service/config/hex_digest.h"
+#include "service/gateway/library_log.h"
 #include "service/gateway/testing.h"
+#include "simulator/http_client.h"
 #include "simulator/simulator.h"
 #include "simulator/test_certs.h"
 #include "simulator/testing.h"
@@ -411,6 +416,111 @@ TEST_F(GatewayTest, ManyViolationsStillArriveAsInvalidArgument) {
       << status.error_message();
   EXPECT_THAT(status.error_message(), HasSubstr("more not listed"));
   EXPECT_EQ(sim_->connections_accepted(), 0u);
+}
+
+// Bytes that are no PreauthorizationRequest: gRPC alone would answer
+// UNIMPLEMENTED with no message, before the gateway saw the call. The
+// gateway answers INVALID_ARGUMENT with a message, logs and counts the call
+// like any other, and protobuf's complaint joins the JSON log as a
+// library_log entry.
+TEST_F(GatewayTest, MalformedMessagesAreInvalidArgumentLoggedAndCounted) {
+  Config config = BaseConfig(sim_->gateway_url());
+  config.metrics_address = "127.0.0.1:0";
+  StartGatewayWith(config);
+  RouteLibraryLogs(logger_.get());
+
+  std::string valid;
+  ASSERT_TRUE(
+      CardPreauthorization("MALFORMED-1", 100).SerializeToString(&valid));
+  // Field 8 (the reference) with invalid UTF-8.
+  v1::PreauthorizationRequest with_bad_text = CardPreauthorization("x", 1);
+  with_bad_text.set_reference("bad\xff\xfe");
+  std::string bad_utf8;
+  with_bad_text.SerializeToString(&bad_utf8);
+  // A length-delimited field announcing more bytes than follow.
+  const std::string truncated = valid + std::string("\x0a\x40short", 7);
+  // 1,000 nested groups of an unknown field (protobuf stops at 100).
+  std::string deep;
+  for (int i = 0; i < 1000; ++i) deep += "\xc3\x3e";  // field 1000, start group
+  for (int i = 0; i < 1000; ++i) deep += "\xc4\x3e";  // field 1000, end group
+
+  grpc::GenericStub generic(channel_);
+  auto call = [&](const char* method, const std::string& bytes) {
+    grpc::Slice slice(bytes);
+    grpc::ByteBuffer request(&slice, 1);
+    grpc::ByteBuffer response;
+    grpc::Status status;
+    absl::Notification done;
+    auto context = Context();
+    generic.UnaryCall(context.get(), method, grpc::StubOptions(), &request,
+                      &response, [&](grpc::Status s) {
+                        status = std::move(s);
+                        done.Notify();
+                      });
+    done.WaitForNotification();
+    return status;
+  };
+  for (const std::string* bytes :
+       std::vector<const std::string*>{&bad_utf8, &truncated, &deep}) {
+    const grpc::Status status =
+        call("/payone.v1.PayoneGateway/Preauthorize", *bytes);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << status.error_message();
+    EXPECT_THAT(status.error_message(),
+                HasSubstr("not a valid payone.v1.PreauthorizationRequest"));
+  }
+  // The ledger's and the Client API's unary methods answer the same.
+  for (const char* method :
+       {"/payone.v1.PaymentLedger/GetPayment",
+        "/payone.v1.PaymentLedger/ListTransactionStatus",
+        "/payone.v1.PayoneClientApi/PrepareCreditCardCheck"}) {
+    for (const std::string* bytes :
+         std::vector<const std::string*>{&truncated, &deep}) {
+      const grpc::Status status = call(method, *bytes);
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+          << method << ": " << status.error_message();
+      EXPECT_THAT(status.error_message(),
+                  HasSubstr("is not a valid payone.v1."))
+          << method;
+    }
+  }
+  // Over gRPC's 4 MiB limit: refused by gRPC before any of the above.
+  EXPECT_EQ(
+      call("/payone.v1.PayoneGateway/Preauthorize", std::string(5 << 20, 'x'))
+          .error_code(),
+      grpc::StatusCode::RESOURCE_EXHAUSTED);
+  // The gateway still serves well-formed calls.
+  EXPECT_EQ(Preauthorize("MALFORMED-2", 100).status(), v1::STATUS_APPROVED);
+  RouteLibraryLogs(nullptr);
+
+  const std::string log = ReadWritten(log_file_);
+  EXPECT_THAT(log, Not(HasSubstr("[libprotobuf")));
+  EXPECT_THAT(log, HasSubstr("\"event\":\"library_log\""));
+  int invalid_lines = 0;
+  for (absl::string_view line : absl::StrSplit(log, '\n')) {
+    if (absl::StrContains(line, "\"code\":\"INVALID_ARGUMENT\"") &&
+        absl::StrContains(line, "\"method\":\"Preauthorize\"")) {
+      ++invalid_lines;
+    }
+  }
+  EXPECT_EQ(invalid_lines, 3) << log;
+
+  auto url = simulator::ParseUrl(
+      absl::StrCat("http://127.0.0.1:", server_->metrics_port()));
+  ASSERT_TRUE(url.ok());
+  auto connection = simulator::HttpConnection::Connect(*url);
+  ASSERT_TRUE(connection.ok()) << connection.status();
+  auto metrics = (*connection)->Send("GET", "/metrics", "");
+  ASSERT_TRUE(metrics.ok()) << metrics.status();
+  bool counted = false;
+  for (absl::string_view line : absl::StrSplit(metrics->body, '\n')) {
+    counted =
+        counted || (absl::StartsWith(line, "payone_gateway_calls_total{") &&
+                    absl::StrContains(line, "code=\"INVALID_ARGUMENT\"") &&
+                    absl::StrContains(line, "method=\"Preauthorize\"") &&
+                    absl::EndsWith(line, "} 3"));
+  }
+  EXPECT_TRUE(counted) << metrics->body;
 }
 
 TEST_F(GatewayTest, AuthenticationAndAccounts) {

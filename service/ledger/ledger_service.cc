@@ -1,10 +1,12 @@
 #include "service/ledger/ledger_service.h"
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "codec/runtime/malformed_request.h"
 #include "service/gateway/call_metadata.h"
 #include "service/gateway/grpc_errors.h"
 
@@ -161,6 +163,13 @@ LedgerService::LedgerService(const Config& config, Ledger* ledger,
       ledger_(ledger),
       poll_interval_(poll_interval),
       max_watches_per_client_(config.max_watches_per_client) {
+  // Malformed request messages reach the methods marked (INVALID_ARGUMENT).
+  const char* service = payone::v1::PaymentLedger::service_full_name();
+  MarkMethodCallback(
+      codec::MethodIndex(service, "ListTransactionStatus"),
+      codec::TolerantHandler(this, &LedgerService::ListTransactionStatus));
+  MarkMethodCallback(codec::MethodIndex(service, "GetPayment"),
+                     codec::TolerantHandler(this, &LedgerService::GetPayment));
   if (ledger_ == nullptr) return;
   poller_ = std::thread([this] {
     absl::MutexLock lock(&mu_);
@@ -264,6 +273,11 @@ grpc::ServerUnaryReactor* LedgerService::ListTransactionStatus(
     grpc::CallbackServerContext* ctx,
     const payone::v1::ListTransactionStatusRequest* request,
     payone::v1::ListTransactionStatusResponse* response) {
+  if (std::optional<std::string> problem =
+          codec::TakeMalformedRequest(request)) {
+    return FinishNow(
+        ctx, grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+  }
   absl::Status admitted = Admit(ctx, request->account());
   if (!admitted.ok()) return FinishNow(ctx, ToGrpcStatus(admitted));
   if (request->page_size() < 0 || request->page_size() > kMaxPageSize) {
@@ -298,6 +312,11 @@ grpc::ServerUnaryReactor* LedgerService::GetPayment(
     grpc::CallbackServerContext* ctx,
     const payone::v1::GetPaymentRequest* request,
     payone::v1::GetPaymentResponse* response) {
+  if (std::optional<std::string> problem =
+          codec::TakeMalformedRequest(request)) {
+    return FinishNow(
+        ctx, grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+  }
   absl::Status admitted = Admit(ctx, request->account());
   if (!admitted.ok()) return FinishNow(ctx, ToGrpcStatus(admitted));
   if (request->txid().empty()) {

@@ -42,6 +42,10 @@ inline RequestHead HeadOf(const RequestParser& parser, const IpAddress& peer,
        ++it) {
     head.forwarded_for.emplace_back(it->value());
   }
+  if (const auto type = message.find(boost::beast::http::field::content_type);
+      type != message.end()) {
+    head.content_type = std::string(type->value());
+  }
   if (const auto length = parser.content_length()) {
     head.content_length = *length;
   }

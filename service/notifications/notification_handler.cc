@@ -57,6 +57,30 @@ std::string PortalKey(absl::string_view portalid, absl::string_view aid) {
 
 }  // namespace
 
+// The media type of a Content-Type for the log: the header is the sender's
+// text and may hold anything (a card number, a key), so only letters and
+// "/.+-" are kept (no digit, hence no card number, IBAN or key), lower case,
+// at most 64 of them.
+std::string LoggableMediaType(absl::string_view content_type) {
+  constexpr size_t kShownBytes = 64;
+  std::string shown;
+  for (const char c : content_type.substr(0, content_type.find(';'))) {
+    if (shown.size() == kShownBytes) break;
+    if (absl::ascii_isalpha(c) || c == '/' || c == '.' || c == '+' ||
+        c == '-') {
+      shown += absl::ascii_tolower(c);
+    }
+  }
+  return shown.empty() ? "(unreadable)" : shown;
+}
+
+bool IsFormContentType(const std::optional<std::string>& content_type) {
+  if (!content_type) return false;
+  absl::string_view media = *content_type;
+  media = absl::StripAsciiWhitespace(media.substr(0, media.find(';')));
+  return absl::EqualsIgnoreCase(media, "application/x-www-form-urlencoded");
+}
+
 const char* RefusalReasonName(RefusalReason reason) {
   switch (reason) {
     case RefusalReason::kSenderNotAllowed:
@@ -96,6 +120,7 @@ struct NotificationHandler::Outcome {
   // Why the body was malformed or could not be decoded (names a parameter,
   // never a value).
   std::string problem;
+  std::string unexpected_content_type;
 };
 
 absl::StatusOr<std::unique_ptr<NotificationHandler>>
@@ -174,6 +199,10 @@ std::optional<NotificationReply> NotificationHandler::CheckHead(
   admitted->sender = *sender;
   admitted->account = std::move(account);
   admitted->started = head.started;
+  if (!IsFormContentType(head.content_type)) {
+    admitted->unexpected_content_type =
+        head.content_type ? LoggableMediaType(*head.content_type) : "(none)";
+  }
   if (head.content_length && *head.content_length > options_.max_body_bytes) {
     return BodyTooLarge(*admitted);
   }
@@ -195,6 +224,12 @@ NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
   outcome.started = admitted.started;
   outcome.sender = admitted.sender.ToString();
   outcome.account = admitted.account;
+  if (admitted.unexpected_content_type) {
+    // Counted and logged, never refused for it: a validly signed
+    // notification is PAYONE's whatever its header says.
+    ++unexpected_content_type_;
+    outcome.unexpected_content_type = *admitted.unexpected_content_type;
+  }
   if (body.size() > options_.max_body_bytes) {
     return Refuse(RefusalReason::kTooLarge, outcome);
   }
@@ -311,9 +346,13 @@ void NotificationHandler::Log(const Outcome& outcome) {
   absl::StrAppend(&line, ",\"http_status\":", outcome.status,
                   ",\"sender\":", JsonString(outcome.sender));
   const std::pair<const char*, const std::string*> texts[] = {
-      {"account", &outcome.account},   {"portalid", &outcome.portalid},
-      {"aid", &outcome.aid},           {"txid", &outcome.txid},
-      {"txaction", &outcome.txaction}, {"problem", &outcome.problem}};
+      {"account", &outcome.account},
+      {"portalid", &outcome.portalid},
+      {"aid", &outcome.aid},
+      {"txid", &outcome.txid},
+      {"txaction", &outcome.txaction},
+      {"problem", &outcome.problem},
+      {"unexpected_content_type", &outcome.unexpected_content_type}};
   for (const auto& [name, value] : texts) {
     if (!value->empty()) {
       absl::StrAppend(&line, ",\"", name, "\":", JsonString(*value));
@@ -340,6 +379,7 @@ NotificationStats NotificationHandler::Stats() const {
   stats.stored = stored_;
   stats.duplicate = duplicate_;
   stats.undecoded = undecoded_;
+  stats.unexpected_content_type = unexpected_content_type_;
   for (int i = 0; i < kRefusalReasonCount; ++i) {
     stats.refused[RefusalReasonName(static_cast<RefusalReason>(i))] =
         refused_[i];

@@ -20,6 +20,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "service/notifications/ip_allow_list.h"
 #include "service/store/notification_log.h"
@@ -77,6 +78,10 @@ struct NotificationStats {
   // Of `stored`: signed notifications the model could not decode, stored
   // raw.
   uint64_t undecoded = 0;
+  // Admitted requests whose Content-Type was missing or not
+  // application/x-www-form-urlencoded. Still judged by their body: PAYONE's
+  // signature, not a header, decides.
+  uint64_t unexpected_content_type = 0;
   std::map<std::string, uint64_t> refused;  // by RefusalReasonName, all
 };
 
@@ -86,14 +91,25 @@ struct RequestHead {
   IpAddress peer;                          // the TCP peer
   std::vector<std::string> forwarded_for;  // X-Forwarded-For values
   std::optional<uint64_t> content_length;
+  std::optional<std::string> content_type;  // unset: no header
   absl::Time started;  // when the head arrived, for the latency
 };
+
+// Whether a Content-Type header names the media type PAYONE posts
+// (application/x-www-form-urlencoded, any parameters, any case).
+bool IsFormContentType(const std::optional<std::string>& content_type);
+// Letters and "/.+-" of the media type, lower case, at most 64: never a
+// digit of whatever else the sender put there.
+std::string LoggableMediaType(absl::string_view content_type);
 
 // A request whose head passed; Process() finishes it.
 struct AdmittedRequest {
   IpAddress sender;
   std::string account;  // from the path; empty: any account
   absl::Time started;
+  // Set when the Content-Type is not the form PAYONE posts: its media type
+  // as LoggableMediaType shows it, or "(none)".
+  std::optional<std::string> unexpected_content_type;
 };
 
 struct NotificationReply {
@@ -148,6 +164,7 @@ class NotificationHandler {
   std::atomic<uint64_t> stored_{0};
   std::atomic<uint64_t> duplicate_{0};
   std::atomic<uint64_t> undecoded_{0};
+  std::atomic<uint64_t> unexpected_content_type_{0};
   std::array<std::atomic<uint64_t>, kRefusalReasonCount> refused_{};
 };
 

@@ -312,6 +312,51 @@ TEST_F(ReceiverTest, AcceptsValuesTheModelDoesNotKnow) {
       << Log().back();
 }
 
+// PAYONE posts application/x-www-form-urlencoded; a validly signed
+// notification under another Content-Type is still PAYONE's: stored and
+// answered TSOK, but counted and logged so the surprise is seen.
+TEST_F(ReceiverTest,
+       AcceptsASignedNotificationWithAnotherContentTypeAndCountsIt) {
+  Start();
+  EXPECT_EQ(Post(Body("700000001")).body, "TSOK");
+  EXPECT_EQ(receiver_->Stats().unexpected_content_type, 0u);
+  EXPECT_FALSE(absl::StrContains(Log().back(), "unexpected_content_type"));
+
+  auto response = simulator::HttpPost(Url(), Body("700000002"),
+                                      {{"Content-Type", "text/plain"}});
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->body, "TSOK");
+  EXPECT_EQ(Stored().size(), 2u);
+  EXPECT_EQ(receiver_->Stats().unexpected_content_type, 1u);
+  const std::string line = Log().back();
+  EXPECT_TRUE(absl::StrContains(line, "\"result\":\"accepted\"")) << line;
+  EXPECT_TRUE(
+      absl::StrContains(line, "\"unexpected_content_type\":\"text/plain\""))
+      << line;
+
+  // What the sender put in the header is not echoed beyond the media
+  // type's letters: never a card number.
+  response = simulator::HttpPost(
+      Url(), Body("700000004"),
+      {{"Content-Type", absl::StrCat("text/", kFullPan, "plain; x=", kIban)}});
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->body, "TSOK");
+  EXPECT_TRUE(absl::StrContains(Log().back(),
+                                "\"unexpected_content_type\":\"text/plain\""))
+      << Log().back();
+  EXPECT_FALSE(absl::StrContains(Log().back(), kFullPan));
+  EXPECT_EQ(receiver_->Stats().unexpected_content_type, 2u);
+
+  // Parameters and case do not matter.
+  response = simulator::HttpPost(
+      Url(), Body("700000003"),
+      {{"Content-Type", "Application/X-WWW-Form-URLEncoded;charset=UTF-8"}});
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->body, "TSOK");
+  EXPECT_EQ(receiver_->Stats().unexpected_content_type, 2u);
+}
+
 // Signed but not decodable (no txaction at all): kept raw, answered TSOK,
 // counted and logged; refusing would only make PAYONE retry for 48 hours
 // and then drop the event.

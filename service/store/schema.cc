@@ -207,6 +207,16 @@ const std::vector<Migration>& Migrations() {
        },
        nullptr,
        {}},
+      {4,
+       "redaction of notifications past their retention",
+       {
+           // When the sensitive fields of the notification (and of its
+           // forward bodies) were redacted; NULL while kept whole
+           // (notification_retention.h).
+           R"sql(ALTER TABLE notifications ADD COLUMN redacted_at BIGINT)sql",
+       },
+       nullptr,
+       {}},
   };
   return *migrations;
 }

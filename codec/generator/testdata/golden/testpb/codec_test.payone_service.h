@@ -6,6 +6,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "testpb/codec_test.grpc.pb.h"
+#include "codec/runtime/malformed_request.h"
 
 namespace codectest::v1 {
 
@@ -13,10 +14,18 @@ namespace codectest::v1 {
 //   grpc::ServerUnaryReactor* Forwarder::Forward(
 //       grpc::CallbackServerContext*, const Req*, Resp*,
 //       absl::string_view rpc_name);
+// A request message that does not parse reaches Forward as an empty request
+// marked malformed (codec/runtime/malformed_request.h), for Forward to
+// answer INVALID_ARGUMENT.
 template <typename Forwarder>
 class PaymentServiceForwarding final : public ::codectest::v1::PaymentService::CallbackService {
  public:
-  explicit PaymentServiceForwarding(Forwarder* forwarder) : forwarder_(forwarder) {}
+  explicit PaymentServiceForwarding(Forwarder* forwarder) : forwarder_(forwarder) {
+    MarkMethodCallback(
+        0, new ::payone::codec::TolerantUnaryHandler<::codectest::v1::PaymentRequest, ::codectest::v1::PaymentResponse>(
+                [this](grpc::CallbackServerContext* ctx, const ::codectest::v1::PaymentRequest* req,
+                       ::codectest::v1::PaymentResponse* resp) { return Preauthorize(ctx, req, resp); }));
+  }
 
   grpc::ServerUnaryReactor* Preauthorize(grpc::CallbackServerContext* ctx,
                                const ::codectest::v1::PaymentRequest* req, ::codectest::v1::PaymentResponse* resp) override {
