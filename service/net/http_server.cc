@@ -47,7 +47,7 @@ class SimpleHandler : public HttpHandler {
   explicit SimpleHandler(const SimpleHttpHandler* handler)
       : handler_(handler) {}
   void OnRequest(ServerRequest request, Respond respond) override {
-    respond((*handler_)(request));
+    respond((*handler_)(std::move(request)));
   }
 
  private:

@@ -81,7 +81,7 @@ class HttpHandler {
 using HttpHandlerFactory = std::function<std::unique_ptr<HttpHandler>()>;
 
 // For handlers that answer at once from the request alone.
-using SimpleHttpHandler = std::function<ServerResponse(const ServerRequest&)>;
+using SimpleHttpHandler = std::function<ServerResponse(ServerRequest)>;
 HttpHandlerFactory MakeSimpleHandler(SimpleHttpHandler handler);
 
 struct HttpServerOptions {
