@@ -4,23 +4,6 @@
 #include "absl/strings/str_cat.h"
 
 namespace payone::simulator {
-namespace {
-
-net::Fault FaultOf(Transport transport) {
-  switch (transport) {
-    case Transport::kReset:
-      return net::Fault::kReset;
-    case Transport::kTruncate:
-      return net::Fault::kTruncate;
-    case Transport::kHang:
-      return net::Fault::kHang;
-    case Transport::kNormal:
-      break;
-  }
-  return net::Fault::kNone;
-}
-
-}  // namespace
 
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
     HttpServerOptions options, HttpHandler handler) {
@@ -55,7 +38,7 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
         out.body = std::move(response.body);
         out.headers = std::move(response.headers);
         out.delay = response.delay;
-        out.fault = FaultOf(response.transport);
+        out.fault = response.transport;
         return out;
       }));
   if (!started.ok()) return started.status();

@@ -35,16 +35,8 @@ struct HttpRequest {
   }
 };
 
-enum class Transport {
-  kNormal,
-  // Close the connection with a TCP RST instead of answering.
-  kReset,
-  // Announce the full Content-Length, send half the body, close.
-  kTruncate,
-  // Send the headers and never the body; the connection stays open until
-  // the server stops (or HttpServerOptions::hang_limit passes).
-  kHang,
-};
+// kNormal, or a broken answer for the fault injection (net::Fault).
+using Transport = net::Fault;
 
 struct HttpResponse {
   int status = 200;

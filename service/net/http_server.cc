@@ -283,7 +283,7 @@ class Session : public SessionBase,
         WriteHead(body.size() + 1);
         body_bytes = 0;
         break;
-      case Fault::kNone:
+      case Fault::kNormal:
         WriteHead(body.size());
         break;
     }
@@ -307,7 +307,7 @@ class Session : public SessionBase,
       return;
     }
     if (body_unread_) return DrainThenClose();
-    if (response_.fault == Fault::kNone && keep_alive_) return ReadHead();
+    if (response_.fault == Fault::kNormal && keep_alive_) return ReadHead();
     Close();
   }
 

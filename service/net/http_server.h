@@ -32,7 +32,7 @@ struct ServerRequest {
 };
 
 enum class Fault {
-  kNone,
+  kNormal,
   // Close the connection with a TCP RST instead of answering.
   kReset,
   // Announce the full Content-Length, send half the body, close.
@@ -50,7 +50,7 @@ struct ServerResponse {
   std::vector<std::pair<std::string, std::string>> headers;
   // Waits this long (on a timer, not a thread) before answering.
   absl::Duration delay = absl::ZeroDuration();
-  Fault fault = Fault::kNone;
+  Fault fault = Fault::kNormal;
 };
 
 // Sends the answer; call it exactly once, from any thread, before
