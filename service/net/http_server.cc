@@ -207,18 +207,18 @@ class Session : public SessionBase,
     ServerRequest request;
     request.head = std::move(head_);
     request.body = std::move(parser_->get().body());
-    handler_thread_ = std::this_thread::get_id();
+    handler_thread_.store(std::this_thread::get_id());
     handler_->OnRequest(std::move(request), [self = this->shared_from_this()](
                                                 ServerResponse response) {
       self->OnResponse(std::move(response));
     });
-    handler_thread_ = std::thread::id();
+    handler_thread_.store(std::thread::id());
   }
 
   // Answers on this connection's strand: at once when the handler answers
   // inline, else through a post.
   void OnResponse(ServerResponse response) {
-    if (std::this_thread::get_id() == handler_thread_) {
+    if (std::this_thread::get_id() == handler_thread_.load()) {
       return Delay(std::move(response));
     }
     asio::post(Lowest().get_executor(),
@@ -349,7 +349,8 @@ class Session : public SessionBase,
   bool busy_ = false;  // between a request's head and its answer
   bool keep_alive_ = false;
   bool body_unread_ = false;
-  std::thread::id handler_thread_;
+  // The thread running OnRequest, so that an inline answer skips a post.
+  std::atomic<std::thread::id> handler_thread_{};
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
   RequestHead head_;
