@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "absl/algorithm/container.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -13,13 +12,15 @@
 #include "boost/beast/core.hpp"
 #include "boost/beast/http.hpp"
 #include "boost/beast/ssl.hpp"
+#include "service/net/tls.h"
+#include "service/net/url.h"
 
 namespace payone::simulator {
 
-namespace net = boost::asio;
+namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
-using tcp = net::ip::tcp;
+using tcp = asio::ip::tcp;
 
 namespace {
 
@@ -38,38 +39,16 @@ absl::Status Failure(const beast::error_code& ec, absl::string_view what) {
 }  // namespace
 
 absl::StatusOr<Url> ParseUrl(const std::string& url) {
-  Url out;
-  absl::string_view rest = url;
-  if (absl::ConsumePrefix(&rest, "https://")) {
-    out.tls = true;
-  } else if (!absl::ConsumePrefix(&rest, "http://")) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("not an http(s) URL: ", url));
-  }
-  const size_t slash = rest.find('/');
-  absl::string_view authority = rest.substr(0, slash);
-  out.target = slash == rest.npos ? "/" : std::string(rest.substr(slash));
-  const size_t colon = authority.rfind(':');
-  if (colon != authority.npos) {
-    out.port = std::string(authority.substr(colon + 1));
-    authority = authority.substr(0, colon);
-  } else {
-    out.port = out.tls ? "443" : "80";
-  }
-  // "[::1]" -> "::1"
-  if (absl::ConsumePrefix(&authority, "["))
-    absl::ConsumeSuffix(&authority, "]");
-  out.host = std::string(authority);
-  if (out.host.empty() || out.port.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat("no host in URL: ", url));
-  }
-  return out;
+  absl::StatusOr<net::Url> parsed = net::ParseUrl(url);
+  if (!parsed.ok()) return parsed.status();
+  return Url{parsed->tls, parsed->host, std::to_string(parsed->port),
+             parsed->target};
 }
 
 struct HttpConnection::Impl {
   ClientOptions options;
-  net::io_context io;
-  std::optional<net::ssl::context> ssl_context;
+  asio::io_context io;
+  std::unique_ptr<net::TlsContext> ssl_context;
   std::optional<beast::tcp_stream> plain;
   std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
   beast::flat_buffer buffer;
@@ -105,24 +84,15 @@ absl::StatusOr<std::unique_ptr<HttpConnection>> HttpConnection::Connect(
   const auto endpoints = resolver.resolve(url.host, url.port, ec);
   if (ec) return Failure(ec, absl::StrCat("resolving ", url.host));
   if (url.tls) {
-    impl->ssl_context.emplace(net::ssl::context::tls_client);
-    impl->ssl_context->set_verify_mode(net::ssl::verify_peer);
-    if (impl->options.ca_pem.empty()) {
-      impl->ssl_context->set_default_verify_paths(ec);
-    } else {
-      impl->ssl_context->add_certificate_authority(
-          net::buffer(impl->options.ca_pem), ec);
+    net::TlsClientOptions tls;
+    tls.ca_pem = impl->options.ca_pem;
+    auto context = net::MakeClientTlsContext(tls);
+    if (!context.ok()) {
+      return absl::UnavailableError(context.status().message());
     }
-    if (ec) return Failure(ec, "loading trusted CAs");
+    impl->ssl_context = *std::move(context);
     impl->secure.emplace(impl->io, *impl->ssl_context);
-    impl->secure->set_verify_callback(
-        net::ssl::host_name_verification(url.host));
-    const bool is_ip = absl::c_all_of(url.host, [](char c) {
-      return absl::ascii_isdigit(c) || c == '.' || c == ':';
-    });
-    if (!is_ip) {
-      SSL_set_tlsext_host_name(impl->secure->native_handle(), url.host.c_str());
-    }
+    net::SetPeerName(impl->secure->native_handle(), url.host);
   } else {
     impl->plain.emplace(impl->io);
   }
@@ -131,7 +101,7 @@ absl::StatusOr<std::unique_ptr<HttpConnection>> HttpConnection::Connect(
   if (ec) return Failure(ec, absl::StrCat("connecting to ", url.host));
   if (impl->secure) {
     ec = impl->Run([&](auto done) {
-      impl->secure->async_handshake(net::ssl::stream_base::client, done);
+      impl->secure->async_handshake(asio::ssl::stream_base::client, done);
     });
     if (ec) return Failure(ec, "TLS handshake");
   }
@@ -186,7 +156,7 @@ absl::StatusOr<ClientResponse> HttpConnection::Send(const std::string& method,
 
 absl::StatusOr<std::string> HttpConnection::SendRaw(const std::string& bytes) {
   beast::error_code ec = impl_->OnStream([&](auto& stream, auto done) {
-    net::async_write(stream, net::buffer(bytes), done);
+    asio::async_write(stream, asio::buffer(bytes), done);
   });
   if (ec) return Failure(ec, "sending");
   std::string received;
@@ -194,7 +164,7 @@ absl::StatusOr<std::string> HttpConnection::SendRaw(const std::string& bytes) {
   while (true) {
     size_t got = 0;
     ec = impl_->OnStream([&](auto& stream, auto done) {
-      stream.async_read_some(net::buffer(chunk),
+      stream.async_read_some(asio::buffer(chunk),
                              [&got, done](beast::error_code e, size_t n) {
                                got = n;
                                done(e);

@@ -24,7 +24,8 @@ struct Url {
   std::string target;  // path and query
 };
 
-// http://host[:port][/path] and https://...
+// http://host[:port][/path] and https://... (service/net/url.h: IPv6
+// literals in brackets, no userinfo).
 absl::StatusOr<Url> ParseUrl(const std::string& url);
 
 struct ClientOptions {

@@ -1,10 +1,11 @@
 #ifndef PAYONE_SIMULATOR_HTTP_SERVER_H_
 #define PAYONE_SIMULATOR_HTTP_SERVER_H_
 
-// A small HTTP/1.1 server (Boost.Beast, plain or TLS) with keep-alive, a
-// bounded request size, idle timeouts, and the transport misbehaviours the
-// fault injection needs. The handler runs on an I/O thread and must not
-// block; a response may ask for a delay, which waits on a timer.
+// The simulator's HTTP/1.1 server: service/net's server skeleton (plain or
+// TLS, keep-alive, a bounded request size, idle timeouts) with the
+// transport misbehaviours the fault injection needs. The handler runs on an
+// I/O thread and must not block; a response may ask for a delay, which
+// waits on a timer.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "service/net/http_server.h"
 
 namespace payone::simulator {
 
@@ -33,16 +35,8 @@ struct HttpRequest {
   }
 };
 
-enum class Transport {
-  kNormal,
-  // Close the connection with a TCP RST instead of answering.
-  kReset,
-  // Announce the full Content-Length, send half the body, close.
-  kTruncate,
-  // Send the headers and never the body; the connection stays open until
-  // the server stops (or HttpServerOptions::hang_limit passes).
-  kHang,
-};
+// kNormal, or a broken answer for the fault injection (net::Fault).
+using Transport = net::Fault;
 
 struct HttpResponse {
   int status = 200;
@@ -85,11 +79,10 @@ class HttpServer {
   // Connections accepted so far (tests check keep-alive with it).
   size_t connections_accepted() const;
 
-  struct Impl;
+  explicit HttpServer(std::unique_ptr<net::HttpServer> server);
 
  private:
-  explicit HttpServer(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<net::HttpServer> server_;
 };
 
 }  // namespace payone::simulator

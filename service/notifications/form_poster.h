@@ -1,12 +1,14 @@
 #ifndef PAYONE_SERVICE_NOTIFICATIONS_FORM_POSTER_H_
 #define PAYONE_SERVICE_NOTIFICATIONS_FORM_POSTER_H_
 
-// One blocking form POST at a time over a fresh connection (Boost.Beast;
-// https with peer verification and SNI), with a deadline per exchange and a
-// Cancel() that any thread may call to end the current and every later
-// exchange at once. The forwarder re-posts notifications with it.
+// One blocking form POST at a time over a fresh connection (service/net's
+// client; https with peer verification and SNI), with a deadline per
+// exchange and a Cancel() that any thread may call to end the current and
+// every later exchange at once. The forwarder re-posts notifications with
+// it.
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -14,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/net/http_client.h"
 
 namespace payone::service {
 
@@ -44,13 +47,17 @@ class FormPoster {
                                       absl::Duration timeout);
   void Cancel();
 
-  struct Exchange;
-
  private:
+  // One client per URL (a forwarder has a few), each opening a connection
+  // per request.
+  absl::StatusOr<net::HttpClient*> ClientFor(const std::string& url);
+
   const FormPosterOptions options_;
   absl::Mutex mu_;
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
-  Exchange* current_ ABSL_GUARDED_BY(mu_) = nullptr;
+  std::shared_ptr<net::HttpClient::Call> current_ ABSL_GUARDED_BY(mu_);
+  std::map<std::string, std::unique_ptr<net::HttpClient>> clients_
+      ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace payone::service

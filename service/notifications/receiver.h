@@ -1,7 +1,7 @@
 #ifndef PAYONE_SERVICE_NOTIFICATIONS_RECEIVER_H_
 #define PAYONE_SERVICE_NOTIFICATIONS_RECEIVER_H_
 
-// The TransactionStatus receiver: an HTTP/1.1 server (Boost.Beast, optional
+// The TransactionStatus receiver: an HTTP/1.1 server (service/net, optional
 // TLS) on its own port that PAYONE POSTs notifications to. Per request:
 // sender address against the allow-list (403), method and path (405/404),
 // body size (413, decided from the headers where possible), decoding with

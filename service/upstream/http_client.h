@@ -1,12 +1,10 @@
 #ifndef PAYONE_SERVICE_UPSTREAM_HTTP_CLIENT_H_
 #define PAYONE_SERVICE_UPSTREAM_HTTP_CLIENT_H_
 
-// The gateway's client for PAYONE's post-gateway: HTTP/1.1 POSTs over a pool
-// of keep-alive connections (TLS with peer verification and SNI), driven by
-// an Asio io_context on threads of its own so gRPC threads never wait on
-// upstream I/O. Post starts the exchange on the caller's thread (a
-// non-blocking send on a pooled connection) and the answer is read on an I/O
-// thread: one thread hand-off per call.
+// The gateway's client for PAYONE's post-gateway: form POSTs to one URL
+// through service/net's HTTP client (a pool of keep-alive connections, TLS
+// with peer verification and SNI, I/O threads of its own so gRPC threads
+// never wait on upstream I/O; one thread hand-off per call).
 //
 // Every failure says whether the request may have reached PAYONE: a payment
 // request that may have been sent is never sent again by this client.
@@ -19,18 +17,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "service/net/http_client.h"
 
 namespace payone::service {
-
-struct UpstreamUrl {
-  bool tls = true;
-  std::string host;
-  std::string port;
-  std::string target;  // path and query, e.g. "/post-gateway/"
-};
-
-// Accepts http:// and https:// URLs with an optional port.
-absl::StatusOr<UpstreamUrl> ParseUpstreamUrl(absl::string_view url);
 
 struct HttpClientOptions {
   std::string url = "https://api.pay1.de/post-gateway/";
@@ -48,46 +37,18 @@ struct HttpClientOptions {
   std::string user_agent = "payone-gateway";
 };
 
-// Where a failed exchange stopped. Only kNotSent is safe to retry.
-enum class Delivery {
-  // No byte of the request left this process.
-  kNotSent,
-  // The request was (or may have been) written; its outcome is unknown.
-  kOutcomeUnknown,
-  // PAYONE answered with a complete HTTP response.
-  kAnswered,
-};
-
-struct HttpResult {
-  // OK with an answer of any HTTP status; otherwise DEADLINE_EXCEEDED,
-  // CANCELLED, UNAVAILABLE or UNKNOWN, with `delivery` saying what happened.
-  absl::Status status;
-  Delivery delivery = Delivery::kNotSent;
-  int http_status = 0;
-  std::string content_type;
-  std::string body;
-  // Time from the call until the answer (or failure).
-  absl::Duration latency;
-  // Whether a pooled connection was reused.
-  bool reused_connection = false;
-};
-
-struct PoolStats {
-  size_t open = 0;     // connections open (busy or idle)
-  size_t idle = 0;     // connections waiting in the pool
-  size_t waiting = 0;  // requests waiting for a connection
-};
+// What service/net says about an exchange: where it stopped (only
+// Delivery::kNotSent is safe to retry), the answer, the pool.
+using Delivery = net::Delivery;
+using HttpResult = net::HttpResult;
+using PoolStats = net::PoolStats;
 
 class HttpClient {
  public:
   // A request in flight; Cancel() aborts it (its callback then reports
   // CANCELLED, with the delivery state at that moment).
-  class Call {
-   public:
-    virtual ~Call() = default;
-    virtual void Cancel() = 0;
-  };
-  using Callback = std::function<void(HttpResult)>;
+  using Call = net::HttpClient::Call;
+  using Callback = net::HttpClient::Callback;
 
   static absl::StatusOr<std::unique_ptr<HttpClient>> Create(
       const HttpClientOptions& options);

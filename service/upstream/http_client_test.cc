@@ -227,33 +227,6 @@ std::unique_ptr<HttpClient> MakeClient(const std::string& url,
   return *std::move(client);
 }
 
-TEST(ParseUpstreamUrlTest, DefaultsPortsAndKeepsTheTarget) {
-  auto https = ParseUpstreamUrl("https://api.pay1.de/post-gateway/");
-  ASSERT_TRUE(https.ok());
-  EXPECT_TRUE(https->tls);
-  EXPECT_EQ(https->host, "api.pay1.de");
-  EXPECT_EQ(https->port, "443");
-  EXPECT_EQ(https->target, "/post-gateway/");
-
-  auto http = ParseUpstreamUrl("http://127.0.0.1:8080");
-  ASSERT_TRUE(http.ok());
-  EXPECT_FALSE(http->tls);
-  EXPECT_EQ(http->port, "8080");
-  EXPECT_EQ(http->target, "/");
-
-  auto v6 = ParseUpstreamUrl("https://[::1]:9443/x");
-  ASSERT_TRUE(v6.ok());
-  EXPECT_EQ(v6->host, "::1");
-  EXPECT_EQ(v6->port, "9443");
-}
-
-TEST(ParseUpstreamUrlTest, RejectsWhatItCannotUse) {
-  EXPECT_FALSE(ParseUpstreamUrl("ftp://example.com/").ok());
-  EXPECT_FALSE(ParseUpstreamUrl("https://:443/").ok());
-  EXPECT_FALSE(ParseUpstreamUrl("https://host:99999/").ok());
-  EXPECT_FALSE(ParseUpstreamUrl("https://[::1/").ok());
-}
-
 TEST(HttpClientTest, PostsTheFormAndReturnsTheAnswer) {
   FakeUpstream upstream;
   auto client = MakeClient(upstream.url());
