@@ -915,6 +915,117 @@ CONFORMANCE_TEST(UpdateUserOfAPayment, {"UpdateUser", "", "userid"}) {
             3009);
 }
 
+CONFORMANCE_TEST(GetUserTokenPaysForTheStoredDebtor,
+                 {"GetUser", "", "usertoken"}) {
+  auto request = PaymentOf<v1::PreauthorizationRequest>(100);
+  request.mutable_personal_data()->set_customerid("cust-token-1");
+  request.mutable_invoice();
+  const v1::PreauthorizationResponse first =
+      Call(&v1::PayoneGateway::Stub::Preauthorize, request);
+  ASSERT_FALSE(first.userid().empty()) << first.errormessage();
+
+  v1::GetUserRequest get;
+  get.set_account(kAccount);
+  get.set_customerid("cust-token-1");
+  const v1::GetUserResponse user = Call(&v1::PayoneGateway::Stub::GetUser, get);
+  ASSERT_EQ(user.status(), v1::STATUS_APPROVED) << user.errormessage();
+  EXPECT_EQ(user.userid(), first.userid());
+  ASSERT_FALSE(user.usertoken().empty());
+
+  // The token stands for the debtor: no name or address needed.
+  v1::PreauthorizationRequest again;
+  again.set_account(kAccount);
+  again.set_reference(NewReference());
+  again.set_amount(200);
+  again.set_currency("EUR");
+  again.set_usertoken(user.usertoken());
+  again.mutable_invoice();
+  const v1::PreauthorizationResponse second =
+      Call(&v1::PayoneGateway::Stub::Preauthorize, again);
+  EXPECT_EQ(second.status(), v1::STATUS_APPROVED) << second.errormessage();
+  EXPECT_EQ(second.userid(), first.userid());
+
+  get.clear_customerid();
+  get.set_userid("999999999");
+  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GetUser, get).errorcode(), 3009);
+}
+
+CONFORMANCE_TEST(SubscriptionCreatedUpdatedCancelled,
+                 {"CreateAccess", "", "credit card"},
+                 {"UpdateAccess", "", "update, lock, cancel"}) {
+  v1::CreateAccessRequest create;
+  create.set_account(kAccount);
+  create.set_reference(NewReference());
+  create.set_productid("4711");
+  create.set_access_starttime(1767225600);
+  create.set_amount_trail(0);
+  create.set_period_unit_trail(v1::PERIOD_UNIT_DAYS);
+  create.set_period_length_trail(14);
+  create.set_amount_recurring(999);
+  create.set_period_unit_recurring(v1::PERIOD_UNIT_MONTHS);
+  create.set_period_length_recurring(1);
+  create.set_currency("EUR");
+  create.mutable_personal_data()->set_lastname("Mustermann");
+  create.mutable_personal_data()->set_country("DE");
+  auto* card = create.mutable_credit_card();
+  card->set_pseudocardpan("4100000227987220");
+  card->set_cardtype(v1::CARD_TYPE_VISA);
+  card->set_cardexpiredate("3012");
+  const v1::CreateAccessResponse created =
+      Call(&v1::PayoneGateway::Stub::CreateAccess, create);
+  ASSERT_EQ(created.status(), v1::STATUS_APPROVED) << created.errormessage();
+  EXPECT_FALSE(created.txid().empty());
+  EXPECT_FALSE(created.userid().empty());
+  ASSERT_FALSE(created.accessid().empty());
+
+  v1::UpdateAccessRequest update;
+  update.set_account(kAccount);
+  update.set_accessid(created.accessid());
+  update.set_action(v1::ACCESS_ACTION_UPDATE);
+  update.set_amount_recurring(1299);
+  update.mutable_sepa_direct_debit()->set_iban(kActiveIban);
+  auto status = [&] {
+    const v1::UpdateAccessResponse answer =
+        Call(&v1::PayoneGateway::Stub::UpdateAccess, update);
+    return answer.status() == v1::STATUS_OK ? 0 : answer.errorcode();
+  };
+  EXPECT_EQ(status(), 0);
+  update.clear_payment_method();
+  update.clear_amount_recurring();
+  update.set_action(v1::ACCESS_ACTION_LOCK);
+  EXPECT_EQ(status(), 0);
+  EXPECT_EQ(status(), 7030);  // already locked
+  update.set_action(v1::ACCESS_ACTION_CANCEL);
+  update.set_access_canceltime(1769904000);
+  EXPECT_EQ(status(), 0);
+  update.set_accessid("999999");
+  EXPECT_EQ(status(), 7005);
+}
+
+CONFORMANCE_TEST(UpdateReminderOfAnInvoice,
+                 {"UpdateReminder", "", "reminderlevel"}) {
+  auto request = PaymentOf<v1::AuthorizationRequest>(100);
+  request.mutable_invoice();
+  const v1::AuthorizationResponse paid =
+      Call(&v1::PayoneGateway::Stub::Authorize, request);
+  ASSERT_FALSE(paid.txid().empty()) << paid.errormessage();
+
+  v1::UpdateReminderRequest reminder;
+  reminder.set_account(kAccount);
+  reminder.set_txid(paid.txid());
+  reminder.set_reminderlevel(v1::REMINDER_LEVEL_2);
+  reminder.set_remindertime(1769904000);
+  reminder.set_sendreminder(true);
+  const v1::UpdateReminderResponse updated =
+      Call(&v1::PayoneGateway::Stub::UpdateReminder, reminder);
+  EXPECT_EQ(updated.status(), v1::STATUS_OK) << updated.errormessage();
+
+  reminder.set_txid("999999999");
+  EXPECT_EQ(
+      Call(&v1::PayoneGateway::Stub::UpdateReminder, reminder).errorcode(),
+      913);
+}
+
 // ---------------------------------------------------------------------------
 // The matrix itself
 

@@ -44,6 +44,26 @@ public final class ManagementRequestsProto {
   static final 
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
       internal_static_payone_v1_UpdateUserRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_GetUserRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_GetUserRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_CreateAccessRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_CreateAccessRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateAccessRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateAccessRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateReminderRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateReminderRequest_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -159,11 +179,81 @@ public final class ManagementRequestsProto {
       " personal_data.customerid\032F\022\007cardpan\022\rps" +
       "eudocardpan2,cardpan and pseudocardpan e" +
       "xclude each otherB\022\n\020_delete_carddataB\031\n" +
-      "\027_delete_bankaccountdataB\210\001\n\033com.payoneg" +
-      "ateway.payone.v1B\027ManagementRequestsProt" +
-      "oP\001ZKgithub.com/payone-gateway/payone-ga" +
-      "teway/client_stubs/go/payone/v1;payonev1" +
-      "\370\001\001b\006proto3"
+      "\027_delete_bankaccountdata\"\326\001\n\016GetUserRequ" +
+      "est\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022$\n\006userid" +
+      "\030\002 \001(\tB\024\312\363\030\020\n\006userid\020\002\030\006 \0148\003\022,\n\ncustomer" +
+      "id\030\003 \001(\tB\030\312\363\030\024\n\ncustomerid\020\001\030\001 \0248\001:U\322\363\030Q" +
+      "\010\001\022\007getuser\032/\n\006userid\n\ncustomerid2\031give " +
+      "userid or customerid\"\023\n\014getusertoken\022\003ye" +
+      "s\"\221\014\n\023CreateAccessRequest\022\031\n\007account\030\001 \001" +
+      "(\tB\010\312\363\030\004@\001h\001\022,\n\treference\030\002 \001(\tB\031\312\363\030\025\n\tr" +
+      "eference\020\001\030\001 \0248\001@\001\022,\n\tproductid\030\003 \001(\tB\031\312" +
+      "\363\030\025\n\tproductid\020\002\030\001 \0078\003@\001\022!\n\005param\030\004 \001(\tB" +
+      "\022\312\363\030\016\n\005param\020\001\030\001 \377\001\022*\n\naccessname\030\005 \001(\tB" +
+      "\026\312\363\030\022\n\naccessname\020\001\030\001  \022*\n\naccesscode\030\006 " +
+      "\001(\tB\026\312\363\030\022\n\naccesscode\020\001\030\001  \0226\n\020access_st" +
+      "arttime\030\007 \001(\003B\034\312\363\030\030\n\020access_starttime\020\006(" +
+      "\001@\001\0226\n\021access_expiretime\030\010 \001(\003B\033\312\363\030\027\n\021ac" +
+      "cess_expiretime\020\006(\001\0226\n\021access_canceltime" +
+      "\030\t \001(\003B\033\312\363\030\027\n\021access_canceltime\020\006(\001\0227\n\014a" +
+      "mount_trail\030\n \001(\003B\034\312\363\030\030\n\014amount_trail\020\002(" +
+      "\0000\377\247\326\271\007H\001\210\001\001\022K\n\021period_unit_trail\030\013 \001(\0162" +
+      "\025.payone.v1.PeriodUnitB\031\312\363\030\025\n\021period_uni" +
+      "t_trail\020\003\022B\n\023period_length_trail\030\014 \001(\005B " +
+      "\312\363\030\034\n\023period_length_trail\020\002(\0000\347\007H\002\210\001\001\022?\n" +
+      "\020amount_recurring\030\r \001(\003B \312\363\030\034\n\020amount_re" +
+      "curring\020\002(\0000\377\247\326\271\007H\003\210\001\001\022S\n\025period_unit_re" +
+      "curring\030\016 \001(\0162\025.payone.v1.PeriodUnitB\035\312\363" +
+      "\030\031\n\025period_unit_recurring\020\003\022J\n\027period_le" +
+      "ngth_recurring\030\017 \001(\005B$\312\363\030 \n\027period_lengt" +
+      "h_recurring\020\002(\0000\347\007H\004\210\001\001\022*\n\010currency\030\020 \001(" +
+      "\tB\030\312\363\030\024\n\010currency\020\014\030\003 \003@\001X\001\022.\n\rpersonal_" +
+      "data\030\021 \001(\0132\027.payone.v1.PersonalData\0223\n\013c" +
+      "redit_card\030\022 \001(\0132\034.payone.v1.CreditCardP" +
+      "aymentH\000\022>\n\021sepa_direct_debit\030\023 \001(\0132!.pa" +
+      "yone.v1.SepaDirectDebitPaymentH\000\022,\n\007invo" +
+      "ice\030\024 \001(\0132\031.payone.v1.InvoicePaymentH\000:\310" +
+      "\002\322\363\030\303\002\010\001\022\014createaccess\032e\n\013credit_card\n\021s" +
+      "epa_direct_debit\n\007invoice2:a payment met" +
+      "hod (clearingtype cc, elv or rec) is req" +
+      "uired\032\311\001\n\026personal_data.lastname\n\025person" +
+      "al_data.company\n\030personal_data.customeri" +
+      "d\n\024personal_data.userid2hgive personal_d" +
+      "ata.lastname or personal_data.company (o" +
+      "r name a stored customer by customerid o" +
+      "r userid)B\020\n\016payment_methodB\017\n\r_amount_t" +
+      "railB\026\n\024_period_length_trailB\023\n\021_amount_" +
+      "recurringB\032\n\030_period_length_recurring\"\345\005" +
+      "\n\023UpdateAccessRequest\022\031\n\007account\030\001 \001(\tB\010" +
+      "\312\363\030\004@\001h\001\022*\n\010accessid\030\002 \001(\tB\030\312\363\030\024\n\010access" +
+      "id\020\002\030\003 \0148\003@\001\0229\n\006action\030\003 \001(\0162\027.payone.v1" +
+      ".AccessActionB\020\312\363\030\014\n\006action\020\003@\001\0226\n\021acces" +
+      "s_expiretime\030\004 \001(\003B\033\312\363\030\027\n\021access_expiret" +
+      "ime\020\006(\001\0226\n\021access_canceltime\030\005 \001(\003B\033\312\363\030\027" +
+      "\n\021access_canceltime\020\006(\001\022?\n\020amount_recurr" +
+      "ing\030\006 \001(\003B \312\363\030\034\n\020amount_recurring\020\002(\0000\377\247" +
+      "\326\271\007H\001\210\001\001\022S\n\025period_unit_recurring\030\007 \001(\0162" +
+      "\025.payone.v1.PeriodUnitB\035\312\363\030\031\n\025period_uni" +
+      "t_recurring\020\003\022J\n\027period_length_recurring" +
+      "\030\010 \001(\005B$\312\363\030 \n\027period_length_recurring\020\002(" +
+      "\0000\347\007H\002\210\001\001\0223\n\013credit_card\030\t \001(\0132\034.payone." +
+      "v1.CreditCardPaymentH\000\022>\n\021sepa_direct_de" +
+      "bit\030\n \001(\0132!.payone.v1.SepaDirectDebitPay" +
+      "mentH\000\022,\n\007invoice\030\013 \001(\0132\031.payone.v1.Invo" +
+      "icePaymentH\000:\024\322\363\030\020\010\001\022\014updateaccessB\020\n\016pa" +
+      "yment_methodB\023\n\021_amount_recurringB\032\n\030_pe" +
+      "riod_length_recurring\"\250\002\n\025UpdateReminder" +
+      "Request\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022\"\n\004tx" +
+      "id\030\002 \001(\tB\024\312\363\030\020\n\004txid\020\002\030\t \0148\003@\001\022H\n\rremind" +
+      "erlevel\030\003 \001(\0162\030.payone.v1.ReminderLevelB" +
+      "\027\312\363\030\023\n\rreminderlevel\020\003@\001\022,\n\014remindertime" +
+      "\030\004 \001(\003B\026\312\363\030\022\n\014remindertime\020\006(\001\022/\n\014sendre" +
+      "minder\030\005 \001(\010B\024\312\363\030\020\n\014sendreminder\020\021H\000\210\001\001:" +
+      "\026\322\363\030\022\010\001\022\016updatereminderB\017\n\r_sendreminder" +
+      "B\210\001\n\033com.payonegateway.payone.v1B\027Manage" +
+      "mentRequestsProtoP\001ZKgithub.com/payone-g" +
+      "ateway/payone-gateway/client_stubs/go/pa" +
+      "yone/v1;payonev1\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -208,6 +298,30 @@ public final class ManagementRequestsProto {
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_UpdateUserRequest_descriptor,
         new java.lang.String[] { "Account", "PersonalData", "Businessrelation", "Gender", "Personalid", "DeliveryData", "Bankcountry", "Bankaccount", "Bankcode", "Bankaccountholder", "Iban", "Bic", "MandateIdentification", "Cardpan", "Pseudocardpan", "Cardtype", "Cardexpiredate", "Cardholder", "DeleteCarddata", "DeleteBankaccountdata", "DeleteCarddata", "DeleteBankaccountdata", });
+    internal_static_payone_v1_GetUserRequest_descriptor =
+      getDescriptor().getMessageTypes().get(5);
+    internal_static_payone_v1_GetUserRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_GetUserRequest_descriptor,
+        new java.lang.String[] { "Account", "Userid", "Customerid", });
+    internal_static_payone_v1_CreateAccessRequest_descriptor =
+      getDescriptor().getMessageTypes().get(6);
+    internal_static_payone_v1_CreateAccessRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_CreateAccessRequest_descriptor,
+        new java.lang.String[] { "Account", "Reference", "Productid", "Param", "Accessname", "Accesscode", "AccessStarttime", "AccessExpiretime", "AccessCanceltime", "AmountTrail", "PeriodUnitTrail", "PeriodLengthTrail", "AmountRecurring", "PeriodUnitRecurring", "PeriodLengthRecurring", "Currency", "PersonalData", "CreditCard", "SepaDirectDebit", "Invoice", "PaymentMethod", "AmountTrail", "PeriodLengthTrail", "AmountRecurring", "PeriodLengthRecurring", });
+    internal_static_payone_v1_UpdateAccessRequest_descriptor =
+      getDescriptor().getMessageTypes().get(7);
+    internal_static_payone_v1_UpdateAccessRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateAccessRequest_descriptor,
+        new java.lang.String[] { "Account", "Accessid", "Action", "AccessExpiretime", "AccessCanceltime", "AmountRecurring", "PeriodUnitRecurring", "PeriodLengthRecurring", "CreditCard", "SepaDirectDebit", "Invoice", "PaymentMethod", "AmountRecurring", "PeriodLengthRecurring", });
+    internal_static_payone_v1_UpdateReminderRequest_descriptor =
+      getDescriptor().getMessageTypes().get(8);
+    internal_static_payone_v1_UpdateReminderRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateReminderRequest_descriptor,
+        new java.lang.String[] { "Account", "Txid", "Reminderlevel", "Remindertime", "Sendreminder", "Sendreminder", });
     com.google.protobuf.ExtensionRegistry registry =
         com.google.protobuf.ExtensionRegistry.newInstance();
     registry.add(com.payonegateway.payone.v1.OptionsProto.field);
