@@ -308,13 +308,28 @@ Answer GetExpressCheckoutDetails(Call& call) {
   return answer;
 }
 
-Answer StartSession(Call& call) {
-  const std::string id = NewWorkOrder(call);
+// A Klarna session's answer: what the Klarna widget needs.
+Answer SessionAnswer(const std::string& id) {
   Answer answer = Answer::Status("OK");
   answer.Add("workorderid", id)
       .Add("add_paydata[client_token]", absl::StrCat("simulated-token-", id))
       .Add("add_paydata[session_id]", absl::StrCat("session-", id));
   return answer;
+}
+
+Answer StartSession(Call& call) { return SessionAnswer(NewWorkOrder(call)); }
+
+// update_session: the amount or basket of an open Klarna session changed;
+// the session keeps its workorderid.
+Answer UpdateSession(Call& call) {
+  const std::string& id = call.Get("workorderid");
+  const auto it = call.ledger.workorders.find(id);
+  if (it == call.ledger.workorders.end() ||
+      it->second.portalid != call.account.portalid ||
+      it->second.financingtype != call.Get("financingtype")) {
+    return call.Fail(ParamError("workorderid"));
+  }
+  return SessionAnswer(id);
 }
 
 Answer InstallmentOptions(Call& call) {
@@ -348,6 +363,7 @@ constexpr Action kActions[] = {
     {"setexpresscheckout", SetExpressCheckout},
     {"getexpresscheckoutdetails", GetExpressCheckoutDetails},
     {"start_session", StartSession},
+    {"update_session", UpdateSession},
     {"installment_options", InstallmentOptions},
 };
 

@@ -274,6 +274,14 @@ TEST_F(ServicesTest, OtherGenericPaymentActions) {
   EXPECT_EQ(LineValue(session, "status"), "OK");
   EXPECT_EQ(LineValue(session, "add_paydata[session_id]"),
             "session-WX1A1SE0000000001");
+  Fields update = klarna;
+  update.back().second = "update_session";
+  update.push_back({"workorderid", LineValue(session, "workorderid")});
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", update), "workorderid"),
+            LineValue(session, "workorderid"));
+  update[2].second = "KIS";  // the session was started for KIV
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", update), "errorcode"),
+            "1011");
   klarna.back().second = "installment_options";
   klarna[3].second = "30000";
   EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna),

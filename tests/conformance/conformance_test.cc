@@ -690,7 +690,7 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
                  {"Preauthorize", "wallet/PPE", "PayPal Express workorderid"}) {
   v1::GenericPaymentRequest set;
   set.set_account(kAccount);
-  set.set_action("setexpresscheckout");
+  set.mutable_paypal_express_set_checkout();
   set.set_amount(2900);
   set.set_currency("EUR");
   set.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_PAYPAL);
@@ -704,7 +704,7 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
   CompleteRedirect(started.redirecturl());
 
   v1::GenericPaymentRequest get = set;
-  get.set_action("getexpresscheckoutdetails");
+  get.mutable_paypal_express_get_checkout_details();
   get.set_workorderid(started.workorderid());
   const v1::GenericPaymentResponse details =
       Call(&v1::PayoneGateway::Stub::GenericPayment, get);
@@ -732,7 +732,7 @@ TEST_P(Klarna, SessionThenPaymentWithWorkorder) {
 
   v1::GenericPaymentRequest session;
   session.set_account(kAccount);
-  session.set_action("start_session");
+  session.mutable_klarna_start_session();
   session.set_amount(10000);
   session.set_currency("EUR");
   session.mutable_financing()->set_financingtype(GetParam());
@@ -743,6 +743,16 @@ TEST_P(Klarna, SessionThenPaymentWithWorkorder) {
   ASSERT_EQ(started.status(), v1::STATUS_OK) << started.errormessage();
   ASSERT_FALSE(started.workorderid().empty());
   EXPECT_FALSE(started.paydata_client_token().empty());
+
+  // The basket changed: the session follows, keeping its workorderid.
+  v1::GenericPaymentRequest update = session;
+  update.mutable_klarna_update_session();
+  update.set_amount(9000);
+  update.set_workorderid(started.workorderid());
+  const v1::GenericPaymentResponse updated =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, update);
+  ASSERT_EQ(updated.status(), v1::STATUS_OK) << updated.errormessage();
+  EXPECT_EQ(updated.workorderid(), started.workorderid());
 
   request.set_reference(NewReference());
   request.set_workorderid(started.workorderid());
@@ -756,6 +766,7 @@ const auto kKlarnaTypes = [] {
       v1::FINANCING_TYPE_KLARNA_BANK_TRANSFER};
   constexpr char kTest[] = "Klarna.SessionThenPaymentWithWorkorder";
   Register(kTest, "financing", "GenericPayment", "start_session", types);
+  Register(kTest, "financing", "GenericPayment", "update_session", types);
   return Register(kTest, "financing", "Preauthorize", "Klarna workorderid",
                   types);
 }();
@@ -780,7 +791,7 @@ CONFORMANCE_TEST(SecuredInstallmentWithOptions,
                  {"Preauthorize", "secured_installment", "chosen option"}) {
   v1::GenericPaymentRequest options;
   options.set_account(kAccount);
-  options.set_action("installment_options");
+  options.mutable_secured_installment_options();
   options.set_amount(30000);
   options.set_currency("EUR");
   options.mutable_financing()->set_financingtype(

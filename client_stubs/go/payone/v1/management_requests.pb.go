@@ -445,25 +445,215 @@ func (x *GetInvoiceRequest) GetInvoiceTitle() string {
 	return ""
 }
 
+// genericpayment action setexpresscheckout (PayPal Express, wallet PPE or
+// PAL): starts the PayPal session; the answer is REDIRECT with workorderid
+// and redirecturl. amount, currency and the three redirect URLs are the
+// request's own fields.
+type PayPalExpressSetCheckout struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PayPalExpressSetCheckout) Reset() {
+	*x = PayPalExpressSetCheckout{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PayPalExpressSetCheckout) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PayPalExpressSetCheckout) ProtoMessage() {}
+
+func (x *PayPalExpressSetCheckout) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PayPalExpressSetCheckout.ProtoReflect.Descriptor instead.
+func (*PayPalExpressSetCheckout) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{3}
+}
+
+// genericpayment action getexpresscheckoutdetails (PayPal Express): after
+// the buyer came back, reads the buyer's e-mail and shipping address for the
+// session named by the request's workorderid.
+type PayPalExpressGetCheckoutDetails struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PayPalExpressGetCheckoutDetails) Reset() {
+	*x = PayPalExpressGetCheckoutDetails{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PayPalExpressGetCheckoutDetails) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PayPalExpressGetCheckoutDetails) ProtoMessage() {}
+
+func (x *PayPalExpressGetCheckoutDetails) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PayPalExpressGetCheckoutDetails.ProtoReflect.Descriptor instead.
+func (*PayPalExpressGetCheckoutDetails) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{4}
+}
+
+// genericpayment action start_session (Klarna, financing KIV/KIS/KDD/KBT):
+// opens a Klarna session; the answer carries workorderid, client_token and
+// session_id for the Klarna widget and the later (pre)authorization.
+type KlarnaStartSession struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KlarnaStartSession) Reset() {
+	*x = KlarnaStartSession{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KlarnaStartSession) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KlarnaStartSession) ProtoMessage() {}
+
+func (x *KlarnaStartSession) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KlarnaStartSession.ProtoReflect.Descriptor instead.
+func (*KlarnaStartSession) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{5}
+}
+
+// genericpayment action update_session (Klarna): the amount or basket of
+// the open session named by the request's workorderid changed; the answer
+// carries the same workorderid and a fresh client_token.
+type KlarnaUpdateSession struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KlarnaUpdateSession) Reset() {
+	*x = KlarnaUpdateSession{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KlarnaUpdateSession) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KlarnaUpdateSession) ProtoMessage() {}
+
+func (x *KlarnaUpdateSession) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KlarnaUpdateSession.ProtoReflect.Descriptor instead.
+func (*KlarnaUpdateSession) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{6}
+}
+
+// genericpayment action installment_options (PAYONE Secured Installment,
+// financing PIN): the installment plans PAYONE offers for amount and
+// currency; the answer's add_paydata[installment_option_id_<n>] names them.
+type SecuredInstallmentOptions struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SecuredInstallmentOptions) Reset() {
+	*x = SecuredInstallmentOptions{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SecuredInstallmentOptions) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SecuredInstallmentOptions) ProtoMessage() {}
+
+func (x *SecuredInstallmentOptions) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SecuredInstallmentOptions.ProtoReflect.Descriptor instead.
+func (*SecuredInstallmentOptions) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{7}
+}
+
 // request=genericpayment: provider-specific side calls selected by
-// add_paydata[action]: PayPal Express (setexpresscheckout,
-// getexpresscheckoutdetails), Amazon Pay, Klarna sessions (start_session),
-// Ratepay profile/calculation, Unzer pre_check, PAYONE Secured Installment
-// options (installment_options), PostFinance register_alias. Answers OK,
-// REDIRECT, APPROVED or ERROR, with workorderid and add_paydata[...].
+// add_paydata[action], one typed part per action in `generic_action`
+// (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
+// start_session and update_session, PAYONE Secured Installment
+// installment_options). Answers OK, REDIRECT, APPROVED or ERROR, with
+// workorderid and add_paydata[...]. The former free-text `action` (field 2)
+// is removed.
 type GenericPaymentRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The merchant account configured in the gateway (e.g. "shop-de") whose
 	// mid, aid, portalid and key the gateway adds to the request. Never sent to
 	// PAYONE. Required.
 	Account string `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
-	// The genericpayment action, e.g. setexpresscheckout,
-	// getexpresscheckoutdetails (PayPal Express), start_session, update_order
-	// (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-	// installment_options (PAYONE Secured Installment),
-	// createCheckoutSessionPayload (Amazon Pay v2), register_alias
-	// (PostFinance). Format: CHAR. Required.
-	Action string `protobuf:"bytes,2,opt,name=action,proto3" json:"action,omitempty"`
 	// Total gross amount in the smallest currency unit (cent for EUR). At most
 	// +/- 1 999 999 999 (NUMERIC(1..10)). Format: NUMERIC, values 0..1999999999.
 	// Required.
@@ -498,8 +688,8 @@ type GenericPaymentRequest struct {
 	RedirectUrls *RedirectUrls `protobuf:"bytes,11,opt,name=redirect_urls,json=redirectUrls,proto3" json:"redirect_urls,omitempty"`
 	// The articles: it[n], id[n], pr[n], no[n], de[n], va[n], sd[n], ed[n], n = 1..400. Optional.
 	Items []*Article `protobuf:"bytes,12,rep,name=items,proto3" json:"items,omitempty"`
-	// Further add_paydata[<key>] parameters PAYONE defines per provider (keys
-	// without brackets, e.g. {"shop_id": "..."}). Optional.
+	// Further add_paydata[<key>] parameters the model does not type (keys
+	// without brackets); the action is set by generic_action. Optional.
 	AddPaydata map[string]string `protobuf:"bytes,13,rep,name=add_paydata,json=addPaydata,proto3" json:"add_paydata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// The payment method the call is for. Required.
 	//
@@ -509,13 +699,24 @@ type GenericPaymentRequest struct {
 	//	*GenericPaymentRequest_Financing
 	//	*GenericPaymentRequest_OnlineBankTransfer
 	PaymentMethod isGenericPaymentRequest_PaymentMethod `protobuf_oneof:"payment_method"`
+	// The action (add_paydata[action]): one typed part per action PAYONE
+	// defines. Required.
+	//
+	// Types that are valid to be assigned to GenericAction:
+	//
+	//	*GenericPaymentRequest_PaypalExpressSetCheckout
+	//	*GenericPaymentRequest_PaypalExpressGetCheckoutDetails
+	//	*GenericPaymentRequest_KlarnaStartSession
+	//	*GenericPaymentRequest_SecuredInstallmentOptions
+	//	*GenericPaymentRequest_KlarnaUpdateSession
+	GenericAction isGenericPaymentRequest_GenericAction `protobuf_oneof:"generic_action"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *GenericPaymentRequest) Reset() {
 	*x = GenericPaymentRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[3]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -527,7 +728,7 @@ func (x *GenericPaymentRequest) String() string {
 func (*GenericPaymentRequest) ProtoMessage() {}
 
 func (x *GenericPaymentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[3]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -540,19 +741,12 @@ func (x *GenericPaymentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GenericPaymentRequest.ProtoReflect.Descriptor instead.
 func (*GenericPaymentRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{3}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GenericPaymentRequest) GetAccount() string {
 	if x != nil {
 		return x.Account
-	}
-	return ""
-}
-
-func (x *GenericPaymentRequest) GetAction() string {
-	if x != nil {
-		return x.Action
 	}
 	return ""
 }
@@ -668,6 +862,58 @@ func (x *GenericPaymentRequest) GetOnlineBankTransfer() *OnlineBankTransferPayme
 	return nil
 }
 
+func (x *GenericPaymentRequest) GetGenericAction() isGenericPaymentRequest_GenericAction {
+	if x != nil {
+		return x.GenericAction
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetPaypalExpressSetCheckout() *PayPalExpressSetCheckout {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_PaypalExpressSetCheckout); ok {
+			return x.PaypalExpressSetCheckout
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetPaypalExpressGetCheckoutDetails() *PayPalExpressGetCheckoutDetails {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_PaypalExpressGetCheckoutDetails); ok {
+			return x.PaypalExpressGetCheckoutDetails
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetKlarnaStartSession() *KlarnaStartSession {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_KlarnaStartSession); ok {
+			return x.KlarnaStartSession
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetSecuredInstallmentOptions() *SecuredInstallmentOptions {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_SecuredInstallmentOptions); ok {
+			return x.SecuredInstallmentOptions
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetKlarnaUpdateSession() *KlarnaUpdateSession {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_KlarnaUpdateSession); ok {
+			return x.KlarnaUpdateSession
+		}
+	}
+	return nil
+}
+
 type isGenericPaymentRequest_PaymentMethod interface {
 	isGenericPaymentRequest_PaymentMethod()
 }
@@ -692,6 +938,46 @@ func (*GenericPaymentRequest_Wallet) isGenericPaymentRequest_PaymentMethod() {}
 func (*GenericPaymentRequest_Financing) isGenericPaymentRequest_PaymentMethod() {}
 
 func (*GenericPaymentRequest_OnlineBankTransfer) isGenericPaymentRequest_PaymentMethod() {}
+
+type isGenericPaymentRequest_GenericAction interface {
+	isGenericPaymentRequest_GenericAction()
+}
+
+type GenericPaymentRequest_PaypalExpressSetCheckout struct {
+	// setexpresscheckout (PayPal Express).
+	PaypalExpressSetCheckout *PayPalExpressSetCheckout `protobuf:"bytes,17,opt,name=paypal_express_set_checkout,json=paypalExpressSetCheckout,proto3,oneof"`
+}
+
+type GenericPaymentRequest_PaypalExpressGetCheckoutDetails struct {
+	// getexpresscheckoutdetails (PayPal Express).
+	PaypalExpressGetCheckoutDetails *PayPalExpressGetCheckoutDetails `protobuf:"bytes,18,opt,name=paypal_express_get_checkout_details,json=paypalExpressGetCheckoutDetails,proto3,oneof"`
+}
+
+type GenericPaymentRequest_KlarnaStartSession struct {
+	// start_session (Klarna).
+	KlarnaStartSession *KlarnaStartSession `protobuf:"bytes,19,opt,name=klarna_start_session,json=klarnaStartSession,proto3,oneof"`
+}
+
+type GenericPaymentRequest_SecuredInstallmentOptions struct {
+	// installment_options (PAYONE Secured Installment).
+	SecuredInstallmentOptions *SecuredInstallmentOptions `protobuf:"bytes,20,opt,name=secured_installment_options,json=securedInstallmentOptions,proto3,oneof"`
+}
+
+type GenericPaymentRequest_KlarnaUpdateSession struct {
+	// update_session (Klarna).
+	KlarnaUpdateSession *KlarnaUpdateSession `protobuf:"bytes,21,opt,name=klarna_update_session,json=klarnaUpdateSession,proto3,oneof"`
+}
+
+func (*GenericPaymentRequest_PaypalExpressSetCheckout) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_PaypalExpressGetCheckoutDetails) isGenericPaymentRequest_GenericAction() {
+}
+
+func (*GenericPaymentRequest_KlarnaStartSession) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_SecuredInstallmentOptions) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_KlarnaUpdateSession) isGenericPaymentRequest_GenericAction() {}
 
 // request=updateuser: updates the debtor's master data and stored payment data
 // (also to activate a mandate or to supply the address for cross-border SEPA),
@@ -766,7 +1052,7 @@ type UpdateUserRequest struct {
 
 func (x *UpdateUserRequest) Reset() {
 	*x = UpdateUserRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[4]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -778,7 +1064,7 @@ func (x *UpdateUserRequest) String() string {
 func (*UpdateUserRequest) ProtoMessage() {}
 
 func (x *UpdateUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[4]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -791,7 +1077,7 @@ func (x *UpdateUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateUserRequest.ProtoReflect.Descriptor instead.
 func (*UpdateUserRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{4}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *UpdateUserRequest) GetAccount() string {
@@ -957,7 +1243,7 @@ type GetUserRequest struct {
 
 func (x *GetUserRequest) Reset() {
 	*x = GetUserRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[5]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -969,7 +1255,7 @@ func (x *GetUserRequest) String() string {
 func (*GetUserRequest) ProtoMessage() {}
 
 func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[5]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -982,7 +1268,7 @@ func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserRequest.ProtoReflect.Descriptor instead.
 func (*GetUserRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{5}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *GetUserRequest) GetAccount() string {
@@ -1074,7 +1360,7 @@ type CreateAccessRequest struct {
 
 func (x *CreateAccessRequest) Reset() {
 	*x = CreateAccessRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[6]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1086,7 +1372,7 @@ func (x *CreateAccessRequest) String() string {
 func (*CreateAccessRequest) ProtoMessage() {}
 
 func (x *CreateAccessRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[6]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1099,7 +1385,7 @@ func (x *CreateAccessRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateAccessRequest.ProtoReflect.Descriptor instead.
 func (*CreateAccessRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{6}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *CreateAccessRequest) GetAccount() string {
@@ -1322,7 +1608,7 @@ type UpdateAccessRequest struct {
 
 func (x *UpdateAccessRequest) Reset() {
 	*x = UpdateAccessRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[7]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1334,7 +1620,7 @@ func (x *UpdateAccessRequest) String() string {
 func (*UpdateAccessRequest) ProtoMessage() {}
 
 func (x *UpdateAccessRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[7]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1347,7 +1633,7 @@ func (x *UpdateAccessRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateAccessRequest.ProtoReflect.Descriptor instead.
 func (*UpdateAccessRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{7}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *UpdateAccessRequest) GetAccount() string {
@@ -1492,7 +1778,7 @@ type UpdateReminderRequest struct {
 
 func (x *UpdateReminderRequest) Reset() {
 	*x = UpdateReminderRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1504,7 +1790,7 @@ func (x *UpdateReminderRequest) String() string {
 func (*UpdateReminderRequest) ProtoMessage() {}
 
 func (x *UpdateReminderRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1517,7 +1803,7 @@ func (x *UpdateReminderRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateReminderRequest.ProtoReflect.Descriptor instead.
 func (*UpdateReminderRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{8}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *UpdateReminderRequest) GetAccount() string {
@@ -1640,13 +1926,21 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12<\n" +
 	"\rinvoice_title\x18\x02 \x01(\tB\x17\xca\xf3\x18\x13\n" +
 	"\rinvoice_title\x10\x01@\x01R\finvoiceTitle:\x12\xd2\xf3\x18\x0e\b\x01\x12\n" +
-	"getinvoice\"\xbb\t\n" +
+	"getinvoice\"M\n" +
+	"\x18PayPalExpressSetCheckout:1\xd2\xf3\x18-\b\x04\")\n" +
+	"\x13add_paydata[action]\x12\x12setexpresscheckout\"[\n" +
+	"\x1fPayPalExpressGetCheckoutDetails:8\xd2\xf3\x184\b\x04\"0\n" +
+	"\x13add_paydata[action]\x12\x19getexpresscheckoutdetails\"B\n" +
+	"\x12KlarnaStartSession:,\xd2\xf3\x18(\b\x04\"$\n" +
+	"\x13add_paydata[action]\x12\rstart_session\"D\n" +
+	"\x13KlarnaUpdateSession:-\xd2\xf3\x18)\b\x04\"%\n" +
+	"\x13add_paydata[action]\x12\x0eupdate_session\"O\n" +
+	"\x19SecuredInstallmentOptions:2\xd2\xf3\x18.\b\x04\"*\n" +
+	"\x13add_paydata[action]\x12\x13installment_options\"\xd5\x0e\n" +
 	"\x15GenericPaymentRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x125\n" +
-	"\x06action\x18\x02 \x01(\tB\x1d\xca\xf3\x18\x19\n" +
-	"\x13add_paydata[action]\x10\x01@\x01R\x06action\x125\n" +
 	"\x06amount\x18\x03 \x01(\x03B\x18\xca\xf3\x18\x14\n" +
-	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01H\x01R\x06amount\x88\x01\x01\x124\n" +
+	"\x06amount\x10\x02(\x000\xff\xa7ֹ\a@\x01H\x02R\x06amount\x88\x01\x01\x124\n" +
 	"\bcurrency\x18\x04 \x01(\tB\x18\xca\xf3\x18\x14\n" +
 	"\bcurrency\x10\f\x18\x03 \x03@\x01X\x01R\bcurrency\x129\n" +
 	"\vworkorderid\x18\x05 \x01(\tB\x17\xca\xf3\x18\x13\n" +
@@ -1667,15 +1961,26 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"addPaydata\x122\n" +
 	"\x06wallet\x18\x0e \x01(\v2\x18.payone.v1.WalletPaymentH\x00R\x06wallet\x12;\n" +
 	"\tfinancing\x18\x0f \x01(\v2\x1b.payone.v1.FinancingPaymentH\x00R\tfinancing\x12X\n" +
-	"\x14online_bank_transfer\x18\x10 \x01(\v2$.payone.v1.OnlineBankTransferPaymentH\x00R\x12onlineBankTransfer\x1a=\n" +
+	"\x14online_bank_transfer\x18\x10 \x01(\v2$.payone.v1.OnlineBankTransferPaymentH\x00R\x12onlineBankTransfer\x12d\n" +
+	"\x1bpaypal_express_set_checkout\x18\x11 \x01(\v2#.payone.v1.PayPalExpressSetCheckoutH\x01R\x18paypalExpressSetCheckout\x12z\n" +
+	"#paypal_express_get_checkout_details\x18\x12 \x01(\v2*.payone.v1.PayPalExpressGetCheckoutDetailsH\x01R\x1fpaypalExpressGetCheckoutDetails\x12Q\n" +
+	"\x14klarna_start_session\x18\x13 \x01(\v2\x1d.payone.v1.KlarnaStartSessionH\x01R\x12klarnaStartSession\x12f\n" +
+	"\x1bsecured_installment_options\x18\x14 \x01(\v2$.payone.v1.SecuredInstallmentOptionsH\x01R\x19securedInstallmentOptions\x12T\n" +
+	"\x15klarna_update_session\x18\x15 \x01(\v2\x1e.payone.v1.KlarnaUpdateSessionH\x01R\x13klarnaUpdateSession\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:n\xd2\xf3\x18j\b\x01\x12\x0egenericpayment\x1aV\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xab\x02\xd2\xf3\x18\xa6\x02\b\x01\x12\x0egenericpayment\x1aV\n" +
 	"\x06wallet\n" +
 	"\tfinancing\n" +
-	"\x14online_bank_transfer2+a payment method (clearingtype) is requiredB\x10\n" +
-	"\x0epayment_methodB\t\n" +
-	"\a_amount\"\x84\f\n" +
+	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\xb9\x01\n" +
+	"\x1bpaypal_express_set_checkout\n" +
+	"#paypal_express_get_checkout_details\n" +
+	"\x14klarna_start_session\n" +
+	"\x1bsecured_installment_options\n" +
+	"\x15klarna_update_session2+an action (add_paydata[action]) is requiredB\x10\n" +
+	"\x0epayment_methodB\x10\n" +
+	"\x0egeneric_actionB\t\n" +
+	"\a_amountJ\x04\b\x02\x10\x03R\x06action\"\x84\f\n" +
 	"\x11UpdateUserRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12<\n" +
 	"\rpersonal_data\x18\x02 \x01(\v2\x17.payone.v1.PersonalDataR\fpersonalData\x12a\n" +
@@ -1848,70 +2153,80 @@ func file_payone_v1_management_requests_proto_rawDescGZIP() []byte {
 	return file_payone_v1_management_requests_proto_rawDescData
 }
 
-var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
+var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_payone_v1_management_requests_proto_goTypes = []any{
-	(*ManageMandateRequest)(nil),      // 0: payone.v1.ManageMandateRequest
-	(*GetFileRequest)(nil),            // 1: payone.v1.GetFileRequest
-	(*GetInvoiceRequest)(nil),         // 2: payone.v1.GetInvoiceRequest
-	(*GenericPaymentRequest)(nil),     // 3: payone.v1.GenericPaymentRequest
-	(*UpdateUserRequest)(nil),         // 4: payone.v1.UpdateUserRequest
-	(*GetUserRequest)(nil),            // 5: payone.v1.GetUserRequest
-	(*CreateAccessRequest)(nil),       // 6: payone.v1.CreateAccessRequest
-	(*UpdateAccessRequest)(nil),       // 7: payone.v1.UpdateAccessRequest
-	(*UpdateReminderRequest)(nil),     // 8: payone.v1.UpdateReminderRequest
-	nil,                               // 9: payone.v1.GenericPaymentRequest.AddPaydataEntry
-	(FileType)(0),                     // 10: payone.v1.FileType
-	(FileFormat)(0),                   // 11: payone.v1.FileFormat
-	(*PersonalData)(nil),              // 12: payone.v1.PersonalData
-	(*DeliveryData)(nil),              // 13: payone.v1.DeliveryData
-	(*RedirectUrls)(nil),              // 14: payone.v1.RedirectUrls
-	(*Article)(nil),                   // 15: payone.v1.Article
-	(*WalletPayment)(nil),             // 16: payone.v1.WalletPayment
-	(*FinancingPayment)(nil),          // 17: payone.v1.FinancingPayment
-	(*OnlineBankTransferPayment)(nil), // 18: payone.v1.OnlineBankTransferPayment
-	(BusinessRelation)(0),             // 19: payone.v1.BusinessRelation
-	(Gender)(0),                       // 20: payone.v1.Gender
-	(CardType)(0),                     // 21: payone.v1.CardType
-	(PeriodUnit)(0),                   // 22: payone.v1.PeriodUnit
-	(*CreditCardPayment)(nil),         // 23: payone.v1.CreditCardPayment
-	(*SepaDirectDebitPayment)(nil),    // 24: payone.v1.SepaDirectDebitPayment
-	(*InvoicePayment)(nil),            // 25: payone.v1.InvoicePayment
-	(AccessAction)(0),                 // 26: payone.v1.AccessAction
-	(ReminderLevel)(0),                // 27: payone.v1.ReminderLevel
+	(*ManageMandateRequest)(nil),            // 0: payone.v1.ManageMandateRequest
+	(*GetFileRequest)(nil),                  // 1: payone.v1.GetFileRequest
+	(*GetInvoiceRequest)(nil),               // 2: payone.v1.GetInvoiceRequest
+	(*PayPalExpressSetCheckout)(nil),        // 3: payone.v1.PayPalExpressSetCheckout
+	(*PayPalExpressGetCheckoutDetails)(nil), // 4: payone.v1.PayPalExpressGetCheckoutDetails
+	(*KlarnaStartSession)(nil),              // 5: payone.v1.KlarnaStartSession
+	(*KlarnaUpdateSession)(nil),             // 6: payone.v1.KlarnaUpdateSession
+	(*SecuredInstallmentOptions)(nil),       // 7: payone.v1.SecuredInstallmentOptions
+	(*GenericPaymentRequest)(nil),           // 8: payone.v1.GenericPaymentRequest
+	(*UpdateUserRequest)(nil),               // 9: payone.v1.UpdateUserRequest
+	(*GetUserRequest)(nil),                  // 10: payone.v1.GetUserRequest
+	(*CreateAccessRequest)(nil),             // 11: payone.v1.CreateAccessRequest
+	(*UpdateAccessRequest)(nil),             // 12: payone.v1.UpdateAccessRequest
+	(*UpdateReminderRequest)(nil),           // 13: payone.v1.UpdateReminderRequest
+	nil,                                     // 14: payone.v1.GenericPaymentRequest.AddPaydataEntry
+	(FileType)(0),                           // 15: payone.v1.FileType
+	(FileFormat)(0),                         // 16: payone.v1.FileFormat
+	(*PersonalData)(nil),                    // 17: payone.v1.PersonalData
+	(*DeliveryData)(nil),                    // 18: payone.v1.DeliveryData
+	(*RedirectUrls)(nil),                    // 19: payone.v1.RedirectUrls
+	(*Article)(nil),                         // 20: payone.v1.Article
+	(*WalletPayment)(nil),                   // 21: payone.v1.WalletPayment
+	(*FinancingPayment)(nil),                // 22: payone.v1.FinancingPayment
+	(*OnlineBankTransferPayment)(nil),       // 23: payone.v1.OnlineBankTransferPayment
+	(BusinessRelation)(0),                   // 24: payone.v1.BusinessRelation
+	(Gender)(0),                             // 25: payone.v1.Gender
+	(CardType)(0),                           // 26: payone.v1.CardType
+	(PeriodUnit)(0),                         // 27: payone.v1.PeriodUnit
+	(*CreditCardPayment)(nil),               // 28: payone.v1.CreditCardPayment
+	(*SepaDirectDebitPayment)(nil),          // 29: payone.v1.SepaDirectDebitPayment
+	(*InvoicePayment)(nil),                  // 30: payone.v1.InvoicePayment
+	(AccessAction)(0),                       // 31: payone.v1.AccessAction
+	(ReminderLevel)(0),                      // 32: payone.v1.ReminderLevel
 }
 var file_payone_v1_management_requests_proto_depIdxs = []int32{
-	10, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
-	11, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
-	12, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
-	13, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	14, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
-	15, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
-	9,  // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
-	16, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
-	17, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
-	18, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
-	12, // 10: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
-	19, // 11: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
-	20, // 12: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
-	13, // 13: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	21, // 14: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
-	22, // 15: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
-	22, // 16: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	12, // 17: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
-	23, // 18: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	24, // 19: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	25, // 20: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	26, // 21: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
-	22, // 22: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	23, // 23: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	24, // 24: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	25, // 25: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	27, // 26: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
-	27, // [27:27] is the sub-list for method output_type
-	27, // [27:27] is the sub-list for method input_type
-	27, // [27:27] is the sub-list for extension type_name
-	27, // [27:27] is the sub-list for extension extendee
-	0,  // [0:27] is the sub-list for field type_name
+	15, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
+	16, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
+	17, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
+	18, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	19, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
+	20, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
+	14, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
+	21, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
+	22, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
+	23, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
+	3,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
+	4,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
+	5,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
+	7,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
+	6,  // 14: payone.v1.GenericPaymentRequest.klarna_update_session:type_name -> payone.v1.KlarnaUpdateSession
+	17, // 15: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
+	24, // 16: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
+	25, // 17: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
+	18, // 18: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	26, // 19: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
+	27, // 20: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
+	27, // 21: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	17, // 22: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
+	28, // 23: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	29, // 24: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	30, // 25: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	31, // 26: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
+	27, // 27: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	28, // 28: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	29, // 29: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	30, // 30: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	32, // 31: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
+	32, // [32:32] is the sub-list for method output_type
+	32, // [32:32] is the sub-list for method input_type
+	32, // [32:32] is the sub-list for extension type_name
+	32, // [32:32] is the sub-list for extension extendee
+	0,  // [0:32] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_management_requests_proto_init() }
@@ -1922,30 +2237,35 @@ func file_payone_v1_management_requests_proto_init() {
 	file_payone_v1_common_proto_init()
 	file_payone_v1_options_proto_init()
 	file_payone_v1_payment_methods_proto_init()
-	file_payone_v1_management_requests_proto_msgTypes[3].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[8].OneofWrappers = []any{
 		(*GenericPaymentRequest_Wallet)(nil),
 		(*GenericPaymentRequest_Financing)(nil),
 		(*GenericPaymentRequest_OnlineBankTransfer)(nil),
+		(*GenericPaymentRequest_PaypalExpressSetCheckout)(nil),
+		(*GenericPaymentRequest_PaypalExpressGetCheckoutDetails)(nil),
+		(*GenericPaymentRequest_KlarnaStartSession)(nil),
+		(*GenericPaymentRequest_SecuredInstallmentOptions)(nil),
+		(*GenericPaymentRequest_KlarnaUpdateSession)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[4].OneofWrappers = []any{}
-	file_payone_v1_management_requests_proto_msgTypes[6].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[9].OneofWrappers = []any{}
+	file_payone_v1_management_requests_proto_msgTypes[11].OneofWrappers = []any{
 		(*CreateAccessRequest_CreditCard)(nil),
 		(*CreateAccessRequest_SepaDirectDebit)(nil),
 		(*CreateAccessRequest_Invoice)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[7].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[12].OneofWrappers = []any{
 		(*UpdateAccessRequest_CreditCard)(nil),
 		(*UpdateAccessRequest_SepaDirectDebit)(nil),
 		(*UpdateAccessRequest_Invoice)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[8].OneofWrappers = []any{}
+	file_payone_v1_management_requests_proto_msgTypes[13].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_management_requests_proto_rawDesc), len(file_payone_v1_management_requests_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   10,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -211,12 +211,54 @@ export interface GetInvoiceRequest {
 }
 
 /**
+ * genericpayment action setexpresscheckout (PayPal Express, wallet PPE or
+ * PAL): starts the PayPal session; the answer is REDIRECT with workorderid
+ * and redirecturl. amount, currency and the three redirect URLs are the
+ * request's own fields.
+ */
+export interface PayPalExpressSetCheckout {
+}
+
+/**
+ * genericpayment action getexpresscheckoutdetails (PayPal Express): after
+ * the buyer came back, reads the buyer's e-mail and shipping address for the
+ * session named by the request's workorderid.
+ */
+export interface PayPalExpressGetCheckoutDetails {
+}
+
+/**
+ * genericpayment action start_session (Klarna, financing KIV/KIS/KDD/KBT):
+ * opens a Klarna session; the answer carries workorderid, client_token and
+ * session_id for the Klarna widget and the later (pre)authorization.
+ */
+export interface KlarnaStartSession {
+}
+
+/**
+ * genericpayment action update_session (Klarna): the amount or basket of
+ * the open session named by the request's workorderid changed; the answer
+ * carries the same workorderid and a fresh client_token.
+ */
+export interface KlarnaUpdateSession {
+}
+
+/**
+ * genericpayment action installment_options (PAYONE Secured Installment,
+ * financing PIN): the installment plans PAYONE offers for amount and
+ * currency; the answer's add_paydata[installment_option_id_<n>] names them.
+ */
+export interface SecuredInstallmentOptions {
+}
+
+/**
  * request=genericpayment: provider-specific side calls selected by
- * add_paydata[action]: PayPal Express (setexpresscheckout,
- * getexpresscheckoutdetails), Amazon Pay, Klarna sessions (start_session),
- * Ratepay profile/calculation, Unzer pre_check, PAYONE Secured Installment
- * options (installment_options), PostFinance register_alias. Answers OK,
- * REDIRECT, APPROVED or ERROR, with workorderid and add_paydata[...].
+ * add_paydata[action], one typed part per action in `generic_action`
+ * (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
+ * start_session and update_session, PAYONE Secured Installment
+ * installment_options). Answers OK, REDIRECT, APPROVED or ERROR, with
+ * workorderid and add_paydata[...]. The former free-text `action` (field 2)
+ * is removed.
  */
 export interface GenericPaymentRequest {
   /**
@@ -225,15 +267,6 @@ export interface GenericPaymentRequest {
    * PAYONE. Required.
    */
   account: string;
-  /**
-   * The genericpayment action, e.g. setexpresscheckout,
-   * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-   * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-   * installment_options (PAYONE Secured Installment),
-   * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-   * (PostFinance). Format: CHAR. Required.
-   */
-  action: string;
   /**
    * Total gross amount in the smallest currency unit (cent for EUR). At most
    * +/- 1 999 999 999 (NUMERIC(1..10)). Format: NUMERIC, values 0..1999999999.
@@ -291,8 +324,8 @@ export interface GenericPaymentRequest {
   /** The articles: it[n], id[n], pr[n], no[n], de[n], va[n], sd[n], ed[n], n = 1..400. Optional. */
   items: Article[];
   /**
-   * Further add_paydata[<key>] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[<key>] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    */
   addPaydata: { [key: string]: string };
   /** E-wallet (wlt): PayPal Express, Amazon Pay, ... */
@@ -304,7 +337,27 @@ export interface GenericPaymentRequest {
     | FinancingPayment
     | undefined;
   /** Online bank transfer (sb): PostFinance. */
-  onlineBankTransfer?: OnlineBankTransferPayment | undefined;
+  onlineBankTransfer?:
+    | OnlineBankTransferPayment
+    | undefined;
+  /** setexpresscheckout (PayPal Express). */
+  paypalExpressSetCheckout?:
+    | PayPalExpressSetCheckout
+    | undefined;
+  /** getexpresscheckoutdetails (PayPal Express). */
+  paypalExpressGetCheckoutDetails?:
+    | PayPalExpressGetCheckoutDetails
+    | undefined;
+  /** start_session (Klarna). */
+  klarnaStartSession?:
+    | KlarnaStartSession
+    | undefined;
+  /** installment_options (PAYONE Secured Installment). */
+  securedInstallmentOptions?:
+    | SecuredInstallmentOptions
+    | undefined;
+  /** update_session (Klarna). */
+  klarnaUpdateSession?: KlarnaUpdateSession | undefined;
 }
 
 export interface GenericPaymentRequest_AddPaydataEntry {
@@ -1316,10 +1369,269 @@ export const GetInvoiceRequest: MessageFns<GetInvoiceRequest> = {
   },
 };
 
+function createBasePayPalExpressSetCheckout(): PayPalExpressSetCheckout {
+  return {};
+}
+
+export const PayPalExpressSetCheckout: MessageFns<PayPalExpressSetCheckout> = {
+  encode(_: PayPalExpressSetCheckout, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PayPalExpressSetCheckout {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePayPalExpressSetCheckout();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): PayPalExpressSetCheckout {
+    return {};
+  },
+
+  toJSON(_: PayPalExpressSetCheckout): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<PayPalExpressSetCheckout>): PayPalExpressSetCheckout {
+    return PayPalExpressSetCheckout.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<PayPalExpressSetCheckout>): PayPalExpressSetCheckout {
+    const message = createBasePayPalExpressSetCheckout();
+    return message;
+  },
+};
+
+function createBasePayPalExpressGetCheckoutDetails(): PayPalExpressGetCheckoutDetails {
+  return {};
+}
+
+export const PayPalExpressGetCheckoutDetails: MessageFns<PayPalExpressGetCheckoutDetails> = {
+  encode(_: PayPalExpressGetCheckoutDetails, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PayPalExpressGetCheckoutDetails {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePayPalExpressGetCheckoutDetails();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): PayPalExpressGetCheckoutDetails {
+    return {};
+  },
+
+  toJSON(_: PayPalExpressGetCheckoutDetails): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<PayPalExpressGetCheckoutDetails>): PayPalExpressGetCheckoutDetails {
+    return PayPalExpressGetCheckoutDetails.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<PayPalExpressGetCheckoutDetails>): PayPalExpressGetCheckoutDetails {
+    const message = createBasePayPalExpressGetCheckoutDetails();
+    return message;
+  },
+};
+
+function createBaseKlarnaStartSession(): KlarnaStartSession {
+  return {};
+}
+
+export const KlarnaStartSession: MessageFns<KlarnaStartSession> = {
+  encode(_: KlarnaStartSession, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): KlarnaStartSession {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseKlarnaStartSession();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): KlarnaStartSession {
+    return {};
+  },
+
+  toJSON(_: KlarnaStartSession): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<KlarnaStartSession>): KlarnaStartSession {
+    return KlarnaStartSession.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<KlarnaStartSession>): KlarnaStartSession {
+    const message = createBaseKlarnaStartSession();
+    return message;
+  },
+};
+
+function createBaseKlarnaUpdateSession(): KlarnaUpdateSession {
+  return {};
+}
+
+export const KlarnaUpdateSession: MessageFns<KlarnaUpdateSession> = {
+  encode(_: KlarnaUpdateSession, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): KlarnaUpdateSession {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseKlarnaUpdateSession();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): KlarnaUpdateSession {
+    return {};
+  },
+
+  toJSON(_: KlarnaUpdateSession): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<KlarnaUpdateSession>): KlarnaUpdateSession {
+    return KlarnaUpdateSession.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<KlarnaUpdateSession>): KlarnaUpdateSession {
+    const message = createBaseKlarnaUpdateSession();
+    return message;
+  },
+};
+
+function createBaseSecuredInstallmentOptions(): SecuredInstallmentOptions {
+  return {};
+}
+
+export const SecuredInstallmentOptions: MessageFns<SecuredInstallmentOptions> = {
+  encode(_: SecuredInstallmentOptions, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SecuredInstallmentOptions {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSecuredInstallmentOptions();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): SecuredInstallmentOptions {
+    return {};
+  },
+
+  toJSON(_: SecuredInstallmentOptions): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<SecuredInstallmentOptions>): SecuredInstallmentOptions {
+    return SecuredInstallmentOptions.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<SecuredInstallmentOptions>): SecuredInstallmentOptions {
+    const message = createBaseSecuredInstallmentOptions();
+    return message;
+  },
+};
+
 function createBaseGenericPaymentRequest(): GenericPaymentRequest {
   return {
     account: "",
-    action: "",
     amount: undefined,
     currency: "",
     workorderid: "",
@@ -1334,6 +1646,11 @@ function createBaseGenericPaymentRequest(): GenericPaymentRequest {
     wallet: undefined,
     financing: undefined,
     onlineBankTransfer: undefined,
+    paypalExpressSetCheckout: undefined,
+    paypalExpressGetCheckoutDetails: undefined,
+    klarnaStartSession: undefined,
+    securedInstallmentOptions: undefined,
+    klarnaUpdateSession: undefined,
   };
 }
 
@@ -1341,9 +1658,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
   encode(message: GenericPaymentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.account !== "") {
       writer.uint32(10).string(message.account);
-    }
-    if (message.action !== "") {
-      writer.uint32(18).string(message.action);
     }
     if (message.amount !== undefined) {
       writer.uint32(24).int64(message.amount);
@@ -1387,6 +1701,21 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     if (message.onlineBankTransfer !== undefined) {
       OnlineBankTransferPayment.encode(message.onlineBankTransfer, writer.uint32(130).fork()).join();
     }
+    if (message.paypalExpressSetCheckout !== undefined) {
+      PayPalExpressSetCheckout.encode(message.paypalExpressSetCheckout, writer.uint32(138).fork()).join();
+    }
+    if (message.paypalExpressGetCheckoutDetails !== undefined) {
+      PayPalExpressGetCheckoutDetails.encode(message.paypalExpressGetCheckoutDetails, writer.uint32(146).fork()).join();
+    }
+    if (message.klarnaStartSession !== undefined) {
+      KlarnaStartSession.encode(message.klarnaStartSession, writer.uint32(154).fork()).join();
+    }
+    if (message.securedInstallmentOptions !== undefined) {
+      SecuredInstallmentOptions.encode(message.securedInstallmentOptions, writer.uint32(162).fork()).join();
+    }
+    if (message.klarnaUpdateSession !== undefined) {
+      KlarnaUpdateSession.encode(message.klarnaUpdateSession, writer.uint32(170).fork()).join();
+    }
     return writer;
   },
 
@@ -1409,14 +1738,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
             }
 
             message.account = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.action = reader.string();
             continue;
           }
           case 3: {
@@ -1534,6 +1855,46 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
             message.onlineBankTransfer = OnlineBankTransferPayment.decode(reader, reader.uint32());
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.paypalExpressSetCheckout = PayPalExpressSetCheckout.decode(reader, reader.uint32());
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.paypalExpressGetCheckoutDetails = PayPalExpressGetCheckoutDetails.decode(reader, reader.uint32());
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.klarnaStartSession = KlarnaStartSession.decode(reader, reader.uint32());
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.securedInstallmentOptions = SecuredInstallmentOptions.decode(reader, reader.uint32());
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.klarnaUpdateSession = KlarnaUpdateSession.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1549,7 +1910,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
   fromJSON(object: any): GenericPaymentRequest {
     return {
       account: isSet(object.account) ? globalThis.String(object.account) : "",
-      action: isSet(object.action) ? globalThis.String(object.action) : "",
       amount: isSet(object.amount) ? globalThis.Number(object.amount) : undefined,
       currency: isSet(object.currency) ? globalThis.String(object.currency) : "",
       workorderid: isSet(object.workorderid) ? globalThis.String(object.workorderid) : "",
@@ -1616,6 +1976,31 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
         : isSet(object.online_bank_transfer)
         ? OnlineBankTransferPayment.fromJSON(object.online_bank_transfer)
         : undefined,
+      paypalExpressSetCheckout: isSet(object.paypalExpressSetCheckout)
+        ? PayPalExpressSetCheckout.fromJSON(object.paypalExpressSetCheckout)
+        : isSet(object.paypal_express_set_checkout)
+        ? PayPalExpressSetCheckout.fromJSON(object.paypal_express_set_checkout)
+        : undefined,
+      paypalExpressGetCheckoutDetails: isSet(object.paypalExpressGetCheckoutDetails)
+        ? PayPalExpressGetCheckoutDetails.fromJSON(object.paypalExpressGetCheckoutDetails)
+        : isSet(object.paypal_express_get_checkout_details)
+        ? PayPalExpressGetCheckoutDetails.fromJSON(object.paypal_express_get_checkout_details)
+        : undefined,
+      klarnaStartSession: isSet(object.klarnaStartSession)
+        ? KlarnaStartSession.fromJSON(object.klarnaStartSession)
+        : isSet(object.klarna_start_session)
+        ? KlarnaStartSession.fromJSON(object.klarna_start_session)
+        : undefined,
+      securedInstallmentOptions: isSet(object.securedInstallmentOptions)
+        ? SecuredInstallmentOptions.fromJSON(object.securedInstallmentOptions)
+        : isSet(object.secured_installment_options)
+        ? SecuredInstallmentOptions.fromJSON(object.secured_installment_options)
+        : undefined,
+      klarnaUpdateSession: isSet(object.klarnaUpdateSession)
+        ? KlarnaUpdateSession.fromJSON(object.klarnaUpdateSession)
+        : isSet(object.klarna_update_session)
+        ? KlarnaUpdateSession.fromJSON(object.klarna_update_session)
+        : undefined,
     };
   },
 
@@ -1623,9 +2008,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     const obj: any = {};
     if (message.account !== "") {
       obj.account = message.account;
-    }
-    if (message.action !== "") {
-      obj.action = message.action;
     }
     if (message.amount !== undefined) {
       obj.amount = Math.round(message.amount);
@@ -1675,6 +2057,23 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     if (message.onlineBankTransfer !== undefined) {
       obj.onlineBankTransfer = OnlineBankTransferPayment.toJSON(message.onlineBankTransfer);
     }
+    if (message.paypalExpressSetCheckout !== undefined) {
+      obj.paypalExpressSetCheckout = PayPalExpressSetCheckout.toJSON(message.paypalExpressSetCheckout);
+    }
+    if (message.paypalExpressGetCheckoutDetails !== undefined) {
+      obj.paypalExpressGetCheckoutDetails = PayPalExpressGetCheckoutDetails.toJSON(
+        message.paypalExpressGetCheckoutDetails,
+      );
+    }
+    if (message.klarnaStartSession !== undefined) {
+      obj.klarnaStartSession = KlarnaStartSession.toJSON(message.klarnaStartSession);
+    }
+    if (message.securedInstallmentOptions !== undefined) {
+      obj.securedInstallmentOptions = SecuredInstallmentOptions.toJSON(message.securedInstallmentOptions);
+    }
+    if (message.klarnaUpdateSession !== undefined) {
+      obj.klarnaUpdateSession = KlarnaUpdateSession.toJSON(message.klarnaUpdateSession);
+    }
     return obj;
   },
 
@@ -1684,7 +2083,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
   fromPartial(object: DeepPartial<GenericPaymentRequest>): GenericPaymentRequest {
     const message = createBaseGenericPaymentRequest();
     message.account = object.account ?? "";
-    message.action = object.action ?? "";
     message.amount = object.amount ?? undefined;
     message.currency = object.currency ?? "";
     message.workorderid = object.workorderid ?? "";
@@ -1718,6 +2116,24 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
       : undefined;
     message.onlineBankTransfer = (object.onlineBankTransfer !== undefined && object.onlineBankTransfer !== null)
       ? OnlineBankTransferPayment.fromPartial(object.onlineBankTransfer)
+      : undefined;
+    message.paypalExpressSetCheckout =
+      (object.paypalExpressSetCheckout !== undefined && object.paypalExpressSetCheckout !== null)
+        ? PayPalExpressSetCheckout.fromPartial(object.paypalExpressSetCheckout)
+        : undefined;
+    message.paypalExpressGetCheckoutDetails =
+      (object.paypalExpressGetCheckoutDetails !== undefined && object.paypalExpressGetCheckoutDetails !== null)
+        ? PayPalExpressGetCheckoutDetails.fromPartial(object.paypalExpressGetCheckoutDetails)
+        : undefined;
+    message.klarnaStartSession = (object.klarnaStartSession !== undefined && object.klarnaStartSession !== null)
+      ? KlarnaStartSession.fromPartial(object.klarnaStartSession)
+      : undefined;
+    message.securedInstallmentOptions =
+      (object.securedInstallmentOptions !== undefined && object.securedInstallmentOptions !== null)
+        ? SecuredInstallmentOptions.fromPartial(object.securedInstallmentOptions)
+        : undefined;
+    message.klarnaUpdateSession = (object.klarnaUpdateSession !== undefined && object.klarnaUpdateSession !== null)
+      ? KlarnaUpdateSession.fromPartial(object.klarnaUpdateSession)
       : undefined;
     return message;
   },
