@@ -308,6 +308,15 @@ Answer GetExpressCheckoutDetails(Call& call) {
   return answer;
 }
 
+// The work order of a follow-up call (workorderid of this portal), or null.
+const Ledger::WorkOrder* FollowUp(Call& call) {
+  const auto it = call.ledger.workorders.find(call.Get("workorderid"));
+  return it == call.ledger.workorders.end() ||
+                 it->second.portalid != call.account.portalid
+             ? nullptr
+             : &it->second;
+}
+
 // A Klarna session's answer: what the Klarna widget needs.
 Answer SessionAnswer(const std::string& id) {
   Answer answer = Answer::Status("OK");
@@ -319,17 +328,60 @@ Answer SessionAnswer(const std::string& id) {
 
 Answer StartSession(Call& call) { return SessionAnswer(NewWorkOrder(call)); }
 
-// update_session: the amount or basket of an open Klarna session changed;
+// update_order: the amount or basket of an open Klarna session changed;
 // the session keeps its workorderid.
-Answer UpdateSession(Call& call) {
-  const std::string& id = call.Get("workorderid");
-  const auto it = call.ledger.workorders.find(id);
-  if (it == call.ledger.workorders.end() ||
-      it->second.portalid != call.account.portalid ||
-      it->second.financingtype != call.Get("financingtype")) {
+Answer UpdateOrder(Call& call) {
+  const Ledger::WorkOrder* order = FollowUp(call);
+  if (order == nullptr || order->financingtype != call.Get("financingtype")) {
     return call.Fail(ParamError("workorderid"));
   }
-  return SessionAnswer(id);
+  return SessionAnswer(call.Get("workorderid"));
+}
+
+// Amazon Pay v2 createCheckoutSessionPayload: the button's signed payload.
+Answer CreateCheckoutSessionPayload(Call& call) {
+  if (auto error =
+          CheckRules(call.params, {{"wallettype", true, Format::kList, "AMP"},
+                                   {"amount", true, Format::kAmount},
+                                   {"currency", true, Format::kCurrency},
+                                   {"successurl", true, Format::kUrl}})) {
+    return call.Fail(*error);
+  }
+  const std::string id = NewWorkOrder(call);
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", id)
+      .Add("add_paydata[payload]",
+           absl::StrCat(
+               "{\"webCheckoutDetails\":{\"checkoutReviewReturnUrl\":\"",
+               call.Get("successurl"), "\"},\"storeId\":\"sim-", id, "\"}"))
+      .Add("add_paydata[signature]", absl::StrCat("simulated-signature-", id));
+  return answer;
+}
+
+// Amazon Pay v2 getCheckoutSession: the buyer of a started session.
+Answer GetCheckoutSession(Call& call) {
+  if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"))
+      .Add("add_paydata[email]", "buyer@example.com");
+  return answer;
+}
+
+// Unzer/Payolution pre_check: accepts the buyer unless lastname=Rejected
+// (simulator convention, as for the PAYONE Secured methods: 307).
+Answer PreCheck(Call& call) {
+  if (auto error = CheckRules(
+          call.params,
+          {{"financingtype", true, Format::kList, "PYV|PYS|PYD|PYM"},
+           {"add_paydata[payment_type]", true, Format::kList,
+            "Payolution-Invoicing|Payolution-Debit|Payolution-Installment|"
+            "Payolution-Monthly"}})) {
+    return call.Fail(*error);
+  }
+  if (call.Get("lastname") == "Rejected") return call.Fail({307, ""});
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", NewWorkOrder(call));
+  return answer;
 }
 
 Answer InstallmentOptions(Call& call) {
@@ -363,8 +415,11 @@ constexpr Action kActions[] = {
     {"setexpresscheckout", SetExpressCheckout},
     {"getexpresscheckoutdetails", GetExpressCheckoutDetails},
     {"start_session", StartSession},
-    {"update_session", UpdateSession},
+    {"update_order", UpdateOrder},
     {"installment_options", InstallmentOptions},
+    {"createCheckoutSessionPayload", CreateCheckoutSessionPayload},
+    {"getCheckoutSession", GetCheckoutSession},
+    {"pre_check", PreCheck},
 };
 
 Answer GenericPayment(Call& call) {

@@ -275,7 +275,7 @@ TEST_F(ServicesTest, OtherGenericPaymentActions) {
   EXPECT_EQ(LineValue(session, "add_paydata[session_id]"),
             "session-WX1A1SE0000000001");
   Fields update = klarna;
-  update.back().second = "update_session";
+  update.back().second = "update_order";
   update.push_back({"workorderid", LineValue(session, "workorderid")});
   EXPECT_EQ(LineValue(client_.Call("genericpayment", update), "workorderid"),
             LineValue(session, "workorderid"));
@@ -287,6 +287,26 @@ TEST_F(ServicesTest, OtherGenericPaymentActions) {
   EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna),
                       "add_paydata[monthly_amount_value_3]"),
             "2500");
+  const Fields amazon = {
+      {"aid", "10001"},
+      {"clearingtype", "wlt"},
+      {"wallettype", "AMP"},
+      {"amount", "100"},
+      {"currency", "EUR"},
+      {"successurl", "https://shop.example/ok"},
+      {"add_paydata[action]", "createCheckoutSessionPayload"}};
+  const std::string payload = client_.Call("genericpayment", amazon);
+  EXPECT_FALSE(LineValue(payload, "add_paydata[signature]").empty()) << payload;
+  const Fields unzer = {{"aid", "10001"},
+                        {"clearingtype", "fnc"},
+                        {"financingtype", "PYV"},
+                        {"amount", "100"},
+                        {"currency", "EUR"},
+                        {"add_paydata[payment_type]", "Payolution-Invoicing"},
+                        {"lastname", "Rejected"},
+                        {"add_paydata[action]", "pre_check"}};
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", unzer), "errorcode"),
+            "307");
   klarna.pop_back();
   EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna), "errorcode"),
             "1007");

@@ -717,6 +717,56 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
   EXPECT_EQ(ReserveAndCapture(request).status(), v1::STATUS_APPROVED);
 }
 
+CONFORMANCE_TEST(AmazonPayCheckoutSession,
+                 {"GenericPayment", "wallet/AMP",
+                  "createCheckoutSessionPayload"},
+                 {"GenericPayment", "wallet/AMP", "getCheckoutSession"}) {
+  v1::GenericPaymentRequest create;
+  create.set_account(kAccount);
+  create.mutable_amazon_pay_create_checkout_session_payload();
+  create.set_amount(4900);
+  create.set_currency("EUR");
+  create.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_AMAZON_PAY_V2);
+  create.mutable_redirect_urls()->set_successurl(kSuccessUrl);
+  const v1::GenericPaymentResponse payload =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, create);
+  ASSERT_EQ(payload.status(), v1::STATUS_OK) << payload.errormessage();
+  EXPECT_THAT(payload.paydata_payload(), HasSubstr(kSuccessUrl));
+  EXPECT_FALSE(payload.paydata_signature().empty());
+
+  v1::GenericPaymentRequest get = create;
+  get.mutable_amazon_pay_get_checkout_session();
+  get.set_workorderid(payload.workorderid());
+  const v1::GenericPaymentResponse session =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, get);
+  ASSERT_EQ(session.status(), v1::STATUS_OK) << session.errormessage();
+  EXPECT_EQ(session.workorderid(), payload.workorderid());
+  get.set_workorderid("WX-unknown");
+  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, get).errorcode(),
+            1011);
+}
+
+CONFORMANCE_TEST(UnzerPreCheck,
+                 {"GenericPayment", "financing/PYV", "pre_check"}) {
+  v1::GenericPaymentRequest check;
+  check.set_account(kAccount);
+  check.mutable_unzer_pre_check();
+  check.set_amount(5000);
+  check.set_currency("EUR");
+  check.set_payment_type("Payolution-Invoicing");
+  check.mutable_financing()->set_financingtype(
+      v1::FINANCING_TYPE_UNZER_INVOICE);
+  check.mutable_personal_data()->set_lastname("Mustermann");
+  check.mutable_personal_data()->set_country("DE");
+  const v1::GenericPaymentResponse checked =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, check);
+  ASSERT_EQ(checked.status(), v1::STATUS_OK) << checked.errormessage();
+  EXPECT_FALSE(checked.workorderid().empty());
+  check.mutable_personal_data()->set_lastname("Rejected");
+  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, check).errorcode(),
+            307);
+}
+
 // ---------------------------------------------------------------------------
 // Klarna: a session first, then the payment with its workorderid
 
@@ -746,7 +796,7 @@ TEST_P(Klarna, SessionThenPaymentWithWorkorder) {
 
   // The basket changed: the session follows, keeping its workorderid.
   v1::GenericPaymentRequest update = session;
-  update.mutable_klarna_update_session();
+  update.mutable_klarna_update_order();
   update.set_amount(9000);
   update.set_workorderid(started.workorderid());
   const v1::GenericPaymentResponse updated =
@@ -766,7 +816,7 @@ const auto kKlarnaTypes = [] {
       v1::FINANCING_TYPE_KLARNA_BANK_TRANSFER};
   constexpr char kTest[] = "Klarna.SessionThenPaymentWithWorkorder";
   Register(kTest, "financing", "GenericPayment", "start_session", types);
-  Register(kTest, "financing", "GenericPayment", "update_session", types);
+  Register(kTest, "financing", "GenericPayment", "update_order", types);
   return Register(kTest, "financing", "Preauthorize", "Klarna workorderid",
                   types);
 }();

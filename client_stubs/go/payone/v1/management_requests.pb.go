@@ -563,29 +563,29 @@ func (*KlarnaStartSession) Descriptor() ([]byte, []int) {
 	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{5}
 }
 
-// genericpayment action update_session (Klarna): the amount or basket of
+// genericpayment action update_order (Klarna): the amount or basket of
 // the open session named by the request's workorderid changed; the answer
 // carries the same workorderid and a fresh client_token.
-type KlarnaUpdateSession struct {
+type KlarnaUpdateOrder struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *KlarnaUpdateSession) Reset() {
-	*x = KlarnaUpdateSession{}
+func (x *KlarnaUpdateOrder) Reset() {
+	*x = KlarnaUpdateOrder{}
 	mi := &file_payone_v1_management_requests_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *KlarnaUpdateSession) String() string {
+func (x *KlarnaUpdateOrder) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*KlarnaUpdateSession) ProtoMessage() {}
+func (*KlarnaUpdateOrder) ProtoMessage() {}
 
-func (x *KlarnaUpdateSession) ProtoReflect() protoreflect.Message {
+func (x *KlarnaUpdateOrder) ProtoReflect() protoreflect.Message {
 	mi := &file_payone_v1_management_requests_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -597,8 +597,8 @@ func (x *KlarnaUpdateSession) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use KlarnaUpdateSession.ProtoReflect.Descriptor instead.
-func (*KlarnaUpdateSession) Descriptor() ([]byte, []int) {
+// Deprecated: Use KlarnaUpdateOrder.ProtoReflect.Descriptor instead.
+func (*KlarnaUpdateOrder) Descriptor() ([]byte, []int) {
 	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{6}
 }
 
@@ -641,11 +641,130 @@ func (*SecuredInstallmentOptions) Descriptor() ([]byte, []int) {
 	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{7}
 }
 
+// genericpayment action createCheckoutSessionPayload (Amazon Pay v2, wallet
+// AMP): the signed payload for the Amazon Pay button; the answer carries
+// workorderid, add_paydata[payload] and add_paydata[signature].
+type AmazonPayCreateCheckoutSessionPayload struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayCreateCheckoutSessionPayload) Reset() {
+	*x = AmazonPayCreateCheckoutSessionPayload{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayCreateCheckoutSessionPayload) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayCreateCheckoutSessionPayload) ProtoMessage() {}
+
+func (x *AmazonPayCreateCheckoutSessionPayload) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayCreateCheckoutSessionPayload.ProtoReflect.Descriptor instead.
+func (*AmazonPayCreateCheckoutSessionPayload) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{8}
+}
+
+// genericpayment action getCheckoutSession (Amazon Pay v2): the state of the
+// checkout session named by the request's workorderid after the buyer came
+// back from Amazon.
+type AmazonPayGetCheckoutSession struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayGetCheckoutSession) Reset() {
+	*x = AmazonPayGetCheckoutSession{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayGetCheckoutSession) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayGetCheckoutSession) ProtoMessage() {}
+
+func (x *AmazonPayGetCheckoutSession) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayGetCheckoutSession.ProtoReflect.Descriptor instead.
+func (*AmazonPayGetCheckoutSession) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{9}
+}
+
+// genericpayment action pre_check (Unzer/Payolution, financing
+// PYV/PYS/PYD/PYM): checks the buyer before the payment; the request's
+// payment_type names the product (Payolution-Invoicing, ...). The answer
+// carries the workorderid the (pre)authorization repeats.
+type UnzerPreCheck struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UnzerPreCheck) Reset() {
+	*x = UnzerPreCheck{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UnzerPreCheck) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UnzerPreCheck) ProtoMessage() {}
+
+func (x *UnzerPreCheck) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UnzerPreCheck.ProtoReflect.Descriptor instead.
+func (*UnzerPreCheck) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{10}
+}
+
 // request=genericpayment: provider-specific side calls selected by
 // add_paydata[action], one typed part per action in `generic_action`
 // (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
-// start_session and update_session, PAYONE Secured Installment
-// installment_options). Answers OK, REDIRECT, APPROVED or ERROR, with
+// start_session and update_order, PAYONE Secured Installment
+// installment_options, Amazon Pay v2 createCheckoutSessionPayload and
+// getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
 // workorderid and add_paydata[...]. The former free-text `action` (field 2)
 // is removed.
 type GenericPaymentRequest struct {
@@ -708,7 +827,10 @@ type GenericPaymentRequest struct {
 	//	*GenericPaymentRequest_PaypalExpressGetCheckoutDetails
 	//	*GenericPaymentRequest_KlarnaStartSession
 	//	*GenericPaymentRequest_SecuredInstallmentOptions
-	//	*GenericPaymentRequest_KlarnaUpdateSession
+	//	*GenericPaymentRequest_KlarnaUpdateOrder
+	//	*GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload
+	//	*GenericPaymentRequest_AmazonPayGetCheckoutSession
+	//	*GenericPaymentRequest_UnzerPreCheck
 	GenericAction isGenericPaymentRequest_GenericAction `protobuf_oneof:"generic_action"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -716,7 +838,7 @@ type GenericPaymentRequest struct {
 
 func (x *GenericPaymentRequest) Reset() {
 	*x = GenericPaymentRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -728,7 +850,7 @@ func (x *GenericPaymentRequest) String() string {
 func (*GenericPaymentRequest) ProtoMessage() {}
 
 func (x *GenericPaymentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[8]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -741,7 +863,7 @@ func (x *GenericPaymentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GenericPaymentRequest.ProtoReflect.Descriptor instead.
 func (*GenericPaymentRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{8}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *GenericPaymentRequest) GetAccount() string {
@@ -905,10 +1027,37 @@ func (x *GenericPaymentRequest) GetSecuredInstallmentOptions() *SecuredInstallme
 	return nil
 }
 
-func (x *GenericPaymentRequest) GetKlarnaUpdateSession() *KlarnaUpdateSession {
+func (x *GenericPaymentRequest) GetKlarnaUpdateOrder() *KlarnaUpdateOrder {
 	if x != nil {
-		if x, ok := x.GenericAction.(*GenericPaymentRequest_KlarnaUpdateSession); ok {
-			return x.KlarnaUpdateSession
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_KlarnaUpdateOrder); ok {
+			return x.KlarnaUpdateOrder
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayCreateCheckoutSessionPayload() *AmazonPayCreateCheckoutSessionPayload {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload); ok {
+			return x.AmazonPayCreateCheckoutSessionPayload
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayGetCheckoutSession() *AmazonPayGetCheckoutSession {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayGetCheckoutSession); ok {
+			return x.AmazonPayGetCheckoutSession
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetUnzerPreCheck() *UnzerPreCheck {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_UnzerPreCheck); ok {
+			return x.UnzerPreCheck
 		}
 	}
 	return nil
@@ -963,9 +1112,24 @@ type GenericPaymentRequest_SecuredInstallmentOptions struct {
 	SecuredInstallmentOptions *SecuredInstallmentOptions `protobuf:"bytes,20,opt,name=secured_installment_options,json=securedInstallmentOptions,proto3,oneof"`
 }
 
-type GenericPaymentRequest_KlarnaUpdateSession struct {
-	// update_session (Klarna).
-	KlarnaUpdateSession *KlarnaUpdateSession `protobuf:"bytes,21,opt,name=klarna_update_session,json=klarnaUpdateSession,proto3,oneof"`
+type GenericPaymentRequest_KlarnaUpdateOrder struct {
+	// update_order (Klarna).
+	KlarnaUpdateOrder *KlarnaUpdateOrder `protobuf:"bytes,21,opt,name=klarna_update_order,json=klarnaUpdateOrder,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload struct {
+	// createCheckoutSessionPayload (Amazon Pay v2).
+	AmazonPayCreateCheckoutSessionPayload *AmazonPayCreateCheckoutSessionPayload `protobuf:"bytes,22,opt,name=amazon_pay_create_checkout_session_payload,json=amazonPayCreateCheckoutSessionPayload,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayGetCheckoutSession struct {
+	// getCheckoutSession (Amazon Pay v2).
+	AmazonPayGetCheckoutSession *AmazonPayGetCheckoutSession `protobuf:"bytes,23,opt,name=amazon_pay_get_checkout_session,json=amazonPayGetCheckoutSession,proto3,oneof"`
+}
+
+type GenericPaymentRequest_UnzerPreCheck struct {
+	// pre_check (Unzer/Payolution).
+	UnzerPreCheck *UnzerPreCheck `protobuf:"bytes,24,opt,name=unzer_pre_check,json=unzerPreCheck,proto3,oneof"`
 }
 
 func (*GenericPaymentRequest_PaypalExpressSetCheckout) isGenericPaymentRequest_GenericAction() {}
@@ -977,7 +1141,14 @@ func (*GenericPaymentRequest_KlarnaStartSession) isGenericPaymentRequest_Generic
 
 func (*GenericPaymentRequest_SecuredInstallmentOptions) isGenericPaymentRequest_GenericAction() {}
 
-func (*GenericPaymentRequest_KlarnaUpdateSession) isGenericPaymentRequest_GenericAction() {}
+func (*GenericPaymentRequest_KlarnaUpdateOrder) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload) isGenericPaymentRequest_GenericAction() {
+}
+
+func (*GenericPaymentRequest_AmazonPayGetCheckoutSession) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_UnzerPreCheck) isGenericPaymentRequest_GenericAction() {}
 
 // request=updateuser: updates the debtor's master data and stored payment data
 // (also to activate a mandate or to supply the address for cross-border SEPA),
@@ -1052,7 +1223,7 @@ type UpdateUserRequest struct {
 
 func (x *UpdateUserRequest) Reset() {
 	*x = UpdateUserRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[9]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1064,7 +1235,7 @@ func (x *UpdateUserRequest) String() string {
 func (*UpdateUserRequest) ProtoMessage() {}
 
 func (x *UpdateUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[9]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1077,7 +1248,7 @@ func (x *UpdateUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateUserRequest.ProtoReflect.Descriptor instead.
 func (*UpdateUserRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{9}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *UpdateUserRequest) GetAccount() string {
@@ -1243,7 +1414,7 @@ type GetUserRequest struct {
 
 func (x *GetUserRequest) Reset() {
 	*x = GetUserRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[10]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1255,7 +1426,7 @@ func (x *GetUserRequest) String() string {
 func (*GetUserRequest) ProtoMessage() {}
 
 func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[10]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1268,7 +1439,7 @@ func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetUserRequest.ProtoReflect.Descriptor instead.
 func (*GetUserRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{10}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *GetUserRequest) GetAccount() string {
@@ -1360,7 +1531,7 @@ type CreateAccessRequest struct {
 
 func (x *CreateAccessRequest) Reset() {
 	*x = CreateAccessRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[11]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1372,7 +1543,7 @@ func (x *CreateAccessRequest) String() string {
 func (*CreateAccessRequest) ProtoMessage() {}
 
 func (x *CreateAccessRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[11]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1385,7 +1556,7 @@ func (x *CreateAccessRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateAccessRequest.ProtoReflect.Descriptor instead.
 func (*CreateAccessRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{11}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *CreateAccessRequest) GetAccount() string {
@@ -1608,7 +1779,7 @@ type UpdateAccessRequest struct {
 
 func (x *UpdateAccessRequest) Reset() {
 	*x = UpdateAccessRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[12]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1620,7 +1791,7 @@ func (x *UpdateAccessRequest) String() string {
 func (*UpdateAccessRequest) ProtoMessage() {}
 
 func (x *UpdateAccessRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[12]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1633,7 +1804,7 @@ func (x *UpdateAccessRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateAccessRequest.ProtoReflect.Descriptor instead.
 func (*UpdateAccessRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{12}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *UpdateAccessRequest) GetAccount() string {
@@ -1778,7 +1949,7 @@ type UpdateReminderRequest struct {
 
 func (x *UpdateReminderRequest) Reset() {
 	*x = UpdateReminderRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[13]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1790,7 +1961,7 @@ func (x *UpdateReminderRequest) String() string {
 func (*UpdateReminderRequest) ProtoMessage() {}
 
 func (x *UpdateReminderRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[13]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1803,7 +1974,7 @@ func (x *UpdateReminderRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateReminderRequest.ProtoReflect.Descriptor instead.
 func (*UpdateReminderRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{13}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *UpdateReminderRequest) GetAccount() string {
@@ -1932,11 +2103,17 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1fPayPalExpressGetCheckoutDetails:8\xd2\xf3\x184\b\x04\"0\n" +
 	"\x13add_paydata[action]\x12\x19getexpresscheckoutdetails\"B\n" +
 	"\x12KlarnaStartSession:,\xd2\xf3\x18(\b\x04\"$\n" +
-	"\x13add_paydata[action]\x12\rstart_session\"D\n" +
-	"\x13KlarnaUpdateSession:-\xd2\xf3\x18)\b\x04\"%\n" +
-	"\x13add_paydata[action]\x12\x0eupdate_session\"O\n" +
+	"\x13add_paydata[action]\x12\rstart_session\"@\n" +
+	"\x11KlarnaUpdateOrder:+\xd2\xf3\x18'\b\x04\"#\n" +
+	"\x13add_paydata[action]\x12\fupdate_order\"O\n" +
 	"\x19SecuredInstallmentOptions:2\xd2\xf3\x18.\b\x04\"*\n" +
-	"\x13add_paydata[action]\x12\x13installment_options\"\xd5\x0e\n" +
+	"\x13add_paydata[action]\x12\x13installment_options\"d\n" +
+	"%AmazonPayCreateCheckoutSessionPayload:;\xd2\xf3\x187\b\x04\"3\n" +
+	"\x13add_paydata[action]\x12\x1ccreateCheckoutSessionPayload\"P\n" +
+	"\x1bAmazonPayGetCheckoutSession:1\xd2\xf3\x18-\b\x04\")\n" +
+	"\x13add_paydata[action]\x12\x12getCheckoutSession\"9\n" +
+	"\rUnzerPreCheck:(\xd2\xf3\x18$\b\x04\" \n" +
+	"\x13add_paydata[action]\x12\tpre_check\"\xef\x11\n" +
 	"\x15GenericPaymentRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x125\n" +
 	"\x06amount\x18\x03 \x01(\x03B\x18\xca\xf3\x18\x14\n" +
@@ -1965,19 +2142,25 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1bpaypal_express_set_checkout\x18\x11 \x01(\v2#.payone.v1.PayPalExpressSetCheckoutH\x01R\x18paypalExpressSetCheckout\x12z\n" +
 	"#paypal_express_get_checkout_details\x18\x12 \x01(\v2*.payone.v1.PayPalExpressGetCheckoutDetailsH\x01R\x1fpaypalExpressGetCheckoutDetails\x12Q\n" +
 	"\x14klarna_start_session\x18\x13 \x01(\v2\x1d.payone.v1.KlarnaStartSessionH\x01R\x12klarnaStartSession\x12f\n" +
-	"\x1bsecured_installment_options\x18\x14 \x01(\v2$.payone.v1.SecuredInstallmentOptionsH\x01R\x19securedInstallmentOptions\x12T\n" +
-	"\x15klarna_update_session\x18\x15 \x01(\v2\x1e.payone.v1.KlarnaUpdateSessionH\x01R\x13klarnaUpdateSession\x1a=\n" +
+	"\x1bsecured_installment_options\x18\x14 \x01(\v2$.payone.v1.SecuredInstallmentOptionsH\x01R\x19securedInstallmentOptions\x12N\n" +
+	"\x13klarna_update_order\x18\x15 \x01(\v2\x1c.payone.v1.KlarnaUpdateOrderH\x01R\x11klarnaUpdateOrder\x12\x8d\x01\n" +
+	"*amazon_pay_create_checkout_session_payload\x18\x16 \x01(\v20.payone.v1.AmazonPayCreateCheckoutSessionPayloadH\x01R%amazonPayCreateCheckoutSessionPayload\x12n\n" +
+	"\x1famazon_pay_get_checkout_session\x18\x17 \x01(\v2&.payone.v1.AmazonPayGetCheckoutSessionH\x01R\x1bamazonPayGetCheckoutSession\x12B\n" +
+	"\x0funzer_pre_check\x18\x18 \x01(\v2\x18.payone.v1.UnzerPreCheckH\x01R\runzerPreCheck\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xab\x02\xd2\xf3\x18\xa6\x02\b\x01\x12\x0egenericpayment\x1aV\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x87\x03\xd2\xf3\x18\x82\x03\b\x01\x12\x0egenericpayment\x1aV\n" +
 	"\x06wallet\n" +
 	"\tfinancing\n" +
-	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\xb9\x01\n" +
+	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\x95\x02\n" +
 	"\x1bpaypal_express_set_checkout\n" +
 	"#paypal_express_get_checkout_details\n" +
 	"\x14klarna_start_session\n" +
 	"\x1bsecured_installment_options\n" +
-	"\x15klarna_update_session2+an action (add_paydata[action]) is requiredB\x10\n" +
+	"\x13klarna_update_order\n" +
+	"*amazon_pay_create_checkout_session_payload\n" +
+	"\x1famazon_pay_get_checkout_session\n" +
+	"\x0funzer_pre_check2+an action (add_paydata[action]) is requiredB\x10\n" +
 	"\x0epayment_methodB\x10\n" +
 	"\x0egeneric_actionB\t\n" +
 	"\a_amountJ\x04\b\x02\x10\x03R\x06action\"\x84\f\n" +
@@ -2153,80 +2336,86 @@ func file_payone_v1_management_requests_proto_rawDescGZIP() []byte {
 	return file_payone_v1_management_requests_proto_rawDescData
 }
 
-var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
+var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_payone_v1_management_requests_proto_goTypes = []any{
-	(*ManageMandateRequest)(nil),            // 0: payone.v1.ManageMandateRequest
-	(*GetFileRequest)(nil),                  // 1: payone.v1.GetFileRequest
-	(*GetInvoiceRequest)(nil),               // 2: payone.v1.GetInvoiceRequest
-	(*PayPalExpressSetCheckout)(nil),        // 3: payone.v1.PayPalExpressSetCheckout
-	(*PayPalExpressGetCheckoutDetails)(nil), // 4: payone.v1.PayPalExpressGetCheckoutDetails
-	(*KlarnaStartSession)(nil),              // 5: payone.v1.KlarnaStartSession
-	(*KlarnaUpdateSession)(nil),             // 6: payone.v1.KlarnaUpdateSession
-	(*SecuredInstallmentOptions)(nil),       // 7: payone.v1.SecuredInstallmentOptions
-	(*GenericPaymentRequest)(nil),           // 8: payone.v1.GenericPaymentRequest
-	(*UpdateUserRequest)(nil),               // 9: payone.v1.UpdateUserRequest
-	(*GetUserRequest)(nil),                  // 10: payone.v1.GetUserRequest
-	(*CreateAccessRequest)(nil),             // 11: payone.v1.CreateAccessRequest
-	(*UpdateAccessRequest)(nil),             // 12: payone.v1.UpdateAccessRequest
-	(*UpdateReminderRequest)(nil),           // 13: payone.v1.UpdateReminderRequest
-	nil,                                     // 14: payone.v1.GenericPaymentRequest.AddPaydataEntry
-	(FileType)(0),                           // 15: payone.v1.FileType
-	(FileFormat)(0),                         // 16: payone.v1.FileFormat
-	(*PersonalData)(nil),                    // 17: payone.v1.PersonalData
-	(*DeliveryData)(nil),                    // 18: payone.v1.DeliveryData
-	(*RedirectUrls)(nil),                    // 19: payone.v1.RedirectUrls
-	(*Article)(nil),                         // 20: payone.v1.Article
-	(*WalletPayment)(nil),                   // 21: payone.v1.WalletPayment
-	(*FinancingPayment)(nil),                // 22: payone.v1.FinancingPayment
-	(*OnlineBankTransferPayment)(nil),       // 23: payone.v1.OnlineBankTransferPayment
-	(BusinessRelation)(0),                   // 24: payone.v1.BusinessRelation
-	(Gender)(0),                             // 25: payone.v1.Gender
-	(CardType)(0),                           // 26: payone.v1.CardType
-	(PeriodUnit)(0),                         // 27: payone.v1.PeriodUnit
-	(*CreditCardPayment)(nil),               // 28: payone.v1.CreditCardPayment
-	(*SepaDirectDebitPayment)(nil),          // 29: payone.v1.SepaDirectDebitPayment
-	(*InvoicePayment)(nil),                  // 30: payone.v1.InvoicePayment
-	(AccessAction)(0),                       // 31: payone.v1.AccessAction
-	(ReminderLevel)(0),                      // 32: payone.v1.ReminderLevel
+	(*ManageMandateRequest)(nil),                  // 0: payone.v1.ManageMandateRequest
+	(*GetFileRequest)(nil),                        // 1: payone.v1.GetFileRequest
+	(*GetInvoiceRequest)(nil),                     // 2: payone.v1.GetInvoiceRequest
+	(*PayPalExpressSetCheckout)(nil),              // 3: payone.v1.PayPalExpressSetCheckout
+	(*PayPalExpressGetCheckoutDetails)(nil),       // 4: payone.v1.PayPalExpressGetCheckoutDetails
+	(*KlarnaStartSession)(nil),                    // 5: payone.v1.KlarnaStartSession
+	(*KlarnaUpdateOrder)(nil),                     // 6: payone.v1.KlarnaUpdateOrder
+	(*SecuredInstallmentOptions)(nil),             // 7: payone.v1.SecuredInstallmentOptions
+	(*AmazonPayCreateCheckoutSessionPayload)(nil), // 8: payone.v1.AmazonPayCreateCheckoutSessionPayload
+	(*AmazonPayGetCheckoutSession)(nil),           // 9: payone.v1.AmazonPayGetCheckoutSession
+	(*UnzerPreCheck)(nil),                         // 10: payone.v1.UnzerPreCheck
+	(*GenericPaymentRequest)(nil),                 // 11: payone.v1.GenericPaymentRequest
+	(*UpdateUserRequest)(nil),                     // 12: payone.v1.UpdateUserRequest
+	(*GetUserRequest)(nil),                        // 13: payone.v1.GetUserRequest
+	(*CreateAccessRequest)(nil),                   // 14: payone.v1.CreateAccessRequest
+	(*UpdateAccessRequest)(nil),                   // 15: payone.v1.UpdateAccessRequest
+	(*UpdateReminderRequest)(nil),                 // 16: payone.v1.UpdateReminderRequest
+	nil,                                           // 17: payone.v1.GenericPaymentRequest.AddPaydataEntry
+	(FileType)(0),                                 // 18: payone.v1.FileType
+	(FileFormat)(0),                               // 19: payone.v1.FileFormat
+	(*PersonalData)(nil),                          // 20: payone.v1.PersonalData
+	(*DeliveryData)(nil),                          // 21: payone.v1.DeliveryData
+	(*RedirectUrls)(nil),                          // 22: payone.v1.RedirectUrls
+	(*Article)(nil),                               // 23: payone.v1.Article
+	(*WalletPayment)(nil),                         // 24: payone.v1.WalletPayment
+	(*FinancingPayment)(nil),                      // 25: payone.v1.FinancingPayment
+	(*OnlineBankTransferPayment)(nil),             // 26: payone.v1.OnlineBankTransferPayment
+	(BusinessRelation)(0),                         // 27: payone.v1.BusinessRelation
+	(Gender)(0),                                   // 28: payone.v1.Gender
+	(CardType)(0),                                 // 29: payone.v1.CardType
+	(PeriodUnit)(0),                               // 30: payone.v1.PeriodUnit
+	(*CreditCardPayment)(nil),                     // 31: payone.v1.CreditCardPayment
+	(*SepaDirectDebitPayment)(nil),                // 32: payone.v1.SepaDirectDebitPayment
+	(*InvoicePayment)(nil),                        // 33: payone.v1.InvoicePayment
+	(AccessAction)(0),                             // 34: payone.v1.AccessAction
+	(ReminderLevel)(0),                            // 35: payone.v1.ReminderLevel
 }
 var file_payone_v1_management_requests_proto_depIdxs = []int32{
-	15, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
-	16, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
-	17, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
-	18, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	19, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
-	20, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
-	14, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
-	21, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
-	22, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
-	23, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
+	18, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
+	19, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
+	20, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
+	21, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	22, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
+	23, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
+	17, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
+	24, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
+	25, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
+	26, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
 	3,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
 	4,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
 	5,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
 	7,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
-	6,  // 14: payone.v1.GenericPaymentRequest.klarna_update_session:type_name -> payone.v1.KlarnaUpdateSession
-	17, // 15: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
-	24, // 16: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
-	25, // 17: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
-	18, // 18: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	26, // 19: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
-	27, // 20: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
-	27, // 21: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	17, // 22: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
-	28, // 23: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	29, // 24: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	30, // 25: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	31, // 26: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
-	27, // 27: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	28, // 28: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	29, // 29: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	30, // 30: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	32, // 31: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
-	32, // [32:32] is the sub-list for method output_type
-	32, // [32:32] is the sub-list for method input_type
-	32, // [32:32] is the sub-list for extension type_name
-	32, // [32:32] is the sub-list for extension extendee
-	0,  // [0:32] is the sub-list for field type_name
+	6,  // 14: payone.v1.GenericPaymentRequest.klarna_update_order:type_name -> payone.v1.KlarnaUpdateOrder
+	8,  // 15: payone.v1.GenericPaymentRequest.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCreateCheckoutSessionPayload
+	9,  // 16: payone.v1.GenericPaymentRequest.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayGetCheckoutSession
+	10, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
+	20, // 18: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
+	27, // 19: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
+	28, // 20: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
+	21, // 21: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	29, // 22: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
+	30, // 23: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
+	30, // 24: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	20, // 25: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
+	31, // 26: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	32, // 27: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	33, // 28: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	34, // 29: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
+	30, // 30: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	31, // 31: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	32, // 32: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	33, // 33: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	35, // 34: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
+	35, // [35:35] is the sub-list for method output_type
+	35, // [35:35] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_management_requests_proto_init() }
@@ -2237,7 +2426,7 @@ func file_payone_v1_management_requests_proto_init() {
 	file_payone_v1_common_proto_init()
 	file_payone_v1_options_proto_init()
 	file_payone_v1_payment_methods_proto_init()
-	file_payone_v1_management_requests_proto_msgTypes[8].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[11].OneofWrappers = []any{
 		(*GenericPaymentRequest_Wallet)(nil),
 		(*GenericPaymentRequest_Financing)(nil),
 		(*GenericPaymentRequest_OnlineBankTransfer)(nil),
@@ -2245,27 +2434,30 @@ func file_payone_v1_management_requests_proto_init() {
 		(*GenericPaymentRequest_PaypalExpressGetCheckoutDetails)(nil),
 		(*GenericPaymentRequest_KlarnaStartSession)(nil),
 		(*GenericPaymentRequest_SecuredInstallmentOptions)(nil),
-		(*GenericPaymentRequest_KlarnaUpdateSession)(nil),
+		(*GenericPaymentRequest_KlarnaUpdateOrder)(nil),
+		(*GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload)(nil),
+		(*GenericPaymentRequest_AmazonPayGetCheckoutSession)(nil),
+		(*GenericPaymentRequest_UnzerPreCheck)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[9].OneofWrappers = []any{}
-	file_payone_v1_management_requests_proto_msgTypes[11].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[12].OneofWrappers = []any{}
+	file_payone_v1_management_requests_proto_msgTypes[14].OneofWrappers = []any{
 		(*CreateAccessRequest_CreditCard)(nil),
 		(*CreateAccessRequest_SepaDirectDebit)(nil),
 		(*CreateAccessRequest_Invoice)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[12].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[15].OneofWrappers = []any{
 		(*UpdateAccessRequest_CreditCard)(nil),
 		(*UpdateAccessRequest_SepaDirectDebit)(nil),
 		(*UpdateAccessRequest_Invoice)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[13].OneofWrappers = []any{}
+	file_payone_v1_management_requests_proto_msgTypes[16].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_management_requests_proto_rawDesc), len(file_payone_v1_management_requests_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   15,
+			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

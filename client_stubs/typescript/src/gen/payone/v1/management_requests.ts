@@ -236,11 +236,11 @@ export interface KlarnaStartSession {
 }
 
 /**
- * genericpayment action update_session (Klarna): the amount or basket of
+ * genericpayment action update_order (Klarna): the amount or basket of
  * the open session named by the request's workorderid changed; the answer
  * carries the same workorderid and a fresh client_token.
  */
-export interface KlarnaUpdateSession {
+export interface KlarnaUpdateOrder {
 }
 
 /**
@@ -252,11 +252,37 @@ export interface SecuredInstallmentOptions {
 }
 
 /**
+ * genericpayment action createCheckoutSessionPayload (Amazon Pay v2, wallet
+ * AMP): the signed payload for the Amazon Pay button; the answer carries
+ * workorderid, add_paydata[payload] and add_paydata[signature].
+ */
+export interface AmazonPayCreateCheckoutSessionPayload {
+}
+
+/**
+ * genericpayment action getCheckoutSession (Amazon Pay v2): the state of the
+ * checkout session named by the request's workorderid after the buyer came
+ * back from Amazon.
+ */
+export interface AmazonPayGetCheckoutSession {
+}
+
+/**
+ * genericpayment action pre_check (Unzer/Payolution, financing
+ * PYV/PYS/PYD/PYM): checks the buyer before the payment; the request's
+ * payment_type names the product (Payolution-Invoicing, ...). The answer
+ * carries the workorderid the (pre)authorization repeats.
+ */
+export interface UnzerPreCheck {
+}
+
+/**
  * request=genericpayment: provider-specific side calls selected by
  * add_paydata[action], one typed part per action in `generic_action`
  * (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
- * start_session and update_session, PAYONE Secured Installment
- * installment_options). Answers OK, REDIRECT, APPROVED or ERROR, with
+ * start_session and update_order, PAYONE Secured Installment
+ * installment_options, Amazon Pay v2 createCheckoutSessionPayload and
+ * getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
  * workorderid and add_paydata[...]. The former free-text `action` (field 2)
  * is removed.
  */
@@ -356,8 +382,20 @@ export interface GenericPaymentRequest {
   securedInstallmentOptions?:
     | SecuredInstallmentOptions
     | undefined;
-  /** update_session (Klarna). */
-  klarnaUpdateSession?: KlarnaUpdateSession | undefined;
+  /** update_order (Klarna). */
+  klarnaUpdateOrder?:
+    | KlarnaUpdateOrder
+    | undefined;
+  /** createCheckoutSessionPayload (Amazon Pay v2). */
+  amazonPayCreateCheckoutSessionPayload?:
+    | AmazonPayCreateCheckoutSessionPayload
+    | undefined;
+  /** getCheckoutSession (Amazon Pay v2). */
+  amazonPayGetCheckoutSession?:
+    | AmazonPayGetCheckoutSession
+    | undefined;
+  /** pre_check (Unzer/Payolution). */
+  unzerPreCheck?: UnzerPreCheck | undefined;
 }
 
 export interface GenericPaymentRequest_AddPaydataEntry {
@@ -1525,16 +1563,16 @@ export const KlarnaStartSession: MessageFns<KlarnaStartSession> = {
   },
 };
 
-function createBaseKlarnaUpdateSession(): KlarnaUpdateSession {
+function createBaseKlarnaUpdateOrder(): KlarnaUpdateOrder {
   return {};
 }
 
-export const KlarnaUpdateSession: MessageFns<KlarnaUpdateSession> = {
-  encode(_: KlarnaUpdateSession, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const KlarnaUpdateOrder: MessageFns<KlarnaUpdateOrder> = {
+  encode(_: KlarnaUpdateOrder, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): KlarnaUpdateSession {
+  decode(input: BinaryReader | Uint8Array, length?: number): KlarnaUpdateOrder {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -1543,7 +1581,7 @@ export const KlarnaUpdateSession: MessageFns<KlarnaUpdateSession> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseKlarnaUpdateSession();
+      const message = createBaseKlarnaUpdateOrder();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -1559,20 +1597,20 @@ export const KlarnaUpdateSession: MessageFns<KlarnaUpdateSession> = {
     }
   },
 
-  fromJSON(_: any): KlarnaUpdateSession {
+  fromJSON(_: any): KlarnaUpdateOrder {
     return {};
   },
 
-  toJSON(_: KlarnaUpdateSession): unknown {
+  toJSON(_: KlarnaUpdateOrder): unknown {
     const obj: any = {};
     return obj;
   },
 
-  create(base?: DeepPartial<KlarnaUpdateSession>): KlarnaUpdateSession {
-    return KlarnaUpdateSession.fromPartial(base ?? {});
+  create(base?: DeepPartial<KlarnaUpdateOrder>): KlarnaUpdateOrder {
+    return KlarnaUpdateOrder.fromPartial(base ?? {});
   },
-  fromPartial(_: DeepPartial<KlarnaUpdateSession>): KlarnaUpdateSession {
-    const message = createBaseKlarnaUpdateSession();
+  fromPartial(_: DeepPartial<KlarnaUpdateOrder>): KlarnaUpdateOrder {
+    const message = createBaseKlarnaUpdateOrder();
     return message;
   },
 };
@@ -1629,6 +1667,162 @@ export const SecuredInstallmentOptions: MessageFns<SecuredInstallmentOptions> = 
   },
 };
 
+function createBaseAmazonPayCreateCheckoutSessionPayload(): AmazonPayCreateCheckoutSessionPayload {
+  return {};
+}
+
+export const AmazonPayCreateCheckoutSessionPayload: MessageFns<AmazonPayCreateCheckoutSessionPayload> = {
+  encode(_: AmazonPayCreateCheckoutSessionPayload, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AmazonPayCreateCheckoutSessionPayload {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAmazonPayCreateCheckoutSessionPayload();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): AmazonPayCreateCheckoutSessionPayload {
+    return {};
+  },
+
+  toJSON(_: AmazonPayCreateCheckoutSessionPayload): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<AmazonPayCreateCheckoutSessionPayload>): AmazonPayCreateCheckoutSessionPayload {
+    return AmazonPayCreateCheckoutSessionPayload.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<AmazonPayCreateCheckoutSessionPayload>): AmazonPayCreateCheckoutSessionPayload {
+    const message = createBaseAmazonPayCreateCheckoutSessionPayload();
+    return message;
+  },
+};
+
+function createBaseAmazonPayGetCheckoutSession(): AmazonPayGetCheckoutSession {
+  return {};
+}
+
+export const AmazonPayGetCheckoutSession: MessageFns<AmazonPayGetCheckoutSession> = {
+  encode(_: AmazonPayGetCheckoutSession, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AmazonPayGetCheckoutSession {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAmazonPayGetCheckoutSession();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): AmazonPayGetCheckoutSession {
+    return {};
+  },
+
+  toJSON(_: AmazonPayGetCheckoutSession): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<AmazonPayGetCheckoutSession>): AmazonPayGetCheckoutSession {
+    return AmazonPayGetCheckoutSession.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<AmazonPayGetCheckoutSession>): AmazonPayGetCheckoutSession {
+    const message = createBaseAmazonPayGetCheckoutSession();
+    return message;
+  },
+};
+
+function createBaseUnzerPreCheck(): UnzerPreCheck {
+  return {};
+}
+
+export const UnzerPreCheck: MessageFns<UnzerPreCheck> = {
+  encode(_: UnzerPreCheck, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnzerPreCheck {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnzerPreCheck();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): UnzerPreCheck {
+    return {};
+  },
+
+  toJSON(_: UnzerPreCheck): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<UnzerPreCheck>): UnzerPreCheck {
+    return UnzerPreCheck.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<UnzerPreCheck>): UnzerPreCheck {
+    const message = createBaseUnzerPreCheck();
+    return message;
+  },
+};
+
 function createBaseGenericPaymentRequest(): GenericPaymentRequest {
   return {
     account: "",
@@ -1650,7 +1844,10 @@ function createBaseGenericPaymentRequest(): GenericPaymentRequest {
     paypalExpressGetCheckoutDetails: undefined,
     klarnaStartSession: undefined,
     securedInstallmentOptions: undefined,
-    klarnaUpdateSession: undefined,
+    klarnaUpdateOrder: undefined,
+    amazonPayCreateCheckoutSessionPayload: undefined,
+    amazonPayGetCheckoutSession: undefined,
+    unzerPreCheck: undefined,
   };
 }
 
@@ -1713,8 +1910,20 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     if (message.securedInstallmentOptions !== undefined) {
       SecuredInstallmentOptions.encode(message.securedInstallmentOptions, writer.uint32(162).fork()).join();
     }
-    if (message.klarnaUpdateSession !== undefined) {
-      KlarnaUpdateSession.encode(message.klarnaUpdateSession, writer.uint32(170).fork()).join();
+    if (message.klarnaUpdateOrder !== undefined) {
+      KlarnaUpdateOrder.encode(message.klarnaUpdateOrder, writer.uint32(170).fork()).join();
+    }
+    if (message.amazonPayCreateCheckoutSessionPayload !== undefined) {
+      AmazonPayCreateCheckoutSessionPayload.encode(
+        message.amazonPayCreateCheckoutSessionPayload,
+        writer.uint32(178).fork(),
+      ).join();
+    }
+    if (message.amazonPayGetCheckoutSession !== undefined) {
+      AmazonPayGetCheckoutSession.encode(message.amazonPayGetCheckoutSession, writer.uint32(186).fork()).join();
+    }
+    if (message.unzerPreCheck !== undefined) {
+      UnzerPreCheck.encode(message.unzerPreCheck, writer.uint32(194).fork()).join();
     }
     return writer;
   },
@@ -1892,7 +2101,34 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
               break;
             }
 
-            message.klarnaUpdateSession = KlarnaUpdateSession.decode(reader, reader.uint32());
+            message.klarnaUpdateOrder = KlarnaUpdateOrder.decode(reader, reader.uint32());
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.amazonPayCreateCheckoutSessionPayload = AmazonPayCreateCheckoutSessionPayload.decode(
+              reader,
+              reader.uint32(),
+            );
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.amazonPayGetCheckoutSession = AmazonPayGetCheckoutSession.decode(reader, reader.uint32());
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.unzerPreCheck = UnzerPreCheck.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -1996,10 +2232,25 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
         : isSet(object.secured_installment_options)
         ? SecuredInstallmentOptions.fromJSON(object.secured_installment_options)
         : undefined,
-      klarnaUpdateSession: isSet(object.klarnaUpdateSession)
-        ? KlarnaUpdateSession.fromJSON(object.klarnaUpdateSession)
-        : isSet(object.klarna_update_session)
-        ? KlarnaUpdateSession.fromJSON(object.klarna_update_session)
+      klarnaUpdateOrder: isSet(object.klarnaUpdateOrder)
+        ? KlarnaUpdateOrder.fromJSON(object.klarnaUpdateOrder)
+        : isSet(object.klarna_update_order)
+        ? KlarnaUpdateOrder.fromJSON(object.klarna_update_order)
+        : undefined,
+      amazonPayCreateCheckoutSessionPayload: isSet(object.amazonPayCreateCheckoutSessionPayload)
+        ? AmazonPayCreateCheckoutSessionPayload.fromJSON(object.amazonPayCreateCheckoutSessionPayload)
+        : isSet(object.amazon_pay_create_checkout_session_payload)
+        ? AmazonPayCreateCheckoutSessionPayload.fromJSON(object.amazon_pay_create_checkout_session_payload)
+        : undefined,
+      amazonPayGetCheckoutSession: isSet(object.amazonPayGetCheckoutSession)
+        ? AmazonPayGetCheckoutSession.fromJSON(object.amazonPayGetCheckoutSession)
+        : isSet(object.amazon_pay_get_checkout_session)
+        ? AmazonPayGetCheckoutSession.fromJSON(object.amazon_pay_get_checkout_session)
+        : undefined,
+      unzerPreCheck: isSet(object.unzerPreCheck)
+        ? UnzerPreCheck.fromJSON(object.unzerPreCheck)
+        : isSet(object.unzer_pre_check)
+        ? UnzerPreCheck.fromJSON(object.unzer_pre_check)
         : undefined,
     };
   },
@@ -2071,8 +2322,19 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     if (message.securedInstallmentOptions !== undefined) {
       obj.securedInstallmentOptions = SecuredInstallmentOptions.toJSON(message.securedInstallmentOptions);
     }
-    if (message.klarnaUpdateSession !== undefined) {
-      obj.klarnaUpdateSession = KlarnaUpdateSession.toJSON(message.klarnaUpdateSession);
+    if (message.klarnaUpdateOrder !== undefined) {
+      obj.klarnaUpdateOrder = KlarnaUpdateOrder.toJSON(message.klarnaUpdateOrder);
+    }
+    if (message.amazonPayCreateCheckoutSessionPayload !== undefined) {
+      obj.amazonPayCreateCheckoutSessionPayload = AmazonPayCreateCheckoutSessionPayload.toJSON(
+        message.amazonPayCreateCheckoutSessionPayload,
+      );
+    }
+    if (message.amazonPayGetCheckoutSession !== undefined) {
+      obj.amazonPayGetCheckoutSession = AmazonPayGetCheckoutSession.toJSON(message.amazonPayGetCheckoutSession);
+    }
+    if (message.unzerPreCheck !== undefined) {
+      obj.unzerPreCheck = UnzerPreCheck.toJSON(message.unzerPreCheck);
     }
     return obj;
   },
@@ -2132,8 +2394,20 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
       (object.securedInstallmentOptions !== undefined && object.securedInstallmentOptions !== null)
         ? SecuredInstallmentOptions.fromPartial(object.securedInstallmentOptions)
         : undefined;
-    message.klarnaUpdateSession = (object.klarnaUpdateSession !== undefined && object.klarnaUpdateSession !== null)
-      ? KlarnaUpdateSession.fromPartial(object.klarnaUpdateSession)
+    message.klarnaUpdateOrder = (object.klarnaUpdateOrder !== undefined && object.klarnaUpdateOrder !== null)
+      ? KlarnaUpdateOrder.fromPartial(object.klarnaUpdateOrder)
+      : undefined;
+    message.amazonPayCreateCheckoutSessionPayload =
+      (object.amazonPayCreateCheckoutSessionPayload !== undefined &&
+          object.amazonPayCreateCheckoutSessionPayload !== null)
+        ? AmazonPayCreateCheckoutSessionPayload.fromPartial(object.amazonPayCreateCheckoutSessionPayload)
+        : undefined;
+    message.amazonPayGetCheckoutSession =
+      (object.amazonPayGetCheckoutSession !== undefined && object.amazonPayGetCheckoutSession !== null)
+        ? AmazonPayGetCheckoutSession.fromPartial(object.amazonPayGetCheckoutSession)
+        : undefined;
+    message.unzerPreCheck = (object.unzerPreCheck !== undefined && object.unzerPreCheck !== null)
+      ? UnzerPreCheck.fromPartial(object.unzerPreCheck)
       : undefined;
     return message;
   },

@@ -8,8 +8,9 @@ package com.payonegateway.payone.v1;
  * request=genericpayment: provider-specific side calls selected by
  * add_paydata[action], one typed part per action in `generic_action`
  * (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
- * start_session and update_session, PAYONE Secured Installment
- * installment_options). Answers OK, REDIRECT, APPROVED or ERROR, with
+ * start_session and update_order, PAYONE Secured Installment
+ * installment_options, Amazon Pay v2 createCheckoutSessionPayload and
+ * getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
  * workorderid and add_paydata[...]. The former free-text `action` (field 2)
  * is removed.
  * </pre>
@@ -125,7 +126,10 @@ private static final long serialVersionUID = 0L;
     PAYPAL_EXPRESS_GET_CHECKOUT_DETAILS(18),
     KLARNA_START_SESSION(19),
     SECURED_INSTALLMENT_OPTIONS(20),
-    KLARNA_UPDATE_SESSION(21),
+    KLARNA_UPDATE_ORDER(21),
+    AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD(22),
+    AMAZON_PAY_GET_CHECKOUT_SESSION(23),
+    UNZER_PRE_CHECK(24),
     GENERICACTION_NOT_SET(0);
     private final int value;
     private GenericActionCase(int value) {
@@ -147,7 +151,10 @@ private static final long serialVersionUID = 0L;
         case 18: return PAYPAL_EXPRESS_GET_CHECKOUT_DETAILS;
         case 19: return KLARNA_START_SESSION;
         case 20: return SECURED_INSTALLMENT_OPTIONS;
-        case 21: return KLARNA_UPDATE_SESSION;
+        case 21: return KLARNA_UPDATE_ORDER;
+        case 22: return AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD;
+        case 23: return AMAZON_PAY_GET_CHECKOUT_SESSION;
+        case 24: return UNZER_PRE_CHECK;
         case 0: return GENERICACTION_NOT_SET;
         default: return null;
       }
@@ -1080,47 +1087,176 @@ java.lang.String defaultValue) {
     return com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance();
   }
 
-  public static final int KLARNA_UPDATE_SESSION_FIELD_NUMBER = 21;
+  public static final int KLARNA_UPDATE_ORDER_FIELD_NUMBER = 21;
   /**
    * <pre>
-   * update_session (Klarna).
+   * update_order (Klarna).
    * </pre>
    *
-   * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
-   * @return Whether the klarnaUpdateSession field is set.
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return Whether the klarnaUpdateOrder field is set.
    */
   @java.lang.Override
-  public boolean hasKlarnaUpdateSession() {
+  public boolean hasKlarnaUpdateOrder() {
     return genericActionCase_ == 21;
   }
   /**
    * <pre>
-   * update_session (Klarna).
+   * update_order (Klarna).
    * </pre>
    *
-   * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
-   * @return The klarnaUpdateSession.
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return The klarnaUpdateOrder.
    */
   @java.lang.Override
-  public com.payonegateway.payone.v1.KlarnaUpdateSession getKlarnaUpdateSession() {
+  public com.payonegateway.payone.v1.KlarnaUpdateOrder getKlarnaUpdateOrder() {
     if (genericActionCase_ == 21) {
-       return (com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_;
+       return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
     }
-    return com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance();
+    return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
   }
   /**
    * <pre>
-   * update_session (Klarna).
+   * update_order (Klarna).
    * </pre>
    *
-   * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
    */
   @java.lang.Override
-  public com.payonegateway.payone.v1.KlarnaUpdateSessionOrBuilder getKlarnaUpdateSessionOrBuilder() {
+  public com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder getKlarnaUpdateOrderOrBuilder() {
     if (genericActionCase_ == 21) {
-       return (com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_;
+       return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
     }
-    return com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance();
+    return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
+  }
+
+  public static final int AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD_FIELD_NUMBER = 22;
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return Whether the amazonPayCreateCheckoutSessionPayload field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmazonPayCreateCheckoutSessionPayload() {
+    return genericActionCase_ == 22;
+  }
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return The amazonPayCreateCheckoutSessionPayload.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload getAmazonPayCreateCheckoutSessionPayload() {
+    if (genericActionCase_ == 22) {
+       return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder getAmazonPayCreateCheckoutSessionPayloadOrBuilder() {
+    if (genericActionCase_ == 22) {
+       return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+  }
+
+  public static final int AMAZON_PAY_GET_CHECKOUT_SESSION_FIELD_NUMBER = 23;
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return Whether the amazonPayGetCheckoutSession field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmazonPayGetCheckoutSession() {
+    return genericActionCase_ == 23;
+  }
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return The amazonPayGetCheckoutSession.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayGetCheckoutSession getAmazonPayGetCheckoutSession() {
+    if (genericActionCase_ == 23) {
+       return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder getAmazonPayGetCheckoutSessionOrBuilder() {
+    if (genericActionCase_ == 23) {
+       return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+  }
+
+  public static final int UNZER_PRE_CHECK_FIELD_NUMBER = 24;
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return Whether the unzerPreCheck field is set.
+   */
+  @java.lang.Override
+  public boolean hasUnzerPreCheck() {
+    return genericActionCase_ == 24;
+  }
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return The unzerPreCheck.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.UnzerPreCheck getUnzerPreCheck() {
+    if (genericActionCase_ == 24) {
+       return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+    }
+    return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.UnzerPreCheckOrBuilder getUnzerPreCheckOrBuilder() {
+    if (genericActionCase_ == 24) {
+       return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+    }
+    return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
   }
 
   private byte memoizedIsInitialized = -1;
@@ -1198,7 +1334,16 @@ java.lang.String defaultValue) {
       output.writeMessage(20, (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_);
     }
     if (genericActionCase_ == 21) {
-      output.writeMessage(21, (com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_);
+      output.writeMessage(21, (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_);
+    }
+    if (genericActionCase_ == 22) {
+      output.writeMessage(22, (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_);
+    }
+    if (genericActionCase_ == 23) {
+      output.writeMessage(23, (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_);
+    }
+    if (genericActionCase_ == 24) {
+      output.writeMessage(24, (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -1287,7 +1432,19 @@ java.lang.String defaultValue) {
     }
     if (genericActionCase_ == 21) {
       size += com.google.protobuf.CodedOutputStream
-        .computeMessageSize(21, (com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_);
+        .computeMessageSize(21, (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_);
+    }
+    if (genericActionCase_ == 22) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(22, (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_);
+    }
+    if (genericActionCase_ == 23) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(23, (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_);
+    }
+    if (genericActionCase_ == 24) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(24, (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_);
     }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
@@ -1376,8 +1533,20 @@ java.lang.String defaultValue) {
             .equals(other.getSecuredInstallmentOptions())) return false;
         break;
       case 21:
-        if (!getKlarnaUpdateSession()
-            .equals(other.getKlarnaUpdateSession())) return false;
+        if (!getKlarnaUpdateOrder()
+            .equals(other.getKlarnaUpdateOrder())) return false;
+        break;
+      case 22:
+        if (!getAmazonPayCreateCheckoutSessionPayload()
+            .equals(other.getAmazonPayCreateCheckoutSessionPayload())) return false;
+        break;
+      case 23:
+        if (!getAmazonPayGetCheckoutSession()
+            .equals(other.getAmazonPayGetCheckoutSession())) return false;
+        break;
+      case 24:
+        if (!getUnzerPreCheck()
+            .equals(other.getUnzerPreCheck())) return false;
         break;
       case 0:
       default:
@@ -1464,8 +1633,20 @@ java.lang.String defaultValue) {
         hash = (53 * hash) + getSecuredInstallmentOptions().hashCode();
         break;
       case 21:
-        hash = (37 * hash) + KLARNA_UPDATE_SESSION_FIELD_NUMBER;
-        hash = (53 * hash) + getKlarnaUpdateSession().hashCode();
+        hash = (37 * hash) + KLARNA_UPDATE_ORDER_FIELD_NUMBER;
+        hash = (53 * hash) + getKlarnaUpdateOrder().hashCode();
+        break;
+      case 22:
+        hash = (37 * hash) + AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD_FIELD_NUMBER;
+        hash = (53 * hash) + getAmazonPayCreateCheckoutSessionPayload().hashCode();
+        break;
+      case 23:
+        hash = (37 * hash) + AMAZON_PAY_GET_CHECKOUT_SESSION_FIELD_NUMBER;
+        hash = (53 * hash) + getAmazonPayGetCheckoutSession().hashCode();
+        break;
+      case 24:
+        hash = (37 * hash) + UNZER_PRE_CHECK_FIELD_NUMBER;
+        hash = (53 * hash) + getUnzerPreCheck().hashCode();
         break;
       case 0:
       default:
@@ -1570,8 +1751,9 @@ java.lang.String defaultValue) {
    * request=genericpayment: provider-specific side calls selected by
    * add_paydata[action], one typed part per action in `generic_action`
    * (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
-   * start_session and update_session, PAYONE Secured Installment
-   * installment_options). Answers OK, REDIRECT, APPROVED or ERROR, with
+   * start_session and update_order, PAYONE Secured Installment
+   * installment_options, Amazon Pay v2 createCheckoutSessionPayload and
+   * getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
    * workorderid and add_paydata[...]. The former free-text `action` (field 2)
    * is removed.
    * </pre>
@@ -1682,8 +1864,17 @@ java.lang.String defaultValue) {
       if (securedInstallmentOptionsBuilder_ != null) {
         securedInstallmentOptionsBuilder_.clear();
       }
-      if (klarnaUpdateSessionBuilder_ != null) {
-        klarnaUpdateSessionBuilder_.clear();
+      if (klarnaUpdateOrderBuilder_ != null) {
+        klarnaUpdateOrderBuilder_.clear();
+      }
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ != null) {
+        amazonPayCreateCheckoutSessionPayloadBuilder_.clear();
+      }
+      if (amazonPayGetCheckoutSessionBuilder_ != null) {
+        amazonPayGetCheckoutSessionBuilder_.clear();
+      }
+      if (unzerPreCheckBuilder_ != null) {
+        unzerPreCheckBuilder_.clear();
       }
       paymentMethodCase_ = 0;
       paymentMethod_ = null;
@@ -1815,8 +2006,20 @@ java.lang.String defaultValue) {
         result.genericAction_ = securedInstallmentOptionsBuilder_.build();
       }
       if (genericActionCase_ == 21 &&
-          klarnaUpdateSessionBuilder_ != null) {
-        result.genericAction_ = klarnaUpdateSessionBuilder_.build();
+          klarnaUpdateOrderBuilder_ != null) {
+        result.genericAction_ = klarnaUpdateOrderBuilder_.build();
+      }
+      if (genericActionCase_ == 22 &&
+          amazonPayCreateCheckoutSessionPayloadBuilder_ != null) {
+        result.genericAction_ = amazonPayCreateCheckoutSessionPayloadBuilder_.build();
+      }
+      if (genericActionCase_ == 23 &&
+          amazonPayGetCheckoutSessionBuilder_ != null) {
+        result.genericAction_ = amazonPayGetCheckoutSessionBuilder_.build();
+      }
+      if (genericActionCase_ == 24 &&
+          unzerPreCheckBuilder_ != null) {
+        result.genericAction_ = unzerPreCheckBuilder_.build();
       }
     }
 
@@ -1969,8 +2172,20 @@ java.lang.String defaultValue) {
           mergeSecuredInstallmentOptions(other.getSecuredInstallmentOptions());
           break;
         }
-        case KLARNA_UPDATE_SESSION: {
-          mergeKlarnaUpdateSession(other.getKlarnaUpdateSession());
+        case KLARNA_UPDATE_ORDER: {
+          mergeKlarnaUpdateOrder(other.getKlarnaUpdateOrder());
+          break;
+        }
+        case AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD: {
+          mergeAmazonPayCreateCheckoutSessionPayload(other.getAmazonPayCreateCheckoutSessionPayload());
+          break;
+        }
+        case AMAZON_PAY_GET_CHECKOUT_SESSION: {
+          mergeAmazonPayGetCheckoutSession(other.getAmazonPayGetCheckoutSession());
+          break;
+        }
+        case UNZER_PRE_CHECK: {
+          mergeUnzerPreCheck(other.getUnzerPreCheck());
           break;
         }
         case GENERICACTION_NOT_SET: {
@@ -2132,11 +2347,32 @@ java.lang.String defaultValue) {
             } // case 162
             case 170: {
               input.readMessage(
-                  getKlarnaUpdateSessionFieldBuilder().getBuilder(),
+                  getKlarnaUpdateOrderFieldBuilder().getBuilder(),
                   extensionRegistry);
               genericActionCase_ = 21;
               break;
             } // case 170
+            case 178: {
+              input.readMessage(
+                  getAmazonPayCreateCheckoutSessionPayloadFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 22;
+              break;
+            } // case 178
+            case 186: {
+              input.readMessage(
+                  getAmazonPayGetCheckoutSessionFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 23;
+              break;
+            } // case 186
+            case 194: {
+              input.readMessage(
+                  getUnzerPreCheckFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 24;
+              break;
+            } // case 194
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -5060,91 +5296,91 @@ java.lang.String defaultValue) {
     }
 
     private com.google.protobuf.SingleFieldBuilderV3<
-        com.payonegateway.payone.v1.KlarnaUpdateSession, com.payonegateway.payone.v1.KlarnaUpdateSession.Builder, com.payonegateway.payone.v1.KlarnaUpdateSessionOrBuilder> klarnaUpdateSessionBuilder_;
+        com.payonegateway.payone.v1.KlarnaUpdateOrder, com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder, com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder> klarnaUpdateOrderBuilder_;
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
-     * @return Whether the klarnaUpdateSession field is set.
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     * @return Whether the klarnaUpdateOrder field is set.
      */
     @java.lang.Override
-    public boolean hasKlarnaUpdateSession() {
+    public boolean hasKlarnaUpdateOrder() {
       return genericActionCase_ == 21;
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
-     * @return The klarnaUpdateSession.
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     * @return The klarnaUpdateOrder.
      */
     @java.lang.Override
-    public com.payonegateway.payone.v1.KlarnaUpdateSession getKlarnaUpdateSession() {
-      if (klarnaUpdateSessionBuilder_ == null) {
+    public com.payonegateway.payone.v1.KlarnaUpdateOrder getKlarnaUpdateOrder() {
+      if (klarnaUpdateOrderBuilder_ == null) {
         if (genericActionCase_ == 21) {
-          return (com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_;
+          return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
         }
-        return com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance();
+        return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
       } else {
         if (genericActionCase_ == 21) {
-          return klarnaUpdateSessionBuilder_.getMessage();
+          return klarnaUpdateOrderBuilder_.getMessage();
         }
-        return com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance();
+        return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
       }
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
      */
-    public Builder setKlarnaUpdateSession(com.payonegateway.payone.v1.KlarnaUpdateSession value) {
-      if (klarnaUpdateSessionBuilder_ == null) {
+    public Builder setKlarnaUpdateOrder(com.payonegateway.payone.v1.KlarnaUpdateOrder value) {
+      if (klarnaUpdateOrderBuilder_ == null) {
         if (value == null) {
           throw new NullPointerException();
         }
         genericAction_ = value;
         onChanged();
       } else {
-        klarnaUpdateSessionBuilder_.setMessage(value);
+        klarnaUpdateOrderBuilder_.setMessage(value);
       }
       genericActionCase_ = 21;
       return this;
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
      */
-    public Builder setKlarnaUpdateSession(
-        com.payonegateway.payone.v1.KlarnaUpdateSession.Builder builderForValue) {
-      if (klarnaUpdateSessionBuilder_ == null) {
+    public Builder setKlarnaUpdateOrder(
+        com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder builderForValue) {
+      if (klarnaUpdateOrderBuilder_ == null) {
         genericAction_ = builderForValue.build();
         onChanged();
       } else {
-        klarnaUpdateSessionBuilder_.setMessage(builderForValue.build());
+        klarnaUpdateOrderBuilder_.setMessage(builderForValue.build());
       }
       genericActionCase_ = 21;
       return this;
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
      */
-    public Builder mergeKlarnaUpdateSession(com.payonegateway.payone.v1.KlarnaUpdateSession value) {
-      if (klarnaUpdateSessionBuilder_ == null) {
+    public Builder mergeKlarnaUpdateOrder(com.payonegateway.payone.v1.KlarnaUpdateOrder value) {
+      if (klarnaUpdateOrderBuilder_ == null) {
         if (genericActionCase_ == 21 &&
-            genericAction_ != com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance()) {
-          genericAction_ = com.payonegateway.payone.v1.KlarnaUpdateSession.newBuilder((com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_)
+            genericAction_ != com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.KlarnaUpdateOrder.newBuilder((com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_)
               .mergeFrom(value).buildPartial();
         } else {
           genericAction_ = value;
@@ -5152,9 +5388,9 @@ java.lang.String defaultValue) {
         onChanged();
       } else {
         if (genericActionCase_ == 21) {
-          klarnaUpdateSessionBuilder_.mergeFrom(value);
+          klarnaUpdateOrderBuilder_.mergeFrom(value);
         } else {
-          klarnaUpdateSessionBuilder_.setMessage(value);
+          klarnaUpdateOrderBuilder_.setMessage(value);
         }
       }
       genericActionCase_ = 21;
@@ -5162,13 +5398,13 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
      */
-    public Builder clearKlarnaUpdateSession() {
-      if (klarnaUpdateSessionBuilder_ == null) {
+    public Builder clearKlarnaUpdateOrder() {
+      if (klarnaUpdateOrderBuilder_ == null) {
         if (genericActionCase_ == 21) {
           genericActionCase_ = 0;
           genericAction_ = null;
@@ -5179,62 +5415,596 @@ java.lang.String defaultValue) {
           genericActionCase_ = 0;
           genericAction_ = null;
         }
-        klarnaUpdateSessionBuilder_.clear();
+        klarnaUpdateOrderBuilder_.clear();
       }
       return this;
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
      */
-    public com.payonegateway.payone.v1.KlarnaUpdateSession.Builder getKlarnaUpdateSessionBuilder() {
-      return getKlarnaUpdateSessionFieldBuilder().getBuilder();
+    public com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder getKlarnaUpdateOrderBuilder() {
+      return getKlarnaUpdateOrderFieldBuilder().getBuilder();
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
      */
     @java.lang.Override
-    public com.payonegateway.payone.v1.KlarnaUpdateSessionOrBuilder getKlarnaUpdateSessionOrBuilder() {
-      if ((genericActionCase_ == 21) && (klarnaUpdateSessionBuilder_ != null)) {
-        return klarnaUpdateSessionBuilder_.getMessageOrBuilder();
+    public com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder getKlarnaUpdateOrderOrBuilder() {
+      if ((genericActionCase_ == 21) && (klarnaUpdateOrderBuilder_ != null)) {
+        return klarnaUpdateOrderBuilder_.getMessageOrBuilder();
       } else {
         if (genericActionCase_ == 21) {
-          return (com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_;
+          return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
         }
-        return com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance();
+        return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
       }
     }
     /**
      * <pre>
-     * update_session (Klarna).
+     * update_order (Klarna).
      * </pre>
      *
-     * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
      */
     private com.google.protobuf.SingleFieldBuilderV3<
-        com.payonegateway.payone.v1.KlarnaUpdateSession, com.payonegateway.payone.v1.KlarnaUpdateSession.Builder, com.payonegateway.payone.v1.KlarnaUpdateSessionOrBuilder> 
-        getKlarnaUpdateSessionFieldBuilder() {
-      if (klarnaUpdateSessionBuilder_ == null) {
+        com.payonegateway.payone.v1.KlarnaUpdateOrder, com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder, com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder> 
+        getKlarnaUpdateOrderFieldBuilder() {
+      if (klarnaUpdateOrderBuilder_ == null) {
         if (!(genericActionCase_ == 21)) {
-          genericAction_ = com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance();
+          genericAction_ = com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
         }
-        klarnaUpdateSessionBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
-            com.payonegateway.payone.v1.KlarnaUpdateSession, com.payonegateway.payone.v1.KlarnaUpdateSession.Builder, com.payonegateway.payone.v1.KlarnaUpdateSessionOrBuilder>(
-                (com.payonegateway.payone.v1.KlarnaUpdateSession) genericAction_,
+        klarnaUpdateOrderBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.KlarnaUpdateOrder, com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder, com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder>(
+                (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_,
                 getParentForChildren(),
                 isClean());
         genericAction_ = null;
       }
       genericActionCase_ = 21;
       onChanged();
-      return klarnaUpdateSessionBuilder_;
+      return klarnaUpdateOrderBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder> amazonPayCreateCheckoutSessionPayloadBuilder_;
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     * @return Whether the amazonPayCreateCheckoutSessionPayload field is set.
+     */
+    @java.lang.Override
+    public boolean hasAmazonPayCreateCheckoutSessionPayload() {
+      return genericActionCase_ == 22;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     * @return The amazonPayCreateCheckoutSessionPayload.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload getAmazonPayCreateCheckoutSessionPayload() {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (genericActionCase_ == 22) {
+          return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 22) {
+          return amazonPayCreateCheckoutSessionPayloadBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder setAmazonPayCreateCheckoutSessionPayload(com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload value) {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        amazonPayCreateCheckoutSessionPayloadBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 22;
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder setAmazonPayCreateCheckoutSessionPayload(
+        com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder builderForValue) {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        amazonPayCreateCheckoutSessionPayloadBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 22;
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder mergeAmazonPayCreateCheckoutSessionPayload(com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload value) {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (genericActionCase_ == 22 &&
+            genericAction_ != com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.newBuilder((com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 22) {
+          amazonPayCreateCheckoutSessionPayloadBuilder_.mergeFrom(value);
+        } else {
+          amazonPayCreateCheckoutSessionPayloadBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 22;
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder clearAmazonPayCreateCheckoutSessionPayload() {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (genericActionCase_ == 22) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 22) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        amazonPayCreateCheckoutSessionPayloadBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder getAmazonPayCreateCheckoutSessionPayloadBuilder() {
+      return getAmazonPayCreateCheckoutSessionPayloadFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder getAmazonPayCreateCheckoutSessionPayloadOrBuilder() {
+      if ((genericActionCase_ == 22) && (amazonPayCreateCheckoutSessionPayloadBuilder_ != null)) {
+        return amazonPayCreateCheckoutSessionPayloadBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 22) {
+          return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder> 
+        getAmazonPayCreateCheckoutSessionPayloadFieldBuilder() {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (!(genericActionCase_ == 22)) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+        }
+        amazonPayCreateCheckoutSessionPayloadBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder>(
+                (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 22;
+      onChanged();
+      return amazonPayCreateCheckoutSessionPayloadBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayGetCheckoutSession, com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder, com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder> amazonPayGetCheckoutSessionBuilder_;
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     * @return Whether the amazonPayGetCheckoutSession field is set.
+     */
+    @java.lang.Override
+    public boolean hasAmazonPayGetCheckoutSession() {
+      return genericActionCase_ == 23;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     * @return The amazonPayGetCheckoutSession.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayGetCheckoutSession getAmazonPayGetCheckoutSession() {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (genericActionCase_ == 23) {
+          return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 23) {
+          return amazonPayGetCheckoutSessionBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder setAmazonPayGetCheckoutSession(com.payonegateway.payone.v1.AmazonPayGetCheckoutSession value) {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        amazonPayGetCheckoutSessionBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 23;
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder setAmazonPayGetCheckoutSession(
+        com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder builderForValue) {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        amazonPayGetCheckoutSessionBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 23;
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder mergeAmazonPayGetCheckoutSession(com.payonegateway.payone.v1.AmazonPayGetCheckoutSession value) {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (genericActionCase_ == 23 &&
+            genericAction_ != com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.newBuilder((com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 23) {
+          amazonPayGetCheckoutSessionBuilder_.mergeFrom(value);
+        } else {
+          amazonPayGetCheckoutSessionBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 23;
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder clearAmazonPayGetCheckoutSession() {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (genericActionCase_ == 23) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 23) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        amazonPayGetCheckoutSessionBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder getAmazonPayGetCheckoutSessionBuilder() {
+      return getAmazonPayGetCheckoutSessionFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder getAmazonPayGetCheckoutSessionOrBuilder() {
+      if ((genericActionCase_ == 23) && (amazonPayGetCheckoutSessionBuilder_ != null)) {
+        return amazonPayGetCheckoutSessionBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 23) {
+          return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayGetCheckoutSession, com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder, com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder> 
+        getAmazonPayGetCheckoutSessionFieldBuilder() {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (!(genericActionCase_ == 23)) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+        }
+        amazonPayGetCheckoutSessionBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.AmazonPayGetCheckoutSession, com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder, com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder>(
+                (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 23;
+      onChanged();
+      return amazonPayGetCheckoutSessionBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.UnzerPreCheck, com.payonegateway.payone.v1.UnzerPreCheck.Builder, com.payonegateway.payone.v1.UnzerPreCheckOrBuilder> unzerPreCheckBuilder_;
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     * @return Whether the unzerPreCheck field is set.
+     */
+    @java.lang.Override
+    public boolean hasUnzerPreCheck() {
+      return genericActionCase_ == 24;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     * @return The unzerPreCheck.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.UnzerPreCheck getUnzerPreCheck() {
+      if (unzerPreCheckBuilder_ == null) {
+        if (genericActionCase_ == 24) {
+          return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+        }
+        return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 24) {
+          return unzerPreCheckBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder setUnzerPreCheck(com.payonegateway.payone.v1.UnzerPreCheck value) {
+      if (unzerPreCheckBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        unzerPreCheckBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 24;
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder setUnzerPreCheck(
+        com.payonegateway.payone.v1.UnzerPreCheck.Builder builderForValue) {
+      if (unzerPreCheckBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        unzerPreCheckBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 24;
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder mergeUnzerPreCheck(com.payonegateway.payone.v1.UnzerPreCheck value) {
+      if (unzerPreCheckBuilder_ == null) {
+        if (genericActionCase_ == 24 &&
+            genericAction_ != com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.UnzerPreCheck.newBuilder((com.payonegateway.payone.v1.UnzerPreCheck) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 24) {
+          unzerPreCheckBuilder_.mergeFrom(value);
+        } else {
+          unzerPreCheckBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 24;
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder clearUnzerPreCheck() {
+      if (unzerPreCheckBuilder_ == null) {
+        if (genericActionCase_ == 24) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 24) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        unzerPreCheckBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public com.payonegateway.payone.v1.UnzerPreCheck.Builder getUnzerPreCheckBuilder() {
+      return getUnzerPreCheckFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.UnzerPreCheckOrBuilder getUnzerPreCheckOrBuilder() {
+      if ((genericActionCase_ == 24) && (unzerPreCheckBuilder_ != null)) {
+        return unzerPreCheckBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 24) {
+          return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+        }
+        return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.UnzerPreCheck, com.payonegateway.payone.v1.UnzerPreCheck.Builder, com.payonegateway.payone.v1.UnzerPreCheckOrBuilder> 
+        getUnzerPreCheckFieldBuilder() {
+      if (unzerPreCheckBuilder_ == null) {
+        if (!(genericActionCase_ == 24)) {
+          genericAction_ = com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+        }
+        unzerPreCheckBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.UnzerPreCheck, com.payonegateway.payone.v1.UnzerPreCheck.Builder, com.payonegateway.payone.v1.UnzerPreCheckOrBuilder>(
+                (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 24;
+      onChanged();
+      return unzerPreCheckBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

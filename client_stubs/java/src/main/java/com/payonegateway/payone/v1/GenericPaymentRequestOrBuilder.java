@@ -554,30 +554,111 @@ java.lang.String defaultValue);
 
   /**
    * <pre>
-   * update_session (Klarna).
+   * update_order (Klarna).
    * </pre>
    *
-   * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
-   * @return Whether the klarnaUpdateSession field is set.
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return Whether the klarnaUpdateOrder field is set.
    */
-  boolean hasKlarnaUpdateSession();
+  boolean hasKlarnaUpdateOrder();
   /**
    * <pre>
-   * update_session (Klarna).
+   * update_order (Klarna).
    * </pre>
    *
-   * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
-   * @return The klarnaUpdateSession.
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return The klarnaUpdateOrder.
    */
-  com.payonegateway.payone.v1.KlarnaUpdateSession getKlarnaUpdateSession();
+  com.payonegateway.payone.v1.KlarnaUpdateOrder getKlarnaUpdateOrder();
   /**
    * <pre>
-   * update_session (Klarna).
+   * update_order (Klarna).
    * </pre>
    *
-   * <code>.payone.v1.KlarnaUpdateSession klarna_update_session = 21;</code>
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
    */
-  com.payonegateway.payone.v1.KlarnaUpdateSessionOrBuilder getKlarnaUpdateSessionOrBuilder();
+  com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder getKlarnaUpdateOrderOrBuilder();
+
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return Whether the amazonPayCreateCheckoutSessionPayload field is set.
+   */
+  boolean hasAmazonPayCreateCheckoutSessionPayload();
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return The amazonPayCreateCheckoutSessionPayload.
+   */
+  com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload getAmazonPayCreateCheckoutSessionPayload();
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   */
+  com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder getAmazonPayCreateCheckoutSessionPayloadOrBuilder();
+
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return Whether the amazonPayGetCheckoutSession field is set.
+   */
+  boolean hasAmazonPayGetCheckoutSession();
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return The amazonPayGetCheckoutSession.
+   */
+  com.payonegateway.payone.v1.AmazonPayGetCheckoutSession getAmazonPayGetCheckoutSession();
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   */
+  com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder getAmazonPayGetCheckoutSessionOrBuilder();
+
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return Whether the unzerPreCheck field is set.
+   */
+  boolean hasUnzerPreCheck();
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return The unzerPreCheck.
+   */
+  com.payonegateway.payone.v1.UnzerPreCheck getUnzerPreCheck();
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   */
+  com.payonegateway.payone.v1.UnzerPreCheckOrBuilder getUnzerPreCheckOrBuilder();
 
   public com.payonegateway.payone.v1.GenericPaymentRequest.PaymentMethodCase getPaymentMethodCase();
 

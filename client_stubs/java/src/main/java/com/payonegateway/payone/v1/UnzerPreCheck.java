@@ -5,30 +5,31 @@ package com.payonegateway.payone.v1;
 
 /**
  * <pre>
- * genericpayment action update_session (Klarna): the amount or basket of
- * the open session named by the request's workorderid changed; the answer
- * carries the same workorderid and a fresh client_token.
+ * genericpayment action pre_check (Unzer/Payolution, financing
+ * PYV/PYS/PYD/PYM): checks the buyer before the payment; the request's
+ * payment_type names the product (Payolution-Invoicing, ...). The answer
+ * carries the workorderid the (pre)authorization repeats.
  * </pre>
  *
- * Protobuf type {@code payone.v1.KlarnaUpdateSession}
+ * Protobuf type {@code payone.v1.UnzerPreCheck}
  */
-public final class KlarnaUpdateSession extends
+public final class UnzerPreCheck extends
     com.google.protobuf.GeneratedMessageV3 implements
-    // @@protoc_insertion_point(message_implements:payone.v1.KlarnaUpdateSession)
-    KlarnaUpdateSessionOrBuilder {
+    // @@protoc_insertion_point(message_implements:payone.v1.UnzerPreCheck)
+    UnzerPreCheckOrBuilder {
 private static final long serialVersionUID = 0L;
-  // Use KlarnaUpdateSession.newBuilder() to construct.
-  private KlarnaUpdateSession(com.google.protobuf.GeneratedMessageV3.Builder<?> builder) {
+  // Use UnzerPreCheck.newBuilder() to construct.
+  private UnzerPreCheck(com.google.protobuf.GeneratedMessageV3.Builder<?> builder) {
     super(builder);
   }
-  private KlarnaUpdateSession() {
+  private UnzerPreCheck() {
   }
 
   @java.lang.Override
   @SuppressWarnings({"unused"})
   protected java.lang.Object newInstance(
       UnusedPrivateParameter unused) {
-    return new KlarnaUpdateSession();
+    return new UnzerPreCheck();
   }
 
   @java.lang.Override
@@ -38,15 +39,15 @@ private static final long serialVersionUID = 0L;
   }
   public static final com.google.protobuf.Descriptors.Descriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_KlarnaUpdateSession_descriptor;
+    return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_UnzerPreCheck_descriptor;
   }
 
   @java.lang.Override
   protected com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
       internalGetFieldAccessorTable() {
-    return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_KlarnaUpdateSession_fieldAccessorTable
+    return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_UnzerPreCheck_fieldAccessorTable
         .ensureFieldAccessorsInitialized(
-            com.payonegateway.payone.v1.KlarnaUpdateSession.class, com.payonegateway.payone.v1.KlarnaUpdateSession.Builder.class);
+            com.payonegateway.payone.v1.UnzerPreCheck.class, com.payonegateway.payone.v1.UnzerPreCheck.Builder.class);
   }
 
   private byte memoizedIsInitialized = -1;
@@ -82,10 +83,10 @@ private static final long serialVersionUID = 0L;
     if (obj == this) {
      return true;
     }
-    if (!(obj instanceof com.payonegateway.payone.v1.KlarnaUpdateSession)) {
+    if (!(obj instanceof com.payonegateway.payone.v1.UnzerPreCheck)) {
       return super.equals(obj);
     }
-    com.payonegateway.payone.v1.KlarnaUpdateSession other = (com.payonegateway.payone.v1.KlarnaUpdateSession) obj;
+    com.payonegateway.payone.v1.UnzerPreCheck other = (com.payonegateway.payone.v1.UnzerPreCheck) obj;
 
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
@@ -103,69 +104,69 @@ private static final long serialVersionUID = 0L;
     return hash;
   }
 
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       java.nio.ByteBuffer data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       java.nio.ByteBuffer data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       com.google.protobuf.ByteString data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       com.google.protobuf.ByteString data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(byte[] data)
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(byte[] data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       byte[] data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(java.io.InputStream input)
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(java.io.InputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessageV3
         .parseWithIOException(PARSER, input);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       java.io.InputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessageV3
         .parseWithIOException(PARSER, input, extensionRegistry);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseDelimitedFrom(java.io.InputStream input)
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseDelimitedFrom(java.io.InputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessageV3
         .parseDelimitedWithIOException(PARSER, input);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseDelimitedFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseDelimitedFrom(
       java.io.InputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessageV3
         .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       com.google.protobuf.CodedInputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessageV3
         .parseWithIOException(PARSER, input);
   }
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession parseFrom(
+  public static com.payonegateway.payone.v1.UnzerPreCheck parseFrom(
       com.google.protobuf.CodedInputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
@@ -178,7 +179,7 @@ private static final long serialVersionUID = 0L;
   public static Builder newBuilder() {
     return DEFAULT_INSTANCE.toBuilder();
   }
-  public static Builder newBuilder(com.payonegateway.payone.v1.KlarnaUpdateSession prototype) {
+  public static Builder newBuilder(com.payonegateway.payone.v1.UnzerPreCheck prototype) {
     return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
   }
   @java.lang.Override
@@ -195,31 +196,32 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * genericpayment action update_session (Klarna): the amount or basket of
-   * the open session named by the request's workorderid changed; the answer
-   * carries the same workorderid and a fresh client_token.
+   * genericpayment action pre_check (Unzer/Payolution, financing
+   * PYV/PYS/PYD/PYM): checks the buyer before the payment; the request's
+   * payment_type names the product (Payolution-Invoicing, ...). The answer
+   * carries the workorderid the (pre)authorization repeats.
    * </pre>
    *
-   * Protobuf type {@code payone.v1.KlarnaUpdateSession}
+   * Protobuf type {@code payone.v1.UnzerPreCheck}
    */
   public static final class Builder extends
       com.google.protobuf.GeneratedMessageV3.Builder<Builder> implements
-      // @@protoc_insertion_point(builder_implements:payone.v1.KlarnaUpdateSession)
-      com.payonegateway.payone.v1.KlarnaUpdateSessionOrBuilder {
+      // @@protoc_insertion_point(builder_implements:payone.v1.UnzerPreCheck)
+      com.payonegateway.payone.v1.UnzerPreCheckOrBuilder {
     public static final com.google.protobuf.Descriptors.Descriptor
         getDescriptor() {
-      return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_KlarnaUpdateSession_descriptor;
+      return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_UnzerPreCheck_descriptor;
     }
 
     @java.lang.Override
     protected com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
         internalGetFieldAccessorTable() {
-      return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_KlarnaUpdateSession_fieldAccessorTable
+      return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_UnzerPreCheck_fieldAccessorTable
           .ensureFieldAccessorsInitialized(
-              com.payonegateway.payone.v1.KlarnaUpdateSession.class, com.payonegateway.payone.v1.KlarnaUpdateSession.Builder.class);
+              com.payonegateway.payone.v1.UnzerPreCheck.class, com.payonegateway.payone.v1.UnzerPreCheck.Builder.class);
     }
 
-    // Construct using com.payonegateway.payone.v1.KlarnaUpdateSession.newBuilder()
+    // Construct using com.payonegateway.payone.v1.UnzerPreCheck.newBuilder()
     private Builder() {
 
     }
@@ -238,17 +240,17 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.google.protobuf.Descriptors.Descriptor
         getDescriptorForType() {
-      return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_KlarnaUpdateSession_descriptor;
+      return com.payonegateway.payone.v1.ManagementRequestsProto.internal_static_payone_v1_UnzerPreCheck_descriptor;
     }
 
     @java.lang.Override
-    public com.payonegateway.payone.v1.KlarnaUpdateSession getDefaultInstanceForType() {
-      return com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance();
+    public com.payonegateway.payone.v1.UnzerPreCheck getDefaultInstanceForType() {
+      return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
     }
 
     @java.lang.Override
-    public com.payonegateway.payone.v1.KlarnaUpdateSession build() {
-      com.payonegateway.payone.v1.KlarnaUpdateSession result = buildPartial();
+    public com.payonegateway.payone.v1.UnzerPreCheck build() {
+      com.payonegateway.payone.v1.UnzerPreCheck result = buildPartial();
       if (!result.isInitialized()) {
         throw newUninitializedMessageException(result);
       }
@@ -256,8 +258,8 @@ private static final long serialVersionUID = 0L;
     }
 
     @java.lang.Override
-    public com.payonegateway.payone.v1.KlarnaUpdateSession buildPartial() {
-      com.payonegateway.payone.v1.KlarnaUpdateSession result = new com.payonegateway.payone.v1.KlarnaUpdateSession(this);
+    public com.payonegateway.payone.v1.UnzerPreCheck buildPartial() {
+      com.payonegateway.payone.v1.UnzerPreCheck result = new com.payonegateway.payone.v1.UnzerPreCheck(this);
       onBuilt();
       return result;
     }
@@ -296,16 +298,16 @@ private static final long serialVersionUID = 0L;
     }
     @java.lang.Override
     public Builder mergeFrom(com.google.protobuf.Message other) {
-      if (other instanceof com.payonegateway.payone.v1.KlarnaUpdateSession) {
-        return mergeFrom((com.payonegateway.payone.v1.KlarnaUpdateSession)other);
+      if (other instanceof com.payonegateway.payone.v1.UnzerPreCheck) {
+        return mergeFrom((com.payonegateway.payone.v1.UnzerPreCheck)other);
       } else {
         super.mergeFrom(other);
         return this;
       }
     }
 
-    public Builder mergeFrom(com.payonegateway.payone.v1.KlarnaUpdateSession other) {
-      if (other == com.payonegateway.payone.v1.KlarnaUpdateSession.getDefaultInstance()) return this;
+    public Builder mergeFrom(com.payonegateway.payone.v1.UnzerPreCheck other) {
+      if (other == com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance()) return this;
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -360,23 +362,23 @@ private static final long serialVersionUID = 0L;
     }
 
 
-    // @@protoc_insertion_point(builder_scope:payone.v1.KlarnaUpdateSession)
+    // @@protoc_insertion_point(builder_scope:payone.v1.UnzerPreCheck)
   }
 
-  // @@protoc_insertion_point(class_scope:payone.v1.KlarnaUpdateSession)
-  private static final com.payonegateway.payone.v1.KlarnaUpdateSession DEFAULT_INSTANCE;
+  // @@protoc_insertion_point(class_scope:payone.v1.UnzerPreCheck)
+  private static final com.payonegateway.payone.v1.UnzerPreCheck DEFAULT_INSTANCE;
   static {
-    DEFAULT_INSTANCE = new com.payonegateway.payone.v1.KlarnaUpdateSession();
+    DEFAULT_INSTANCE = new com.payonegateway.payone.v1.UnzerPreCheck();
   }
 
-  public static com.payonegateway.payone.v1.KlarnaUpdateSession getDefaultInstance() {
+  public static com.payonegateway.payone.v1.UnzerPreCheck getDefaultInstance() {
     return DEFAULT_INSTANCE;
   }
 
-  private static final com.google.protobuf.Parser<KlarnaUpdateSession>
-      PARSER = new com.google.protobuf.AbstractParser<KlarnaUpdateSession>() {
+  private static final com.google.protobuf.Parser<UnzerPreCheck>
+      PARSER = new com.google.protobuf.AbstractParser<UnzerPreCheck>() {
     @java.lang.Override
-    public KlarnaUpdateSession parsePartialFrom(
+    public UnzerPreCheck parsePartialFrom(
         com.google.protobuf.CodedInputStream input,
         com.google.protobuf.ExtensionRegistryLite extensionRegistry)
         throws com.google.protobuf.InvalidProtocolBufferException {
@@ -395,17 +397,17 @@ private static final long serialVersionUID = 0L;
     }
   };
 
-  public static com.google.protobuf.Parser<KlarnaUpdateSession> parser() {
+  public static com.google.protobuf.Parser<UnzerPreCheck> parser() {
     return PARSER;
   }
 
   @java.lang.Override
-  public com.google.protobuf.Parser<KlarnaUpdateSession> getParserForType() {
+  public com.google.protobuf.Parser<UnzerPreCheck> getParserForType() {
     return PARSER;
   }
 
   @java.lang.Override
-  public com.payonegateway.payone.v1.KlarnaUpdateSession getDefaultInstanceForType() {
+  public com.payonegateway.payone.v1.UnzerPreCheck getDefaultInstanceForType() {
     return DEFAULT_INSTANCE;
   }
 

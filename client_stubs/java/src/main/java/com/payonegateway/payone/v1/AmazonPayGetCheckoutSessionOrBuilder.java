@@ -3,7 +3,7 @@
 
 package com.payonegateway.payone.v1;
 
-public interface KlarnaUpdateSessionOrBuilder extends
-    // @@protoc_insertion_point(interface_extends:payone.v1.KlarnaUpdateSession)
+public interface AmazonPayGetCheckoutSessionOrBuilder extends
+    // @@protoc_insertion_point(interface_extends:payone.v1.AmazonPayGetCheckoutSession)
     com.google.protobuf.MessageOrBuilder {
 }
