@@ -24,6 +24,32 @@ bool Ledger::HasUser(absl::string_view portalid,
   return userids_.contains(absl::StrCat(portalid, "/", userid));
 }
 
+std::string Ledger::KnownUser(absl::string_view portalid,
+                              absl::string_view customerid) const {
+  const auto it = users_.find(absl::StrCat(portalid, "/", customerid));
+  return it == users_.end() ? "" : it->second;
+}
+
+std::string Ledger::IssueUserToken(absl::string_view portalid,
+                                   absl::string_view userid,
+                                   absl::Time expires) {
+  std::string token = absl::StrCat("UT", 4000000000 + NextNumber());
+  user_tokens_[token] = {
+      std::string(portalid), std::string(userid), expires, {}};
+  return token;
+}
+
+std::string Ledger::UserOfToken(absl::string_view portalid,
+                                absl::string_view token, absl::Time now) {
+  const auto it = user_tokens_.find(token);
+  if (it == user_tokens_.end() || now >= it->second.expires) return "";
+  UserToken& issued = it->second;
+  if (issued.portalid == portalid) return issued.userid;
+  std::string& copy = issued.copies[portalid];
+  if (copy.empty()) copy = UserFor(portalid, "");
+  return copy;
+}
+
 int64_t Ledger::VirtualAccount(absl::string_view portalid,
                                absl::string_view name) {
   const auto [it, added] =

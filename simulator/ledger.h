@@ -16,6 +16,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "simulator/wire.h"
 
 namespace payone::simulator {
@@ -75,6 +76,17 @@ class Ledger {
   // The PAYONE userid of a customer: stable per portal and customerid.
   std::string UserFor(absl::string_view portalid, absl::string_view customerid);
   bool HasUser(absl::string_view portalid, absl::string_view userid) const;
+  // The userid of a stored customerid ("" when none; creates nothing).
+  std::string KnownUser(absl::string_view portalid,
+                        absl::string_view customerid) const;
+  // getuser: a usertoken naming the portal's debtor until `expires`.
+  std::string IssueUserToken(absl::string_view portalid,
+                             absl::string_view userid, absl::Time expires);
+  // The debtor a usertoken names in `portalid` at `now`: the same userid in
+  // the issuing portal, a copy (a new userid, stable per token) in another.
+  // "" when unknown or expired.
+  std::string UserOfToken(absl::string_view portalid, absl::string_view token,
+                          absl::Time now);
   // The id of a virtual account (vaccountname) of a portal.
   int64_t VirtualAccount(absl::string_view portalid, absl::string_view name);
 
@@ -101,6 +113,13 @@ class Ledger {
     std::string financingtype;
   };
   std::map<std::string, WorkOrder> workorders;
+  // Subscription contracts (createaccess), by accessid.
+  struct Access {
+    std::string portalid;
+    bool cancelled = false;
+    bool locked = false;
+  };
+  std::map<std::string, Access> accesses;
   // vreferences used per portal.
   std::set<std::pair<std::string, std::string>> vreferences;
 
@@ -108,6 +127,14 @@ class Ledger {
   int64_t next_txid_;
   int64_t next_userid_;
   int64_t next_number_ = 1;
+  struct UserToken {
+    std::string portalid;
+    std::string userid;
+    absl::Time expires;
+    // userid of the copy per portal that used the token.
+    absl::flat_hash_map<std::string, std::string> copies;
+  };
+  absl::flat_hash_map<std::string, UserToken> user_tokens_;
   absl::flat_hash_map<int64_t, Transaction> transactions_;
   absl::flat_hash_map<std::string, int64_t> tokens_;
   absl::flat_hash_set<std::string> references_;  // "portal/lower(reference)"

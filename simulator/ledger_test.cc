@@ -23,6 +23,25 @@ TEST(Ledger, UsersAreStablePerCustomer) {
   EXPECT_FALSE(ledger.HasUser("2000002", "503"));
 }
 
+TEST(Ledger, UserTokensNameTheDebtorUntilTheyExpire) {
+  Ledger ledger(1, 500);
+  const std::string userid = ledger.UserFor("2000001", "C-1");
+  EXPECT_EQ(ledger.KnownUser("2000001", "C-1"), userid);
+  EXPECT_EQ(ledger.KnownUser("2000001", "C-2"), "");
+  const absl::Time issued = absl::FromUnixSeconds(1000);
+  const std::string token =
+      ledger.IssueUserToken("2000001", userid, issued + absl::Minutes(15));
+  EXPECT_EQ(ledger.UserOfToken("2000001", token, issued), userid);
+  // Another merchant gets a copy of the debtor, the same copy each time.
+  const std::string copy = ledger.UserOfToken("2000002", token, issued);
+  EXPECT_NE(copy, userid);
+  EXPECT_TRUE(ledger.HasUser("2000002", copy));
+  EXPECT_EQ(ledger.UserOfToken("2000002", token, issued), copy);
+  EXPECT_EQ(ledger.UserOfToken("2000001", token, issued + absl::Minutes(15)),
+            "");
+  EXPECT_EQ(ledger.UserOfToken("2000001", "UT0", issued), "");
+}
+
 TEST(Ledger, TransactionsBelongToTheirPortal) {
   Ledger ledger(900000001, 1);
   Transaction tx;

@@ -383,11 +383,20 @@ Answer Authorize(Call& call, bool preauthorization) {
            {"backurl", false, Format::kUrl}})) {
     return call.Fail(*error);
   }
-  if (call.Get("lastname").empty() && call.Get("company").empty()) {
+  // A usertoken (getuser) names a stored debtor, whose name and address
+  // PAYONE already has.
+  std::string token_user;
+  if (call.params.Has("usertoken")) {
+    token_user = call.ledger.UserOfToken(call.account.portalid,
+                                         call.Get("usertoken"), call.now);
+    if (token_user.empty()) return call.Fail({3001, ""});
+  }
+  if (token_user.empty() && call.Get("lastname").empty() &&
+      call.Get("company").empty()) {
     return call.Fail(ParamError("lastname"));
   }
-  if (auto error =
-          CheckRules(call.params, {{"country", true, Format::kCountry}})) {
+  if (auto error = CheckRules(
+          call.params, {{"country", token_user.empty(), Format::kCountry}})) {
     return call.Fail(*error);
   }
   const Method* method = FindMethod(clearingtype);
@@ -409,7 +418,8 @@ Answer Authorize(Call& call, bool preauthorization) {
   tx.price = AmountOf(call);
   tx.txtime = absl::ToUnixSeconds(call.now);
   tx.userid =
-      call.Get("userid").empty()
+      !token_user.empty() ? token_user
+      : call.Get("userid").empty()
           ? call.ledger.UserFor(call.account.portalid, call.Get("customerid"))
           : call.Get("userid");
   for (const char* name :

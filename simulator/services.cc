@@ -1,10 +1,11 @@
-// managemandate, getfile, getinvoice, updateuser, genericpayment,
-// vauthorization.
+// managemandate, getfile, getinvoice, updateuser, getuser, createaccess,
+// updateaccess, updatereminder, genericpayment, vauthorization.
 
 #include <optional>
 #include <string>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "codec/runtime/form.h"
@@ -136,6 +137,124 @@ Answer UpdateUser(Call& call) {
   return Answer::Status("OK");
 }
 
+// getuser with getusertoken=yes (api_version >= 3.11): a 15-minute token
+// for a stored debtor. type=userdata (a JSON answer) is not simulated.
+Answer GetUser(Call& call) {
+  if (auto error =
+          CheckRules(call.params, {{"api_version", true, Format::kList, "3.11"},
+                                   {"getusertoken", true, Format::kList, "yes"},
+                                   {"userid", false, Format::kDigits}})) {
+    return call.Fail(*error);
+  }
+  std::string userid = call.Get("userid");
+  if (userid.empty() && call.Get("customerid").empty()) {
+    return call.Fail({3002, ""});
+  }
+  if (userid.empty()) {
+    userid =
+        call.ledger.KnownUser(call.account.portalid, call.Get("customerid"));
+  }
+  if (userid.empty() || !call.ledger.HasUser(call.account.portalid, userid)) {
+    return call.Fail({3009, ""});
+  }
+  Answer answer = Answer::Status("APPROVED");
+  answer
+      .Add("usertoken",
+           call.ledger.IssueUserToken(call.account.portalid, userid,
+                                      call.now + absl::Minutes(15)))
+      .Add("userid", userid);
+  return answer;
+}
+
+// createaccess: a subscription contract paid by cc, elv or rec.
+Answer CreateAccess(Call& call) {
+  if (auto error = CheckAid(call)) return call.Fail(*error);
+  if (auto error = CheckRules(
+          call.params, {{"clearingtype", true, Format::kList, "cc|elv|rec"},
+                        {"reference", true, Format::kReference},
+                        {"productid", true, Format::kDigits},
+                        {"access_starttime", true, Format::kDigits},
+                        {"access_expiretime", false, Format::kDigits},
+                        {"currency", true, Format::kCurrency}})) {
+    return call.Fail(*error);
+  }
+  int64_t start = 0;
+  int64_t expire = 0;
+  if (absl::SimpleAtoi(call.Get("access_starttime"), &start) &&
+      absl::SimpleAtoi(call.Get("access_expiretime"), &expire) &&
+      expire <= start) {
+    return call.Fail({7008, ""});
+  }
+  if (!call.ledger.ClaimReference(call.account.portalid,
+                                  call.Get("reference"))) {
+    return call.Fail({911, ""});
+  }
+  const std::string accessid = absl::StrCat(100000 + call.ledger.NextNumber());
+  call.ledger.accesses[accessid].portalid = call.account.portalid;
+  const std::string userid =
+      call.Get("userid").empty()
+          ? call.ledger.UserFor(call.account.portalid, call.Get("customerid"))
+          : call.Get("userid");
+  Answer answer = Answer::Status("APPROVED");
+  answer.Add("txid", absl::StrCat(call.ledger.NextTxid()))
+      .Add("userid", userid)
+      .Add("accessid", accessid);
+  return answer;
+}
+
+// updateaccess: the contract's state machine; cancel and lock are undone
+// only by reverse_cancel and unlock (7030 otherwise).
+Answer UpdateAccess(Call& call) {
+  if (auto error =
+          CheckRules(call.params,
+                     {{"accessid", true, Format::kDigits},
+                      {"action", true, Format::kList,
+                       "update|cancel|reverse_cancel|lock|unlock"},
+                      {"clearingtype", false, Format::kList, "cc|elv|rec"}})) {
+    return call.Fail(*error);
+  }
+  const auto it = call.ledger.accesses.find(call.Get("accessid"));
+  if (it == call.ledger.accesses.end() ||
+      it->second.portalid != call.account.portalid) {
+    return call.Fail({7005, ""});
+  }
+  Ledger::Access& access = it->second;
+  const std::string& action = call.Get("action");
+  bool* flag = nullptr;
+  bool wanted = true;
+  if (action == "cancel" || action == "reverse_cancel") {
+    flag = &access.cancelled;
+    wanted = action == "cancel";
+  } else if (action == "lock" || action == "unlock") {
+    flag = &access.locked;
+    wanted = action == "lock";
+  } else if (access.cancelled) {
+    return call.Fail({7030, ""});  // update of a cancelled contract
+  }
+  if (flag != nullptr) {
+    if (*flag == wanted) return call.Fail({7030, ""});
+    *flag = wanted;
+  }
+  return Answer::Status("OK");
+}
+
+// updatereminder: the dunning level of one of the portal's payment
+// processes.
+Answer UpdateReminder(Call& call) {
+  if (auto error = CheckRules(
+          call.params,
+          {{"txid", true, Format::kDigits},
+           {"reminderlevel", true, Format::kList, "1|2|3|4|5|A|S|M|I"},
+           {"remindertime", false, Format::kDigits},
+           {"sendreminder", false, Format::kList, "yes|no"}})) {
+    return call.Fail(*error);
+  }
+  if (call.ledger.Find(call.account.portalid, call.Get("txid")) == nullptr) {
+    return call.Fail({913, ""});
+  }
+  return Answer::Status("OK");
+}
+
 std::string NewWorkOrder(Call& call) {
   const std::string id =
       absl::StrFormat("WX1A1SE%010d", call.ledger.NextNumber());
@@ -189,12 +308,79 @@ Answer GetExpressCheckoutDetails(Call& call) {
   return answer;
 }
 
-Answer StartSession(Call& call) {
-  const std::string id = NewWorkOrder(call);
+// The work order of a follow-up call (workorderid of this portal), or null.
+const Ledger::WorkOrder* FollowUp(Call& call) {
+  const auto it = call.ledger.workorders.find(call.Get("workorderid"));
+  return it == call.ledger.workorders.end() ||
+                 it->second.portalid != call.account.portalid
+             ? nullptr
+             : &it->second;
+}
+
+// A Klarna session's answer: what the Klarna widget needs.
+Answer SessionAnswer(const std::string& id) {
   Answer answer = Answer::Status("OK");
   answer.Add("workorderid", id)
       .Add("add_paydata[client_token]", absl::StrCat("simulated-token-", id))
       .Add("add_paydata[session_id]", absl::StrCat("session-", id));
+  return answer;
+}
+
+Answer StartSession(Call& call) { return SessionAnswer(NewWorkOrder(call)); }
+
+// update_order: the amount or basket of an open Klarna session changed;
+// the session keeps its workorderid.
+Answer UpdateOrder(Call& call) {
+  const Ledger::WorkOrder* order = FollowUp(call);
+  if (order == nullptr || order->financingtype != call.Get("financingtype")) {
+    return call.Fail(ParamError("workorderid"));
+  }
+  return SessionAnswer(call.Get("workorderid"));
+}
+
+// Amazon Pay v2 createCheckoutSessionPayload: the button's signed payload.
+Answer CreateCheckoutSessionPayload(Call& call) {
+  if (auto error =
+          CheckRules(call.params, {{"wallettype", true, Format::kList, "AMP"},
+                                   {"amount", true, Format::kAmount},
+                                   {"currency", true, Format::kCurrency},
+                                   {"successurl", true, Format::kUrl}})) {
+    return call.Fail(*error);
+  }
+  const std::string id = NewWorkOrder(call);
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", id)
+      .Add("add_paydata[payload]",
+           absl::StrCat(
+               "{\"webCheckoutDetails\":{\"checkoutReviewReturnUrl\":\"",
+               call.Get("successurl"), "\"},\"storeId\":\"sim-", id, "\"}"))
+      .Add("add_paydata[signature]", absl::StrCat("simulated-signature-", id));
+  return answer;
+}
+
+// Amazon Pay v2 getCheckoutSession: the buyer of a started session.
+Answer GetCheckoutSession(Call& call) {
+  if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"))
+      .Add("add_paydata[email]", "buyer@example.com");
+  return answer;
+}
+
+// Unzer/Payolution pre_check: accepts the buyer unless lastname=Rejected
+// (simulator convention, as for the PAYONE Secured methods: 307).
+Answer PreCheck(Call& call) {
+  if (auto error = CheckRules(
+          call.params,
+          {{"financingtype", true, Format::kList, "PYV|PYS|PYD|PYM"},
+           {"add_paydata[payment_type]", true, Format::kList,
+            "Payolution-Invoicing|Payolution-Debit|Payolution-Installment|"
+            "Payolution-Monthly"}})) {
+    return call.Fail(*error);
+  }
+  if (call.Get("lastname") == "Rejected") return call.Fail({307, ""});
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", NewWorkOrder(call));
   return answer;
 }
 
@@ -229,7 +415,11 @@ constexpr Action kActions[] = {
     {"setexpresscheckout", SetExpressCheckout},
     {"getexpresscheckoutdetails", GetExpressCheckoutDetails},
     {"start_session", StartSession},
+    {"update_order", UpdateOrder},
     {"installment_options", InstallmentOptions},
+    {"createCheckoutSessionPayload", CreateCheckoutSessionPayload},
+    {"getCheckoutSession", GetCheckoutSession},
+    {"pre_check", PreCheck},
 };
 
 Answer GenericPayment(Call& call) {
@@ -281,6 +471,10 @@ void RegisterServices(HandlerTable* table) {
   (*table)["getfile"] = GetFile;
   (*table)["getinvoice"] = GetInvoice;
   (*table)["updateuser"] = UpdateUser;
+  (*table)["getuser"] = GetUser;
+  (*table)["createaccess"] = CreateAccess;
+  (*table)["updateaccess"] = UpdateAccess;
+  (*table)["updatereminder"] = UpdateReminder;
   (*table)["genericpayment"] = GenericPayment;
   (*table)["vauthorization"] = VAuthorization;
 }

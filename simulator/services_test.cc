@@ -102,6 +102,123 @@ TEST_F(ServicesTest, GetInvoiceAndUpdateUser) {
   EXPECT_EQ(client_.Call("updateuser", {{"customerid", "C-1"}}), "status=OK\n");
 }
 
+TEST_F(ServicesTest, GetUserIssuesATokenThatNamesTheDebtorInAPayment) {
+  const std::string paid = client_.Call(
+      "preauthorization", testing::Payment("elv", "gu-1", "1000",
+                                           {{"customerid", "C-7"},
+                                            {"iban", "DE02120300000000202051"},
+                                            {"bic", "BYLADEM1001"}}));
+  const std::string userid = LineValue(paid, "userid");
+  ASSERT_FALSE(userid.empty()) << paid;
+  const Fields by_customer = {
+      {"api_version", "3.11"}, {"getusertoken", "yes"}, {"customerid", "C-7"}};
+  const std::string answer = client_.Call("getuser", by_customer);
+  EXPECT_EQ(LineValue(answer, "status"), "APPROVED") << answer;
+  EXPECT_EQ(LineValue(answer, "userid"), userid);
+  const std::string token = LineValue(answer, "usertoken");
+  ASSERT_FALSE(token.empty());
+
+  // The token stands for name and address in the same portal...
+  const Fields by_token = {{"aid", "10001"},
+                           {"clearingtype", "elv"},
+                           {"reference", "gu-2"},
+                           {"amount", "500"},
+                           {"currency", "EUR"},
+                           {"usertoken", token},
+                           {"iban", "DE02120300000000202051"}};
+  EXPECT_EQ(LineValue(client_.Call("preauthorization", by_token), "userid"),
+            userid);
+  // ...and copies the debtor to another portal.
+  Account other = testing::TestAccount();
+  other.portalid = "2000003";
+  const std::string copied =
+      LineValue(client_.Call("preauthorization", by_token, other), "userid");
+  EXPECT_FALSE(copied.empty());
+  EXPECT_NE(copied, userid);
+
+  Fields unknown_token = by_token;
+  unknown_token.back() = {"usertoken", "UT1"};
+  unknown_token[2] = {"reference", "gu-3"};
+  EXPECT_EQ(
+      LineValue(client_.Call("preauthorization", unknown_token), "errorcode"),
+      "3001");
+  EXPECT_EQ(LineValue(client_.Call("getuser", {{"api_version", "3.11"},
+                                               {"getusertoken", "yes"}}),
+                      "errorcode"),
+            "3002");
+  EXPECT_EQ(LineValue(client_.Call("getuser", {{"api_version", "3.11"},
+                                               {"getusertoken", "yes"},
+                                               {"customerid", "nobody"}}),
+                      "errorcode"),
+            "3009");
+}
+
+TEST_F(ServicesTest, SubscriptionContractsAndTheirStates) {
+  const Fields create = {{"aid", "10001"},
+                         {"clearingtype", "cc"},
+                         {"reference", "sub-1"},
+                         {"productid", "123"},
+                         {"access_starttime", "1768478400"},
+                         {"currency", "EUR"},
+                         {"lastname", "Tester"},
+                         {"pseudocardpan", "4100000227987220"}};
+  const std::string created = client_.Call("createaccess", create);
+  EXPECT_EQ(LineValue(created, "status"), "APPROVED") << created;
+  EXPECT_FALSE(LineValue(created, "txid").empty());
+  EXPECT_FALSE(LineValue(created, "userid").empty());
+  const std::string accessid = LineValue(created, "accessid");
+  ASSERT_FALSE(accessid.empty());
+  EXPECT_EQ(LineValue(client_.Call("createaccess", create), "errorcode"),
+            "911");
+  Fields expired = create;
+  expired[2] = {"reference", "sub-2"};
+  expired.push_back({"access_expiretime", "1768478400"});
+  EXPECT_EQ(LineValue(client_.Call("createaccess", expired), "errorcode"),
+            "7008");
+  Fields prepayment = create;
+  prepayment[1] = {"clearingtype", "vor"};
+  EXPECT_EQ(LineValue(client_.Call("createaccess", prepayment), "status"),
+            "ERROR");
+
+  auto update = [&](const std::string& action) {
+    const std::string answer = client_.Call(
+        "updateaccess", {{"accessid", accessid}, {"action", action}});
+    return LineValue(answer, "status") == "OK" ? "OK"
+                                               : LineValue(answer, "errorcode");
+  };
+  EXPECT_EQ(update("lock"), "OK");
+  EXPECT_EQ(update("lock"), "7030");
+  EXPECT_EQ(update("unlock"), "OK");
+  EXPECT_EQ(update("reverse_cancel"), "7030");
+  EXPECT_EQ(update("cancel"), "OK");
+  EXPECT_EQ(update("update"), "7030");
+  EXPECT_EQ(update("reverse_cancel"), "OK");
+  EXPECT_EQ(update("update"), "OK");
+  EXPECT_EQ(LineValue(client_.Call("updateaccess", {{"accessid", "999999"},
+                                                    {"action", "lock"}}),
+                      "errorcode"),
+            "7005");
+}
+
+TEST_F(ServicesTest, UpdateReminderOfAPaymentProcess) {
+  const std::string paid =
+      client_.Call("authorization", testing::Payment("rec", "rem-1", "1000"));
+  const std::string txid = LineValue(paid, "txid");
+  ASSERT_FALSE(txid.empty()) << paid;
+  EXPECT_EQ(client_.Call("updatereminder", {{"txid", txid},
+                                            {"reminderlevel", "2"},
+                                            {"sendreminder", "yes"}}),
+            "status=OK\n");
+  EXPECT_EQ(LineValue(client_.Call("updatereminder",
+                                   {{"txid", txid}, {"reminderlevel", "9"}}),
+                      "status"),
+            "ERROR");
+  EXPECT_EQ(LineValue(client_.Call("updatereminder", {{"txid", "999999999"},
+                                                      {"reminderlevel", "A"}}),
+                      "errorcode"),
+            "913");
+}
+
 TEST_F(ServicesTest, PayPalExpressCheckoutWithWorkOrder) {
   const Fields session = {{"aid", "10001"},
                           {"clearingtype", "wlt"},
@@ -157,11 +274,39 @@ TEST_F(ServicesTest, OtherGenericPaymentActions) {
   EXPECT_EQ(LineValue(session, "status"), "OK");
   EXPECT_EQ(LineValue(session, "add_paydata[session_id]"),
             "session-WX1A1SE0000000001");
+  Fields update = klarna;
+  update.back().second = "update_order";
+  update.push_back({"workorderid", LineValue(session, "workorderid")});
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", update), "workorderid"),
+            LineValue(session, "workorderid"));
+  update[2].second = "KIS";  // the session was started for KIV
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", update), "errorcode"),
+            "1011");
   klarna.back().second = "installment_options";
   klarna[3].second = "30000";
   EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna),
                       "add_paydata[monthly_amount_value_3]"),
             "2500");
+  const Fields amazon = {
+      {"aid", "10001"},
+      {"clearingtype", "wlt"},
+      {"wallettype", "AMP"},
+      {"amount", "100"},
+      {"currency", "EUR"},
+      {"successurl", "https://shop.example/ok"},
+      {"add_paydata[action]", "createCheckoutSessionPayload"}};
+  const std::string payload = client_.Call("genericpayment", amazon);
+  EXPECT_FALSE(LineValue(payload, "add_paydata[signature]").empty()) << payload;
+  const Fields unzer = {{"aid", "10001"},
+                        {"clearingtype", "fnc"},
+                        {"financingtype", "PYV"},
+                        {"amount", "100"},
+                        {"currency", "EUR"},
+                        {"add_paydata[payment_type]", "Payolution-Invoicing"},
+                        {"lastname", "Rejected"},
+                        {"add_paydata[action]", "pre_check"}};
+  EXPECT_EQ(LineValue(client_.Call("genericpayment", unzer), "errorcode"),
+            "307");
   klarna.pop_back();
   EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna), "errorcode"),
             "1007");

@@ -151,11 +151,15 @@ const absl::flat_hash_map<int, Texts>& CodeTexts() {
       {2008, {"Invalid request or parameter", nullptr}},
       {2013, {"Invalid characters or encoding does not match", nullptr}},
       {3002, {"userid or customerid required", nullptr}},
+      {3001, {"Usertoken invalid or expired", nullptr}},
       {3009, {"Customer does not exist", nullptr}},
       {4041, {"Address not found", "The address could not be verified."}},
       {6032, {"Invoice not found", nullptr}},
       {6500, {"File not found", nullptr}},
       {6502, {"Service temporarily not available", nullptr}},
+      {7005, {"Access id not found", nullptr}},
+      {7008, {"Expiry time before start time", nullptr}},
+      {7030, {"Operation not allowed in access status", nullptr}},
       {8011, {"Virtual account reference already used", nullptr}},
   };
   return *texts;

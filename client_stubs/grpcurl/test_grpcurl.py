@@ -51,7 +51,7 @@ def test_list(address):
     assert "payone.v1.PayoneGateway" in services
     methods = grpcurl(address, "list", "payone.v1.PayoneGateway").split()
     assert "payone.v1.PayoneGateway.Preauthorize" in methods
-    assert len(methods) == 16
+    assert len(methods) == 20
 
 
 def test_describe(address):

@@ -148,6 +148,10 @@ constexpr Checker kRequests[] = {
     CheckRequest<payone::v1::GetInvoiceRequest>,
     CheckRequest<payone::v1::GenericPaymentRequest>,
     CheckRequest<payone::v1::UpdateUserRequest>,
+    CheckRequest<payone::v1::GetUserRequest>,
+    CheckRequest<payone::v1::CreateAccessRequest>,
+    CheckRequest<payone::v1::UpdateAccessRequest>,
+    CheckRequest<payone::v1::UpdateReminderRequest>,
 };
 constexpr size_t kRequestCount = sizeof(kRequests) / sizeof(kRequests[0]);
 

@@ -44,6 +44,10 @@ static_assert(kEffect<v1::GetFileRequest> == LedgerEffect::kNone);
 static_assert(kEffect<v1::GetInvoiceRequest> == LedgerEffect::kNone);
 static_assert(kEffect<v1::GenericPaymentRequest> == LedgerEffect::kNone);
 static_assert(kEffect<v1::UpdateUserRequest> == LedgerEffect::kNone);
+static_assert(kEffect<v1::GetUserRequest> == LedgerEffect::kNone);
+static_assert(kEffect<v1::CreateAccessRequest> == LedgerEffect::kNone);
+static_assert(kEffect<v1::UpdateAccessRequest> == LedgerEffect::kNone);
+static_assert(kEffect<v1::UpdateReminderRequest> == LedgerEffect::kNone);
 
 // The lists above cover every request: a new one must be decided here.
 TEST(LedgerTest, EveryRequestIsDecidedAbove) {
@@ -57,7 +61,7 @@ TEST(LedgerTest, EveryRequestIsDecidedAbove) {
       if (rules.kind() == v1::MESSAGE_KIND_REQUEST) ++requests;
     }
   }
-  EXPECT_EQ(requests, 16);
+  EXPECT_EQ(requests, 20);
 }
 
 TEST(LedgerTest, CaptureGivesItsFields) {

@@ -275,6 +275,10 @@ TEST(RoundTripTest, EveryRequestType) {
   RequestRoundTrips<payone::v1::GetInvoiceRequest>();
   RequestRoundTrips<payone::v1::GenericPaymentRequest>();
   RequestRoundTrips<payone::v1::UpdateUserRequest>();
+  RequestRoundTrips<payone::v1::GetUserRequest>();
+  RequestRoundTrips<payone::v1::CreateAccessRequest>();
+  RequestRoundTrips<payone::v1::UpdateAccessRequest>();
+  RequestRoundTrips<payone::v1::UpdateReminderRequest>();
 }
 
 TEST(RoundTripTest, EveryResponseType) {
@@ -294,6 +298,10 @@ TEST(RoundTripTest, EveryResponseType) {
   ResponseRoundTrips<payone::v1::GetInvoiceResponse>();
   ResponseRoundTrips<payone::v1::GenericPaymentResponse>();
   ResponseRoundTrips<payone::v1::UpdateUserResponse>();
+  ResponseRoundTrips<payone::v1::GetUserResponse>();
+  ResponseRoundTrips<payone::v1::CreateAccessResponse>();
+  ResponseRoundTrips<payone::v1::UpdateAccessResponse>();
+  ResponseRoundTrips<payone::v1::UpdateReminderResponse>();
 }
 
 TEST(RoundTripTest, TheNotification) {

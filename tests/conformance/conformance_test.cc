@@ -690,7 +690,7 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
                  {"Preauthorize", "wallet/PPE", "PayPal Express workorderid"}) {
   v1::GenericPaymentRequest set;
   set.set_account(kAccount);
-  set.set_action("setexpresscheckout");
+  set.mutable_paypal_express_set_checkout();
   set.set_amount(2900);
   set.set_currency("EUR");
   set.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_PAYPAL);
@@ -704,7 +704,7 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
   CompleteRedirect(started.redirecturl());
 
   v1::GenericPaymentRequest get = set;
-  get.set_action("getexpresscheckoutdetails");
+  get.mutable_paypal_express_get_checkout_details();
   get.set_workorderid(started.workorderid());
   const v1::GenericPaymentResponse details =
       Call(&v1::PayoneGateway::Stub::GenericPayment, get);
@@ -715,6 +715,56 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
   request.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_PAYPAL);
   request.set_workorderid(started.workorderid());
   EXPECT_EQ(ReserveAndCapture(request).status(), v1::STATUS_APPROVED);
+}
+
+CONFORMANCE_TEST(AmazonPayCheckoutSession,
+                 {"GenericPayment", "wallet/AMP",
+                  "createCheckoutSessionPayload"},
+                 {"GenericPayment", "wallet/AMP", "getCheckoutSession"}) {
+  v1::GenericPaymentRequest create;
+  create.set_account(kAccount);
+  create.mutable_amazon_pay_create_checkout_session_payload();
+  create.set_amount(4900);
+  create.set_currency("EUR");
+  create.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_AMAZON_PAY_V2);
+  create.mutable_redirect_urls()->set_successurl(kSuccessUrl);
+  const v1::GenericPaymentResponse payload =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, create);
+  ASSERT_EQ(payload.status(), v1::STATUS_OK) << payload.errormessage();
+  EXPECT_THAT(payload.paydata_payload(), HasSubstr(kSuccessUrl));
+  EXPECT_FALSE(payload.paydata_signature().empty());
+
+  v1::GenericPaymentRequest get = create;
+  get.mutable_amazon_pay_get_checkout_session();
+  get.set_workorderid(payload.workorderid());
+  const v1::GenericPaymentResponse session =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, get);
+  ASSERT_EQ(session.status(), v1::STATUS_OK) << session.errormessage();
+  EXPECT_EQ(session.workorderid(), payload.workorderid());
+  get.set_workorderid("WX-unknown");
+  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, get).errorcode(),
+            1011);
+}
+
+CONFORMANCE_TEST(UnzerPreCheck,
+                 {"GenericPayment", "financing/PYV", "pre_check"}) {
+  v1::GenericPaymentRequest check;
+  check.set_account(kAccount);
+  check.mutable_unzer_pre_check();
+  check.set_amount(5000);
+  check.set_currency("EUR");
+  check.set_payment_type("Payolution-Invoicing");
+  check.mutable_financing()->set_financingtype(
+      v1::FINANCING_TYPE_UNZER_INVOICE);
+  check.mutable_personal_data()->set_lastname("Mustermann");
+  check.mutable_personal_data()->set_country("DE");
+  const v1::GenericPaymentResponse checked =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, check);
+  ASSERT_EQ(checked.status(), v1::STATUS_OK) << checked.errormessage();
+  EXPECT_FALSE(checked.workorderid().empty());
+  check.mutable_personal_data()->set_lastname("Rejected");
+  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, check).errorcode(),
+            307);
 }
 
 // ---------------------------------------------------------------------------
@@ -732,7 +782,7 @@ TEST_P(Klarna, SessionThenPaymentWithWorkorder) {
 
   v1::GenericPaymentRequest session;
   session.set_account(kAccount);
-  session.set_action("start_session");
+  session.mutable_klarna_start_session();
   session.set_amount(10000);
   session.set_currency("EUR");
   session.mutable_financing()->set_financingtype(GetParam());
@@ -743,6 +793,16 @@ TEST_P(Klarna, SessionThenPaymentWithWorkorder) {
   ASSERT_EQ(started.status(), v1::STATUS_OK) << started.errormessage();
   ASSERT_FALSE(started.workorderid().empty());
   EXPECT_FALSE(started.paydata_client_token().empty());
+
+  // The basket changed: the session follows, keeping its workorderid.
+  v1::GenericPaymentRequest update = session;
+  update.mutable_klarna_update_order();
+  update.set_amount(9000);
+  update.set_workorderid(started.workorderid());
+  const v1::GenericPaymentResponse updated =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, update);
+  ASSERT_EQ(updated.status(), v1::STATUS_OK) << updated.errormessage();
+  EXPECT_EQ(updated.workorderid(), started.workorderid());
 
   request.set_reference(NewReference());
   request.set_workorderid(started.workorderid());
@@ -756,6 +816,7 @@ const auto kKlarnaTypes = [] {
       v1::FINANCING_TYPE_KLARNA_BANK_TRANSFER};
   constexpr char kTest[] = "Klarna.SessionThenPaymentWithWorkorder";
   Register(kTest, "financing", "GenericPayment", "start_session", types);
+  Register(kTest, "financing", "GenericPayment", "update_order", types);
   return Register(kTest, "financing", "Preauthorize", "Klarna workorderid",
                   types);
 }();
@@ -780,7 +841,7 @@ CONFORMANCE_TEST(SecuredInstallmentWithOptions,
                  {"Preauthorize", "secured_installment", "chosen option"}) {
   v1::GenericPaymentRequest options;
   options.set_account(kAccount);
-  options.set_action("installment_options");
+  options.mutable_secured_installment_options();
   options.set_amount(30000);
   options.set_currency("EUR");
   options.mutable_financing()->set_financingtype(
@@ -913,6 +974,117 @@ CONFORMANCE_TEST(UpdateUserOfAPayment, {"UpdateUser", "", "userid"}) {
   update.mutable_personal_data()->set_userid("999999999");
   EXPECT_EQ(Call(&v1::PayoneGateway::Stub::UpdateUser, update).errorcode(),
             3009);
+}
+
+CONFORMANCE_TEST(GetUserTokenPaysForTheStoredDebtor,
+                 {"GetUser", "", "usertoken"}) {
+  auto request = PaymentOf<v1::PreauthorizationRequest>(100);
+  request.mutable_personal_data()->set_customerid("cust-token-1");
+  request.mutable_invoice();
+  const v1::PreauthorizationResponse first =
+      Call(&v1::PayoneGateway::Stub::Preauthorize, request);
+  ASSERT_FALSE(first.userid().empty()) << first.errormessage();
+
+  v1::GetUserRequest get;
+  get.set_account(kAccount);
+  get.set_customerid("cust-token-1");
+  const v1::GetUserResponse user = Call(&v1::PayoneGateway::Stub::GetUser, get);
+  ASSERT_EQ(user.status(), v1::STATUS_APPROVED) << user.errormessage();
+  EXPECT_EQ(user.userid(), first.userid());
+  ASSERT_FALSE(user.usertoken().empty());
+
+  // The token stands for the debtor: no name or address needed.
+  v1::PreauthorizationRequest again;
+  again.set_account(kAccount);
+  again.set_reference(NewReference());
+  again.set_amount(200);
+  again.set_currency("EUR");
+  again.set_usertoken(user.usertoken());
+  again.mutable_invoice();
+  const v1::PreauthorizationResponse second =
+      Call(&v1::PayoneGateway::Stub::Preauthorize, again);
+  EXPECT_EQ(second.status(), v1::STATUS_APPROVED) << second.errormessage();
+  EXPECT_EQ(second.userid(), first.userid());
+
+  get.clear_customerid();
+  get.set_userid("999999999");
+  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GetUser, get).errorcode(), 3009);
+}
+
+CONFORMANCE_TEST(SubscriptionCreatedUpdatedCancelled,
+                 {"CreateAccess", "", "credit card"},
+                 {"UpdateAccess", "", "update, lock, cancel"}) {
+  v1::CreateAccessRequest create;
+  create.set_account(kAccount);
+  create.set_reference(NewReference());
+  create.set_productid("4711");
+  create.set_access_starttime(1767225600);
+  create.set_amount_trail(0);
+  create.set_period_unit_trail(v1::PERIOD_UNIT_DAYS);
+  create.set_period_length_trail(14);
+  create.set_amount_recurring(999);
+  create.set_period_unit_recurring(v1::PERIOD_UNIT_MONTHS);
+  create.set_period_length_recurring(1);
+  create.set_currency("EUR");
+  create.mutable_personal_data()->set_lastname("Mustermann");
+  create.mutable_personal_data()->set_country("DE");
+  auto* card = create.mutable_credit_card();
+  card->set_pseudocardpan("4100000227987220");
+  card->set_cardtype(v1::CARD_TYPE_VISA);
+  card->set_cardexpiredate("3012");
+  const v1::CreateAccessResponse created =
+      Call(&v1::PayoneGateway::Stub::CreateAccess, create);
+  ASSERT_EQ(created.status(), v1::STATUS_APPROVED) << created.errormessage();
+  EXPECT_FALSE(created.txid().empty());
+  EXPECT_FALSE(created.userid().empty());
+  ASSERT_FALSE(created.accessid().empty());
+
+  v1::UpdateAccessRequest update;
+  update.set_account(kAccount);
+  update.set_accessid(created.accessid());
+  update.set_action(v1::ACCESS_ACTION_UPDATE);
+  update.set_amount_recurring(1299);
+  update.mutable_sepa_direct_debit()->set_iban(kActiveIban);
+  auto status = [&] {
+    const v1::UpdateAccessResponse answer =
+        Call(&v1::PayoneGateway::Stub::UpdateAccess, update);
+    return answer.status() == v1::STATUS_OK ? 0 : answer.errorcode();
+  };
+  EXPECT_EQ(status(), 0);
+  update.clear_payment_method();
+  update.clear_amount_recurring();
+  update.set_action(v1::ACCESS_ACTION_LOCK);
+  EXPECT_EQ(status(), 0);
+  EXPECT_EQ(status(), 7030);  // already locked
+  update.set_action(v1::ACCESS_ACTION_CANCEL);
+  update.set_access_canceltime(1769904000);
+  EXPECT_EQ(status(), 0);
+  update.set_accessid("999999");
+  EXPECT_EQ(status(), 7005);
+}
+
+CONFORMANCE_TEST(UpdateReminderOfAnInvoice,
+                 {"UpdateReminder", "", "reminderlevel"}) {
+  auto request = PaymentOf<v1::AuthorizationRequest>(100);
+  request.mutable_invoice();
+  const v1::AuthorizationResponse paid =
+      Call(&v1::PayoneGateway::Stub::Authorize, request);
+  ASSERT_FALSE(paid.txid().empty()) << paid.errormessage();
+
+  v1::UpdateReminderRequest reminder;
+  reminder.set_account(kAccount);
+  reminder.set_txid(paid.txid());
+  reminder.set_reminderlevel(v1::REMINDER_LEVEL_2);
+  reminder.set_remindertime(1769904000);
+  reminder.set_sendreminder(true);
+  const v1::UpdateReminderResponse updated =
+      Call(&v1::PayoneGateway::Stub::UpdateReminder, reminder);
+  EXPECT_EQ(updated.status(), v1::STATUS_OK) << updated.errormessage();
+
+  reminder.set_txid("999999999");
+  EXPECT_EQ(
+      Call(&v1::PayoneGateway::Stub::UpdateReminder, reminder).errorcode(),
+      913);
 }
 
 // ---------------------------------------------------------------------------

@@ -427,11 +427,16 @@ TEST(ModelTest, EveryRequestTypeIsInTheTable) {
 
 TEST(ModelTest, CoversTheRequestTypesOfTheIssue) {
   Model model = LoadModel();
-  for (const char* type :
-       {"preauthorization", "authorization", "capture", "debit", "refund",
-        "vauthorization", "3dscheck", "creditcardcheck", "bankaccountcheck",
-        "managemandate", "getfile", "genericpayment", "updateuser",
-        "getinvoice", "addresscheck", "consumerscore"}) {
+  for (const char* type : {"preauthorization", "authorization",
+                           "capture",          "debit",
+                           "refund",           "vauthorization",
+                           "3dscheck",         "creditcardcheck",
+                           "bankaccountcheck", "managemandate",
+                           "getfile",          "genericpayment",
+                           "updateuser",       "getinvoice",
+                           "addresscheck",     "consumerscore",
+                           "getuser",          "createaccess",
+                           "updateaccess",     "updatereminder"}) {
     EXPECT_TRUE(model.by_name.count(type)) << "no RPC for request=" << type;
   }
 }

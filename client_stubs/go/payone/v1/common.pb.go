@@ -1242,6 +1242,152 @@ func (PeriodUnit) EnumDescriptor() ([]byte, []int) {
 	return file_payone_v1_common_proto_rawDescGZIP(), []int{17}
 }
 
+// What updateaccess does to a subscription (action).
+type AccessAction int32
+
+const (
+	// Not set: the parameter is not sent.
+	AccessAction_ACCESS_ACTION_UNSPECIFIED AccessAction = 0
+	// Change the contract (times, amounts, periods, payment data).
+	AccessAction_ACCESS_ACTION_UPDATE AccessAction = 1
+	// Cancel the contract at access_canceltime.
+	AccessAction_ACCESS_ACTION_CANCEL AccessAction = 2
+	// Withdraw a cancellation.
+	AccessAction_ACCESS_ACTION_REVERSE_CANCEL AccessAction = 3
+	// Lock the access.
+	AccessAction_ACCESS_ACTION_LOCK AccessAction = 4
+	// Unlock a locked access.
+	AccessAction_ACCESS_ACTION_UNLOCK AccessAction = 5
+)
+
+// Enum value maps for AccessAction.
+var (
+	AccessAction_name = map[int32]string{
+		0: "ACCESS_ACTION_UNSPECIFIED",
+		1: "ACCESS_ACTION_UPDATE",
+		2: "ACCESS_ACTION_CANCEL",
+		3: "ACCESS_ACTION_REVERSE_CANCEL",
+		4: "ACCESS_ACTION_LOCK",
+		5: "ACCESS_ACTION_UNLOCK",
+	}
+	AccessAction_value = map[string]int32{
+		"ACCESS_ACTION_UNSPECIFIED":    0,
+		"ACCESS_ACTION_UPDATE":         1,
+		"ACCESS_ACTION_CANCEL":         2,
+		"ACCESS_ACTION_REVERSE_CANCEL": 3,
+		"ACCESS_ACTION_LOCK":           4,
+		"ACCESS_ACTION_UNLOCK":         5,
+	}
+)
+
+func (x AccessAction) Enum() *AccessAction {
+	p := new(AccessAction)
+	*p = x
+	return p
+}
+
+func (x AccessAction) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (AccessAction) Descriptor() protoreflect.EnumDescriptor {
+	return file_payone_v1_common_proto_enumTypes[18].Descriptor()
+}
+
+func (AccessAction) Type() protoreflect.EnumType {
+	return &file_payone_v1_common_proto_enumTypes[18]
+}
+
+func (x AccessAction) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use AccessAction.Descriptor instead.
+func (AccessAction) EnumDescriptor() ([]byte, []int) {
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{18}
+}
+
+// Dunning level of a Collect-module case (reminderlevel).
+type ReminderLevel int32
+
+const (
+	// Not set: the parameter is not sent.
+	ReminderLevel_REMINDER_LEVEL_UNSPECIFIED ReminderLevel = 0
+	// Dunning level 1.
+	ReminderLevel_REMINDER_LEVEL_1 ReminderLevel = 1
+	// Dunning level 2.
+	ReminderLevel_REMINDER_LEVEL_2 ReminderLevel = 2
+	// Dunning level 3.
+	ReminderLevel_REMINDER_LEVEL_3 ReminderLevel = 3
+	// Dunning level 4.
+	ReminderLevel_REMINDER_LEVEL_4 ReminderLevel = 4
+	// Dunning level 5.
+	ReminderLevel_REMINDER_LEVEL_5 ReminderLevel = 5
+	// A: handed over to the collection agency.
+	ReminderLevel_REMINDER_LEVEL_A ReminderLevel = 6
+	// S: dunning stopped.
+	ReminderLevel_REMINDER_LEVEL_S ReminderLevel = 7
+	// M: court dunning procedure.
+	ReminderLevel_REMINDER_LEVEL_M ReminderLevel = 8
+	// I: insolvency.
+	ReminderLevel_REMINDER_LEVEL_I ReminderLevel = 9
+)
+
+// Enum value maps for ReminderLevel.
+var (
+	ReminderLevel_name = map[int32]string{
+		0: "REMINDER_LEVEL_UNSPECIFIED",
+		1: "REMINDER_LEVEL_1",
+		2: "REMINDER_LEVEL_2",
+		3: "REMINDER_LEVEL_3",
+		4: "REMINDER_LEVEL_4",
+		5: "REMINDER_LEVEL_5",
+		6: "REMINDER_LEVEL_A",
+		7: "REMINDER_LEVEL_S",
+		8: "REMINDER_LEVEL_M",
+		9: "REMINDER_LEVEL_I",
+	}
+	ReminderLevel_value = map[string]int32{
+		"REMINDER_LEVEL_UNSPECIFIED": 0,
+		"REMINDER_LEVEL_1":           1,
+		"REMINDER_LEVEL_2":           2,
+		"REMINDER_LEVEL_3":           3,
+		"REMINDER_LEVEL_4":           4,
+		"REMINDER_LEVEL_5":           5,
+		"REMINDER_LEVEL_A":           6,
+		"REMINDER_LEVEL_S":           7,
+		"REMINDER_LEVEL_M":           8,
+		"REMINDER_LEVEL_I":           9,
+	}
+)
+
+func (x ReminderLevel) Enum() *ReminderLevel {
+	p := new(ReminderLevel)
+	*p = x
+	return p
+}
+
+func (x ReminderLevel) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ReminderLevel) Descriptor() protoreflect.EnumDescriptor {
+	return file_payone_v1_common_proto_enumTypes[19].Descriptor()
+}
+
+func (ReminderLevel) Type() protoreflect.EnumType {
+	return &file_payone_v1_common_proto_enumTypes[19]
+}
+
+func (x ReminderLevel) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ReminderLevel.Descriptor instead.
+func (ReminderLevel) EnumDescriptor() ([]byte, []int) {
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{19}
+}
+
 // Kind of bankaccountcheck (checktype).
 type BankAccountCheckType int32
 
@@ -1279,11 +1425,11 @@ func (x BankAccountCheckType) String() string {
 }
 
 func (BankAccountCheckType) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_common_proto_enumTypes[18].Descriptor()
+	return file_payone_v1_common_proto_enumTypes[20].Descriptor()
 }
 
 func (BankAccountCheckType) Type() protoreflect.EnumType {
-	return &file_payone_v1_common_proto_enumTypes[18]
+	return &file_payone_v1_common_proto_enumTypes[20]
 }
 
 func (x BankAccountCheckType) Number() protoreflect.EnumNumber {
@@ -1292,7 +1438,7 @@ func (x BankAccountCheckType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use BankAccountCheckType.Descriptor instead.
 func (BankAccountCheckType) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_common_proto_rawDescGZIP(), []int{18}
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{20}
 }
 
 // Kind of address check (addresschecktype).
@@ -1344,11 +1490,11 @@ func (x AddressCheckType) String() string {
 }
 
 func (AddressCheckType) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_common_proto_enumTypes[19].Descriptor()
+	return file_payone_v1_common_proto_enumTypes[21].Descriptor()
 }
 
 func (AddressCheckType) Type() protoreflect.EnumType {
-	return &file_payone_v1_common_proto_enumTypes[19]
+	return &file_payone_v1_common_proto_enumTypes[21]
 }
 
 func (x AddressCheckType) Number() protoreflect.EnumNumber {
@@ -1357,7 +1503,7 @@ func (x AddressCheckType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use AddressCheckType.Descriptor instead.
 func (AddressCheckType) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_common_proto_rawDescGZIP(), []int{19}
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{21}
 }
 
 // Kind of credit rating (consumerscoretype).
@@ -1405,11 +1551,11 @@ func (x ConsumerScoreType) String() string {
 }
 
 func (ConsumerScoreType) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_common_proto_enumTypes[20].Descriptor()
+	return file_payone_v1_common_proto_enumTypes[22].Descriptor()
 }
 
 func (ConsumerScoreType) Type() protoreflect.EnumType {
-	return &file_payone_v1_common_proto_enumTypes[20]
+	return &file_payone_v1_common_proto_enumTypes[22]
 }
 
 func (x ConsumerScoreType) Number() protoreflect.EnumNumber {
@@ -1418,7 +1564,7 @@ func (x ConsumerScoreType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ConsumerScoreType.Descriptor instead.
 func (ConsumerScoreType) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_common_proto_rawDescGZIP(), []int{20}
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{22}
 }
 
 // Type of a file to download (file_type).
@@ -1454,11 +1600,11 @@ func (x FileType) String() string {
 }
 
 func (FileType) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_common_proto_enumTypes[21].Descriptor()
+	return file_payone_v1_common_proto_enumTypes[23].Descriptor()
 }
 
 func (FileType) Type() protoreflect.EnumType {
-	return &file_payone_v1_common_proto_enumTypes[21]
+	return &file_payone_v1_common_proto_enumTypes[23]
 }
 
 func (x FileType) Number() protoreflect.EnumNumber {
@@ -1467,7 +1613,7 @@ func (x FileType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use FileType.Descriptor instead.
 func (FileType) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_common_proto_rawDescGZIP(), []int{21}
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{23}
 }
 
 // Format of a file to download (file_format).
@@ -1503,11 +1649,11 @@ func (x FileFormat) String() string {
 }
 
 func (FileFormat) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_common_proto_enumTypes[22].Descriptor()
+	return file_payone_v1_common_proto_enumTypes[24].Descriptor()
 }
 
 func (FileFormat) Type() protoreflect.EnumType {
-	return &file_payone_v1_common_proto_enumTypes[22]
+	return &file_payone_v1_common_proto_enumTypes[24]
 }
 
 func (x FileFormat) Number() protoreflect.EnumNumber {
@@ -1516,7 +1662,7 @@ func (x FileFormat) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use FileFormat.Descriptor instead.
 func (FileFormat) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_common_proto_rawDescGZIP(), []int{22}
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{24}
 }
 
 // Why an order is cancelled (add_paydata[cancellation_reason]).
@@ -1564,11 +1710,11 @@ func (x CancellationReason) String() string {
 }
 
 func (CancellationReason) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_common_proto_enumTypes[23].Descriptor()
+	return file_payone_v1_common_proto_enumTypes[25].Descriptor()
 }
 
 func (CancellationReason) Type() protoreflect.EnumType {
-	return &file_payone_v1_common_proto_enumTypes[23]
+	return &file_payone_v1_common_proto_enumTypes[25]
 }
 
 func (x CancellationReason) Number() protoreflect.EnumNumber {
@@ -1577,7 +1723,7 @@ func (x CancellationReason) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CancellationReason.Descriptor instead.
 func (CancellationReason) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_common_proto_rawDescGZIP(), []int{23}
+	return file_payone_v1_common_proto_rawDescGZIP(), []int{25}
 }
 
 // The customer (debtor): PAYONE's "personal data" parameters. Either company,
@@ -2568,7 +2714,40 @@ const file_payone_v1_common_proto_rawDesc = "" +
 	"\x12PERIOD_UNIT_MONTHS\x10\x02\x1a\a\xda\xf3\x18\x03\n" +
 	"\x01M\x12\x1d\n" +
 	"\x10PERIOD_UNIT_DAYS\x10\x03\x1a\a\xda\xf3\x18\x03\n" +
-	"\x01D*\xa1\x01\n" +
+	"\x01D*\x81\x02\n" +
+	"\fAccessAction\x12\x1d\n" +
+	"\x19ACCESS_ACTION_UNSPECIFIED\x10\x00\x12&\n" +
+	"\x14ACCESS_ACTION_UPDATE\x10\x01\x1a\f\xda\xf3\x18\b\n" +
+	"\x06update\x12&\n" +
+	"\x14ACCESS_ACTION_CANCEL\x10\x02\x1a\f\xda\xf3\x18\b\n" +
+	"\x06cancel\x126\n" +
+	"\x1cACCESS_ACTION_REVERSE_CANCEL\x10\x03\x1a\x14\xda\xf3\x18\x10\n" +
+	"\x0ereverse_cancel\x12\"\n" +
+	"\x12ACCESS_ACTION_LOCK\x10\x04\x1a\n" +
+	"\xda\xf3\x18\x06\n" +
+	"\x04lock\x12&\n" +
+	"\x14ACCESS_ACTION_UNLOCK\x10\x05\x1a\f\xda\xf3\x18\b\n" +
+	"\x06unlock*\xc6\x02\n" +
+	"\rReminderLevel\x12\x1e\n" +
+	"\x1aREMINDER_LEVEL_UNSPECIFIED\x10\x00\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_1\x10\x01\x1a\a\xda\xf3\x18\x03\n" +
+	"\x011\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_2\x10\x02\x1a\a\xda\xf3\x18\x03\n" +
+	"\x012\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_3\x10\x03\x1a\a\xda\xf3\x18\x03\n" +
+	"\x013\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_4\x10\x04\x1a\a\xda\xf3\x18\x03\n" +
+	"\x014\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_5\x10\x05\x1a\a\xda\xf3\x18\x03\n" +
+	"\x015\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_A\x10\x06\x1a\a\xda\xf3\x18\x03\n" +
+	"\x01A\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_S\x10\a\x1a\a\xda\xf3\x18\x03\n" +
+	"\x01S\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_M\x10\b\x1a\a\xda\xf3\x18\x03\n" +
+	"\x01M\x12\x1d\n" +
+	"\x10REMINDER_LEVEL_I\x10\t\x1a\a\xda\xf3\x18\x03\n" +
+	"\x01I*\xa1\x01\n" +
 	"\x14BankAccountCheckType\x12'\n" +
 	"#BANK_ACCOUNT_CHECK_TYPE_UNSPECIFIED\x10\x00\x12,\n" +
 	"\x1fBANK_ACCOUNT_CHECK_TYPE_REGULAR\x10\x01\x1a\a\xda\xf3\x18\x03\n" +
@@ -2631,7 +2810,7 @@ func file_payone_v1_common_proto_rawDescGZIP() []byte {
 	return file_payone_v1_common_proto_rawDescData
 }
 
-var file_payone_v1_common_proto_enumTypes = make([]protoimpl.EnumInfo, 24)
+var file_payone_v1_common_proto_enumTypes = make([]protoimpl.EnumInfo, 26)
 var file_payone_v1_common_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_payone_v1_common_proto_goTypes = []any{
 	(ClearingType)(0),           // 0: payone.v1.ClearingType
@@ -2652,17 +2831,19 @@ var file_payone_v1_common_proto_goTypes = []any{
 	(InvoiceDeliveryMode)(0),    // 15: payone.v1.InvoiceDeliveryMode
 	(ItemType)(0),               // 16: payone.v1.ItemType
 	(PeriodUnit)(0),             // 17: payone.v1.PeriodUnit
-	(BankAccountCheckType)(0),   // 18: payone.v1.BankAccountCheckType
-	(AddressCheckType)(0),       // 19: payone.v1.AddressCheckType
-	(ConsumerScoreType)(0),      // 20: payone.v1.ConsumerScoreType
-	(FileType)(0),               // 21: payone.v1.FileType
-	(FileFormat)(0),             // 22: payone.v1.FileFormat
-	(CancellationReason)(0),     // 23: payone.v1.CancellationReason
-	(*PersonalData)(nil),        // 24: payone.v1.PersonalData
-	(*DeliveryData)(nil),        // 25: payone.v1.DeliveryData
-	(*RedirectUrls)(nil),        // 26: payone.v1.RedirectUrls
-	(*Invoicing)(nil),           // 27: payone.v1.Invoicing
-	(*Article)(nil),             // 28: payone.v1.Article
+	(AccessAction)(0),           // 18: payone.v1.AccessAction
+	(ReminderLevel)(0),          // 19: payone.v1.ReminderLevel
+	(BankAccountCheckType)(0),   // 20: payone.v1.BankAccountCheckType
+	(AddressCheckType)(0),       // 21: payone.v1.AddressCheckType
+	(ConsumerScoreType)(0),      // 22: payone.v1.ConsumerScoreType
+	(FileType)(0),               // 23: payone.v1.FileType
+	(FileFormat)(0),             // 24: payone.v1.FileFormat
+	(CancellationReason)(0),     // 25: payone.v1.CancellationReason
+	(*PersonalData)(nil),        // 26: payone.v1.PersonalData
+	(*DeliveryData)(nil),        // 27: payone.v1.DeliveryData
+	(*RedirectUrls)(nil),        // 28: payone.v1.RedirectUrls
+	(*Invoicing)(nil),           // 29: payone.v1.Invoicing
+	(*Article)(nil),             // 30: payone.v1.Article
 }
 var file_payone_v1_common_proto_depIdxs = []int32{
 	15, // 0: payone.v1.Invoicing.invoice_deliverymode:type_name -> payone.v1.InvoiceDeliveryMode
@@ -2686,7 +2867,7 @@ func file_payone_v1_common_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_common_proto_rawDesc), len(file_payone_v1_common_proto_rawDesc)),
-			NumEnums:      24,
+			NumEnums:      26,
 			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,

@@ -64,7 +64,7 @@ var File_payone_v1_gateway_proto protoreflect.FileDescriptor
 
 const file_payone_v1_gateway_proto_rawDesc = "" +
 	"\n" +
-	"\x17payone/v1/gateway.proto\x12\tpayone.v1\x1a\x1epayone/v1/check_requests.proto\x1a#payone/v1/management_requests.proto\x1a payone/v1/payment_requests.proto\x1a\x19payone/v1/responses.proto2\xf8\t\n" +
+	"\x17payone/v1/gateway.proto\x12\tpayone.v1\x1a\x1epayone/v1/check_requests.proto\x1a#payone/v1/management_requests.proto\x1a payone/v1/payment_requests.proto\x1a\x19payone/v1/responses.proto2\xb3\f\n" +
 	"\rPayoneGateway\x12W\n" +
 	"\fPreauthorize\x12\".payone.v1.PreauthorizationRequest\x1a#.payone.v1.PreauthorizationResponse\x12N\n" +
 	"\tAuthorize\x12\x1f.payone.v1.AuthorizationRequest\x1a .payone.v1.AuthorizationResponse\x12@\n" +
@@ -84,7 +84,11 @@ const file_payone_v1_gateway_proto_rawDesc = "" +
 	"GetInvoice\x12\x1c.payone.v1.GetInvoiceRequest\x1a\x1d.payone.v1.GetInvoiceResponse\x12U\n" +
 	"\x0eGenericPayment\x12 .payone.v1.GenericPaymentRequest\x1a!.payone.v1.GenericPaymentResponse\x12I\n" +
 	"\n" +
-	"UpdateUser\x12\x1c.payone.v1.UpdateUserRequest\x1a\x1d.payone.v1.UpdateUserResponseB}\n" +
+	"UpdateUser\x12\x1c.payone.v1.UpdateUserRequest\x1a\x1d.payone.v1.UpdateUserResponse\x12@\n" +
+	"\aGetUser\x12\x19.payone.v1.GetUserRequest\x1a\x1a.payone.v1.GetUserResponse\x12O\n" +
+	"\fCreateAccess\x12\x1e.payone.v1.CreateAccessRequest\x1a\x1f.payone.v1.CreateAccessResponse\x12O\n" +
+	"\fUpdateAccess\x12\x1e.payone.v1.UpdateAccessRequest\x1a\x1f.payone.v1.UpdateAccessResponse\x12U\n" +
+	"\x0eUpdateReminder\x12 .payone.v1.UpdateReminderRequest\x1a!.payone.v1.UpdateReminderResponseB}\n" +
 	"\x1bcom.payonegateway.payone.v1B\fGatewayProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01b\x06proto3"
 
 var file_payone_v1_gateway_proto_goTypes = []any{
@@ -104,22 +108,30 @@ var file_payone_v1_gateway_proto_goTypes = []any{
 	(*GetInvoiceRequest)(nil),        // 13: payone.v1.GetInvoiceRequest
 	(*GenericPaymentRequest)(nil),    // 14: payone.v1.GenericPaymentRequest
 	(*UpdateUserRequest)(nil),        // 15: payone.v1.UpdateUserRequest
-	(*PreauthorizationResponse)(nil), // 16: payone.v1.PreauthorizationResponse
-	(*AuthorizationResponse)(nil),    // 17: payone.v1.AuthorizationResponse
-	(*CaptureResponse)(nil),          // 18: payone.v1.CaptureResponse
-	(*DebitResponse)(nil),            // 19: payone.v1.DebitResponse
-	(*RefundResponse)(nil),           // 20: payone.v1.RefundResponse
-	(*VauthorizationResponse)(nil),   // 21: payone.v1.VauthorizationResponse
-	(*ThreeDSCheckResponse)(nil),     // 22: payone.v1.ThreeDSCheckResponse
-	(*CreditCardCheckResponse)(nil),  // 23: payone.v1.CreditCardCheckResponse
-	(*BankAccountCheckResponse)(nil), // 24: payone.v1.BankAccountCheckResponse
-	(*AddressCheckResponse)(nil),     // 25: payone.v1.AddressCheckResponse
-	(*ConsumerScoreResponse)(nil),    // 26: payone.v1.ConsumerScoreResponse
-	(*ManageMandateResponse)(nil),    // 27: payone.v1.ManageMandateResponse
-	(*GetFileResponse)(nil),          // 28: payone.v1.GetFileResponse
-	(*GetInvoiceResponse)(nil),       // 29: payone.v1.GetInvoiceResponse
-	(*GenericPaymentResponse)(nil),   // 30: payone.v1.GenericPaymentResponse
-	(*UpdateUserResponse)(nil),       // 31: payone.v1.UpdateUserResponse
+	(*GetUserRequest)(nil),           // 16: payone.v1.GetUserRequest
+	(*CreateAccessRequest)(nil),      // 17: payone.v1.CreateAccessRequest
+	(*UpdateAccessRequest)(nil),      // 18: payone.v1.UpdateAccessRequest
+	(*UpdateReminderRequest)(nil),    // 19: payone.v1.UpdateReminderRequest
+	(*PreauthorizationResponse)(nil), // 20: payone.v1.PreauthorizationResponse
+	(*AuthorizationResponse)(nil),    // 21: payone.v1.AuthorizationResponse
+	(*CaptureResponse)(nil),          // 22: payone.v1.CaptureResponse
+	(*DebitResponse)(nil),            // 23: payone.v1.DebitResponse
+	(*RefundResponse)(nil),           // 24: payone.v1.RefundResponse
+	(*VauthorizationResponse)(nil),   // 25: payone.v1.VauthorizationResponse
+	(*ThreeDSCheckResponse)(nil),     // 26: payone.v1.ThreeDSCheckResponse
+	(*CreditCardCheckResponse)(nil),  // 27: payone.v1.CreditCardCheckResponse
+	(*BankAccountCheckResponse)(nil), // 28: payone.v1.BankAccountCheckResponse
+	(*AddressCheckResponse)(nil),     // 29: payone.v1.AddressCheckResponse
+	(*ConsumerScoreResponse)(nil),    // 30: payone.v1.ConsumerScoreResponse
+	(*ManageMandateResponse)(nil),    // 31: payone.v1.ManageMandateResponse
+	(*GetFileResponse)(nil),          // 32: payone.v1.GetFileResponse
+	(*GetInvoiceResponse)(nil),       // 33: payone.v1.GetInvoiceResponse
+	(*GenericPaymentResponse)(nil),   // 34: payone.v1.GenericPaymentResponse
+	(*UpdateUserResponse)(nil),       // 35: payone.v1.UpdateUserResponse
+	(*GetUserResponse)(nil),          // 36: payone.v1.GetUserResponse
+	(*CreateAccessResponse)(nil),     // 37: payone.v1.CreateAccessResponse
+	(*UpdateAccessResponse)(nil),     // 38: payone.v1.UpdateAccessResponse
+	(*UpdateReminderResponse)(nil),   // 39: payone.v1.UpdateReminderResponse
 }
 var file_payone_v1_gateway_proto_depIdxs = []int32{
 	0,  // 0: payone.v1.PayoneGateway.Preauthorize:input_type -> payone.v1.PreauthorizationRequest
@@ -138,24 +150,32 @@ var file_payone_v1_gateway_proto_depIdxs = []int32{
 	13, // 13: payone.v1.PayoneGateway.GetInvoice:input_type -> payone.v1.GetInvoiceRequest
 	14, // 14: payone.v1.PayoneGateway.GenericPayment:input_type -> payone.v1.GenericPaymentRequest
 	15, // 15: payone.v1.PayoneGateway.UpdateUser:input_type -> payone.v1.UpdateUserRequest
-	16, // 16: payone.v1.PayoneGateway.Preauthorize:output_type -> payone.v1.PreauthorizationResponse
-	17, // 17: payone.v1.PayoneGateway.Authorize:output_type -> payone.v1.AuthorizationResponse
-	18, // 18: payone.v1.PayoneGateway.Capture:output_type -> payone.v1.CaptureResponse
-	19, // 19: payone.v1.PayoneGateway.Debit:output_type -> payone.v1.DebitResponse
-	20, // 20: payone.v1.PayoneGateway.Refund:output_type -> payone.v1.RefundResponse
-	21, // 21: payone.v1.PayoneGateway.Vauthorize:output_type -> payone.v1.VauthorizationResponse
-	22, // 22: payone.v1.PayoneGateway.ThreeDSCheck:output_type -> payone.v1.ThreeDSCheckResponse
-	23, // 23: payone.v1.PayoneGateway.CreditCardCheck:output_type -> payone.v1.CreditCardCheckResponse
-	24, // 24: payone.v1.PayoneGateway.BankAccountCheck:output_type -> payone.v1.BankAccountCheckResponse
-	25, // 25: payone.v1.PayoneGateway.AddressCheck:output_type -> payone.v1.AddressCheckResponse
-	26, // 26: payone.v1.PayoneGateway.ConsumerScore:output_type -> payone.v1.ConsumerScoreResponse
-	27, // 27: payone.v1.PayoneGateway.ManageMandate:output_type -> payone.v1.ManageMandateResponse
-	28, // 28: payone.v1.PayoneGateway.GetFile:output_type -> payone.v1.GetFileResponse
-	29, // 29: payone.v1.PayoneGateway.GetInvoice:output_type -> payone.v1.GetInvoiceResponse
-	30, // 30: payone.v1.PayoneGateway.GenericPayment:output_type -> payone.v1.GenericPaymentResponse
-	31, // 31: payone.v1.PayoneGateway.UpdateUser:output_type -> payone.v1.UpdateUserResponse
-	16, // [16:32] is the sub-list for method output_type
-	0,  // [0:16] is the sub-list for method input_type
+	16, // 16: payone.v1.PayoneGateway.GetUser:input_type -> payone.v1.GetUserRequest
+	17, // 17: payone.v1.PayoneGateway.CreateAccess:input_type -> payone.v1.CreateAccessRequest
+	18, // 18: payone.v1.PayoneGateway.UpdateAccess:input_type -> payone.v1.UpdateAccessRequest
+	19, // 19: payone.v1.PayoneGateway.UpdateReminder:input_type -> payone.v1.UpdateReminderRequest
+	20, // 20: payone.v1.PayoneGateway.Preauthorize:output_type -> payone.v1.PreauthorizationResponse
+	21, // 21: payone.v1.PayoneGateway.Authorize:output_type -> payone.v1.AuthorizationResponse
+	22, // 22: payone.v1.PayoneGateway.Capture:output_type -> payone.v1.CaptureResponse
+	23, // 23: payone.v1.PayoneGateway.Debit:output_type -> payone.v1.DebitResponse
+	24, // 24: payone.v1.PayoneGateway.Refund:output_type -> payone.v1.RefundResponse
+	25, // 25: payone.v1.PayoneGateway.Vauthorize:output_type -> payone.v1.VauthorizationResponse
+	26, // 26: payone.v1.PayoneGateway.ThreeDSCheck:output_type -> payone.v1.ThreeDSCheckResponse
+	27, // 27: payone.v1.PayoneGateway.CreditCardCheck:output_type -> payone.v1.CreditCardCheckResponse
+	28, // 28: payone.v1.PayoneGateway.BankAccountCheck:output_type -> payone.v1.BankAccountCheckResponse
+	29, // 29: payone.v1.PayoneGateway.AddressCheck:output_type -> payone.v1.AddressCheckResponse
+	30, // 30: payone.v1.PayoneGateway.ConsumerScore:output_type -> payone.v1.ConsumerScoreResponse
+	31, // 31: payone.v1.PayoneGateway.ManageMandate:output_type -> payone.v1.ManageMandateResponse
+	32, // 32: payone.v1.PayoneGateway.GetFile:output_type -> payone.v1.GetFileResponse
+	33, // 33: payone.v1.PayoneGateway.GetInvoice:output_type -> payone.v1.GetInvoiceResponse
+	34, // 34: payone.v1.PayoneGateway.GenericPayment:output_type -> payone.v1.GenericPaymentResponse
+	35, // 35: payone.v1.PayoneGateway.UpdateUser:output_type -> payone.v1.UpdateUserResponse
+	36, // 36: payone.v1.PayoneGateway.GetUser:output_type -> payone.v1.GetUserResponse
+	37, // 37: payone.v1.PayoneGateway.CreateAccess:output_type -> payone.v1.CreateAccessResponse
+	38, // 38: payone.v1.PayoneGateway.UpdateAccess:output_type -> payone.v1.UpdateAccessResponse
+	39, // 39: payone.v1.PayoneGateway.UpdateReminder:output_type -> payone.v1.UpdateReminderResponse
+	20, // [20:40] is the sub-list for method output_type
+	0,  // [0:20] is the sub-list for method input_type
 	0,  // [0:0] is the sub-list for extension type_name
 	0,  // [0:0] is the sub-list for extension extendee
 	0,  // [0:0] is the sub-list for field type_name

@@ -75,6 +75,10 @@ const (
 	PayoneGateway_GetInvoice_FullMethodName       = "/payone.v1.PayoneGateway/GetInvoice"
 	PayoneGateway_GenericPayment_FullMethodName   = "/payone.v1.PayoneGateway/GenericPayment"
 	PayoneGateway_UpdateUser_FullMethodName       = "/payone.v1.PayoneGateway/UpdateUser"
+	PayoneGateway_GetUser_FullMethodName          = "/payone.v1.PayoneGateway/GetUser"
+	PayoneGateway_CreateAccess_FullMethodName     = "/payone.v1.PayoneGateway/CreateAccess"
+	PayoneGateway_UpdateAccess_FullMethodName     = "/payone.v1.PayoneGateway/UpdateAccess"
+	PayoneGateway_UpdateReminder_FullMethodName   = "/payone.v1.PayoneGateway/UpdateReminder"
 )
 
 // PayoneGatewayClient is the client API for PayoneGateway service.
@@ -135,6 +139,19 @@ type PayoneGatewayClient interface {
 	// request=updateuser: updates a debtor's master and payment data. Answers
 	// OK or ERROR.
 	UpdateUser(ctx context.Context, in *UpdateUserRequest, opts ...grpc.CallOption) (*UpdateUserResponse, error)
+	// request=getuser with getusertoken=yes: a 15-minute usertoken for a
+	// debtor (userid or customerid) that a (pre)authorization takes as
+	// personal_data.usertoken. Answers APPROVED or ERROR.
+	GetUser(ctx context.Context, in *GetUserRequest, opts ...grpc.CallOption) (*GetUserResponse, error)
+	// request=createaccess: creates a subscription contract (cc, elv or rec).
+	// Answers APPROVED with txid, userid and accessid, or ERROR.
+	CreateAccess(ctx context.Context, in *CreateAccessRequest, opts ...grpc.CallOption) (*CreateAccessResponse, error)
+	// request=updateaccess: changes, cancels, reverses a cancellation of, locks
+	// or unlocks a subscription contract. Answers OK or ERROR.
+	UpdateAccess(ctx context.Context, in *UpdateAccessRequest, opts ...grpc.CallOption) (*UpdateAccessResponse, error)
+	// request=updatereminder: changes the dunning level of a payment process
+	// (Collect module). Answers OK or ERROR.
+	UpdateReminder(ctx context.Context, in *UpdateReminderRequest, opts ...grpc.CallOption) (*UpdateReminderResponse, error)
 }
 
 type payoneGatewayClient struct {
@@ -305,6 +322,46 @@ func (c *payoneGatewayClient) UpdateUser(ctx context.Context, in *UpdateUserRequ
 	return out, nil
 }
 
+func (c *payoneGatewayClient) GetUser(ctx context.Context, in *GetUserRequest, opts ...grpc.CallOption) (*GetUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserResponse)
+	err := c.cc.Invoke(ctx, PayoneGateway_GetUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *payoneGatewayClient) CreateAccess(ctx context.Context, in *CreateAccessRequest, opts ...grpc.CallOption) (*CreateAccessResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateAccessResponse)
+	err := c.cc.Invoke(ctx, PayoneGateway_CreateAccess_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *payoneGatewayClient) UpdateAccess(ctx context.Context, in *UpdateAccessRequest, opts ...grpc.CallOption) (*UpdateAccessResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateAccessResponse)
+	err := c.cc.Invoke(ctx, PayoneGateway_UpdateAccess_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *payoneGatewayClient) UpdateReminder(ctx context.Context, in *UpdateReminderRequest, opts ...grpc.CallOption) (*UpdateReminderResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateReminderResponse)
+	err := c.cc.Invoke(ctx, PayoneGateway_UpdateReminder_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // PayoneGatewayServer is the server API for PayoneGateway service.
 // All implementations must embed UnimplementedPayoneGatewayServer
 // for forward compatibility.
@@ -363,6 +420,19 @@ type PayoneGatewayServer interface {
 	// request=updateuser: updates a debtor's master and payment data. Answers
 	// OK or ERROR.
 	UpdateUser(context.Context, *UpdateUserRequest) (*UpdateUserResponse, error)
+	// request=getuser with getusertoken=yes: a 15-minute usertoken for a
+	// debtor (userid or customerid) that a (pre)authorization takes as
+	// personal_data.usertoken. Answers APPROVED or ERROR.
+	GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error)
+	// request=createaccess: creates a subscription contract (cc, elv or rec).
+	// Answers APPROVED with txid, userid and accessid, or ERROR.
+	CreateAccess(context.Context, *CreateAccessRequest) (*CreateAccessResponse, error)
+	// request=updateaccess: changes, cancels, reverses a cancellation of, locks
+	// or unlocks a subscription contract. Answers OK or ERROR.
+	UpdateAccess(context.Context, *UpdateAccessRequest) (*UpdateAccessResponse, error)
+	// request=updatereminder: changes the dunning level of a payment process
+	// (Collect module). Answers OK or ERROR.
+	UpdateReminder(context.Context, *UpdateReminderRequest) (*UpdateReminderResponse, error)
 	mustEmbedUnimplementedPayoneGatewayServer()
 }
 
@@ -420,6 +490,18 @@ func (UnimplementedPayoneGatewayServer) GenericPayment(context.Context, *Generic
 }
 func (UnimplementedPayoneGatewayServer) UpdateUser(context.Context, *UpdateUserRequest) (*UpdateUserResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method UpdateUser not implemented")
+}
+func (UnimplementedPayoneGatewayServer) GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetUser not implemented")
+}
+func (UnimplementedPayoneGatewayServer) CreateAccess(context.Context, *CreateAccessRequest) (*CreateAccessResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method CreateAccess not implemented")
+}
+func (UnimplementedPayoneGatewayServer) UpdateAccess(context.Context, *UpdateAccessRequest) (*UpdateAccessResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateAccess not implemented")
+}
+func (UnimplementedPayoneGatewayServer) UpdateReminder(context.Context, *UpdateReminderRequest) (*UpdateReminderResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateReminder not implemented")
 }
 func (UnimplementedPayoneGatewayServer) mustEmbedUnimplementedPayoneGatewayServer() {}
 func (UnimplementedPayoneGatewayServer) testEmbeddedByValue()                       {}
@@ -730,6 +812,78 @@ func _PayoneGateway_UpdateUser_Handler(srv interface{}, ctx context.Context, dec
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PayoneGateway_GetUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PayoneGatewayServer).GetUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PayoneGateway_GetUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PayoneGatewayServer).GetUser(ctx, req.(*GetUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PayoneGateway_CreateAccess_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateAccessRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PayoneGatewayServer).CreateAccess(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PayoneGateway_CreateAccess_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PayoneGatewayServer).CreateAccess(ctx, req.(*CreateAccessRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PayoneGateway_UpdateAccess_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateAccessRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PayoneGatewayServer).UpdateAccess(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PayoneGateway_UpdateAccess_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PayoneGatewayServer).UpdateAccess(ctx, req.(*UpdateAccessRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PayoneGateway_UpdateReminder_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateReminderRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PayoneGatewayServer).UpdateReminder(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PayoneGateway_UpdateReminder_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PayoneGatewayServer).UpdateReminder(ctx, req.(*UpdateReminderRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // PayoneGateway_ServiceDesc is the grpc.ServiceDesc for PayoneGateway service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -800,6 +954,22 @@ var PayoneGateway_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "UpdateUser",
 			Handler:    _PayoneGateway_UpdateUser_Handler,
+		},
+		{
+			MethodName: "GetUser",
+			Handler:    _PayoneGateway_GetUser_Handler,
+		},
+		{
+			MethodName: "CreateAccess",
+			Handler:    _PayoneGateway_CreateAccess_Handler,
+		},
+		{
+			MethodName: "UpdateAccess",
+			Handler:    _PayoneGateway_UpdateAccess_Handler,
+		},
+		{
+			MethodName: "UpdateReminder",
+			Handler:    _PayoneGateway_UpdateReminder_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -3138,6 +3138,401 @@ func (x *UpdateUserResponse) GetOtherParameters() map[string]string {
 	return nil
 }
 
+// PAYONE's answer to a getuser with getusertoken=yes.
+type GetUserResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// APPROVED (usertoken issued) or ERROR (3002 userid or customerid
+	// missing, 3009 customer does not exist). Format: LIST. Required.
+	Status Status `protobuf:"varint,1,opt,name=status,proto3,enum=payone.v1.Status" json:"status,omitempty"`
+	// Names the debtor in a (pre)authorization's usertoken for 15 minutes.
+	// Format: CHAR(1..64).
+	Usertoken string `protobuf:"bytes,2,opt,name=usertoken,proto3" json:"usertoken,omitempty"`
+	// PAYONE's debtor id. Format: NUMERIC(6..12).
+	Userid string `protobuf:"bytes,3,opt,name=userid,proto3" json:"userid,omitempty"`
+	// With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+	// reference already exists, 1016 amount faulty. Format: NUMERIC, values
+	// 0..999999.
+	Errorcode int32 `protobuf:"varint,4,opt,name=errorcode,proto3" json:"errorcode,omitempty"`
+	// With ERROR: English error text for the merchant, e.g. "Parameter
+	// {currency} faulty or missing". Format: CHAR(1..1024).
+	Errormessage string `protobuf:"bytes,5,opt,name=errormessage,proto3" json:"errormessage,omitempty"`
+	// With ERROR: error text for the end customer in the request's language
+	// (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+	Customermessage string `protobuf:"bytes,6,opt,name=customermessage,proto3" json:"customermessage,omitempty"`
+	// Every parameter of the answer the model does not know, and every value a
+	// field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+	OtherParameters map[string]string `protobuf:"bytes,7,rep,name=other_parameters,json=otherParameters,proto3" json:"other_parameters,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *GetUserResponse) Reset() {
+	*x = GetUserResponse{}
+	mi := &file_payone_v1_responses_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserResponse) ProtoMessage() {}
+
+func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserResponse.ProtoReflect.Descriptor instead.
+func (*GetUserResponse) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *GetUserResponse) GetStatus() Status {
+	if x != nil {
+		return x.Status
+	}
+	return Status_STATUS_UNSPECIFIED
+}
+
+func (x *GetUserResponse) GetUsertoken() string {
+	if x != nil {
+		return x.Usertoken
+	}
+	return ""
+}
+
+func (x *GetUserResponse) GetUserid() string {
+	if x != nil {
+		return x.Userid
+	}
+	return ""
+}
+
+func (x *GetUserResponse) GetErrorcode() int32 {
+	if x != nil {
+		return x.Errorcode
+	}
+	return 0
+}
+
+func (x *GetUserResponse) GetErrormessage() string {
+	if x != nil {
+		return x.Errormessage
+	}
+	return ""
+}
+
+func (x *GetUserResponse) GetCustomermessage() string {
+	if x != nil {
+		return x.Customermessage
+	}
+	return ""
+}
+
+func (x *GetUserResponse) GetOtherParameters() map[string]string {
+	if x != nil {
+		return x.OtherParameters
+	}
+	return nil
+}
+
+// PAYONE's answer to a createaccess.
+type CreateAccessResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// APPROVED or ERROR. Format: LIST. Required.
+	Status Status `protobuf:"varint,1,opt,name=status,proto3,enum=payone.v1.Status" json:"status,omitempty"`
+	// PAYONE's id of the payment process of the contract. Format: NUMERIC(9..12).
+	Txid string `protobuf:"bytes,2,opt,name=txid,proto3" json:"txid,omitempty"`
+	// PAYONE's debtor id. Format: NUMERIC(6..12).
+	Userid string `protobuf:"bytes,3,opt,name=userid,proto3" json:"userid,omitempty"`
+	// The contract, for updateaccess. Format: NUMERIC(3..12).
+	Accessid string `protobuf:"bytes,4,opt,name=accessid,proto3" json:"accessid,omitempty"`
+	// With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+	// reference already exists, 1016 amount faulty. Format: NUMERIC, values
+	// 0..999999.
+	Errorcode int32 `protobuf:"varint,5,opt,name=errorcode,proto3" json:"errorcode,omitempty"`
+	// With ERROR: English error text for the merchant, e.g. "Parameter
+	// {currency} faulty or missing". Format: CHAR(1..1024).
+	Errormessage string `protobuf:"bytes,6,opt,name=errormessage,proto3" json:"errormessage,omitempty"`
+	// With ERROR: error text for the end customer in the request's language
+	// (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+	Customermessage string `protobuf:"bytes,7,opt,name=customermessage,proto3" json:"customermessage,omitempty"`
+	// Every parameter of the answer the model does not know, and every value a
+	// field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+	OtherParameters map[string]string `protobuf:"bytes,8,rep,name=other_parameters,json=otherParameters,proto3" json:"other_parameters,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *CreateAccessResponse) Reset() {
+	*x = CreateAccessResponse{}
+	mi := &file_payone_v1_responses_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateAccessResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateAccessResponse) ProtoMessage() {}
+
+func (x *CreateAccessResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateAccessResponse.ProtoReflect.Descriptor instead.
+func (*CreateAccessResponse) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *CreateAccessResponse) GetStatus() Status {
+	if x != nil {
+		return x.Status
+	}
+	return Status_STATUS_UNSPECIFIED
+}
+
+func (x *CreateAccessResponse) GetTxid() string {
+	if x != nil {
+		return x.Txid
+	}
+	return ""
+}
+
+func (x *CreateAccessResponse) GetUserid() string {
+	if x != nil {
+		return x.Userid
+	}
+	return ""
+}
+
+func (x *CreateAccessResponse) GetAccessid() string {
+	if x != nil {
+		return x.Accessid
+	}
+	return ""
+}
+
+func (x *CreateAccessResponse) GetErrorcode() int32 {
+	if x != nil {
+		return x.Errorcode
+	}
+	return 0
+}
+
+func (x *CreateAccessResponse) GetErrormessage() string {
+	if x != nil {
+		return x.Errormessage
+	}
+	return ""
+}
+
+func (x *CreateAccessResponse) GetCustomermessage() string {
+	if x != nil {
+		return x.Customermessage
+	}
+	return ""
+}
+
+func (x *CreateAccessResponse) GetOtherParameters() map[string]string {
+	if x != nil {
+		return x.OtherParameters
+	}
+	return nil
+}
+
+// PAYONE's answer to an updateaccess.
+type UpdateAccessResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// OK or ERROR. Format: LIST. Required.
+	Status Status `protobuf:"varint,1,opt,name=status,proto3,enum=payone.v1.Status" json:"status,omitempty"`
+	// With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+	// reference already exists, 1016 amount faulty. Format: NUMERIC, values
+	// 0..999999.
+	Errorcode int32 `protobuf:"varint,2,opt,name=errorcode,proto3" json:"errorcode,omitempty"`
+	// With ERROR: English error text for the merchant, e.g. "Parameter
+	// {currency} faulty or missing". Format: CHAR(1..1024).
+	Errormessage string `protobuf:"bytes,3,opt,name=errormessage,proto3" json:"errormessage,omitempty"`
+	// With ERROR: error text for the end customer in the request's language
+	// (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+	Customermessage string `protobuf:"bytes,4,opt,name=customermessage,proto3" json:"customermessage,omitempty"`
+	// Every parameter of the answer the model does not know, and every value a
+	// field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+	OtherParameters map[string]string `protobuf:"bytes,5,rep,name=other_parameters,json=otherParameters,proto3" json:"other_parameters,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *UpdateAccessResponse) Reset() {
+	*x = UpdateAccessResponse{}
+	mi := &file_payone_v1_responses_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateAccessResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateAccessResponse) ProtoMessage() {}
+
+func (x *UpdateAccessResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateAccessResponse.ProtoReflect.Descriptor instead.
+func (*UpdateAccessResponse) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *UpdateAccessResponse) GetStatus() Status {
+	if x != nil {
+		return x.Status
+	}
+	return Status_STATUS_UNSPECIFIED
+}
+
+func (x *UpdateAccessResponse) GetErrorcode() int32 {
+	if x != nil {
+		return x.Errorcode
+	}
+	return 0
+}
+
+func (x *UpdateAccessResponse) GetErrormessage() string {
+	if x != nil {
+		return x.Errormessage
+	}
+	return ""
+}
+
+func (x *UpdateAccessResponse) GetCustomermessage() string {
+	if x != nil {
+		return x.Customermessage
+	}
+	return ""
+}
+
+func (x *UpdateAccessResponse) GetOtherParameters() map[string]string {
+	if x != nil {
+		return x.OtherParameters
+	}
+	return nil
+}
+
+// PAYONE's answer to an updatereminder.
+type UpdateReminderResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// OK or ERROR. Format: LIST. Required.
+	Status Status `protobuf:"varint,1,opt,name=status,proto3,enum=payone.v1.Status" json:"status,omitempty"`
+	// With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+	// reference already exists, 1016 amount faulty. Format: NUMERIC, values
+	// 0..999999.
+	Errorcode int32 `protobuf:"varint,2,opt,name=errorcode,proto3" json:"errorcode,omitempty"`
+	// With ERROR: English error text for the merchant, e.g. "Parameter
+	// {currency} faulty or missing". Format: CHAR(1..1024).
+	Errormessage string `protobuf:"bytes,3,opt,name=errormessage,proto3" json:"errormessage,omitempty"`
+	// With ERROR: error text for the end customer in the request's language
+	// (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+	Customermessage string `protobuf:"bytes,4,opt,name=customermessage,proto3" json:"customermessage,omitempty"`
+	// Every parameter of the answer the model does not know, and every value a
+	// field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+	OtherParameters map[string]string `protobuf:"bytes,5,rep,name=other_parameters,json=otherParameters,proto3" json:"other_parameters,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *UpdateReminderResponse) Reset() {
+	*x = UpdateReminderResponse{}
+	mi := &file_payone_v1_responses_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateReminderResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateReminderResponse) ProtoMessage() {}
+
+func (x *UpdateReminderResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateReminderResponse.ProtoReflect.Descriptor instead.
+func (*UpdateReminderResponse) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *UpdateReminderResponse) GetStatus() Status {
+	if x != nil {
+		return x.Status
+	}
+	return Status_STATUS_UNSPECIFIED
+}
+
+func (x *UpdateReminderResponse) GetErrorcode() int32 {
+	if x != nil {
+		return x.Errorcode
+	}
+	return 0
+}
+
+func (x *UpdateReminderResponse) GetErrormessage() string {
+	if x != nil {
+		return x.Errormessage
+	}
+	return ""
+}
+
+func (x *UpdateReminderResponse) GetCustomermessage() string {
+	if x != nil {
+		return x.Customermessage
+	}
+	return ""
+}
+
+func (x *UpdateReminderResponse) GetOtherParameters() map[string]string {
+	if x != nil {
+		return x.OtherParameters
+	}
+	return nil
+}
+
 var File_payone_v1_responses_proto protoreflect.FileDescriptor
 
 const file_payone_v1_responses_proto_rawDesc = "" +
@@ -3672,6 +4067,68 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x06 \x03(\v22.payone.v1.UpdateUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\x9d\x04\n" +
+	"\x0fGetUserResponse\x12;\n" +
+	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
+	"\x06status\x10\x03@\x01R\x06status\x123\n" +
+	"\tusertoken\x18\x02 \x01(\tB\x15\xca\xf3\x18\x11\n" +
+	"\tusertoken\x10\x01\x18\x01 @R\tusertoken\x12*\n" +
+	"\x06userid\x18\x03 \x01(\tB\x12\xca\xf3\x18\x0e\n" +
+	"\x06userid\x10\x02\x18\x06 \fR\x06userid\x125\n" +
+	"\terrorcode\x18\x04 \x01(\x05B\x17\xca\xf3\x18\x13\n" +
+	"\terrorcode\x10\x02(\x000\xbf\x84=R\terrorcode\x12=\n" +
+	"\ferrormessage\x18\x05 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\ferrormessage\x10\x01\x18\x01 \x80\bR\ferrormessage\x12F\n" +
+	"\x0fcustomermessage\x18\x06 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x0fcustomermessage\x10\x01\x18\x01 \x80\bR\x0fcustomermessage\x12b\n" +
+	"\x10other_parameters\x18\a \x03(\v2/.payone.v1.GetUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
+	"\x14OtherParametersEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xca\x04\n" +
+	"\x14CreateAccessResponse\x12;\n" +
+	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
+	"\x06status\x10\x03@\x01R\x06status\x12$\n" +
+	"\x04txid\x18\x02 \x01(\tB\x10\xca\xf3\x18\f\n" +
+	"\x04txid\x10\x02\x18\t \fR\x04txid\x12*\n" +
+	"\x06userid\x18\x03 \x01(\tB\x12\xca\xf3\x18\x0e\n" +
+	"\x06userid\x10\x02\x18\x06 \fR\x06userid\x120\n" +
+	"\baccessid\x18\x04 \x01(\tB\x14\xca\xf3\x18\x10\n" +
+	"\baccessid\x10\x02\x18\x03 \fR\baccessid\x125\n" +
+	"\terrorcode\x18\x05 \x01(\x05B\x17\xca\xf3\x18\x13\n" +
+	"\terrorcode\x10\x02(\x000\xbf\x84=R\terrorcode\x12=\n" +
+	"\ferrormessage\x18\x06 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\ferrormessage\x10\x01\x18\x01 \x80\bR\ferrormessage\x12F\n" +
+	"\x0fcustomermessage\x18\a \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x0fcustomermessage\x10\x01\x18\x01 \x80\bR\x0fcustomermessage\x12g\n" +
+	"\x10other_parameters\x18\b \x03(\v24.payone.v1.CreateAccessResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
+	"\x14OtherParametersEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xc6\x03\n" +
+	"\x14UpdateAccessResponse\x12;\n" +
+	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
+	"\x06status\x10\x03@\x01R\x06status\x125\n" +
+	"\terrorcode\x18\x02 \x01(\x05B\x17\xca\xf3\x18\x13\n" +
+	"\terrorcode\x10\x02(\x000\xbf\x84=R\terrorcode\x12=\n" +
+	"\ferrormessage\x18\x03 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\ferrormessage\x10\x01\x18\x01 \x80\bR\ferrormessage\x12F\n" +
+	"\x0fcustomermessage\x18\x04 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x0fcustomermessage\x10\x01\x18\x01 \x80\bR\x0fcustomermessage\x12g\n" +
+	"\x10other_parameters\x18\x05 \x03(\v24.payone.v1.UpdateAccessResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
+	"\x14OtherParametersEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xca\x03\n" +
+	"\x16UpdateReminderResponse\x12;\n" +
+	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
+	"\x06status\x10\x03@\x01R\x06status\x125\n" +
+	"\terrorcode\x18\x02 \x01(\x05B\x17\xca\xf3\x18\x13\n" +
+	"\terrorcode\x10\x02(\x000\xbf\x84=R\terrorcode\x12=\n" +
+	"\ferrormessage\x18\x03 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\ferrormessage\x10\x01\x18\x01 \x80\bR\ferrormessage\x12F\n" +
+	"\x0fcustomermessage\x18\x04 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x0fcustomermessage\x10\x01\x18\x01 \x80\bR\x0fcustomermessage\x12i\n" +
+	"\x10other_parameters\x18\x05 \x03(\v26.payone.v1.UpdateReminderResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
+	"\x14OtherParametersEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02*\xcf\x02\n" +
 	"\x06Status\x12\x16\n" +
 	"\x12STATUS_UNSPECIFIED\x10\x00\x12#\n" +
@@ -3775,7 +4232,7 @@ func file_payone_v1_responses_proto_rawDescGZIP() []byte {
 }
 
 var file_payone_v1_responses_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 40)
+var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 48)
 var file_payone_v1_responses_proto_goTypes = []any{
 	(Status)(0),                      // 0: payone.v1.Status
 	(AvsResult)(0),                   // 1: payone.v1.AvsResult
@@ -3801,95 +4258,111 @@ var file_payone_v1_responses_proto_goTypes = []any{
 	(*GetInvoiceResponse)(nil),       // 21: payone.v1.GetInvoiceResponse
 	(*GenericPaymentResponse)(nil),   // 22: payone.v1.GenericPaymentResponse
 	(*UpdateUserResponse)(nil),       // 23: payone.v1.UpdateUserResponse
-	nil,                              // 24: payone.v1.PreauthorizationResponse.AddPaydataEntry
-	nil,                              // 25: payone.v1.PreauthorizationResponse.OtherParametersEntry
-	nil,                              // 26: payone.v1.AuthorizationResponse.AddPaydataEntry
-	nil,                              // 27: payone.v1.AuthorizationResponse.OtherParametersEntry
-	nil,                              // 28: payone.v1.CaptureResponse.AddPaydataEntry
-	nil,                              // 29: payone.v1.CaptureResponse.OtherParametersEntry
-	nil,                              // 30: payone.v1.DebitResponse.AddPaydataEntry
-	nil,                              // 31: payone.v1.DebitResponse.OtherParametersEntry
-	nil,                              // 32: payone.v1.RefundResponse.AddPaydataEntry
-	nil,                              // 33: payone.v1.RefundResponse.OtherParametersEntry
-	nil,                              // 34: payone.v1.VauthorizationResponse.OtherParametersEntry
-	nil,                              // 35: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
-	nil,                              // 36: payone.v1.CreditCardCheckResponse.OtherParametersEntry
-	nil,                              // 37: payone.v1.BankAccountCheckResponse.OtherParametersEntry
-	nil,                              // 38: payone.v1.AddressCheckResponse.OtherParametersEntry
-	nil,                              // 39: payone.v1.ConsumerScoreResponse.OtherParametersEntry
-	nil,                              // 40: payone.v1.ManageMandateResponse.OtherParametersEntry
-	nil,                              // 41: payone.v1.GetFileResponse.OtherParametersEntry
-	nil,                              // 42: payone.v1.GetInvoiceResponse.OtherParametersEntry
-	nil,                              // 43: payone.v1.GenericPaymentResponse.AddPaydataEntry
-	nil,                              // 44: payone.v1.GenericPaymentResponse.OtherParametersEntry
-	nil,                              // 45: payone.v1.UpdateUserResponse.OtherParametersEntry
-	(SettleAccount)(0),               // 46: payone.v1.SettleAccount
-	(CardType)(0),                    // 47: payone.v1.CardType
-	(Gender)(0),                      // 48: payone.v1.Gender
+	(*GetUserResponse)(nil),          // 24: payone.v1.GetUserResponse
+	(*CreateAccessResponse)(nil),     // 25: payone.v1.CreateAccessResponse
+	(*UpdateAccessResponse)(nil),     // 26: payone.v1.UpdateAccessResponse
+	(*UpdateReminderResponse)(nil),   // 27: payone.v1.UpdateReminderResponse
+	nil,                              // 28: payone.v1.PreauthorizationResponse.AddPaydataEntry
+	nil,                              // 29: payone.v1.PreauthorizationResponse.OtherParametersEntry
+	nil,                              // 30: payone.v1.AuthorizationResponse.AddPaydataEntry
+	nil,                              // 31: payone.v1.AuthorizationResponse.OtherParametersEntry
+	nil,                              // 32: payone.v1.CaptureResponse.AddPaydataEntry
+	nil,                              // 33: payone.v1.CaptureResponse.OtherParametersEntry
+	nil,                              // 34: payone.v1.DebitResponse.AddPaydataEntry
+	nil,                              // 35: payone.v1.DebitResponse.OtherParametersEntry
+	nil,                              // 36: payone.v1.RefundResponse.AddPaydataEntry
+	nil,                              // 37: payone.v1.RefundResponse.OtherParametersEntry
+	nil,                              // 38: payone.v1.VauthorizationResponse.OtherParametersEntry
+	nil,                              // 39: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	nil,                              // 40: payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	nil,                              // 41: payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	nil,                              // 42: payone.v1.AddressCheckResponse.OtherParametersEntry
+	nil,                              // 43: payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	nil,                              // 44: payone.v1.ManageMandateResponse.OtherParametersEntry
+	nil,                              // 45: payone.v1.GetFileResponse.OtherParametersEntry
+	nil,                              // 46: payone.v1.GetInvoiceResponse.OtherParametersEntry
+	nil,                              // 47: payone.v1.GenericPaymentResponse.AddPaydataEntry
+	nil,                              // 48: payone.v1.GenericPaymentResponse.OtherParametersEntry
+	nil,                              // 49: payone.v1.UpdateUserResponse.OtherParametersEntry
+	nil,                              // 50: payone.v1.GetUserResponse.OtherParametersEntry
+	nil,                              // 51: payone.v1.CreateAccessResponse.OtherParametersEntry
+	nil,                              // 52: payone.v1.UpdateAccessResponse.OtherParametersEntry
+	nil,                              // 53: payone.v1.UpdateReminderResponse.OtherParametersEntry
+	(SettleAccount)(0),               // 54: payone.v1.SettleAccount
+	(CardType)(0),                    // 55: payone.v1.CardType
+	(Gender)(0),                      // 56: payone.v1.Gender
 }
 var file_payone_v1_responses_proto_depIdxs = []int32{
 	0,  // 0: payone.v1.PreauthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 1: payone.v1.PreauthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 2: payone.v1.PreauthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 3: payone.v1.PreauthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	24, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
-	25, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
+	28, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
+	29, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
 	0,  // 6: payone.v1.AuthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 7: payone.v1.AuthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 8: payone.v1.AuthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 9: payone.v1.AuthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	26, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
-	27, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
+	30, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
+	31, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
 	0,  // 12: payone.v1.CaptureResponse.status:type_name -> payone.v1.Status
-	46, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	54, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
 	6,  // 14: payone.v1.CaptureResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 15: payone.v1.CaptureResponse.creditor:type_name -> payone.v1.CreditorData
-	28, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
-	29, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
+	32, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
+	33, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
 	0,  // 18: payone.v1.DebitResponse.status:type_name -> payone.v1.Status
-	46, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
-	30, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
-	31, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
+	54, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	34, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
+	35, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
 	0,  // 22: payone.v1.RefundResponse.status:type_name -> payone.v1.Status
 	1,  // 23: payone.v1.RefundResponse.protect_result_avs:type_name -> payone.v1.AvsResult
-	32, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
-	33, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
+	36, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
+	37, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
 	0,  // 26: payone.v1.VauthorizationResponse.status:type_name -> payone.v1.Status
-	34, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
+	38, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
 	0,  // 28: payone.v1.ThreeDSCheckResponse.status:type_name -> payone.v1.Status
-	35, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	39, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
 	0,  // 30: payone.v1.CreditCardCheckResponse.status:type_name -> payone.v1.Status
-	47, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
-	36, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	55, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
+	40, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
 	0,  // 33: payone.v1.BankAccountCheckResponse.status:type_name -> payone.v1.Status
-	37, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	41, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
 	0,  // 35: payone.v1.AddressCheckResponse.status:type_name -> payone.v1.Status
 	3,  // 36: payone.v1.AddressCheckResponse.secstatus:type_name -> payone.v1.SecStatus
 	5,  // 37: payone.v1.AddressCheckResponse.personstatus:type_name -> payone.v1.PersonStatus
-	38, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
+	42, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
 	0,  // 39: payone.v1.ConsumerScoreResponse.status:type_name -> payone.v1.Status
 	3,  // 40: payone.v1.ConsumerScoreResponse.secstatus:type_name -> payone.v1.SecStatus
 	4,  // 41: payone.v1.ConsumerScoreResponse.score:type_name -> payone.v1.Score
 	5,  // 42: payone.v1.ConsumerScoreResponse.personstatus:type_name -> payone.v1.PersonStatus
-	48, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
-	39, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	56, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
+	43, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
 	0,  // 45: payone.v1.ManageMandateResponse.status:type_name -> payone.v1.Status
 	2,  // 46: payone.v1.ManageMandateResponse.mandate_status:type_name -> payone.v1.MandateStatus
-	40, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
+	44, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
 	0,  // 48: payone.v1.GetFileResponse.status:type_name -> payone.v1.Status
-	41, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
+	45, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
 	0,  // 50: payone.v1.GetInvoiceResponse.status:type_name -> payone.v1.Status
-	42, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
+	46, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
 	0,  // 52: payone.v1.GenericPaymentResponse.status:type_name -> payone.v1.Status
-	43, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
-	44, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
+	47, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
+	48, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
 	0,  // 55: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
-	45, // 56: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
-	57, // [57:57] is the sub-list for method output_type
-	57, // [57:57] is the sub-list for method input_type
-	57, // [57:57] is the sub-list for extension type_name
-	57, // [57:57] is the sub-list for extension extendee
-	0,  // [0:57] is the sub-list for field type_name
+	49, // 56: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
+	0,  // 57: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
+	50, // 58: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
+	0,  // 59: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
+	51, // 60: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
+	0,  // 61: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
+	52, // 62: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
+	0,  // 63: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
+	53, // 64: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
+	65, // [65:65] is the sub-list for method output_type
+	65, // [65:65] is the sub-list for method input_type
+	65, // [65:65] is the sub-list for extension type_name
+	65, // [65:65] is the sub-list for extension extendee
+	0,  // [0:65] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_responses_proto_init() }
@@ -3905,7 +4378,7 @@ func file_payone_v1_responses_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_responses_proto_rawDesc), len(file_payone_v1_responses_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   40,
+			NumMessages:   48,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

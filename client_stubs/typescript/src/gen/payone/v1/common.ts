@@ -1249,6 +1249,162 @@ export function periodUnitToJSON(object: PeriodUnit): string {
   }
 }
 
+/** What updateaccess does to a subscription (action). */
+export enum AccessAction {
+  /** ACCESS_ACTION_UNSPECIFIED - Not set: the parameter is not sent. */
+  ACCESS_ACTION_UNSPECIFIED = 0,
+  /** ACCESS_ACTION_UPDATE - Change the contract (times, amounts, periods, payment data). */
+  ACCESS_ACTION_UPDATE = 1,
+  /** ACCESS_ACTION_CANCEL - Cancel the contract at access_canceltime. */
+  ACCESS_ACTION_CANCEL = 2,
+  /** ACCESS_ACTION_REVERSE_CANCEL - Withdraw a cancellation. */
+  ACCESS_ACTION_REVERSE_CANCEL = 3,
+  /** ACCESS_ACTION_LOCK - Lock the access. */
+  ACCESS_ACTION_LOCK = 4,
+  /** ACCESS_ACTION_UNLOCK - Unlock a locked access. */
+  ACCESS_ACTION_UNLOCK = 5,
+  UNRECOGNIZED = -1,
+}
+
+export function accessActionFromJSON(object: any): AccessAction {
+  switch (object) {
+    case 0:
+    case "ACCESS_ACTION_UNSPECIFIED":
+      return AccessAction.ACCESS_ACTION_UNSPECIFIED;
+    case 1:
+    case "ACCESS_ACTION_UPDATE":
+      return AccessAction.ACCESS_ACTION_UPDATE;
+    case 2:
+    case "ACCESS_ACTION_CANCEL":
+      return AccessAction.ACCESS_ACTION_CANCEL;
+    case 3:
+    case "ACCESS_ACTION_REVERSE_CANCEL":
+      return AccessAction.ACCESS_ACTION_REVERSE_CANCEL;
+    case 4:
+    case "ACCESS_ACTION_LOCK":
+      return AccessAction.ACCESS_ACTION_LOCK;
+    case 5:
+    case "ACCESS_ACTION_UNLOCK":
+      return AccessAction.ACCESS_ACTION_UNLOCK;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return AccessAction.UNRECOGNIZED;
+  }
+}
+
+export function accessActionToJSON(object: AccessAction): string {
+  switch (object) {
+    case AccessAction.ACCESS_ACTION_UNSPECIFIED:
+      return "ACCESS_ACTION_UNSPECIFIED";
+    case AccessAction.ACCESS_ACTION_UPDATE:
+      return "ACCESS_ACTION_UPDATE";
+    case AccessAction.ACCESS_ACTION_CANCEL:
+      return "ACCESS_ACTION_CANCEL";
+    case AccessAction.ACCESS_ACTION_REVERSE_CANCEL:
+      return "ACCESS_ACTION_REVERSE_CANCEL";
+    case AccessAction.ACCESS_ACTION_LOCK:
+      return "ACCESS_ACTION_LOCK";
+    case AccessAction.ACCESS_ACTION_UNLOCK:
+      return "ACCESS_ACTION_UNLOCK";
+    case AccessAction.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** Dunning level of a Collect-module case (reminderlevel). */
+export enum ReminderLevel {
+  /** REMINDER_LEVEL_UNSPECIFIED - Not set: the parameter is not sent. */
+  REMINDER_LEVEL_UNSPECIFIED = 0,
+  /** REMINDER_LEVEL_1 - Dunning level 1. */
+  REMINDER_LEVEL_1 = 1,
+  /** REMINDER_LEVEL_2 - Dunning level 2. */
+  REMINDER_LEVEL_2 = 2,
+  /** REMINDER_LEVEL_3 - Dunning level 3. */
+  REMINDER_LEVEL_3 = 3,
+  /** REMINDER_LEVEL_4 - Dunning level 4. */
+  REMINDER_LEVEL_4 = 4,
+  /** REMINDER_LEVEL_5 - Dunning level 5. */
+  REMINDER_LEVEL_5 = 5,
+  /** REMINDER_LEVEL_A - A: handed over to the collection agency. */
+  REMINDER_LEVEL_A = 6,
+  /** REMINDER_LEVEL_S - S: dunning stopped. */
+  REMINDER_LEVEL_S = 7,
+  /** REMINDER_LEVEL_M - M: court dunning procedure. */
+  REMINDER_LEVEL_M = 8,
+  /** REMINDER_LEVEL_I - I: insolvency. */
+  REMINDER_LEVEL_I = 9,
+  UNRECOGNIZED = -1,
+}
+
+export function reminderLevelFromJSON(object: any): ReminderLevel {
+  switch (object) {
+    case 0:
+    case "REMINDER_LEVEL_UNSPECIFIED":
+      return ReminderLevel.REMINDER_LEVEL_UNSPECIFIED;
+    case 1:
+    case "REMINDER_LEVEL_1":
+      return ReminderLevel.REMINDER_LEVEL_1;
+    case 2:
+    case "REMINDER_LEVEL_2":
+      return ReminderLevel.REMINDER_LEVEL_2;
+    case 3:
+    case "REMINDER_LEVEL_3":
+      return ReminderLevel.REMINDER_LEVEL_3;
+    case 4:
+    case "REMINDER_LEVEL_4":
+      return ReminderLevel.REMINDER_LEVEL_4;
+    case 5:
+    case "REMINDER_LEVEL_5":
+      return ReminderLevel.REMINDER_LEVEL_5;
+    case 6:
+    case "REMINDER_LEVEL_A":
+      return ReminderLevel.REMINDER_LEVEL_A;
+    case 7:
+    case "REMINDER_LEVEL_S":
+      return ReminderLevel.REMINDER_LEVEL_S;
+    case 8:
+    case "REMINDER_LEVEL_M":
+      return ReminderLevel.REMINDER_LEVEL_M;
+    case 9:
+    case "REMINDER_LEVEL_I":
+      return ReminderLevel.REMINDER_LEVEL_I;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ReminderLevel.UNRECOGNIZED;
+  }
+}
+
+export function reminderLevelToJSON(object: ReminderLevel): string {
+  switch (object) {
+    case ReminderLevel.REMINDER_LEVEL_UNSPECIFIED:
+      return "REMINDER_LEVEL_UNSPECIFIED";
+    case ReminderLevel.REMINDER_LEVEL_1:
+      return "REMINDER_LEVEL_1";
+    case ReminderLevel.REMINDER_LEVEL_2:
+      return "REMINDER_LEVEL_2";
+    case ReminderLevel.REMINDER_LEVEL_3:
+      return "REMINDER_LEVEL_3";
+    case ReminderLevel.REMINDER_LEVEL_4:
+      return "REMINDER_LEVEL_4";
+    case ReminderLevel.REMINDER_LEVEL_5:
+      return "REMINDER_LEVEL_5";
+    case ReminderLevel.REMINDER_LEVEL_A:
+      return "REMINDER_LEVEL_A";
+    case ReminderLevel.REMINDER_LEVEL_S:
+      return "REMINDER_LEVEL_S";
+    case ReminderLevel.REMINDER_LEVEL_M:
+      return "REMINDER_LEVEL_M";
+    case ReminderLevel.REMINDER_LEVEL_I:
+      return "REMINDER_LEVEL_I";
+    case ReminderLevel.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** Kind of bankaccountcheck (checktype). */
 export enum BankAccountCheckType {
   /** BANK_ACCOUNT_CHECK_TYPE_UNSPECIFIED - Not set: the parameter is not sent. */

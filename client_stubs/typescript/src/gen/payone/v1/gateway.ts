@@ -25,10 +25,14 @@ import {
   ThreeDSCheckRequest,
 } from "./check_requests";
 import {
+  CreateAccessRequest,
   GenericPaymentRequest,
   GetFileRequest,
   GetInvoiceRequest,
+  GetUserRequest,
   ManageMandateRequest,
+  UpdateAccessRequest,
+  UpdateReminderRequest,
   UpdateUserRequest,
 } from "./management_requests";
 import {
@@ -45,15 +49,19 @@ import {
   BankAccountCheckResponse,
   CaptureResponse,
   ConsumerScoreResponse,
+  CreateAccessResponse,
   CreditCardCheckResponse,
   DebitResponse,
   GenericPaymentResponse,
   GetFileResponse,
   GetInvoiceResponse,
+  GetUserResponse,
   ManageMandateResponse,
   PreauthorizationResponse,
   RefundResponse,
   ThreeDSCheckResponse,
+  UpdateAccessResponse,
+  UpdateReminderResponse,
   UpdateUserResponse,
   VauthorizationResponse,
 } from "./responses";
@@ -328,6 +336,63 @@ export const PayoneGatewayService = {
     responseSerialize: (value: UpdateUserResponse): Buffer => Buffer.from(UpdateUserResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): UpdateUserResponse => UpdateUserResponse.decode(value),
   },
+  /**
+   * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+   * debtor (userid or customerid) that a (pre)authorization takes as
+   * personal_data.usertoken. Answers APPROVED or ERROR.
+   */
+  getUser: {
+    path: "/payone.v1.PayoneGateway/GetUser" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetUserRequest): Buffer => Buffer.from(GetUserRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetUserRequest => GetUserRequest.decode(value),
+    responseSerialize: (value: GetUserResponse): Buffer => Buffer.from(GetUserResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetUserResponse => GetUserResponse.decode(value),
+  },
+  /**
+   * request=createaccess: creates a subscription contract (cc, elv or rec).
+   * Answers APPROVED with txid, userid and accessid, or ERROR.
+   */
+  createAccess: {
+    path: "/payone.v1.PayoneGateway/CreateAccess" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CreateAccessRequest): Buffer => Buffer.from(CreateAccessRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CreateAccessRequest => CreateAccessRequest.decode(value),
+    responseSerialize: (value: CreateAccessResponse): Buffer =>
+      Buffer.from(CreateAccessResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CreateAccessResponse => CreateAccessResponse.decode(value),
+  },
+  /**
+   * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+   * or unlocks a subscription contract. Answers OK or ERROR.
+   */
+  updateAccess: {
+    path: "/payone.v1.PayoneGateway/UpdateAccess" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateAccessRequest): Buffer => Buffer.from(UpdateAccessRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateAccessRequest => UpdateAccessRequest.decode(value),
+    responseSerialize: (value: UpdateAccessResponse): Buffer =>
+      Buffer.from(UpdateAccessResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateAccessResponse => UpdateAccessResponse.decode(value),
+  },
+  /**
+   * request=updatereminder: changes the dunning level of a payment process
+   * (Collect module). Answers OK or ERROR.
+   */
+  updateReminder: {
+    path: "/payone.v1.PayoneGateway/UpdateReminder" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateReminderRequest): Buffer =>
+      Buffer.from(UpdateReminderRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateReminderRequest => UpdateReminderRequest.decode(value),
+    responseSerialize: (value: UpdateReminderResponse): Buffer =>
+      Buffer.from(UpdateReminderResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateReminderResponse => UpdateReminderResponse.decode(value),
+  },
 } as const;
 
 export interface PayoneGatewayServer extends UntypedServiceImplementation {
@@ -409,6 +474,27 @@ export interface PayoneGatewayServer extends UntypedServiceImplementation {
    * OK or ERROR.
    */
   updateUser: handleUnaryCall<UpdateUserRequest, UpdateUserResponse>;
+  /**
+   * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+   * debtor (userid or customerid) that a (pre)authorization takes as
+   * personal_data.usertoken. Answers APPROVED or ERROR.
+   */
+  getUser: handleUnaryCall<GetUserRequest, GetUserResponse>;
+  /**
+   * request=createaccess: creates a subscription contract (cc, elv or rec).
+   * Answers APPROVED with txid, userid and accessid, or ERROR.
+   */
+  createAccess: handleUnaryCall<CreateAccessRequest, CreateAccessResponse>;
+  /**
+   * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+   * or unlocks a subscription contract. Answers OK or ERROR.
+   */
+  updateAccess: handleUnaryCall<UpdateAccessRequest, UpdateAccessResponse>;
+  /**
+   * request=updatereminder: changes the dunning level of a payment process
+   * (Collect module). Answers OK or ERROR.
+   */
+  updateReminder: handleUnaryCall<UpdateReminderRequest, UpdateReminderResponse>;
 }
 
 export interface PayoneGatewayClient extends Client {
@@ -713,6 +799,83 @@ export interface PayoneGatewayClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: UpdateUserResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+   * debtor (userid or customerid) that a (pre)authorization takes as
+   * personal_data.usertoken. Answers APPROVED or ERROR.
+   */
+  getUser(
+    request: GetUserRequest,
+    callback: (error: ServiceError | null, response: GetUserResponse) => void,
+  ): ClientUnaryCall;
+  getUser(
+    request: GetUserRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetUserResponse) => void,
+  ): ClientUnaryCall;
+  getUser(
+    request: GetUserRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetUserResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * request=createaccess: creates a subscription contract (cc, elv or rec).
+   * Answers APPROVED with txid, userid and accessid, or ERROR.
+   */
+  createAccess(
+    request: CreateAccessRequest,
+    callback: (error: ServiceError | null, response: CreateAccessResponse) => void,
+  ): ClientUnaryCall;
+  createAccess(
+    request: CreateAccessRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CreateAccessResponse) => void,
+  ): ClientUnaryCall;
+  createAccess(
+    request: CreateAccessRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CreateAccessResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+   * or unlocks a subscription contract. Answers OK or ERROR.
+   */
+  updateAccess(
+    request: UpdateAccessRequest,
+    callback: (error: ServiceError | null, response: UpdateAccessResponse) => void,
+  ): ClientUnaryCall;
+  updateAccess(
+    request: UpdateAccessRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateAccessResponse) => void,
+  ): ClientUnaryCall;
+  updateAccess(
+    request: UpdateAccessRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateAccessResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * request=updatereminder: changes the dunning level of a payment process
+   * (Collect module). Answers OK or ERROR.
+   */
+  updateReminder(
+    request: UpdateReminderRequest,
+    callback: (error: ServiceError | null, response: UpdateReminderResponse) => void,
+  ): ClientUnaryCall;
+  updateReminder(
+    request: UpdateReminderRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateReminderResponse) => void,
+  ): ClientUnaryCall;
+  updateReminder(
+    request: UpdateReminderRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateReminderResponse) => void,
   ): ClientUnaryCall;
 }
 

@@ -7,6 +7,9 @@
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
+  AccessAction,
+  accessActionFromJSON,
+  accessActionToJSON,
   Article,
   BusinessRelation,
   businessRelationFromJSON,
@@ -24,14 +27,28 @@ import {
   Gender,
   genderFromJSON,
   genderToJSON,
+  PeriodUnit,
+  periodUnitFromJSON,
+  periodUnitToJSON,
   PersonalData,
   RedirectUrls,
+  ReminderLevel,
+  reminderLevelFromJSON,
+  reminderLevelToJSON,
 } from "./common";
-import { FinancingPayment, OnlineBankTransferPayment, WalletPayment } from "./payment_methods";
+import {
+  CreditCardPayment,
+  FinancingPayment,
+  InvoicePayment,
+  OnlineBankTransferPayment,
+  SepaDirectDebitPayment,
+  WalletPayment,
+} from "./payment_methods";
 
 /**
  * Requests around the payments: managemandate, getfile, getinvoice,
- * genericpayment, updateuser.
+ * genericpayment, updateuser, getuser, createaccess, updateaccess,
+ * updatereminder.
  */
 
 /**
@@ -194,12 +211,80 @@ export interface GetInvoiceRequest {
 }
 
 /**
+ * genericpayment action setexpresscheckout (PayPal Express, wallet PPE or
+ * PAL): starts the PayPal session; the answer is REDIRECT with workorderid
+ * and redirecturl. amount, currency and the three redirect URLs are the
+ * request's own fields.
+ */
+export interface PayPalExpressSetCheckout {
+}
+
+/**
+ * genericpayment action getexpresscheckoutdetails (PayPal Express): after
+ * the buyer came back, reads the buyer's e-mail and shipping address for the
+ * session named by the request's workorderid.
+ */
+export interface PayPalExpressGetCheckoutDetails {
+}
+
+/**
+ * genericpayment action start_session (Klarna, financing KIV/KIS/KDD/KBT):
+ * opens a Klarna session; the answer carries workorderid, client_token and
+ * session_id for the Klarna widget and the later (pre)authorization.
+ */
+export interface KlarnaStartSession {
+}
+
+/**
+ * genericpayment action update_order (Klarna): the amount or basket of
+ * the open session named by the request's workorderid changed; the answer
+ * carries the same workorderid and a fresh client_token.
+ */
+export interface KlarnaUpdateOrder {
+}
+
+/**
+ * genericpayment action installment_options (PAYONE Secured Installment,
+ * financing PIN): the installment plans PAYONE offers for amount and
+ * currency; the answer's add_paydata[installment_option_id_<n>] names them.
+ */
+export interface SecuredInstallmentOptions {
+}
+
+/**
+ * genericpayment action createCheckoutSessionPayload (Amazon Pay v2, wallet
+ * AMP): the signed payload for the Amazon Pay button; the answer carries
+ * workorderid, add_paydata[payload] and add_paydata[signature].
+ */
+export interface AmazonPayCreateCheckoutSessionPayload {
+}
+
+/**
+ * genericpayment action getCheckoutSession (Amazon Pay v2): the state of the
+ * checkout session named by the request's workorderid after the buyer came
+ * back from Amazon.
+ */
+export interface AmazonPayGetCheckoutSession {
+}
+
+/**
+ * genericpayment action pre_check (Unzer/Payolution, financing
+ * PYV/PYS/PYD/PYM): checks the buyer before the payment; the request's
+ * payment_type names the product (Payolution-Invoicing, ...). The answer
+ * carries the workorderid the (pre)authorization repeats.
+ */
+export interface UnzerPreCheck {
+}
+
+/**
  * request=genericpayment: provider-specific side calls selected by
- * add_paydata[action]: PayPal Express (setexpresscheckout,
- * getexpresscheckoutdetails), Amazon Pay, Klarna sessions (start_session),
- * Ratepay profile/calculation, Unzer pre_check, PAYONE Secured Installment
- * options (installment_options), PostFinance register_alias. Answers OK,
- * REDIRECT, APPROVED or ERROR, with workorderid and add_paydata[...].
+ * add_paydata[action], one typed part per action in `generic_action`
+ * (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
+ * start_session and update_order, PAYONE Secured Installment
+ * installment_options, Amazon Pay v2 createCheckoutSessionPayload and
+ * getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
+ * workorderid and add_paydata[...]. The former free-text `action` (field 2)
+ * is removed.
  */
 export interface GenericPaymentRequest {
   /**
@@ -208,15 +293,6 @@ export interface GenericPaymentRequest {
    * PAYONE. Required.
    */
   account: string;
-  /**
-   * The genericpayment action, e.g. setexpresscheckout,
-   * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-   * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-   * installment_options (PAYONE Secured Installment),
-   * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-   * (PostFinance). Format: CHAR. Required.
-   */
-  action: string;
   /**
    * Total gross amount in the smallest currency unit (cent for EUR). At most
    * +/- 1 999 999 999 (NUMERIC(1..10)). Format: NUMERIC, values 0..1999999999.
@@ -274,8 +350,8 @@ export interface GenericPaymentRequest {
   /** The articles: it[n], id[n], pr[n], no[n], de[n], va[n], sd[n], ed[n], n = 1..400. Optional. */
   items: Article[];
   /**
-   * Further add_paydata[<key>] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[<key>] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    */
   addPaydata: { [key: string]: string };
   /** E-wallet (wlt): PayPal Express, Amazon Pay, ... */
@@ -287,7 +363,39 @@ export interface GenericPaymentRequest {
     | FinancingPayment
     | undefined;
   /** Online bank transfer (sb): PostFinance. */
-  onlineBankTransfer?: OnlineBankTransferPayment | undefined;
+  onlineBankTransfer?:
+    | OnlineBankTransferPayment
+    | undefined;
+  /** setexpresscheckout (PayPal Express). */
+  paypalExpressSetCheckout?:
+    | PayPalExpressSetCheckout
+    | undefined;
+  /** getexpresscheckoutdetails (PayPal Express). */
+  paypalExpressGetCheckoutDetails?:
+    | PayPalExpressGetCheckoutDetails
+    | undefined;
+  /** start_session (Klarna). */
+  klarnaStartSession?:
+    | KlarnaStartSession
+    | undefined;
+  /** installment_options (PAYONE Secured Installment). */
+  securedInstallmentOptions?:
+    | SecuredInstallmentOptions
+    | undefined;
+  /** update_order (Klarna). */
+  klarnaUpdateOrder?:
+    | KlarnaUpdateOrder
+    | undefined;
+  /** createCheckoutSessionPayload (Amazon Pay v2). */
+  amazonPayCreateCheckoutSessionPayload?:
+    | AmazonPayCreateCheckoutSessionPayload
+    | undefined;
+  /** getCheckoutSession (Amazon Pay v2). */
+  amazonPayGetCheckoutSession?:
+    | AmazonPayGetCheckoutSession
+    | undefined;
+  /** pre_check (Unzer/Payolution). */
+  unzerPreCheck?: UnzerPreCheck | undefined;
 }
 
 export interface GenericPaymentRequest_AddPaydataEntry {
@@ -395,6 +503,224 @@ export interface UpdateUserRequest {
    * Optional.
    */
   deleteBankaccountdata?: boolean | undefined;
+}
+
+/**
+ * request=getuser (api_version >= 3.11) with getusertoken=yes: answers
+ * APPROVED with a usertoken, valid 15 minutes, that names this debtor in a
+ * (pre)authorization (personal_data.usertoken), e.g. to copy the debtor to
+ * another merchant. The debtor is named by userid or customerid. (getuser
+ * with type=userdata answers only in JSON, which the gateway does not
+ * decode; it is not offered.)
+ */
+export interface GetUserRequest {
+  /**
+   * The merchant account configured in the gateway (e.g. "shop-de") whose
+   * mid, aid, portalid and key the gateway adds to the request. Never sent to
+   * PAYONE. Required.
+   */
+  account: string;
+  /**
+   * PAYONE's debtor id (userid), e.g. from a (pre)authorization's answer.
+   * Format: NUMERIC(6..12). Optional.
+   */
+  userid: string;
+  /** The merchant's customer id. Format: CHAR(1..20). Optional. */
+  customerid: string;
+}
+
+/**
+ * request=createaccess: creates a subscription ("access") contract with an
+ * optional trial period and a recurring period, paid by card (cc), SEPA
+ * direct debit (elv) or invoice (rec) only. Answers APPROVED with txid,
+ * userid and accessid, or ERROR.
+ */
+export interface CreateAccessRequest {
+  /**
+   * The merchant account configured in the gateway (e.g. "shop-de") whose
+   * mid, aid, portalid and key the gateway adds to the request. Never sent to
+   * PAYONE. Required.
+   */
+  account: string;
+  /**
+   * The merchant's unique reference of the contract; symbols
+   * [0-9a-zA-Z.-_/]. Format: CHAR(1..20). Required.
+   */
+  reference: string;
+  /**
+   * Id of the offer (product) configured in the PAYONE merchant interface.
+   * Format: NUMERIC(1..7). Required.
+   */
+  productid: string;
+  /**
+   * Individual parameter per payment process; PAYONE echoes it in every
+   * TransactionStatus notification. Format: CHAR(1..255). Optional.
+   */
+  param: string;
+  /** Login name of the access. Format: CHAR(1..32). Optional. */
+  accessname: string;
+  /** Password of the access. Format: CHAR(1..32). Optional. */
+  accesscode: string;
+  /**
+   * Start of the contract, a Unix timestamp. Format: Unix timestamp, values
+   * 1... Required.
+   */
+  accessStarttime: number;
+  /**
+   * End of the contract (none: it runs until cancelled). Format: Unix
+   * timestamp, values 1... Optional.
+   */
+  accessExpiretime: number;
+  /**
+   * Time at which the contract ends by cancellation. Format: Unix timestamp,
+   * values 1... Optional.
+   */
+  accessCanceltime: number;
+  /**
+   * Price of the trial period in the smallest currency unit. Format:
+   * NUMERIC, values 0..1999999999. Optional.
+   */
+  amountTrail?:
+    | number
+    | undefined;
+  /**
+   * Unit of period_length_trail: Y years, M months, D days. Format: LIST.
+   * Optional.
+   */
+  periodUnitTrail: PeriodUnit;
+  /**
+   * Length of the trial period (at most 5 years / 60 months). Format:
+   * NUMERIC, values 0..999. Optional.
+   */
+  periodLengthTrail?:
+    | number
+    | undefined;
+  /**
+   * Price of each recurring period in the smallest currency unit. Format:
+   * NUMERIC, values 0..1999999999. Optional.
+   */
+  amountRecurring?:
+    | number
+    | undefined;
+  /**
+   * Unit of period_length_recurring: Y years, M months, D days. Format:
+   * LIST. Optional.
+   */
+  periodUnitRecurring: PeriodUnit;
+  /** Length of a recurring period. Format: NUMERIC, values 0..999. Optional. */
+  periodLengthRecurring?:
+    | number
+    | undefined;
+  /**
+   * ISO 4217 three-letter currency code, e.g. "EUR". Format: ISO 4217.
+   * Required.
+   */
+  currency: string;
+  /** The subscriber. Flattened into this message's parameters. */
+  personalData:
+    | PersonalData
+    | undefined;
+  /** Credit card (cc). */
+  creditCard?:
+    | CreditCardPayment
+    | undefined;
+  /** SEPA direct debit (elv). */
+  sepaDirectDebit?:
+    | SepaDirectDebitPayment
+    | undefined;
+  /** Invoice (rec). */
+  invoice?: InvoicePayment | undefined;
+}
+
+/**
+ * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+ * or unlocks a subscription contract. Answers OK or ERROR.
+ */
+export interface UpdateAccessRequest {
+  /**
+   * The merchant account configured in the gateway (e.g. "shop-de") whose
+   * mid, aid, portalid and key the gateway adds to the request. Never sent to
+   * PAYONE. Required.
+   */
+  account: string;
+  /**
+   * The contract, from createaccess's answer. Format: NUMERIC(3..12).
+   * Required.
+   */
+  accessid: string;
+  /**
+   * What to do: update, cancel, reverse_cancel, lock, unlock. Format: LIST.
+   * Required.
+   */
+  action: AccessAction;
+  /**
+   * With update: new end of the contract. Format: Unix timestamp, values
+   * 1... Optional.
+   */
+  accessExpiretime: number;
+  /**
+   * With cancel: when the contract ends. Format: Unix timestamp, values
+   * 1... Optional.
+   */
+  accessCanceltime: number;
+  /**
+   * With update: new price of each recurring period in the smallest currency
+   * unit. Format: NUMERIC, values 0..1999999999. Optional.
+   */
+  amountRecurring?:
+    | number
+    | undefined;
+  /** With update: unit of period_length_recurring. Format: LIST. Optional. */
+  periodUnitRecurring: PeriodUnit;
+  /**
+   * With update: length of a recurring period. Format: NUMERIC, values
+   * 0..999. Optional.
+   */
+  periodLengthRecurring?:
+    | number
+    | undefined;
+  /** Credit card (cc). */
+  creditCard?:
+    | CreditCardPayment
+    | undefined;
+  /** SEPA direct debit (elv). */
+  sepaDirectDebit?:
+    | SepaDirectDebitPayment
+    | undefined;
+  /** Invoice (rec). */
+  invoice?: InvoicePayment | undefined;
+}
+
+/**
+ * request=updatereminder: changes the dunning level of a payment process in
+ * PAYONE's Collect module. Answers OK or ERROR. (The reference marks txid
+ * as unverified; a reminder belongs to a payment process, so it is
+ * required.)
+ */
+export interface UpdateReminderRequest {
+  /**
+   * The merchant account configured in the gateway (e.g. "shop-de") whose
+   * mid, aid, portalid and key the gateway adds to the request. Never sent to
+   * PAYONE. Required.
+   */
+  account: string;
+  /**
+   * PAYONE's id of the payment process (txid). Format: NUMERIC(9..12).
+   * Required.
+   */
+  txid: string;
+  /** The new dunning level: 1..5, A, S, M, I. Format: LIST. Required. */
+  reminderlevel: ReminderLevel;
+  /**
+   * When the level applies, a Unix timestamp. Format: Unix timestamp, values
+   * 1... Optional.
+   */
+  remindertime: number;
+  /**
+   * yes: PAYONE sends the reminder to the customer. Format: yes/no.
+   * Optional.
+   */
+  sendreminder?: boolean | undefined;
 }
 
 function createBaseManageMandateRequest(): ManageMandateRequest {
@@ -1081,10 +1407,425 @@ export const GetInvoiceRequest: MessageFns<GetInvoiceRequest> = {
   },
 };
 
+function createBasePayPalExpressSetCheckout(): PayPalExpressSetCheckout {
+  return {};
+}
+
+export const PayPalExpressSetCheckout: MessageFns<PayPalExpressSetCheckout> = {
+  encode(_: PayPalExpressSetCheckout, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PayPalExpressSetCheckout {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePayPalExpressSetCheckout();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): PayPalExpressSetCheckout {
+    return {};
+  },
+
+  toJSON(_: PayPalExpressSetCheckout): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<PayPalExpressSetCheckout>): PayPalExpressSetCheckout {
+    return PayPalExpressSetCheckout.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<PayPalExpressSetCheckout>): PayPalExpressSetCheckout {
+    const message = createBasePayPalExpressSetCheckout();
+    return message;
+  },
+};
+
+function createBasePayPalExpressGetCheckoutDetails(): PayPalExpressGetCheckoutDetails {
+  return {};
+}
+
+export const PayPalExpressGetCheckoutDetails: MessageFns<PayPalExpressGetCheckoutDetails> = {
+  encode(_: PayPalExpressGetCheckoutDetails, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PayPalExpressGetCheckoutDetails {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePayPalExpressGetCheckoutDetails();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): PayPalExpressGetCheckoutDetails {
+    return {};
+  },
+
+  toJSON(_: PayPalExpressGetCheckoutDetails): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<PayPalExpressGetCheckoutDetails>): PayPalExpressGetCheckoutDetails {
+    return PayPalExpressGetCheckoutDetails.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<PayPalExpressGetCheckoutDetails>): PayPalExpressGetCheckoutDetails {
+    const message = createBasePayPalExpressGetCheckoutDetails();
+    return message;
+  },
+};
+
+function createBaseKlarnaStartSession(): KlarnaStartSession {
+  return {};
+}
+
+export const KlarnaStartSession: MessageFns<KlarnaStartSession> = {
+  encode(_: KlarnaStartSession, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): KlarnaStartSession {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseKlarnaStartSession();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): KlarnaStartSession {
+    return {};
+  },
+
+  toJSON(_: KlarnaStartSession): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<KlarnaStartSession>): KlarnaStartSession {
+    return KlarnaStartSession.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<KlarnaStartSession>): KlarnaStartSession {
+    const message = createBaseKlarnaStartSession();
+    return message;
+  },
+};
+
+function createBaseKlarnaUpdateOrder(): KlarnaUpdateOrder {
+  return {};
+}
+
+export const KlarnaUpdateOrder: MessageFns<KlarnaUpdateOrder> = {
+  encode(_: KlarnaUpdateOrder, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): KlarnaUpdateOrder {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseKlarnaUpdateOrder();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): KlarnaUpdateOrder {
+    return {};
+  },
+
+  toJSON(_: KlarnaUpdateOrder): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<KlarnaUpdateOrder>): KlarnaUpdateOrder {
+    return KlarnaUpdateOrder.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<KlarnaUpdateOrder>): KlarnaUpdateOrder {
+    const message = createBaseKlarnaUpdateOrder();
+    return message;
+  },
+};
+
+function createBaseSecuredInstallmentOptions(): SecuredInstallmentOptions {
+  return {};
+}
+
+export const SecuredInstallmentOptions: MessageFns<SecuredInstallmentOptions> = {
+  encode(_: SecuredInstallmentOptions, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SecuredInstallmentOptions {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSecuredInstallmentOptions();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): SecuredInstallmentOptions {
+    return {};
+  },
+
+  toJSON(_: SecuredInstallmentOptions): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<SecuredInstallmentOptions>): SecuredInstallmentOptions {
+    return SecuredInstallmentOptions.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<SecuredInstallmentOptions>): SecuredInstallmentOptions {
+    const message = createBaseSecuredInstallmentOptions();
+    return message;
+  },
+};
+
+function createBaseAmazonPayCreateCheckoutSessionPayload(): AmazonPayCreateCheckoutSessionPayload {
+  return {};
+}
+
+export const AmazonPayCreateCheckoutSessionPayload: MessageFns<AmazonPayCreateCheckoutSessionPayload> = {
+  encode(_: AmazonPayCreateCheckoutSessionPayload, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AmazonPayCreateCheckoutSessionPayload {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAmazonPayCreateCheckoutSessionPayload();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): AmazonPayCreateCheckoutSessionPayload {
+    return {};
+  },
+
+  toJSON(_: AmazonPayCreateCheckoutSessionPayload): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<AmazonPayCreateCheckoutSessionPayload>): AmazonPayCreateCheckoutSessionPayload {
+    return AmazonPayCreateCheckoutSessionPayload.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<AmazonPayCreateCheckoutSessionPayload>): AmazonPayCreateCheckoutSessionPayload {
+    const message = createBaseAmazonPayCreateCheckoutSessionPayload();
+    return message;
+  },
+};
+
+function createBaseAmazonPayGetCheckoutSession(): AmazonPayGetCheckoutSession {
+  return {};
+}
+
+export const AmazonPayGetCheckoutSession: MessageFns<AmazonPayGetCheckoutSession> = {
+  encode(_: AmazonPayGetCheckoutSession, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AmazonPayGetCheckoutSession {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAmazonPayGetCheckoutSession();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): AmazonPayGetCheckoutSession {
+    return {};
+  },
+
+  toJSON(_: AmazonPayGetCheckoutSession): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<AmazonPayGetCheckoutSession>): AmazonPayGetCheckoutSession {
+    return AmazonPayGetCheckoutSession.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<AmazonPayGetCheckoutSession>): AmazonPayGetCheckoutSession {
+    const message = createBaseAmazonPayGetCheckoutSession();
+    return message;
+  },
+};
+
+function createBaseUnzerPreCheck(): UnzerPreCheck {
+  return {};
+}
+
+export const UnzerPreCheck: MessageFns<UnzerPreCheck> = {
+  encode(_: UnzerPreCheck, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnzerPreCheck {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnzerPreCheck();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): UnzerPreCheck {
+    return {};
+  },
+
+  toJSON(_: UnzerPreCheck): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<UnzerPreCheck>): UnzerPreCheck {
+    return UnzerPreCheck.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<UnzerPreCheck>): UnzerPreCheck {
+    const message = createBaseUnzerPreCheck();
+    return message;
+  },
+};
+
 function createBaseGenericPaymentRequest(): GenericPaymentRequest {
   return {
     account: "",
-    action: "",
     amount: undefined,
     currency: "",
     workorderid: "",
@@ -1099,6 +1840,14 @@ function createBaseGenericPaymentRequest(): GenericPaymentRequest {
     wallet: undefined,
     financing: undefined,
     onlineBankTransfer: undefined,
+    paypalExpressSetCheckout: undefined,
+    paypalExpressGetCheckoutDetails: undefined,
+    klarnaStartSession: undefined,
+    securedInstallmentOptions: undefined,
+    klarnaUpdateOrder: undefined,
+    amazonPayCreateCheckoutSessionPayload: undefined,
+    amazonPayGetCheckoutSession: undefined,
+    unzerPreCheck: undefined,
   };
 }
 
@@ -1106,9 +1855,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
   encode(message: GenericPaymentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.account !== "") {
       writer.uint32(10).string(message.account);
-    }
-    if (message.action !== "") {
-      writer.uint32(18).string(message.action);
     }
     if (message.amount !== undefined) {
       writer.uint32(24).int64(message.amount);
@@ -1152,6 +1898,33 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     if (message.onlineBankTransfer !== undefined) {
       OnlineBankTransferPayment.encode(message.onlineBankTransfer, writer.uint32(130).fork()).join();
     }
+    if (message.paypalExpressSetCheckout !== undefined) {
+      PayPalExpressSetCheckout.encode(message.paypalExpressSetCheckout, writer.uint32(138).fork()).join();
+    }
+    if (message.paypalExpressGetCheckoutDetails !== undefined) {
+      PayPalExpressGetCheckoutDetails.encode(message.paypalExpressGetCheckoutDetails, writer.uint32(146).fork()).join();
+    }
+    if (message.klarnaStartSession !== undefined) {
+      KlarnaStartSession.encode(message.klarnaStartSession, writer.uint32(154).fork()).join();
+    }
+    if (message.securedInstallmentOptions !== undefined) {
+      SecuredInstallmentOptions.encode(message.securedInstallmentOptions, writer.uint32(162).fork()).join();
+    }
+    if (message.klarnaUpdateOrder !== undefined) {
+      KlarnaUpdateOrder.encode(message.klarnaUpdateOrder, writer.uint32(170).fork()).join();
+    }
+    if (message.amazonPayCreateCheckoutSessionPayload !== undefined) {
+      AmazonPayCreateCheckoutSessionPayload.encode(
+        message.amazonPayCreateCheckoutSessionPayload,
+        writer.uint32(178).fork(),
+      ).join();
+    }
+    if (message.amazonPayGetCheckoutSession !== undefined) {
+      AmazonPayGetCheckoutSession.encode(message.amazonPayGetCheckoutSession, writer.uint32(186).fork()).join();
+    }
+    if (message.unzerPreCheck !== undefined) {
+      UnzerPreCheck.encode(message.unzerPreCheck, writer.uint32(194).fork()).join();
+    }
     return writer;
   },
 
@@ -1174,14 +1947,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
             }
 
             message.account = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.action = reader.string();
             continue;
           }
           case 3: {
@@ -1299,6 +2064,73 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
             message.onlineBankTransfer = OnlineBankTransferPayment.decode(reader, reader.uint32());
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.paypalExpressSetCheckout = PayPalExpressSetCheckout.decode(reader, reader.uint32());
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.paypalExpressGetCheckoutDetails = PayPalExpressGetCheckoutDetails.decode(reader, reader.uint32());
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.klarnaStartSession = KlarnaStartSession.decode(reader, reader.uint32());
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.securedInstallmentOptions = SecuredInstallmentOptions.decode(reader, reader.uint32());
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.klarnaUpdateOrder = KlarnaUpdateOrder.decode(reader, reader.uint32());
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.amazonPayCreateCheckoutSessionPayload = AmazonPayCreateCheckoutSessionPayload.decode(
+              reader,
+              reader.uint32(),
+            );
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.amazonPayGetCheckoutSession = AmazonPayGetCheckoutSession.decode(reader, reader.uint32());
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.unzerPreCheck = UnzerPreCheck.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1314,7 +2146,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
   fromJSON(object: any): GenericPaymentRequest {
     return {
       account: isSet(object.account) ? globalThis.String(object.account) : "",
-      action: isSet(object.action) ? globalThis.String(object.action) : "",
       amount: isSet(object.amount) ? globalThis.Number(object.amount) : undefined,
       currency: isSet(object.currency) ? globalThis.String(object.currency) : "",
       workorderid: isSet(object.workorderid) ? globalThis.String(object.workorderid) : "",
@@ -1381,6 +2212,46 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
         : isSet(object.online_bank_transfer)
         ? OnlineBankTransferPayment.fromJSON(object.online_bank_transfer)
         : undefined,
+      paypalExpressSetCheckout: isSet(object.paypalExpressSetCheckout)
+        ? PayPalExpressSetCheckout.fromJSON(object.paypalExpressSetCheckout)
+        : isSet(object.paypal_express_set_checkout)
+        ? PayPalExpressSetCheckout.fromJSON(object.paypal_express_set_checkout)
+        : undefined,
+      paypalExpressGetCheckoutDetails: isSet(object.paypalExpressGetCheckoutDetails)
+        ? PayPalExpressGetCheckoutDetails.fromJSON(object.paypalExpressGetCheckoutDetails)
+        : isSet(object.paypal_express_get_checkout_details)
+        ? PayPalExpressGetCheckoutDetails.fromJSON(object.paypal_express_get_checkout_details)
+        : undefined,
+      klarnaStartSession: isSet(object.klarnaStartSession)
+        ? KlarnaStartSession.fromJSON(object.klarnaStartSession)
+        : isSet(object.klarna_start_session)
+        ? KlarnaStartSession.fromJSON(object.klarna_start_session)
+        : undefined,
+      securedInstallmentOptions: isSet(object.securedInstallmentOptions)
+        ? SecuredInstallmentOptions.fromJSON(object.securedInstallmentOptions)
+        : isSet(object.secured_installment_options)
+        ? SecuredInstallmentOptions.fromJSON(object.secured_installment_options)
+        : undefined,
+      klarnaUpdateOrder: isSet(object.klarnaUpdateOrder)
+        ? KlarnaUpdateOrder.fromJSON(object.klarnaUpdateOrder)
+        : isSet(object.klarna_update_order)
+        ? KlarnaUpdateOrder.fromJSON(object.klarna_update_order)
+        : undefined,
+      amazonPayCreateCheckoutSessionPayload: isSet(object.amazonPayCreateCheckoutSessionPayload)
+        ? AmazonPayCreateCheckoutSessionPayload.fromJSON(object.amazonPayCreateCheckoutSessionPayload)
+        : isSet(object.amazon_pay_create_checkout_session_payload)
+        ? AmazonPayCreateCheckoutSessionPayload.fromJSON(object.amazon_pay_create_checkout_session_payload)
+        : undefined,
+      amazonPayGetCheckoutSession: isSet(object.amazonPayGetCheckoutSession)
+        ? AmazonPayGetCheckoutSession.fromJSON(object.amazonPayGetCheckoutSession)
+        : isSet(object.amazon_pay_get_checkout_session)
+        ? AmazonPayGetCheckoutSession.fromJSON(object.amazon_pay_get_checkout_session)
+        : undefined,
+      unzerPreCheck: isSet(object.unzerPreCheck)
+        ? UnzerPreCheck.fromJSON(object.unzerPreCheck)
+        : isSet(object.unzer_pre_check)
+        ? UnzerPreCheck.fromJSON(object.unzer_pre_check)
+        : undefined,
     };
   },
 
@@ -1388,9 +2259,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     const obj: any = {};
     if (message.account !== "") {
       obj.account = message.account;
-    }
-    if (message.action !== "") {
-      obj.action = message.action;
     }
     if (message.amount !== undefined) {
       obj.amount = Math.round(message.amount);
@@ -1440,6 +2308,34 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
     if (message.onlineBankTransfer !== undefined) {
       obj.onlineBankTransfer = OnlineBankTransferPayment.toJSON(message.onlineBankTransfer);
     }
+    if (message.paypalExpressSetCheckout !== undefined) {
+      obj.paypalExpressSetCheckout = PayPalExpressSetCheckout.toJSON(message.paypalExpressSetCheckout);
+    }
+    if (message.paypalExpressGetCheckoutDetails !== undefined) {
+      obj.paypalExpressGetCheckoutDetails = PayPalExpressGetCheckoutDetails.toJSON(
+        message.paypalExpressGetCheckoutDetails,
+      );
+    }
+    if (message.klarnaStartSession !== undefined) {
+      obj.klarnaStartSession = KlarnaStartSession.toJSON(message.klarnaStartSession);
+    }
+    if (message.securedInstallmentOptions !== undefined) {
+      obj.securedInstallmentOptions = SecuredInstallmentOptions.toJSON(message.securedInstallmentOptions);
+    }
+    if (message.klarnaUpdateOrder !== undefined) {
+      obj.klarnaUpdateOrder = KlarnaUpdateOrder.toJSON(message.klarnaUpdateOrder);
+    }
+    if (message.amazonPayCreateCheckoutSessionPayload !== undefined) {
+      obj.amazonPayCreateCheckoutSessionPayload = AmazonPayCreateCheckoutSessionPayload.toJSON(
+        message.amazonPayCreateCheckoutSessionPayload,
+      );
+    }
+    if (message.amazonPayGetCheckoutSession !== undefined) {
+      obj.amazonPayGetCheckoutSession = AmazonPayGetCheckoutSession.toJSON(message.amazonPayGetCheckoutSession);
+    }
+    if (message.unzerPreCheck !== undefined) {
+      obj.unzerPreCheck = UnzerPreCheck.toJSON(message.unzerPreCheck);
+    }
     return obj;
   },
 
@@ -1449,7 +2345,6 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
   fromPartial(object: DeepPartial<GenericPaymentRequest>): GenericPaymentRequest {
     const message = createBaseGenericPaymentRequest();
     message.account = object.account ?? "";
-    message.action = object.action ?? "";
     message.amount = object.amount ?? undefined;
     message.currency = object.currency ?? "";
     message.workorderid = object.workorderid ?? "";
@@ -1483,6 +2378,36 @@ export const GenericPaymentRequest: MessageFns<GenericPaymentRequest> = {
       : undefined;
     message.onlineBankTransfer = (object.onlineBankTransfer !== undefined && object.onlineBankTransfer !== null)
       ? OnlineBankTransferPayment.fromPartial(object.onlineBankTransfer)
+      : undefined;
+    message.paypalExpressSetCheckout =
+      (object.paypalExpressSetCheckout !== undefined && object.paypalExpressSetCheckout !== null)
+        ? PayPalExpressSetCheckout.fromPartial(object.paypalExpressSetCheckout)
+        : undefined;
+    message.paypalExpressGetCheckoutDetails =
+      (object.paypalExpressGetCheckoutDetails !== undefined && object.paypalExpressGetCheckoutDetails !== null)
+        ? PayPalExpressGetCheckoutDetails.fromPartial(object.paypalExpressGetCheckoutDetails)
+        : undefined;
+    message.klarnaStartSession = (object.klarnaStartSession !== undefined && object.klarnaStartSession !== null)
+      ? KlarnaStartSession.fromPartial(object.klarnaStartSession)
+      : undefined;
+    message.securedInstallmentOptions =
+      (object.securedInstallmentOptions !== undefined && object.securedInstallmentOptions !== null)
+        ? SecuredInstallmentOptions.fromPartial(object.securedInstallmentOptions)
+        : undefined;
+    message.klarnaUpdateOrder = (object.klarnaUpdateOrder !== undefined && object.klarnaUpdateOrder !== null)
+      ? KlarnaUpdateOrder.fromPartial(object.klarnaUpdateOrder)
+      : undefined;
+    message.amazonPayCreateCheckoutSessionPayload =
+      (object.amazonPayCreateCheckoutSessionPayload !== undefined &&
+          object.amazonPayCreateCheckoutSessionPayload !== null)
+        ? AmazonPayCreateCheckoutSessionPayload.fromPartial(object.amazonPayCreateCheckoutSessionPayload)
+        : undefined;
+    message.amazonPayGetCheckoutSession =
+      (object.amazonPayGetCheckoutSession !== undefined && object.amazonPayGetCheckoutSession !== null)
+        ? AmazonPayGetCheckoutSession.fromPartial(object.amazonPayGetCheckoutSession)
+        : undefined;
+    message.unzerPreCheck = (object.unzerPreCheck !== undefined && object.unzerPreCheck !== null)
+      ? UnzerPreCheck.fromPartial(object.unzerPreCheck)
       : undefined;
     return message;
   },
@@ -1987,6 +2912,965 @@ export const UpdateUserRequest: MessageFns<UpdateUserRequest> = {
     message.cardholder = object.cardholder ?? "";
     message.deleteCarddata = object.deleteCarddata ?? undefined;
     message.deleteBankaccountdata = object.deleteBankaccountdata ?? undefined;
+    return message;
+  },
+};
+
+function createBaseGetUserRequest(): GetUserRequest {
+  return { account: "", userid: "", customerid: "" };
+}
+
+export const GetUserRequest: MessageFns<GetUserRequest> = {
+  encode(message: GetUserRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.account !== "") {
+      writer.uint32(10).string(message.account);
+    }
+    if (message.userid !== "") {
+      writer.uint32(18).string(message.userid);
+    }
+    if (message.customerid !== "") {
+      writer.uint32(26).string(message.customerid);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetUserRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetUserRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.userid = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.customerid = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetUserRequest {
+    return {
+      account: isSet(object.account) ? globalThis.String(object.account) : "",
+      userid: isSet(object.userid) ? globalThis.String(object.userid) : "",
+      customerid: isSet(object.customerid) ? globalThis.String(object.customerid) : "",
+    };
+  },
+
+  toJSON(message: GetUserRequest): unknown {
+    const obj: any = {};
+    if (message.account !== "") {
+      obj.account = message.account;
+    }
+    if (message.userid !== "") {
+      obj.userid = message.userid;
+    }
+    if (message.customerid !== "") {
+      obj.customerid = message.customerid;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetUserRequest>): GetUserRequest {
+    return GetUserRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetUserRequest>): GetUserRequest {
+    const message = createBaseGetUserRequest();
+    message.account = object.account ?? "";
+    message.userid = object.userid ?? "";
+    message.customerid = object.customerid ?? "";
+    return message;
+  },
+};
+
+function createBaseCreateAccessRequest(): CreateAccessRequest {
+  return {
+    account: "",
+    reference: "",
+    productid: "",
+    param: "",
+    accessname: "",
+    accesscode: "",
+    accessStarttime: 0,
+    accessExpiretime: 0,
+    accessCanceltime: 0,
+    amountTrail: undefined,
+    periodUnitTrail: 0,
+    periodLengthTrail: undefined,
+    amountRecurring: undefined,
+    periodUnitRecurring: 0,
+    periodLengthRecurring: undefined,
+    currency: "",
+    personalData: undefined,
+    creditCard: undefined,
+    sepaDirectDebit: undefined,
+    invoice: undefined,
+  };
+}
+
+export const CreateAccessRequest: MessageFns<CreateAccessRequest> = {
+  encode(message: CreateAccessRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.account !== "") {
+      writer.uint32(10).string(message.account);
+    }
+    if (message.reference !== "") {
+      writer.uint32(18).string(message.reference);
+    }
+    if (message.productid !== "") {
+      writer.uint32(26).string(message.productid);
+    }
+    if (message.param !== "") {
+      writer.uint32(34).string(message.param);
+    }
+    if (message.accessname !== "") {
+      writer.uint32(42).string(message.accessname);
+    }
+    if (message.accesscode !== "") {
+      writer.uint32(50).string(message.accesscode);
+    }
+    if (message.accessStarttime !== 0) {
+      writer.uint32(56).int64(message.accessStarttime);
+    }
+    if (message.accessExpiretime !== 0) {
+      writer.uint32(64).int64(message.accessExpiretime);
+    }
+    if (message.accessCanceltime !== 0) {
+      writer.uint32(72).int64(message.accessCanceltime);
+    }
+    if (message.amountTrail !== undefined) {
+      writer.uint32(80).int64(message.amountTrail);
+    }
+    if (message.periodUnitTrail !== 0) {
+      writer.uint32(88).int32(message.periodUnitTrail);
+    }
+    if (message.periodLengthTrail !== undefined) {
+      writer.uint32(96).int32(message.periodLengthTrail);
+    }
+    if (message.amountRecurring !== undefined) {
+      writer.uint32(104).int64(message.amountRecurring);
+    }
+    if (message.periodUnitRecurring !== 0) {
+      writer.uint32(112).int32(message.periodUnitRecurring);
+    }
+    if (message.periodLengthRecurring !== undefined) {
+      writer.uint32(120).int32(message.periodLengthRecurring);
+    }
+    if (message.currency !== "") {
+      writer.uint32(130).string(message.currency);
+    }
+    if (message.personalData !== undefined) {
+      PersonalData.encode(message.personalData, writer.uint32(138).fork()).join();
+    }
+    if (message.creditCard !== undefined) {
+      CreditCardPayment.encode(message.creditCard, writer.uint32(146).fork()).join();
+    }
+    if (message.sepaDirectDebit !== undefined) {
+      SepaDirectDebitPayment.encode(message.sepaDirectDebit, writer.uint32(154).fork()).join();
+    }
+    if (message.invoice !== undefined) {
+      InvoicePayment.encode(message.invoice, writer.uint32(162).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreateAccessRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreateAccessRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.productid = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.param = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.accessname = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.accesscode = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.accessStarttime = longToNumber(reader.int64());
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.accessExpiretime = longToNumber(reader.int64());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.accessCanceltime = longToNumber(reader.int64());
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.amountTrail = longToNumber(reader.int64());
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.periodUnitTrail = reader.int32() as any;
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.periodLengthTrail = reader.int32();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.amountRecurring = longToNumber(reader.int64());
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.periodUnitRecurring = reader.int32() as any;
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.periodLengthRecurring = reader.int32();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.currency = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.personalData = PersonalData.decode(reader, reader.uint32());
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.creditCard = CreditCardPayment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.sepaDirectDebit = SepaDirectDebitPayment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.invoice = InvoicePayment.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreateAccessRequest {
+    return {
+      account: isSet(object.account) ? globalThis.String(object.account) : "",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+      productid: isSet(object.productid) ? globalThis.String(object.productid) : "",
+      param: isSet(object.param) ? globalThis.String(object.param) : "",
+      accessname: isSet(object.accessname) ? globalThis.String(object.accessname) : "",
+      accesscode: isSet(object.accesscode) ? globalThis.String(object.accesscode) : "",
+      accessStarttime: isSet(object.accessStarttime)
+        ? globalThis.Number(object.accessStarttime)
+        : isSet(object.access_starttime)
+        ? globalThis.Number(object.access_starttime)
+        : 0,
+      accessExpiretime: isSet(object.accessExpiretime)
+        ? globalThis.Number(object.accessExpiretime)
+        : isSet(object.access_expiretime)
+        ? globalThis.Number(object.access_expiretime)
+        : 0,
+      accessCanceltime: isSet(object.accessCanceltime)
+        ? globalThis.Number(object.accessCanceltime)
+        : isSet(object.access_canceltime)
+        ? globalThis.Number(object.access_canceltime)
+        : 0,
+      amountTrail: isSet(object.amountTrail)
+        ? globalThis.Number(object.amountTrail)
+        : isSet(object.amount_trail)
+        ? globalThis.Number(object.amount_trail)
+        : undefined,
+      periodUnitTrail: isSet(object.periodUnitTrail)
+        ? periodUnitFromJSON(object.periodUnitTrail)
+        : isSet(object.period_unit_trail)
+        ? periodUnitFromJSON(object.period_unit_trail)
+        : 0,
+      periodLengthTrail: isSet(object.periodLengthTrail)
+        ? globalThis.Number(object.periodLengthTrail)
+        : isSet(object.period_length_trail)
+        ? globalThis.Number(object.period_length_trail)
+        : undefined,
+      amountRecurring: isSet(object.amountRecurring)
+        ? globalThis.Number(object.amountRecurring)
+        : isSet(object.amount_recurring)
+        ? globalThis.Number(object.amount_recurring)
+        : undefined,
+      periodUnitRecurring: isSet(object.periodUnitRecurring)
+        ? periodUnitFromJSON(object.periodUnitRecurring)
+        : isSet(object.period_unit_recurring)
+        ? periodUnitFromJSON(object.period_unit_recurring)
+        : 0,
+      periodLengthRecurring: isSet(object.periodLengthRecurring)
+        ? globalThis.Number(object.periodLengthRecurring)
+        : isSet(object.period_length_recurring)
+        ? globalThis.Number(object.period_length_recurring)
+        : undefined,
+      currency: isSet(object.currency) ? globalThis.String(object.currency) : "",
+      personalData: isSet(object.personalData)
+        ? PersonalData.fromJSON(object.personalData)
+        : isSet(object.personal_data)
+        ? PersonalData.fromJSON(object.personal_data)
+        : undefined,
+      creditCard: isSet(object.creditCard)
+        ? CreditCardPayment.fromJSON(object.creditCard)
+        : isSet(object.credit_card)
+        ? CreditCardPayment.fromJSON(object.credit_card)
+        : undefined,
+      sepaDirectDebit: isSet(object.sepaDirectDebit)
+        ? SepaDirectDebitPayment.fromJSON(object.sepaDirectDebit)
+        : isSet(object.sepa_direct_debit)
+        ? SepaDirectDebitPayment.fromJSON(object.sepa_direct_debit)
+        : undefined,
+      invoice: isSet(object.invoice) ? InvoicePayment.fromJSON(object.invoice) : undefined,
+    };
+  },
+
+  toJSON(message: CreateAccessRequest): unknown {
+    const obj: any = {};
+    if (message.account !== "") {
+      obj.account = message.account;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    if (message.productid !== "") {
+      obj.productid = message.productid;
+    }
+    if (message.param !== "") {
+      obj.param = message.param;
+    }
+    if (message.accessname !== "") {
+      obj.accessname = message.accessname;
+    }
+    if (message.accesscode !== "") {
+      obj.accesscode = message.accesscode;
+    }
+    if (message.accessStarttime !== 0) {
+      obj.accessStarttime = Math.round(message.accessStarttime);
+    }
+    if (message.accessExpiretime !== 0) {
+      obj.accessExpiretime = Math.round(message.accessExpiretime);
+    }
+    if (message.accessCanceltime !== 0) {
+      obj.accessCanceltime = Math.round(message.accessCanceltime);
+    }
+    if (message.amountTrail !== undefined) {
+      obj.amountTrail = Math.round(message.amountTrail);
+    }
+    if (message.periodUnitTrail !== 0) {
+      obj.periodUnitTrail = periodUnitToJSON(message.periodUnitTrail);
+    }
+    if (message.periodLengthTrail !== undefined) {
+      obj.periodLengthTrail = Math.round(message.periodLengthTrail);
+    }
+    if (message.amountRecurring !== undefined) {
+      obj.amountRecurring = Math.round(message.amountRecurring);
+    }
+    if (message.periodUnitRecurring !== 0) {
+      obj.periodUnitRecurring = periodUnitToJSON(message.periodUnitRecurring);
+    }
+    if (message.periodLengthRecurring !== undefined) {
+      obj.periodLengthRecurring = Math.round(message.periodLengthRecurring);
+    }
+    if (message.currency !== "") {
+      obj.currency = message.currency;
+    }
+    if (message.personalData !== undefined) {
+      obj.personalData = PersonalData.toJSON(message.personalData);
+    }
+    if (message.creditCard !== undefined) {
+      obj.creditCard = CreditCardPayment.toJSON(message.creditCard);
+    }
+    if (message.sepaDirectDebit !== undefined) {
+      obj.sepaDirectDebit = SepaDirectDebitPayment.toJSON(message.sepaDirectDebit);
+    }
+    if (message.invoice !== undefined) {
+      obj.invoice = InvoicePayment.toJSON(message.invoice);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CreateAccessRequest>): CreateAccessRequest {
+    return CreateAccessRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CreateAccessRequest>): CreateAccessRequest {
+    const message = createBaseCreateAccessRequest();
+    message.account = object.account ?? "";
+    message.reference = object.reference ?? "";
+    message.productid = object.productid ?? "";
+    message.param = object.param ?? "";
+    message.accessname = object.accessname ?? "";
+    message.accesscode = object.accesscode ?? "";
+    message.accessStarttime = object.accessStarttime ?? 0;
+    message.accessExpiretime = object.accessExpiretime ?? 0;
+    message.accessCanceltime = object.accessCanceltime ?? 0;
+    message.amountTrail = object.amountTrail ?? undefined;
+    message.periodUnitTrail = object.periodUnitTrail ?? 0;
+    message.periodLengthTrail = object.periodLengthTrail ?? undefined;
+    message.amountRecurring = object.amountRecurring ?? undefined;
+    message.periodUnitRecurring = object.periodUnitRecurring ?? 0;
+    message.periodLengthRecurring = object.periodLengthRecurring ?? undefined;
+    message.currency = object.currency ?? "";
+    message.personalData = (object.personalData !== undefined && object.personalData !== null)
+      ? PersonalData.fromPartial(object.personalData)
+      : undefined;
+    message.creditCard = (object.creditCard !== undefined && object.creditCard !== null)
+      ? CreditCardPayment.fromPartial(object.creditCard)
+      : undefined;
+    message.sepaDirectDebit = (object.sepaDirectDebit !== undefined && object.sepaDirectDebit !== null)
+      ? SepaDirectDebitPayment.fromPartial(object.sepaDirectDebit)
+      : undefined;
+    message.invoice = (object.invoice !== undefined && object.invoice !== null)
+      ? InvoicePayment.fromPartial(object.invoice)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateAccessRequest(): UpdateAccessRequest {
+  return {
+    account: "",
+    accessid: "",
+    action: 0,
+    accessExpiretime: 0,
+    accessCanceltime: 0,
+    amountRecurring: undefined,
+    periodUnitRecurring: 0,
+    periodLengthRecurring: undefined,
+    creditCard: undefined,
+    sepaDirectDebit: undefined,
+    invoice: undefined,
+  };
+}
+
+export const UpdateAccessRequest: MessageFns<UpdateAccessRequest> = {
+  encode(message: UpdateAccessRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.account !== "") {
+      writer.uint32(10).string(message.account);
+    }
+    if (message.accessid !== "") {
+      writer.uint32(18).string(message.accessid);
+    }
+    if (message.action !== 0) {
+      writer.uint32(24).int32(message.action);
+    }
+    if (message.accessExpiretime !== 0) {
+      writer.uint32(32).int64(message.accessExpiretime);
+    }
+    if (message.accessCanceltime !== 0) {
+      writer.uint32(40).int64(message.accessCanceltime);
+    }
+    if (message.amountRecurring !== undefined) {
+      writer.uint32(48).int64(message.amountRecurring);
+    }
+    if (message.periodUnitRecurring !== 0) {
+      writer.uint32(56).int32(message.periodUnitRecurring);
+    }
+    if (message.periodLengthRecurring !== undefined) {
+      writer.uint32(64).int32(message.periodLengthRecurring);
+    }
+    if (message.creditCard !== undefined) {
+      CreditCardPayment.encode(message.creditCard, writer.uint32(74).fork()).join();
+    }
+    if (message.sepaDirectDebit !== undefined) {
+      SepaDirectDebitPayment.encode(message.sepaDirectDebit, writer.uint32(82).fork()).join();
+    }
+    if (message.invoice !== undefined) {
+      InvoicePayment.encode(message.invoice, writer.uint32(90).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateAccessRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateAccessRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accessid = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.action = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.accessExpiretime = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.accessCanceltime = longToNumber(reader.int64());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.amountRecurring = longToNumber(reader.int64());
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.periodUnitRecurring = reader.int32() as any;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.periodLengthRecurring = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.creditCard = CreditCardPayment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.sepaDirectDebit = SepaDirectDebitPayment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.invoice = InvoicePayment.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateAccessRequest {
+    return {
+      account: isSet(object.account) ? globalThis.String(object.account) : "",
+      accessid: isSet(object.accessid) ? globalThis.String(object.accessid) : "",
+      action: isSet(object.action) ? accessActionFromJSON(object.action) : 0,
+      accessExpiretime: isSet(object.accessExpiretime)
+        ? globalThis.Number(object.accessExpiretime)
+        : isSet(object.access_expiretime)
+        ? globalThis.Number(object.access_expiretime)
+        : 0,
+      accessCanceltime: isSet(object.accessCanceltime)
+        ? globalThis.Number(object.accessCanceltime)
+        : isSet(object.access_canceltime)
+        ? globalThis.Number(object.access_canceltime)
+        : 0,
+      amountRecurring: isSet(object.amountRecurring)
+        ? globalThis.Number(object.amountRecurring)
+        : isSet(object.amount_recurring)
+        ? globalThis.Number(object.amount_recurring)
+        : undefined,
+      periodUnitRecurring: isSet(object.periodUnitRecurring)
+        ? periodUnitFromJSON(object.periodUnitRecurring)
+        : isSet(object.period_unit_recurring)
+        ? periodUnitFromJSON(object.period_unit_recurring)
+        : 0,
+      periodLengthRecurring: isSet(object.periodLengthRecurring)
+        ? globalThis.Number(object.periodLengthRecurring)
+        : isSet(object.period_length_recurring)
+        ? globalThis.Number(object.period_length_recurring)
+        : undefined,
+      creditCard: isSet(object.creditCard)
+        ? CreditCardPayment.fromJSON(object.creditCard)
+        : isSet(object.credit_card)
+        ? CreditCardPayment.fromJSON(object.credit_card)
+        : undefined,
+      sepaDirectDebit: isSet(object.sepaDirectDebit)
+        ? SepaDirectDebitPayment.fromJSON(object.sepaDirectDebit)
+        : isSet(object.sepa_direct_debit)
+        ? SepaDirectDebitPayment.fromJSON(object.sepa_direct_debit)
+        : undefined,
+      invoice: isSet(object.invoice) ? InvoicePayment.fromJSON(object.invoice) : undefined,
+    };
+  },
+
+  toJSON(message: UpdateAccessRequest): unknown {
+    const obj: any = {};
+    if (message.account !== "") {
+      obj.account = message.account;
+    }
+    if (message.accessid !== "") {
+      obj.accessid = message.accessid;
+    }
+    if (message.action !== 0) {
+      obj.action = accessActionToJSON(message.action);
+    }
+    if (message.accessExpiretime !== 0) {
+      obj.accessExpiretime = Math.round(message.accessExpiretime);
+    }
+    if (message.accessCanceltime !== 0) {
+      obj.accessCanceltime = Math.round(message.accessCanceltime);
+    }
+    if (message.amountRecurring !== undefined) {
+      obj.amountRecurring = Math.round(message.amountRecurring);
+    }
+    if (message.periodUnitRecurring !== 0) {
+      obj.periodUnitRecurring = periodUnitToJSON(message.periodUnitRecurring);
+    }
+    if (message.periodLengthRecurring !== undefined) {
+      obj.periodLengthRecurring = Math.round(message.periodLengthRecurring);
+    }
+    if (message.creditCard !== undefined) {
+      obj.creditCard = CreditCardPayment.toJSON(message.creditCard);
+    }
+    if (message.sepaDirectDebit !== undefined) {
+      obj.sepaDirectDebit = SepaDirectDebitPayment.toJSON(message.sepaDirectDebit);
+    }
+    if (message.invoice !== undefined) {
+      obj.invoice = InvoicePayment.toJSON(message.invoice);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateAccessRequest>): UpdateAccessRequest {
+    return UpdateAccessRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateAccessRequest>): UpdateAccessRequest {
+    const message = createBaseUpdateAccessRequest();
+    message.account = object.account ?? "";
+    message.accessid = object.accessid ?? "";
+    message.action = object.action ?? 0;
+    message.accessExpiretime = object.accessExpiretime ?? 0;
+    message.accessCanceltime = object.accessCanceltime ?? 0;
+    message.amountRecurring = object.amountRecurring ?? undefined;
+    message.periodUnitRecurring = object.periodUnitRecurring ?? 0;
+    message.periodLengthRecurring = object.periodLengthRecurring ?? undefined;
+    message.creditCard = (object.creditCard !== undefined && object.creditCard !== null)
+      ? CreditCardPayment.fromPartial(object.creditCard)
+      : undefined;
+    message.sepaDirectDebit = (object.sepaDirectDebit !== undefined && object.sepaDirectDebit !== null)
+      ? SepaDirectDebitPayment.fromPartial(object.sepaDirectDebit)
+      : undefined;
+    message.invoice = (object.invoice !== undefined && object.invoice !== null)
+      ? InvoicePayment.fromPartial(object.invoice)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateReminderRequest(): UpdateReminderRequest {
+  return { account: "", txid: "", reminderlevel: 0, remindertime: 0, sendreminder: undefined };
+}
+
+export const UpdateReminderRequest: MessageFns<UpdateReminderRequest> = {
+  encode(message: UpdateReminderRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.account !== "") {
+      writer.uint32(10).string(message.account);
+    }
+    if (message.txid !== "") {
+      writer.uint32(18).string(message.txid);
+    }
+    if (message.reminderlevel !== 0) {
+      writer.uint32(24).int32(message.reminderlevel);
+    }
+    if (message.remindertime !== 0) {
+      writer.uint32(32).int64(message.remindertime);
+    }
+    if (message.sendreminder !== undefined) {
+      writer.uint32(40).bool(message.sendreminder);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateReminderRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateReminderRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.txid = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.reminderlevel = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.remindertime = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.sendreminder = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateReminderRequest {
+    return {
+      account: isSet(object.account) ? globalThis.String(object.account) : "",
+      txid: isSet(object.txid) ? globalThis.String(object.txid) : "",
+      reminderlevel: isSet(object.reminderlevel) ? reminderLevelFromJSON(object.reminderlevel) : 0,
+      remindertime: isSet(object.remindertime) ? globalThis.Number(object.remindertime) : 0,
+      sendreminder: isSet(object.sendreminder) ? globalThis.Boolean(object.sendreminder) : undefined,
+    };
+  },
+
+  toJSON(message: UpdateReminderRequest): unknown {
+    const obj: any = {};
+    if (message.account !== "") {
+      obj.account = message.account;
+    }
+    if (message.txid !== "") {
+      obj.txid = message.txid;
+    }
+    if (message.reminderlevel !== 0) {
+      obj.reminderlevel = reminderLevelToJSON(message.reminderlevel);
+    }
+    if (message.remindertime !== 0) {
+      obj.remindertime = Math.round(message.remindertime);
+    }
+    if (message.sendreminder !== undefined) {
+      obj.sendreminder = message.sendreminder;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateReminderRequest>): UpdateReminderRequest {
+    return UpdateReminderRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateReminderRequest>): UpdateReminderRequest {
+    const message = createBaseUpdateReminderRequest();
+    message.account = object.account ?? "";
+    message.txid = object.txid ?? "";
+    message.reminderlevel = object.reminderlevel ?? 0;
+    message.remindertime = object.remindertime ?? 0;
+    message.sendreminder = object.sendreminder ?? undefined;
     return message;
   },
 };

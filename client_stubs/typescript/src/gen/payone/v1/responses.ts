@@ -1444,6 +1444,150 @@ export interface UpdateUserResponse_OtherParametersEntry {
   value: string;
 }
 
+/** PAYONE's answer to a getuser with getusertoken=yes. */
+export interface GetUserResponse {
+  /**
+   * APPROVED (usertoken issued) or ERROR (3002 userid or customerid
+   * missing, 3009 customer does not exist). Format: LIST. Required.
+   */
+  status: Status;
+  /**
+   * Names the debtor in a (pre)authorization's usertoken for 15 minutes.
+   * Format: CHAR(1..64).
+   */
+  usertoken: string;
+  /** PAYONE's debtor id. Format: NUMERIC(6..12). */
+  userid: string;
+  /**
+   * With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+   * reference already exists, 1016 amount faulty. Format: NUMERIC, values
+   * 0..999999.
+   */
+  errorcode: number;
+  /**
+   * With ERROR: English error text for the merchant, e.g. "Parameter
+   * {currency} faulty or missing". Format: CHAR(1..1024).
+   */
+  errormessage: string;
+  /**
+   * With ERROR: error text for the end customer in the request's language
+   * (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+   */
+  customermessage: string;
+  /**
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+   */
+  otherParameters: { [key: string]: string };
+}
+
+export interface GetUserResponse_OtherParametersEntry {
+  key: string;
+  value: string;
+}
+
+/** PAYONE's answer to a createaccess. */
+export interface CreateAccessResponse {
+  /** APPROVED or ERROR. Format: LIST. Required. */
+  status: Status;
+  /** PAYONE's id of the payment process of the contract. Format: NUMERIC(9..12). */
+  txid: string;
+  /** PAYONE's debtor id. Format: NUMERIC(6..12). */
+  userid: string;
+  /** The contract, for updateaccess. Format: NUMERIC(3..12). */
+  accessid: string;
+  /**
+   * With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+   * reference already exists, 1016 amount faulty. Format: NUMERIC, values
+   * 0..999999.
+   */
+  errorcode: number;
+  /**
+   * With ERROR: English error text for the merchant, e.g. "Parameter
+   * {currency} faulty or missing". Format: CHAR(1..1024).
+   */
+  errormessage: string;
+  /**
+   * With ERROR: error text for the end customer in the request's language
+   * (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+   */
+  customermessage: string;
+  /**
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+   */
+  otherParameters: { [key: string]: string };
+}
+
+export interface CreateAccessResponse_OtherParametersEntry {
+  key: string;
+  value: string;
+}
+
+/** PAYONE's answer to an updateaccess. */
+export interface UpdateAccessResponse {
+  /** OK or ERROR. Format: LIST. Required. */
+  status: Status;
+  /**
+   * With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+   * reference already exists, 1016 amount faulty. Format: NUMERIC, values
+   * 0..999999.
+   */
+  errorcode: number;
+  /**
+   * With ERROR: English error text for the merchant, e.g. "Parameter
+   * {currency} faulty or missing". Format: CHAR(1..1024).
+   */
+  errormessage: string;
+  /**
+   * With ERROR: error text for the end customer in the request's language
+   * (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+   */
+  customermessage: string;
+  /**
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+   */
+  otherParameters: { [key: string]: string };
+}
+
+export interface UpdateAccessResponse_OtherParametersEntry {
+  key: string;
+  value: string;
+}
+
+/** PAYONE's answer to an updatereminder. */
+export interface UpdateReminderResponse {
+  /** OK or ERROR. Format: LIST. Required. */
+  status: Status;
+  /**
+   * With ERROR (or INVALID): PAYONE's error code for the merchant, e.g. 911
+   * reference already exists, 1016 amount faulty. Format: NUMERIC, values
+   * 0..999999.
+   */
+  errorcode: number;
+  /**
+   * With ERROR: English error text for the merchant, e.g. "Parameter
+   * {currency} faulty or missing". Format: CHAR(1..1024).
+   */
+  errormessage: string;
+  /**
+   * With ERROR: error text for the end customer in the request's language
+   * (api_version >= 3.10 may carry provider details). Format: CHAR(1..1024).
+   */
+  customermessage: string;
+  /**
+   * Every parameter of the answer the model does not know, and every value a
+   * field cannot hold, by its wire name; nothing PAYONE sends is dropped.
+   */
+  otherParameters: { [key: string]: string };
+}
+
+export interface UpdateReminderResponse_OtherParametersEntry {
+  key: string;
+  value: string;
+}
+
 function createBaseClearingData(): ClearingData {
   return {
     clearingBankaccountholder: "",
@@ -9049,6 +9193,1156 @@ export const UpdateUserResponse_OtherParametersEntry: MessageFns<UpdateUserRespo
   },
   fromPartial(object: DeepPartial<UpdateUserResponse_OtherParametersEntry>): UpdateUserResponse_OtherParametersEntry {
     const message = createBaseUpdateUserResponse_OtherParametersEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseGetUserResponse(): GetUserResponse {
+  return {
+    status: 0,
+    usertoken: "",
+    userid: "",
+    errorcode: 0,
+    errormessage: "",
+    customermessage: "",
+    otherParameters: {},
+  };
+}
+
+export const GetUserResponse: MessageFns<GetUserResponse> = {
+  encode(message: GetUserResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== 0) {
+      writer.uint32(8).int32(message.status);
+    }
+    if (message.usertoken !== "") {
+      writer.uint32(18).string(message.usertoken);
+    }
+    if (message.userid !== "") {
+      writer.uint32(26).string(message.userid);
+    }
+    if (message.errorcode !== 0) {
+      writer.uint32(32).int32(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      writer.uint32(42).string(message.errormessage);
+    }
+    if (message.customermessage !== "") {
+      writer.uint32(50).string(message.customermessage);
+    }
+    globalThis.Object.entries(message.otherParameters).forEach(([key, value]: [string, string]) => {
+      GetUserResponse_OtherParametersEntry.encode({ key: key as any, value }, writer.uint32(58).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetUserResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetUserResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.usertoken = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.userid = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.errorcode = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.errormessage = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.customermessage = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            const entry7 = GetUserResponse_OtherParametersEntry.decode(reader, reader.uint32());
+            if (entry7.value !== undefined) {
+              message.otherParameters[entry7.key] = entry7.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetUserResponse {
+    return {
+      status: isSet(object.status) ? statusFromJSON(object.status) : 0,
+      usertoken: isSet(object.usertoken) ? globalThis.String(object.usertoken) : "",
+      userid: isSet(object.userid) ? globalThis.String(object.userid) : "",
+      errorcode: isSet(object.errorcode) ? globalThis.Number(object.errorcode) : 0,
+      errormessage: isSet(object.errormessage) ? globalThis.String(object.errormessage) : "",
+      customermessage: isSet(object.customermessage) ? globalThis.String(object.customermessage) : "",
+      otherParameters: isObject(object.otherParameters)
+        ? (globalThis.Object.entries(object.otherParameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.other_parameters)
+        ? (globalThis.Object.entries(object.other_parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: GetUserResponse): unknown {
+    const obj: any = {};
+    if (message.status !== 0) {
+      obj.status = statusToJSON(message.status);
+    }
+    if (message.usertoken !== "") {
+      obj.usertoken = message.usertoken;
+    }
+    if (message.userid !== "") {
+      obj.userid = message.userid;
+    }
+    if (message.errorcode !== 0) {
+      obj.errorcode = Math.round(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      obj.errormessage = message.errormessage;
+    }
+    if (message.customermessage !== "") {
+      obj.customermessage = message.customermessage;
+    }
+    if (message.otherParameters) {
+      const entries = globalThis.Object.entries(message.otherParameters) as [string, string][];
+      if (entries.length > 0) {
+        obj.otherParameters = {};
+        entries.forEach(([k, v]) => {
+          obj.otherParameters[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetUserResponse>): GetUserResponse {
+    return GetUserResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetUserResponse>): GetUserResponse {
+    const message = createBaseGetUserResponse();
+    message.status = object.status ?? 0;
+    message.usertoken = object.usertoken ?? "";
+    message.userid = object.userid ?? "";
+    message.errorcode = object.errorcode ?? 0;
+    message.errormessage = object.errormessage ?? "";
+    message.customermessage = object.customermessage ?? "";
+    message.otherParameters = (globalThis.Object.entries(object.otherParameters ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseGetUserResponse_OtherParametersEntry(): GetUserResponse_OtherParametersEntry {
+  return { key: "", value: "" };
+}
+
+export const GetUserResponse_OtherParametersEntry: MessageFns<GetUserResponse_OtherParametersEntry> = {
+  encode(message: GetUserResponse_OtherParametersEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetUserResponse_OtherParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetUserResponse_OtherParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetUserResponse_OtherParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: GetUserResponse_OtherParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetUserResponse_OtherParametersEntry>): GetUserResponse_OtherParametersEntry {
+    return GetUserResponse_OtherParametersEntry.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetUserResponse_OtherParametersEntry>): GetUserResponse_OtherParametersEntry {
+    const message = createBaseGetUserResponse_OtherParametersEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseCreateAccessResponse(): CreateAccessResponse {
+  return {
+    status: 0,
+    txid: "",
+    userid: "",
+    accessid: "",
+    errorcode: 0,
+    errormessage: "",
+    customermessage: "",
+    otherParameters: {},
+  };
+}
+
+export const CreateAccessResponse: MessageFns<CreateAccessResponse> = {
+  encode(message: CreateAccessResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== 0) {
+      writer.uint32(8).int32(message.status);
+    }
+    if (message.txid !== "") {
+      writer.uint32(18).string(message.txid);
+    }
+    if (message.userid !== "") {
+      writer.uint32(26).string(message.userid);
+    }
+    if (message.accessid !== "") {
+      writer.uint32(34).string(message.accessid);
+    }
+    if (message.errorcode !== 0) {
+      writer.uint32(40).int32(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      writer.uint32(50).string(message.errormessage);
+    }
+    if (message.customermessage !== "") {
+      writer.uint32(58).string(message.customermessage);
+    }
+    globalThis.Object.entries(message.otherParameters).forEach(([key, value]: [string, string]) => {
+      CreateAccessResponse_OtherParametersEntry.encode({ key: key as any, value }, writer.uint32(66).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreateAccessResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreateAccessResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.txid = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.userid = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accessid = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.errorcode = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.errormessage = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.customermessage = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            const entry8 = CreateAccessResponse_OtherParametersEntry.decode(reader, reader.uint32());
+            if (entry8.value !== undefined) {
+              message.otherParameters[entry8.key] = entry8.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreateAccessResponse {
+    return {
+      status: isSet(object.status) ? statusFromJSON(object.status) : 0,
+      txid: isSet(object.txid) ? globalThis.String(object.txid) : "",
+      userid: isSet(object.userid) ? globalThis.String(object.userid) : "",
+      accessid: isSet(object.accessid) ? globalThis.String(object.accessid) : "",
+      errorcode: isSet(object.errorcode) ? globalThis.Number(object.errorcode) : 0,
+      errormessage: isSet(object.errormessage) ? globalThis.String(object.errormessage) : "",
+      customermessage: isSet(object.customermessage) ? globalThis.String(object.customermessage) : "",
+      otherParameters: isObject(object.otherParameters)
+        ? (globalThis.Object.entries(object.otherParameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.other_parameters)
+        ? (globalThis.Object.entries(object.other_parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: CreateAccessResponse): unknown {
+    const obj: any = {};
+    if (message.status !== 0) {
+      obj.status = statusToJSON(message.status);
+    }
+    if (message.txid !== "") {
+      obj.txid = message.txid;
+    }
+    if (message.userid !== "") {
+      obj.userid = message.userid;
+    }
+    if (message.accessid !== "") {
+      obj.accessid = message.accessid;
+    }
+    if (message.errorcode !== 0) {
+      obj.errorcode = Math.round(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      obj.errormessage = message.errormessage;
+    }
+    if (message.customermessage !== "") {
+      obj.customermessage = message.customermessage;
+    }
+    if (message.otherParameters) {
+      const entries = globalThis.Object.entries(message.otherParameters) as [string, string][];
+      if (entries.length > 0) {
+        obj.otherParameters = {};
+        entries.forEach(([k, v]) => {
+          obj.otherParameters[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CreateAccessResponse>): CreateAccessResponse {
+    return CreateAccessResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CreateAccessResponse>): CreateAccessResponse {
+    const message = createBaseCreateAccessResponse();
+    message.status = object.status ?? 0;
+    message.txid = object.txid ?? "";
+    message.userid = object.userid ?? "";
+    message.accessid = object.accessid ?? "";
+    message.errorcode = object.errorcode ?? 0;
+    message.errormessage = object.errormessage ?? "";
+    message.customermessage = object.customermessage ?? "";
+    message.otherParameters = (globalThis.Object.entries(object.otherParameters ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseCreateAccessResponse_OtherParametersEntry(): CreateAccessResponse_OtherParametersEntry {
+  return { key: "", value: "" };
+}
+
+export const CreateAccessResponse_OtherParametersEntry: MessageFns<CreateAccessResponse_OtherParametersEntry> = {
+  encode(message: CreateAccessResponse_OtherParametersEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreateAccessResponse_OtherParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreateAccessResponse_OtherParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreateAccessResponse_OtherParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: CreateAccessResponse_OtherParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CreateAccessResponse_OtherParametersEntry>): CreateAccessResponse_OtherParametersEntry {
+    return CreateAccessResponse_OtherParametersEntry.fromPartial(base ?? {});
+  },
+  fromPartial(
+    object: DeepPartial<CreateAccessResponse_OtherParametersEntry>,
+  ): CreateAccessResponse_OtherParametersEntry {
+    const message = createBaseCreateAccessResponse_OtherParametersEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseUpdateAccessResponse(): UpdateAccessResponse {
+  return { status: 0, errorcode: 0, errormessage: "", customermessage: "", otherParameters: {} };
+}
+
+export const UpdateAccessResponse: MessageFns<UpdateAccessResponse> = {
+  encode(message: UpdateAccessResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== 0) {
+      writer.uint32(8).int32(message.status);
+    }
+    if (message.errorcode !== 0) {
+      writer.uint32(16).int32(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      writer.uint32(26).string(message.errormessage);
+    }
+    if (message.customermessage !== "") {
+      writer.uint32(34).string(message.customermessage);
+    }
+    globalThis.Object.entries(message.otherParameters).forEach(([key, value]: [string, string]) => {
+      UpdateAccessResponse_OtherParametersEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateAccessResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateAccessResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.errorcode = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.errormessage = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.customermessage = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            const entry5 = UpdateAccessResponse_OtherParametersEntry.decode(reader, reader.uint32());
+            if (entry5.value !== undefined) {
+              message.otherParameters[entry5.key] = entry5.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateAccessResponse {
+    return {
+      status: isSet(object.status) ? statusFromJSON(object.status) : 0,
+      errorcode: isSet(object.errorcode) ? globalThis.Number(object.errorcode) : 0,
+      errormessage: isSet(object.errormessage) ? globalThis.String(object.errormessage) : "",
+      customermessage: isSet(object.customermessage) ? globalThis.String(object.customermessage) : "",
+      otherParameters: isObject(object.otherParameters)
+        ? (globalThis.Object.entries(object.otherParameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.other_parameters)
+        ? (globalThis.Object.entries(object.other_parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: UpdateAccessResponse): unknown {
+    const obj: any = {};
+    if (message.status !== 0) {
+      obj.status = statusToJSON(message.status);
+    }
+    if (message.errorcode !== 0) {
+      obj.errorcode = Math.round(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      obj.errormessage = message.errormessage;
+    }
+    if (message.customermessage !== "") {
+      obj.customermessage = message.customermessage;
+    }
+    if (message.otherParameters) {
+      const entries = globalThis.Object.entries(message.otherParameters) as [string, string][];
+      if (entries.length > 0) {
+        obj.otherParameters = {};
+        entries.forEach(([k, v]) => {
+          obj.otherParameters[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateAccessResponse>): UpdateAccessResponse {
+    return UpdateAccessResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateAccessResponse>): UpdateAccessResponse {
+    const message = createBaseUpdateAccessResponse();
+    message.status = object.status ?? 0;
+    message.errorcode = object.errorcode ?? 0;
+    message.errormessage = object.errormessage ?? "";
+    message.customermessage = object.customermessage ?? "";
+    message.otherParameters = (globalThis.Object.entries(object.otherParameters ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseUpdateAccessResponse_OtherParametersEntry(): UpdateAccessResponse_OtherParametersEntry {
+  return { key: "", value: "" };
+}
+
+export const UpdateAccessResponse_OtherParametersEntry: MessageFns<UpdateAccessResponse_OtherParametersEntry> = {
+  encode(message: UpdateAccessResponse_OtherParametersEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateAccessResponse_OtherParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateAccessResponse_OtherParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateAccessResponse_OtherParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: UpdateAccessResponse_OtherParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateAccessResponse_OtherParametersEntry>): UpdateAccessResponse_OtherParametersEntry {
+    return UpdateAccessResponse_OtherParametersEntry.fromPartial(base ?? {});
+  },
+  fromPartial(
+    object: DeepPartial<UpdateAccessResponse_OtherParametersEntry>,
+  ): UpdateAccessResponse_OtherParametersEntry {
+    const message = createBaseUpdateAccessResponse_OtherParametersEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseUpdateReminderResponse(): UpdateReminderResponse {
+  return { status: 0, errorcode: 0, errormessage: "", customermessage: "", otherParameters: {} };
+}
+
+export const UpdateReminderResponse: MessageFns<UpdateReminderResponse> = {
+  encode(message: UpdateReminderResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== 0) {
+      writer.uint32(8).int32(message.status);
+    }
+    if (message.errorcode !== 0) {
+      writer.uint32(16).int32(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      writer.uint32(26).string(message.errormessage);
+    }
+    if (message.customermessage !== "") {
+      writer.uint32(34).string(message.customermessage);
+    }
+    globalThis.Object.entries(message.otherParameters).forEach(([key, value]: [string, string]) => {
+      UpdateReminderResponse_OtherParametersEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateReminderResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateReminderResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.errorcode = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.errormessage = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.customermessage = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            const entry5 = UpdateReminderResponse_OtherParametersEntry.decode(reader, reader.uint32());
+            if (entry5.value !== undefined) {
+              message.otherParameters[entry5.key] = entry5.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateReminderResponse {
+    return {
+      status: isSet(object.status) ? statusFromJSON(object.status) : 0,
+      errorcode: isSet(object.errorcode) ? globalThis.Number(object.errorcode) : 0,
+      errormessage: isSet(object.errormessage) ? globalThis.String(object.errormessage) : "",
+      customermessage: isSet(object.customermessage) ? globalThis.String(object.customermessage) : "",
+      otherParameters: isObject(object.otherParameters)
+        ? (globalThis.Object.entries(object.otherParameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.other_parameters)
+        ? (globalThis.Object.entries(object.other_parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: UpdateReminderResponse): unknown {
+    const obj: any = {};
+    if (message.status !== 0) {
+      obj.status = statusToJSON(message.status);
+    }
+    if (message.errorcode !== 0) {
+      obj.errorcode = Math.round(message.errorcode);
+    }
+    if (message.errormessage !== "") {
+      obj.errormessage = message.errormessage;
+    }
+    if (message.customermessage !== "") {
+      obj.customermessage = message.customermessage;
+    }
+    if (message.otherParameters) {
+      const entries = globalThis.Object.entries(message.otherParameters) as [string, string][];
+      if (entries.length > 0) {
+        obj.otherParameters = {};
+        entries.forEach(([k, v]) => {
+          obj.otherParameters[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateReminderResponse>): UpdateReminderResponse {
+    return UpdateReminderResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateReminderResponse>): UpdateReminderResponse {
+    const message = createBaseUpdateReminderResponse();
+    message.status = object.status ?? 0;
+    message.errorcode = object.errorcode ?? 0;
+    message.errormessage = object.errormessage ?? "";
+    message.customermessage = object.customermessage ?? "";
+    message.otherParameters = (globalThis.Object.entries(object.otherParameters ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseUpdateReminderResponse_OtherParametersEntry(): UpdateReminderResponse_OtherParametersEntry {
+  return { key: "", value: "" };
+}
+
+export const UpdateReminderResponse_OtherParametersEntry: MessageFns<UpdateReminderResponse_OtherParametersEntry> = {
+  encode(
+    message: UpdateReminderResponse_OtherParametersEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateReminderResponse_OtherParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateReminderResponse_OtherParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateReminderResponse_OtherParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: UpdateReminderResponse_OtherParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateReminderResponse_OtherParametersEntry>): UpdateReminderResponse_OtherParametersEntry {
+    return UpdateReminderResponse_OtherParametersEntry.fromPartial(base ?? {});
+  },
+  fromPartial(
+    object: DeepPartial<UpdateReminderResponse_OtherParametersEntry>,
+  ): UpdateReminderResponse_OtherParametersEntry {
+    const message = createBaseUpdateReminderResponse_OtherParametersEntry();
     message.key = object.key ?? "";
     message.value = object.value ?? "";
     return message;

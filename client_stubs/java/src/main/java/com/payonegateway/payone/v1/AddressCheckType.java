@@ -173,7 +173,7 @@ public enum AddressCheckType
   }
   public static final com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(19);
+    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(21);
   }
 
   private static final AddressCheckType[] VALUES = values();

@@ -122,7 +122,7 @@ public enum BankAccountCheckType
   }
   public static final com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(18);
+    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(20);
   }
 
   private static final BankAccountCheckType[] VALUES = values();

@@ -156,7 +156,7 @@ public enum CancellationReason
   }
   public static final com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(23);
+    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(25);
   }
 
   private static final CancellationReason[] VALUES = values();

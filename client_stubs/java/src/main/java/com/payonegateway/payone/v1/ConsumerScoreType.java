@@ -156,7 +156,7 @@ public enum ConsumerScoreType
   }
   public static final com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(20);
+    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(22);
   }
 
   private static final ConsumerScoreType[] VALUES = values();

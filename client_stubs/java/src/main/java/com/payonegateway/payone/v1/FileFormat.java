@@ -105,7 +105,7 @@ public enum FileFormat
   }
   public static final com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(22);
+    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(24);
   }
 
   private static final FileFormat[] VALUES = values();

@@ -105,7 +105,7 @@ public enum FileType
   }
   public static final com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(21);
+    return com.payonegateway.payone.v1.CommonProto.getDescriptor().getEnumTypes().get(23);
   }
 
   private static final FileType[] VALUES = values();

@@ -27,7 +27,7 @@ public final class GatewayProto {
       "yone/v1/check_requests.proto\032#payone/v1/" +
       "management_requests.proto\032 payone/v1/pay" +
       "ment_requests.proto\032\031payone/v1/responses" +
-      ".proto2\370\t\n\rPayoneGateway\022W\n\014Preauthorize" +
+      ".proto2\263\014\n\rPayoneGateway\022W\n\014Preauthorize" +
       "\022\".payone.v1.PreauthorizationRequest\032#.p" +
       "ayone.v1.PreauthorizationResponse\022N\n\tAut" +
       "horize\022\037.payone.v1.AuthorizationRequest\032" +
@@ -59,10 +59,18 @@ public final class GatewayProto {
       "mentRequest\032!.payone.v1.GenericPaymentRe" +
       "sponse\022I\n\nUpdateUser\022\034.payone.v1.UpdateU" +
       "serRequest\032\035.payone.v1.UpdateUserRespons" +
-      "eB}\n\033com.payonegateway.payone.v1B\014Gatewa" +
-      "yProtoP\001ZKgithub.com/payone-gateway/payo" +
-      "ne-gateway/client_stubs/go/payone/v1;pay" +
-      "onev1\370\001\001b\006proto3"
+      "e\022@\n\007GetUser\022\031.payone.v1.GetUserRequest\032" +
+      "\032.payone.v1.GetUserResponse\022O\n\014CreateAcc" +
+      "ess\022\036.payone.v1.CreateAccessRequest\032\037.pa" +
+      "yone.v1.CreateAccessResponse\022O\n\014UpdateAc" +
+      "cess\022\036.payone.v1.UpdateAccessRequest\032\037.p" +
+      "ayone.v1.UpdateAccessResponse\022U\n\016UpdateR" +
+      "eminder\022 .payone.v1.UpdateReminderReques" +
+      "t\032!.payone.v1.UpdateReminderResponseB}\n\033" +
+      "com.payonegateway.payone.v1B\014GatewayProt" +
+      "oP\001ZKgithub.com/payone-gateway/payone-ga" +
+      "teway/client_stubs/go/payone/v1;payonev1" +
+      "\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,

@@ -6,11 +6,13 @@ package com.payonegateway.payone.v1;
 /**
  * <pre>
  * request=genericpayment: provider-specific side calls selected by
- * add_paydata[action]: PayPal Express (setexpresscheckout,
- * getexpresscheckoutdetails), Amazon Pay, Klarna sessions (start_session),
- * Ratepay profile/calculation, Unzer pre_check, PAYONE Secured Installment
- * options (installment_options), PostFinance register_alias. Answers OK,
- * REDIRECT, APPROVED or ERROR, with workorderid and add_paydata[...].
+ * add_paydata[action], one typed part per action in `generic_action`
+ * (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
+ * start_session and update_order, PAYONE Secured Installment
+ * installment_options, Amazon Pay v2 createCheckoutSessionPayload and
+ * getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
+ * workorderid and add_paydata[...]. The former free-text `action` (field 2)
+ * is removed.
  * </pre>
  *
  * Protobuf type {@code payone.v1.GenericPaymentRequest}
@@ -26,7 +28,6 @@ private static final long serialVersionUID = 0L;
   }
   private GenericPaymentRequest() {
     account_ = "";
-    action_ = "";
     currency_ = "";
     workorderid_ = "";
     reference_ = "";
@@ -116,6 +117,59 @@ private static final long serialVersionUID = 0L;
         paymentMethodCase_);
   }
 
+  private int genericActionCase_ = 0;
+  private java.lang.Object genericAction_;
+  public enum GenericActionCase
+      implements com.google.protobuf.Internal.EnumLite,
+          com.google.protobuf.AbstractMessage.InternalOneOfEnum {
+    PAYPAL_EXPRESS_SET_CHECKOUT(17),
+    PAYPAL_EXPRESS_GET_CHECKOUT_DETAILS(18),
+    KLARNA_START_SESSION(19),
+    SECURED_INSTALLMENT_OPTIONS(20),
+    KLARNA_UPDATE_ORDER(21),
+    AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD(22),
+    AMAZON_PAY_GET_CHECKOUT_SESSION(23),
+    UNZER_PRE_CHECK(24),
+    GENERICACTION_NOT_SET(0);
+    private final int value;
+    private GenericActionCase(int value) {
+      this.value = value;
+    }
+    /**
+     * @param value The number of the enum to look for.
+     * @return The enum associated with the given number.
+     * @deprecated Use {@link #forNumber(int)} instead.
+     */
+    @java.lang.Deprecated
+    public static GenericActionCase valueOf(int value) {
+      return forNumber(value);
+    }
+
+    public static GenericActionCase forNumber(int value) {
+      switch (value) {
+        case 17: return PAYPAL_EXPRESS_SET_CHECKOUT;
+        case 18: return PAYPAL_EXPRESS_GET_CHECKOUT_DETAILS;
+        case 19: return KLARNA_START_SESSION;
+        case 20: return SECURED_INSTALLMENT_OPTIONS;
+        case 21: return KLARNA_UPDATE_ORDER;
+        case 22: return AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD;
+        case 23: return AMAZON_PAY_GET_CHECKOUT_SESSION;
+        case 24: return UNZER_PRE_CHECK;
+        case 0: return GENERICACTION_NOT_SET;
+        default: return null;
+      }
+    }
+    public int getNumber() {
+      return this.value;
+    }
+  };
+
+  public GenericActionCase
+  getGenericActionCase() {
+    return GenericActionCase.forNumber(
+        genericActionCase_);
+  }
+
   public static final int ACCOUNT_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object account_ = "";
@@ -161,63 +215,6 @@ private static final long serialVersionUID = 0L;
           com.google.protobuf.ByteString.copyFromUtf8(
               (java.lang.String) ref);
       account_ = b;
-      return b;
-    } else {
-      return (com.google.protobuf.ByteString) ref;
-    }
-  }
-
-  public static final int ACTION_FIELD_NUMBER = 2;
-  @SuppressWarnings("serial")
-  private volatile java.lang.Object action_ = "";
-  /**
-   * <pre>
-   * The genericpayment action, e.g. setexpresscheckout,
-   * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-   * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-   * installment_options (PAYONE Secured Installment),
-   * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-   * (PostFinance). Format: CHAR. Required.
-   * </pre>
-   *
-   * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-   * @return The action.
-   */
-  @java.lang.Override
-  public java.lang.String getAction() {
-    java.lang.Object ref = action_;
-    if (ref instanceof java.lang.String) {
-      return (java.lang.String) ref;
-    } else {
-      com.google.protobuf.ByteString bs = 
-          (com.google.protobuf.ByteString) ref;
-      java.lang.String s = bs.toStringUtf8();
-      action_ = s;
-      return s;
-    }
-  }
-  /**
-   * <pre>
-   * The genericpayment action, e.g. setexpresscheckout,
-   * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-   * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-   * installment_options (PAYONE Secured Installment),
-   * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-   * (PostFinance). Format: CHAR. Required.
-   * </pre>
-   *
-   * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-   * @return The bytes for action.
-   */
-  @java.lang.Override
-  public com.google.protobuf.ByteString
-      getActionBytes() {
-    java.lang.Object ref = action_;
-    if (ref instanceof java.lang.String) {
-      com.google.protobuf.ByteString b = 
-          com.google.protobuf.ByteString.copyFromUtf8(
-              (java.lang.String) ref);
-      action_ = b;
       return b;
     } else {
       return (com.google.protobuf.ByteString) ref;
@@ -718,8 +715,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -740,8 +737,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -752,8 +749,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -771,8 +768,8 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -918,6 +915,350 @@ java.lang.String defaultValue) {
     return com.payonegateway.payone.v1.OnlineBankTransferPayment.getDefaultInstance();
   }
 
+  public static final int PAYPAL_EXPRESS_SET_CHECKOUT_FIELD_NUMBER = 17;
+  /**
+   * <pre>
+   * setexpresscheckout (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+   * @return Whether the paypalExpressSetCheckout field is set.
+   */
+  @java.lang.Override
+  public boolean hasPaypalExpressSetCheckout() {
+    return genericActionCase_ == 17;
+  }
+  /**
+   * <pre>
+   * setexpresscheckout (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+   * @return The paypalExpressSetCheckout.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.PayPalExpressSetCheckout getPaypalExpressSetCheckout() {
+    if (genericActionCase_ == 17) {
+       return (com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_;
+    }
+    return com.payonegateway.payone.v1.PayPalExpressSetCheckout.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * setexpresscheckout (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.PayPalExpressSetCheckoutOrBuilder getPaypalExpressSetCheckoutOrBuilder() {
+    if (genericActionCase_ == 17) {
+       return (com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_;
+    }
+    return com.payonegateway.payone.v1.PayPalExpressSetCheckout.getDefaultInstance();
+  }
+
+  public static final int PAYPAL_EXPRESS_GET_CHECKOUT_DETAILS_FIELD_NUMBER = 18;
+  /**
+   * <pre>
+   * getexpresscheckoutdetails (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+   * @return Whether the paypalExpressGetCheckoutDetails field is set.
+   */
+  @java.lang.Override
+  public boolean hasPaypalExpressGetCheckoutDetails() {
+    return genericActionCase_ == 18;
+  }
+  /**
+   * <pre>
+   * getexpresscheckoutdetails (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+   * @return The paypalExpressGetCheckoutDetails.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails getPaypalExpressGetCheckoutDetails() {
+    if (genericActionCase_ == 18) {
+       return (com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_;
+    }
+    return com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * getexpresscheckoutdetails (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetailsOrBuilder getPaypalExpressGetCheckoutDetailsOrBuilder() {
+    if (genericActionCase_ == 18) {
+       return (com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_;
+    }
+    return com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.getDefaultInstance();
+  }
+
+  public static final int KLARNA_START_SESSION_FIELD_NUMBER = 19;
+  /**
+   * <pre>
+   * start_session (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+   * @return Whether the klarnaStartSession field is set.
+   */
+  @java.lang.Override
+  public boolean hasKlarnaStartSession() {
+    return genericActionCase_ == 19;
+  }
+  /**
+   * <pre>
+   * start_session (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+   * @return The klarnaStartSession.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.KlarnaStartSession getKlarnaStartSession() {
+    if (genericActionCase_ == 19) {
+       return (com.payonegateway.payone.v1.KlarnaStartSession) genericAction_;
+    }
+    return com.payonegateway.payone.v1.KlarnaStartSession.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * start_session (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.KlarnaStartSessionOrBuilder getKlarnaStartSessionOrBuilder() {
+    if (genericActionCase_ == 19) {
+       return (com.payonegateway.payone.v1.KlarnaStartSession) genericAction_;
+    }
+    return com.payonegateway.payone.v1.KlarnaStartSession.getDefaultInstance();
+  }
+
+  public static final int SECURED_INSTALLMENT_OPTIONS_FIELD_NUMBER = 20;
+  /**
+   * <pre>
+   * installment_options (PAYONE Secured Installment).
+   * </pre>
+   *
+   * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+   * @return Whether the securedInstallmentOptions field is set.
+   */
+  @java.lang.Override
+  public boolean hasSecuredInstallmentOptions() {
+    return genericActionCase_ == 20;
+  }
+  /**
+   * <pre>
+   * installment_options (PAYONE Secured Installment).
+   * </pre>
+   *
+   * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+   * @return The securedInstallmentOptions.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.SecuredInstallmentOptions getSecuredInstallmentOptions() {
+    if (genericActionCase_ == 20) {
+       return (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_;
+    }
+    return com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * installment_options (PAYONE Secured Installment).
+   * </pre>
+   *
+   * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.SecuredInstallmentOptionsOrBuilder getSecuredInstallmentOptionsOrBuilder() {
+    if (genericActionCase_ == 20) {
+       return (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_;
+    }
+    return com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance();
+  }
+
+  public static final int KLARNA_UPDATE_ORDER_FIELD_NUMBER = 21;
+  /**
+   * <pre>
+   * update_order (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return Whether the klarnaUpdateOrder field is set.
+   */
+  @java.lang.Override
+  public boolean hasKlarnaUpdateOrder() {
+    return genericActionCase_ == 21;
+  }
+  /**
+   * <pre>
+   * update_order (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return The klarnaUpdateOrder.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.KlarnaUpdateOrder getKlarnaUpdateOrder() {
+    if (genericActionCase_ == 21) {
+       return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
+    }
+    return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * update_order (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder getKlarnaUpdateOrderOrBuilder() {
+    if (genericActionCase_ == 21) {
+       return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
+    }
+    return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
+  }
+
+  public static final int AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD_FIELD_NUMBER = 22;
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return Whether the amazonPayCreateCheckoutSessionPayload field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmazonPayCreateCheckoutSessionPayload() {
+    return genericActionCase_ == 22;
+  }
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return The amazonPayCreateCheckoutSessionPayload.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload getAmazonPayCreateCheckoutSessionPayload() {
+    if (genericActionCase_ == 22) {
+       return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder getAmazonPayCreateCheckoutSessionPayloadOrBuilder() {
+    if (genericActionCase_ == 22) {
+       return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+  }
+
+  public static final int AMAZON_PAY_GET_CHECKOUT_SESSION_FIELD_NUMBER = 23;
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return Whether the amazonPayGetCheckoutSession field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmazonPayGetCheckoutSession() {
+    return genericActionCase_ == 23;
+  }
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return The amazonPayGetCheckoutSession.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayGetCheckoutSession getAmazonPayGetCheckoutSession() {
+    if (genericActionCase_ == 23) {
+       return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder getAmazonPayGetCheckoutSessionOrBuilder() {
+    if (genericActionCase_ == 23) {
+       return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+    }
+    return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+  }
+
+  public static final int UNZER_PRE_CHECK_FIELD_NUMBER = 24;
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return Whether the unzerPreCheck field is set.
+   */
+  @java.lang.Override
+  public boolean hasUnzerPreCheck() {
+    return genericActionCase_ == 24;
+  }
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return The unzerPreCheck.
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.UnzerPreCheck getUnzerPreCheck() {
+    if (genericActionCase_ == 24) {
+       return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+    }
+    return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   */
+  @java.lang.Override
+  public com.payonegateway.payone.v1.UnzerPreCheckOrBuilder getUnzerPreCheckOrBuilder() {
+    if (genericActionCase_ == 24) {
+       return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+    }
+    return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -934,9 +1275,6 @@ java.lang.String defaultValue) {
                       throws java.io.IOException {
     if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(account_)) {
       com.google.protobuf.GeneratedMessageV3.writeString(output, 1, account_);
-    }
-    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(action_)) {
-      com.google.protobuf.GeneratedMessageV3.writeString(output, 2, action_);
     }
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeInt64(3, amount_);
@@ -983,6 +1321,30 @@ java.lang.String defaultValue) {
     if (paymentMethodCase_ == 16) {
       output.writeMessage(16, (com.payonegateway.payone.v1.OnlineBankTransferPayment) paymentMethod_);
     }
+    if (genericActionCase_ == 17) {
+      output.writeMessage(17, (com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_);
+    }
+    if (genericActionCase_ == 18) {
+      output.writeMessage(18, (com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_);
+    }
+    if (genericActionCase_ == 19) {
+      output.writeMessage(19, (com.payonegateway.payone.v1.KlarnaStartSession) genericAction_);
+    }
+    if (genericActionCase_ == 20) {
+      output.writeMessage(20, (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_);
+    }
+    if (genericActionCase_ == 21) {
+      output.writeMessage(21, (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_);
+    }
+    if (genericActionCase_ == 22) {
+      output.writeMessage(22, (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_);
+    }
+    if (genericActionCase_ == 23) {
+      output.writeMessage(23, (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_);
+    }
+    if (genericActionCase_ == 24) {
+      output.writeMessage(24, (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_);
+    }
     getUnknownFields().writeTo(output);
   }
 
@@ -994,9 +1356,6 @@ java.lang.String defaultValue) {
     size = 0;
     if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(account_)) {
       size += com.google.protobuf.GeneratedMessageV3.computeStringSize(1, account_);
-    }
-    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(action_)) {
-      size += com.google.protobuf.GeneratedMessageV3.computeStringSize(2, action_);
     }
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
@@ -1055,6 +1414,38 @@ java.lang.String defaultValue) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(16, (com.payonegateway.payone.v1.OnlineBankTransferPayment) paymentMethod_);
     }
+    if (genericActionCase_ == 17) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(17, (com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_);
+    }
+    if (genericActionCase_ == 18) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(18, (com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_);
+    }
+    if (genericActionCase_ == 19) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(19, (com.payonegateway.payone.v1.KlarnaStartSession) genericAction_);
+    }
+    if (genericActionCase_ == 20) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(20, (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_);
+    }
+    if (genericActionCase_ == 21) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(21, (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_);
+    }
+    if (genericActionCase_ == 22) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(22, (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_);
+    }
+    if (genericActionCase_ == 23) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(23, (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_);
+    }
+    if (genericActionCase_ == 24) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(24, (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -1072,8 +1463,6 @@ java.lang.String defaultValue) {
 
     if (!getAccount()
         .equals(other.getAccount())) return false;
-    if (!getAction()
-        .equals(other.getAction())) return false;
     if (hasAmount() != other.hasAmount()) return false;
     if (hasAmount()) {
       if (getAmount()
@@ -1125,6 +1514,43 @@ java.lang.String defaultValue) {
       case 0:
       default:
     }
+    if (!getGenericActionCase().equals(other.getGenericActionCase())) return false;
+    switch (genericActionCase_) {
+      case 17:
+        if (!getPaypalExpressSetCheckout()
+            .equals(other.getPaypalExpressSetCheckout())) return false;
+        break;
+      case 18:
+        if (!getPaypalExpressGetCheckoutDetails()
+            .equals(other.getPaypalExpressGetCheckoutDetails())) return false;
+        break;
+      case 19:
+        if (!getKlarnaStartSession()
+            .equals(other.getKlarnaStartSession())) return false;
+        break;
+      case 20:
+        if (!getSecuredInstallmentOptions()
+            .equals(other.getSecuredInstallmentOptions())) return false;
+        break;
+      case 21:
+        if (!getKlarnaUpdateOrder()
+            .equals(other.getKlarnaUpdateOrder())) return false;
+        break;
+      case 22:
+        if (!getAmazonPayCreateCheckoutSessionPayload()
+            .equals(other.getAmazonPayCreateCheckoutSessionPayload())) return false;
+        break;
+      case 23:
+        if (!getAmazonPayGetCheckoutSession()
+            .equals(other.getAmazonPayGetCheckoutSession())) return false;
+        break;
+      case 24:
+        if (!getUnzerPreCheck()
+            .equals(other.getUnzerPreCheck())) return false;
+        break;
+      case 0:
+      default:
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1138,8 +1564,6 @@ java.lang.String defaultValue) {
     hash = (19 * hash) + getDescriptor().hashCode();
     hash = (37 * hash) + ACCOUNT_FIELD_NUMBER;
     hash = (53 * hash) + getAccount().hashCode();
-    hash = (37 * hash) + ACTION_FIELD_NUMBER;
-    hash = (53 * hash) + getAction().hashCode();
     if (hasAmount()) {
       hash = (37 * hash) + AMOUNT_FIELD_NUMBER;
       hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
@@ -1187,6 +1611,42 @@ java.lang.String defaultValue) {
       case 16:
         hash = (37 * hash) + ONLINE_BANK_TRANSFER_FIELD_NUMBER;
         hash = (53 * hash) + getOnlineBankTransfer().hashCode();
+        break;
+      case 0:
+      default:
+    }
+    switch (genericActionCase_) {
+      case 17:
+        hash = (37 * hash) + PAYPAL_EXPRESS_SET_CHECKOUT_FIELD_NUMBER;
+        hash = (53 * hash) + getPaypalExpressSetCheckout().hashCode();
+        break;
+      case 18:
+        hash = (37 * hash) + PAYPAL_EXPRESS_GET_CHECKOUT_DETAILS_FIELD_NUMBER;
+        hash = (53 * hash) + getPaypalExpressGetCheckoutDetails().hashCode();
+        break;
+      case 19:
+        hash = (37 * hash) + KLARNA_START_SESSION_FIELD_NUMBER;
+        hash = (53 * hash) + getKlarnaStartSession().hashCode();
+        break;
+      case 20:
+        hash = (37 * hash) + SECURED_INSTALLMENT_OPTIONS_FIELD_NUMBER;
+        hash = (53 * hash) + getSecuredInstallmentOptions().hashCode();
+        break;
+      case 21:
+        hash = (37 * hash) + KLARNA_UPDATE_ORDER_FIELD_NUMBER;
+        hash = (53 * hash) + getKlarnaUpdateOrder().hashCode();
+        break;
+      case 22:
+        hash = (37 * hash) + AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD_FIELD_NUMBER;
+        hash = (53 * hash) + getAmazonPayCreateCheckoutSessionPayload().hashCode();
+        break;
+      case 23:
+        hash = (37 * hash) + AMAZON_PAY_GET_CHECKOUT_SESSION_FIELD_NUMBER;
+        hash = (53 * hash) + getAmazonPayGetCheckoutSession().hashCode();
+        break;
+      case 24:
+        hash = (37 * hash) + UNZER_PRE_CHECK_FIELD_NUMBER;
+        hash = (53 * hash) + getUnzerPreCheck().hashCode();
         break;
       case 0:
       default:
@@ -1289,11 +1749,13 @@ java.lang.String defaultValue) {
   /**
    * <pre>
    * request=genericpayment: provider-specific side calls selected by
-   * add_paydata[action]: PayPal Express (setexpresscheckout,
-   * getexpresscheckoutdetails), Amazon Pay, Klarna sessions (start_session),
-   * Ratepay profile/calculation, Unzer pre_check, PAYONE Secured Installment
-   * options (installment_options), PostFinance register_alias. Answers OK,
-   * REDIRECT, APPROVED or ERROR, with workorderid and add_paydata[...].
+   * add_paydata[action], one typed part per action in `generic_action`
+   * (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
+   * start_session and update_order, PAYONE Secured Installment
+   * installment_options, Amazon Pay v2 createCheckoutSessionPayload and
+   * getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
+   * workorderid and add_paydata[...]. The former free-text `action` (field 2)
+   * is removed.
    * </pre>
    *
    * Protobuf type {@code payone.v1.GenericPaymentRequest}
@@ -1352,7 +1814,6 @@ java.lang.String defaultValue) {
       super.clear();
       bitField0_ = 0;
       account_ = "";
-      action_ = "";
       amount_ = 0L;
       currency_ = "";
       workorderid_ = "";
@@ -1380,7 +1841,7 @@ java.lang.String defaultValue) {
         items_ = null;
         itemsBuilder_.clear();
       }
-      bitField0_ = (bitField0_ & ~0x00000800);
+      bitField0_ = (bitField0_ & ~0x00000400);
       internalGetMutableAddPaydata().clear();
       if (walletBuilder_ != null) {
         walletBuilder_.clear();
@@ -1391,8 +1852,34 @@ java.lang.String defaultValue) {
       if (onlineBankTransferBuilder_ != null) {
         onlineBankTransferBuilder_.clear();
       }
+      if (paypalExpressSetCheckoutBuilder_ != null) {
+        paypalExpressSetCheckoutBuilder_.clear();
+      }
+      if (paypalExpressGetCheckoutDetailsBuilder_ != null) {
+        paypalExpressGetCheckoutDetailsBuilder_.clear();
+      }
+      if (klarnaStartSessionBuilder_ != null) {
+        klarnaStartSessionBuilder_.clear();
+      }
+      if (securedInstallmentOptionsBuilder_ != null) {
+        securedInstallmentOptionsBuilder_.clear();
+      }
+      if (klarnaUpdateOrderBuilder_ != null) {
+        klarnaUpdateOrderBuilder_.clear();
+      }
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ != null) {
+        amazonPayCreateCheckoutSessionPayloadBuilder_.clear();
+      }
+      if (amazonPayGetCheckoutSessionBuilder_ != null) {
+        amazonPayGetCheckoutSessionBuilder_.clear();
+      }
+      if (unzerPreCheckBuilder_ != null) {
+        unzerPreCheckBuilder_.clear();
+      }
       paymentMethodCase_ = 0;
       paymentMethod_ = null;
+      genericActionCase_ = 0;
+      genericAction_ = null;
       return this;
     }
 
@@ -1428,9 +1915,9 @@ java.lang.String defaultValue) {
 
     private void buildPartialRepeatedFields(com.payonegateway.payone.v1.GenericPaymentRequest result) {
       if (itemsBuilder_ == null) {
-        if (((bitField0_ & 0x00000800) != 0)) {
+        if (((bitField0_ & 0x00000400) != 0)) {
           items_ = java.util.Collections.unmodifiableList(items_);
-          bitField0_ = (bitField0_ & ~0x00000800);
+          bitField0_ = (bitField0_ & ~0x00000400);
         }
         result.items_ = items_;
       } else {
@@ -1443,45 +1930,42 @@ java.lang.String defaultValue) {
       if (((from_bitField0_ & 0x00000001) != 0)) {
         result.account_ = account_;
       }
-      if (((from_bitField0_ & 0x00000002) != 0)) {
-        result.action_ = action_;
-      }
       int to_bitField0_ = 0;
-      if (((from_bitField0_ & 0x00000004) != 0)) {
+      if (((from_bitField0_ & 0x00000002) != 0)) {
         result.amount_ = amount_;
         to_bitField0_ |= 0x00000001;
       }
-      if (((from_bitField0_ & 0x00000008) != 0)) {
+      if (((from_bitField0_ & 0x00000004) != 0)) {
         result.currency_ = currency_;
       }
-      if (((from_bitField0_ & 0x00000010) != 0)) {
+      if (((from_bitField0_ & 0x00000008) != 0)) {
         result.workorderid_ = workorderid_;
       }
-      if (((from_bitField0_ & 0x00000020) != 0)) {
+      if (((from_bitField0_ & 0x00000010) != 0)) {
         result.reference_ = reference_;
       }
-      if (((from_bitField0_ & 0x00000040) != 0)) {
+      if (((from_bitField0_ & 0x00000020) != 0)) {
         result.paymentType_ = paymentType_;
       }
-      if (((from_bitField0_ & 0x00000080) != 0)) {
+      if (((from_bitField0_ & 0x00000040) != 0)) {
         result.shopId_ = shopId_;
       }
-      if (((from_bitField0_ & 0x00000100) != 0)) {
+      if (((from_bitField0_ & 0x00000080) != 0)) {
         result.personalData_ = personalDataBuilder_ == null
             ? personalData_
             : personalDataBuilder_.build();
       }
-      if (((from_bitField0_ & 0x00000200) != 0)) {
+      if (((from_bitField0_ & 0x00000100) != 0)) {
         result.deliveryData_ = deliveryDataBuilder_ == null
             ? deliveryData_
             : deliveryDataBuilder_.build();
       }
-      if (((from_bitField0_ & 0x00000400) != 0)) {
+      if (((from_bitField0_ & 0x00000200) != 0)) {
         result.redirectUrls_ = redirectUrlsBuilder_ == null
             ? redirectUrls_
             : redirectUrlsBuilder_.build();
       }
-      if (((from_bitField0_ & 0x00001000) != 0)) {
+      if (((from_bitField0_ & 0x00000800) != 0)) {
         result.addPaydata_ = internalGetAddPaydata();
         result.addPaydata_.makeImmutable();
       }
@@ -1502,6 +1986,40 @@ java.lang.String defaultValue) {
       if (paymentMethodCase_ == 16 &&
           onlineBankTransferBuilder_ != null) {
         result.paymentMethod_ = onlineBankTransferBuilder_.build();
+      }
+      result.genericActionCase_ = genericActionCase_;
+      result.genericAction_ = this.genericAction_;
+      if (genericActionCase_ == 17 &&
+          paypalExpressSetCheckoutBuilder_ != null) {
+        result.genericAction_ = paypalExpressSetCheckoutBuilder_.build();
+      }
+      if (genericActionCase_ == 18 &&
+          paypalExpressGetCheckoutDetailsBuilder_ != null) {
+        result.genericAction_ = paypalExpressGetCheckoutDetailsBuilder_.build();
+      }
+      if (genericActionCase_ == 19 &&
+          klarnaStartSessionBuilder_ != null) {
+        result.genericAction_ = klarnaStartSessionBuilder_.build();
+      }
+      if (genericActionCase_ == 20 &&
+          securedInstallmentOptionsBuilder_ != null) {
+        result.genericAction_ = securedInstallmentOptionsBuilder_.build();
+      }
+      if (genericActionCase_ == 21 &&
+          klarnaUpdateOrderBuilder_ != null) {
+        result.genericAction_ = klarnaUpdateOrderBuilder_.build();
+      }
+      if (genericActionCase_ == 22 &&
+          amazonPayCreateCheckoutSessionPayloadBuilder_ != null) {
+        result.genericAction_ = amazonPayCreateCheckoutSessionPayloadBuilder_.build();
+      }
+      if (genericActionCase_ == 23 &&
+          amazonPayGetCheckoutSessionBuilder_ != null) {
+        result.genericAction_ = amazonPayGetCheckoutSessionBuilder_.build();
+      }
+      if (genericActionCase_ == 24 &&
+          unzerPreCheckBuilder_ != null) {
+        result.genericAction_ = unzerPreCheckBuilder_.build();
       }
     }
 
@@ -1554,37 +2072,32 @@ java.lang.String defaultValue) {
         bitField0_ |= 0x00000001;
         onChanged();
       }
-      if (!other.getAction().isEmpty()) {
-        action_ = other.action_;
-        bitField0_ |= 0x00000002;
-        onChanged();
-      }
       if (other.hasAmount()) {
         setAmount(other.getAmount());
       }
       if (!other.getCurrency().isEmpty()) {
         currency_ = other.currency_;
-        bitField0_ |= 0x00000008;
+        bitField0_ |= 0x00000004;
         onChanged();
       }
       if (!other.getWorkorderid().isEmpty()) {
         workorderid_ = other.workorderid_;
-        bitField0_ |= 0x00000010;
+        bitField0_ |= 0x00000008;
         onChanged();
       }
       if (!other.getReference().isEmpty()) {
         reference_ = other.reference_;
-        bitField0_ |= 0x00000020;
+        bitField0_ |= 0x00000010;
         onChanged();
       }
       if (!other.getPaymentType().isEmpty()) {
         paymentType_ = other.paymentType_;
-        bitField0_ |= 0x00000040;
+        bitField0_ |= 0x00000020;
         onChanged();
       }
       if (!other.getShopId().isEmpty()) {
         shopId_ = other.shopId_;
-        bitField0_ |= 0x00000080;
+        bitField0_ |= 0x00000040;
         onChanged();
       }
       if (other.hasPersonalData()) {
@@ -1600,7 +2113,7 @@ java.lang.String defaultValue) {
         if (!other.items_.isEmpty()) {
           if (items_.isEmpty()) {
             items_ = other.items_;
-            bitField0_ = (bitField0_ & ~0x00000800);
+            bitField0_ = (bitField0_ & ~0x00000400);
           } else {
             ensureItemsIsMutable();
             items_.addAll(other.items_);
@@ -1613,7 +2126,7 @@ java.lang.String defaultValue) {
             itemsBuilder_.dispose();
             itemsBuilder_ = null;
             items_ = other.items_;
-            bitField0_ = (bitField0_ & ~0x00000800);
+            bitField0_ = (bitField0_ & ~0x00000400);
             itemsBuilder_ = 
               com.google.protobuf.GeneratedMessageV3.alwaysUseFieldBuilders ?
                  getItemsFieldBuilder() : null;
@@ -1624,7 +2137,7 @@ java.lang.String defaultValue) {
       }
       internalGetMutableAddPaydata().mergeFrom(
           other.internalGetAddPaydata());
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00000800;
       switch (other.getPaymentMethodCase()) {
         case WALLET: {
           mergeWallet(other.getWallet());
@@ -1639,6 +2152,43 @@ java.lang.String defaultValue) {
           break;
         }
         case PAYMENTMETHOD_NOT_SET: {
+          break;
+        }
+      }
+      switch (other.getGenericActionCase()) {
+        case PAYPAL_EXPRESS_SET_CHECKOUT: {
+          mergePaypalExpressSetCheckout(other.getPaypalExpressSetCheckout());
+          break;
+        }
+        case PAYPAL_EXPRESS_GET_CHECKOUT_DETAILS: {
+          mergePaypalExpressGetCheckoutDetails(other.getPaypalExpressGetCheckoutDetails());
+          break;
+        }
+        case KLARNA_START_SESSION: {
+          mergeKlarnaStartSession(other.getKlarnaStartSession());
+          break;
+        }
+        case SECURED_INSTALLMENT_OPTIONS: {
+          mergeSecuredInstallmentOptions(other.getSecuredInstallmentOptions());
+          break;
+        }
+        case KLARNA_UPDATE_ORDER: {
+          mergeKlarnaUpdateOrder(other.getKlarnaUpdateOrder());
+          break;
+        }
+        case AMAZON_PAY_CREATE_CHECKOUT_SESSION_PAYLOAD: {
+          mergeAmazonPayCreateCheckoutSessionPayload(other.getAmazonPayCreateCheckoutSessionPayload());
+          break;
+        }
+        case AMAZON_PAY_GET_CHECKOUT_SESSION: {
+          mergeAmazonPayGetCheckoutSession(other.getAmazonPayGetCheckoutSession());
+          break;
+        }
+        case UNZER_PRE_CHECK: {
+          mergeUnzerPreCheck(other.getUnzerPreCheck());
+          break;
+        }
+        case GENERICACTION_NOT_SET: {
           break;
         }
       }
@@ -1673,60 +2223,55 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000001;
               break;
             } // case 10
-            case 18: {
-              action_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000002;
-              break;
-            } // case 18
             case 24: {
               amount_ = input.readInt64();
-              bitField0_ |= 0x00000004;
+              bitField0_ |= 0x00000002;
               break;
             } // case 24
             case 34: {
               currency_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000008;
+              bitField0_ |= 0x00000004;
               break;
             } // case 34
             case 42: {
               workorderid_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000010;
+              bitField0_ |= 0x00000008;
               break;
             } // case 42
             case 50: {
               reference_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000020;
+              bitField0_ |= 0x00000010;
               break;
             } // case 50
             case 58: {
               paymentType_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000040;
+              bitField0_ |= 0x00000020;
               break;
             } // case 58
             case 66: {
               shopId_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000080;
+              bitField0_ |= 0x00000040;
               break;
             } // case 66
             case 74: {
               input.readMessage(
                   getPersonalDataFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00000100;
+              bitField0_ |= 0x00000080;
               break;
             } // case 74
             case 82: {
               input.readMessage(
                   getDeliveryDataFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00000200;
+              bitField0_ |= 0x00000100;
               break;
             } // case 82
             case 90: {
               input.readMessage(
                   getRedirectUrlsFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00000400;
+              bitField0_ |= 0x00000200;
               break;
             } // case 90
             case 98: {
@@ -1748,7 +2293,7 @@ java.lang.String defaultValue) {
                   AddPaydataDefaultEntryHolder.defaultEntry.getParserForType(), extensionRegistry);
               internalGetMutableAddPaydata().getMutableMap().put(
                   addPaydata__.getKey(), addPaydata__.getValue());
-              bitField0_ |= 0x00001000;
+              bitField0_ |= 0x00000800;
               break;
             } // case 106
             case 114: {
@@ -1772,6 +2317,62 @@ java.lang.String defaultValue) {
               paymentMethodCase_ = 16;
               break;
             } // case 130
+            case 138: {
+              input.readMessage(
+                  getPaypalExpressSetCheckoutFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 17;
+              break;
+            } // case 138
+            case 146: {
+              input.readMessage(
+                  getPaypalExpressGetCheckoutDetailsFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 18;
+              break;
+            } // case 146
+            case 154: {
+              input.readMessage(
+                  getKlarnaStartSessionFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 19;
+              break;
+            } // case 154
+            case 162: {
+              input.readMessage(
+                  getSecuredInstallmentOptionsFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 20;
+              break;
+            } // case 162
+            case 170: {
+              input.readMessage(
+                  getKlarnaUpdateOrderFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 21;
+              break;
+            } // case 170
+            case 178: {
+              input.readMessage(
+                  getAmazonPayCreateCheckoutSessionPayloadFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 22;
+              break;
+            } // case 178
+            case 186: {
+              input.readMessage(
+                  getAmazonPayGetCheckoutSessionFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 23;
+              break;
+            } // case 186
+            case 194: {
+              input.readMessage(
+                  getUnzerPreCheckFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              genericActionCase_ = 24;
+              break;
+            } // case 194
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1798,6 +2399,21 @@ java.lang.String defaultValue) {
     public Builder clearPaymentMethod() {
       paymentMethodCase_ = 0;
       paymentMethod_ = null;
+      onChanged();
+      return this;
+    }
+
+    private int genericActionCase_ = 0;
+    private java.lang.Object genericAction_;
+    public GenericActionCase
+        getGenericActionCase() {
+      return GenericActionCase.forNumber(
+          genericActionCase_);
+    }
+
+    public Builder clearGenericAction() {
+      genericActionCase_ = 0;
+      genericAction_ = null;
       onChanged();
       return this;
     }
@@ -1906,123 +2522,6 @@ java.lang.String defaultValue) {
       return this;
     }
 
-    private java.lang.Object action_ = "";
-    /**
-     * <pre>
-     * The genericpayment action, e.g. setexpresscheckout,
-     * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-     * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-     * installment_options (PAYONE Secured Installment),
-     * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-     * (PostFinance). Format: CHAR. Required.
-     * </pre>
-     *
-     * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-     * @return The action.
-     */
-    public java.lang.String getAction() {
-      java.lang.Object ref = action_;
-      if (!(ref instanceof java.lang.String)) {
-        com.google.protobuf.ByteString bs =
-            (com.google.protobuf.ByteString) ref;
-        java.lang.String s = bs.toStringUtf8();
-        action_ = s;
-        return s;
-      } else {
-        return (java.lang.String) ref;
-      }
-    }
-    /**
-     * <pre>
-     * The genericpayment action, e.g. setexpresscheckout,
-     * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-     * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-     * installment_options (PAYONE Secured Installment),
-     * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-     * (PostFinance). Format: CHAR. Required.
-     * </pre>
-     *
-     * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-     * @return The bytes for action.
-     */
-    public com.google.protobuf.ByteString
-        getActionBytes() {
-      java.lang.Object ref = action_;
-      if (ref instanceof String) {
-        com.google.protobuf.ByteString b = 
-            com.google.protobuf.ByteString.copyFromUtf8(
-                (java.lang.String) ref);
-        action_ = b;
-        return b;
-      } else {
-        return (com.google.protobuf.ByteString) ref;
-      }
-    }
-    /**
-     * <pre>
-     * The genericpayment action, e.g. setexpresscheckout,
-     * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-     * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-     * installment_options (PAYONE Secured Installment),
-     * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-     * (PostFinance). Format: CHAR. Required.
-     * </pre>
-     *
-     * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-     * @param value The action to set.
-     * @return This builder for chaining.
-     */
-    public Builder setAction(
-        java.lang.String value) {
-      if (value == null) { throw new NullPointerException(); }
-      action_ = value;
-      bitField0_ |= 0x00000002;
-      onChanged();
-      return this;
-    }
-    /**
-     * <pre>
-     * The genericpayment action, e.g. setexpresscheckout,
-     * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-     * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-     * installment_options (PAYONE Secured Installment),
-     * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-     * (PostFinance). Format: CHAR. Required.
-     * </pre>
-     *
-     * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-     * @return This builder for chaining.
-     */
-    public Builder clearAction() {
-      action_ = getDefaultInstance().getAction();
-      bitField0_ = (bitField0_ & ~0x00000002);
-      onChanged();
-      return this;
-    }
-    /**
-     * <pre>
-     * The genericpayment action, e.g. setexpresscheckout,
-     * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-     * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-     * installment_options (PAYONE Secured Installment),
-     * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-     * (PostFinance). Format: CHAR. Required.
-     * </pre>
-     *
-     * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-     * @param value The bytes for action to set.
-     * @return This builder for chaining.
-     */
-    public Builder setActionBytes(
-        com.google.protobuf.ByteString value) {
-      if (value == null) { throw new NullPointerException(); }
-      checkByteStringIsUtf8(value);
-      action_ = value;
-      bitField0_ |= 0x00000002;
-      onChanged();
-      return this;
-    }
-
     private long amount_ ;
     /**
      * <pre>
@@ -2036,7 +2535,7 @@ java.lang.String defaultValue) {
      */
     @java.lang.Override
     public boolean hasAmount() {
-      return ((bitField0_ & 0x00000004) != 0);
+      return ((bitField0_ & 0x00000002) != 0);
     }
     /**
      * <pre>
@@ -2066,7 +2565,7 @@ java.lang.String defaultValue) {
     public Builder setAmount(long value) {
       
       amount_ = value;
-      bitField0_ |= 0x00000004;
+      bitField0_ |= 0x00000002;
       onChanged();
       return this;
     }
@@ -2081,7 +2580,7 @@ java.lang.String defaultValue) {
      * @return This builder for chaining.
      */
     public Builder clearAmount() {
-      bitField0_ = (bitField0_ & ~0x00000004);
+      bitField0_ = (bitField0_ & ~0x00000002);
       amount_ = 0L;
       onChanged();
       return this;
@@ -2145,7 +2644,7 @@ java.lang.String defaultValue) {
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       currency_ = value;
-      bitField0_ |= 0x00000008;
+      bitField0_ |= 0x00000004;
       onChanged();
       return this;
     }
@@ -2160,7 +2659,7 @@ java.lang.String defaultValue) {
      */
     public Builder clearCurrency() {
       currency_ = getDefaultInstance().getCurrency();
-      bitField0_ = (bitField0_ & ~0x00000008);
+      bitField0_ = (bitField0_ & ~0x00000004);
       onChanged();
       return this;
     }
@@ -2179,7 +2678,7 @@ java.lang.String defaultValue) {
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       currency_ = value;
-      bitField0_ |= 0x00000008;
+      bitField0_ |= 0x00000004;
       onChanged();
       return this;
     }
@@ -2248,7 +2747,7 @@ java.lang.String defaultValue) {
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       workorderid_ = value;
-      bitField0_ |= 0x00000010;
+      bitField0_ |= 0x00000008;
       onChanged();
       return this;
     }
@@ -2265,7 +2764,7 @@ java.lang.String defaultValue) {
      */
     public Builder clearWorkorderid() {
       workorderid_ = getDefaultInstance().getWorkorderid();
-      bitField0_ = (bitField0_ & ~0x00000010);
+      bitField0_ = (bitField0_ & ~0x00000008);
       onChanged();
       return this;
     }
@@ -2286,7 +2785,7 @@ java.lang.String defaultValue) {
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       workorderid_ = value;
-      bitField0_ |= 0x00000010;
+      bitField0_ |= 0x00000008;
       onChanged();
       return this;
     }
@@ -2361,7 +2860,7 @@ java.lang.String defaultValue) {
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       reference_ = value;
-      bitField0_ |= 0x00000020;
+      bitField0_ |= 0x00000010;
       onChanged();
       return this;
     }
@@ -2380,7 +2879,7 @@ java.lang.String defaultValue) {
      */
     public Builder clearReference() {
       reference_ = getDefaultInstance().getReference();
-      bitField0_ = (bitField0_ & ~0x00000020);
+      bitField0_ = (bitField0_ & ~0x00000010);
       onChanged();
       return this;
     }
@@ -2403,7 +2902,7 @@ java.lang.String defaultValue) {
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       reference_ = value;
-      bitField0_ |= 0x00000020;
+      bitField0_ |= 0x00000010;
       onChanged();
       return this;
     }
@@ -2466,7 +2965,7 @@ java.lang.String defaultValue) {
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       paymentType_ = value;
-      bitField0_ |= 0x00000040;
+      bitField0_ |= 0x00000020;
       onChanged();
       return this;
     }
@@ -2481,7 +2980,7 @@ java.lang.String defaultValue) {
      */
     public Builder clearPaymentType() {
       paymentType_ = getDefaultInstance().getPaymentType();
-      bitField0_ = (bitField0_ & ~0x00000040);
+      bitField0_ = (bitField0_ & ~0x00000020);
       onChanged();
       return this;
     }
@@ -2500,7 +2999,7 @@ java.lang.String defaultValue) {
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       paymentType_ = value;
-      bitField0_ |= 0x00000040;
+      bitField0_ |= 0x00000020;
       onChanged();
       return this;
     }
@@ -2563,7 +3062,7 @@ java.lang.String defaultValue) {
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       shopId_ = value;
-      bitField0_ |= 0x00000080;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }
@@ -2578,7 +3077,7 @@ java.lang.String defaultValue) {
      */
     public Builder clearShopId() {
       shopId_ = getDefaultInstance().getShopId();
-      bitField0_ = (bitField0_ & ~0x00000080);
+      bitField0_ = (bitField0_ & ~0x00000040);
       onChanged();
       return this;
     }
@@ -2597,7 +3096,7 @@ java.lang.String defaultValue) {
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       shopId_ = value;
-      bitField0_ |= 0x00000080;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }
@@ -2614,7 +3113,7 @@ java.lang.String defaultValue) {
      * @return Whether the personalData field is set.
      */
     public boolean hasPersonalData() {
-      return ((bitField0_ & 0x00000100) != 0);
+      return ((bitField0_ & 0x00000080) != 0);
     }
     /**
      * <pre>
@@ -2647,7 +3146,7 @@ java.lang.String defaultValue) {
       } else {
         personalDataBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00000100;
+      bitField0_ |= 0x00000080;
       onChanged();
       return this;
     }
@@ -2665,7 +3164,7 @@ java.lang.String defaultValue) {
       } else {
         personalDataBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00000100;
+      bitField0_ |= 0x00000080;
       onChanged();
       return this;
     }
@@ -2678,7 +3177,7 @@ java.lang.String defaultValue) {
      */
     public Builder mergePersonalData(com.payonegateway.payone.v1.PersonalData value) {
       if (personalDataBuilder_ == null) {
-        if (((bitField0_ & 0x00000100) != 0) &&
+        if (((bitField0_ & 0x00000080) != 0) &&
           personalData_ != null &&
           personalData_ != com.payonegateway.payone.v1.PersonalData.getDefaultInstance()) {
           getPersonalDataBuilder().mergeFrom(value);
@@ -2688,7 +3187,7 @@ java.lang.String defaultValue) {
       } else {
         personalDataBuilder_.mergeFrom(value);
       }
-      bitField0_ |= 0x00000100;
+      bitField0_ |= 0x00000080;
       onChanged();
       return this;
     }
@@ -2700,7 +3199,7 @@ java.lang.String defaultValue) {
      * <code>.payone.v1.PersonalData personal_data = 9;</code>
      */
     public Builder clearPersonalData() {
-      bitField0_ = (bitField0_ & ~0x00000100);
+      bitField0_ = (bitField0_ & ~0x00000080);
       personalData_ = null;
       if (personalDataBuilder_ != null) {
         personalDataBuilder_.dispose();
@@ -2717,7 +3216,7 @@ java.lang.String defaultValue) {
      * <code>.payone.v1.PersonalData personal_data = 9;</code>
      */
     public com.payonegateway.payone.v1.PersonalData.Builder getPersonalDataBuilder() {
-      bitField0_ |= 0x00000100;
+      bitField0_ |= 0x00000080;
       onChanged();
       return getPersonalDataFieldBuilder().getBuilder();
     }
@@ -2769,7 +3268,7 @@ java.lang.String defaultValue) {
      * @return Whether the deliveryData field is set.
      */
     public boolean hasDeliveryData() {
-      return ((bitField0_ & 0x00000200) != 0);
+      return ((bitField0_ & 0x00000100) != 0);
     }
     /**
      * <pre>
@@ -2802,7 +3301,7 @@ java.lang.String defaultValue) {
       } else {
         deliveryDataBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00000200;
+      bitField0_ |= 0x00000100;
       onChanged();
       return this;
     }
@@ -2820,7 +3319,7 @@ java.lang.String defaultValue) {
       } else {
         deliveryDataBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00000200;
+      bitField0_ |= 0x00000100;
       onChanged();
       return this;
     }
@@ -2833,7 +3332,7 @@ java.lang.String defaultValue) {
      */
     public Builder mergeDeliveryData(com.payonegateway.payone.v1.DeliveryData value) {
       if (deliveryDataBuilder_ == null) {
-        if (((bitField0_ & 0x00000200) != 0) &&
+        if (((bitField0_ & 0x00000100) != 0) &&
           deliveryData_ != null &&
           deliveryData_ != com.payonegateway.payone.v1.DeliveryData.getDefaultInstance()) {
           getDeliveryDataBuilder().mergeFrom(value);
@@ -2843,7 +3342,7 @@ java.lang.String defaultValue) {
       } else {
         deliveryDataBuilder_.mergeFrom(value);
       }
-      bitField0_ |= 0x00000200;
+      bitField0_ |= 0x00000100;
       onChanged();
       return this;
     }
@@ -2855,7 +3354,7 @@ java.lang.String defaultValue) {
      * <code>.payone.v1.DeliveryData delivery_data = 10;</code>
      */
     public Builder clearDeliveryData() {
-      bitField0_ = (bitField0_ & ~0x00000200);
+      bitField0_ = (bitField0_ & ~0x00000100);
       deliveryData_ = null;
       if (deliveryDataBuilder_ != null) {
         deliveryDataBuilder_.dispose();
@@ -2872,7 +3371,7 @@ java.lang.String defaultValue) {
      * <code>.payone.v1.DeliveryData delivery_data = 10;</code>
      */
     public com.payonegateway.payone.v1.DeliveryData.Builder getDeliveryDataBuilder() {
-      bitField0_ |= 0x00000200;
+      bitField0_ |= 0x00000100;
       onChanged();
       return getDeliveryDataFieldBuilder().getBuilder();
     }
@@ -2925,7 +3424,7 @@ java.lang.String defaultValue) {
      * @return Whether the redirectUrls field is set.
      */
     public boolean hasRedirectUrls() {
-      return ((bitField0_ & 0x00000400) != 0);
+      return ((bitField0_ & 0x00000200) != 0);
     }
     /**
      * <pre>
@@ -2960,7 +3459,7 @@ java.lang.String defaultValue) {
       } else {
         redirectUrlsBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00000400;
+      bitField0_ |= 0x00000200;
       onChanged();
       return this;
     }
@@ -2979,7 +3478,7 @@ java.lang.String defaultValue) {
       } else {
         redirectUrlsBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00000400;
+      bitField0_ |= 0x00000200;
       onChanged();
       return this;
     }
@@ -2993,7 +3492,7 @@ java.lang.String defaultValue) {
      */
     public Builder mergeRedirectUrls(com.payonegateway.payone.v1.RedirectUrls value) {
       if (redirectUrlsBuilder_ == null) {
-        if (((bitField0_ & 0x00000400) != 0) &&
+        if (((bitField0_ & 0x00000200) != 0) &&
           redirectUrls_ != null &&
           redirectUrls_ != com.payonegateway.payone.v1.RedirectUrls.getDefaultInstance()) {
           getRedirectUrlsBuilder().mergeFrom(value);
@@ -3003,7 +3502,7 @@ java.lang.String defaultValue) {
       } else {
         redirectUrlsBuilder_.mergeFrom(value);
       }
-      bitField0_ |= 0x00000400;
+      bitField0_ |= 0x00000200;
       onChanged();
       return this;
     }
@@ -3016,7 +3515,7 @@ java.lang.String defaultValue) {
      * <code>.payone.v1.RedirectUrls redirect_urls = 11;</code>
      */
     public Builder clearRedirectUrls() {
-      bitField0_ = (bitField0_ & ~0x00000400);
+      bitField0_ = (bitField0_ & ~0x00000200);
       redirectUrls_ = null;
       if (redirectUrlsBuilder_ != null) {
         redirectUrlsBuilder_.dispose();
@@ -3034,7 +3533,7 @@ java.lang.String defaultValue) {
      * <code>.payone.v1.RedirectUrls redirect_urls = 11;</code>
      */
     public com.payonegateway.payone.v1.RedirectUrls.Builder getRedirectUrlsBuilder() {
-      bitField0_ |= 0x00000400;
+      bitField0_ |= 0x00000200;
       onChanged();
       return getRedirectUrlsFieldBuilder().getBuilder();
     }
@@ -3079,9 +3578,9 @@ java.lang.String defaultValue) {
     private java.util.List<com.payonegateway.payone.v1.Article> items_ =
       java.util.Collections.emptyList();
     private void ensureItemsIsMutable() {
-      if (!((bitField0_ & 0x00000800) != 0)) {
+      if (!((bitField0_ & 0x00000400) != 0)) {
         items_ = new java.util.ArrayList<com.payonegateway.payone.v1.Article>(items_);
-        bitField0_ |= 0x00000800;
+        bitField0_ |= 0x00000400;
        }
     }
 
@@ -3275,7 +3774,7 @@ java.lang.String defaultValue) {
     public Builder clearItems() {
       if (itemsBuilder_ == null) {
         items_ = java.util.Collections.emptyList();
-        bitField0_ = (bitField0_ & ~0x00000800);
+        bitField0_ = (bitField0_ & ~0x00000400);
         onChanged();
       } else {
         itemsBuilder_.clear();
@@ -3380,7 +3879,7 @@ java.lang.String defaultValue) {
         itemsBuilder_ = new com.google.protobuf.RepeatedFieldBuilderV3<
             com.payonegateway.payone.v1.Article, com.payonegateway.payone.v1.Article.Builder, com.payonegateway.payone.v1.ArticleOrBuilder>(
                 items_,
-                ((bitField0_ & 0x00000800) != 0),
+                ((bitField0_ & 0x00000400) != 0),
                 getParentForChildren(),
                 isClean());
         items_ = null;
@@ -3407,7 +3906,7 @@ java.lang.String defaultValue) {
       if (!addPaydata_.isMutable()) {
         addPaydata_ = addPaydata_.copy();
       }
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00000800;
       onChanged();
       return addPaydata_;
     }
@@ -3416,8 +3915,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-     * without brackets, e.g. {"shop_id": "..."}). Optional.
+     * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+     * without brackets); the action is set by generic_action. Optional.
      * </pre>
      *
      * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -3438,8 +3937,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-     * without brackets, e.g. {"shop_id": "..."}). Optional.
+     * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+     * without brackets); the action is set by generic_action. Optional.
      * </pre>
      *
      * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -3450,8 +3949,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-     * without brackets, e.g. {"shop_id": "..."}). Optional.
+     * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+     * without brackets); the action is set by generic_action. Optional.
      * </pre>
      *
      * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -3469,8 +3968,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-     * without brackets, e.g. {"shop_id": "..."}). Optional.
+     * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+     * without brackets); the action is set by generic_action. Optional.
      * </pre>
      *
      * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -3487,15 +3986,15 @@ java.lang.String defaultValue) {
       return map.get(key);
     }
     public Builder clearAddPaydata() {
-      bitField0_ = (bitField0_ & ~0x00001000);
+      bitField0_ = (bitField0_ & ~0x00000800);
       internalGetMutableAddPaydata().getMutableMap()
           .clear();
       return this;
     }
     /**
      * <pre>
-     * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-     * without brackets, e.g. {"shop_id": "..."}). Optional.
+     * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+     * without brackets); the action is set by generic_action. Optional.
      * </pre>
      *
      * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -3513,13 +4012,13 @@ java.lang.String defaultValue) {
     @java.lang.Deprecated
     public java.util.Map<java.lang.String, java.lang.String>
         getMutableAddPaydata() {
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00000800;
       return internalGetMutableAddPaydata().getMutableMap();
     }
     /**
      * <pre>
-     * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-     * without brackets, e.g. {"shop_id": "..."}). Optional.
+     * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+     * without brackets); the action is set by generic_action. Optional.
      * </pre>
      *
      * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -3531,13 +4030,13 @@ java.lang.String defaultValue) {
       if (value == null) { throw new NullPointerException("map value"); }
       internalGetMutableAddPaydata().getMutableMap()
           .put(key, value);
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00000800;
       return this;
     }
     /**
      * <pre>
-     * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-     * without brackets, e.g. {"shop_id": "..."}). Optional.
+     * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+     * without brackets); the action is set by generic_action. Optional.
      * </pre>
      *
      * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -3546,7 +4045,7 @@ java.lang.String defaultValue) {
         java.util.Map<java.lang.String, java.lang.String> values) {
       internalGetMutableAddPaydata().getMutableMap()
           .putAll(values);
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00000800;
       return this;
     }
 
@@ -4082,6 +4581,1430 @@ java.lang.String defaultValue) {
       paymentMethodCase_ = 16;
       onChanged();
       return onlineBankTransferBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.PayPalExpressSetCheckout, com.payonegateway.payone.v1.PayPalExpressSetCheckout.Builder, com.payonegateway.payone.v1.PayPalExpressSetCheckoutOrBuilder> paypalExpressSetCheckoutBuilder_;
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     * @return Whether the paypalExpressSetCheckout field is set.
+     */
+    @java.lang.Override
+    public boolean hasPaypalExpressSetCheckout() {
+      return genericActionCase_ == 17;
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     * @return The paypalExpressSetCheckout.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.PayPalExpressSetCheckout getPaypalExpressSetCheckout() {
+      if (paypalExpressSetCheckoutBuilder_ == null) {
+        if (genericActionCase_ == 17) {
+          return (com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_;
+        }
+        return com.payonegateway.payone.v1.PayPalExpressSetCheckout.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 17) {
+          return paypalExpressSetCheckoutBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.PayPalExpressSetCheckout.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     */
+    public Builder setPaypalExpressSetCheckout(com.payonegateway.payone.v1.PayPalExpressSetCheckout value) {
+      if (paypalExpressSetCheckoutBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        paypalExpressSetCheckoutBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 17;
+      return this;
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     */
+    public Builder setPaypalExpressSetCheckout(
+        com.payonegateway.payone.v1.PayPalExpressSetCheckout.Builder builderForValue) {
+      if (paypalExpressSetCheckoutBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        paypalExpressSetCheckoutBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 17;
+      return this;
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     */
+    public Builder mergePaypalExpressSetCheckout(com.payonegateway.payone.v1.PayPalExpressSetCheckout value) {
+      if (paypalExpressSetCheckoutBuilder_ == null) {
+        if (genericActionCase_ == 17 &&
+            genericAction_ != com.payonegateway.payone.v1.PayPalExpressSetCheckout.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.PayPalExpressSetCheckout.newBuilder((com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 17) {
+          paypalExpressSetCheckoutBuilder_.mergeFrom(value);
+        } else {
+          paypalExpressSetCheckoutBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 17;
+      return this;
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     */
+    public Builder clearPaypalExpressSetCheckout() {
+      if (paypalExpressSetCheckoutBuilder_ == null) {
+        if (genericActionCase_ == 17) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 17) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        paypalExpressSetCheckoutBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     */
+    public com.payonegateway.payone.v1.PayPalExpressSetCheckout.Builder getPaypalExpressSetCheckoutBuilder() {
+      return getPaypalExpressSetCheckoutFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.PayPalExpressSetCheckoutOrBuilder getPaypalExpressSetCheckoutOrBuilder() {
+      if ((genericActionCase_ == 17) && (paypalExpressSetCheckoutBuilder_ != null)) {
+        return paypalExpressSetCheckoutBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 17) {
+          return (com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_;
+        }
+        return com.payonegateway.payone.v1.PayPalExpressSetCheckout.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * setexpresscheckout (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.PayPalExpressSetCheckout, com.payonegateway.payone.v1.PayPalExpressSetCheckout.Builder, com.payonegateway.payone.v1.PayPalExpressSetCheckoutOrBuilder> 
+        getPaypalExpressSetCheckoutFieldBuilder() {
+      if (paypalExpressSetCheckoutBuilder_ == null) {
+        if (!(genericActionCase_ == 17)) {
+          genericAction_ = com.payonegateway.payone.v1.PayPalExpressSetCheckout.getDefaultInstance();
+        }
+        paypalExpressSetCheckoutBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.PayPalExpressSetCheckout, com.payonegateway.payone.v1.PayPalExpressSetCheckout.Builder, com.payonegateway.payone.v1.PayPalExpressSetCheckoutOrBuilder>(
+                (com.payonegateway.payone.v1.PayPalExpressSetCheckout) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 17;
+      onChanged();
+      return paypalExpressSetCheckoutBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails, com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.Builder, com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetailsOrBuilder> paypalExpressGetCheckoutDetailsBuilder_;
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     * @return Whether the paypalExpressGetCheckoutDetails field is set.
+     */
+    @java.lang.Override
+    public boolean hasPaypalExpressGetCheckoutDetails() {
+      return genericActionCase_ == 18;
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     * @return The paypalExpressGetCheckoutDetails.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails getPaypalExpressGetCheckoutDetails() {
+      if (paypalExpressGetCheckoutDetailsBuilder_ == null) {
+        if (genericActionCase_ == 18) {
+          return (com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_;
+        }
+        return com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 18) {
+          return paypalExpressGetCheckoutDetailsBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     */
+    public Builder setPaypalExpressGetCheckoutDetails(com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails value) {
+      if (paypalExpressGetCheckoutDetailsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        paypalExpressGetCheckoutDetailsBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 18;
+      return this;
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     */
+    public Builder setPaypalExpressGetCheckoutDetails(
+        com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.Builder builderForValue) {
+      if (paypalExpressGetCheckoutDetailsBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        paypalExpressGetCheckoutDetailsBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 18;
+      return this;
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     */
+    public Builder mergePaypalExpressGetCheckoutDetails(com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails value) {
+      if (paypalExpressGetCheckoutDetailsBuilder_ == null) {
+        if (genericActionCase_ == 18 &&
+            genericAction_ != com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.newBuilder((com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 18) {
+          paypalExpressGetCheckoutDetailsBuilder_.mergeFrom(value);
+        } else {
+          paypalExpressGetCheckoutDetailsBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 18;
+      return this;
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     */
+    public Builder clearPaypalExpressGetCheckoutDetails() {
+      if (paypalExpressGetCheckoutDetailsBuilder_ == null) {
+        if (genericActionCase_ == 18) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 18) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        paypalExpressGetCheckoutDetailsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     */
+    public com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.Builder getPaypalExpressGetCheckoutDetailsBuilder() {
+      return getPaypalExpressGetCheckoutDetailsFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetailsOrBuilder getPaypalExpressGetCheckoutDetailsOrBuilder() {
+      if ((genericActionCase_ == 18) && (paypalExpressGetCheckoutDetailsBuilder_ != null)) {
+        return paypalExpressGetCheckoutDetailsBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 18) {
+          return (com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_;
+        }
+        return com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * getexpresscheckoutdetails (PayPal Express).
+     * </pre>
+     *
+     * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails, com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.Builder, com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetailsOrBuilder> 
+        getPaypalExpressGetCheckoutDetailsFieldBuilder() {
+      if (paypalExpressGetCheckoutDetailsBuilder_ == null) {
+        if (!(genericActionCase_ == 18)) {
+          genericAction_ = com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.getDefaultInstance();
+        }
+        paypalExpressGetCheckoutDetailsBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails, com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails.Builder, com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetailsOrBuilder>(
+                (com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 18;
+      onChanged();
+      return paypalExpressGetCheckoutDetailsBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.KlarnaStartSession, com.payonegateway.payone.v1.KlarnaStartSession.Builder, com.payonegateway.payone.v1.KlarnaStartSessionOrBuilder> klarnaStartSessionBuilder_;
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     * @return Whether the klarnaStartSession field is set.
+     */
+    @java.lang.Override
+    public boolean hasKlarnaStartSession() {
+      return genericActionCase_ == 19;
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     * @return The klarnaStartSession.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.KlarnaStartSession getKlarnaStartSession() {
+      if (klarnaStartSessionBuilder_ == null) {
+        if (genericActionCase_ == 19) {
+          return (com.payonegateway.payone.v1.KlarnaStartSession) genericAction_;
+        }
+        return com.payonegateway.payone.v1.KlarnaStartSession.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 19) {
+          return klarnaStartSessionBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.KlarnaStartSession.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     */
+    public Builder setKlarnaStartSession(com.payonegateway.payone.v1.KlarnaStartSession value) {
+      if (klarnaStartSessionBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        klarnaStartSessionBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 19;
+      return this;
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     */
+    public Builder setKlarnaStartSession(
+        com.payonegateway.payone.v1.KlarnaStartSession.Builder builderForValue) {
+      if (klarnaStartSessionBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        klarnaStartSessionBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 19;
+      return this;
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     */
+    public Builder mergeKlarnaStartSession(com.payonegateway.payone.v1.KlarnaStartSession value) {
+      if (klarnaStartSessionBuilder_ == null) {
+        if (genericActionCase_ == 19 &&
+            genericAction_ != com.payonegateway.payone.v1.KlarnaStartSession.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.KlarnaStartSession.newBuilder((com.payonegateway.payone.v1.KlarnaStartSession) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 19) {
+          klarnaStartSessionBuilder_.mergeFrom(value);
+        } else {
+          klarnaStartSessionBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 19;
+      return this;
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     */
+    public Builder clearKlarnaStartSession() {
+      if (klarnaStartSessionBuilder_ == null) {
+        if (genericActionCase_ == 19) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 19) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        klarnaStartSessionBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     */
+    public com.payonegateway.payone.v1.KlarnaStartSession.Builder getKlarnaStartSessionBuilder() {
+      return getKlarnaStartSessionFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.KlarnaStartSessionOrBuilder getKlarnaStartSessionOrBuilder() {
+      if ((genericActionCase_ == 19) && (klarnaStartSessionBuilder_ != null)) {
+        return klarnaStartSessionBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 19) {
+          return (com.payonegateway.payone.v1.KlarnaStartSession) genericAction_;
+        }
+        return com.payonegateway.payone.v1.KlarnaStartSession.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * start_session (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.KlarnaStartSession, com.payonegateway.payone.v1.KlarnaStartSession.Builder, com.payonegateway.payone.v1.KlarnaStartSessionOrBuilder> 
+        getKlarnaStartSessionFieldBuilder() {
+      if (klarnaStartSessionBuilder_ == null) {
+        if (!(genericActionCase_ == 19)) {
+          genericAction_ = com.payonegateway.payone.v1.KlarnaStartSession.getDefaultInstance();
+        }
+        klarnaStartSessionBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.KlarnaStartSession, com.payonegateway.payone.v1.KlarnaStartSession.Builder, com.payonegateway.payone.v1.KlarnaStartSessionOrBuilder>(
+                (com.payonegateway.payone.v1.KlarnaStartSession) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 19;
+      onChanged();
+      return klarnaStartSessionBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.SecuredInstallmentOptions, com.payonegateway.payone.v1.SecuredInstallmentOptions.Builder, com.payonegateway.payone.v1.SecuredInstallmentOptionsOrBuilder> securedInstallmentOptionsBuilder_;
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     * @return Whether the securedInstallmentOptions field is set.
+     */
+    @java.lang.Override
+    public boolean hasSecuredInstallmentOptions() {
+      return genericActionCase_ == 20;
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     * @return The securedInstallmentOptions.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.SecuredInstallmentOptions getSecuredInstallmentOptions() {
+      if (securedInstallmentOptionsBuilder_ == null) {
+        if (genericActionCase_ == 20) {
+          return (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_;
+        }
+        return com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 20) {
+          return securedInstallmentOptionsBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     */
+    public Builder setSecuredInstallmentOptions(com.payonegateway.payone.v1.SecuredInstallmentOptions value) {
+      if (securedInstallmentOptionsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        securedInstallmentOptionsBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 20;
+      return this;
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     */
+    public Builder setSecuredInstallmentOptions(
+        com.payonegateway.payone.v1.SecuredInstallmentOptions.Builder builderForValue) {
+      if (securedInstallmentOptionsBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        securedInstallmentOptionsBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 20;
+      return this;
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     */
+    public Builder mergeSecuredInstallmentOptions(com.payonegateway.payone.v1.SecuredInstallmentOptions value) {
+      if (securedInstallmentOptionsBuilder_ == null) {
+        if (genericActionCase_ == 20 &&
+            genericAction_ != com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.SecuredInstallmentOptions.newBuilder((com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 20) {
+          securedInstallmentOptionsBuilder_.mergeFrom(value);
+        } else {
+          securedInstallmentOptionsBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 20;
+      return this;
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     */
+    public Builder clearSecuredInstallmentOptions() {
+      if (securedInstallmentOptionsBuilder_ == null) {
+        if (genericActionCase_ == 20) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 20) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        securedInstallmentOptionsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     */
+    public com.payonegateway.payone.v1.SecuredInstallmentOptions.Builder getSecuredInstallmentOptionsBuilder() {
+      return getSecuredInstallmentOptionsFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.SecuredInstallmentOptionsOrBuilder getSecuredInstallmentOptionsOrBuilder() {
+      if ((genericActionCase_ == 20) && (securedInstallmentOptionsBuilder_ != null)) {
+        return securedInstallmentOptionsBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 20) {
+          return (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_;
+        }
+        return com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * installment_options (PAYONE Secured Installment).
+     * </pre>
+     *
+     * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.SecuredInstallmentOptions, com.payonegateway.payone.v1.SecuredInstallmentOptions.Builder, com.payonegateway.payone.v1.SecuredInstallmentOptionsOrBuilder> 
+        getSecuredInstallmentOptionsFieldBuilder() {
+      if (securedInstallmentOptionsBuilder_ == null) {
+        if (!(genericActionCase_ == 20)) {
+          genericAction_ = com.payonegateway.payone.v1.SecuredInstallmentOptions.getDefaultInstance();
+        }
+        securedInstallmentOptionsBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.SecuredInstallmentOptions, com.payonegateway.payone.v1.SecuredInstallmentOptions.Builder, com.payonegateway.payone.v1.SecuredInstallmentOptionsOrBuilder>(
+                (com.payonegateway.payone.v1.SecuredInstallmentOptions) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 20;
+      onChanged();
+      return securedInstallmentOptionsBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.KlarnaUpdateOrder, com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder, com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder> klarnaUpdateOrderBuilder_;
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     * @return Whether the klarnaUpdateOrder field is set.
+     */
+    @java.lang.Override
+    public boolean hasKlarnaUpdateOrder() {
+      return genericActionCase_ == 21;
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     * @return The klarnaUpdateOrder.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.KlarnaUpdateOrder getKlarnaUpdateOrder() {
+      if (klarnaUpdateOrderBuilder_ == null) {
+        if (genericActionCase_ == 21) {
+          return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
+        }
+        return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 21) {
+          return klarnaUpdateOrderBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     */
+    public Builder setKlarnaUpdateOrder(com.payonegateway.payone.v1.KlarnaUpdateOrder value) {
+      if (klarnaUpdateOrderBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        klarnaUpdateOrderBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 21;
+      return this;
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     */
+    public Builder setKlarnaUpdateOrder(
+        com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder builderForValue) {
+      if (klarnaUpdateOrderBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        klarnaUpdateOrderBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 21;
+      return this;
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     */
+    public Builder mergeKlarnaUpdateOrder(com.payonegateway.payone.v1.KlarnaUpdateOrder value) {
+      if (klarnaUpdateOrderBuilder_ == null) {
+        if (genericActionCase_ == 21 &&
+            genericAction_ != com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.KlarnaUpdateOrder.newBuilder((com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 21) {
+          klarnaUpdateOrderBuilder_.mergeFrom(value);
+        } else {
+          klarnaUpdateOrderBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 21;
+      return this;
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     */
+    public Builder clearKlarnaUpdateOrder() {
+      if (klarnaUpdateOrderBuilder_ == null) {
+        if (genericActionCase_ == 21) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 21) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        klarnaUpdateOrderBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     */
+    public com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder getKlarnaUpdateOrderBuilder() {
+      return getKlarnaUpdateOrderFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder getKlarnaUpdateOrderOrBuilder() {
+      if ((genericActionCase_ == 21) && (klarnaUpdateOrderBuilder_ != null)) {
+        return klarnaUpdateOrderBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 21) {
+          return (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_;
+        }
+        return com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * update_order (Klarna).
+     * </pre>
+     *
+     * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.KlarnaUpdateOrder, com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder, com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder> 
+        getKlarnaUpdateOrderFieldBuilder() {
+      if (klarnaUpdateOrderBuilder_ == null) {
+        if (!(genericActionCase_ == 21)) {
+          genericAction_ = com.payonegateway.payone.v1.KlarnaUpdateOrder.getDefaultInstance();
+        }
+        klarnaUpdateOrderBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.KlarnaUpdateOrder, com.payonegateway.payone.v1.KlarnaUpdateOrder.Builder, com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder>(
+                (com.payonegateway.payone.v1.KlarnaUpdateOrder) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 21;
+      onChanged();
+      return klarnaUpdateOrderBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder> amazonPayCreateCheckoutSessionPayloadBuilder_;
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     * @return Whether the amazonPayCreateCheckoutSessionPayload field is set.
+     */
+    @java.lang.Override
+    public boolean hasAmazonPayCreateCheckoutSessionPayload() {
+      return genericActionCase_ == 22;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     * @return The amazonPayCreateCheckoutSessionPayload.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload getAmazonPayCreateCheckoutSessionPayload() {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (genericActionCase_ == 22) {
+          return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 22) {
+          return amazonPayCreateCheckoutSessionPayloadBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder setAmazonPayCreateCheckoutSessionPayload(com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload value) {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        amazonPayCreateCheckoutSessionPayloadBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 22;
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder setAmazonPayCreateCheckoutSessionPayload(
+        com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder builderForValue) {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        amazonPayCreateCheckoutSessionPayloadBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 22;
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder mergeAmazonPayCreateCheckoutSessionPayload(com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload value) {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (genericActionCase_ == 22 &&
+            genericAction_ != com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.newBuilder((com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 22) {
+          amazonPayCreateCheckoutSessionPayloadBuilder_.mergeFrom(value);
+        } else {
+          amazonPayCreateCheckoutSessionPayloadBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 22;
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public Builder clearAmazonPayCreateCheckoutSessionPayload() {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (genericActionCase_ == 22) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 22) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        amazonPayCreateCheckoutSessionPayloadBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder getAmazonPayCreateCheckoutSessionPayloadBuilder() {
+      return getAmazonPayCreateCheckoutSessionPayloadFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder getAmazonPayCreateCheckoutSessionPayloadOrBuilder() {
+      if ((genericActionCase_ == 22) && (amazonPayCreateCheckoutSessionPayloadBuilder_ != null)) {
+        return amazonPayCreateCheckoutSessionPayloadBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 22) {
+          return (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * createCheckoutSessionPayload (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder> 
+        getAmazonPayCreateCheckoutSessionPayloadFieldBuilder() {
+      if (amazonPayCreateCheckoutSessionPayloadBuilder_ == null) {
+        if (!(genericActionCase_ == 22)) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.getDefaultInstance();
+        }
+        amazonPayCreateCheckoutSessionPayloadBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload.Builder, com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder>(
+                (com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 22;
+      onChanged();
+      return amazonPayCreateCheckoutSessionPayloadBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayGetCheckoutSession, com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder, com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder> amazonPayGetCheckoutSessionBuilder_;
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     * @return Whether the amazonPayGetCheckoutSession field is set.
+     */
+    @java.lang.Override
+    public boolean hasAmazonPayGetCheckoutSession() {
+      return genericActionCase_ == 23;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     * @return The amazonPayGetCheckoutSession.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayGetCheckoutSession getAmazonPayGetCheckoutSession() {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (genericActionCase_ == 23) {
+          return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 23) {
+          return amazonPayGetCheckoutSessionBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder setAmazonPayGetCheckoutSession(com.payonegateway.payone.v1.AmazonPayGetCheckoutSession value) {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        amazonPayGetCheckoutSessionBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 23;
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder setAmazonPayGetCheckoutSession(
+        com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder builderForValue) {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        amazonPayGetCheckoutSessionBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 23;
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder mergeAmazonPayGetCheckoutSession(com.payonegateway.payone.v1.AmazonPayGetCheckoutSession value) {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (genericActionCase_ == 23 &&
+            genericAction_ != com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.newBuilder((com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 23) {
+          amazonPayGetCheckoutSessionBuilder_.mergeFrom(value);
+        } else {
+          amazonPayGetCheckoutSessionBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 23;
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public Builder clearAmazonPayGetCheckoutSession() {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (genericActionCase_ == 23) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 23) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        amazonPayGetCheckoutSessionBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    public com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder getAmazonPayGetCheckoutSessionBuilder() {
+      return getAmazonPayGetCheckoutSessionFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder getAmazonPayGetCheckoutSessionOrBuilder() {
+      if ((genericActionCase_ == 23) && (amazonPayGetCheckoutSessionBuilder_ != null)) {
+        return amazonPayGetCheckoutSessionBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 23) {
+          return (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_;
+        }
+        return com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * getCheckoutSession (Amazon Pay v2).
+     * </pre>
+     *
+     * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.AmazonPayGetCheckoutSession, com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder, com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder> 
+        getAmazonPayGetCheckoutSessionFieldBuilder() {
+      if (amazonPayGetCheckoutSessionBuilder_ == null) {
+        if (!(genericActionCase_ == 23)) {
+          genericAction_ = com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.getDefaultInstance();
+        }
+        amazonPayGetCheckoutSessionBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.AmazonPayGetCheckoutSession, com.payonegateway.payone.v1.AmazonPayGetCheckoutSession.Builder, com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder>(
+                (com.payonegateway.payone.v1.AmazonPayGetCheckoutSession) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 23;
+      onChanged();
+      return amazonPayGetCheckoutSessionBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.UnzerPreCheck, com.payonegateway.payone.v1.UnzerPreCheck.Builder, com.payonegateway.payone.v1.UnzerPreCheckOrBuilder> unzerPreCheckBuilder_;
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     * @return Whether the unzerPreCheck field is set.
+     */
+    @java.lang.Override
+    public boolean hasUnzerPreCheck() {
+      return genericActionCase_ == 24;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     * @return The unzerPreCheck.
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.UnzerPreCheck getUnzerPreCheck() {
+      if (unzerPreCheckBuilder_ == null) {
+        if (genericActionCase_ == 24) {
+          return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+        }
+        return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+      } else {
+        if (genericActionCase_ == 24) {
+          return unzerPreCheckBuilder_.getMessage();
+        }
+        return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder setUnzerPreCheck(com.payonegateway.payone.v1.UnzerPreCheck value) {
+      if (unzerPreCheckBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        genericAction_ = value;
+        onChanged();
+      } else {
+        unzerPreCheckBuilder_.setMessage(value);
+      }
+      genericActionCase_ = 24;
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder setUnzerPreCheck(
+        com.payonegateway.payone.v1.UnzerPreCheck.Builder builderForValue) {
+      if (unzerPreCheckBuilder_ == null) {
+        genericAction_ = builderForValue.build();
+        onChanged();
+      } else {
+        unzerPreCheckBuilder_.setMessage(builderForValue.build());
+      }
+      genericActionCase_ = 24;
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder mergeUnzerPreCheck(com.payonegateway.payone.v1.UnzerPreCheck value) {
+      if (unzerPreCheckBuilder_ == null) {
+        if (genericActionCase_ == 24 &&
+            genericAction_ != com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance()) {
+          genericAction_ = com.payonegateway.payone.v1.UnzerPreCheck.newBuilder((com.payonegateway.payone.v1.UnzerPreCheck) genericAction_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          genericAction_ = value;
+        }
+        onChanged();
+      } else {
+        if (genericActionCase_ == 24) {
+          unzerPreCheckBuilder_.mergeFrom(value);
+        } else {
+          unzerPreCheckBuilder_.setMessage(value);
+        }
+      }
+      genericActionCase_ = 24;
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public Builder clearUnzerPreCheck() {
+      if (unzerPreCheckBuilder_ == null) {
+        if (genericActionCase_ == 24) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+          onChanged();
+        }
+      } else {
+        if (genericActionCase_ == 24) {
+          genericActionCase_ = 0;
+          genericAction_ = null;
+        }
+        unzerPreCheckBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    public com.payonegateway.payone.v1.UnzerPreCheck.Builder getUnzerPreCheckBuilder() {
+      return getUnzerPreCheckFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    @java.lang.Override
+    public com.payonegateway.payone.v1.UnzerPreCheckOrBuilder getUnzerPreCheckOrBuilder() {
+      if ((genericActionCase_ == 24) && (unzerPreCheckBuilder_ != null)) {
+        return unzerPreCheckBuilder_.getMessageOrBuilder();
+      } else {
+        if (genericActionCase_ == 24) {
+          return (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_;
+        }
+        return com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * pre_check (Unzer/Payolution).
+     * </pre>
+     *
+     * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.payonegateway.payone.v1.UnzerPreCheck, com.payonegateway.payone.v1.UnzerPreCheck.Builder, com.payonegateway.payone.v1.UnzerPreCheckOrBuilder> 
+        getUnzerPreCheckFieldBuilder() {
+      if (unzerPreCheckBuilder_ == null) {
+        if (!(genericActionCase_ == 24)) {
+          genericAction_ = com.payonegateway.payone.v1.UnzerPreCheck.getDefaultInstance();
+        }
+        unzerPreCheckBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.payonegateway.payone.v1.UnzerPreCheck, com.payonegateway.payone.v1.UnzerPreCheck.Builder, com.payonegateway.payone.v1.UnzerPreCheckOrBuilder>(
+                (com.payonegateway.payone.v1.UnzerPreCheck) genericAction_,
+                getParentForChildren(),
+                isClean());
+        genericAction_ = null;
+      }
+      genericActionCase_ = 24;
+      onChanged();
+      return unzerPreCheckBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

@@ -33,36 +33,6 @@ public interface GenericPaymentRequestOrBuilder extends
 
   /**
    * <pre>
-   * The genericpayment action, e.g. setexpresscheckout,
-   * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-   * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-   * installment_options (PAYONE Secured Installment),
-   * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-   * (PostFinance). Format: CHAR. Required.
-   * </pre>
-   *
-   * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-   * @return The action.
-   */
-  java.lang.String getAction();
-  /**
-   * <pre>
-   * The genericpayment action, e.g. setexpresscheckout,
-   * getexpresscheckoutdetails (PayPal Express), start_session, update_order
-   * (Klarna), profile, calculation (Ratepay), pre_check (Unzer),
-   * installment_options (PAYONE Secured Installment),
-   * createCheckoutSessionPayload (Amazon Pay v2), register_alias
-   * (PostFinance). Format: CHAR. Required.
-   * </pre>
-   *
-   * <code>string action = 2 [(.payone.v1.field) = { ... }</code>
-   * @return The bytes for action.
-   */
-  com.google.protobuf.ByteString
-      getActionBytes();
-
-  /**
-   * <pre>
    * Total gross amount in the smallest currency unit (cent for EUR). At most
    * +/- 1 999 999 999 (NUMERIC(1..10)). Format: NUMERIC, values 0..1999999999.
    * Required.
@@ -336,8 +306,8 @@ public interface GenericPaymentRequestOrBuilder extends
 
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -345,8 +315,8 @@ public interface GenericPaymentRequestOrBuilder extends
   int getAddPaydataCount();
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -361,8 +331,8 @@ public interface GenericPaymentRequestOrBuilder extends
   getAddPaydata();
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -371,8 +341,8 @@ public interface GenericPaymentRequestOrBuilder extends
   getAddPaydataMap();
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -384,8 +354,8 @@ java.lang.String getAddPaydataOrDefault(
 java.lang.String defaultValue);
   /**
    * <pre>
-   * Further add_paydata[&lt;key&gt;] parameters PAYONE defines per provider (keys
-   * without brackets, e.g. {"shop_id": "..."}). Optional.
+   * Further add_paydata[&lt;key&gt;] parameters the model does not type (keys
+   * without brackets); the action is set by generic_action. Optional.
    * </pre>
    *
    * <code>map&lt;string, string&gt; add_paydata = 13 [(.payone.v1.field) = { ... }</code>
@@ -474,5 +444,223 @@ java.lang.String defaultValue);
    */
   com.payonegateway.payone.v1.OnlineBankTransferPaymentOrBuilder getOnlineBankTransferOrBuilder();
 
+  /**
+   * <pre>
+   * setexpresscheckout (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+   * @return Whether the paypalExpressSetCheckout field is set.
+   */
+  boolean hasPaypalExpressSetCheckout();
+  /**
+   * <pre>
+   * setexpresscheckout (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+   * @return The paypalExpressSetCheckout.
+   */
+  com.payonegateway.payone.v1.PayPalExpressSetCheckout getPaypalExpressSetCheckout();
+  /**
+   * <pre>
+   * setexpresscheckout (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressSetCheckout paypal_express_set_checkout = 17;</code>
+   */
+  com.payonegateway.payone.v1.PayPalExpressSetCheckoutOrBuilder getPaypalExpressSetCheckoutOrBuilder();
+
+  /**
+   * <pre>
+   * getexpresscheckoutdetails (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+   * @return Whether the paypalExpressGetCheckoutDetails field is set.
+   */
+  boolean hasPaypalExpressGetCheckoutDetails();
+  /**
+   * <pre>
+   * getexpresscheckoutdetails (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+   * @return The paypalExpressGetCheckoutDetails.
+   */
+  com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetails getPaypalExpressGetCheckoutDetails();
+  /**
+   * <pre>
+   * getexpresscheckoutdetails (PayPal Express).
+   * </pre>
+   *
+   * <code>.payone.v1.PayPalExpressGetCheckoutDetails paypal_express_get_checkout_details = 18;</code>
+   */
+  com.payonegateway.payone.v1.PayPalExpressGetCheckoutDetailsOrBuilder getPaypalExpressGetCheckoutDetailsOrBuilder();
+
+  /**
+   * <pre>
+   * start_session (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+   * @return Whether the klarnaStartSession field is set.
+   */
+  boolean hasKlarnaStartSession();
+  /**
+   * <pre>
+   * start_session (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+   * @return The klarnaStartSession.
+   */
+  com.payonegateway.payone.v1.KlarnaStartSession getKlarnaStartSession();
+  /**
+   * <pre>
+   * start_session (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaStartSession klarna_start_session = 19;</code>
+   */
+  com.payonegateway.payone.v1.KlarnaStartSessionOrBuilder getKlarnaStartSessionOrBuilder();
+
+  /**
+   * <pre>
+   * installment_options (PAYONE Secured Installment).
+   * </pre>
+   *
+   * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+   * @return Whether the securedInstallmentOptions field is set.
+   */
+  boolean hasSecuredInstallmentOptions();
+  /**
+   * <pre>
+   * installment_options (PAYONE Secured Installment).
+   * </pre>
+   *
+   * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+   * @return The securedInstallmentOptions.
+   */
+  com.payonegateway.payone.v1.SecuredInstallmentOptions getSecuredInstallmentOptions();
+  /**
+   * <pre>
+   * installment_options (PAYONE Secured Installment).
+   * </pre>
+   *
+   * <code>.payone.v1.SecuredInstallmentOptions secured_installment_options = 20;</code>
+   */
+  com.payonegateway.payone.v1.SecuredInstallmentOptionsOrBuilder getSecuredInstallmentOptionsOrBuilder();
+
+  /**
+   * <pre>
+   * update_order (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return Whether the klarnaUpdateOrder field is set.
+   */
+  boolean hasKlarnaUpdateOrder();
+  /**
+   * <pre>
+   * update_order (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   * @return The klarnaUpdateOrder.
+   */
+  com.payonegateway.payone.v1.KlarnaUpdateOrder getKlarnaUpdateOrder();
+  /**
+   * <pre>
+   * update_order (Klarna).
+   * </pre>
+   *
+   * <code>.payone.v1.KlarnaUpdateOrder klarna_update_order = 21;</code>
+   */
+  com.payonegateway.payone.v1.KlarnaUpdateOrderOrBuilder getKlarnaUpdateOrderOrBuilder();
+
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return Whether the amazonPayCreateCheckoutSessionPayload field is set.
+   */
+  boolean hasAmazonPayCreateCheckoutSessionPayload();
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   * @return The amazonPayCreateCheckoutSessionPayload.
+   */
+  com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayload getAmazonPayCreateCheckoutSessionPayload();
+  /**
+   * <pre>
+   * createCheckoutSessionPayload (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayCreateCheckoutSessionPayload amazon_pay_create_checkout_session_payload = 22;</code>
+   */
+  com.payonegateway.payone.v1.AmazonPayCreateCheckoutSessionPayloadOrBuilder getAmazonPayCreateCheckoutSessionPayloadOrBuilder();
+
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return Whether the amazonPayGetCheckoutSession field is set.
+   */
+  boolean hasAmazonPayGetCheckoutSession();
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   * @return The amazonPayGetCheckoutSession.
+   */
+  com.payonegateway.payone.v1.AmazonPayGetCheckoutSession getAmazonPayGetCheckoutSession();
+  /**
+   * <pre>
+   * getCheckoutSession (Amazon Pay v2).
+   * </pre>
+   *
+   * <code>.payone.v1.AmazonPayGetCheckoutSession amazon_pay_get_checkout_session = 23;</code>
+   */
+  com.payonegateway.payone.v1.AmazonPayGetCheckoutSessionOrBuilder getAmazonPayGetCheckoutSessionOrBuilder();
+
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return Whether the unzerPreCheck field is set.
+   */
+  boolean hasUnzerPreCheck();
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   * @return The unzerPreCheck.
+   */
+  com.payonegateway.payone.v1.UnzerPreCheck getUnzerPreCheck();
+  /**
+   * <pre>
+   * pre_check (Unzer/Payolution).
+   * </pre>
+   *
+   * <code>.payone.v1.UnzerPreCheck unzer_pre_check = 24;</code>
+   */
+  com.payonegateway.payone.v1.UnzerPreCheckOrBuilder getUnzerPreCheckOrBuilder();
+
   public com.payonegateway.payone.v1.GenericPaymentRequest.PaymentMethodCase getPaymentMethodCase();
+
+  public com.payonegateway.payone.v1.GenericPaymentRequest.GenericActionCase getGenericActionCase();
 }

@@ -30,6 +30,46 @@ public final class ManagementRequestsProto {
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
       internal_static_payone_v1_GetInvoiceRequest_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_PayPalExpressSetCheckout_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_PayPalExpressSetCheckout_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_PayPalExpressGetCheckoutDetails_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_PayPalExpressGetCheckoutDetails_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_KlarnaStartSession_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_KlarnaStartSession_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_KlarnaUpdateOrder_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_KlarnaUpdateOrder_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_SecuredInstallmentOptions_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_SecuredInstallmentOptions_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_AmazonPayCreateCheckoutSessionPayload_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_AmazonPayCreateCheckoutSessionPayload_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_AmazonPayGetCheckoutSession_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_AmazonPayGetCheckoutSession_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UnzerPreCheck_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UnzerPreCheck_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_payone_v1_GenericPaymentRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
@@ -44,6 +84,26 @@ public final class ManagementRequestsProto {
   static final 
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
       internal_static_payone_v1_UpdateUserRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_GetUserRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_GetUserRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_CreateAccessRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_CreateAccessRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateAccessRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateAccessRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateReminderRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateReminderRequest_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -102,68 +162,176 @@ public final class ManagementRequestsProto {
       "ile*\003aid\"r\n\021GetInvoiceRequest\022\031\n\007account" +
       "\030\001 \001(\tB\010\312\363\030\004@\001h\001\022.\n\rinvoice_title\030\002 \001(\tB" +
       "\027\312\363\030\023\n\rinvoice_title\020\001@\001:\022\322\363\030\016\010\001\022\ngetinv" +
-      "oice\"\373\007\n\025GenericPaymentRequest\022\031\n\007accoun" +
-      "t\030\001 \001(\tB\010\312\363\030\004@\001h\001\022-\n\006action\030\002 \001(\tB\035\312\363\030\031\n" +
-      "\023add_paydata[action]\020\001@\001\022-\n\006amount\030\003 \001(\003" +
-      "B\030\312\363\030\024\n\006amount\020\002(\0000\377\247\326\271\007@\001H\001\210\001\001\022*\n\010curre" +
-      "ncy\030\004 \001(\tB\030\312\363\030\024\n\010currency\020\014\030\003 \003@\001X\001\022,\n\013w" +
-      "orkorderid\030\005 \001(\tB\027\312\363\030\023\n\013workorderid\020\001\030\001 " +
-      "2\022+\n\treference\030\006 \001(\tB\030\312\363\030\024\n\treference\020\001\030" +
-      "\002 \377\0018\001\0227\n\014payment_type\030\007 \001(\tB!\312\363\030\035\n\031add_" +
-      "paydata[payment_type]\020\001\022-\n\007shop_id\030\010 \001(\t" +
-      "B\034\312\363\030\030\n\024add_paydata[shop_id]\020\001\022.\n\rperson" +
-      "al_data\030\t \001(\0132\027.payone.v1.PersonalData\022." +
-      "\n\rdelivery_data\030\n \001(\0132\027.payone.v1.Delive" +
-      "ryData\022.\n\rredirect_urls\030\013 \001(\0132\027.payone.v" +
-      "1.RedirectUrls\022,\n\005items\030\014 \003(\0132\022.payone.v" +
-      "1.ArticleB\t\312\363\030\005 \220\003P\001\022X\n\013add_paydata\030\r \003(" +
-      "\01320.payone.v1.GenericPaymentRequest.AddP" +
-      "aydataEntryB\021\312\363\030\r\n\013add_paydata\022*\n\006wallet" +
-      "\030\016 \001(\0132\030.payone.v1.WalletPaymentH\000\0220\n\tfi" +
-      "nancing\030\017 \001(\0132\033.payone.v1.FinancingPayme" +
-      "ntH\000\022D\n\024online_bank_transfer\030\020 \001(\0132$.pay" +
-      "one.v1.OnlineBankTransferPaymentH\000\0321\n\017Ad" +
-      "dPaydataEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(" +
-      "\t:\0028\001:n\322\363\030j\010\001\022\016genericpayment\032V\n\006wallet\n" +
-      "\tfinancing\n\024online_bank_transfer2+a paym" +
-      "ent method (clearingtype) is requiredB\020\n" +
-      "\016payment_methodB\t\n\007_amount\"\373\t\n\021UpdateUse" +
-      "rRequest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022.\n\rp" +
-      "ersonal_data\030\002 \001(\0132\027.payone.v1.PersonalD" +
-      "ata\022O\n\020businessrelation\030\003 \001(\0162\033.payone.v" +
-      "1.BusinessRelationB\030\312\363\030\024\n\020businessrelati" +
-      "on\020\003\0221\n\006gender\030\004 \001(\0162\021.payone.v1.GenderB" +
-      "\016\312\363\030\n\n\006gender\020\003\022*\n\npersonalid\030\005 \001(\tB\026\312\363\030" +
-      "\022\n\npersonalid\020\001\030\001  \022.\n\rdelivery_data\030\006 \001" +
-      "(\0132\027.payone.v1.DeliveryData\022.\n\013bankcount" +
-      "ry\030\007 \001(\tB\031\312\363\030\025\n\013bankcountry\020\013\030\002 \002X\001\0220\n\013b" +
-      "ankaccount\030\010 \001(\tB\033\312\363\030\027\n\013bankaccount\020\002\030\001 " +
-      "\n8\003H\001\022(\n\010bankcode\030\t \001(\tB\026\312\363\030\022\n\010bankcode\020" +
-      "\002\030\010 \0108\003\0228\n\021bankaccountholder\030\n \001(\tB\035\312\363\030\031" +
-      "\n\021bankaccountholder\020\001\030\001 2\022$\n\004iban\030\013 \001(\tB" +
-      "\026\312\363\030\022\n\004iban\020\t\030\n \"8\002H\001X\001\022 \n\003bic\030\014 \001(\tB\023\312\363" +
-      "\030\017\n\003bic\020\n\030\010 \0138\002X\001\022B\n\026mandate_identificat" +
-      "ion\030\r \001(\tB\"\312\363\030\036\n\026mandate_identification\020" +
-      "\001\030\001 #\022(\n\007cardpan\030\016 \001(\tB\027\312\363\030\023\n\007cardpan\020\016\030" +
-      "\r \0238\003H\001\0222\n\rpseudocardpan\030\017 \001(\tB\033\312\363\030\027\n\rps" +
-      "eudocardpan\020\002\030\020 \0238\003\0227\n\010cardtype\030\020 \001(\0162\023." +
-      "payone.v1.CardTypeB\020\312\363\030\014\n\010cardtype\020\003\0224\n\016" +
-      "cardexpiredate\030\021 \001(\tB\034\312\363\030\030\n\016cardexpireda" +
-      "te\020\005\030\004 \0048\003\022*\n\ncardholder\030\022 \001(\tB\026\312\363\030\022\n\nca" +
-      "rdholder\020\001\030\001 2\0225\n\017delete_carddata\030\023 \001(\010B" +
-      "\027\312\363\030\023\n\017delete_carddata\020\021H\000\210\001\001\022C\n\026delete_" +
-      "bankaccountdata\030\024 \001(\010B\036\312\363\030\032\n\026delete_bank" +
-      "accountdata\020\021H\001\210\001\001:\304\001\322\363\030\277\001\010\001\022\nupdateuser" +
-      "\032g\n\024personal_data.userid\n\030personal_data." +
-      "customerid25give personal_data.userid or" +
-      " personal_data.customerid\032F\022\007cardpan\022\rps" +
-      "eudocardpan2,cardpan and pseudocardpan e" +
-      "xclude each otherB\022\n\020_delete_carddataB\031\n" +
-      "\027_delete_bankaccountdataB\210\001\n\033com.payoneg" +
-      "ateway.payone.v1B\027ManagementRequestsProt" +
-      "oP\001ZKgithub.com/payone-gateway/payone-ga" +
-      "teway/client_stubs/go/payone/v1;payonev1" +
-      "\370\001\001b\006proto3"
+      "oice\"M\n\030PayPalExpressSetCheckout:1\322\363\030-\010\004" +
+      "\")\n\023add_paydata[action]\022\022setexpresscheck" +
+      "out\"[\n\037PayPalExpressGetCheckoutDetails:8" +
+      "\322\363\0304\010\004\"0\n\023add_paydata[action]\022\031getexpres" +
+      "scheckoutdetails\"B\n\022KlarnaStartSession:," +
+      "\322\363\030(\010\004\"$\n\023add_paydata[action]\022\rstart_ses" +
+      "sion\"@\n\021KlarnaUpdateOrder:+\322\363\030\'\010\004\"#\n\023add" +
+      "_paydata[action]\022\014update_order\"O\n\031Secure" +
+      "dInstallmentOptions:2\322\363\030.\010\004\"*\n\023add_payda" +
+      "ta[action]\022\023installment_options\"d\n%Amazo" +
+      "nPayCreateCheckoutSessionPayload:;\322\363\0307\010\004" +
+      "\"3\n\023add_paydata[action]\022\034createCheckoutS" +
+      "essionPayload\"P\n\033AmazonPayGetCheckoutSes" +
+      "sion:1\322\363\030-\010\004\")\n\023add_paydata[action]\022\022get" +
+      "CheckoutSession\"9\n\rUnzerPreCheck:(\322\363\030$\010\004" +
+      "\" \n\023add_paydata[action]\022\tpre_check\"\346\016\n\025G" +
+      "enericPaymentRequest\022\031\n\007account\030\001 \001(\tB\010\312" +
+      "\363\030\004@\001h\001\022-\n\006amount\030\003 \001(\003B\030\312\363\030\024\n\006amount\020\002(" +
+      "\0000\377\247\326\271\007@\001H\002\210\001\001\022*\n\010currency\030\004 \001(\tB\030\312\363\030\024\n\010" +
+      "currency\020\014\030\003 \003@\001X\001\022,\n\013workorderid\030\005 \001(\tB" +
+      "\027\312\363\030\023\n\013workorderid\020\001\030\001 2\022+\n\treference\030\006 " +
+      "\001(\tB\030\312\363\030\024\n\treference\020\001\030\002 \377\0018\001\0227\n\014payment" +
+      "_type\030\007 \001(\tB!\312\363\030\035\n\031add_paydata[payment_t" +
+      "ype]\020\001\022-\n\007shop_id\030\010 \001(\tB\034\312\363\030\030\n\024add_payda" +
+      "ta[shop_id]\020\001\022.\n\rpersonal_data\030\t \001(\0132\027.p" +
+      "ayone.v1.PersonalData\022.\n\rdelivery_data\030\n" +
+      " \001(\0132\027.payone.v1.DeliveryData\022.\n\rredirec" +
+      "t_urls\030\013 \001(\0132\027.payone.v1.RedirectUrls\022,\n" +
+      "\005items\030\014 \003(\0132\022.payone.v1.ArticleB\t\312\363\030\005 \220" +
+      "\003P\001\022X\n\013add_paydata\030\r \003(\01320.payone.v1.Gen" +
+      "ericPaymentRequest.AddPaydataEntryB\021\312\363\030\r" +
+      "\n\013add_paydata\022*\n\006wallet\030\016 \001(\0132\030.payone.v" +
+      "1.WalletPaymentH\000\0220\n\tfinancing\030\017 \001(\0132\033.p" +
+      "ayone.v1.FinancingPaymentH\000\022D\n\024online_ba" +
+      "nk_transfer\030\020 \001(\0132$.payone.v1.OnlineBank" +
+      "TransferPaymentH\000\022J\n\033paypal_express_set_" +
+      "checkout\030\021 \001(\0132#.payone.v1.PayPalExpress" +
+      "SetCheckoutH\001\022Y\n#paypal_express_get_chec" +
+      "kout_details\030\022 \001(\0132*.payone.v1.PayPalExp" +
+      "ressGetCheckoutDetailsH\001\022=\n\024klarna_start" +
+      "_session\030\023 \001(\0132\035.payone.v1.KlarnaStartSe" +
+      "ssionH\001\022K\n\033secured_installment_options\030\024" +
+      " \001(\0132$.payone.v1.SecuredInstallmentOptio" +
+      "nsH\001\022;\n\023klarna_update_order\030\025 \001(\0132\034.payo" +
+      "ne.v1.KlarnaUpdateOrderH\001\022f\n*amazon_pay_" +
+      "create_checkout_session_payload\030\026 \001(\01320." +
+      "payone.v1.AmazonPayCreateCheckoutSession" +
+      "PayloadH\001\022Q\n\037amazon_pay_get_checkout_ses" +
+      "sion\030\027 \001(\0132&.payone.v1.AmazonPayGetCheck" +
+      "outSessionH\001\0223\n\017unzer_pre_check\030\030 \001(\0132\030." +
+      "payone.v1.UnzerPreCheckH\001\0321\n\017AddPaydataE" +
+      "ntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\207\003\322" +
+      "\363\030\202\003\010\001\022\016genericpayment\032V\n\006wallet\n\tfinanc" +
+      "ing\n\024online_bank_transfer2+a payment met" +
+      "hod (clearingtype) is required\032\225\002\n\033paypa" +
+      "l_express_set_checkout\n#paypal_express_g" +
+      "et_checkout_details\n\024klarna_start_sessio" +
+      "n\n\033secured_installment_options\n\023klarna_u" +
+      "pdate_order\n*amazon_pay_create_checkout_" +
+      "session_payload\n\037amazon_pay_get_checkout" +
+      "_session\n\017unzer_pre_check2+an action (ad" +
+      "d_paydata[action]) is requiredB\020\n\016paymen" +
+      "t_methodB\020\n\016generic_actionB\t\n\007_amountJ\004\010" +
+      "\002\020\003R\006action\"\373\t\n\021UpdateUserRequest\022\031\n\007acc" +
+      "ount\030\001 \001(\tB\010\312\363\030\004@\001h\001\022.\n\rpersonal_data\030\002 " +
+      "\001(\0132\027.payone.v1.PersonalData\022O\n\020business" +
+      "relation\030\003 \001(\0162\033.payone.v1.BusinessRelat" +
+      "ionB\030\312\363\030\024\n\020businessrelation\020\003\0221\n\006gender\030" +
+      "\004 \001(\0162\021.payone.v1.GenderB\016\312\363\030\n\n\006gender\020\003" +
+      "\022*\n\npersonalid\030\005 \001(\tB\026\312\363\030\022\n\npersonalid\020\001" +
+      "\030\001  \022.\n\rdelivery_data\030\006 \001(\0132\027.payone.v1." +
+      "DeliveryData\022.\n\013bankcountry\030\007 \001(\tB\031\312\363\030\025\n" +
+      "\013bankcountry\020\013\030\002 \002X\001\0220\n\013bankaccount\030\010 \001(" +
+      "\tB\033\312\363\030\027\n\013bankaccount\020\002\030\001 \n8\003H\001\022(\n\010bankco" +
+      "de\030\t \001(\tB\026\312\363\030\022\n\010bankcode\020\002\030\010 \0108\003\0228\n\021bank" +
+      "accountholder\030\n \001(\tB\035\312\363\030\031\n\021bankaccountho" +
+      "lder\020\001\030\001 2\022$\n\004iban\030\013 \001(\tB\026\312\363\030\022\n\004iban\020\t\030\n" +
+      " \"8\002H\001X\001\022 \n\003bic\030\014 \001(\tB\023\312\363\030\017\n\003bic\020\n\030\010 \0138\002" +
+      "X\001\022B\n\026mandate_identification\030\r \001(\tB\"\312\363\030\036" +
+      "\n\026mandate_identification\020\001\030\001 #\022(\n\007cardpa" +
+      "n\030\016 \001(\tB\027\312\363\030\023\n\007cardpan\020\016\030\r \0238\003H\001\0222\n\rpseu" +
+      "docardpan\030\017 \001(\tB\033\312\363\030\027\n\rpseudocardpan\020\002\030\020" +
+      " \0238\003\0227\n\010cardtype\030\020 \001(\0162\023.payone.v1.CardT" +
+      "ypeB\020\312\363\030\014\n\010cardtype\020\003\0224\n\016cardexpiredate\030" +
+      "\021 \001(\tB\034\312\363\030\030\n\016cardexpiredate\020\005\030\004 \0048\003\022*\n\nc" +
+      "ardholder\030\022 \001(\tB\026\312\363\030\022\n\ncardholder\020\001\030\001 2\022" +
+      "5\n\017delete_carddata\030\023 \001(\010B\027\312\363\030\023\n\017delete_c" +
+      "arddata\020\021H\000\210\001\001\022C\n\026delete_bankaccountdata" +
+      "\030\024 \001(\010B\036\312\363\030\032\n\026delete_bankaccountdata\020\021H\001" +
+      "\210\001\001:\304\001\322\363\030\277\001\010\001\022\nupdateuser\032g\n\024personal_da" +
+      "ta.userid\n\030personal_data.customerid25giv" +
+      "e personal_data.userid or personal_data." +
+      "customerid\032F\022\007cardpan\022\rpseudocardpan2,ca" +
+      "rdpan and pseudocardpan exclude each oth" +
+      "erB\022\n\020_delete_carddataB\031\n\027_delete_bankac" +
+      "countdata\"\326\001\n\016GetUserRequest\022\031\n\007account\030" +
+      "\001 \001(\tB\010\312\363\030\004@\001h\001\022$\n\006userid\030\002 \001(\tB\024\312\363\030\020\n\006u" +
+      "serid\020\002\030\006 \0148\003\022,\n\ncustomerid\030\003 \001(\tB\030\312\363\030\024\n" +
+      "\ncustomerid\020\001\030\001 \0248\001:U\322\363\030Q\010\001\022\007getuser\032/\n\006" +
+      "userid\n\ncustomerid2\031give userid or custo" +
+      "merid\"\023\n\014getusertoken\022\003yes\"\221\014\n\023CreateAcc" +
+      "essRequest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022,\n" +
+      "\treference\030\002 \001(\tB\031\312\363\030\025\n\treference\020\001\030\001 \0248" +
+      "\001@\001\022,\n\tproductid\030\003 \001(\tB\031\312\363\030\025\n\tproductid\020" +
+      "\002\030\001 \0078\003@\001\022!\n\005param\030\004 \001(\tB\022\312\363\030\016\n\005param\020\001\030" +
+      "\001 \377\001\022*\n\naccessname\030\005 \001(\tB\026\312\363\030\022\n\naccessna" +
+      "me\020\001\030\001  \022*\n\naccesscode\030\006 \001(\tB\026\312\363\030\022\n\nacce" +
+      "sscode\020\001\030\001  \0226\n\020access_starttime\030\007 \001(\003B\034" +
+      "\312\363\030\030\n\020access_starttime\020\006(\001@\001\0226\n\021access_e" +
+      "xpiretime\030\010 \001(\003B\033\312\363\030\027\n\021access_expiretime" +
+      "\020\006(\001\0226\n\021access_canceltime\030\t \001(\003B\033\312\363\030\027\n\021a" +
+      "ccess_canceltime\020\006(\001\0227\n\014amount_trail\030\n \001" +
+      "(\003B\034\312\363\030\030\n\014amount_trail\020\002(\0000\377\247\326\271\007H\001\210\001\001\022K\n" +
+      "\021period_unit_trail\030\013 \001(\0162\025.payone.v1.Per" +
+      "iodUnitB\031\312\363\030\025\n\021period_unit_trail\020\003\022B\n\023pe" +
+      "riod_length_trail\030\014 \001(\005B \312\363\030\034\n\023period_le" +
+      "ngth_trail\020\002(\0000\347\007H\002\210\001\001\022?\n\020amount_recurri" +
+      "ng\030\r \001(\003B \312\363\030\034\n\020amount_recurring\020\002(\0000\377\247\326" +
+      "\271\007H\003\210\001\001\022S\n\025period_unit_recurring\030\016 \001(\0162\025" +
+      ".payone.v1.PeriodUnitB\035\312\363\030\031\n\025period_unit" +
+      "_recurring\020\003\022J\n\027period_length_recurring\030" +
+      "\017 \001(\005B$\312\363\030 \n\027period_length_recurring\020\002(\000" +
+      "0\347\007H\004\210\001\001\022*\n\010currency\030\020 \001(\tB\030\312\363\030\024\n\010curren" +
+      "cy\020\014\030\003 \003@\001X\001\022.\n\rpersonal_data\030\021 \001(\0132\027.pa" +
+      "yone.v1.PersonalData\0223\n\013credit_card\030\022 \001(" +
+      "\0132\034.payone.v1.CreditCardPaymentH\000\022>\n\021sep" +
+      "a_direct_debit\030\023 \001(\0132!.payone.v1.SepaDir" +
+      "ectDebitPaymentH\000\022,\n\007invoice\030\024 \001(\0132\031.pay" +
+      "one.v1.InvoicePaymentH\000:\310\002\322\363\030\303\002\010\001\022\014creat" +
+      "eaccess\032e\n\013credit_card\n\021sepa_direct_debi" +
+      "t\n\007invoice2:a payment method (clearingty" +
+      "pe cc, elv or rec) is required\032\311\001\n\026perso" +
+      "nal_data.lastname\n\025personal_data.company" +
+      "\n\030personal_data.customerid\n\024personal_dat" +
+      "a.userid2hgive personal_data.lastname or" +
+      " personal_data.company (or name a stored" +
+      " customer by customerid or userid)B\020\n\016pa" +
+      "yment_methodB\017\n\r_amount_trailB\026\n\024_period" +
+      "_length_trailB\023\n\021_amount_recurringB\032\n\030_p" +
+      "eriod_length_recurring\"\345\005\n\023UpdateAccessR" +
+      "equest\022\031\n\007account\030\001 \001(\tB\010\312\363\030\004@\001h\001\022*\n\010acc" +
+      "essid\030\002 \001(\tB\030\312\363\030\024\n\010accessid\020\002\030\003 \0148\003@\001\0229\n" +
+      "\006action\030\003 \001(\0162\027.payone.v1.AccessActionB\020" +
+      "\312\363\030\014\n\006action\020\003@\001\0226\n\021access_expiretime\030\004 " +
+      "\001(\003B\033\312\363\030\027\n\021access_expiretime\020\006(\001\0226\n\021acce" +
+      "ss_canceltime\030\005 \001(\003B\033\312\363\030\027\n\021access_cancel" +
+      "time\020\006(\001\022?\n\020amount_recurring\030\006 \001(\003B \312\363\030\034" +
+      "\n\020amount_recurring\020\002(\0000\377\247\326\271\007H\001\210\001\001\022S\n\025per" +
+      "iod_unit_recurring\030\007 \001(\0162\025.payone.v1.Per" +
+      "iodUnitB\035\312\363\030\031\n\025period_unit_recurring\020\003\022J" +
+      "\n\027period_length_recurring\030\010 \001(\005B$\312\363\030 \n\027p" +
+      "eriod_length_recurring\020\002(\0000\347\007H\002\210\001\001\0223\n\013cr" +
+      "edit_card\030\t \001(\0132\034.payone.v1.CreditCardPa" +
+      "ymentH\000\022>\n\021sepa_direct_debit\030\n \001(\0132!.pay" +
+      "one.v1.SepaDirectDebitPaymentH\000\022,\n\007invoi" +
+      "ce\030\013 \001(\0132\031.payone.v1.InvoicePaymentH\000:\024\322" +
+      "\363\030\020\010\001\022\014updateaccessB\020\n\016payment_methodB\023\n" +
+      "\021_amount_recurringB\032\n\030_period_length_rec" +
+      "urring\"\250\002\n\025UpdateReminderRequest\022\031\n\007acco" +
+      "unt\030\001 \001(\tB\010\312\363\030\004@\001h\001\022\"\n\004txid\030\002 \001(\tB\024\312\363\030\020\n" +
+      "\004txid\020\002\030\t \0148\003@\001\022H\n\rreminderlevel\030\003 \001(\0162\030" +
+      ".payone.v1.ReminderLevelB\027\312\363\030\023\n\rreminder" +
+      "level\020\003@\001\022,\n\014remindertime\030\004 \001(\003B\026\312\363\030\022\n\014r" +
+      "emindertime\020\006(\001\022/\n\014sendreminder\030\005 \001(\010B\024\312" +
+      "\363\030\020\n\014sendreminder\020\021H\000\210\001\001:\026\322\363\030\022\010\001\022\016update" +
+      "reminderB\017\n\r_sendreminderB\210\001\n\033com.payone" +
+      "gateway.payone.v1B\027ManagementRequestsPro" +
+      "toP\001ZKgithub.com/payone-gateway/payone-g" +
+      "ateway/client_stubs/go/payone/v1;payonev" +
+      "1\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -190,12 +358,60 @@ public final class ManagementRequestsProto {
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_GetInvoiceRequest_descriptor,
         new java.lang.String[] { "Account", "InvoiceTitle", });
-    internal_static_payone_v1_GenericPaymentRequest_descriptor =
+    internal_static_payone_v1_PayPalExpressSetCheckout_descriptor =
       getDescriptor().getMessageTypes().get(3);
+    internal_static_payone_v1_PayPalExpressSetCheckout_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_PayPalExpressSetCheckout_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_PayPalExpressGetCheckoutDetails_descriptor =
+      getDescriptor().getMessageTypes().get(4);
+    internal_static_payone_v1_PayPalExpressGetCheckoutDetails_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_PayPalExpressGetCheckoutDetails_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_KlarnaStartSession_descriptor =
+      getDescriptor().getMessageTypes().get(5);
+    internal_static_payone_v1_KlarnaStartSession_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_KlarnaStartSession_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_KlarnaUpdateOrder_descriptor =
+      getDescriptor().getMessageTypes().get(6);
+    internal_static_payone_v1_KlarnaUpdateOrder_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_KlarnaUpdateOrder_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_SecuredInstallmentOptions_descriptor =
+      getDescriptor().getMessageTypes().get(7);
+    internal_static_payone_v1_SecuredInstallmentOptions_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_SecuredInstallmentOptions_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_AmazonPayCreateCheckoutSessionPayload_descriptor =
+      getDescriptor().getMessageTypes().get(8);
+    internal_static_payone_v1_AmazonPayCreateCheckoutSessionPayload_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_AmazonPayCreateCheckoutSessionPayload_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_AmazonPayGetCheckoutSession_descriptor =
+      getDescriptor().getMessageTypes().get(9);
+    internal_static_payone_v1_AmazonPayGetCheckoutSession_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_AmazonPayGetCheckoutSession_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_UnzerPreCheck_descriptor =
+      getDescriptor().getMessageTypes().get(10);
+    internal_static_payone_v1_UnzerPreCheck_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UnzerPreCheck_descriptor,
+        new java.lang.String[] { });
+    internal_static_payone_v1_GenericPaymentRequest_descriptor =
+      getDescriptor().getMessageTypes().get(11);
     internal_static_payone_v1_GenericPaymentRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_GenericPaymentRequest_descriptor,
-        new java.lang.String[] { "Account", "Action", "Amount", "Currency", "Workorderid", "Reference", "PaymentType", "ShopId", "PersonalData", "DeliveryData", "RedirectUrls", "Items", "AddPaydata", "Wallet", "Financing", "OnlineBankTransfer", "PaymentMethod", "Amount", });
+        new java.lang.String[] { "Account", "Amount", "Currency", "Workorderid", "Reference", "PaymentType", "ShopId", "PersonalData", "DeliveryData", "RedirectUrls", "Items", "AddPaydata", "Wallet", "Financing", "OnlineBankTransfer", "PaypalExpressSetCheckout", "PaypalExpressGetCheckoutDetails", "KlarnaStartSession", "SecuredInstallmentOptions", "KlarnaUpdateOrder", "AmazonPayCreateCheckoutSessionPayload", "AmazonPayGetCheckoutSession", "UnzerPreCheck", "PaymentMethod", "GenericAction", "Amount", });
     internal_static_payone_v1_GenericPaymentRequest_AddPaydataEntry_descriptor =
       internal_static_payone_v1_GenericPaymentRequest_descriptor.getNestedTypes().get(0);
     internal_static_payone_v1_GenericPaymentRequest_AddPaydataEntry_fieldAccessorTable = new
@@ -203,11 +419,35 @@ public final class ManagementRequestsProto {
         internal_static_payone_v1_GenericPaymentRequest_AddPaydataEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_payone_v1_UpdateUserRequest_descriptor =
-      getDescriptor().getMessageTypes().get(4);
+      getDescriptor().getMessageTypes().get(12);
     internal_static_payone_v1_UpdateUserRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_UpdateUserRequest_descriptor,
         new java.lang.String[] { "Account", "PersonalData", "Businessrelation", "Gender", "Personalid", "DeliveryData", "Bankcountry", "Bankaccount", "Bankcode", "Bankaccountholder", "Iban", "Bic", "MandateIdentification", "Cardpan", "Pseudocardpan", "Cardtype", "Cardexpiredate", "Cardholder", "DeleteCarddata", "DeleteBankaccountdata", "DeleteCarddata", "DeleteBankaccountdata", });
+    internal_static_payone_v1_GetUserRequest_descriptor =
+      getDescriptor().getMessageTypes().get(13);
+    internal_static_payone_v1_GetUserRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_GetUserRequest_descriptor,
+        new java.lang.String[] { "Account", "Userid", "Customerid", });
+    internal_static_payone_v1_CreateAccessRequest_descriptor =
+      getDescriptor().getMessageTypes().get(14);
+    internal_static_payone_v1_CreateAccessRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_CreateAccessRequest_descriptor,
+        new java.lang.String[] { "Account", "Reference", "Productid", "Param", "Accessname", "Accesscode", "AccessStarttime", "AccessExpiretime", "AccessCanceltime", "AmountTrail", "PeriodUnitTrail", "PeriodLengthTrail", "AmountRecurring", "PeriodUnitRecurring", "PeriodLengthRecurring", "Currency", "PersonalData", "CreditCard", "SepaDirectDebit", "Invoice", "PaymentMethod", "AmountTrail", "PeriodLengthTrail", "AmountRecurring", "PeriodLengthRecurring", });
+    internal_static_payone_v1_UpdateAccessRequest_descriptor =
+      getDescriptor().getMessageTypes().get(15);
+    internal_static_payone_v1_UpdateAccessRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateAccessRequest_descriptor,
+        new java.lang.String[] { "Account", "Accessid", "Action", "AccessExpiretime", "AccessCanceltime", "AmountRecurring", "PeriodUnitRecurring", "PeriodLengthRecurring", "CreditCard", "SepaDirectDebit", "Invoice", "PaymentMethod", "AmountRecurring", "PeriodLengthRecurring", });
+    internal_static_payone_v1_UpdateReminderRequest_descriptor =
+      getDescriptor().getMessageTypes().get(16);
+    internal_static_payone_v1_UpdateReminderRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateReminderRequest_descriptor,
+        new java.lang.String[] { "Account", "Txid", "Reminderlevel", "Remindertime", "Sendreminder", "Sendreminder", });
     com.google.protobuf.ExtensionRegistry registry =
         com.google.protobuf.ExtensionRegistry.newInstance();
     registry.add(com.payonegateway.payone.v1.OptionsProto.field);

@@ -513,6 +513,130 @@ public final class PayoneGatewayGrpc {
     return getUpdateUserMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.payonegateway.payone.v1.GetUserRequest,
+      com.payonegateway.payone.v1.GetUserResponse> getGetUserMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetUser",
+      requestType = com.payonegateway.payone.v1.GetUserRequest.class,
+      responseType = com.payonegateway.payone.v1.GetUserResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.payonegateway.payone.v1.GetUserRequest,
+      com.payonegateway.payone.v1.GetUserResponse> getGetUserMethod() {
+    io.grpc.MethodDescriptor<com.payonegateway.payone.v1.GetUserRequest, com.payonegateway.payone.v1.GetUserResponse> getGetUserMethod;
+    if ((getGetUserMethod = PayoneGatewayGrpc.getGetUserMethod) == null) {
+      synchronized (PayoneGatewayGrpc.class) {
+        if ((getGetUserMethod = PayoneGatewayGrpc.getGetUserMethod) == null) {
+          PayoneGatewayGrpc.getGetUserMethod = getGetUserMethod =
+              io.grpc.MethodDescriptor.<com.payonegateway.payone.v1.GetUserRequest, com.payonegateway.payone.v1.GetUserResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetUser"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.GetUserRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.GetUserResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new PayoneGatewayMethodDescriptorSupplier("GetUser"))
+              .build();
+        }
+      }
+    }
+    return getGetUserMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.payonegateway.payone.v1.CreateAccessRequest,
+      com.payonegateway.payone.v1.CreateAccessResponse> getCreateAccessMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "CreateAccess",
+      requestType = com.payonegateway.payone.v1.CreateAccessRequest.class,
+      responseType = com.payonegateway.payone.v1.CreateAccessResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.payonegateway.payone.v1.CreateAccessRequest,
+      com.payonegateway.payone.v1.CreateAccessResponse> getCreateAccessMethod() {
+    io.grpc.MethodDescriptor<com.payonegateway.payone.v1.CreateAccessRequest, com.payonegateway.payone.v1.CreateAccessResponse> getCreateAccessMethod;
+    if ((getCreateAccessMethod = PayoneGatewayGrpc.getCreateAccessMethod) == null) {
+      synchronized (PayoneGatewayGrpc.class) {
+        if ((getCreateAccessMethod = PayoneGatewayGrpc.getCreateAccessMethod) == null) {
+          PayoneGatewayGrpc.getCreateAccessMethod = getCreateAccessMethod =
+              io.grpc.MethodDescriptor.<com.payonegateway.payone.v1.CreateAccessRequest, com.payonegateway.payone.v1.CreateAccessResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "CreateAccess"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.CreateAccessRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.CreateAccessResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new PayoneGatewayMethodDescriptorSupplier("CreateAccess"))
+              .build();
+        }
+      }
+    }
+    return getCreateAccessMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.payonegateway.payone.v1.UpdateAccessRequest,
+      com.payonegateway.payone.v1.UpdateAccessResponse> getUpdateAccessMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "UpdateAccess",
+      requestType = com.payonegateway.payone.v1.UpdateAccessRequest.class,
+      responseType = com.payonegateway.payone.v1.UpdateAccessResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.payonegateway.payone.v1.UpdateAccessRequest,
+      com.payonegateway.payone.v1.UpdateAccessResponse> getUpdateAccessMethod() {
+    io.grpc.MethodDescriptor<com.payonegateway.payone.v1.UpdateAccessRequest, com.payonegateway.payone.v1.UpdateAccessResponse> getUpdateAccessMethod;
+    if ((getUpdateAccessMethod = PayoneGatewayGrpc.getUpdateAccessMethod) == null) {
+      synchronized (PayoneGatewayGrpc.class) {
+        if ((getUpdateAccessMethod = PayoneGatewayGrpc.getUpdateAccessMethod) == null) {
+          PayoneGatewayGrpc.getUpdateAccessMethod = getUpdateAccessMethod =
+              io.grpc.MethodDescriptor.<com.payonegateway.payone.v1.UpdateAccessRequest, com.payonegateway.payone.v1.UpdateAccessResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "UpdateAccess"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.UpdateAccessRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.UpdateAccessResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new PayoneGatewayMethodDescriptorSupplier("UpdateAccess"))
+              .build();
+        }
+      }
+    }
+    return getUpdateAccessMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.payonegateway.payone.v1.UpdateReminderRequest,
+      com.payonegateway.payone.v1.UpdateReminderResponse> getUpdateReminderMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "UpdateReminder",
+      requestType = com.payonegateway.payone.v1.UpdateReminderRequest.class,
+      responseType = com.payonegateway.payone.v1.UpdateReminderResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.payonegateway.payone.v1.UpdateReminderRequest,
+      com.payonegateway.payone.v1.UpdateReminderResponse> getUpdateReminderMethod() {
+    io.grpc.MethodDescriptor<com.payonegateway.payone.v1.UpdateReminderRequest, com.payonegateway.payone.v1.UpdateReminderResponse> getUpdateReminderMethod;
+    if ((getUpdateReminderMethod = PayoneGatewayGrpc.getUpdateReminderMethod) == null) {
+      synchronized (PayoneGatewayGrpc.class) {
+        if ((getUpdateReminderMethod = PayoneGatewayGrpc.getUpdateReminderMethod) == null) {
+          PayoneGatewayGrpc.getUpdateReminderMethod = getUpdateReminderMethod =
+              io.grpc.MethodDescriptor.<com.payonegateway.payone.v1.UpdateReminderRequest, com.payonegateway.payone.v1.UpdateReminderResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "UpdateReminder"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.UpdateReminderRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.payonegateway.payone.v1.UpdateReminderResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new PayoneGatewayMethodDescriptorSupplier("UpdateReminder"))
+              .build();
+        }
+      }
+    }
+    return getUpdateReminderMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -758,6 +882,51 @@ public final class PayoneGatewayGrpc {
         io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateUserResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getUpdateUserMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+     * debtor (userid or customerid) that a (pre)authorization takes as
+     * personal_data.usertoken. Answers APPROVED or ERROR.
+     * </pre>
+     */
+    default void getUser(com.payonegateway.payone.v1.GetUserRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.GetUserResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetUserMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * request=createaccess: creates a subscription contract (cc, elv or rec).
+     * Answers APPROVED with txid, userid and accessid, or ERROR.
+     * </pre>
+     */
+    default void createAccess(com.payonegateway.payone.v1.CreateAccessRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.CreateAccessResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getCreateAccessMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+     * or unlocks a subscription contract. Answers OK or ERROR.
+     * </pre>
+     */
+    default void updateAccess(com.payonegateway.payone.v1.UpdateAccessRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateAccessResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getUpdateAccessMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * request=updatereminder: changes the dunning level of a payment process
+     * (Collect module). Answers OK or ERROR.
+     * </pre>
+     */
+    default void updateReminder(com.payonegateway.payone.v1.UpdateReminderRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateReminderResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getUpdateReminderMethod(), responseObserver);
+    }
   }
 
   /**
@@ -990,6 +1159,55 @@ public final class PayoneGatewayGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getUpdateUserMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+     * debtor (userid or customerid) that a (pre)authorization takes as
+     * personal_data.usertoken. Answers APPROVED or ERROR.
+     * </pre>
+     */
+    public void getUser(com.payonegateway.payone.v1.GetUserRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.GetUserResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetUserMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * request=createaccess: creates a subscription contract (cc, elv or rec).
+     * Answers APPROVED with txid, userid and accessid, or ERROR.
+     * </pre>
+     */
+    public void createAccess(com.payonegateway.payone.v1.CreateAccessRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.CreateAccessResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getCreateAccessMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+     * or unlocks a subscription contract. Answers OK or ERROR.
+     * </pre>
+     */
+    public void updateAccess(com.payonegateway.payone.v1.UpdateAccessRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateAccessResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getUpdateAccessMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * request=updatereminder: changes the dunning level of a payment process
+     * (Collect module). Answers OK or ERROR.
+     * </pre>
+     */
+    public void updateReminder(com.payonegateway.payone.v1.UpdateReminderRequest request,
+        io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateReminderResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getUpdateReminderMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -1190,6 +1408,51 @@ public final class PayoneGatewayGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getUpdateUserMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+     * debtor (userid or customerid) that a (pre)authorization takes as
+     * personal_data.usertoken. Answers APPROVED or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.GetUserResponse getUser(com.payonegateway.payone.v1.GetUserRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetUserMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * request=createaccess: creates a subscription contract (cc, elv or rec).
+     * Answers APPROVED with txid, userid and accessid, or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.CreateAccessResponse createAccess(com.payonegateway.payone.v1.CreateAccessRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getCreateAccessMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+     * or unlocks a subscription contract. Answers OK or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.UpdateAccessResponse updateAccess(com.payonegateway.payone.v1.UpdateAccessRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getUpdateAccessMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * request=updatereminder: changes the dunning level of a payment process
+     * (Collect module). Answers OK or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.UpdateReminderResponse updateReminder(com.payonegateway.payone.v1.UpdateReminderRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getUpdateReminderMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1389,6 +1652,51 @@ public final class PayoneGatewayGrpc {
     public com.payonegateway.payone.v1.UpdateUserResponse updateUser(com.payonegateway.payone.v1.UpdateUserRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getUpdateUserMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+     * debtor (userid or customerid) that a (pre)authorization takes as
+     * personal_data.usertoken. Answers APPROVED or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.GetUserResponse getUser(com.payonegateway.payone.v1.GetUserRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetUserMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * request=createaccess: creates a subscription contract (cc, elv or rec).
+     * Answers APPROVED with txid, userid and accessid, or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.CreateAccessResponse createAccess(com.payonegateway.payone.v1.CreateAccessRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getCreateAccessMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+     * or unlocks a subscription contract. Answers OK or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.UpdateAccessResponse updateAccess(com.payonegateway.payone.v1.UpdateAccessRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getUpdateAccessMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * request=updatereminder: changes the dunning level of a payment process
+     * (Collect module). Answers OK or ERROR.
+     * </pre>
+     */
+    public com.payonegateway.payone.v1.UpdateReminderResponse updateReminder(com.payonegateway.payone.v1.UpdateReminderRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getUpdateReminderMethod(), getCallOptions(), request);
     }
   }
 
@@ -1606,6 +1914,55 @@ public final class PayoneGatewayGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getUpdateUserMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * request=getuser with getusertoken=yes: a 15-minute usertoken for a
+     * debtor (userid or customerid) that a (pre)authorization takes as
+     * personal_data.usertoken. Answers APPROVED or ERROR.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.payonegateway.payone.v1.GetUserResponse> getUser(
+        com.payonegateway.payone.v1.GetUserRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetUserMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * request=createaccess: creates a subscription contract (cc, elv or rec).
+     * Answers APPROVED with txid, userid and accessid, or ERROR.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.payonegateway.payone.v1.CreateAccessResponse> createAccess(
+        com.payonegateway.payone.v1.CreateAccessRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getCreateAccessMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * request=updateaccess: changes, cancels, reverses a cancellation of, locks
+     * or unlocks a subscription contract. Answers OK or ERROR.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.payonegateway.payone.v1.UpdateAccessResponse> updateAccess(
+        com.payonegateway.payone.v1.UpdateAccessRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getUpdateAccessMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * request=updatereminder: changes the dunning level of a payment process
+     * (Collect module). Answers OK or ERROR.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.payonegateway.payone.v1.UpdateReminderResponse> updateReminder(
+        com.payonegateway.payone.v1.UpdateReminderRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getUpdateReminderMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_PREAUTHORIZE = 0;
@@ -1624,6 +1981,10 @@ public final class PayoneGatewayGrpc {
   private static final int METHODID_GET_INVOICE = 13;
   private static final int METHODID_GENERIC_PAYMENT = 14;
   private static final int METHODID_UPDATE_USER = 15;
+  private static final int METHODID_GET_USER = 16;
+  private static final int METHODID_CREATE_ACCESS = 17;
+  private static final int METHODID_UPDATE_ACCESS = 18;
+  private static final int METHODID_UPDATE_REMINDER = 19;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1705,6 +2066,22 @@ public final class PayoneGatewayGrpc {
         case METHODID_UPDATE_USER:
           serviceImpl.updateUser((com.payonegateway.payone.v1.UpdateUserRequest) request,
               (io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateUserResponse>) responseObserver);
+          break;
+        case METHODID_GET_USER:
+          serviceImpl.getUser((com.payonegateway.payone.v1.GetUserRequest) request,
+              (io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.GetUserResponse>) responseObserver);
+          break;
+        case METHODID_CREATE_ACCESS:
+          serviceImpl.createAccess((com.payonegateway.payone.v1.CreateAccessRequest) request,
+              (io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.CreateAccessResponse>) responseObserver);
+          break;
+        case METHODID_UPDATE_ACCESS:
+          serviceImpl.updateAccess((com.payonegateway.payone.v1.UpdateAccessRequest) request,
+              (io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateAccessResponse>) responseObserver);
+          break;
+        case METHODID_UPDATE_REMINDER:
+          serviceImpl.updateReminder((com.payonegateway.payone.v1.UpdateReminderRequest) request,
+              (io.grpc.stub.StreamObserver<com.payonegateway.payone.v1.UpdateReminderResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -1836,6 +2213,34 @@ public final class PayoneGatewayGrpc {
               com.payonegateway.payone.v1.UpdateUserRequest,
               com.payonegateway.payone.v1.UpdateUserResponse>(
                 service, METHODID_UPDATE_USER)))
+        .addMethod(
+          getGetUserMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.payonegateway.payone.v1.GetUserRequest,
+              com.payonegateway.payone.v1.GetUserResponse>(
+                service, METHODID_GET_USER)))
+        .addMethod(
+          getCreateAccessMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.payonegateway.payone.v1.CreateAccessRequest,
+              com.payonegateway.payone.v1.CreateAccessResponse>(
+                service, METHODID_CREATE_ACCESS)))
+        .addMethod(
+          getUpdateAccessMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.payonegateway.payone.v1.UpdateAccessRequest,
+              com.payonegateway.payone.v1.UpdateAccessResponse>(
+                service, METHODID_UPDATE_ACCESS)))
+        .addMethod(
+          getUpdateReminderMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.payonegateway.payone.v1.UpdateReminderRequest,
+              com.payonegateway.payone.v1.UpdateReminderResponse>(
+                service, METHODID_UPDATE_REMINDER)))
         .build();
   }
 
@@ -1900,6 +2305,10 @@ public final class PayoneGatewayGrpc {
               .addMethod(getGetInvoiceMethod())
               .addMethod(getGenericPaymentMethod())
               .addMethod(getUpdateUserMethod())
+              .addMethod(getGetUserMethod())
+              .addMethod(getCreateAccessMethod())
+              .addMethod(getUpdateAccessMethod())
+              .addMethod(getUpdateReminderMethod())
               .build();
         }
       }

@@ -214,6 +214,46 @@ public final class ResponsesProto {
   static final 
     com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
       internal_static_payone_v1_UpdateUserResponse_OtherParametersEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_GetUserResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_GetUserResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_GetUserResponse_OtherParametersEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_GetUserResponse_OtherParametersEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_CreateAccessResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_CreateAccessResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_CreateAccessResponse_OtherParametersEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_CreateAccessResponse_OtherParametersEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateAccessResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateAccessResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateAccessResponse_OtherParametersEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateAccessResponse_OtherParametersEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateReminderResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateReminderResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_payone_v1_UpdateReminderResponse_OtherParametersEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessageV3.FieldAccessorTable
+      internal_static_payone_v1_UpdateReminderResponse_OtherParametersEntry_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -552,45 +592,87 @@ public final class ResponsesProto {
       "22.payone.v1.UpdateUserResponse.OtherPar" +
       "ametersEntryB\006\312\363\030\002p\001\0326\n\024OtherParametersE" +
       "ntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363" +
-      "\030\002\010\002*\317\002\n\006Status\022\026\n\022STATUS_UNSPECIFIED\020\000\022" +
-      "#\n\017STATUS_APPROVED\020\001\032\016\332\363\030\n\n\010APPROVED\022#\n\017" +
-      "STATUS_REDIRECT\020\002\032\016\332\363\030\n\n\010REDIRECT\022!\n\016STA" +
-      "TUS_PENDING\020\003\032\r\332\363\030\t\n\007PENDING\022\035\n\014STATUS_E" +
-      "RROR\020\004\032\013\332\363\030\007\n\005ERROR\022\035\n\014STATUS_VALID\020\005\032\013\332" +
-      "\363\030\007\n\005VALID\022!\n\016STATUS_INVALID\020\006\032\r\332\363\030\t\n\007IN" +
-      "VALID\022!\n\016STATUS_BLOCKED\020\007\032\r\332\363\030\t\n\007BLOCKED" +
-      "\022#\n\017STATUS_ENROLLED\020\010\032\016\332\363\030\n\n\010ENROLLED\022\027\n" +
-      "\tSTATUS_OK\020\t\032\010\332\363\030\004\n\002OK*\256\001\n\tAvsResult\022\032\n\026" +
-      "AVS_RESULT_UNSPECIFIED\020\000\022\031\n\014AVS_RESULT_A" +
-      "\020\001\032\007\332\363\030\003\n\001A\022\031\n\014AVS_RESULT_F\020\002\032\007\332\363\030\003\n\001F\022\031" +
-      "\n\014AVS_RESULT_N\020\003\032\007\332\363\030\003\n\001N\022\031\n\014AVS_RESULT_" +
-      "U\020\004\032\007\332\363\030\003\n\001U\022\031\n\014AVS_RESULT_Z\020\005\032\007\332\363\030\003\n\001Z*" +
-      "\203\001\n\rMandateStatus\022\036\n\032MANDATE_STATUS_UNSP" +
-      "ECIFIED\020\000\022)\n\026MANDATE_STATUS_PENDING\020\001\032\r\332" +
-      "\363\030\t\n\007pending\022\'\n\025MANDATE_STATUS_ACTIVE\020\002\032" +
-      "\014\332\363\030\010\n\006active*\231\001\n\tSecStatus\022\032\n\026SEC_STATU" +
-      "S_UNSPECIFIED\020\000\022 \n\022SEC_STATUS_CORRECT\020\001\032" +
-      "\010\332\363\030\004\n\00210\022$\n\026SEC_STATUS_CORRECTABLE\020\002\032\010\332" +
-      "\363\030\004\n\00220\022(\n\032SEC_STATUS_NOT_CORRECTABLE\020\003\032" +
-      "\010\332\363\030\004\n\00230*k\n\005Score\022\025\n\021SCORE_UNSPECIFIED\020" +
-      "\000\022\030\n\013SCORE_GREEN\020\001\032\007\332\363\030\003\n\001G\022\031\n\014SCORE_YEL" +
-      "LOW\020\002\032\007\332\363\030\003\n\001Y\022\026\n\tSCORE_RED\020\003\032\007\332\363\030\003\n\001R*\351" +
-      "\003\n\014PersonStatus\022\035\n\031PERSON_STATUS_UNSPECI" +
-      "FIED\020\000\022\"\n\022PERSON_STATUS_NONE\020\001\032\n\332\363\030\006\n\004NO" +
-      "NE\022 \n\021PERSON_STATUS_PPB\020\002\032\t\332\363\030\005\n\003PPB\022 \n\021" +
-      "PERSON_STATUS_PHB\020\003\032\t\332\363\030\005\n\003PHB\022 \n\021PERSON" +
-      "_STATUS_PAB\020\004\032\t\332\363\030\005\n\003PAB\022 \n\021PERSON_STATU" +
-      "S_PKI\020\005\032\t\332\363\030\005\n\003PKI\022 \n\021PERSON_STATUS_PNZ\020" +
-      "\006\032\t\332\363\030\005\n\003PNZ\022 \n\021PERSON_STATUS_PPV\020\007\032\t\332\363\030" +
-      "\005\n\003PPV\022 \n\021PERSON_STATUS_PPF\020\010\032\t\332\363\030\005\n\003PPF" +
-      "\022 \n\021PERSON_STATUS_PNP\020\t\032\t\332\363\030\005\n\003PNP\022 \n\021PE" +
-      "RSON_STATUS_PUG\020\n\032\t\332\363\030\005\n\003PUG\022 \n\021PERSON_S" +
-      "TATUS_PUB\020\013\032\t\332\363\030\005\n\003PUB\022 \n\021PERSON_STATUS_" +
-      "PUZ\020\014\032\t\332\363\030\005\n\003PUZ\022 \n\021PERSON_STATUS_UKN\020\r\032" +
-      "\t\332\363\030\005\n\003UKNB\177\n\033com.payonegateway.payone.v" +
-      "1B\016ResponsesProtoP\001ZKgithub.com/payone-g" +
-      "ateway/payone-gateway/client_stubs/go/pa" +
-      "yone/v1;payonev1\370\001\001b\006proto3"
+      "\030\002\010\002\"\273\003\n\017GetUserResponse\0223\n\006status\030\001 \001(\016" +
+      "2\021.payone.v1.StatusB\020\312\363\030\014\n\006status\020\003@\001\022(\n" +
+      "\tusertoken\030\002 \001(\tB\025\312\363\030\021\n\tusertoken\020\001\030\001 @\022" +
+      "\"\n\006userid\030\003 \001(\tB\022\312\363\030\016\n\006userid\020\002\030\006 \014\022*\n\te" +
+      "rrorcode\030\004 \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=\022" +
+      "/\n\014errormessage\030\005 \001(\tB\031\312\363\030\025\n\014errormessag" +
+      "e\020\001\030\001 \200\010\0225\n\017customermessage\030\006 \001(\tB\034\312\363\030\030\n" +
+      "\017customermessage\020\001\030\001 \200\010\022Q\n\020other_paramet" +
+      "ers\030\007 \003(\0132/.payone.v1.GetUserResponse.Ot" +
+      "herParametersEntryB\006\312\363\030\002p\001\0326\n\024OtherParam" +
+      "etersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\002" +
+      "8\001:\006\322\363\030\002\010\002\"\343\003\n\024CreateAccessResponse\0223\n\006s" +
+      "tatus\030\001 \001(\0162\021.payone.v1.StatusB\020\312\363\030\014\n\006st" +
+      "atus\020\003@\001\022\036\n\004txid\030\002 \001(\tB\020\312\363\030\014\n\004txid\020\002\030\t \014" +
+      "\022\"\n\006userid\030\003 \001(\tB\022\312\363\030\016\n\006userid\020\002\030\006 \014\022&\n\010" +
+      "accessid\030\004 \001(\tB\024\312\363\030\020\n\010accessid\020\002\030\003 \014\022*\n\t" +
+      "errorcode\030\005 \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=" +
+      "\022/\n\014errormessage\030\006 \001(\tB\031\312\363\030\025\n\014errormessa" +
+      "ge\020\001\030\001 \200\010\0225\n\017customermessage\030\007 \001(\tB\034\312\363\030\030" +
+      "\n\017customermessage\020\001\030\001 \200\010\022V\n\020other_parame" +
+      "ters\030\010 \003(\01324.payone.v1.CreateAccessRespo" +
+      "nse.OtherParametersEntryB\006\312\363\030\002p\001\0326\n\024Othe" +
+      "rParametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002" +
+      " \001(\t:\0028\001:\006\322\363\030\002\010\002\"\367\002\n\024UpdateAccessRespons" +
+      "e\0223\n\006status\030\001 \001(\0162\021.payone.v1.StatusB\020\312\363" +
+      "\030\014\n\006status\020\003@\001\022*\n\terrorcode\030\002 \001(\005B\027\312\363\030\023\n" +
+      "\terrorcode\020\002(\0000\277\204=\022/\n\014errormessage\030\003 \001(\t" +
+      "B\031\312\363\030\025\n\014errormessage\020\001\030\001 \200\010\0225\n\017customerm" +
+      "essage\030\004 \001(\tB\034\312\363\030\030\n\017customermessage\020\001\030\001 " +
+      "\200\010\022V\n\020other_parameters\030\005 \003(\01324.payone.v1" +
+      ".UpdateAccessResponse.OtherParametersEnt" +
+      "ryB\006\312\363\030\002p\001\0326\n\024OtherParametersEntry\022\013\n\003ke" +
+      "y\030\001 \001(\t\022\r\n\005value\030\002 \001(\t:\0028\001:\006\322\363\030\002\010\002\"\373\002\n\026U" +
+      "pdateReminderResponse\0223\n\006status\030\001 \001(\0162\021." +
+      "payone.v1.StatusB\020\312\363\030\014\n\006status\020\003@\001\022*\n\ter" +
+      "rorcode\030\002 \001(\005B\027\312\363\030\023\n\terrorcode\020\002(\0000\277\204=\022/" +
+      "\n\014errormessage\030\003 \001(\tB\031\312\363\030\025\n\014errormessage" +
+      "\020\001\030\001 \200\010\0225\n\017customermessage\030\004 \001(\tB\034\312\363\030\030\n\017" +
+      "customermessage\020\001\030\001 \200\010\022X\n\020other_paramete" +
+      "rs\030\005 \003(\01326.payone.v1.UpdateReminderRespo" +
+      "nse.OtherParametersEntryB\006\312\363\030\002p\001\0326\n\024Othe" +
+      "rParametersEntry\022\013\n\003key\030\001 \001(\t\022\r\n\005value\030\002" +
+      " \001(\t:\0028\001:\006\322\363\030\002\010\002*\317\002\n\006Status\022\026\n\022STATUS_UN" +
+      "SPECIFIED\020\000\022#\n\017STATUS_APPROVED\020\001\032\016\332\363\030\n\n\010" +
+      "APPROVED\022#\n\017STATUS_REDIRECT\020\002\032\016\332\363\030\n\n\010RED" +
+      "IRECT\022!\n\016STATUS_PENDING\020\003\032\r\332\363\030\t\n\007PENDING" +
+      "\022\035\n\014STATUS_ERROR\020\004\032\013\332\363\030\007\n\005ERROR\022\035\n\014STATU" +
+      "S_VALID\020\005\032\013\332\363\030\007\n\005VALID\022!\n\016STATUS_INVALID" +
+      "\020\006\032\r\332\363\030\t\n\007INVALID\022!\n\016STATUS_BLOCKED\020\007\032\r\332" +
+      "\363\030\t\n\007BLOCKED\022#\n\017STATUS_ENROLLED\020\010\032\016\332\363\030\n\n" +
+      "\010ENROLLED\022\027\n\tSTATUS_OK\020\t\032\010\332\363\030\004\n\002OK*\256\001\n\tA" +
+      "vsResult\022\032\n\026AVS_RESULT_UNSPECIFIED\020\000\022\031\n\014" +
+      "AVS_RESULT_A\020\001\032\007\332\363\030\003\n\001A\022\031\n\014AVS_RESULT_F\020" +
+      "\002\032\007\332\363\030\003\n\001F\022\031\n\014AVS_RESULT_N\020\003\032\007\332\363\030\003\n\001N\022\031\n" +
+      "\014AVS_RESULT_U\020\004\032\007\332\363\030\003\n\001U\022\031\n\014AVS_RESULT_Z" +
+      "\020\005\032\007\332\363\030\003\n\001Z*\203\001\n\rMandateStatus\022\036\n\032MANDATE" +
+      "_STATUS_UNSPECIFIED\020\000\022)\n\026MANDATE_STATUS_" +
+      "PENDING\020\001\032\r\332\363\030\t\n\007pending\022\'\n\025MANDATE_STAT" +
+      "US_ACTIVE\020\002\032\014\332\363\030\010\n\006active*\231\001\n\tSecStatus\022" +
+      "\032\n\026SEC_STATUS_UNSPECIFIED\020\000\022 \n\022SEC_STATU" +
+      "S_CORRECT\020\001\032\010\332\363\030\004\n\00210\022$\n\026SEC_STATUS_CORR" +
+      "ECTABLE\020\002\032\010\332\363\030\004\n\00220\022(\n\032SEC_STATUS_NOT_CO" +
+      "RRECTABLE\020\003\032\010\332\363\030\004\n\00230*k\n\005Score\022\025\n\021SCORE_" +
+      "UNSPECIFIED\020\000\022\030\n\013SCORE_GREEN\020\001\032\007\332\363\030\003\n\001G\022" +
+      "\031\n\014SCORE_YELLOW\020\002\032\007\332\363\030\003\n\001Y\022\026\n\tSCORE_RED\020" +
+      "\003\032\007\332\363\030\003\n\001R*\351\003\n\014PersonStatus\022\035\n\031PERSON_ST" +
+      "ATUS_UNSPECIFIED\020\000\022\"\n\022PERSON_STATUS_NONE" +
+      "\020\001\032\n\332\363\030\006\n\004NONE\022 \n\021PERSON_STATUS_PPB\020\002\032\t\332" +
+      "\363\030\005\n\003PPB\022 \n\021PERSON_STATUS_PHB\020\003\032\t\332\363\030\005\n\003P" +
+      "HB\022 \n\021PERSON_STATUS_PAB\020\004\032\t\332\363\030\005\n\003PAB\022 \n\021" +
+      "PERSON_STATUS_PKI\020\005\032\t\332\363\030\005\n\003PKI\022 \n\021PERSON",
+      "_STATUS_PNZ\020\006\032\t\332\363\030\005\n\003PNZ\022 \n\021PERSON_STATU" +
+      "S_PPV\020\007\032\t\332\363\030\005\n\003PPV\022 \n\021PERSON_STATUS_PPF\020" +
+      "\010\032\t\332\363\030\005\n\003PPF\022 \n\021PERSON_STATUS_PNP\020\t\032\t\332\363\030" +
+      "\005\n\003PNP\022 \n\021PERSON_STATUS_PUG\020\n\032\t\332\363\030\005\n\003PUG" +
+      "\022 \n\021PERSON_STATUS_PUB\020\013\032\t\332\363\030\005\n\003PUB\022 \n\021PE" +
+      "RSON_STATUS_PUZ\020\014\032\t\332\363\030\005\n\003PUZ\022 \n\021PERSON_S" +
+      "TATUS_UKN\020\r\032\t\332\363\030\005\n\003UKNB\177\n\033com.payonegate" +
+      "way.payone.v1B\016ResponsesProtoP\001ZKgithub." +
+      "com/payone-gateway/payone-gateway/client" +
+      "_stubs/go/payone/v1;payonev1\370\001\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -837,6 +919,54 @@ public final class ResponsesProto {
     internal_static_payone_v1_UpdateUserResponse_OtherParametersEntry_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_payone_v1_UpdateUserResponse_OtherParametersEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_payone_v1_GetUserResponse_descriptor =
+      getDescriptor().getMessageTypes().get(18);
+    internal_static_payone_v1_GetUserResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_GetUserResponse_descriptor,
+        new java.lang.String[] { "Status", "Usertoken", "Userid", "Errorcode", "Errormessage", "Customermessage", "OtherParameters", });
+    internal_static_payone_v1_GetUserResponse_OtherParametersEntry_descriptor =
+      internal_static_payone_v1_GetUserResponse_descriptor.getNestedTypes().get(0);
+    internal_static_payone_v1_GetUserResponse_OtherParametersEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_GetUserResponse_OtherParametersEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_payone_v1_CreateAccessResponse_descriptor =
+      getDescriptor().getMessageTypes().get(19);
+    internal_static_payone_v1_CreateAccessResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_CreateAccessResponse_descriptor,
+        new java.lang.String[] { "Status", "Txid", "Userid", "Accessid", "Errorcode", "Errormessage", "Customermessage", "OtherParameters", });
+    internal_static_payone_v1_CreateAccessResponse_OtherParametersEntry_descriptor =
+      internal_static_payone_v1_CreateAccessResponse_descriptor.getNestedTypes().get(0);
+    internal_static_payone_v1_CreateAccessResponse_OtherParametersEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_CreateAccessResponse_OtherParametersEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_payone_v1_UpdateAccessResponse_descriptor =
+      getDescriptor().getMessageTypes().get(20);
+    internal_static_payone_v1_UpdateAccessResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateAccessResponse_descriptor,
+        new java.lang.String[] { "Status", "Errorcode", "Errormessage", "Customermessage", "OtherParameters", });
+    internal_static_payone_v1_UpdateAccessResponse_OtherParametersEntry_descriptor =
+      internal_static_payone_v1_UpdateAccessResponse_descriptor.getNestedTypes().get(0);
+    internal_static_payone_v1_UpdateAccessResponse_OtherParametersEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateAccessResponse_OtherParametersEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_payone_v1_UpdateReminderResponse_descriptor =
+      getDescriptor().getMessageTypes().get(21);
+    internal_static_payone_v1_UpdateReminderResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateReminderResponse_descriptor,
+        new java.lang.String[] { "Status", "Errorcode", "Errormessage", "Customermessage", "OtherParameters", });
+    internal_static_payone_v1_UpdateReminderResponse_OtherParametersEntry_descriptor =
+      internal_static_payone_v1_UpdateReminderResponse_descriptor.getNestedTypes().get(0);
+    internal_static_payone_v1_UpdateReminderResponse_OtherParametersEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
+        internal_static_payone_v1_UpdateReminderResponse_OtherParametersEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     com.google.protobuf.ExtensionRegistry registry =
         com.google.protobuf.ExtensionRegistry.newInstance();
