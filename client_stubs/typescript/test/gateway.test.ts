@@ -138,11 +138,12 @@ test("an idempotent retry after an outcome-unknown error is never sent twice", a
 test("a watch resumes after the gateway restarts", async () => {
   const own = await GatewayFixture.start();
   const watching = new GatewayClient(own.address, { token: TOKEN });
+  const subscriber = new NotificationSubscriber(watching, { account: "demo" });
+  let running: Promise<void> | undefined;
   try {
     const events: TransactionStatusEvent[] = [];
     const waiters: (() => void)[] = [];
-    const subscriber = new NotificationSubscriber(watching, { account: "demo" });
-    const running = subscriber.run((event) => {
+    running = subscriber.run((event) => {
       events.push(event);
       waiters.splice(0).forEach((wake) => wake());
     });
@@ -166,6 +167,9 @@ test("a watch resumes after the gateway restarts", async () => {
     assert.ok(subscriber.reconnects >= 1);
     assert.equal(subscriber.acknowledgedCursor, cursors.at(-1));
   } finally {
+    // Stopped before its channel closes: a failure above stays the one reported.
+    subscriber.stop();
+    await running?.catch(() => {});
     watching.close();
     await own.close();
   }
