@@ -7,11 +7,15 @@
 #    generation (generate.sh --check)
 # 3. builds //service:payone_gateway and starts it on its embedded simulator,
 #    2 s of latency for references slow-* (PAYONE_GATEWAY_BINARY overrides)
-# 4. python.xml (pytest on the installed wheel), go.xml (go test via gotestsum
-#    in a consumer module), java-*.xml (JUnit via
-#    Maven Surefire), typescript.xml (node --test, including the
-#    example checkout in Debian's chromium via playwright-core), grpcurl.xml (grpcurl via
-#    reflection, pytest), examples.xml (each example program runs)
+# 4. Each package built as it is published and tested from the built artifact
+#    in a consumer project outside the source tree: python.xml (pytest on
+#    the wheel in a fresh venv), go.xml (go test via gotestsum in a consumer
+#    module), java-*.xml (JUnit via Maven Surefire in java/consumer, on the
+#    jar installed into a temporary local repository), typescript.xml (node
+#    --test on the npm pack tarball installed into a fresh project, including
+#    the example checkout in Debian's chromium via playwright-core),
+#    grpcurl.xml (grpcurl via reflection, pytest), examples.xml (each example
+#    program runs); every package's version is VERSION
 # 5. --cpp: cpp.xml from bazel test //client_stubs/cpp:client_test (./dev test
 #    already runs it with bazel test //..., so it is off by default)
 # Exits non-zero when anything failed; every step still runs.
@@ -113,6 +117,9 @@ fi
 export PAYONE_GATEWAY_ADDRESS=127.0.0.1:$port
 # The checkout's browser test reads the whole gateway log (no card number).
 export PAYONE_GATEWAY_LOG=$gateway_log
+# The one version of the contract and every package: each language's tests
+# check that their installed artifact says it.
+export PAYONE_CONTRACT_VERSION=$(cat "$here/VERSION")
 log "gateway at $PAYONE_GATEWAY_ADDRESS (log: $gateway_log)"
 
 # 4. Languages
@@ -147,18 +154,41 @@ if [[ -d $here/go/payone ]] && [[ -f $here/go/gatewaytest/gateway_test.go ]]; th
     gotestsum --format=testname --junitfile="$junit/go.xml" -- -count=1 ./...) >&2 || status=1
 fi
 
-if [[ -d $here/java/src/test ]]; then
-  rm -rf "$here/java/target/surefire-reports"
-  (cd "$here/java" && mvn -B -q test) >&2 || status=1
-  for report in "$here"/java/target/surefire-reports/TEST-*.xml; do
+if [[ -d $here/java/consumer/src/test ]]; then
+  # The jar, its sources and javadoc jars installed (mvn install) into a
+  # temporary local repository, and the consumer project (java/consumer, a
+  # copy) built against that repository alone. The repository starts as hard
+  # links to ~/.m2/repository (no download for what is cached there); what
+  # it downloads on top goes back to ~/.m2, the artifact itself does not.
+  m2=$consumer/m2
+  home_m2=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
+  mkdir -p "$m2" "$home_m2"
+  cp -al "$home_m2/." "$m2/" 2>/dev/null || cp -a "$home_m2/." "$m2/"
+  rm -rf "$m2/com/payonegateway"
+  mkdir -p "$consumer/java"
+  cp -r "$here/java/consumer/pom.xml" "$here/java/consumer/src" "$consumer/java/"
+  if (cd "$here/java" && mvn -B -q install -Dmaven.repo.local="$m2") >&2; then
+    (cd "$consumer/java" && mvn -B -q test -Dmaven.repo.local="$m2" -Dpayone.version="$PAYONE_CONTRACT_VERSION" \
+      dependency:build-classpath -Dmdep.outputFile="$consumer/java/classpath.txt") >&2 || status=1
+  else
+    run_case "$junit/java-package.xml" java package_builds false
+  fi
+  for report in "$consumer"/java/target/surefire-reports/TEST-*.xml; do
     [[ -f $report ]] && cp "$report" "$junit/java-$(basename "$report")"
   done
 fi
 
 if [[ -d $here/typescript/test ]]; then
-  (cd "$here/typescript" && node_modules/.bin/tsc -p . && node --test --test-reporter=spec \
-    --test-reporter-destination=stderr --test-reporter=junit \
-    --test-reporter-destination="$junit/typescript.xml" dist/test/) >&2 || status=1
+  # npm pack (generates and compiles the package), the tarball installed
+  # into a fresh project, the tests and examples compiled against it.
+  export CHECKOUT_SCREENSHOTS_DIR=${CHECKOUT_SCREENSHOTS_DIR:-$here/typescript/dist/screenshots}
+  if "$here/typescript/consumer/install.sh" "$consumer/typescript" >&2; then
+    (cd "$consumer/typescript" && node --test --test-reporter=spec \
+      --test-reporter-destination=stderr --test-reporter=junit \
+      --test-reporter-destination="$junit/typescript.xml" dist/test/) >&2 || status=1
+  else
+    run_case "$junit/typescript.xml" typescript package_builds false
+  fi
 fi
 
 if [[ -f $here/grpcurl/test_grpcurl.py ]]; then
@@ -171,16 +201,23 @@ examples="$junit/examples.xml"
 run_case "$examples" examples python "$consumer/venv/bin/python" "$here/python/examples/first_call.py" "$PAYONE_GATEWAY_ADDRESS"
 [[ -f $here/go/examples/firstcall/main.go ]] &&
   run_case "$examples" examples go bash -c "cd '$here/go' && go run ./examples/firstcall '$PAYONE_GATEWAY_ADDRESS'"
-[[ -f $here/java/src/test/java/com/payonegateway/examples/FirstCall.java ]] &&
-  run_case "$examples" examples java java -cp "$here/java/target/test-classes:$here/java/target/classes:$(cat "$cache/java-classpath.txt")" \
+[[ -f $consumer/java/classpath.txt ]] &&
+  run_case "$examples" examples java java -cp "$consumer/java/target/test-classes:$(cat "$consumer/java/classpath.txt")" \
     com.payonegateway.examples.FirstCall "$PAYONE_GATEWAY_ADDRESS"
 [[ -f $here/typescript/examples/first-call.ts ]] &&
-  run_case "$examples" examples typescript node "$here/typescript/dist/examples/first-call.js" "$PAYONE_GATEWAY_ADDRESS"
+  run_case "$examples" examples typescript node "$consumer/typescript/dist/examples/first-call.js" "$PAYONE_GATEWAY_ADDRESS"
 
 # 5. C++ (GoogleTest under Bazel; it starts its own gateway)
 if $with_cpp; then
   (cd "$repo" && bazel test //client_stubs/cpp:client_test >&2) || status=1
   cp "$repo/bazel-testlogs/client_stubs/cpp/client_test/test.xml" "$junit/cpp.xml" 2>/dev/null || status=1
+fi
+
+# Downloads of the Java builds back into ~/.m2 (the example above still
+# needed the temporary repository); the artifact under test does not go.
+if [[ -n ${m2:-} ]]; then
+  rm -rf "$m2/com/payonegateway"
+  cp -rn "$m2/." "$home_m2/"
 fi
 
 finish_suites

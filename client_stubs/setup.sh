@@ -48,17 +48,13 @@ for part in "${parts[@]}"; do
       fi
       ;;
     java)
-      key="$PROTOC_GEN_GRPC_JAVA_VERSION $(sha256sum <"$here/java/pom.xml")"
+      key=$(cat "$here/java/pom.xml" "$here/java/consumer/pom.xml" | sha256sum)
       if ! stamp_ok java "$key"; then
-        echo "client_stubs setup: protoc-gen-grpc-java, Maven dependencies" >&2
-        (cd "$here/java" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
-          "-Dartifact=io.grpc:protoc-gen-grpc-java:$PROTOC_GEN_GRPC_JAVA_VERSION:exe:linux-x86_64" \
-          "-DoutputDirectory=$cache/bin" -Dmdep.useBaseVersion=true >/dev/null)
-        chmod +x "$cache/bin/protoc-gen-grpc-java-$PROTOC_GEN_GRPC_JAVA_VERSION-linux-x86_64.exe"
-        # Resolves the build's plugins, dependencies and the Surefire JUnit
-        # provider into ~/.m2 (runs no test); later builds need no download.
-        (cd "$here/java" && mvn -B -q test -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-          dependency:build-classpath -Dmdep.outputFile="$cache/java-classpath.txt" >/dev/null)
+        echo "client_stubs setup: Maven plugins and dependencies (protoc, protoc-gen-grpc-java)" >&2
+        # Builds the jars once: resolves the build's plugins, protoc and
+        # dependencies into ~/.m2; later builds need no download. (The
+        # consumer's own dependencies come with its first test run.)
+        (cd "$here/java" && mvn -B -q package >/dev/null)
         stamp java "$key"
       fi
       ;;

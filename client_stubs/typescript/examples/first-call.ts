@@ -3,7 +3,7 @@
 //   node dist/examples/first-call.js 127.0.0.1:50051 [token]
 import {
   CaptureRequest, CardType, GatewayClient, GatewayError, IdempotentOperation, newId, PreauthorizationRequest, Status,
-} from "../src/index";
+} from "@payone-gateway/client";
 
 async function main(address: string, token?: string): Promise<number> {
   const client = new GatewayClient(address, { token });

@@ -4,7 +4,6 @@
 // Its stdout says the port; its stdin takes commands.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import path from "node:path";
 import { createInterface, type Interface } from "node:readline";
 
 export const TOKEN = "typescript-client-test-token";
@@ -15,8 +14,10 @@ export class GatewayFixture {
   private readonly lines: AsyncIterator<string>;
 
   private constructor() {
-    const binary = process.env.PAYONE_GATEWAY_FIXTURE ??
-      path.resolve(__dirname, "../../../../bazel-bin/client_stubs/cpp/gateway_fixture_main");
+    // Set by client_stubs/run_tests.sh: these tests run in a consumer project
+    // outside the source tree, against the installed package.
+    const binary = process.env.PAYONE_GATEWAY_FIXTURE;
+    if (!binary) throw new Error("PAYONE_GATEWAY_FIXTURE: the path of //client_stubs/cpp:gateway_fixture_main");
     this.process = spawn(binary, ["--faults=latency=2s,reference=slow-*", `--token=${TOKEN}`],
       { stdio: ["pipe", "pipe", "inherit"] });
     const reader: Interface = createInterface({ input: this.process.stdout! });

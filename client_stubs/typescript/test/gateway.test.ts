@@ -6,8 +6,9 @@ import { after, before, test } from "node:test";
 import {
   AuthorizationRequest, CaptureMode, CaptureRequest, CardType, GatewayClient, GatewayError, GetPaymentRequest,
   GrpcCode, IdempotentOperation, ItemType, ManageMandateRequest, NotificationSubscriber, PreauthorizationRequest,
-  PrepareCreditCardCheckRequest, ClientApiHashAlgorithm, RefundRequest, Status, type TransactionStatusEvent,
-} from "../src/index";
+  PaymentLedgerClient, PayoneClientApiClient, PayoneGatewayClient, PrepareCreditCardCheckRequest,
+  ClientApiHashAlgorithm, RefundRequest, Status, type TransactionStatusEvent,
+} from "@payone-gateway/client";
 import { GatewayFixture, TOKEN } from "./fixture";
 
 let shared: GatewayFixture;
@@ -35,6 +36,21 @@ async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
   assert.ok(error instanceof GatewayError, String(error));
   return error;
 }
+
+test("the installed package: the contract's version, the three services' clients", () => {
+  // client_stubs/VERSION, the one version of the contract and every package.
+  const expected = process.env.PAYONE_CONTRACT_VERSION;
+  assert.ok(expected, "PAYONE_CONTRACT_VERSION (client_stubs/run_tests.sh sets it)");
+  const manifest = require.resolve("@payone-gateway/client/package.json");
+  assert.ok(manifest.includes("node_modules"), `${manifest}: not an installed package`);
+  assert.equal(require(manifest).version, expected);
+  for (const stub of [PayoneGatewayClient, PaymentLedgerClient, PayoneClientApiClient]) {
+    assert.equal(typeof stub, "function");
+  }
+  assert.ok(client.gateway instanceof PayoneGatewayClient);
+  assert.ok(client.ledger instanceof PaymentLedgerClient);
+  assert.ok(client.clientApi instanceof PayoneClientApiClient);
+});
 
 test("preauthorize, capture twice, refund one item", async () => {
   const pre = await new IdempotentOperation(client).call("preauthorize", cardPreauthorization(unique()));
@@ -122,11 +138,12 @@ test("an idempotent retry after an outcome-unknown error is never sent twice", a
 test("a watch resumes after the gateway restarts", async () => {
   const own = await GatewayFixture.start();
   const watching = new GatewayClient(own.address, { token: TOKEN });
+  const subscriber = new NotificationSubscriber(watching, { account: "demo" });
+  let running: Promise<void> | undefined;
   try {
     const events: TransactionStatusEvent[] = [];
     const waiters: (() => void)[] = [];
-    const subscriber = new NotificationSubscriber(watching, { account: "demo" });
-    const running = subscriber.run((event) => {
+    running = subscriber.run((event) => {
       events.push(event);
       waiters.splice(0).forEach((wake) => wake());
     });
@@ -150,6 +167,9 @@ test("a watch resumes after the gateway restarts", async () => {
     assert.ok(subscriber.reconnects >= 1);
     assert.equal(subscriber.acknowledgedCursor, cursors.at(-1));
   } finally {
+    // Stopped before its channel closes: a failure above stays the one reported.
+    subscriber.stop();
+    await running?.catch(() => {});
     watching.close();
     await own.close();
   }

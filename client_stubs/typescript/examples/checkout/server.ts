@@ -23,7 +23,7 @@ import {
   CaptureMode, CaptureRequest, CardType, GatewayClient, GatewayError, GetPaymentRequest, type GetPaymentResponse,
   NotificationSubscriber, PreauthorizationRequest, PrepareCreditCardCheckRequest, RefundRequest, Status,
   statusToJSON, type TransactionStatusEvent, transactionActionToJSON,
-} from "../../src/index";
+} from "@payone-gateway/client";
 
 export interface CheckoutOptions {
   /** The gateway, e.g. "127.0.0.1:50051". */
