@@ -258,7 +258,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
 
   HttpClientOptions upstream_options;
   upstream_options.url = c.upstream_url;
-  upstream_options.ca_file = c.upstream_ca_file;
+  upstream_options.tls.ca_file = c.upstream_ca_file;
   upstream_options.max_connections = c.max_connections;
   upstream_options.connect_timeout = c.connect_timeout;
   upstream_options.idle_timeout = c.idle_timeout;

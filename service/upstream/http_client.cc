@@ -31,15 +31,7 @@ class UpstreamClient final : public HttpClient {
 
 absl::StatusOr<std::unique_ptr<HttpClient>> HttpClient::Create(
     const HttpClientOptions& options) {
-  net::HttpClientOptions net_options;
-  net_options.url = options.url;
-  net_options.tls.ca_file = options.ca_file;
-  net_options.max_connections = options.max_connections;
-  net_options.idle_timeout = options.idle_timeout;
-  net_options.connect_timeout = options.connect_timeout;
-  net_options.max_response_bytes = options.max_response_bytes;
-  net_options.io_threads = options.io_threads;
-  net_options.user_agent = options.user_agent;
+  net::HttpClientOptions net_options = options;
   net_options.label = "upstream";
   net_options.peer_name = "PAYONE";
   absl::StatusOr<std::unique_ptr<net::HttpClient>> client =

@@ -21,21 +21,8 @@
 
 namespace payone::service {
 
-struct HttpClientOptions {
-  std::string url = "https://api.pay1.de/post-gateway/";
-  // PEM file of trusted CAs; empty: the system store.
-  std::string ca_file;
-  // Connections per upstream; requests beyond it wait for a free one.
-  size_t max_connections = 64;
-  // An idle connection older than this is closed instead of reused.
-  absl::Duration idle_timeout = absl::Seconds(20);
-  // Connect (TCP and TLS handshake) gives up after this, whatever the
-  // request's deadline.
-  absl::Duration connect_timeout = absl::Seconds(5);
-  size_t max_response_bytes = 1 << 20;
-  int io_threads = 2;
-  std::string user_agent = "payone-gateway";
-};
+// service/net's client options; Create names the peer "PAYONE" in errors.
+using HttpClientOptions = net::HttpClientOptions;
 
 // What service/net says about an exchange: where it stopped (only
 // Delivery::kNotSent is safe to retry), the answer, the pool.

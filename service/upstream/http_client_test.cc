@@ -445,7 +445,7 @@ TEST(HttpClientTest, OversizeAnswerIsRejected) {
 TEST(HttpClientTest, UnreadableCaFileFailsAtCreate) {
   HttpClientOptions options;
   options.url = "https://127.0.0.1:1/";
-  options.ca_file = "/nonexistent/ca.pem";
+  options.tls.ca_file = "/nonexistent/ca.pem";
   auto client = HttpClient::Create(options);
   EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(client.status().message(), HasSubstr("/nonexistent/ca.pem"));
