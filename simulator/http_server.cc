@@ -1,17 +1,14 @@
 #include "simulator/http_server.h"
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
+#include "service/net/url.h"
 
 namespace payone::simulator {
 
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
     HttpServerOptions options, HttpHandler handler) {
   net::HttpServerOptions server;
-  server.listen_address =
-      options.host.find(':') == std::string::npos
-          ? absl::StrCat(options.host, ":", options.port)
-          : absl::StrCat("[", options.host, "]:", options.port);
+  server.listen_address = net::JoinHostPort(options.host, options.port);
   server.tls.cert_pem = std::move(options.tls_cert_pem);
   server.tls.key_pem = std::move(options.tls_key_pem);
   server.threads = options.threads;

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "codec/runtime/form.h"
+#include "service/net/url.h"
 #include "simulator/client_api/assets.h"
 #include "simulator/http_server.h"
 #include "simulator/processor.h"
@@ -308,9 +309,7 @@ absl::StatusOr<std::unique_ptr<Simulator>> Simulator::Start(
   // A wildcard listener is reached through the loopback address.
   impl->host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1"
                                                                  : options.host;
-  if (impl->host.find(':') != std::string::npos) {
-    impl->host = absl::StrCat("[", impl->host, "]");
-  }
+  impl->host = net::UriHost(impl->host);
   impl->request_log = options.request_log;
   NotifierOptions notifier_options;
   notifier_options.time_compression =

@@ -213,10 +213,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
         port_(std::to_string(url_.port)),
         work_(asio::make_work_guard(io_)),
         host_line_(
-            absl::StrCat(" HTTP/1.1\r\nHost: ",
-                         url_.host.find(':') == std::string::npos
-                             ? url_.host
-                             : absl::StrCat("[", url_.host, "]"),
+            absl::StrCat(" HTTP/1.1\r\nHost: ", UriHost(url_.host),
                          "\r\nUser-Agent: ", options_.user_agent, "\r\n",
                          options_.keep_alive ? "" : "Connection: close\r\n")) {}
 

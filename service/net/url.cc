@@ -72,12 +72,18 @@ bool IsIpLiteral(absl::string_view host) {
          inet_pton(AF_INET6, text.c_str(), address) == 1;
 }
 
-std::string Url::Authority() const {
-  if (host.find(':') != std::string::npos) {
-    return absl::StrCat("[", host, "]:", port);
+std::string UriHost(absl::string_view host) {
+  if (host.find(':') != absl::string_view::npos) {
+    return absl::StrCat("[", host, "]");
   }
-  return absl::StrCat(host, ":", port);
+  return std::string(host);
 }
+
+std::string JoinHostPort(absl::string_view host, uint16_t port) {
+  return absl::StrCat(UriHost(host), ":", port);
+}
+
+std::string Url::Authority() const { return JoinHostPort(host, port); }
 
 std::string Url::ToString() const {
   return absl::StrCat(tls ? "https://" : "http://", Authority(), target);

@@ -43,6 +43,11 @@ struct HostPort {
 // "host:port" or "[v6]:port"; port 0 is allowed (any free port).
 absl::StatusOr<HostPort> ParseHostPort(absl::string_view text);
 
+// A host as a URL or a Host header writes it: an IPv6 literal in brackets.
+std::string UriHost(absl::string_view host);
+// "host:port", "[::1]:443" for IPv6.
+std::string JoinHostPort(absl::string_view host, uint16_t port);
+
 // Whether `host` is an IPv4 or IPv6 address literal (not a DNS name).
 bool IsIpLiteral(absl::string_view host);
 

@@ -49,6 +49,7 @@ TEST(ParseUrl, Ipv6Literals) {
   EXPECT_EQ(url->port, 80);
   EXPECT_EQ(url->target, "/");
   EXPECT_EQ(url->Authority(), "[::1]:80");
+  EXPECT_EQ(UriHost(url->host), "[::1]");
 
   url = ParseUrl("https://[2001:db8::7]:8443/notify?x=1");
   ASSERT_TRUE(url.ok()) << url.status();
