@@ -32,16 +32,17 @@ void MarkMalformedRequest(const void* request, std::string problem) {
   }
 }
 
-std::optional<std::string> TakeMalformedRequest(const void* request) {
+grpc::Status TakeMalformedRequest(const void* request) {
   Registry& registry = TheRegistry();
-  if (registry.marked.load() == 0) return std::nullopt;
+  if (registry.marked.load() == 0) return grpc::Status::OK;
   absl::MutexLock lock(&registry.mu);
   auto it = registry.problems.find(request);
-  if (it == registry.problems.end()) return std::nullopt;
-  std::string problem = std::move(it->second);
+  if (it == registry.problems.end()) return grpc::Status::OK;
+  grpc::Status malformed(grpc::StatusCode::INVALID_ARGUMENT,
+                         std::move(it->second));
   registry.problems.erase(it);
   --registry.marked;
-  return problem;
+  return malformed;
 }
 
 std::string MalformedRequestProblem(const std::string& type_name) {

@@ -10,10 +10,10 @@
 // marked malformed, so the method answers INVALID_ARGUMENT through its
 // ordinary path (logged and counted like any call):
 //
-//   if (auto problem = codec::TakeMalformedRequest(req)) { ...refuse... }
+//   if (grpc::Status malformed = codec::TakeMalformedRequest(req);
+//       !malformed.ok()) { ...finish with it... }
 
 #include <functional>
-#include <optional>
 #include <string>
 #include <utility>
 
@@ -27,9 +27,10 @@ namespace payone::codec {
 // Marks `request` (alive until its call ends) as standing for a message
 // that did not parse, for the reason given.
 void MarkMalformedRequest(const void* request, std::string problem);
-// The reason `request` was marked with, and unmarks it; nullopt when it
-// parsed. Every method behind a TolerantUnaryHandler asks once.
-std::optional<std::string> TakeMalformedRequest(const void* request);
+// INVALID_ARGUMENT with the reason `request` was marked with, and unmarks
+// it; OK when it parsed. Every method behind a TolerantUnaryHandler asks
+// once.
+grpc::Status TakeMalformedRequest(const void* request);
 // The problem stated for a `type_name` message that did not parse.
 std::string MalformedRequestProblem(const std::string& type_name);
 

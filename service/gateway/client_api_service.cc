@@ -188,9 +188,9 @@ grpc::ServerUnaryReactor* ClientApiService::PrepareCreditCardCheck(
     const PrepareCreditCardCheckRequest* request,
     PrepareCreditCardCheckResponse* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  if (std::optional<std::string> problem =
-          codec::TakeMalformedRequest(request)) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+  if (grpc::Status malformed = codec::TakeMalformedRequest(request);
+      !malformed.ok()) {
+    reactor->Finish(malformed);
     return reactor;
   }
   absl::StatusOr<Authorized> authorized = authorizer_.Authorize(

@@ -191,10 +191,10 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   std::shared_ptr<internal::CallState> state =
       Begin(ctx, method, RequestCodec::kRequestType);
   auto* reactor = new internal::ForwardReactor(state);
-  if (std::optional<std::string> problem = codec::TakeMalformedRequest(req)) {
+  if (grpc::Status malformed = codec::TakeMalformedRequest(req);
+      !malformed.ok()) {
     // Nothing in it can be read, not even the account it names.
-    Finish(reactor, *state,
-           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+    Finish(reactor, *state, malformed);
     return reactor;
   }
 

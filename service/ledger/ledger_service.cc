@@ -273,10 +273,9 @@ grpc::ServerUnaryReactor* LedgerService::ListTransactionStatus(
     grpc::CallbackServerContext* ctx,
     const payone::v1::ListTransactionStatusRequest* request,
     payone::v1::ListTransactionStatusResponse* response) {
-  if (std::optional<std::string> problem =
-          codec::TakeMalformedRequest(request)) {
-    return FinishNow(
-        ctx, grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+  if (grpc::Status malformed = codec::TakeMalformedRequest(request);
+      !malformed.ok()) {
+    return FinishNow(ctx, malformed);
   }
   absl::Status admitted = Admit(ctx, request->account());
   if (!admitted.ok()) return FinishNow(ctx, ToGrpcStatus(admitted));
@@ -312,10 +311,9 @@ grpc::ServerUnaryReactor* LedgerService::GetPayment(
     grpc::CallbackServerContext* ctx,
     const payone::v1::GetPaymentRequest* request,
     payone::v1::GetPaymentResponse* response) {
-  if (std::optional<std::string> problem =
-          codec::TakeMalformedRequest(request)) {
-    return FinishNow(
-        ctx, grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
+  if (grpc::Status malformed = codec::TakeMalformedRequest(request);
+      !malformed.ok()) {
+    return FinishNow(ctx, malformed);
   }
   absl::Status admitted = Admit(ctx, request->account());
   if (!admitted.ok()) return FinishNow(ctx, ToGrpcStatus(admitted));
