@@ -13,6 +13,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 
 namespace payone::service {
 namespace {
@@ -249,6 +251,15 @@ absl::Status Pragma(Connection& connection, const char* sql,
                                                              sqlite3_finalize);
   if (result != SQLITE_OK) return Error(db, result, sql);
   result = sqlite3_step(stmt.get());
+  // Connections switching one new file to WAL at once (replicas starting
+  // together) get SQLITE_BUSY without SQLite calling the busy handler, which
+  // would deadlock them: wait as the handler would, lock released between.
+  const absl::Time give_up = absl::Now() + absl::Milliseconds(kBusyTimeoutMs);
+  while ((result & 0xff) == SQLITE_BUSY && absl::Now() < give_up) {
+    sqlite3_reset(stmt.get());
+    absl::SleepFor(absl::Milliseconds(1));
+    result = sqlite3_step(stmt.get());
+  }
   if (result != SQLITE_ROW && result != SQLITE_DONE) {
     return Error(db, result, sql);
   }
