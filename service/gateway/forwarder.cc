@@ -28,21 +28,11 @@ void ForwardReactor::OnCancel() {
 }  // namespace internal
 
 std::shared_ptr<internal::CallState> Forwarder::Begin(
-    grpc::CallbackServerContext* ctx, absl::string_view method,
-    absl::string_view request_type) {
+    grpc::CallbackServerContext* ctx, absl::string_view request_type) {
   auto state = std::make_shared<internal::CallState>();
-  state->start = absl::Now();
-  state->method = std::string(method);
-  state->request_type = std::string(request_type);
-  absl::string_view request_id = ClientMetadata(ctx, "x-request-id");
-  // Only a sane caller-chosen id goes into logs.
-  state->request_id = !request_id.empty() && request_id.size() <= 128
-                          ? std::string(request_id)
-                          : NewRequestId();
-  ctx->AddInitialMetadata("x-request-id", state->request_id);
-  state->log.set_request_id(state->request_id);
-  state->log.set_method(state->method);
-  state->log.set_request(state->request_type);
+  state->record = CallRecordOf(ctx);
+  if (state->record == nullptr) state->record = &state->own_record;
+  state->record->log.set_request(std::string(request_type));
   return state;
 }
 
@@ -56,8 +46,8 @@ const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
     *refusal = ToGrpcStatus(authorized.status());
     return nullptr;
   }
-  state.log.set_client(authorized->client);
-  state.log.set_account(authorized->account->name);
+  state.record->log.set_client(authorized->client);
+  state.record->log.set_account(authorized->account->name);
   return authorized->account;
 }
 
@@ -97,42 +87,25 @@ absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx) const {
 
 void Forwarder::RecordUpstream(internal::CallState& state,
                                const HttpResult& result) {
-  state.log.set_upstream_ms(absl::ToDoubleMilliseconds(result.latency));
-  state.log.set_reused_connection(result.reused_connection);
-  absl::string_view outcome = "answered";
+  CallRecord& record = *state.record;
+  record.log.set_upstream_ms(absl::ToDoubleMilliseconds(result.latency));
+  record.log.set_reused_connection(result.reused_connection);
+  record.upstream_latency = result.latency;
+  record.upstream_outcome = "answered";
   if (!result.status.ok()) {
-    outcome =
+    record.upstream_outcome =
         result.delivery == Delivery::kNotSent ? "not_sent" : "outcome_unknown";
   }
-  metrics_->RecordUpstream(state.request_type, outcome, result.latency);
 }
 
 void Forwarder::RecordAnswer(internal::CallState& state,
-                             absl::string_view status, bool status_recognized,
-                             int errorcode, absl::string_view txid) {
-  state.log.set_payone_status(std::string(status));
-  state.log.set_errorcode(errorcode);
-  state.log.set_txid(std::string(txid));
-  metrics_->RecordPayoneAnswer(state.request_type,
-                               status_recognized ? status : "UNRECOGNIZED",
-                               errorcode);
-}
-
-void Forwarder::Finish(grpc::ServerUnaryReactor* reactor,
-                       internal::CallState& state, const grpc::Status& status) {
-  const absl::Time now = absl::Now();
-  const absl::Duration total = now - state.start;
-  // grpc::StatusCode and absl::StatusCode share their values and names.
-  const std::string code = absl::StatusCodeToString(
-      static_cast<absl::StatusCode>(status.error_code()));
-  state.log.set_time(
-      absl::FormatTime(absl::RFC3339_sec, now, absl::UTCTimeZone()));
-  state.log.set_code(code);
-  state.log.set_total_ms(absl::ToDoubleMilliseconds(total));
-  if (!status.ok()) state.log.set_message(status.error_message());
-  logger_->Write(state.log);
-  metrics_->RecordCall(state.method, code, total);
-  reactor->Finish(status);
+                             const internal::Answer& answer) {
+  CallRecord& record = *state.record;
+  record.log.set_payone_status(answer.payone_status);
+  record.log.set_errorcode(answer.errorcode);
+  record.log.set_txid(answer.txid);
+  record.answered = true;
+  record.status_recognized = answer.status_recognized;
 }
 
 }  // namespace payone::service

@@ -27,11 +27,10 @@
 #include "payone/v1/responses.pb.h"
 #include "service/config/config.h"
 #include "service/gateway/authorizer.h"
-#include "service/gateway/call_log.h"
+#include "service/gateway/call_interceptor.h"
 #include "service/gateway/call_metadata.h"
 #include "service/gateway/card_data_policy.h"
 #include "service/gateway/grpc_errors.h"
-#include "service/gateway/metrics.h"
 #include "service/ledger/ledger.h"
 #include "service/upstream/http_client.h"
 
@@ -59,14 +58,13 @@ struct HasErrorcode<T,
                     std::void_t<decltype(std::declval<const T&>().errorcode())>>
     : std::true_type {};
 
-// What one call has gathered so far; shared by the reactor and the upstream
-// callback, which may outlive each other.
+// One call's forwarding; shared by the reactor and the upstream callback,
+// which may outlive each other.
 struct CallState {
-  std::string method;
-  std::string request_type;
-  std::string request_id;
-  absl::Time start;
-  payone::gateway::v1::CallLog log;
+  // The call's record (its interceptor's), where the PAYONE facts go for the
+  // log line and the metrics; `own_record` for a call nothing intercepts.
+  CallRecord* record = nullptr;
+  CallRecord own_record;
   std::mutex mu;
   bool cancelled = false;
   std::shared_ptr<HttpClient::Call> upstream;
@@ -112,14 +110,13 @@ class ForwardReactor final : public grpc::ServerUnaryReactor {
 
 class Forwarder {
  public:
-  // `ledger` may be null: no ledger bookkeeping.
-  Forwarder(const Config& config, HttpClient* upstream, GatewayMetrics* metrics,
-            CallLogger* logger, Ledger* ledger = nullptr)
+  // `ledger` may be null: no ledger bookkeeping. The call log and metrics
+  // are the CallInterceptorFactory's.
+  Forwarder(const Config& config, HttpClient* upstream,
+            Ledger* ledger = nullptr)
       : config_(config),
         authorizer_(config),
         upstream_(upstream),
-        metrics_(metrics),
-        logger_(logger),
         ledger_(ledger) {}
 
   template <typename Req, typename Resp>
@@ -146,9 +143,8 @@ class Forwarder {
   static internal::Answer ReadAnswer(HttpResult result,
                                      const codec::DecodeOptions& options,
                                      Resp* resp);
-  std::shared_ptr<internal::CallState> Begin(grpc::CallbackServerContext* ctx,
-                                             absl::string_view method,
-                                             absl::string_view request_type);
+  static std::shared_ptr<internal::CallState> Begin(
+      grpc::CallbackServerContext* ctx, absl::string_view request_type);
   // Checks the caller's token and account; the account on success.
   const AccountSettings* Authorize(grpc::CallbackServerContext* ctx,
                                    absl::string_view account,
@@ -165,21 +161,16 @@ class Forwarder {
                              const absl::flat_hash_set<std::string>& omit,
                              codec::FormBuilder* form) const;
   absl::Time UpstreamDeadline(grpc::CallbackServerContext* ctx) const;
-  // Ends the call: log line, metrics, then Finish.
-  void Finish(grpc::ServerUnaryReactor* reactor, internal::CallState& state,
-              const grpc::Status& status);
-  void RecordUpstream(internal::CallState& state, const HttpResult& result);
+  static void RecordUpstream(internal::CallState& state,
+                             const HttpResult& result);
   // An unrecognized status is logged as sent and counted as "UNRECOGNIZED"
   // (metric labels stay a closed set).
-  void RecordAnswer(internal::CallState& state, absl::string_view status,
-                    bool status_recognized, int errorcode,
-                    absl::string_view txid);
+  static void RecordAnswer(internal::CallState& state,
+                           const internal::Answer& answer);
 
   const Config& config_;
   Authorizer authorizer_;
   HttpClient* upstream_;
-  GatewayMetrics* metrics_;
-  CallLogger* logger_;
   Ledger* ledger_;
 };
 
@@ -189,12 +180,12 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                                              absl::string_view method) {
   using RequestCodec = codec::PayoneCodec<Req>;
   std::shared_ptr<internal::CallState> state =
-      Begin(ctx, method, RequestCodec::kRequestType);
+      Begin(ctx, RequestCodec::kRequestType);
   auto* reactor = new internal::ForwardReactor(state);
   if (grpc::Status malformed = codec::TakeMalformedRequest(req);
       !malformed.ok()) {
     // Nothing in it can be read, not even the account it names.
-    Finish(reactor, *state, malformed);
+    reactor->Finish(malformed);
     return reactor;
   }
 
@@ -202,7 +193,7 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   const AccountSettings* account =
       Authorize(ctx, req->account(), *state, &refusal);
   if (account == nullptr) {
-    Finish(reactor, *state, refusal);
+    reactor->Finish(refusal);
     return reactor;
   }
   codec::EncodeOptions encode_options;
@@ -224,7 +215,7 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
     CheckPseudoCardPanOnly(*req, account->name, &violations);
   }
   if (!violations.empty()) {
-    Finish(reactor, *state, ValidationFailed(violations.list()));
+    reactor->Finish(ValidationFailed(violations.list()));
     return reactor;
   }
 
@@ -237,12 +228,11 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   // adds a few bytes later; the bound is on what the caller sent.
   exchange.body = Encode(*req, *account, encode_options);
   if (exchange.body.size() > config_.max_request_bytes) {
-    Finish(reactor, *state,
-           ValidationFailed(
-               {{"", "",
-                 absl::StrCat("the request encodes to ", exchange.body.size(),
-                              " bytes, more than the limit of ",
-                              config_.max_request_bytes)}}));
+    reactor->Finish(ValidationFailed(
+        {{"", "",
+          absl::StrCat("the request encodes to ", exchange.body.size(),
+                       " bytes, more than the limit of ",
+                       config_.max_request_bytes)}}));
     return reactor;
   }
   const absl::string_view idempotency_key =
@@ -250,19 +240,18 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   if (ledger_ == nullptr) {
     // A caller relying on a key must not get at-least-once silently.
     if (!idempotency_key.empty()) {
-      Finish(reactor, *state,
-             grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                          "idempotency-key needs the gateway's payment ledger, "
-                          "which this gateway runs without; nothing was sent"));
+      reactor->Finish(
+          grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                       "idempotency-key needs the gateway's payment ledger, "
+                       "which this gateway runs without; nothing was sent"));
       return reactor;
     }
     Send(reactor, state, resp, std::move(exchange));
     return reactor;
   }
   if (idempotency_key.size() > kMaxIdempotencyKeyBytes) {
-    Finish(reactor, *state,
-           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                        "idempotency-key is longer than 255 bytes"));
+    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                 "idempotency-key is longer than 255 bytes"));
     return reactor;
   }
 
@@ -285,16 +274,15 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
     ledger_call->admission = std::move(admission);
     const Admission& admitted = ledger_call->admission;
     if (!admitted.status.ok()) {
-      Finish(reactor, *state, Refused(admitted.status, admitted.reason));
+      reactor->Finish(Refused(admitted.status, admitted.reason));
       return;
     }
     if (admitted.replay.has_value()) {
-      state->log.set_idempotent_replay(true);
-      Finish(reactor, *state,
-             resp->ParseFromString(*admitted.replay)
-                 ? grpc::Status::OK
-                 : grpc::Status(grpc::StatusCode::INTERNAL,
-                                "the stored response cannot be read"));
+      state->record->log.set_idempotent_replay(true);
+      reactor->Finish(resp->ParseFromString(*admitted.replay)
+                          ? grpc::Status::OK
+                          : grpc::Status(grpc::StatusCode::INTERNAL,
+                                         "the stored response cannot be read"));
       return;
     }
     // Only a request whose sequence number the ledger filled in is encoded
@@ -305,7 +293,8 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
         Req completed = *req;
         RequestCodec::SetSequenceNumber(&completed,
                                         *admitted.filled_sequencenumber);
-        state->log.set_filled_sequencenumber(*admitted.filled_sequencenumber);
+        state->record->log.set_filled_sequencenumber(
+            *admitted.filled_sequencenumber);
         exchange.body = Encode(completed, *account, encode_options);
         Send(reactor, state, resp, std::move(exchange));
         return;
@@ -363,31 +352,29 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
         internal::Answer answer =
             ReadAnswer(std::move(result), exchange.decode_options, resp);
         if (answer.outcome == RequestRecord::Outcome::kAnswered) {
-          RecordAnswer(*state, answer.payone_status, answer.status_recognized,
-                       answer.errorcode, answer.txid);
+          RecordAnswer(*state, answer);
         }
         if (exchange.ledger_call == nullptr) {
-          Finish(reactor, *state, answer.status);
+          reactor->Finish(answer.status);
           return;
         }
         // The ledger records the outcome before the caller learns it, so a
         // retry with the same idempotency-key finds it.
         internal::LedgerCall& ledger_call = *exchange.ledger_call;
-        ledger_->Finish(ledger_call.admission, ledger_call.request,
-                        answer.outcome, answer.payone_status, answer.errorcode,
-                        answer.txid,
-                        answer.outcome == RequestRecord::Outcome::kAnswered
-                            ? resp->SerializeAsString()
-                            : std::string(),
-                        [this, reactor, state,
-                         status = answer.status](absl::Status recorded) {
-                          if (!recorded.ok()) {
-                            state->log.set_message(absl::StrCat(
-                                "the ledger could not record the outcome: ",
-                                recorded.message()));
-                          }
-                          Finish(reactor, *state, status);
-                        });
+        ledger_->Finish(
+            ledger_call.admission, ledger_call.request, answer.outcome,
+            answer.payone_status, answer.errorcode, answer.txid,
+            answer.outcome == RequestRecord::Outcome::kAnswered
+                ? resp->SerializeAsString()
+                : std::string(),
+            [reactor, state, status = answer.status](absl::Status recorded) {
+              if (!recorded.ok()) {
+                state->record->log.set_message(
+                    absl::StrCat("the ledger could not record the outcome: ",
+                                 recorded.message()));
+              }
+              reactor->Finish(status);
+            });
       });
   std::lock_guard<std::mutex> lock(state->mu);
   state->upstream = std::move(call);

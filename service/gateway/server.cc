@@ -14,6 +14,7 @@
 #include "payone/v1/management_requests.payone.h"
 #include "payone/v1/payment_requests.payone.h"
 #include "payone/v1/responses.payone.h"
+#include "service/gateway/call_interceptor.h"
 #include "service/gateway/client_api_service.h"
 #include "service/gateway/forwarder.h"
 #include "service/gateway/metrics.h"
@@ -278,8 +279,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     if (!endpoint.ok()) return endpoint.status();
     impl->metrics_endpoint = *std::move(endpoint);
   }
-  impl->forwarder = std::make_unique<Forwarder>(c, client, impl->metrics.get(),
-                                                logger, impl->ledger.get());
+  impl->forwarder = std::make_unique<Forwarder>(c, client, impl->ledger.get());
   impl->service =
       std::make_unique<payone::v1::PayoneGatewayForwarding<Forwarder>>(
           impl->forwarder.get());
@@ -305,6 +305,13 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   builder.RegisterService(impl->service.get());
   builder.RegisterService(impl->ledger_service.get());
   builder.RegisterService(impl->client_api_service.get());
+  // Request id, call log and metrics of every payone.v1 call.
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(
+      std::make_unique<CallInterceptorFactory>(impl->metrics.get(), logger));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   impl->server = builder.BuildAndStart();
   if (impl->server == nullptr || impl->port == 0) {
     return absl::UnavailableError(
