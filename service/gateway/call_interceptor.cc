@@ -55,6 +55,19 @@ class Registry {
   std::array<Shard, 16> shards_;
 };
 
+// `now` in RFC 3339 to the second, formatted once a second per thread
+// rather than once a call.
+const std::string& TimeText(absl::Time now) {
+  thread_local int64_t second = -1;
+  thread_local std::string text;
+  const int64_t now_second = absl::ToUnixSeconds(now);
+  if (now_second != second) {
+    text = absl::FormatTime(absl::RFC3339_sec, now, absl::UTCTimeZone());
+    second = now_second;
+  }
+  return text;
+}
+
 Registry& Calls() {
   static Registry* const registry = new Registry;
   return *registry;
@@ -121,7 +134,7 @@ class CallInterceptor final : public grpc::experimental::Interceptor {
     const std::string code = absl::StatusCodeToString(
         static_cast<absl::StatusCode>(status.error_code()));
     payone::gateway::v1::CallLog& log = record_.log;
-    log.set_time(absl::FormatTime(absl::RFC3339_sec, now, absl::UTCTimeZone()));
+    log.set_time(TimeText(now));
     log.set_code(code);
     log.set_total_ms(absl::ToDoubleMilliseconds(total));
     if (!status.ok()) log.set_message(status.error_message());

@@ -28,6 +28,7 @@
 namespace payone::service {
 namespace {
 
+using ::testing::ContainsRegex;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -193,6 +194,10 @@ TEST_F(CallInterceptorTest, LedgerAndClientApiCallsAreLoggedAndCounted) {
   EXPECT_THAT(get_lines[0], HasSubstr("\"request_id\":\"ledger-call-1\""));
   EXPECT_THAT(get_lines[0], HasSubstr("\"code\":\"NOT_FOUND\""));
   EXPECT_THAT(get_lines[0], HasSubstr("\"total_ms\":"));
+  EXPECT_THAT(
+      get_lines[0],
+      ContainsRegex("^\\{\"time\":\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:"
+                    "[0-9]{2}:[0-9]{2}\\+00:00\","));
   const std::vector<std::string> prepare_lines =
       LinesOf(log, "PrepareCreditCardCheck");
   ASSERT_EQ(prepare_lines.size(), 1u) << log;
