@@ -1,4 +1,4 @@
-#include "service/gateway/forwarder.h"
+#include "service/gateway/payment_forwarder.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -27,7 +27,7 @@ void ForwardReactor::OnCancel() {
 
 }  // namespace internal
 
-std::shared_ptr<internal::CallState> Forwarder::Begin(
+std::shared_ptr<internal::CallState> PaymentForwarder::Begin(
     grpc::CallbackServerContext* ctx, absl::string_view request_type) {
   auto state = std::make_shared<internal::CallState>();
   state->record = CallRecordOf(ctx);
@@ -36,10 +36,9 @@ std::shared_ptr<internal::CallState> Forwarder::Begin(
   return state;
 }
 
-const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
-                                            absl::string_view account,
-                                            internal::CallState& state,
-                                            grpc::Status* refusal) {
+const AccountSettings* PaymentForwarder::Authorize(
+    grpc::CallbackServerContext* ctx, absl::string_view account,
+    internal::CallState& state, grpc::Status* refusal) {
   absl::StatusOr<Authorized> authorized =
       authorizer_.Authorize(ClientMetadata(ctx, "authorization"), account);
   if (!authorized.ok()) {
@@ -51,14 +50,14 @@ const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
   return authorized->account;
 }
 
-absl::flat_hash_set<std::string> Forwarder::OmittedStandardParameters(
+absl::flat_hash_set<std::string> PaymentForwarder::OmittedStandardParameters(
     const google::protobuf::Descriptor* request) {
   const auto& rules = request->options().GetExtension(payone::v1::message);
   return {rules.omit_standard_parameters().begin(),
           rules.omit_standard_parameters().end()};
 }
 
-void Forwarder::AddStandardParameters(
+void PaymentForwarder::AddStandardParameters(
     const AccountSettings& account, absl::string_view request_type,
     const absl::flat_hash_set<std::string>& omit,
     codec::FormBuilder* form) const {
@@ -78,15 +77,16 @@ void Forwarder::AddStandardParameters(
   }
 }
 
-absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx) const {
+absl::Time PaymentForwarder::UpstreamDeadline(
+    grpc::CallbackServerContext* ctx) const {
   const absl::Time cap = absl::Now() + config_.request_timeout;
   const auto deadline = ctx->deadline();
   if (deadline == std::chrono::system_clock::time_point::max()) return cap;
   return std::min(cap, absl::FromChrono(deadline));
 }
 
-void Forwarder::RecordUpstream(internal::CallState& state,
-                               const HttpResult& result) {
+void PaymentForwarder::RecordUpstream(internal::CallState& state,
+                                      const HttpResult& result) {
   CallRecord& record = *state.record;
   record.log.set_upstream_ms(absl::ToDoubleMilliseconds(result.latency));
   record.log.set_reused_connection(result.reused_connection);
@@ -98,8 +98,8 @@ void Forwarder::RecordUpstream(internal::CallState& state,
   }
 }
 
-void Forwarder::RecordAnswer(internal::CallState& state,
-                             const internal::Answer& answer) {
+void PaymentForwarder::RecordAnswer(internal::CallState& state,
+                                    const internal::Answer& answer) {
   CallRecord& record = *state.record;
   record.log.set_payone_status(answer.payone_status);
   record.log.set_errorcode(answer.errorcode);

@@ -1,5 +1,5 @@
-#ifndef PAYONE_SERVICE_GATEWAY_FORWARDER_H_
-#define PAYONE_SERVICE_GATEWAY_FORWARDER_H_
+#ifndef PAYONE_SERVICE_GATEWAY_PAYMENT_FORWARDER_H_
+#define PAYONE_SERVICE_GATEWAY_PAYMENT_FORWARDER_H_
 
 // The one forwarding path of every RPC: authorise -> validate -> encode ->
 // POST to PAYONE -> decode. Generated code (payone/v1/gateway.payone_service.h)
@@ -76,15 +76,16 @@ struct LedgerCall {
   Admission admission;
 };
 
-// One PAYONE exchange about to happen.
-struct Exchange {
+// One request to PAYONE, encoded and about to be sent, and how to read its
+// answer.
+struct PreparedRequest {
   std::string body;
   absl::Time deadline;
   codec::DecodeOptions decode_options;
   std::shared_ptr<LedgerCall> ledger_call;  // null without a ledger
 };
 
-// What came of an exchange.
+// What came of a PreparedRequest.
 struct Answer {
   grpc::Status status;
   RequestRecord::Outcome outcome = RequestRecord::Outcome::kUnknown;
@@ -108,12 +109,12 @@ class ForwardReactor final : public grpc::ServerUnaryReactor {
 
 }  // namespace internal
 
-class Forwarder {
+class PaymentForwarder {
  public:
   // `ledger` may be null: no ledger bookkeeping. The call log and metrics
   // are the CallInterceptorFactory's.
-  Forwarder(const Config& config, HttpClient* upstream,
-            Ledger* ledger = nullptr)
+  PaymentForwarder(const Config& config, HttpClient* upstream,
+                   Ledger* ledger = nullptr)
       : config_(config),
         authorizer_(config),
         upstream_(upstream),
@@ -138,7 +139,7 @@ class Forwarder {
   template <typename Resp>
   void Send(internal::ForwardReactor* reactor,
             std::shared_ptr<internal::CallState> state, Resp* resp,
-            internal::Exchange exchange);
+            internal::PreparedRequest prepared);
   template <typename Resp>
   static internal::Answer ReadAnswer(HttpResult result,
                                      const codec::DecodeOptions& options,
@@ -175,9 +176,9 @@ class Forwarder {
 };
 
 template <typename Req, typename Resp>
-grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
-                                             const Req* req, Resp* resp,
-                                             absl::string_view method) {
+grpc::ServerUnaryReactor* PaymentForwarder::Forward(
+    grpc::CallbackServerContext* ctx, const Req* req, Resp* resp,
+    absl::string_view method) {
   using RequestCodec = codec::PayoneCodec<Req>;
   std::shared_ptr<internal::CallState> state =
       Begin(ctx, RequestCodec::kRequestType);
@@ -219,18 +220,18 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
     return reactor;
   }
 
-  internal::Exchange exchange;
-  exchange.deadline = UpstreamDeadline(ctx);
-  exchange.decode_options.charset = account->charset;
-  exchange.decode_options.max_body_bytes = config_.max_response_bytes;
+  internal::PreparedRequest prepared;
+  prepared.deadline = UpstreamDeadline(ctx);
+  prepared.decode_options.charset = account->charset;
+  prepared.decode_options.max_body_bytes = config_.max_response_bytes;
   // Encoded before the ledger records anything, so that an oversized body
   // is refused with nothing sent. A sequence number the ledger fills in
   // adds a few bytes later; the bound is on what the caller sent.
-  exchange.body = Encode(*req, *account, encode_options);
-  if (exchange.body.size() > config_.max_request_bytes) {
+  prepared.body = Encode(*req, *account, encode_options);
+  if (prepared.body.size() > config_.max_request_bytes) {
     reactor->Finish(ValidationFailed(
         {{"", "",
-          absl::StrCat("the request encodes to ", exchange.body.size(),
+          absl::StrCat("the request encodes to ", prepared.body.size(),
                        " bytes, more than the limit of ",
                        config_.max_request_bytes)}}));
     return reactor;
@@ -246,7 +247,7 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                        "which this gateway runs without; nothing was sent"));
       return reactor;
     }
-    Send(reactor, state, resp, std::move(exchange));
+    Send(reactor, state, resp, std::move(prepared));
     return reactor;
   }
   if (idempotency_key.size() > kMaxIdempotencyKeyBytes) {
@@ -266,10 +267,10 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   if (!ledger_request.idempotency_key.empty()) {
     ledger_request.fingerprint = RequestFingerprint(method, *req);
   }
-  exchange.ledger_call = ledger_call;
+  prepared.ledger_call = ledger_call;
   ledger_->Admit(ledger_request, [this, reactor, state, req, resp, account,
                                   encode_options, ledger_call,
-                                  exchange = std::move(exchange)](
+                                  prepared = std::move(prepared)](
                                      Admission admission) mutable {
     ledger_call->admission = std::move(admission);
     const Admission& admitted = ledger_call->admission;
@@ -295,20 +296,20 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
                                         *admitted.filled_sequencenumber);
         state->record->log.set_filled_sequencenumber(
             *admitted.filled_sequencenumber);
-        exchange.body = Encode(completed, *account, encode_options);
-        Send(reactor, state, resp, std::move(exchange));
+        prepared.body = Encode(completed, *account, encode_options);
+        Send(reactor, state, resp, std::move(prepared));
         return;
       }
     }
-    Send(reactor, state, resp, std::move(exchange));
+    Send(reactor, state, resp, std::move(prepared));
   });
   return reactor;
 }
 
 template <typename Req>
-void Forwarder::DescribeForLedger(const Req& req,
-                                  const AccountSettings& account,
-                                  RequestRecord* record) {
+void PaymentForwarder::DescribeForLedger(const Req& req,
+                                         const AccountSettings& account,
+                                         RequestRecord* record) {
   using RequestCodec = codec::PayoneCodec<Req>;
   const codec::LedgerFields fields = RequestCodec::LedgerFieldsOf(req);
   record->account = req.account();
@@ -324,8 +325,9 @@ void Forwarder::DescribeForLedger(const Req& req,
 }
 
 template <typename Req>
-std::string Forwarder::Encode(const Req& req, const AccountSettings& account,
-                              const codec::EncodeOptions& options) const {
+std::string PaymentForwarder::Encode(
+    const Req& req, const AccountSettings& account,
+    const codec::EncodeOptions& options) const {
   using RequestCodec = codec::PayoneCodec<Req>;
   static const auto* const omit = new absl::flat_hash_set<std::string>(
       OmittedStandardParameters(Req::descriptor()));
@@ -337,30 +339,30 @@ std::string Forwarder::Encode(const Req& req, const AccountSettings& account,
 }
 
 template <typename Resp>
-void Forwarder::Send(internal::ForwardReactor* reactor,
-                     std::shared_ptr<internal::CallState> state, Resp* resp,
-                     internal::Exchange exchange) {
-  const absl::Time deadline = exchange.deadline;
-  std::string body = std::move(exchange.body);
+void PaymentForwarder::Send(internal::ForwardReactor* reactor,
+                            std::shared_ptr<internal::CallState> state,
+                            Resp* resp, internal::PreparedRequest prepared) {
+  const absl::Time deadline = prepared.deadline;
+  std::string body = std::move(prepared.body);
   // The reactor may be deleted as soon as Finish runs (possibly before Post
   // returns): nothing below touches it except through the callback.
   std::shared_ptr<HttpClient::Call> call = upstream_->Post(
       std::move(body), deadline,
       [this, reactor, state, resp,
-       exchange = std::move(exchange)](HttpResult result) mutable {
+       prepared = std::move(prepared)](HttpResult result) mutable {
         RecordUpstream(*state, result);
         internal::Answer answer =
-            ReadAnswer(std::move(result), exchange.decode_options, resp);
+            ReadAnswer(std::move(result), prepared.decode_options, resp);
         if (answer.outcome == RequestRecord::Outcome::kAnswered) {
           RecordAnswer(*state, answer);
         }
-        if (exchange.ledger_call == nullptr) {
+        if (prepared.ledger_call == nullptr) {
           reactor->Finish(answer.status);
           return;
         }
         // The ledger records the outcome before the caller learns it, so a
         // retry with the same idempotency-key finds it.
-        internal::LedgerCall& ledger_call = *exchange.ledger_call;
+        internal::LedgerCall& ledger_call = *prepared.ledger_call;
         ledger_->Finish(
             ledger_call.admission, ledger_call.request, answer.outcome,
             answer.payone_status, answer.errorcode, answer.txid,
@@ -382,9 +384,8 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
 }
 
 template <typename Resp>
-internal::Answer Forwarder::ReadAnswer(HttpResult result,
-                                       const codec::DecodeOptions& options,
-                                       Resp* resp) {
+internal::Answer PaymentForwarder::ReadAnswer(
+    HttpResult result, const codec::DecodeOptions& options, Resp* resp) {
   using Outcome = RequestRecord::Outcome;
   internal::Answer answer;
   if (!result.status.ok()) {
@@ -442,4 +443,4 @@ internal::Answer Forwarder::ReadAnswer(HttpResult result,
 
 }  // namespace payone::service
 
-#endif  // PAYONE_SERVICE_GATEWAY_FORWARDER_H_
+#endif  // PAYONE_SERVICE_GATEWAY_PAYMENT_FORWARDER_H_
