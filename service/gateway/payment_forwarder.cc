@@ -31,7 +31,10 @@ std::shared_ptr<internal::CallState> PaymentForwarder::Begin(
     grpc::CallbackServerContext* ctx, absl::string_view request_type) {
   auto state = std::make_shared<internal::CallState>();
   state->record = CallRecordOf(ctx);
-  if (state->record == nullptr) state->record = &state->own_record;
+  if (state->record == nullptr) {
+    state->own_record = std::make_unique<CallRecord>();
+    state->record = state->own_record.get();
+  }
   state->record->log.set_request(std::string(request_type));
   return state;
 }

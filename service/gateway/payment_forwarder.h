@@ -62,9 +62,10 @@ struct HasErrorcode<T,
 // which may outlive each other.
 struct CallState {
   // The call's record (its interceptor's), where the PAYONE facts go for the
-  // log line and the metrics; `own_record` for a call nothing intercepts.
+  // log line and the metrics; `own_record` for a call nothing intercepts
+  // (allocated only then: a CallLog costs to build and destroy).
   CallRecord* record = nullptr;
-  CallRecord own_record;
+  std::unique_ptr<CallRecord> own_record;
   std::mutex mu;
   bool cancelled = false;
   std::shared_ptr<HttpClient::Call> upstream;
