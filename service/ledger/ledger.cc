@@ -153,7 +153,7 @@ absl::Status AdmitInTransaction(SqlTransaction& tx, LedgerRequest& request,
   record.sent_at = absl::Now();
   absl::StatusOr<int64_t> id = request_journal::Begin(tx, record);
   if (!id.ok()) return id.status();
-  admission.request_id = *id;
+  admission.journal_row_id = *id;
   return absl::OkStatus();
 }
 
@@ -259,7 +259,7 @@ void Ledger::Finish(const Admission& admission, const LedgerRequest& request,
                     int32_t errorcode, std::string txid, std::string response,
                     std::function<void(absl::Status)> done) {
   OutcomeFlush::Write write;
-  write.outcome.id = admission.request_id;
+  write.outcome.id = admission.journal_row_id;
   write.outcome.outcome = outcome;
   write.outcome.status = std::move(status);
   write.outcome.errorcode = errorcode;
