@@ -151,10 +151,10 @@ absl::Status AdmitInTransaction(SqlTransaction& tx, LedgerRequest& request,
   }
   record.outcome = RequestRecord::Outcome::kSending;
   record.sent_at = absl::Now();
-  absl::StatusOr<int64_t> id = request_journal::Begin(tx, record);
-  if (!id.ok()) return id.status();
-  admission.journal_row_id = *id;
-  return absl::OkStatus();
+  // Inserted with the batch's other admissions (one statement); the id is
+  // known before any `done` runs.
+  return request_journal::BeginLater(
+      tx, record, [&admission](int64_t id) { admission.journal_row_id = id; });
 }
 
 }  // namespace
