@@ -302,7 +302,9 @@ TEST_P(LedgerTest, AReplicaHoldingOnePaymentDoesNotHoldOthers) {
     options.locks = {LockKey("txid", {"2000001", "7201"})};
     EXPECT_TRUE((*raw)
                     ->InTransaction(options,
-                                    [&](SqlTransaction&) {
+                                    [&](SqlTransaction& tx) {
+                                      // Its first statement takes the lock.
+                                      EXPECT_TRUE(tx.Query("SELECT 1").ok());
                                       holding.Notify();
                                       release.WaitForNotification();
                                       return absl::OkStatus();
