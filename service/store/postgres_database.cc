@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -95,31 +94,13 @@ struct Connection {
   absl::flat_hash_map<std::string, std::string> prepared;  // key -> name
 };
 
-// Gives a connection for one that turned out closed (the old one is
-// released).
-using ReplaceConnection =
-    std::function<absl::StatusOr<std::unique_ptr<Connection>>(
-        std::unique_ptr<Connection>)>;
-
-// A transaction that begins with its first statement: BEGIN, the locks and
-// that statement go in one pipeline (one round trip instead of two). A
-// connection the server closed meanwhile (restart, failover, idle timeout)
-// fails there, before anything of the transaction ran, so another is taken,
-// up to `max_replacements` times.
 class PostgresTransaction : public SqlTransaction {
  public:
-  PostgresTransaction(std::unique_ptr<Connection> connection, std::string begin,
-                      std::string lock_query, ReplaceConnection replace,
-                      int max_replacements)
-      : connection_(std::move(connection)),
-        begin_(std::move(begin)),
-        lock_query_(std::move(lock_query)),
-        replace_(std::move(replace)),
-        max_replacements_(max_replacements) {}
+  explicit PostgresTransaction(Connection* connection)
+      : connection_(connection), conn_(connection->conn) {}
 
   absl::StatusOr<std::vector<SqlRow>> Query(
       absl::string_view sql, absl::Span<const SqlValue> params) override {
-    if (connection_ == nullptr) return NoConnection();
     const size_t count = params.size();
     std::vector<Oid> types(count);
     std::vector<const char*> values(count);
@@ -148,150 +129,33 @@ class PostgresTransaction : public SqlTransaction {
           break;
       }
     }
-    for (int attempt = 0;; ++attempt) {
-      absl::StatusOr<Result> result = Run(sql, types, values, lengths, formats);
-      if (result.ok()) return ReadRows(result->get());
-      if (!ReplaceIfClosedBeforeBegin(attempt)) return result.status();
+    absl::StatusOr<const std::string*> name = Prepared(sql, types);
+    if (!name.ok()) return name.status();
+    Result result(PQexecPrepared(conn_, (*name)->c_str(),
+                                 static_cast<int>(count), values.data(),
+                                 lengths.data(), formats.data(),
+                                 /*resultFormat=*/1));
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return ResultError(conn_, result.get());
     }
+    return ReadRows(result.get());
   }
 
   absl::Status Execute(const std::string& sql) override {
-    if (connection_ == nullptr) return NoConnection();
-    if (!began_ && (sql == "COMMIT" || sql == "ROLLBACK")) {
-      // Nothing ran: nothing to end.
-      last_command_ = sql;
-      return absl::OkStatus();
+    Result result(PQexec(conn_, sql.c_str()));
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return ResultError(conn_, result.get());
     }
-    for (int attempt = 0;; ++attempt) {
-      absl::Status status = began_ ? absl::OkStatus() : BeginAlone();
-      if (status.ok()) {
-        Result result(PQexec(conn(), sql.c_str()));
-        status = Check(result.get());
-        if (status.ok()) last_command_ = PQcmdStatus(result.get());
-        return status;
-      }
-      if (!ReplaceIfClosedBeforeBegin(attempt)) return status;
-    }
+    last_command_ = PQcmdStatus(result.get());
+    return absl::OkStatus();
   }
 
   // The command tag of the last Execute ("COMMIT", "ROLLBACK", ...).
   const std::string& last_command() const { return last_command_; }
 
-  std::unique_ptr<Connection> TakeConnection() {
-    return std::move(connection_);
-  }
-
  private:
-  PGconn* conn() const { return connection_->conn; }
-
-  // After a closed connection could not be replaced.
-  static absl::Status NoConnection() {
-    return absl::UnavailableError("PostgreSQL: no connection");
-  }
-
-  absl::Status Check(const PGresult* result) const {
-    const ExecStatusType status = PQresultStatus(result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      return ResultError(conn(), result);
-    }
-    return absl::OkStatus();
-  }
-
-  // After a failure on the way to the first statement: whether the
-  // connection was closed before the transaction began and another one
-  // replaced it (then the caller tries again).
-  bool ReplaceIfClosedBeforeBegin(int attempt) {
-    if (began_ || PQstatus(conn()) == CONNECTION_OK ||
-        attempt >= max_replacements_) {
-      return false;
-    }
-    absl::StatusOr<std::unique_ptr<Connection>> next =
-        replace_(std::move(connection_));
-    if (!next.ok()) return false;  // leaves a new connection's error
-    connection_ = *std::move(next);
-    return true;
-  }
-
-  // BEGIN and the locks, in one round trip of their own (before a
-  // statement that is not prepared, such as SAVEPOINT).
-  absl::Status BeginAlone() {
-    std::string begin = begin_;
-    if (!lock_query_.empty()) absl::StrAppend(&begin, "; ", lock_query_);
-    Result result(PQexec(conn(), begin.c_str()));
-    absl::Status status = Check(result.get());
-    began_ = status.ok();
-    return status;
-  }
-
-  // Runs the prepared statement `sql`; the first one of the transaction in
-  // one pipeline with BEGIN and the locks.
-  absl::StatusOr<Result> Run(absl::string_view sql,
-                             const std::vector<Oid>& types,
-                             const std::vector<const char*>& values,
-                             const std::vector<int>& lengths,
-                             const std::vector<int>& formats) {
-    absl::StatusOr<const std::string*> name = Prepared(sql, types);
-    if (!name.ok()) return name.status();
-    const int count = static_cast<int>(values.size());
-    if (began_) {
-      Result result(PQexecPrepared(conn(), (*name)->c_str(), count,
-                                   values.data(), lengths.data(),
-                                   formats.data(), /*resultFormat=*/1));
-      if (absl::Status status = Check(result.get()); !status.ok()) {
-        return status;
-      }
-      return result;
-    }
-    PGconn* conn = this->conn();
-    if (PQenterPipelineMode(conn) != 1) {
-      return absl::UnavailableError(absl::StrCat(
-          "PostgreSQL: cannot enter pipeline mode: ", PQerrorMessage(conn)));
-    }
-    const int queries = lock_query_.empty() ? 2 : 3;
-    const bool sent =
-        PQsendQueryParams(conn, begin_.c_str(), 0, nullptr, nullptr, nullptr,
-                          nullptr, 0) == 1 &&
-        (lock_query_.empty() ||
-         PQsendQueryParams(conn, lock_query_.c_str(), 0, nullptr, nullptr,
-                           nullptr, nullptr, 0) == 1) &&
-        PQsendQueryPrepared(conn, (*name)->c_str(), count, values.data(),
-                            lengths.data(), formats.data(),
-                            /*resultFormat=*/1) == 1 &&
-        PQpipelineSync(conn) == 1;
-    if (!sent) {
-      // Results may be pending: the pool closes a connection left so.
-      return absl::UnavailableError(absl::StrCat(
-          "PostgreSQL: cannot send a statement: ", PQerrorMessage(conn)));
-    }
-    // Each query's results end with a null; the sync ends the pipeline. A
-    // query after a failed one reports PGRES_PIPELINE_ABORTED.
-    std::vector<Result> results;
-    for (int nulls = 0; nulls <= queries;) {
-      Result result(PQgetResult(conn));
-      if (result == nullptr) {
-        if (PQstatus(conn) != CONNECTION_OK) break;
-        ++nulls;
-        continue;
-      }
-      if (PQresultStatus(result.get()) == PGRES_PIPELINE_SYNC) break;
-      results.push_back(std::move(result));
-    }
-    if (PQexitPipelineMode(conn) != 1 ||
-        static_cast<int>(results.size()) != queries) {
-      return ResultError(conn, nullptr);  // the connection is lost
-    }
-    if (absl::Status status = Check(results.front().get()); !status.ok()) {
-      return status;
-    }
-    began_ = true;
-    for (Result& result : results) {
-      if (absl::Status status = Check(result.get()); !status.ok()) {
-        return status;
-      }
-    }
-    return std::move(results.back());
-  }
-
   absl::StatusOr<const std::string*> Prepared(absl::string_view sql,
                                               const std::vector<Oid>& types) {
     std::string key(sql);
@@ -299,10 +163,10 @@ class PostgresTransaction : public SqlTransaction {
     auto it = connection_->prepared.find(key);
     if (it != connection_->prepared.end()) return &it->second;
     std::string name = absl::StrCat("s", connection_->prepared.size() + 1);
-    Result result(PQprepare(conn(), name.c_str(), std::string(sql).c_str(),
+    Result result(PQprepare(conn_, name.c_str(), std::string(sql).c_str(),
                             static_cast<int>(types.size()), types.data()));
     if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
-      return ResultError(conn(), result.get());
+      return ResultError(conn_, result.get());
     }
     auto [inserted, unused] =
         connection_->prepared.emplace(std::move(key), std::move(name));
@@ -339,12 +203,8 @@ class PostgresTransaction : public SqlTransaction {
     return rows;
   }
 
-  std::unique_ptr<Connection> connection_;
-  const std::string begin_;
-  const std::string lock_query_;  // empty: no locks
-  const ReplaceConnection replace_;
-  const int max_replacements_;
-  bool began_ = false;
+  Connection* connection_;
+  PGconn* conn_;
   std::string last_command_;
 };
 
@@ -359,45 +219,58 @@ class PostgresDatabase : public SqlDatabase {
   absl::Status InTransaction(
       const TransactionOptions& options,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
-    std::string lock_query;
+    std::string begin = options.read_only ? "BEGIN READ ONLY" : "BEGIN";
     if (!options.locks.empty()) {
       // Ascending and in one statement (a target list runs left to right):
       // every transaction takes its locks in the same order, so none waits
-      // for another in a cycle.
+      // for another in a cycle. Sent with BEGIN: one round trip.
       std::vector<int64_t> keys = options.locks;
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      lock_query = "SELECT ";
+      absl::StrAppend(&begin, "; SELECT ");
       for (size_t i = 0; i < keys.size(); ++i) {
-        absl::StrAppend(&lock_query, i == 0 ? "" : ", ",
-                        "pg_advisory_xact_lock(", keys[i], ")");
+        absl::StrAppend(&begin, i == 0 ? "" : ", ", "pg_advisory_xact_lock(",
+                        keys[i], ")");
       }
     }
-    absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
+    absl::StatusOr<std::unique_ptr<Connection>> connection =
+        AcquireInTransaction(begin);
     if (!connection.ok()) return connection.status();
-    PostgresTransaction transaction(
-        *std::move(connection), options.read_only ? "BEGIN READ ONLY" : "BEGIN",
-        std::move(lock_query),
-        [this](std::unique_ptr<Connection> closed) {
-          Release(std::move(closed));
-          return Acquire();
-        },
-        pool_size_);
+    PostgresTransaction transaction(connection->get());
     absl::Status status = body(transaction);
+    PGconn* conn = (*connection)->conn;
     if (status.ok()) {
       status = transaction.Execute("COMMIT");
       // COMMIT of a transaction an error aborted answers ROLLBACK, not an
       // error: nothing is durable then.
-      if (status.ok() && transaction.last_command() == "ROLLBACK") {
+      if (status.ok() && PQtransactionStatus(conn) == PQTRANS_IDLE &&
+          transaction.last_command() == "ROLLBACK") {
         status = absl::AbortedError(
             "PostgreSQL rolled the transaction back at COMMIT");
       }
-    } else {
+    } else if (PQtransactionStatus(conn) != PQTRANS_IDLE) {
       (void)transaction.Execute("ROLLBACK");
     }
-    std::unique_ptr<Connection> used = transaction.TakeConnection();
-    if (used != nullptr) Release(std::move(used));
+    Release(*std::move(connection));
     return status;
+  }
+
+  // A pooled connection and `begin` (BEGIN and what goes with it) on it.
+  // One the server closed meanwhile (restart, failover, idle timeout) fails
+  // there, before anything of the transaction ran, so another is taken; a
+  // new one fails for good.
+  absl::StatusOr<std::unique_ptr<Connection>> AcquireInTransaction(
+      const std::string& begin) {
+    for (int attempt = 0;; ++attempt) {
+      absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
+      if (!connection.ok()) return connection.status();
+      PostgresTransaction transaction(connection->get());
+      absl::Status status = transaction.Execute(begin);
+      if (status.ok()) return connection;
+      const bool lost = PQstatus((*connection)->conn) != CONNECTION_OK;
+      Release(*std::move(connection));  // closes it when lost
+      if (!lost || attempt >= pool_size_) return status;
+    }
   }
 
   // Opens the first connection: bad conninfo or an unreachable server fails

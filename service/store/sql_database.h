@@ -111,9 +111,7 @@ struct TransactionOptions {
   // Reads only: may run beside writers on its own snapshot (SQLite WAL
   // readers, any PostgreSQL connection); a write in it fails.
   bool read_only = false;
-  // Keys of locks held from before the first statement until commit or
-  // rollback (PostgreSQL takes them with that statement, in one round trip;
-  // a transaction that runs none takes none): what one
+  // Keys of locks held from the start until commit or rollback: what one
   // payment process (or reference, or idempotency key) must not do twice at
   // once, across every process sharing the database. PostgreSQL takes them
   // as transaction-scoped advisory locks in ascending order (so two
