@@ -899,6 +899,73 @@ TEST_P(StoreTest, ConcurrentWritesShareOneCommitAndFailAlone) {
   EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems - 1);
 }
 
+// Counts the statements that insert into requests.
+class CountingTransaction : public SqlTransaction {
+ public:
+  CountingTransaction(SqlTransaction& tx, std::atomic<int>* inserts)
+      : tx_(tx), inserts_(inserts) {}
+  absl::StatusOr<std::vector<SqlRow>> Query(
+      absl::string_view sql, absl::Span<const SqlValue> params) override {
+    if (absl::StartsWith(sql, "INSERT INTO requests")) ++*inserts_;
+    return tx_.Query(sql, params);
+  }
+  absl::Status Execute(const std::string& sql) override {
+    return tx_.Execute(sql);
+  }
+
+ private:
+  SqlTransaction& tx_;
+  std::atomic<int>* inserts_;
+};
+
+class CountingDatabase : public SqlDatabase {
+ public:
+  CountingDatabase(std::unique_ptr<SqlDatabase> database,
+                   std::atomic<int>* inserts)
+      : database_(std::move(database)), inserts_(inserts) {}
+  SqlDialect dialect() const override { return database_->dialect(); }
+  int max_concurrency() const override { return database_->max_concurrency(); }
+  absl::Status InTransaction(
+      const TransactionOptions& options,
+      absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
+    return database_->InTransaction(options, [&](SqlTransaction& tx) {
+      CountingTransaction counting(tx, inserts_);
+      return body(counting);
+    });
+  }
+
+ private:
+  std::unique_ptr<SqlDatabase> database_;
+  std::atomic<int>* inserts_;
+};
+
+// The point of BeginLater: a batch of admissions is one statement (one
+// round trip to PostgreSQL), not one per admission.
+TEST_P(StoreTest, ABatchOfAdmissionsIsOneInsert) {
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  std::atomic<int> inserts{0};
+  LedgerDatabaseOptions options;
+  options.writers = 1;
+  absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
+      LedgerDatabase::Open(
+          std::make_unique<CountingDatabase>(*std::move(raw), &inserts),
+          options);
+  ASSERT_TRUE(database.ok()) << database.status();
+  inserts = 0;
+  constexpr int kItems = 10;
+  std::vector<absl::Status> results =
+      RunAsOneBatch(database->get(), kItems, [](int i, SqlTransaction& tx) {
+        return request_journal::BeginLater(
+            tx,
+            MakeRequest("preauthorization", "", absl::StrCat("one-", i), 100),
+            [](int64_t) {});
+      });
+  for (const absl::Status& result : results) EXPECT_TRUE(result.ok()) << result;
+  EXPECT_EQ(inserts, 1);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems);
+}
+
 // Requests begun later (BeginLater) in one batch go in with one statement:
 // each learns its own row's id, a later item's read sees the earlier rows,
 // and a duplicate reference still fails only its own item.
