@@ -19,8 +19,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/net/http_client.h"
 #include "simulator/handler.h"
-#include "simulator/http_client.h"
 
 namespace payone::simulator {
 
@@ -59,7 +59,8 @@ class Notifier : public NotificationSink {
   void Send(const std::string& url, int64_t txid,
             std::vector<NameValue> params) override;
 
-  // Stops the delivery thread; pending notifications stay undelivered.
+  // Stops the delivery thread, cancelling a delivery in flight; pending
+  // notifications stay undelivered.
   void Stop();
 
   size_t delivered() const;
@@ -77,6 +78,8 @@ class Notifier : public NotificationSink {
     absl::Time due;
   };
   void Run();
+  // One POST of `body` to `url`: the answer, or why there is none.
+  net::HttpResult Post(const std::string& url, const std::string& body);
   // The next notification to deliver (maybe not yet due), or null.
   std::shared_ptr<Item> NextLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
@@ -90,6 +93,11 @@ class Notifier : public NotificationSink {
   size_t delivered_ ABSL_GUARDED_BY(mu_) = 0;
   size_t attempts_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::shared_ptr<net::HttpClient::Call> in_flight_ ABSL_GUARDED_BY(mu_);
+  // Used by the delivery thread only: a keep-alive client for the origin
+  // (scheme, host, port) of the latest URL; URLs rarely change.
+  std::string origin_;
+  std::unique_ptr<net::HttpClient> client_;
   std::thread thread_;
 };
 

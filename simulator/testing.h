@@ -84,6 +84,9 @@ class Receiver {
   std::string url() const;
   std::vector<std::string> bodies() const;
   bool WaitFor(size_t count, absl::Duration timeout) const;
+  size_t connections_accepted() const {
+    return server_->connections_accepted();
+  }
 
  private:
   mutable absl::Mutex mu_;

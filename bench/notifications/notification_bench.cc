@@ -106,7 +106,8 @@ Result Drive(const std::vector<Target>& targets) {
     threads.emplace_back([&, s] {
       Result& mine = per_sender[s];
       const Target& target = targets[s % targets.size()];
-      const simulator::Url url{false, target.host, std::to_string(target.port),
+      const simulator::Url url{false, target.host,
+                               static_cast<uint16_t>(target.port),
                                "/payone/transaction-status"};
       auto connection = simulator::HttpConnection::Connect(url);
       if (!connection.ok()) {
