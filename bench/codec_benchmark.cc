@@ -26,6 +26,7 @@
 #include "absl/strings/str_split.h"
 #include "bench/reflection_codec.h"
 #include "benchmark/benchmark.h"
+#include "codec/payone/doc_vectors.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
 #include "codec/testing/sample_bodies.h"
@@ -132,77 +133,13 @@ class HeapMeter {
 // ---------------------------------------------------------------------------
 // Inputs
 
-// PAYONE document 002: the credit-card authorization (pseudocardpan from the
-// hosted iFrame), as codec/payone/vectors_test.cc builds it.
-constexpr char kCreditCardAuthorization[] = R"pb(
-  account: "shop"
-  reference: "1234000243"
-  amount: 3499
-  currency: "EUR"
-  param: "session-1|n2ikm4l9ifpds5p1efv6dede76|f8222c6f3c6999ce98f5198078522be4"
-  customer_is_present: true
-  recurrence: RECURRENCE_ONECLICK
-  personal_data {
-    salutation: "Herr"
-    firstname: "Maximillian"
-    lastname: "Testerei"
-    street: "Wegeweg 25"
-    zip: "01099"
-    city: "Dresden"
-    country: "DE"
-    email: "test@payone.com"
-    telephonenumber: "01752345678"
-    language: "de"
-    ip: "172.19.0.34"
-  }
-  gender: GENDER_MALE
-  delivery_data {
-    shipping_firstname: "Maximillian"
-    shipping_lastname: "Testerei"
-    shipping_street: "Wegeweg 25"
-    shipping_zip: "01099"
-    shipping_city: "Dresden"
-    shipping_country: "DE"
-  }
-  redirect_urls {
-    successurl: "https://yourdomain.dev/mopt_payment_payone/success/swPaymentToken/WQXEBlwaY9jx9lZFQyxocKc5Cj86rsU3/appendSession/"
-    errorurl: "https://yourdomain.dev/mopt_payment_payone/failure/appendSession/"
-  }
-  items {
-    type: ITEM_TYPE_GOODS
-    id: "SW10007.3"
-    price: 1999
-    quantity: 1
-    description: "Hauptartikel mit Eigenschaften XL"
-    vat_rate: 1900
-  }
-  items {
-    type: ITEM_TYPE_GOODS
-    id: "SW10006"
-    price: 1500
-    quantity: 1
-    description: "Hauptartikel mit Kennzeichnung"
-    vat_rate: 1900
-  }
-  items {
-    type: ITEM_TYPE_SHIPMENT
-    id: "ship9"
-    price: 0
-    quantity: 1
-    description: "Standard Versand"
-    vat_rate: 0
-  }
-  credit_card {
-    pseudocardpan: "9410010000167640853"
-    cardholder: "max testerei"
-  }
-)pb";
-
+// PAYONE document 002 (codec/payone/doc_vectors.h), as
+// codec/payone/vectors_test.cc builds it.
 const AuthorizationRequest& CreditCard002() {
   static const AuthorizationRequest* m = [] {
     auto* out = new AuthorizationRequest();
-    if (!google::protobuf::TextFormat::ParseFromString(kCreditCardAuthorization,
-                                                       out)) {
+    if (!google::protobuf::TextFormat::ParseFromString(
+            codec::testing::kCreditCardAuthorization002, out)) {
       std::fprintf(stderr, "bad 002 textproto\n");
       std::abort();
     }

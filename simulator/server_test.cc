@@ -27,7 +27,7 @@ using testing::LineValue;
 
 constexpr char kApproved[] = "APPROVED";
 
-class ServerTest : public ::testing::Test {
+class ServerTest : public testing::SimulatorTest {
  protected:
   std::string Status(const std::string& reference) {
     return LineValue(
@@ -55,10 +55,6 @@ class ServerTest : public ::testing::Test {
     ASSERT_TRUE(rule.ok()) << rule.status();
     sim_->AddFault(*rule);
   }
-
-  std::unique_ptr<Simulator> sim_ =
-      testing::StartSimulator(testing::TestOptions());
-  Client client_{*sim_};
 };
 
 TEST_F(ServerTest, KeepAliveReusesOneConnection) {

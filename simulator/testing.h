@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gtest/gtest.h"
 #include "simulator/http_client.h"
 #include "simulator/http_server.h"
 #include "simulator/simulator.h"
@@ -60,6 +61,13 @@ class Client {
   Url url_;
   ClientOptions options_;
   std::unique_ptr<HttpConnection> connection_;
+};
+
+// A fixture for tests that talk to one simulator of TestOptions().
+class SimulatorTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Simulator> sim_ = StartSimulator(TestOptions());
+  Client client_{*sim_};
 };
 
 // aid, clearingtype, reference, amount, currency EUR, lastname Tester and
