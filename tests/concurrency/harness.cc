@@ -394,31 +394,27 @@ v1::PreauthorizationRequest Preauthorization(const std::string& reference) {
   return request;
 }
 
-v1::CaptureRequest Capture(const std::string& txid, int64_t amount) {
-  v1::CaptureRequest request;
+// Capture, refund and debit name the same four fields.
+template <typename Request>
+Request Booking(const std::string& txid, int64_t amount) {
+  Request request;
   request.set_account(kAccount);
   request.set_txid(txid);
   request.set_amount(amount);
   request.set_currency("EUR");
   return request;
+}
+
+v1::CaptureRequest Capture(const std::string& txid, int64_t amount) {
+  return Booking<v1::CaptureRequest>(txid, amount);
 }
 
 v1::RefundRequest Refund(const std::string& txid, int64_t amount) {
-  v1::RefundRequest request;
-  request.set_account(kAccount);
-  request.set_txid(txid);
-  request.set_amount(amount);
-  request.set_currency("EUR");
-  return request;
+  return Booking<v1::RefundRequest>(txid, amount);
 }
 
 v1::DebitRequest Debit(const std::string& txid, int64_t amount) {
-  v1::DebitRequest request;
-  request.set_account(kAccount);
-  request.set_txid(txid);
-  request.set_amount(amount);
-  request.set_currency("EUR");
-  return request;
+  return Booking<v1::DebitRequest>(txid, amount);
 }
 
 // Runs call(caller) on `n` threads released together by a start barrier;
