@@ -507,11 +507,9 @@ std::string DescribeOutcomes(const std::vector<Outcome>& outcomes) {
 std::string RequestTypeOf(BurstKind kind) {
   switch (kind) {
     case BurstKind::kCaptures:
-      return "capture";
     case BurstKind::kRefunds:
-      return "refund";
     case BurstKind::kDebits:
-      return "debit";
+      return KindName(kind);  // named after their request
     default:
       return "preauthorization";
   }
