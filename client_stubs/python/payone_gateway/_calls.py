@@ -149,6 +149,16 @@ class WatchState:
         self.acknowledged_cursor = event.cursor
         self.backoff = 0.1
 
+    def handled(self, event, result) -> bool:
+        """After the handler returned `result` for `event`: False stops the
+        watch with the event unacknowledged; anything else acknowledges it.
+        Whether to go on."""
+        if result is False:
+            self.stop()
+            return False
+        self.acknowledge(event)
+        return True
+
     def ends_with(self, error: grpc.RpcError) -> bool:
         """True when the watch ends quietly (stopped, cancelled); raises
         GatewayError for what a reconnect cannot cure; False to reconnect."""

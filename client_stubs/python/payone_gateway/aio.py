@@ -99,10 +99,8 @@ class AsyncNotificationSubscriber(SubscriberBase):
                     handled = handler(event)
                     if inspect.isawaitable(handled):
                         handled = await handled
-                    if handled is False:
-                        state.stop()
+                    if not state.handled(event, handled):
                         return
-                    state.acknowledge(event)
             except grpc.RpcError as error:
                 if state.ends_with(error):
                     return

@@ -115,10 +115,8 @@ class NotificationSubscriber(SubscriberBase):
         while not state.stopped:
             try:
                 for event in state.open(self.client.ledger):
-                    if handler(event) is False:
-                        state.stop()
+                    if not state.handled(event, handler(event)):
                         return
-                    state.acknowledge(event)
             except grpc.RpcError as error:
                 if state.ends_with(error):
                     return

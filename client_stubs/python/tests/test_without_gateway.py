@@ -1,6 +1,6 @@
-"""IdempotentOperation's retry rule in both layers, against a stand-in
-client (no gateway): which errors are sent again, with which key, after
-which waits."""
+"""IdempotentOperation's retry rule and the subscribers' stop-on-False in
+both layers, against stand-in clients (no gateway): which errors are sent
+again, with which key, after which waits; which event stays unacknowledged."""
 import asyncio
 
 import grpc
@@ -8,7 +8,9 @@ import pytest
 
 import payone_gateway.aio
 import payone_gateway.client
-from payone_gateway import AsyncIdempotentOperation, GatewayError, IdempotentOperation
+from payone.v1 import ledger_pb2
+from payone_gateway import (AsyncIdempotentOperation, AsyncNotificationSubscriber, GatewayError,
+                            IdempotentOperation, NotificationSubscriber)
 
 NOT_SENT = GatewayError(grpc.StatusCode.UNAVAILABLE, "not sent", domain="payone-gateway",
                         retry_safe=True)
@@ -77,3 +79,51 @@ def test_async_operation_follows_the_same_rule(waits):
     assert operation.attempts == 2
     assert client.keys == [operation.key] * 2
     assert waits == [0.25]
+
+
+class FakeStream:
+    """Events with cursors 1, 2, 3, for both layers' loops."""
+
+    def __init__(self):
+        self.events = [ledger_pb2.TransactionStatusEvent(cursor=c) for c in (1, 2, 3)]
+
+    def __iter__(self):
+        return iter(self.events)
+
+    async def __aiter__(self):
+        for event in self.events:
+            yield event
+
+    def cancel(self):
+        pass
+
+
+class WatchClient:
+    token = None
+
+    class ledger:  # noqa: N801 (the stub's attribute name)
+        @staticmethod
+        def WatchTransactionStatus(request, **options):  # noqa: N802
+            return FakeStream()
+
+
+def test_a_handler_returning_false_stops_with_that_event_unacknowledged():
+    seen = []
+
+    def handle(event):
+        seen.append(event.cursor)
+        return event.cursor != 2
+
+    subscriber = NotificationSubscriber(WatchClient(), "demo")
+    subscriber.run(handle)
+    assert seen == [1, 2]
+    assert subscriber.acknowledged_cursor == 1
+
+    async def handle_async(event):
+        return handle(event)
+
+    seen.clear()
+    subscriber = AsyncNotificationSubscriber(WatchClient(), "demo")
+    asyncio.run(subscriber.run(handle_async))
+    assert seen == [1, 2]
+    assert subscriber.acknowledged_cursor == 1
