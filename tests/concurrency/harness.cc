@@ -54,11 +54,6 @@ const absl::Duration kSettleTimeout = absl::Seconds(30);
 // Failing bursts reported in full per check; the rest are counted.
 constexpr int kDetailedFailures = 3;
 
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
 // The ErrorInfo reason of a failed call ("" when none).
 std::string Reason(const grpc::Status& status) {
   google::rpc::Status details;
@@ -316,8 +311,8 @@ namespace {
 std::string ConfigText(const Cluster& cluster, int index) {
   std::string ledger;
   if (cluster.options.backend == Backend::kSqlite) {
-    ledger = absl::StrCat("sqlite_path: \"", TempDir(), "/concurrency-ledger-",
-                          index, ".db\"");
+    ledger = absl::StrCat("sqlite_path: \"", ::testing::TempDir(),
+                          "concurrency-ledger-", index, ".db\"");
   } else {
     ledger = "postgres_conninfo_env: \"CONCURRENCY_PG_CONNINFO\"";
   }
@@ -853,8 +848,8 @@ std::shared_ptr<Cluster> StartCluster(const ClusterOptions& options) {
   cluster->simulator = *std::move(sim);
 
   for (int i = 0; i < options.gateways; ++i) {
-    const std::string config =
-        absl::StrCat(TempDir(), "/concurrency-gateway-", i, ".textproto");
+    const std::string config = absl::StrCat(
+        ::testing::TempDir(), "concurrency-gateway-", i, ".textproto");
     std::ofstream(config) << ConfigText(*cluster, i);
     auto process = Subprocess::Start(
         {Runfile("service/payone_gateway"), "--config=" + config}, env);

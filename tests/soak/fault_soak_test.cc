@@ -64,11 +64,6 @@ double EnvNumber(const char* name, double fallback) {
   return text != nullptr && absl::SimpleAtod(text, &value) ? value : fallback;
 }
 
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
 // The gateway's resident memory in KiB, from /proc.
 int64_t ResidentKib(pid_t pid) {
   std::ifstream status(absl::StrCat("/proc/", pid, "/status"));
@@ -366,7 +361,8 @@ TEST(FaultSoak, LedgerAgreesNothingSentTwiceNoNotificationLost) {
       simulator::testing::StartSimulator(std::move(sim_options));
 
   // The gateway; a hung answer ends after its 2 s request timeout.
-  const std::string config = absl::StrCat(TempDir(), "/soak.textproto");
+  const std::string config =
+      absl::StrCat(::testing::TempDir(), "soak.textproto");
   std::ofstream(config) << absl::Substitute(
       R"(listen_address: "127.0.0.1:0"
 metrics_address: "off"
@@ -379,7 +375,7 @@ clients { name: "soak" token_env: "SOAK_TOKEN" accounts: "$1" }
 ledger { sqlite_path: "$2/soak-ledger.db" }
 notifications { listen_address: "127.0.0.1:0" allowed_sources: "127.0.0.1/32" }
 )",
-      sim->gateway_url(), kAccount, TempDir());
+      sim->gateway_url(), kAccount, ::testing::TempDir());
   auto gateway = Subprocess::Start(
       {Runfile("service/payone_gateway"), "--config=" + config},
       {{"SOAK_PORTAL_KEY", simulator::testing::TestAccount().key},
