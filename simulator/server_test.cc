@@ -213,7 +213,7 @@ TEST_F(ServerTest, ConcurrentClientsGetDistinctProcesses) {
 
 TEST(ServerLimits, ConnectionsBeyondTheLimitAreClosed) {
   HttpServerOptions options;
-  options.max_connections = 1;
+  options.server.max_connections = 1;
   auto server = HttpServer::Start(options, [](const HttpRequest&) {
     HttpResponse response;
     response.body = "ok";
