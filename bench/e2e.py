@@ -363,17 +363,20 @@ class Bench(Processes):
         return results
 
 
+def add_common_arguments(p):
+    """What bench/e2e.py and bench/ledger.py both take: the binaries they
+    start and drive with, ghz's request, and where the results go."""
+    for name in ("--gateway", "--simulator", "--ghz", "--request", "--out"):
+        p.add_argument(name, required=True)
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--gateway", required=True)
-    p.add_argument("--simulator", required=True)
+    add_common_arguments(p)
     p.add_argument("--form_body", required=True)
-    p.add_argument("--ghz", required=True)
     p.add_argument("--wrk", default="wrk")
     p.add_argument("--lua", required=True)
-    p.add_argument("--request", required=True)
     p.add_argument("--proto_root", required=True)
-    p.add_argument("--out", required=True)
     p.add_argument("--duration", type=int, default=10)
     p.add_argument("--scaling_duration", type=int, default=6)
     p.add_argument("--rate", type=int, default=1000)
