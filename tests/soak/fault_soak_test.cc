@@ -308,32 +308,6 @@ Processed ParseLine(const std::string& line) {
   return p;
 }
 
-const char* KindName(simulator::FaultKind kind) {
-  switch (kind) {
-    case simulator::FaultKind::kLatency:
-      return "latency";
-    case simulator::FaultKind::kResetBefore:
-      return "reset_before";
-    case simulator::FaultKind::kResetAfter:
-      return "reset_after";
-    case simulator::FaultKind::kHttp500:
-      return "http500";
-    case simulator::FaultKind::kHttp502:
-      return "http502";
-    case simulator::FaultKind::kHttp503:
-      return "http503";
-    case simulator::FaultKind::kTruncate:
-      return "truncate";
-    case simulator::FaultKind::kGarbage:
-      return "garbage";
-    case simulator::FaultKind::kHang:
-      return "hang";
-    case simulator::FaultKind::kUnknownStatus:
-      return "unknown_status";
-  }
-  return "?";
-}
-
 TEST(FaultSoak, LedgerAgreesNothingSentTwiceNoNotificationLost) {
   const absl::Duration duration = absl::Seconds(EnvNumber("SOAK_SECONDS", 20));
   const int workers = static_cast<int>(EnvNumber("SOAK_WORKERS", 4));
@@ -537,7 +511,8 @@ notifications { listen_address: "127.0.0.1:0" allowed_sources: "127.0.0.1/32" }
   std::vector<std::string> faults;
   int faulted = 0;
   for (const simulator::FaultRule& rule : fired) {
-    faults.push_back(absl::StrCat(KindName(rule.kind), " ", rule.fired));
+    faults.push_back(
+        absl::StrCat(simulator::FaultKindName(rule.kind), " ", rule.fired));
     faulted += rule.fired;
   }
   std::cout << "[soak] " << absl::FormatDuration(duration) << ", " << workers
