@@ -1,6 +1,7 @@
 #include "simulator/http_client.h"
 
 #include <iterator>
+#include <type_traits>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -8,9 +9,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "boost/asio/ip/tcp.hpp"
+#include "service/net/http_client.h"
 
 namespace payone::simulator {
 namespace {
+
+static_assert(std::is_same_v<Headers, net::HeaderList>);
 
 // net's failures in the terms this client has always used: what went
 // wrong, not whether a payment may have arrived.

@@ -7,6 +7,7 @@
 #include "absl/synchronization/notification.h"
 #include "codec/runtime/charset.h"
 #include "codec/runtime/form.h"
+#include "service/net/http_client.h"
 #include "service/net/url.h"
 
 namespace payone::simulator {
@@ -34,7 +35,7 @@ void Notifier::Stop() {
   {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
-    if (in_flight_ != nullptr) in_flight_->Cancel();
+    if (cancel_in_flight_) cancel_in_flight_();
   }
   if (thread_.joinable()) thread_.join();
 }
@@ -114,11 +115,11 @@ net::HttpResult Notifier::Post(const std::string& url,
     // Stop() cancels the call from now on; it may have come first.
     absl::MutexLock lock(&mu_);
     if (stopping_) call->Cancel();
-    in_flight_ = call;
+    cancel_in_flight_ = [call] { call->Cancel(); };
   }
   done.WaitForNotification();
   absl::MutexLock lock(&mu_);
-  in_flight_.reset();
+  cancel_in_flight_ = nullptr;
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -19,8 +20,13 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "service/net/http_client.h"
 #include "simulator/handler.h"
+
+namespace payone::net {
+// service/net/http_client.h, kept out of this header (Asio's TLS headers).
+class HttpClient;
+struct HttpResult;
+}  // namespace payone::net
 
 namespace payone::simulator {
 
@@ -93,7 +99,8 @@ class Notifier : public NotificationSink {
   size_t delivered_ ABSL_GUARDED_BY(mu_) = 0;
   size_t attempts_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  std::shared_ptr<net::HttpClient::Call> in_flight_ ABSL_GUARDED_BY(mu_);
+  // Cancels the delivery in flight, if any.
+  std::function<void()> cancel_in_flight_ ABSL_GUARDED_BY(mu_);
   // Used by the delivery thread only: a keep-alive client for the origin
   // (scheme, host, port) of the latest URL; URLs rarely change.
   std::string origin_;
