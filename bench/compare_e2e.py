@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints a before/after Markdown table of two e2e.json files (bench/e2e.py
-output), for bench/history.md:
+output), for bench/history.md (which keeps the tables, not the raw files):
   bench/compare_e2e.py BEFORE.json AFTER.json
 Each row: the gateway's calls/s as a share of the direct path's, the latency
 it adds over the direct path (p50, p99) and its CPU time per call, in both

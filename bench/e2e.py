@@ -101,6 +101,25 @@ def percentile(sorted_values, p):
     return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
 
 
+def gateway_config(upstream_port):
+    """The gateway's configuration for the benchmarks: loopback ports, no
+    client tokens, the simulator at upstream_port and account demo (its key
+    from PAYONE_BENCH_PORTAL_KEY)."""
+    return f"""listen_address: "127.0.0.1:0"
+metrics_address: "127.0.0.1:0"
+allow_unauthenticated: true
+upstream {{ url: "http://127.0.0.1:{upstream_port}/post-gateway/" }}
+accounts {{
+  name: "demo"
+  mid: "{MID}"
+  aid: "{AID}"
+  portalid: "{PORTALID}"
+  mode: "{MODE}"
+  key_env: "PAYONE_BENCH_PORTAL_KEY"
+}}
+"""
+
+
 class Processes:
     """The processes a benchmark started (logs in self.work), stopped by
     their PIDs only: other jobs on this shared machine run the same
@@ -162,19 +181,7 @@ class Bench(Processes):
     def start_gateway(self, upstream_port, latency_ms):
         config = os.path.join(self.work, f"gateway-{latency_ms}.textproto")
         with open(config, "w") as f:
-            f.write(f"""listen_address: "127.0.0.1:0"
-metrics_address: "127.0.0.1:0"
-allow_unauthenticated: true
-upstream {{ url: "http://127.0.0.1:{upstream_port}/post-gateway/" }}
-accounts {{
-  name: "demo"
-  mid: "{MID}"
-  aid: "{AID}"
-  portalid: "{PORTALID}"
-  mode: "{MODE}"
-  key_env: "PAYONE_BENCH_PORTAL_KEY"
-}}
-""")
+            f.write(gateway_config(upstream_port))
         env = dict(os.environ, PAYONE_BENCH_PORTAL_KEY=PORTAL_KEY)
         argv = [self.args.gateway, f"--config={config}"]
         self.commands.append(" ".join(argv) + "   # config: upstream = the "
@@ -356,17 +363,20 @@ accounts {{
         return results
 
 
+def add_common_arguments(p):
+    """What bench/e2e.py and bench/ledger.py both take: the binaries they
+    start and drive with, ghz's request, and where the results go."""
+    for name in ("--gateway", "--simulator", "--ghz", "--request", "--out"):
+        p.add_argument(name, required=True)
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--gateway", required=True)
-    p.add_argument("--simulator", required=True)
+    add_common_arguments(p)
     p.add_argument("--form_body", required=True)
-    p.add_argument("--ghz", required=True)
     p.add_argument("--wrk", default="wrk")
     p.add_argument("--lua", required=True)
-    p.add_argument("--request", required=True)
     p.add_argument("--proto_root", required=True)
-    p.add_argument("--out", required=True)
     p.add_argument("--duration", type=int, default=10)
     p.add_argument("--scaling_duration", type=int, default=6)
     p.add_argument("--rate", type=int, default=1000)

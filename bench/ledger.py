@@ -42,7 +42,8 @@ import urllib.request
 sys.dont_write_bytecode = True  # no bench/__pycache__ from importing e2e
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e import (MID, AID, PORTALID, MODE, PORTAL_KEY, Processes,  # noqa: E402
-                 percentile, proc_cpu_seconds, run_measured, wait_for)
+                 add_common_arguments, gateway_config, percentile,
+                 proc_cpu_seconds, run_measured, wait_for)
 
 # pg settings as //service/store:postgres_server starts its throwaway server.
 PG_SETTINGS = ["fsync=on", "synchronous_commit=on", "full_page_writes=on",
@@ -267,19 +268,7 @@ class LedgerBench(Processes):
                       notifications=False):
         """ledger: None, ("sqlite", path) or ("postgres", conninfo)."""
         config = os.path.join(self.work, f"gateway-{name}.textproto")
-        text = f"""listen_address: "127.0.0.1:0"
-metrics_address: "127.0.0.1:0"
-allow_unauthenticated: true
-upstream {{ url: "http://127.0.0.1:{upstream_port}/post-gateway/" }}
-accounts {{
-  name: "demo"
-  mid: "{MID}"
-  aid: "{AID}"
-  portalid: "{PORTALID}"
-  mode: "{MODE}"
-  key_env: "PAYONE_BENCH_PORTAL_KEY"
-}}
-"""
+        text = gateway_config(upstream_port)
         env = dict(os.environ, PAYONE_BENCH_PORTAL_KEY=PORTAL_KEY)
         if ledger and ledger[0] == "sqlite":
             text += f'ledger {{ sqlite_path: "{ledger[1]}" }}\n'
@@ -696,16 +685,12 @@ accounts {{
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--gateway", required=True)
-    p.add_argument("--simulator", required=True)
-    p.add_argument("--ghz", required=True)
+    add_common_arguments(p)
     p.add_argument("--sqlite_limit", required=True)
     p.add_argument("--notification_bench", required=True)
-    p.add_argument("--request", required=True)
     p.add_argument("--proto_root", default="",
                    help="where payone/v1/gateway.proto is; default: ask the "
                    "gateway by server reflection")
-    p.add_argument("--out", required=True)
     p.add_argument("--dir", default=None,
                    help="where the SQLite files and PostgreSQL's data go "
                    "(default: the temp dir, /tmp)")

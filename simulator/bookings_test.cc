@@ -20,7 +20,7 @@ std::string Approved(const std::string& txid, const char* settled) {
                       "\nsettleaccount=", settled, "\n");
 }
 
-class BookingsTest : public ::testing::Test {
+class BookingsTest : public testing::SimulatorTest {
  protected:
   // A card preauthorization; returns its txid.
   std::string Preauthorize(const std::string& reference,
@@ -40,10 +40,6 @@ class BookingsTest : public ::testing::Test {
                    Fields fields) {
     return LineValue(Book(request, txid, std::move(fields)), "errorcode");
   }
-
-  std::unique_ptr<Simulator> sim_ =
-      testing::StartSimulator(testing::TestOptions());
-  Client client_{*sim_};
 };
 
 TEST_F(BookingsTest, MultiPartialCaptureFollowsSequenceNumbers) {

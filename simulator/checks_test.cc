@@ -31,12 +31,7 @@ Fields Address(const std::string& lastname, const std::string& street,
           {"country", "DE"}};
 }
 
-class ChecksTest : public ::testing::Test {
- protected:
-  std::unique_ptr<Simulator> sim_ =
-      testing::StartSimulator(testing::TestOptions());
-  Client client_{*sim_};
-};
+class ChecksTest : public testing::SimulatorTest {};
 
 TEST_F(ChecksTest, CreditCardCheckTokenizes) {
   EXPECT_EQ(client_.Call("creditcardcheck", Card("4012001037141112", "V")),

@@ -51,15 +51,11 @@ std::string Query(const Fields& fields) {
   return form.Release();
 }
 
-class ClientApiTest : public ::testing::Test {
+class ClientApiTest : public testing::SimulatorTest {
  protected:
   absl::StatusOr<ClientResponse> Get(const Fields& fields) {
     return client_.Get(absl::StrCat("/client-api/?", Query(fields)));
   }
-
-  std::unique_ptr<Simulator> sim_ =
-      testing::StartSimulator(testing::TestOptions());
-  Client client_{*sim_};
 };
 
 TEST_F(ClientApiTest, CreditCardCheckAnswersJsonWithTheCardsTokens) {

@@ -36,6 +36,13 @@ absl::Status Bad(absl::string_view spec, absl::string_view why) {
 
 }  // namespace
 
+absl::string_view FaultKindName(FaultKind kind) {
+  for (const KindName& known : kKinds) {
+    if (known.kind == kind) return known.name;
+  }
+  return "latency";  // the one kind that takes a value
+}
+
 bool GlobMatch(absl::string_view pattern, absl::string_view text) {
   // Iterative matcher with one backtrack point: linear enough for
   // references of 20 characters and safe on any input.

@@ -57,6 +57,9 @@ absl::StatusOr<std::vector<FaultRule>> ParseFaults(absl::string_view specs);
 
 bool GlobMatch(absl::string_view pattern, absl::string_view text);
 
+// The kind's name in a fault spec ("reset_before", "latency").
+absl::string_view FaultKindName(FaultKind kind);
+
 // The rules in force; thread-safe.
 class Faults {
  public:

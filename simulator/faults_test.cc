@@ -22,6 +22,18 @@ TEST(Faults, ParsesEveryKind) {
   EXPECT_EQ((*rules)[9].kind, FaultKind::kHang);
 }
 
+TEST(Faults, KindNamesAreWhatSpecsSay) {
+  EXPECT_EQ(FaultKindName(FaultKind::kLatency), "latency");
+  for (FaultKind kind :
+       {FaultKind::kResetBefore, FaultKind::kResetAfter, FaultKind::kHttp500,
+        FaultKind::kHttp502, FaultKind::kHttp503, FaultKind::kTruncate,
+        FaultKind::kGarbage, FaultKind::kHang, FaultKind::kUnknownStatus}) {
+    auto rule = ParseFault(FaultKindName(kind));
+    ASSERT_TRUE(rule.ok()) << FaultKindName(kind) << ": " << rule.status();
+    EXPECT_EQ(rule->kind, kind) << FaultKindName(kind);
+  }
+}
+
 TEST(Faults, RejectsNonsense) {
   for (const char* spec :
        {"portal=1", "teleport", "latency=fast", "latency=300ms..100ms",

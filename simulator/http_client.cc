@@ -1,186 +1,127 @@
 #include "simulator/http_client.h"
 
-#include <optional>
+#include <iterator>
+#include <type_traits>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "boost/asio/ip/tcp.hpp"
-#include "boost/asio/ssl.hpp"
-#include "boost/beast/core.hpp"
-#include "boost/beast/http.hpp"
-#include "boost/beast/ssl.hpp"
-#include "service/net/tls.h"
-#include "service/net/url.h"
+#include "service/net/http_client.h"
 
 namespace payone::simulator {
-
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = asio::ip::tcp;
-
 namespace {
 
-absl::Status Failure(const beast::error_code& ec, absl::string_view what) {
-  const std::string message = absl::StrCat(what, ": ", ec.message());
-  if (ec == beast::error::timeout) return absl::DeadlineExceededError(message);
-  if (ec == http::error::partial_message) return absl::DataLossError(message);
-  if (ec.category() ==
-          beast::error_code(http::error::end_of_stream).category() &&
-      ec != http::error::end_of_stream) {
-    return absl::InvalidArgumentError(message);
+static_assert(std::is_same_v<Headers, net::HeaderList>);
+
+// net's failures in the terms this client has always used: what went
+// wrong, not whether a payment may have arrived.
+absl::Status Failure(const net::HttpResult& result) {
+  const absl::string_view message = result.status.message();
+  switch (result.read_failure) {
+    case net::ReadFailure::kTruncated:
+      return absl::DataLossError(message);
+    case net::ReadFailure::kMalformed:
+      return absl::InvalidArgumentError(message);
+    case net::ReadFailure::kNone:
+      break;
   }
-  return absl::UnavailableError(message);
+  switch (result.status.code()) {
+    case absl::StatusCode::kDeadlineExceeded:
+    case absl::StatusCode::kInvalidArgument:
+      return result.status;
+    default:
+      return absl::UnavailableError(message);
+  }
 }
 
 }  // namespace
 
-absl::StatusOr<Url> ParseUrl(const std::string& url) {
-  absl::StatusOr<net::Url> parsed = net::ParseUrl(url);
-  if (!parsed.ok()) return parsed.status();
-  return Url{parsed->tls, parsed->host, std::to_string(parsed->port),
-             parsed->target};
-}
-
-struct HttpConnection::Impl {
-  ClientOptions options;
-  asio::io_context io;
-  std::unique_ptr<net::TlsContext> ssl_context;
-  std::optional<beast::tcp_stream> plain;
-  std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
-  beast::flat_buffer buffer;
-
-  beast::tcp_stream& Lowest() {
-    return secure ? beast::get_lowest_layer(*secure) : *plain;
-  }
-
-  // Runs one asynchronous operation to its end under the timeout.
-  template <class Start>
-  beast::error_code Run(Start start) {
-    beast::error_code result;
-    Lowest().expires_after(absl::ToChronoNanoseconds(options.timeout));
-    start([&result](beast::error_code ec, auto&&...) { result = ec; });
-    io.restart();
-    io.run();
-    return result;
-  }
-
-  template <class Op>
-  beast::error_code OnStream(Op op) {
-    if (secure) return Run([&](auto done) { op(*secure, done); });
-    return Run([&](auto done) { op(*plain, done); });
-  }
-};
-
 absl::StatusOr<std::unique_ptr<HttpConnection>> HttpConnection::Connect(
     const Url& url, ClientOptions options) {
-  auto impl = std::make_unique<Impl>();
-  impl->options = std::move(options);
-  beast::error_code ec;
-  tcp::resolver resolver(impl->io);
-  const auto endpoints = resolver.resolve(url.host, url.port, ec);
-  if (ec) return Failure(ec, absl::StrCat("resolving ", url.host));
-  if (url.tls) {
-    net::TlsClientOptions tls;
-    tls.ca_pem = impl->options.ca_pem;
-    auto context = net::MakeClientTlsContext(tls);
-    if (!context.ok()) {
-      return absl::UnavailableError(context.status().message());
-    }
-    impl->ssl_context = *std::move(context);
-    impl->secure.emplace(impl->io, *impl->ssl_context);
-    net::SetPeerName(impl->secure->native_handle(), url.host);
-  } else {
-    impl->plain.emplace(impl->io);
-  }
-  ec = impl->Run(
-      [&](auto done) { impl->Lowest().async_connect(endpoints, done); });
-  if (ec) return Failure(ec, absl::StrCat("connecting to ", url.host));
-  if (impl->secure) {
-    ec = impl->Run([&](auto done) {
-      impl->secure->async_handshake(asio::ssl::stream_base::client, done);
-    });
-    if (ec) return Failure(ec, "TLS handshake");
-  }
-  return std::unique_ptr<HttpConnection>(new HttpConnection(std::move(impl)));
+  net::HttpClientOptions client;
+  client.url = url.ToString();
+  client.tls.ca_pem = options.ca_pem;
+  client.max_connections = 1;
+  client.io_threads = 1;
+  client.connect_timeout = options.timeout;
+  client.max_response_bytes = options.max_body_bytes;
+  client.user_agent = "payone-simulator-client";
+  client.response_headers = true;
+  client.label = "HTTP";
+  absl::StatusOr<std::unique_ptr<net::HttpClient>> created =
+      net::HttpClient::Create(client);
+  if (!created.ok()) return created.status();
+  return std::unique_ptr<HttpConnection>(
+      new HttpConnection(url, std::move(options), *std::move(created)));
 }
 
-HttpConnection::HttpConnection(std::unique_ptr<Impl> impl)
-    : impl_(std::move(impl)) {}
+HttpConnection::HttpConnection(Url url, ClientOptions options,
+                               std::unique_ptr<net::HttpClient> client)
+    : url_(std::move(url)),
+      options_(std::move(options)),
+      client_(std::move(client)) {}
 
-HttpConnection::~HttpConnection() {
-  beast::error_code ignored;
-  impl_->Lowest().socket().close(ignored);
-}
+HttpConnection::~HttpConnection() = default;
 
 absl::StatusOr<ClientResponse> HttpConnection::Send(const std::string& method,
                                                     const std::string& target,
                                                     const std::string& body,
                                                     const Headers& headers) {
-  http::request<http::string_body> request(http::string_to_verb(method), target,
-                                           11);
-  request.set(http::field::host, "localhost");
-  request.set(http::field::user_agent, "payone-simulator-client");
-  for (const auto& [name, value] : headers) request.set(name, value);
-  if (!body.empty() || method == "POST") {
-    if (request.find(http::field::content_type) == request.end()) {
-      request.set(http::field::content_type,
-                  "application/x-www-form-urlencoded");
+  net::ClientRequest request;
+  request.method = method;
+  request.target = target;
+  request.body = body;
+  request.deadline = absl::Now() + options_.timeout;
+  for (const auto& [name, value] : headers) {
+    if (absl::EqualsIgnoreCase(name, "content-type")) {
+      request.content_type = value;
+    } else {
+      request.headers.emplace_back(name, value);
     }
-    request.body() = body;
-    request.prepare_payload();
   }
-  beast::error_code ec = impl_->OnStream([&](auto& stream, auto done) {
-    http::async_write(stream, request, done);
-  });
-  if (ec) return Failure(ec, "sending the request");
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(impl_->options.max_body_bytes);
-  ec = impl_->OnStream([&](auto& stream, auto done) {
-    http::async_read(stream, impl_->buffer, parser, done);
-  });
-  if (ec) return Failure(ec, "reading the answer");
-  auto& message = parser.get();
+  net::HttpResult result = client_->SendAndWait(std::move(request));
+  if (!result.status.ok()) return Failure(result);
   ClientResponse response;
-  response.status = static_cast<int>(message.result_int());
-  for (const auto& field : message) {
-    response.headers[absl::AsciiStrToLower(std::string(field.name_string()))] =
-        std::string(field.value());
+  response.status = result.http_status;
+  for (auto& [name, value] : result.headers) {
+    response.headers[absl::AsciiStrToLower(name)] = std::move(value);
   }
-  response.body = std::move(message.body());
+  response.body = std::move(result.body);
   return response;
 }
 
 absl::StatusOr<std::string> HttpConnection::SendRaw(const std::string& bytes) {
-  beast::error_code ec = impl_->OnStream([&](auto& stream, auto done) {
-    asio::async_write(stream, asio::buffer(bytes), done);
-  });
-  if (ec) return Failure(ec, "sending");
-  std::string received;
-  char chunk[4096];
-  while (true) {
-    size_t got = 0;
-    ec = impl_->OnStream([&](auto& stream, auto done) {
-      stream.async_read_some(asio::buffer(chunk),
-                             [&got, done](beast::error_code e, size_t n) {
-                               got = n;
-                               done(e);
-                             });
-    });
-    received.append(chunk, got);
-    if (ec == beast::error::timeout) return Failure(ec, "reading");
-    if (ec) return received;
+  if (url_.tls) {
+    return absl::UnimplementedError("SendRaw speaks plain TCP only");
   }
+  // A blocking stream is enough here: one write, then read to the end.
+  boost::asio::ip::tcp::iostream stream;
+  stream.expires_after(absl::ToChronoNanoseconds(options_.timeout));
+  stream.connect(url_.host, std::to_string(url_.port));
+  if (!stream) {
+    return absl::UnavailableError(
+        absl::StrCat("connecting: ", stream.error().message()));
+  }
+  if (!stream.write(bytes.data(), bytes.size()).flush()) {
+    return absl::UnavailableError(
+        absl::StrCat("sending: ", stream.error().message()));
+  }
+  std::string received{std::istreambuf_iterator<char>(stream.rdbuf()),
+                       std::istreambuf_iterator<char>()};
+  if (stream.error() == boost::asio::error::timed_out) {
+    return absl::DeadlineExceededError("reading: timed out");
+  }
+  return received;
 }
 
 absl::StatusOr<ClientResponse> HttpPost(const std::string& url,
                                         const std::string& body,
                                         const Headers& headers,
                                         ClientOptions options) {
-  auto parsed = ParseUrl(url);
+  absl::StatusOr<Url> parsed = ParseUrl(url);
   if (!parsed.ok()) return parsed.status();
   auto connection = HttpConnection::Connect(*parsed, std::move(options));
   if (!connection.ok()) return connection.status();

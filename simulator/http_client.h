@@ -1,11 +1,13 @@
 #ifndef PAYONE_SIMULATOR_HTTP_CLIENT_H_
 #define PAYONE_SIMULATOR_HTTP_CLIENT_H_
 
-// A small blocking HTTP/1.1 client (Boost.Beast, plain or TLS with peer
-// verification) with a timeout per exchange. The notifier delivers
-// TransactionStatus with it; tests drive the simulator with it.
+// Blocking HTTP calls for tests, tools and benchmarks that drive the
+// simulator or the gateway's own ports: a thin layer on service/net's
+// client (keep-alive, TLS with peer verification), waiting for each answer
+// under a timeout per exchange. The simulator's notifier uses net's client
+// directly.
 
-#include <cstdint>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -14,19 +16,18 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "service/net/url.h"
+
+namespace payone::net {
+// service/net/http_client.h, kept out of this header: it brings Asio's TLS
+// headers into every test that includes this one.
+class HttpClient;
+}  // namespace payone::net
 
 namespace payone::simulator {
 
-struct Url {
-  bool tls = false;
-  std::string host;
-  std::string port;
-  std::string target;  // path and query
-};
-
-// http://host[:port][/path] and https://... (service/net/url.h: IPv6
-// literals in brackets, no userinfo).
-absl::StatusOr<Url> ParseUrl(const std::string& url);
+using Url = net::Url;
+using net::ParseUrl;
 
 struct ClientOptions {
   absl::Duration timeout = absl::Seconds(10);
@@ -46,30 +47,37 @@ struct ClientResponse {
   }
 };
 
+// The same type as net::HeaderList.
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-// One keep-alive connection. Failures: DEADLINE_EXCEEDED (timeout),
-// UNAVAILABLE (refused, reset, closed before an answer), DATA_LOSS (answer
-// cut short), INVALID_ARGUMENT (not HTTP).
+// Requests to one origin over one keep-alive connection, opened by the
+// first Send and opened again when the server closed it. Failures:
+// DEADLINE_EXCEEDED (timeout), UNAVAILABLE (refused, reset, closed before
+// an answer), DATA_LOSS (answer cut short), INVALID_ARGUMENT (not HTTP, or
+// a request or CA that cannot be used).
 class HttpConnection {
  public:
   static absl::StatusOr<std::unique_ptr<HttpConnection>> Connect(
       const Url& url, ClientOptions options = {});
   ~HttpConnection();
 
+  // A Content-Type among `headers` replaces the form type of bodies.
   absl::StatusOr<ClientResponse> Send(const std::string& method,
                                       const std::string& target,
                                       const std::string& body,
                                       const Headers& headers = {});
-  // Writes raw bytes and reads whatever comes back until the peer closes
-  // or the timeout passes (for tests of hostile input).
+  // Writes raw bytes on a connection of their own (plain TCP only) and
+  // reads whatever comes back until the peer closes or the timeout passes
+  // (for tests of hostile input).
   absl::StatusOr<std::string> SendRaw(const std::string& bytes);
 
-  struct Impl;
-
  private:
-  explicit HttpConnection(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  HttpConnection(Url url, ClientOptions options,
+                 std::unique_ptr<net::HttpClient> client);
+
+  const Url url_;
+  const ClientOptions options_;
+  std::unique_ptr<net::HttpClient> client_;
 };
 
 // One request on a fresh connection.

@@ -7,17 +7,10 @@ namespace payone::simulator {
 
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
     HttpServerOptions options, HttpHandler handler) {
-  net::HttpServerOptions server;
+  net::HttpServerOptions server = std::move(options.server);
   server.listen_address = net::JoinHostPort(options.host, options.port);
   server.tls.cert_pem = std::move(options.tls_cert_pem);
   server.tls.key_pem = std::move(options.tls_key_pem);
-  server.threads = options.threads;
-  // One timeout for everything: between requests, inside them, answering.
-  server.idle_timeout = options.idle_timeout;
-  server.read_timeout = options.idle_timeout;
-  server.max_body_bytes = options.max_body_bytes;
-  server.max_connections = options.max_connections;
-  server.hang_limit = options.hang_limit;
   auto started = net::HttpServer::Start(
       std::move(server), net::MakeSimpleHandler([handler = std::move(handler)](
                                                     net::ServerRequest in) {

@@ -49,20 +49,17 @@ struct HttpResponse {
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
+// The address and TLS material as the simulator's flags and SimulatorOptions
+// name them; everything else (threads, timeouts, limits) as net's server
+// takes it.
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 0;  // 0: any free port
   // PEM certificate chain and private key; both empty: plain HTTP.
   std::string tls_cert_pem;
   std::string tls_key_pem;
-  int threads = 2;
-  // A connection that sends nothing for this long (between or inside
-  // requests) is closed.
-  absl::Duration idle_timeout = absl::Seconds(30);
-  size_t max_body_bytes = 1 << 20;
-  // Connections beyond this many open ones are closed at once.
-  size_t max_connections = 4096;
-  absl::Duration hang_limit = absl::Minutes(10);
+  // Its listen_address and tls are set from the fields above.
+  net::HttpServerOptions server;
 };
 
 class HttpServer {

@@ -8,7 +8,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
+#include "simulator/notifier.h"
 #include "simulator/test_certs.h"
 #include "simulator/testing.h"
 
@@ -110,6 +112,8 @@ TEST_F(NotificationsTest, RetriesUntilExactlyTsok) {
   EXPECT_EQ(log[0].attempts, 4);
   EXPECT_TRUE(log[0].delivered);
   EXPECT_EQ(log[1].attempts, 1);
+  // Retries and later notifications reuse one keep-alive connection.
+  EXPECT_EQ(receiver_->connections_accepted(), 1u);
 }
 
 TEST_F(NotificationsTest, GivesUpAfterTwelveRetries) {
@@ -232,6 +236,29 @@ TEST(NotificationsTls, DeliversOverHttpsToATrustedReceiver) {
   ASSERT_TRUE(sim->notifier().WaitForDelivered(1, kWait));
   EXPECT_EQ(FieldValue(ParseBody(receiver.bodies()[0]), "txaction"),
             "appointed");
+}
+
+TEST(NotifierStop, CancelsADeliveryInFlight) {
+  absl::Notification arrived;
+  auto hanging = HttpServer::Start({}, [&arrived](const HttpRequest&) {
+    arrived.Notify();
+    HttpResponse response;
+    response.transport = Transport::kHang;
+    return response;
+  });
+  ASSERT_TRUE(hanging.ok()) << hanging.status();
+  NotifierOptions options;
+  options.timeout = absl::Hours(1);  // only the cancellation ends the wait
+  Notifier notifier(options);
+  notifier.Send(
+      absl::StrCat("http://127.0.0.1:", (*hanging)->port(), "/status"),
+      700000001, {{"txaction", "appointed"}});
+  arrived.WaitForNotification();
+  notifier.Stop();
+  // Cancelled, not answered: no attempt counted, nothing delivered.
+  EXPECT_EQ(notifier.attempts(), 0u);
+  ASSERT_EQ(notifier.Log().size(), 1u);
+  EXPECT_FALSE(notifier.Log()[0].delivered);
 }
 
 }  // namespace

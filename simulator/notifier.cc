@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "codec/runtime/charset.h"
 #include "codec/runtime/form.h"
+#include "service/net/http_client.h"
+#include "service/net/url.h"
 
 namespace payone::simulator {
 std::vector<absl::Duration> NotifierOptions::DefaultRetryDelays() {
@@ -31,6 +35,7 @@ void Notifier::Stop() {
   {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
+    if (cancel_in_flight_) cancel_in_flight_();
   }
   if (thread_.joinable()) thread_.join();
 }
@@ -62,12 +67,63 @@ std::shared_ptr<Notifier::Item> Notifier::NextLocked() const {
   return best;
 }
 
-void Notifier::Run() {
-  ClientOptions client;
-  client.ca_pem = options_.ca_pem;
-  client.timeout =
+net::HttpResult Notifier::Post(const std::string& url,
+                               const std::string& body) {
+  net::HttpResult result;
+  absl::StatusOr<net::Url> parsed = net::ParseUrl(url);
+  if (!parsed.ok()) {
+    result.status = parsed.status();
+    return result;
+  }
+  // PAYONE waits 10 s; compressed, but never below 1 s.
+  const absl::Duration timeout =
       std::max(absl::Seconds(1), options_.timeout / options_.time_compression);
-  client.max_body_bytes = 64 * 1024;
+  const std::string origin =
+      absl::StrCat(parsed->tls ? "https://" : "http://", parsed->Authority());
+  if (client_ == nullptr || origin != origin_) {
+    client_.reset();
+    net::HttpClientOptions options;
+    options.url = origin;
+    options.tls.ca_pem = options_.ca_pem;
+    options.max_connections = 1;
+    options.io_threads = 1;
+    options.connect_timeout = timeout;
+    options.max_response_bytes = 64 * 1024;
+    options.user_agent = "PAYONE FinanceGate";
+    options.label = "notification";
+    options.peer_name = "the receiver";
+    absl::StatusOr<std::unique_ptr<net::HttpClient>> client =
+        net::HttpClient::Create(options);
+    if (!client.ok()) {
+      result.status = client.status();
+      return result;
+    }
+    client_ = *std::move(client);
+    origin_ = origin;
+  }
+  net::ClientRequest request;
+  request.target = parsed->target;
+  request.body = body;
+  request.deadline = absl::Now() + timeout;
+  absl::Notification done;
+  std::shared_ptr<net::HttpClient::Call> call =
+      client_->Send(std::move(request), [&](net::HttpResult answer) {
+        result = std::move(answer);
+        done.Notify();
+      });
+  {
+    // Stop() cancels the call from now on; it may have come first.
+    absl::MutexLock lock(&mu_);
+    if (stopping_) call->Cancel();
+    cancel_in_flight_ = [call] { call->Cancel(); };
+  }
+  done.WaitForNotification();
+  absl::MutexLock lock(&mu_);
+  cancel_in_flight_ = nullptr;
+  return result;
+}
+
+void Notifier::Run() {
   while (true) {
     std::shared_ptr<Item> item;
     std::string url, body;
@@ -89,18 +145,17 @@ void Notifier::Run() {
       url = item->delivery.url;
       body = item->delivery.body;
     }
-    auto answer =
-        HttpPost(url, body,
-                 {{"Content-Type", "application/x-www-form-urlencoded"},
-                  {"User-Agent", "PAYONE FinanceGate"}},
-                 client);
+    const net::HttpResult answer = Post(url, body);
     absl::MutexLock lock(&mu_);
+    // A delivery that Stop() cancelled is no attempt.
+    if (stopping_) return;
     Delivery& delivery = item->delivery;
     ++delivery.attempts;
     ++attempts_;
     delivery.last_answer =
-        answer.ok() ? answer->body : std::string(answer.status().message());
-    if (answer.ok() && answer->status == 200 && answer->body == "TSOK") {
+        answer.status.ok() ? answer.body : std::string(answer.status.message());
+    if (answer.status.ok() && answer.http_status == 200 &&
+        answer.body == "TSOK") {
       delivery.delivered = true;
       ++delivered_;
       auto queue = pending_.find(delivery.txid);

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -20,7 +21,12 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "simulator/handler.h"
-#include "simulator/http_client.h"
+
+namespace payone::net {
+// service/net/http_client.h, kept out of this header (Asio's TLS headers).
+class HttpClient;
+struct HttpResult;
+}  // namespace payone::net
 
 namespace payone::simulator {
 
@@ -59,7 +65,8 @@ class Notifier : public NotificationSink {
   void Send(const std::string& url, int64_t txid,
             std::vector<NameValue> params) override;
 
-  // Stops the delivery thread; pending notifications stay undelivered.
+  // Stops the delivery thread, cancelling a delivery in flight; pending
+  // notifications stay undelivered.
   void Stop();
 
   size_t delivered() const;
@@ -77,6 +84,8 @@ class Notifier : public NotificationSink {
     absl::Time due;
   };
   void Run();
+  // One POST of `body` to `url`: the answer, or why there is none.
+  net::HttpResult Post(const std::string& url, const std::string& body);
   // The next notification to deliver (maybe not yet due), or null.
   std::shared_ptr<Item> NextLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
@@ -90,6 +99,12 @@ class Notifier : public NotificationSink {
   size_t delivered_ ABSL_GUARDED_BY(mu_) = 0;
   size_t attempts_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  // Cancels the delivery in flight, if any.
+  std::function<void()> cancel_in_flight_ ABSL_GUARDED_BY(mu_);
+  // Used by the delivery thread only: a keep-alive client for the origin
+  // (scheme, host, port) of the latest URL; URLs rarely change.
+  std::string origin_;
+  std::unique_ptr<net::HttpClient> client_;
   std::thread thread_;
 };
 

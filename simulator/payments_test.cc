@@ -52,12 +52,7 @@ Account ExampleAccount(const char* mid, const char* aid, const char* portalid,
   return account;
 }
 
-class PaymentsTest : public ::testing::Test {
- protected:
-  std::unique_ptr<Simulator> sim_ =
-      testing::StartSimulator(testing::TestOptions());
-  Client client_{*sim_};
-};
+class PaymentsTest : public testing::SimulatorTest {};
 
 TEST(DocumentedExamples, CreditCardAuthorization002) {
   // docs 002, verbatim except the key: the example's MD5 is of a portal key
@@ -550,34 +545,29 @@ TEST_F(PaymentsTest, KlarnaNeedsItsSession) {
                                       {"currency", "EUR"}});
   const std::string workorder = LineValue(session, "workorderid");
   ASSERT_FALSE(workorder.empty()) << session;
-  auto klarna = [](const std::string& reference, const Fields& extra) {
-    return testing::Payment("fnc", reference, "100", extra);
+  // The answer's `name` line for a Klarna preauthorization with `extra`.
+  auto klarna = [this](const std::string& reference, const Fields& extra,
+                       const char* name) {
+    return LineValue(
+        client_.Call("preauthorization",
+                     testing::Payment("fnc", reference, "100", extra)),
+        name);
   };
-  EXPECT_EQ(LineValue(client_.Call("preauthorization",
-                                   klarna("KL-1", {{"financingtype", "KIV"}})),
-                      "errorcode"),
-            "1011");
+  EXPECT_EQ(klarna("KL-1", {{"financingtype", "KIV"}}, "errorcode"), "1011");
   EXPECT_EQ(
-      LineValue(client_.Call("preauthorization",
-                             klarna("KL-2", {{"financingtype", "KIS"},
-                                             {"workorderid", workorder}})),
-                "errorcode"),
+      klarna("KL-2", {{"financingtype", "KIS"}, {"workorderid", workorder}},
+             "errorcode"),
       "1011");
   EXPECT_EQ(
-      LineValue(client_.Call("preauthorization",
-                             klarna("KL-3", {{"financingtype", "KIV"},
-                                             {"workorderid", workorder}})),
-                "errorcode"),
+      klarna("KL-3", {{"financingtype", "KIV"}, {"workorderid", workorder}},
+             "errorcode"),
       "1007");
-  EXPECT_EQ(
-      LineValue(
-          client_.Call(
-              "preauthorization",
-              klarna("KL-4", {{"financingtype", "KIV"},
-                              {"workorderid", workorder},
-                              {"add_paydata[authorization_token]", "tok"}})),
-          "status"),
-      "APPROVED");
+  EXPECT_EQ(klarna("KL-4",
+                   {{"financingtype", "KIV"},
+                    {"workorderid", workorder},
+                    {"add_paydata[authorization_token]", "tok"}},
+                   "status"),
+            "APPROVED");
 }
 
 TEST_F(PaymentsTest, JsonAnswerWhenAccepted) {

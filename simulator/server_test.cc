@@ -27,7 +27,7 @@ using testing::LineValue;
 
 constexpr char kApproved[] = "APPROVED";
 
-class ServerTest : public ::testing::Test {
+class ServerTest : public testing::SimulatorTest {
  protected:
   std::string Status(const std::string& reference) {
     return LineValue(
@@ -55,10 +55,6 @@ class ServerTest : public ::testing::Test {
     ASSERT_TRUE(rule.ok()) << rule.status();
     sim_->AddFault(*rule);
   }
-
-  std::unique_ptr<Simulator> sim_ =
-      testing::StartSimulator(testing::TestOptions());
-  Client client_{*sim_};
 };
 
 TEST_F(ServerTest, KeepAliveReusesOneConnection) {
@@ -217,19 +213,20 @@ TEST_F(ServerTest, ConcurrentClientsGetDistinctProcesses) {
 
 TEST(ServerLimits, ConnectionsBeyondTheLimitAreClosed) {
   HttpServerOptions options;
-  options.max_connections = 1;
+  options.server.max_connections = 1;
   auto server = HttpServer::Start(options, [](const HttpRequest&) {
     HttpResponse response;
     response.body = "ok";
     return response;
   });
   ASSERT_TRUE(server.ok());
-  Url url{false, "127.0.0.1", absl::StrCat((*server)->port()), "/"};
+  const Url url{false, "127.0.0.1", (*server)->port(), "/"};
   auto first = HttpConnection::Connect(url);
   ASSERT_TRUE(first.ok());
   ASSERT_TRUE((*first)->Send("GET", "/", "").ok());
   auto second = HttpConnection::Connect(url);
-  ASSERT_TRUE(second.ok());  // the kernel accepts; the server then closes
+  ASSERT_TRUE(second.ok());
+  // The kernel accepts; the server then closes.
   EXPECT_EQ((*second)->Send("GET", "/", "").status().code(),
             absl::StatusCode::kUnavailable);
   first->reset();
@@ -243,6 +240,35 @@ TEST(ServerLimits, ConnectionsBeyondTheLimitAreClosed) {
   }
   ASSERT_TRUE(third.ok()) << third.status();
   EXPECT_EQ(third->body, "ok");
+}
+
+TEST(ServerIpv6, ClientsReachItThroughABracketedUrl) {
+  HttpServerOptions options;
+  options.host = "::1";
+  auto server = HttpServer::Start(options, [](const HttpRequest& request) {
+    HttpResponse response;
+    response.body = absl::StrCat(
+        request.target, " ", request.Header("content-type"), " ", request.body);
+    return response;
+  });
+  if (!server.ok()) GTEST_SKIP() << "no IPv6 loopback: " << server.status();
+  auto answer =
+      HttpPost(absl::StrCat("http://[::1]:", (*server)->port(), "/status?x=1"),
+               "a=1", {{"content-type", "text/plain"}});
+  ASSERT_TRUE(answer.ok()) << answer.status();
+  // The header given replaces the form type instead of adding a second one.
+  EXPECT_EQ(answer->body, "/status?x=1 text/plain a=1");
+  // Raw bytes go to the same bracketed host.
+  auto connection = HttpConnection::Connect(
+      *ParseUrl(absl::StrCat("http://[::1]:", (*server)->port(), "/")));
+  ASSERT_TRUE(connection.ok());
+  auto raw =
+      (*connection)
+          ->SendRaw(
+              "GET /raw HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  EXPECT_TRUE(absl::StartsWith(*raw, "HTTP/1.1 200 OK\r\n")) << *raw;
+  EXPECT_TRUE(absl::EndsWith(*raw, "/raw  ")) << *raw;
 }
 
 TEST(ServerIdle, IdleConnectionsAreClosed) {

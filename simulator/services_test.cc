@@ -22,12 +22,7 @@ Fields Mandate(const std::string& iban, const std::string& bic) {
           {"country", "DE"},     {"iban", iban},       {"bic", bic}};
 }
 
-class ServicesTest : public ::testing::Test {
- protected:
-  std::unique_ptr<Simulator> sim_ =
-      testing::StartSimulator(testing::TestOptions());
-  Client client_{*sim_};
-};
+class ServicesTest : public testing::SimulatorTest {};
 
 TEST_F(ServicesTest, ManageMandateByTestIban) {
   EXPECT_EQ(client_.Call("managemandate",

@@ -331,10 +331,13 @@ absl::StatusOr<std::unique_ptr<Simulator>> Simulator::Start(
   server_options.port = options.port;
   server_options.tls_cert_pem = options.tls_cert_pem;
   server_options.tls_key_pem = options.tls_key_pem;
-  server_options.threads = options.threads;
-  server_options.idle_timeout = options.idle_timeout;
-  server_options.max_body_bytes = options.max_body_bytes;
-  server_options.max_connections = options.max_connections;
+  net::HttpServerOptions& limits = server_options.server;
+  limits.threads = options.threads;
+  // One timeout for everything: between requests, inside them, answering.
+  limits.idle_timeout = options.idle_timeout;
+  limits.read_timeout = options.idle_timeout;
+  limits.max_body_bytes = options.max_body_bytes;
+  limits.max_connections = options.max_connections;
   Impl* raw = impl.get();
   auto server = HttpServer::Start(
       std::move(server_options),

@@ -61,12 +61,7 @@ absl::StatusOr<ClientResponse> Client::Send(const std::string& method,
     if (!connection.ok()) return connection.status();
     connection_ = *std::move(connection);
   }
-  auto response = connection_->Send(method, target, body, headers);
-  // A failed exchange leaves the connection in an unknown state.
-  if (!response.ok() || response->Header("connection") == "close") {
-    connection_.reset();
-  }
-  return response;
+  return connection_->Send(method, target, body, headers);
 }
 
 namespace {

@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gtest/gtest.h"
 #include "simulator/http_client.h"
 #include "simulator/http_server.h"
 #include "simulator/simulator.h"
@@ -62,6 +63,13 @@ class Client {
   std::unique_ptr<HttpConnection> connection_;
 };
 
+// A fixture for tests that talk to one simulator of TestOptions().
+class SimulatorTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Simulator> sim_ = StartSimulator(TestOptions());
+  Client client_{*sim_};
+};
+
 // aid, clearingtype, reference, amount, currency EUR, lastname Tester and
 // country: what every (pre)authorization needs, then `extra`.
 Fields Payment(const std::string& clearingtype, const std::string& reference,
@@ -84,6 +92,9 @@ class Receiver {
   std::string url() const;
   std::vector<std::string> bodies() const;
   bool WaitFor(size_t count, absl::Duration timeout) const;
+  size_t connections_accepted() const {
+    return server_->connections_accepted();
+  }
 
  private:
   mutable absl::Mutex mu_;

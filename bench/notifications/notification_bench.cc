@@ -106,7 +106,8 @@ Result Drive(const std::vector<Target>& targets) {
     threads.emplace_back([&, s] {
       Result& mine = per_sender[s];
       const Target& target = targets[s % targets.size()];
-      const simulator::Url url{false, target.host, std::to_string(target.port),
+      const simulator::Url url{false, target.host,
+                               static_cast<uint16_t>(target.port),
                                "/payone/transaction-status"};
       auto connection = simulator::HttpConnection::Connect(url);
       if (!connection.ok()) {
@@ -163,6 +164,17 @@ double PercentileMs(const std::vector<absl::Duration>& sorted, double p) {
   return absl::ToDoubleMilliseconds(sorted[index]);
 }
 
+// The figures both modes print (bench/ledger.py reads them by name).
+std::string Figures(const Result& result) {
+  return absl::StrFormat(
+      "senders=%d seconds=%.1f accepted=%d rate=%.0f/s p50_ms=%.2f "
+      "p99_ms=%.2f failures=%d",
+      absl::GetFlag(FLAGS_senders), result.seconds, result.accepted,
+      result.accepted / std::max(result.seconds, 1e-9),
+      PercentileMs(result.latencies, 0.50),
+      PercentileMs(result.latencies, 0.99), result.failures);
+}
+
 int64_t CountStored(NotificationLog* store) {
   int64_t count = 0;
   NotificationQuery query;
@@ -196,17 +208,10 @@ bool Bench(const std::string& backend, LedgerDatabase* database) {
   (*receiver)->Shutdown();
   const NotificationStats stats = (*receiver)->Stats();
   const int64_t stored = CountStored(store);
-  std::printf(
-      "backend=%s senders=%d seconds=%.1f accepted=%lld rate=%.0f/s "
-      "p50_ms=%.2f p99_ms=%.2f failures=%lld stored_total=%lld "
-      "answered_tsok=%llu\n",
-      backend.c_str(), absl::GetFlag(FLAGS_senders), result.seconds,
-      static_cast<long long>(result.accepted),
-      result.accepted / std::max(result.seconds, 1e-9),
-      PercentileMs(result.latencies, 0.50),
-      PercentileMs(result.latencies, 0.99),
-      static_cast<long long>(result.failures), static_cast<long long>(stored),
-      static_cast<unsigned long long>(stats.stored));
+  std::printf("backend=%s %s stored_total=%lld answered_tsok=%llu\n",
+              backend.c_str(), Figures(result).c_str(),
+              static_cast<long long>(stored),
+              static_cast<unsigned long long>(stats.stored));
   std::fflush(stdout);
   // Every TSOK (warm-up included) is a stored row, and nothing else is.
   return result.failures == 0 && result.accepted > 0 &&
@@ -228,17 +233,9 @@ bool BenchTargets(const std::vector<std::string>& specs) {
     targets.push_back(target);
   }
   const Result result = Drive(targets);
-  std::printf(
-      "backend=external targets=%zu senders=%d seconds=%.1f accepted=%lld "
-      "rate=%.0f/s p50_ms=%.2f p99_ms=%.2f failures=%lld "
-      "answered_tsok=%lld\n",
-      targets.size(), absl::GetFlag(FLAGS_senders), result.seconds,
-      static_cast<long long>(result.accepted),
-      result.accepted / std::max(result.seconds, 1e-9),
-      PercentileMs(result.latencies, 0.50),
-      PercentileMs(result.latencies, 0.99),
-      static_cast<long long>(result.failures),
-      static_cast<long long>(result.answered));
+  std::printf("backend=external targets=%zu %s answered_tsok=%lld\n",
+              targets.size(), Figures(result).c_str(),
+              static_cast<long long>(result.answered));
   for (size_t i = 0; i < targets.size(); ++i) {
     std::printf("target=%s answered_tsok=%lld\n", specs[i].c_str(),
                 static_cast<long long>(result.answered_per_target[i]));

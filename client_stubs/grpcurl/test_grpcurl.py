@@ -63,16 +63,22 @@ def test_describe(address):
     assert ".payone.v1.CreditCardPayment credit_card = 25" in message
 
 
-def test_preauthorize_with_json_input(address):
+def preauthorize(address, account, reference_prefix, card):
+    """Reserves 100.00 EUR on a Visa `card` (its number fields) with JSON on
+    stdin, as the READMEs show it; returns the answer."""
     request = {
-        "account": "demo", "reference": "curl-" + uuid.uuid4().hex[:12],
+        "account": account, "reference": reference_prefix + uuid.uuid4().hex[:12],
         "amount": "10000", "currency": "EUR",
         "personal_data": {"lastname": "Mustermann", "country": "DE"},
-        "credit_card": {"cardpan": "4111111111111111", "cardtype": "CARD_TYPE_VISA",
-                        "cardexpiredate": "3012", "cardcvc2": "123"},
+        "credit_card": dict(card, cardtype="CARD_TYPE_VISA", cardexpiredate="3012"),
     }
-    response = json.loads(grpcurl("-d", "@", address, "payone.v1.PayoneGateway/Preauthorize",
-                                  data=json.dumps(request)))
+    return json.loads(grpcurl("-d", "@", address, "payone.v1.PayoneGateway/Preauthorize",
+                              data=json.dumps(request)))
+
+
+def test_preauthorize_with_json_input(address):
+    response = preauthorize(address, "demo", "curl-",
+                            {"cardpan": "4111111111111111", "cardcvc2": "123"})
     assert response["status"] == "STATUS_APPROVED", response
     assert response["txid"]
 
@@ -90,13 +96,5 @@ def test_prepare_credit_card_check(address):
 
 def test_preauthorize_with_a_pseudo_card_pan(address):
     """The top README's first example: no card number, a pseudocardpan."""
-    request = {
-        "account": "demo-saq", "reference": "saq-" + uuid.uuid4().hex[:12],
-        "amount": "10000", "currency": "EUR",
-        "personal_data": {"lastname": "Mustermann", "country": "DE"},
-        "credit_card": {"pseudocardpan": "4100000227987220", "cardtype": "CARD_TYPE_VISA",
-                        "cardexpiredate": "3012"},
-    }
-    response = json.loads(grpcurl("-d", "@", address, "payone.v1.PayoneGateway/Preauthorize",
-                                  data=json.dumps(request)))
+    response = preauthorize(address, "demo-saq", "saq-", {"pseudocardpan": "4100000227987220"})
     assert response["status"] == "STATUS_APPROVED", response

@@ -47,8 +47,8 @@ std::unique_ptr<HttpClient> Client(HttpClientOptions options) {
 
 TEST(Http, KeepAliveRequestsWithMethodsTargetsAndHeaders) {
   auto server = Serve({}, Echo);
-  HttpClientOptions options;
-  options.url = absl::StrCat("http://127.0.0.1:", server->port(), "/base");
+  HttpClientOptions options =
+      To(absl::StrCat("http://127.0.0.1:", server->port(), "/base"));
   options.response_headers = true;
   auto client = Client(options);
   ClientRequest post;
@@ -86,8 +86,8 @@ TEST(Http, Ipv6Loopback) {
 
 TEST(Http, WithoutKeepAliveEveryRequestHasItsConnection) {
   auto server = Serve({}, Echo);
-  HttpClientOptions options;
-  options.url = absl::StrCat("http://127.0.0.1:", server->port(), "/");
+  HttpClientOptions options =
+      To(absl::StrCat("http://127.0.0.1:", server->port(), "/"));
   options.keep_alive = false;
   auto client = Client(options);
   for (int i = 0; i < 3; ++i) {

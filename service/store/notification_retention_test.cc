@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "service/store/store_test_backend.h"
+#include "service/store/store_test_fixture.h"
 
 namespace payone::service {
 namespace {
@@ -39,18 +40,8 @@ StoredNotification Notification(const std::string& txid, absl::Time received) {
   return stored;
 }
 
-class NotificationRetentionTest
-    : public ::testing::TestWithParam<StoreBackend> {
+class NotificationRetentionTest : public StoreBackendTest {
  protected:
-  void SetUp() override {
-    auto database = NewTestDatabase(GetParam());
-    ASSERT_TRUE(database.ok()) << database.status();
-    database_ = *std::move(database);
-    auto store = database_->OpenStore();
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
-  }
-
   int64_t Append(const std::string& txid, absl::Time received,
                  std::vector<std::string> urls = {}) {
     const std::string body =
@@ -77,9 +68,6 @@ class NotificationRetentionTest
                ? (*list)[0].notification
                : payone::v1::TransactionStatusNotification();
   }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<TestStore> store_;
 };
 
 TEST_P(NotificationRetentionTest, RedactsOnlyPastRetentionAndOnceForwarded) {

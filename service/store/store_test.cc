@@ -26,6 +26,7 @@
 #include "service/store/schema.h"
 #include "service/store/sql_database.h"
 #include "service/store/store_test_backend.h"
+#include "service/store/store_test_fixture.h"
 
 namespace payone::service {
 namespace {
@@ -98,22 +99,8 @@ std::vector<std::string> Txids(const std::vector<StoredNotification>& list) {
   return txids;
 }
 
-class StoreTest : public ::testing::TestWithParam<StoreBackend> {
+class StoreTest : public StoreBackendTest {
  protected:
-  void SetUp() override {
-    absl::StatusOr<std::unique_ptr<TestDatabase>> database =
-        NewTestDatabase(GetParam());
-    ASSERT_TRUE(database.ok()) << database.status();
-    database_ = *std::move(database);
-    store_ = Open();
-  }
-
-  std::unique_ptr<TestStore> Open() {
-    absl::StatusOr<std::unique_ptr<TestStore>> store = database_->OpenStore();
-    EXPECT_TRUE(store.ok()) << store.status();
-    return store.ok() ? *std::move(store) : nullptr;
-  }
-
   // Rows of a statement on a connection of its own, past the Store.
   // A LedgerDatabase of its own with one writer (one batch at a time).
   std::unique_ptr<LedgerDatabase> OneWriter() {
@@ -174,9 +161,6 @@ class StoreTest : public ::testing::TestWithParam<StoreBackend> {
     EXPECT_TRUE(claim.ok()) << claim.status();
     return claim.ok() ? *claim : IdempotencyClaim{};
   }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<TestStore> store_;
 };
 
 TEST_P(StoreTest, AppendsAndListsWithFiltersAndCursorPaging) {

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -54,11 +55,6 @@ const absl::Duration kSettleTimeout = absl::Seconds(30);
 // Failing bursts reported in full per check; the rest are counted.
 constexpr int kDetailedFailures = 3;
 
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
 // The ErrorInfo reason of a failed call ("" when none).
 std::string Reason(const grpc::Status& status) {
   google::rpc::Status details;
@@ -70,45 +66,9 @@ std::string Reason(const grpc::Status& status) {
   return "";
 }
 
-const char* CodeName(grpc::StatusCode code) {
-  switch (code) {
-    case grpc::StatusCode::OK:
-      return "OK";
-    case grpc::StatusCode::CANCELLED:
-      return "CANCELLED";
-    case grpc::StatusCode::UNKNOWN:
-      return "UNKNOWN";
-    case grpc::StatusCode::INVALID_ARGUMENT:
-      return "INVALID_ARGUMENT";
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
-      return "DEADLINE_EXCEEDED";
-    case grpc::StatusCode::NOT_FOUND:
-      return "NOT_FOUND";
-    case grpc::StatusCode::ALREADY_EXISTS:
-      return "ALREADY_EXISTS";
-    case grpc::StatusCode::PERMISSION_DENIED:
-      return "PERMISSION_DENIED";
-    case grpc::StatusCode::RESOURCE_EXHAUSTED:
-      return "RESOURCE_EXHAUSTED";
-    case grpc::StatusCode::FAILED_PRECONDITION:
-      return "FAILED_PRECONDITION";
-    case grpc::StatusCode::ABORTED:
-      return "ABORTED";
-    case grpc::StatusCode::OUT_OF_RANGE:
-      return "OUT_OF_RANGE";
-    case grpc::StatusCode::UNIMPLEMENTED:
-      return "UNIMPLEMENTED";
-    case grpc::StatusCode::INTERNAL:
-      return "INTERNAL";
-    case grpc::StatusCode::UNAVAILABLE:
-      return "UNAVAILABLE";
-    case grpc::StatusCode::DATA_LOSS:
-      return "DATA_LOSS";
-    case grpc::StatusCode::UNAUTHENTICATED:
-      return "UNAUTHENTICATED";
-    default:
-      return "?";
-  }
+// "UNAVAILABLE": gRPC's status codes are Abseil's, names included.
+std::string CodeName(grpc::StatusCode code) {
+  return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
 }
 
 // Minor units of PAYONE's "12.34" / "-0.50".
@@ -316,8 +276,8 @@ namespace {
 std::string ConfigText(const Cluster& cluster, int index) {
   std::string ledger;
   if (cluster.options.backend == Backend::kSqlite) {
-    ledger = absl::StrCat("sqlite_path: \"", TempDir(), "/concurrency-ledger-",
-                          index, ".db\"");
+    ledger = absl::StrCat("sqlite_path: \"", ::testing::TempDir(),
+                          "concurrency-ledger-", index, ".db\"");
   } else {
     ledger = "postgres_conninfo_env: \"CONCURRENCY_PG_CONNINFO\"";
   }
@@ -394,31 +354,27 @@ v1::PreauthorizationRequest Preauthorization(const std::string& reference) {
   return request;
 }
 
-v1::CaptureRequest Capture(const std::string& txid, int64_t amount) {
-  v1::CaptureRequest request;
+// Capture, refund and debit name the same four fields.
+template <typename Request>
+Request Booking(const std::string& txid, int64_t amount) {
+  Request request;
   request.set_account(kAccount);
   request.set_txid(txid);
   request.set_amount(amount);
   request.set_currency("EUR");
   return request;
+}
+
+v1::CaptureRequest Capture(const std::string& txid, int64_t amount) {
+  return Booking<v1::CaptureRequest>(txid, amount);
 }
 
 v1::RefundRequest Refund(const std::string& txid, int64_t amount) {
-  v1::RefundRequest request;
-  request.set_account(kAccount);
-  request.set_txid(txid);
-  request.set_amount(amount);
-  request.set_currency("EUR");
-  return request;
+  return Booking<v1::RefundRequest>(txid, amount);
 }
 
 v1::DebitRequest Debit(const std::string& txid, int64_t amount) {
-  v1::DebitRequest request;
-  request.set_account(kAccount);
-  request.set_txid(txid);
-  request.set_amount(amount);
-  request.set_currency("EUR");
-  return request;
+  return Booking<v1::DebitRequest>(txid, amount);
 }
 
 // Runs call(caller) on `n` threads released together by a start barrier;
@@ -511,11 +467,9 @@ std::string DescribeOutcomes(const std::vector<Outcome>& outcomes) {
 std::string RequestTypeOf(BurstKind kind) {
   switch (kind) {
     case BurstKind::kCaptures:
-      return "capture";
     case BurstKind::kRefunds:
-      return "refund";
     case BurstKind::kDebits:
-      return "debit";
+      return KindName(kind);  // named after their request
     default:
       return "preauthorization";
   }
@@ -859,8 +813,8 @@ std::shared_ptr<Cluster> StartCluster(const ClusterOptions& options) {
   cluster->simulator = *std::move(sim);
 
   for (int i = 0; i < options.gateways; ++i) {
-    const std::string config =
-        absl::StrCat(TempDir(), "/concurrency-gateway-", i, ".textproto");
+    const std::string config = absl::StrCat(
+        ::testing::TempDir(), "concurrency-gateway-", i, ".textproto");
     std::ofstream(config) << ConfigText(*cluster, i);
     auto process = Subprocess::Start(
         {Runfile("service/payone_gateway"), "--config=" + config}, env);

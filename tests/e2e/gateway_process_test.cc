@@ -4,7 +4,6 @@
 
 #include <signal.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -32,11 +31,6 @@ constexpr char kToken[] = "e2e-client-token-77aa";
 constexpr char kPan[] = "4111111111111111";
 constexpr char kIban[] = "DE02120300000000202051";
 
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
 void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream(path) << content;
 }
@@ -60,7 +54,7 @@ class GatewayProcessTest : public ::testing::Test {
   void SetUp() override {
     auto certs = simulator::GenerateTestCerts();
     ASSERT_TRUE(certs.ok()) << certs.status();
-    auto files = simulator::WriteTestCerts(*certs, TempDir());
+    auto files = simulator::WriteTestCerts(*certs, ::testing::TempDir());
     ASSERT_TRUE(files.ok()) << files.status();
     ca_file_ = files->ca_cert;
     auto sim = Subprocess::Start(
@@ -119,7 +113,7 @@ clients { name: "backend" token_env: "E2E_TOKEN" accounts: "shop-de" }
 };
 
 TEST_F(GatewayProcessTest, ServesPaymentsAndStopsCleanlyOnSigterm) {
-  const std::string config = TempDir() + "/gateway.textproto";
+  const std::string config = ::testing::TempDir() + "gateway.textproto";
   WriteFile(config, ConfigText());
   std::unique_ptr<Subprocess> gateway = StartGateway(config);
   ASSERT_NE(gateway, nullptr);
@@ -187,7 +181,7 @@ TEST_F(GatewayProcessTest, ServesPaymentsAndStopsCleanlyOnSigterm) {
 }
 
 TEST_F(GatewayProcessTest, BadConfigurationExitsNamingFileLineAndField) {
-  const std::string config = TempDir() + "/bad.textproto";
+  const std::string config = ::testing::TempDir() + "bad.textproto";
   std::string text = ConfigText();
   text.replace(text.find("mid: \"10000\""), 12, "mid: \"1x\"");
   WriteFile(config, text);

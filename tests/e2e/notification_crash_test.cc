@@ -7,7 +7,6 @@
 #include <signal.h>
 
 #include <atomic>
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -38,11 +37,6 @@ constexpr int kNotifications = 160;
 constexpr int kKillAfterAcknowledged = 40;
 constexpr int kSenders = 4;
 
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
 // PAYONE's notification for payment process 7000 + i.
 simulator::testing::Fields Notification(int i) {
   return {
@@ -72,7 +66,7 @@ struct Gateway {
 class NotificationCrashTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    config_ = TempDir() + "/crash.textproto";
+    config_ = ::testing::TempDir() + "crash.textproto";
     std::ofstream(config_) << absl::Substitute(
         R"(listen_address: "127.0.0.1:0"
 metrics_address: "127.0.0.1:0"
@@ -89,7 +83,7 @@ notifications {
   forward_urls: "$1"
 }
 )",
-        TempDir(), forward_target_.url());
+        ::testing::TempDir(), forward_target_.url());
   }
 
   Gateway Start() {

@@ -64,11 +64,6 @@ double EnvNumber(const char* name, double fallback) {
   return text != nullptr && absl::SimpleAtod(text, &value) ? value : fallback;
 }
 
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
 // The gateway's resident memory in KiB, from /proc.
 int64_t ResidentKib(pid_t pid) {
   std::ifstream status(absl::StrCat("/proc/", pid, "/status"));
@@ -313,32 +308,6 @@ Processed ParseLine(const std::string& line) {
   return p;
 }
 
-const char* KindName(simulator::FaultKind kind) {
-  switch (kind) {
-    case simulator::FaultKind::kLatency:
-      return "latency";
-    case simulator::FaultKind::kResetBefore:
-      return "reset_before";
-    case simulator::FaultKind::kResetAfter:
-      return "reset_after";
-    case simulator::FaultKind::kHttp500:
-      return "http500";
-    case simulator::FaultKind::kHttp502:
-      return "http502";
-    case simulator::FaultKind::kHttp503:
-      return "http503";
-    case simulator::FaultKind::kTruncate:
-      return "truncate";
-    case simulator::FaultKind::kGarbage:
-      return "garbage";
-    case simulator::FaultKind::kHang:
-      return "hang";
-    case simulator::FaultKind::kUnknownStatus:
-      return "unknown_status";
-  }
-  return "?";
-}
-
 TEST(FaultSoak, LedgerAgreesNothingSentTwiceNoNotificationLost) {
   const absl::Duration duration = absl::Seconds(EnvNumber("SOAK_SECONDS", 20));
   const int workers = static_cast<int>(EnvNumber("SOAK_WORKERS", 4));
@@ -366,7 +335,8 @@ TEST(FaultSoak, LedgerAgreesNothingSentTwiceNoNotificationLost) {
       simulator::testing::StartSimulator(std::move(sim_options));
 
   // The gateway; a hung answer ends after its 2 s request timeout.
-  const std::string config = absl::StrCat(TempDir(), "/soak.textproto");
+  const std::string config =
+      absl::StrCat(::testing::TempDir(), "soak.textproto");
   std::ofstream(config) << absl::Substitute(
       R"(listen_address: "127.0.0.1:0"
 metrics_address: "off"
@@ -379,7 +349,7 @@ clients { name: "soak" token_env: "SOAK_TOKEN" accounts: "$1" }
 ledger { sqlite_path: "$2/soak-ledger.db" }
 notifications { listen_address: "127.0.0.1:0" allowed_sources: "127.0.0.1/32" }
 )",
-      sim->gateway_url(), kAccount, TempDir());
+      sim->gateway_url(), kAccount, ::testing::TempDir());
   auto gateway = Subprocess::Start(
       {Runfile("service/payone_gateway"), "--config=" + config},
       {{"SOAK_PORTAL_KEY", simulator::testing::TestAccount().key},
@@ -541,7 +511,8 @@ notifications { listen_address: "127.0.0.1:0" allowed_sources: "127.0.0.1/32" }
   std::vector<std::string> faults;
   int faulted = 0;
   for (const simulator::FaultRule& rule : fired) {
-    faults.push_back(absl::StrCat(KindName(rule.kind), " ", rule.fired));
+    faults.push_back(
+        absl::StrCat(simulator::FaultKindName(rule.kind), " ", rule.fired));
     faulted += rule.fired;
   }
   std::cout << "[soak] " << absl::FormatDuration(duration) << ", " << workers

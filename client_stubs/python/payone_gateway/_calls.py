@@ -60,6 +60,23 @@ def call_metadata(token: Optional[str], request_id: str,
 Tls = Union[bool, grpc.ChannelCredentials]
 
 
+def prepare_call(client, method: str, timeout: Optional[float], request_id: Optional[str],
+                 idempotency_key: Optional[str], wait_for_ready: Optional[bool]):
+    """For either client's call(): the stub method of `method` ("preauthorize"
+    or "Preauthorize"), its keyword arguments and the request id it sends."""
+    stub, rpc = resolve(method)
+    request_id = request_id or new_id()
+    options = dict(timeout=timeout or client.timeout,
+                   metadata=call_metadata(client.token, request_id, idempotency_key),
+                   wait_for_ready=wait_for_ready)
+    return getattr(getattr(client, stub), rpc), options, request_id
+
+
+def gateway_error(error: grpc.RpcError, request_id: str) -> GatewayError:
+    return GatewayError.from_details(error.code(), error.details(), error.trailing_metadata(),
+                                     request_id)
+
+
 def channel_credentials(tls: Tls, root_certificates: Optional[bytes]):
     """None for plaintext (loopback and tests only), else TLS credentials."""
     if isinstance(tls, grpc.ChannelCredentials):
@@ -74,6 +91,26 @@ def retry_allowed(error: GatewayError, attempts: int, max_attempts: int) -> bool
     only what the gateway marks retry_safe and a gateway that could not be
     reached (the same key makes that safe)."""
     return attempts < max_attempts and (error.retry_safe or error.gateway_unreachable)
+
+
+class OperationBase:
+    """What IdempotentOperation and AsyncIdempotentOperation share: one key
+    for every attempt of one logical operation, and when to send it again."""
+
+    def __init__(self, client, *, key: Optional[str] = None,
+                 max_attempts: int = 3, backoff: float = 0.1):
+        self.client = client
+        self.key = key or new_id()
+        self.max_attempts = max_attempts
+        self.backoff = backoff
+        self.attempts = 0
+
+    def _may_retry(self, error: GatewayError) -> bool:
+        return retry_allowed(error, self.attempts, self.max_attempts)
+
+    def _delay(self) -> float:
+        """The wait before the next attempt: backoff, doubled each time."""
+        return self.backoff * 2 ** (self.attempts - 1)
 
 
 RECONNECTABLE = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.UNKNOWN,
@@ -111,6 +148,16 @@ class WatchState:
     def acknowledge(self, event) -> None:
         self.acknowledged_cursor = event.cursor
         self.backoff = 0.1
+
+    def handled(self, event, result) -> bool:
+        """After the handler returned `result` for `event`: False stops the
+        watch with the event unacknowledged; anything else acknowledges it.
+        Whether to go on."""
+        if result is False:
+            self.stop()
+            return False
+        self.acknowledge(event)
+        return True
 
     def ends_with(self, error: grpc.RpcError) -> bool:
         """True when the watch ends quietly (stopped, cancelled); raises

@@ -10,8 +10,8 @@ import grpc.aio
 
 from payone.v1 import client_api_pb2_grpc, gateway_pb2_grpc, ledger_pb2, ledger_pb2_grpc
 
-from ._calls import (DEFAULT_TIMEOUT, SubscriberBase, Tls, call_metadata, channel_credentials,
-                     new_id, resolve, retry_allowed)
+from ._calls import (DEFAULT_TIMEOUT, OperationBase, SubscriberBase, Tls, channel_credentials,
+                     gateway_error, prepare_call, resolve)
 from .errors import GatewayError
 
 
@@ -47,37 +47,24 @@ class AsyncGatewayClient:
                    request_id: Optional[str] = None, idempotency_key: Optional[str] = None,
                    wait_for_ready: Optional[bool] = None):
         """Calls a unary RPC by name ("preauthorize" or "Preauthorize")."""
-        stub, rpc = resolve(method)
-        request_id = request_id or new_id()
+        rpc, options, request_id = prepare_call(self, method, timeout, request_id,
+                                                idempotency_key, wait_for_ready)
         try:
-            return await getattr(getattr(self, stub), rpc)(
-                request, timeout=timeout or self.timeout,
-                metadata=call_metadata(self.token, request_id, idempotency_key),
-                wait_for_ready=wait_for_ready)
+            return await rpc(request, **options)
         except grpc.RpcError as error:
-            raise GatewayError.from_details(error.code(), error.details(),
-                                            error.trailing_metadata(), request_id) from None
+            raise gateway_error(error, request_id) from None
 
     def __getattr__(self, name: str) -> Callable[..., Awaitable[Any]]:
         resolve(name)
         return lambda request, **options: self.call(name, request, **options)
 
 
-class AsyncIdempotentOperation:
+class AsyncIdempotentOperation(OperationBase):
     """:class:`payone_gateway.IdempotentOperation` for the asyncio client: one
     key for every attempt of one logical operation; retries by itself only
     what the gateway marks ``retry_safe`` and an unreachable gateway."""
 
-    def __init__(self, client: AsyncGatewayClient, *, key: Optional[str] = None,
-                 max_attempts: int = 3, backoff: float = 0.1):
-        self.client = client
-        self.key = key or new_id()
-        self.max_attempts = max_attempts
-        self.backoff = backoff
-        self.attempts = 0
-
     async def call(self, method: str, request, **options):
-        delay = self.backoff
         self.attempts = 0
         while True:
             self.attempts += 1
@@ -85,10 +72,9 @@ class AsyncIdempotentOperation:
                 return await self.client.call(method, request, idempotency_key=self.key,
                                               **options)
             except GatewayError as error:
-                if not retry_allowed(error, self.attempts, self.max_attempts):
+                if not self._may_retry(error):
                     raise
-            await asyncio.sleep(delay)
-            delay *= 2
+            await asyncio.sleep(self._delay())
 
 
 Handler = Callable[[ledger_pb2.TransactionStatusEvent], Union[Any, Awaitable[Any]]]
@@ -113,10 +99,8 @@ class AsyncNotificationSubscriber(SubscriberBase):
                     handled = handler(event)
                     if inspect.isawaitable(handled):
                         handled = await handled
-                    if handled is False:
-                        state.stop()
+                    if not state.handled(event, handled):
                         return
-                    state.acknowledge(event)
             except grpc.RpcError as error:
                 if state.ends_with(error):
                     return

@@ -8,8 +8,8 @@ import grpc
 
 from payone.v1 import client_api_pb2_grpc, gateway_pb2_grpc, ledger_pb2, ledger_pb2_grpc
 
-from ._calls import (DEFAULT_TIMEOUT, SubscriberBase, Tls, call_metadata, channel_credentials,
-                     new_id, resolve, retry_allowed)
+from ._calls import (DEFAULT_TIMEOUT, OperationBase, SubscriberBase, Tls, channel_credentials,
+                     gateway_error, prepare_call, resolve)
 from .errors import GatewayError
 
 
@@ -55,23 +55,19 @@ class GatewayClient:
              request_id: Optional[str] = None, idempotency_key: Optional[str] = None,
              wait_for_ready: Optional[bool] = None):
         """Calls a unary RPC by name ("preauthorize" or "Preauthorize")."""
-        stub, rpc = resolve(method)
-        request_id = request_id or new_id()
+        rpc, options, request_id = prepare_call(self, method, timeout, request_id,
+                                                idempotency_key, wait_for_ready)
         try:
-            return getattr(getattr(self, stub), rpc)(
-                request, timeout=timeout or self.timeout,
-                metadata=call_metadata(self.token, request_id, idempotency_key),
-                wait_for_ready=wait_for_ready)
+            return rpc(request, **options)
         except grpc.RpcError as error:
-            raise GatewayError.from_details(error.code(), error.details(),
-                                            error.trailing_metadata(), request_id) from None
+            raise gateway_error(error, request_id) from None
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         resolve(name)  # AttributeError for anything else
         return lambda request, **options: self.call(name, request, **options)
 
 
-class IdempotentOperation:
+class IdempotentOperation(OperationBase):
     """One logical payment operation (one preauthorization, one capture, ...).
 
     Every attempt sends the same ``idempotency-key``, so the gateway sends the
@@ -84,26 +80,16 @@ class IdempotentOperation:
     operation.
     """
 
-    def __init__(self, client: GatewayClient, *, key: Optional[str] = None,
-                 max_attempts: int = 3, backoff: float = 0.1):
-        self.client = client
-        self.key = key or new_id()
-        self.max_attempts = max_attempts
-        self.backoff = backoff
-        self.attempts = 0
-
     def call(self, method: str, request, **options):
-        delay = self.backoff
         self.attempts = 0
         while True:
             self.attempts += 1
             try:
                 return self.client.call(method, request, idempotency_key=self.key, **options)
             except GatewayError as error:
-                if not retry_allowed(error, self.attempts, self.max_attempts):
+                if not self._may_retry(error):
                     raise
-            time.sleep(delay)
-            delay *= 2
+            time.sleep(self._delay())
 
 
 class NotificationSubscriber(SubscriberBase):
@@ -129,10 +115,8 @@ class NotificationSubscriber(SubscriberBase):
         while not state.stopped:
             try:
                 for event in state.open(self.client.ledger):
-                    if handler(event) is False:
-                        state.stop()
+                    if not state.handled(event, handler(event)):
                         return
-                    state.acknowledge(event)
             except grpc.RpcError as error:
                 if state.ends_with(error):
                     return
