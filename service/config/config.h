@@ -18,6 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "codec/runtime/codec.h"
+#include "google/protobuf/message.h"
 #include "service/config/gateway_config.pb.h"
 
 namespace payone::service {
@@ -53,46 +54,26 @@ struct ClientSettings {
   absl::flat_hash_set<std::string> accounts;
 };
 
+// A loaded configuration. Components read their own section of `file`
+// (defaults come from gateway_config.proto itself, see ConfigDuration); the
+// rest is what the loader derives from it: signing-ready accounts, token
+// digests, the ledger's connection string.
 struct Config {
-  std::string listen_address;
-  std::string metrics_address;  // empty: no metrics endpoint
-  payone::gateway::v1::ServerTls tls;
-  bool has_tls = false;
-  // Upstream, with defaults applied.
-  std::string upstream_url;
-  std::string upstream_ca_file;
-  size_t max_connections = 64;
-  absl::Duration connect_timeout = absl::Seconds(5);
-  absl::Duration request_timeout = absl::Seconds(60);
-  absl::Duration idle_timeout = absl::Seconds(20);
-  int io_threads = 2;
-  size_t max_response_bytes = 1 << 20;
-  // Largest form body sent to PAYONE; a request encoding to more is
-  // INVALID_ARGUMENT and never sent.
-  size_t max_request_bytes = 256 << 10;
-  // PAYONE's Client API as browsers reach it (PayoneClientApi hands it out).
-  std::string client_api_url = "https://secure.pay1.de/client-api/";
-  absl::Duration shutdown_grace = absl::Seconds(10);
-  bool allow_unauthenticated = false;
+  payone::gateway::v1::GatewayConfig file;
   absl::flat_hash_map<std::string, AccountSettings> accounts;
-  // The ledger; kNone without one.
-  enum class LedgerBackend { kNone, kSqlite, kPostgres };
-  LedgerBackend ledger_backend = LedgerBackend::kNone;
-  std::string ledger_sqlite_path;
-  std::string ledger_postgres_conninfo;  // secret: may hold a password
-  int ledger_postgres_pool_size = 8;
-  int ledger_threads = 4;
-  absl::Duration watch_poll_interval = absl::Seconds(1);
-  // Open WatchTransactionStatus streams per client; more are
-  // RESOURCE_EXHAUSTED.
-  int max_watches_per_client = 16;
-  // ledger.notification_retention.
-  absl::Duration notification_retention = absl::Hours(24 * 30);
-  // The TransactionStatus receiver, when has_notifications.
-  bool has_notifications = false;
-  payone::gateway::v1::NotificationReceiver notifications;
   std::vector<ClientSettings> clients;
+  // ledger.postgres_conninfo_env/_file resolved; secret: may hold a password.
+  std::string ledger_postgres_conninfo;
 };
+
+// The value of the google.protobuf.Duration field `field_number` of
+// `section`, or its (default_duration) when unset, e.g.
+// ConfigDuration(file.upstream(), Upstream::kConnectTimeoutFieldNumber).
+absl::Duration ConfigDuration(const google::protobuf::Message& section,
+                              int field_number);
+
+// The /metrics address; empty when metrics_address is "off".
+std::string MetricsAddress(const payone::gateway::v1::GatewayConfig& file);
 
 // Reads an environment variable; nullopt when unset.
 using EnvLookup = std::function<std::optional<std::string>(absl::string_view)>;
@@ -107,14 +88,19 @@ std::optional<std::string> ReadFileContent(const std::string& path);
 using FileLookup =
     std::function<std::optional<std::string>(const std::string&)>;
 
+// Changes the parsed file before it is checked (command-line overrides, the
+// development launcher's simulator address).
+using AdjustConfig = std::function<void(payone::gateway::v1::GatewayConfig*)>;
+
 // Parses `text` (the content of `file_name`, which only names it in errors).
 // Relative key/token files are resolved against the current directory.
 absl::StatusOr<Config> ParseConfig(absl::string_view text,
                                    absl::string_view file_name,
                                    const EnvLookup& env,
-                                   const FileLookup& files = ReadFileContent);
-absl::StatusOr<Config> LoadConfig(const std::string& path,
-                                  const EnvLookup& env);
+                                   const FileLookup& files = ReadFileContent,
+                                   const AdjustConfig& adjust = nullptr);
+absl::StatusOr<Config> LoadConfig(const std::string& path, const EnvLookup& env,
+                                  const AdjustConfig& adjust = nullptr);
 
 }  // namespace payone::service
 

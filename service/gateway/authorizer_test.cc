@@ -22,7 +22,8 @@ Config TwoAccountsOneClient() {
 
 TEST(AuthorizerTest, AllowsAKnownTokenItsAccounts) {
   Config config = TwoAccountsOneClient();
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   auto result = authorizer.Authorize("Bearer t0ken", "shop-de");
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->client, "backend");
@@ -31,7 +32,8 @@ TEST(AuthorizerTest, AllowsAKnownTokenItsAccounts) {
 
 TEST(AuthorizerTest, MapsEachRefusalToItsCode) {
   Config config = TwoAccountsOneClient();
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   EXPECT_EQ(authorizer.Authorize("", "shop-de").status().code(),
             absl::StatusCode::kUnauthenticated);
   EXPECT_EQ(authorizer.Authorize("Basic dXNlcg==", "shop-de").status().code(),
@@ -58,7 +60,8 @@ TEST(AuthorizerTest, FindsTheClientWhoseTokenMatches) {
   other.token_sha256 = HexDigest(DigestAlgorithm::kSha256, "second-token");
   other.all_accounts = true;
   config.clients.push_back(other);
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   auto second = authorizer.Authorize("Bearer second-token", "shop-at");
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_EQ(second->client, "reporting");
@@ -79,7 +82,8 @@ TEST(AuthorizerTest, AClientWithoutAUsableDigestMatchesNoToken) {
       absl::AsciiStrToUpper(HexDigest(DigestAlgorithm::kSha256, "t0ken"));
   for (const std::string& digest : {upper, upper.substr(2), std::string()}) {
     config.clients[0].token_sha256 = digest;
-    Authorizer authorizer(config);
+    LiveConfig live(config);
+    Authorizer authorizer(live);
     EXPECT_EQ(authorizer.Authorize("Bearer t0ken", "shop-de").status().code(),
               absl::StatusCode::kUnauthenticated)
         << digest;
@@ -89,14 +93,16 @@ TEST(AuthorizerTest, AClientWithoutAUsableDigestMatchesNoToken) {
 TEST(AuthorizerTest, WildcardClientMayUseEveryAccount) {
   Config config = TwoAccountsOneClient();
   config.clients[0].all_accounts = true;
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   EXPECT_TRUE(authorizer.Authorize("Bearer t0ken", "shop-at").ok());
 }
 
 TEST(AuthorizerTest, UnauthenticatedModeStillChecksAccountsAndTokens) {
   Config config = TwoAccountsOneClient();
-  config.allow_unauthenticated = true;
-  Authorizer authorizer(config);
+  config.file.set_allow_unauthenticated(true);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   auto anonymous = authorizer.Authorize("", "shop-at");
   ASSERT_TRUE(anonymous.ok());
   EXPECT_EQ(anonymous->client, "anonymous");

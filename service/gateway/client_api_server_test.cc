@@ -53,11 +53,12 @@ class ClientApiServerTest : public ::testing::Test {
     sim_ = *std::move(sim);
 
     Config config;
-    config.listen_address = "127.0.0.1:0";
-    config.metrics_address = "";
-    config.upstream_url = sim_->gateway_url();
-    config.allow_unauthenticated = true;
-    config.client_api_url = sim_->base_url() + "/client-api/";
+    config.file.set_listen_address("127.0.0.1:0");
+    config.file.set_metrics_address("off");
+    config.file.mutable_upstream()->set_url(sim_->gateway_url());
+    config.file.set_allow_unauthenticated(true);
+    config.file.mutable_upstream()->set_client_api_url(sim_->base_url() +
+                                                       "/client-api/");
     AccountSettings account;
     account.name = "shop-saq";
     account.mid = "10000";

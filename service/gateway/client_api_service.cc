@@ -174,8 +174,8 @@ void PrepareCreditCardCheck(const AccountSettings& account,
   }
 }
 
-ClientApiService::ClientApiService(const Config& config)
-    : config_(config), authorizer_(config) {
+ClientApiService::ClientApiService(const LiveConfig& config)
+    : authorizer_(config) {
   // A malformed request message reaches the method marked.
   MarkMethodCallback(
       codec::MethodIndex(payone::v1::PayoneClientApi::service_full_name(),
@@ -208,8 +208,10 @@ grpc::ServerUnaryReactor* ClientApiService::PrepareCreditCardCheck(
     return reactor;
   }
   codec::Violations violations;
-  service::PrepareCreditCardCheck(*authorized->account, config_.client_api_url,
-                                  *request, response, &violations);
+  service::PrepareCreditCardCheck(
+      *authorized->account,
+      authorized->config->file.upstream().client_api_url(), *request, response,
+      &violations);
   reactor->Finish(violations.empty() ? grpc::Status::OK
                                      : ValidationFailed(violations.list()));
   return reactor;

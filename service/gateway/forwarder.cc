@@ -56,6 +56,7 @@ const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
     *refusal = ToGrpcStatus(authorized.status());
     return nullptr;
   }
+  state.config = std::move(authorized->config);
   state.log.set_client(authorized->client);
   state.log.set_account(authorized->account->name);
   return authorized->account;
@@ -88,8 +89,12 @@ void Forwarder::AddStandardParameters(
   }
 }
 
-absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx) const {
-  const absl::Time cap = absl::Now() + config_.request_timeout;
+absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx,
+                                       const Config& config) {
+  const absl::Time cap =
+      absl::Now() +
+      ConfigDuration(config.file.upstream(),
+                     payone::gateway::v1::Upstream::kRequestTimeoutFieldNumber);
   const auto deadline = ctx->deadline();
   if (deadline == std::chrono::system_clock::time_point::max()) return cap;
   return std::min(cap, absl::FromChrono(deadline));

@@ -70,6 +70,8 @@ struct CallState {
   std::mutex mu;
   bool cancelled = false;
   std::shared_ptr<HttpClient::Call> upstream;
+  // The configuration the call was admitted with (keeps its account alive).
+  std::shared_ptr<const Config> config;
 };
 
 // A call's ledger bookkeeping, from admission to the recorded outcome.
@@ -113,10 +115,11 @@ class ForwardReactor final : public grpc::ServerUnaryReactor {
 class Forwarder {
  public:
   // `ledger` may be null: no ledger bookkeeping.
-  Forwarder(const Config& config, HttpClient* upstream, GatewayMetrics* metrics,
-            CallLogger* logger, Ledger* ledger = nullptr)
-      : config_(config),
-        authorizer_(config),
+  // `config` must outlive the forwarder; each call reads one snapshot.
+  Forwarder(const LiveConfig& config, HttpClient* upstream,
+            GatewayMetrics* metrics, CallLogger* logger,
+            Ledger* ledger = nullptr)
+      : authorizer_(config),
         upstream_(upstream),
         metrics_(metrics),
         logger_(logger),
@@ -164,7 +167,8 @@ class Forwarder {
                              absl::string_view request_type,
                              const absl::flat_hash_set<std::string>& omit,
                              codec::FormBuilder* form) const;
-  absl::Time UpstreamDeadline(grpc::CallbackServerContext* ctx) const;
+  static absl::Time UpstreamDeadline(grpc::CallbackServerContext* ctx,
+                                     const Config& config);
   // Ends the call: log line, metrics, then Finish.
   void Finish(grpc::ServerUnaryReactor* reactor, internal::CallState& state,
               const grpc::Status& status);
@@ -175,7 +179,6 @@ class Forwarder {
                     bool status_recognized, int errorcode,
                     absl::string_view txid);
 
-  const Config& config_;
   Authorizer authorizer_;
   HttpClient* upstream_;
   GatewayMetrics* metrics_;
@@ -228,21 +231,22 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
     return reactor;
   }
 
+  const payone::gateway::v1::Upstream& limits = state->config->file.upstream();
   internal::Exchange exchange;
-  exchange.deadline = UpstreamDeadline(ctx);
+  exchange.deadline = UpstreamDeadline(ctx, *state->config);
   exchange.decode_options.charset = account->charset;
-  exchange.decode_options.max_body_bytes = config_.max_response_bytes;
+  exchange.decode_options.max_body_bytes = limits.max_response_bytes();
   // Encoded before the ledger records anything, so that an oversized body
   // is refused with nothing sent. A sequence number the ledger fills in
   // adds a few bytes later; the bound is on what the caller sent.
   exchange.body = Encode(*req, *account, encode_options);
-  if (exchange.body.size() > config_.max_request_bytes) {
+  if (exchange.body.size() > limits.max_request_bytes()) {
     Finish(reactor, *state,
            ValidationFailed(
                {{"", "",
                  absl::StrCat("the request encodes to ", exchange.body.size(),
                               " bytes, more than the limit of ",
-                              config_.max_request_bytes)}}));
+                              limits.max_request_bytes())}}));
     return reactor;
   }
   const absl::string_view idempotency_key =

@@ -6,6 +6,8 @@
 // the /metrics endpoint.
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -33,6 +35,11 @@ class GatewayServer {
   void Shutdown(absl::Duration grace);
   // Blocks until Shutdown has completed.
   void Wait();
+
+  // Puts `next`'s accounts, clients and allow_unauthenticated in force at
+  // once for new calls (calls in flight keep theirs); every other setting
+  // keeps its value. Returns the fields that changed but need a restart.
+  std::vector<std::string> Reload(Config next);
 
   struct Impl;
 

@@ -15,7 +15,7 @@ function flag(name: string): string | undefined {
 
 async function startGateway(): Promise<{ address: string; process: ChildProcess }> {
   const binary = process.env.PAYONE_GATEWAY_BINARY;
-  if (!binary) throw new Error("--gateway=HOST:PORT or PAYONE_GATEWAY_BINARY (//service:payone_gateway)");
+  if (!binary) throw new Error("--gateway=HOST:PORT or PAYONE_GATEWAY_BINARY (//service:payone_gateway_dev)");
   const gateway = spawn(binary, ["--listen=127.0.0.1:0", "--metrics_address=off"],
     { stdio: ["ignore", "inherit", "pipe"] });
   for await (const line of createInterface({ input: gateway.stderr! })) {
