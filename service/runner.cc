@@ -62,17 +62,24 @@ void Reload(const std::string& path, const AdjustConfig& adjust,
   }
   const int accounts = loaded->accounts.size();
   const int clients = loaded->clients.size();
-  const std::vector<std::string> needs_restart =
+  absl::StatusOr<std::vector<std::string>> needs_restart =
       server.Reload(*std::move(loaded));
+  if (!needs_restart.ok()) {
+    f["message"].set_string_value(
+        absl::StrCat("reload refused, the configuration in force stays: ",
+                     needs_restart.status().message()));
+    LogEvent(logger, "config_reload_refused", std::move(fields));
+    return;
+  }
   f["accounts"].set_number_value(accounts);
   f["clients"].set_number_value(clients);
   auto* list = f["needs_restart"].mutable_list_value();
-  for (const std::string& field : needs_restart) {
+  for (const std::string& field : *needs_restart) {
     list->add_values()->set_string_value(field);
   }
-  if (!needs_restart.empty()) {
+  if (!needs_restart->empty()) {
     f["message"].set_string_value(
-        absl::StrCat(absl::StrJoin(needs_restart, ", "),
+        absl::StrCat(absl::StrJoin(*needs_restart, ", "),
                      " changed in the file but needs a restart; the old "
                      "value stays in force"));
   }

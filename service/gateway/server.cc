@@ -389,8 +389,14 @@ void GatewayServer::Shutdown(absl::Duration grace) {
 
 void GatewayServer::Wait() { impl_->server->Wait(); }
 
-std::vector<std::string> GatewayServer::Reload(Config next) {
+absl::StatusOr<std::vector<std::string>> GatewayServer::Reload(Config next) {
   Reloaded reloaded = MergeReload(*impl_->config.Get(), std::move(next));
+  // The receiver first: if it refuses, nothing has changed.
+  if (impl_->receiver) {
+    absl::Status status =
+        impl_->receiver->SetAccounts(NotificationAccounts(reloaded.config));
+    if (!status.ok()) return status;
+  }
   impl_->config.Set(std::make_shared<const Config>(std::move(reloaded.config)));
   return std::move(reloaded.needs_restart);
 }

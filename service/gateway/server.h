@@ -37,9 +37,10 @@ class GatewayServer {
   void Wait();
 
   // Puts `next`'s accounts, clients and allow_unauthenticated in force at
-  // once for new calls (calls in flight keep theirs); every other setting
-  // keeps its value. Returns the fields that changed but need a restart.
-  std::vector<std::string> Reload(Config next);
+  // once for new calls and notifications (calls in flight keep theirs);
+  // every other setting keeps its value. Returns the fields that changed
+  // but need a restart; on an error nothing has changed.
+  absl::StatusOr<std::vector<std::string>> Reload(Config next);
 
   struct Impl;
 
