@@ -258,7 +258,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   for (int i = 0; i < proto.accounts_size(); ++i) {
     const auto& a = proto.accounts(i);
     AccountSettings account;
-    account.name = a.name();
+    account.file = a;
     if (!ValidAccountName(a.name())) {
       problems.Add(
           {{"accounts", i}, {"name"}},
@@ -276,19 +276,12 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
                                   " digits"));
       }
     }
-    account.mid = a.mid();
-    account.aid = a.aid();
-    account.portalid = a.portalid();
-    account.mode = a.mode();
     if (a.mode() != "test" && a.mode() != "live") {
       problems.Add({{"accounts", i}, {"mode"}}, "must be \"test\" or \"live\"");
     }
-    account.api_version = a.api_version();
     if (a.encoding() == "UTF-8") {
-      account.encoding = "UTF-8";
       account.charset = codec::Charset::kUtf8;
     } else if (a.encoding() == "ISO-8859-1") {
-      account.encoding = "ISO-8859-1";
       account.charset = codec::Charset::kLatin1;
     } else {
       problems.Add({{"accounts", i}, {"encoding"}},
@@ -309,9 +302,6 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
           HexDigest(DigestAlgorithm::kSha384, *key);
       account.portal_key = *key;
     }
-    account.legacy_md5_client_api_hash = a.legacy_md5_client_api_hash();
-    account.pseudo_card_pan_only =
-        a.card_data() == payone::gateway::v1::PSEUDO_CARD_PAN_ONLY;
     config.accounts.emplace(a.name(), std::move(account));
   }
 

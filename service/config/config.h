@@ -23,16 +23,14 @@
 
 namespace payone::service {
 
-// A merchant account, ready to sign requests.
+// A merchant account, ready to sign requests: its section of the file and
+// what the loader derives from it.
 struct AccountSettings {
-  std::string name;
-  std::string mid;
-  std::string aid;
-  std::string portalid;
-  std::string mode;
-  std::string api_version;
-  std::string encoding;  // "UTF-8" or "ISO-8859-1", as sent to PAYONE
-  codec::Charset charset = codec::Charset::kUtf8;
+  // name, mid, aid, portalid, mode, api_version, encoding (exactly
+  // "UTF-8" or "ISO-8859-1", as sent to PAYONE), card_data,
+  // legacy_md5_client_api_hash.
+  payone::gateway::v1::Account file;
+  codec::Charset charset = codec::Charset::kUtf8;  // of file.encoding()
   // What PAYONE receives as `key`: hex SHA-384 (or MD5) of the portal key.
   std::string key_digest;
   // What a TransactionStatus notification carries as `key`: hex MD5 of the
@@ -42,9 +40,6 @@ struct AccountSettings {
   // The portal key itself: the HMAC key of the Client API `hash`. Secret:
   // never logged, never sent.
   std::string portal_key;
-  bool legacy_md5_client_api_hash = false;
-  // PSEUDO_CARD_PAN_ONLY: requests with a cardpan or cardcvc2 are refused.
-  bool pseudo_card_pan_only = false;
 };
 
 struct ClientSettings {

@@ -66,17 +66,17 @@ TEST(ConfigTest, LoadsAccountsWithKeyDigestsAndDefaults) {
   const AccountSettings& de = config->accounts.at("shop-de");
   EXPECT_EQ(de.key_digest,
             HexDigest(DigestAlgorithm::kSha384, "portal-secret"));
-  EXPECT_EQ(de.api_version, "3.11");
-  EXPECT_EQ(de.encoding, "UTF-8");
+  EXPECT_EQ(de.file.api_version(), "3.11");
+  EXPECT_EQ(de.file.encoding(), "UTF-8");
   const AccountSettings& at = config->accounts.at("shop-at");
   EXPECT_EQ(at.key_digest, HexDigest(DigestAlgorithm::kMd5, "portal-secret"));
   EXPECT_EQ(at.charset, codec::Charset::kLatin1);
   // Card data and the Client API hash: defaults, and as configured.
-  EXPECT_FALSE(de.pseudo_card_pan_only);
-  EXPECT_FALSE(de.legacy_md5_client_api_hash);
+  EXPECT_FALSE(de.file.card_data() == gateway::v1::PSEUDO_CARD_PAN_ONLY);
+  EXPECT_FALSE(de.file.legacy_md5_client_api_hash());
   EXPECT_EQ(de.portal_key, "portal-secret");
-  EXPECT_TRUE(at.pseudo_card_pan_only);
-  EXPECT_TRUE(at.legacy_md5_client_api_hash);
+  EXPECT_TRUE(at.file.card_data() == gateway::v1::PSEUDO_CARD_PAN_ONLY);
+  EXPECT_TRUE(at.file.legacy_md5_client_api_hash());
   EXPECT_EQ(config->file.upstream().client_api_url(),
             "https://secure.pay1.de/client-api/");
   ASSERT_EQ(config->clients.size(), 1u);
@@ -381,7 +381,8 @@ TEST(ConfigDefaultsTest, TheDevelopmentConfigurationLoads) {
         return std::nullopt;
       });
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_TRUE(config->accounts.at("demo-saq").pseudo_card_pan_only);
+  EXPECT_EQ(config->accounts.at("demo-saq").file.card_data(),
+            gateway::v1::PSEUDO_CARD_PAN_ONLY);
   EXPECT_TRUE(config->file.allow_unauthenticated());
   EXPECT_EQ(config->file.listen_address(), "127.0.0.1:50051");
 }

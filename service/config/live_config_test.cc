@@ -65,7 +65,7 @@ TEST(LiveConfigTest, ASnapshotOutlivesItsReplacement) {
   const AccountSettings* account = &in_flight->accounts.at("shop-de");
   live.Set(std::make_shared<const Config>(Parse(kBase, "rotated")));
   // The call that started before the swap still reads its own snapshot.
-  EXPECT_EQ(account->name, "shop-de");
+  EXPECT_EQ(account->file.name(), "shop-de");
   EXPECT_NE(live.Get(), in_flight);
   EXPECT_NE(live.Get()->clients[0].token_sha256,
             in_flight->clients[0].token_sha256);

@@ -10,8 +10,8 @@ namespace {
 
 Config TwoAccountsOneClient() {
   Config config;
-  config.accounts["shop-de"].name = "shop-de";
-  config.accounts["shop-at"].name = "shop-at";
+  config.accounts["shop-de"].file.set_name("shop-de");
+  config.accounts["shop-at"].file.set_name("shop-at");
   ClientSettings client;
   client.name = "backend";
   client.token_sha256 = HexDigest(DigestAlgorithm::kSha256, "t0ken");
@@ -27,7 +27,7 @@ TEST(AuthorizerTest, AllowsAKnownTokenItsAccounts) {
   auto result = authorizer.Authorize("Bearer t0ken", "shop-de");
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->client, "backend");
-  EXPECT_EQ(result->account->name, "shop-de");
+  EXPECT_EQ(result->account->file.name(), "shop-de");
 }
 
 TEST(AuthorizerTest, MapsEachRefusalToItsCode) {

@@ -15,12 +15,12 @@ using ::testing::ElementsAre;
 
 AccountSettings Demo() {
   AccountSettings account;
-  account.name = "demo";
-  account.mid = "10000";
-  account.aid = "10001";
-  account.portalid = "2000001";
-  account.mode = "test";
-  account.encoding = "UTF-8";
+  account.file.set_name("demo");
+  account.file.set_mid("10000");
+  account.file.set_aid("10001");
+  account.file.set_portalid("2000001");
+  account.file.set_mode("test");
+  account.file.set_encoding("UTF-8");
   account.portal_key = "demo-portal-key";
   return account;
 }
@@ -61,7 +61,7 @@ TEST(PrepareCreditCardCheckTest, HostedIframeRequestWithHmacSha384) {
 
 TEST(PrepareCreditCardCheckTest, LegacyMd5Hash) {
   AccountSettings account = Demo();
-  account.legacy_md5_client_api_hash = true;
+  account.file.set_legacy_md5_client_api_hash(true);
   PrepareCreditCardCheckRequest request;
   request.set_account("demo");
   PrepareCreditCardCheckResponse response;

@@ -58,7 +58,7 @@ const AccountSettings* Forwarder::Authorize(grpc::CallbackServerContext* ctx,
   }
   state.config = std::move(authorized->config);
   state.log.set_client(authorized->client);
-  state.log.set_account(authorized->account->name);
+  state.log.set_account(authorized->account->file.name());
   return authorized->account;
 }
 
@@ -74,14 +74,14 @@ void Forwarder::AddStandardParameters(
     const absl::flat_hash_set<std::string>& omit,
     codec::FormBuilder* form) const {
   const std::pair<absl::string_view, absl::string_view> parameters[] = {
-      {"mid", account.mid},
-      {"aid", account.aid},
-      {"portalid", account.portalid},
+      {"mid", account.file.mid()},
+      {"aid", account.file.aid()},
+      {"portalid", account.file.portalid()},
       {"key", account.key_digest},
-      {"api_version", account.api_version},
-      {"mode", account.mode},
+      {"api_version", account.file.api_version()},
+      {"mode", account.file.mode()},
       {"request", request_type},
-      {"encoding", account.encoding},
+      {"encoding", account.file.encoding()},
       {"solution_name", kSolutionName},
       {"solution_version", kSolutionVersion}};
   for (const auto& [name, value] : parameters) {

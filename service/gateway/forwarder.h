@@ -223,8 +223,8 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   }
   codec::Violations violations;
   RequestCodec::Validate(*to_validate, encode_options, &violations);
-  if (account->pseudo_card_pan_only) {
-    CheckPseudoCardPanOnly(*req, account->name, &violations);
+  if (account->file.card_data() == payone::gateway::v1::PSEUDO_CARD_PAN_ONLY) {
+    CheckPseudoCardPanOnly(*req, account->file.name(), &violations);
   }
   if (!violations.empty()) {
     Finish(reactor, *state, ValidationFailed(violations.list()));
@@ -327,7 +327,7 @@ void Forwarder::DescribeForLedger(const Req& req,
   using RequestCodec = codec::PayoneCodec<Req>;
   const codec::LedgerFields fields = RequestCodec::LedgerFieldsOf(req);
   record->account = req.account();
-  record->portalid = account.portalid;
+  record->portalid = account.file.portalid();
   record->request_type = std::string(RequestCodec::kRequestType);
   record->effect = RequestCodec::kLedgerEffect;
   record->txid = std::string(fields.txid);

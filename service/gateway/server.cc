@@ -90,7 +90,7 @@ absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenLedgerDatabase(
 std::vector<NotificationAccount> NotificationAccounts(const Config& config) {
   std::vector<NotificationAccount> accounts;
   for (const auto& [name, account] : config.accounts) {
-    accounts.push_back({name, account.portalid, account.aid,
+    accounts.push_back({name, account.file.portalid(), account.file.aid(),
                         account.notification_key_md5,
                         account.notification_key_sha384});
   }
