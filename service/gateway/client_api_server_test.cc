@@ -16,8 +16,8 @@
 #include "gtest/gtest.h"
 #include "payone/v1/client_api.grpc.pb.h"
 #include "payone/v1/gateway.grpc.pb.h"
-#include "service/config/hex_digest.h"
 #include "service/gateway/server.h"
+#include "service/gateway/testing.h"
 #include "simulator/simulator.h"
 #include "simulator/testing.h"
 
@@ -59,16 +59,7 @@ class ClientApiServerTest : public ::testing::Test {
     config.file.set_allow_unauthenticated(true);
     config.file.mutable_upstream()->set_client_api_url(sim_->base_url() +
                                                        "/client-api/");
-    AccountSettings account;
-    account.file.set_name("shop-saq");
-    account.file.set_mid("10000");
-    account.file.set_aid("10001");
-    account.file.set_portalid("2000001");
-    account.file.set_mode("test");
-    account.file.set_api_version("3.11");
-    account.file.set_encoding("UTF-8");
-    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
-    account.portal_key = kPortalKey;
+    AccountSettings account = SimulatorTestAccount("shop-saq", kPortalKey);
     account.file.set_card_data(gateway::v1::PSEUDO_CARD_PAN_ONLY);
     config.accounts.emplace(account.file.name(), account);
     AccountSettings legacy = account;

@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/gateway/testing.h"
 
 namespace payone::service {
 namespace {
@@ -14,15 +15,7 @@ using ::payone::v1::PrepareCreditCardCheckResponse;
 using ::testing::ElementsAre;
 
 AccountSettings Demo() {
-  AccountSettings account;
-  account.file.set_name("demo");
-  account.file.set_mid("10000");
-  account.file.set_aid("10001");
-  account.file.set_portalid("2000001");
-  account.file.set_mode("test");
-  account.file.set_encoding("UTF-8");
-  account.portal_key = "demo-portal-key";
-  return account;
+  return SimulatorTestAccount("demo", "demo-portal-key");
 }
 
 constexpr char kClientApi[] = "https://secure.pay1.de/client-api/";

@@ -12,10 +12,9 @@ AccountSettings SimulatorTestAccount(const std::string& name,
   account.file.set_aid("10001");
   account.file.set_portalid("2000001");
   account.file.set_mode("test");
-  account.file.set_api_version("3.11");
-  account.file.set_encoding("UTF-8");
   account.key_digest = HexDigest(DigestAlgorithm::kSha384, portal_key);
   account.notification_key_md5 = HexDigest(DigestAlgorithm::kMd5, portal_key);
+  account.portal_key = std::string(portal_key);
   return account;
 }
 
