@@ -90,8 +90,9 @@ int Run() {
                  "payone-gateway-dev: cannot create a ledger in /tmp\n");
     return 1;
   }
-  setenv("PAYONE_DEMO_KEY", kDemoKey, /*overwrite=*/0);
-  setenv("PAYONE_DEMO_SAQ_KEY", kDemoSaqKey, /*overwrite=*/0);
+  // The simulator knows these keys and no others.
+  setenv("PAYONE_DEMO_KEY", kDemoKey, /*overwrite=*/1);
+  setenv("PAYONE_DEMO_SAQ_KEY", kDemoSaqKey, /*overwrite=*/1);
 
   RunOptions options;
   options.config_path = ConfigPath(dir);

@@ -89,12 +89,8 @@ void Forwarder::AddStandardParameters(
   }
 }
 
-absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx,
-                                       const Config& config) {
-  const absl::Time cap =
-      absl::Now() +
-      ConfigDuration(config.file.upstream(),
-                     payone::gateway::v1::Upstream::kRequestTimeoutFieldNumber);
+absl::Time Forwarder::UpstreamDeadline(grpc::CallbackServerContext* ctx) const {
+  const absl::Time cap = absl::Now() + request_timeout_;
   const auto deadline = ctx->deadline();
   if (deadline == std::chrono::system_clock::time_point::max()) return cap;
   return std::min(cap, absl::FromChrono(deadline));

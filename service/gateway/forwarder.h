@@ -120,6 +120,10 @@ class Forwarder {
             GatewayMetrics* metrics, CallLogger* logger,
             Ledger* ledger = nullptr)
       : authorizer_(config),
+        // Read once (not per call): upstream settings need a restart.
+        request_timeout_(ConfigDuration(
+            config.Get()->file.upstream(),
+            payone::gateway::v1::Upstream::kRequestTimeoutFieldNumber)),
         upstream_(upstream),
         metrics_(metrics),
         logger_(logger),
@@ -167,8 +171,7 @@ class Forwarder {
                              absl::string_view request_type,
                              const absl::flat_hash_set<std::string>& omit,
                              codec::FormBuilder* form) const;
-  static absl::Time UpstreamDeadline(grpc::CallbackServerContext* ctx,
-                                     const Config& config);
+  absl::Time UpstreamDeadline(grpc::CallbackServerContext* ctx) const;
   // Ends the call: log line, metrics, then Finish.
   void Finish(grpc::ServerUnaryReactor* reactor, internal::CallState& state,
               const grpc::Status& status);
@@ -180,6 +183,7 @@ class Forwarder {
                     absl::string_view txid);
 
   Authorizer authorizer_;
+  const absl::Duration request_timeout_;
   HttpClient* upstream_;
   GatewayMetrics* metrics_;
   CallLogger* logger_;
@@ -233,7 +237,7 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
 
   const payone::gateway::v1::Upstream& limits = state->config->file.upstream();
   internal::Exchange exchange;
-  exchange.deadline = UpstreamDeadline(ctx, *state->config);
+  exchange.deadline = UpstreamDeadline(ctx);
   exchange.decode_options.charset = account->charset;
   exchange.decode_options.max_body_bytes = limits.max_response_bytes();
   // Encoded before the ledger records anything, so that an oversized body
