@@ -139,26 +139,26 @@ absl::Duration ToDuration(const google::protobuf::Duration& value) {
 // Every set Duration must be positive and every set count at least 1 (an
 // unset one has its default), in `message` and the messages it holds.
 void CheckPositive(const google::protobuf::Message& message,
-                   std::vector<Step>& path, Problems* problems) {
+                   std::vector<Step>* path, Problems* problems) {
   const google::protobuf::Reflection* reflection = message.GetReflection();
   std::vector<const FieldDescriptor*> fields;
   reflection->ListFields(message, &fields);
   for (const FieldDescriptor* field : fields) {
     if (field->is_repeated()) continue;
-    path.push_back({field->name()});
+    path->push_back({field->name()});
     if (field->message_type() == google::protobuf::Duration::descriptor()) {
       if (ToDuration(static_cast<const google::protobuf::Duration&>(
               reflection->GetMessage(message, field))) <=
           absl::ZeroDuration()) {
-        problems->Add(path, "must be a positive duration");
+        problems->Add(*path, "must be a positive duration");
       }
     } else if (field->message_type() != nullptr) {
       CheckPositive(reflection->GetMessage(message, field), path, problems);
     } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_UINT32 &&
                reflection->GetUInt32(message, field) == 0) {
-      problems->Add(path, "must be at least 1");
+      problems->Add(*path, "must be at least 1");
     }
-    path.pop_back();
+    path->pop_back();
   }
 }
 
@@ -220,10 +220,8 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   }
 
   if (adjust) adjust(&proto);
-  {
-    std::vector<Step> path;
-    CheckPositive(proto, path, &problems);
-  }
+  std::vector<Step> path;
+  CheckPositive(proto, &path, &problems);
   if (proto.has_tls()) {
     const auto& tls = proto.tls();
     if (tls.cert_file().empty() || tls.key_file().empty()) {
