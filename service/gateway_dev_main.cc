@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -115,10 +116,11 @@ int Run() {
         stderr,
         "payone-gateway-dev: %s on a PAYONE simulator at %s (accounts "
         "\"demo\" and \"demo-saq\", no authentication, a ledger that lasts "
-        "until the gateway stops; SIGHUP reloads the file). Try:\n"
+        "until the gateway stops). After editing the file: kill -HUP %d. "
+        "Try:\n"
         "  grpcurl -plaintext 127.0.0.1:%d list\n",
         options.config_path.c_str(), simulator->gateway_url().c_str(),
-        server.port());
+        static_cast<int>(getpid()), server.port());
   };
   const int code = RunGateway(options);
   (*sim)->Stop();
