@@ -5,8 +5,8 @@
 # 1. setup (setup.sh: venv, Go tools + grpcurl, Maven, npm; fast when done)
 # 2. stubs.xml: the committed stubs and docs/api-reference.md equal a fresh
 #    generation (generate.sh --check)
-# 3. builds //service:payone_gateway and starts it on its embedded simulator,
-#    2 s of latency for references slow-* (PAYONE_GATEWAY_BINARY overrides)
+# 3. builds //service:payone_gateway_dev and starts it (its simulator),
+#    2 s of latency for references slow-* (PAYONE_GATEWAY_DEV_BINARY overrides)
 # 4. Each package built as it is published and tested from the built artifact
 #    in a consumer project outside the source tree: python.xml (pytest on
 #    the wheel in a fresh venv), go.xml (go test via gotestsum in a consumer
@@ -80,17 +80,25 @@ run_case "$junit/stubs.xml" client_stubs generated_code_up_to_date "$here/genera
 # 3. The gateway
 # The language tests start their own gateways through the fixture process
 # (//client_stubs/cpp:gateway_fixture_main, PAYONE_GATEWAY_FIXTURE), which
-# runs PAYONE_GATEWAY_BINARY; the examples and grpcurl call the one below.
+# runs the production PAYONE_GATEWAY_BINARY on a configuration of its own;
+# the examples and grpcurl call the development launcher below
+# (PAYONE_GATEWAY_DEV_BINARY: its own simulator, dev.textproto).
 gateway=${PAYONE_GATEWAY_BINARY:-}
+dev_gateway=${PAYONE_GATEWAY_DEV_BINARY:-}
 fixture=${PAYONE_GATEWAY_FIXTURE:-}
-if [[ -z $gateway || -z $fixture ]]; then
-  (cd "$repo" && bazel build //service:payone_gateway //client_stubs/cpp:gateway_fixture_main >&2) || status=1
+if [[ -z $gateway || -z $dev_gateway || -z $fixture ]]; then
+  (cd "$repo" && bazel build //service:payone_gateway //service:payone_gateway_dev //client_stubs/cpp:gateway_fixture_main >&2) || status=1
 fi
+# Copies: another bazel command (--config=asan) may repoint bazel-bin.
 if [[ -z $gateway ]]; then
-  # A copy: another bazel command (--config=asan) may repoint bazel-bin.
   gateway=$junit/payone_gateway
   cp -fL "$repo/bazel-bin/service/payone_gateway" "$gateway" || status=1
   export PAYONE_GATEWAY_BINARY=$gateway
+fi
+if [[ -z $dev_gateway ]]; then
+  dev_gateway=$junit/payone_gateway_dev
+  cp -fL "$repo/bazel-bin/service/payone_gateway_dev" "$dev_gateway" || status=1
+  export PAYONE_GATEWAY_DEV_BINARY=$dev_gateway
 fi
 if [[ -z $fixture ]]; then
   fixture=$junit/gateway_fixture_main
@@ -98,10 +106,10 @@ if [[ -z $fixture ]]; then
   export PAYONE_GATEWAY_FIXTURE=$fixture
 fi
 gateway_log=$junit/gateway.log
-"$gateway" --listen=127.0.0.1:0 --metrics_address=off \
+"$dev_gateway" --listen=127.0.0.1:0 --metrics_address=off \
   --simulator_faults='latency=2s,reference=slow-*' 2>"$gateway_log" &
 gateway_pid=$!
-trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway" "$junit/gateway_fixture_main"; rm -rf "${consumer:-/nonexistent}"' EXIT
+trap 'kill -TERM $gateway_pid 2>/dev/null; wait $gateway_pid 2>/dev/null; rm -f "$junit/payone_gateway" "$junit/payone_gateway_dev" "$junit/gateway_fixture_main"; rm -rf "${consumer:-/nonexistent}"' EXIT
 port=
 for _ in $(seq 100); do
   port=$(grep -o '"event":"listening","port":[0-9]*' "$gateway_log" | grep -o '[0-9]*$' || true)

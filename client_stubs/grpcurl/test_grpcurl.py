@@ -2,8 +2,8 @@
 the gateway through server reflection: list, describe, and a Preauthorize with
 JSON input, exactly as client_stubs/README.md shows them.
 
-The gateway: $PAYONE_GATEWAY_ADDRESS, or bazel-bin/service/payone_gateway
-(or $PAYONE_GATEWAY_BINARY) started here. grpcurl: $GRPCURL, or grpcurl in
+The gateway: $PAYONE_GATEWAY_ADDRESS, or bazel-bin/service/payone_gateway_dev
+(or $PAYONE_GATEWAY_DEV_BINARY) started here. grpcurl: $GRPCURL, or grpcurl in
 ~/.cache/payone-client-stubs/bin or on the PATH."""
 import json
 import os
@@ -28,7 +28,7 @@ def address():
     if os.environ.get("PAYONE_GATEWAY_ADDRESS"):
         yield os.environ["PAYONE_GATEWAY_ADDRESS"]
         return
-    binary = os.environ.get("PAYONE_GATEWAY_BINARY", str(REPO / "bazel-bin/service/payone_gateway"))
+    binary = os.environ.get("PAYONE_GATEWAY_DEV_BINARY", str(REPO / "bazel-bin/service/payone_gateway_dev"))
     process = subprocess.Popen([binary, "--listen=127.0.0.1:0", "--metrics_address=off"],
                                stderr=subprocess.PIPE, text=True)
     port = next(json.loads(line)["port"] for line in process.stderr

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/types/span.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/time_util.h"
@@ -34,7 +35,7 @@ class Problems {
   Problems(absl::string_view file, const TextFormat::ParseInfoTree* tree)
       : file_(file), tree_(tree) {}
 
-  void Add(std::initializer_list<Step> path, absl::string_view what) {
+  void Add(absl::Span<const Step> path, absl::string_view what) {
     std::string field;
     int line = -1;
     int column = -1;
@@ -131,17 +132,33 @@ std::optional<std::string> ReadSecret(
   return value;
 }
 
-absl::Duration DurationOr(bool has, const google::protobuf::Duration& value,
-                          absl::Duration fallback) {
-  if (!has) return fallback;
+absl::Duration ToDuration(const google::protobuf::Duration& value) {
   return absl::Seconds(value.seconds()) + absl::Nanoseconds(value.nanos());
 }
 
-void CheckPositive(bool has, const google::protobuf::Duration& value,
-                   std::initializer_list<Step> path, Problems* problems) {
-  if (has &&
-      DurationOr(true, value, absl::ZeroDuration()) <= absl::ZeroDuration()) {
-    problems->Add(path, "must be a positive duration");
+// Every set Duration must be positive and every set count at least 1 (an
+// unset one has its default), in `message` and the messages it holds.
+void CheckPositive(const google::protobuf::Message& message,
+                   std::vector<Step>* path, Problems* problems) {
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->is_repeated()) continue;
+    path->push_back({field->name()});
+    if (field->message_type() == google::protobuf::Duration::descriptor()) {
+      if (ToDuration(static_cast<const google::protobuf::Duration&>(
+              reflection->GetMessage(message, field))) <=
+          absl::ZeroDuration()) {
+        problems->Add(*path, "must be a positive duration");
+      }
+    } else if (field->message_type() != nullptr) {
+      CheckPositive(reflection->GetMessage(message, field), path, problems);
+    } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_UINT32 &&
+               reflection->GetUInt32(message, field) == 0) {
+      problems->Add(*path, "must be at least 1");
+    }
+    path->pop_back();
   }
 }
 
@@ -161,10 +178,36 @@ EnvLookup ProcessEnv() {
   };
 }
 
+absl::Duration ConfigDuration(const google::protobuf::Message& section,
+                              int field_number) {
+  const FieldDescriptor* field =
+      section.GetDescriptor()->FindFieldByNumber(field_number);
+  if (field == nullptr ||
+      field->message_type() != google::protobuf::Duration::descriptor()) {
+    return absl::ZeroDuration();
+  }
+  if (section.GetReflection()->HasField(section, field)) {
+    return ToDuration(static_cast<const google::protobuf::Duration&>(
+        section.GetReflection()->GetMessage(section, field)));
+  }
+  absl::Duration fallback;
+  if (!absl::ParseDuration(
+          field->options().GetExtension(payone::gateway::v1::default_duration),
+          &fallback)) {
+    return absl::ZeroDuration();
+  }
+  return fallback;
+}
+
+std::string MetricsAddress(const GatewayConfig& file) {
+  return file.metrics_address() == "off" ? "" : file.metrics_address();
+}
+
 absl::StatusOr<Config> ParseConfig(absl::string_view text,
                                    absl::string_view file_name,
                                    const EnvLookup& env,
-                                   const FileLookup& files) {
+                                   const FileLookup& files,
+                                   const AdjustConfig& adjust) {
   GatewayConfig proto;
   TextFormat::ParseInfoTree tree;
   Problems problems(file_name, &tree);
@@ -176,24 +219,11 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
     return problems.ToStatus();
   }
 
-  Config config;
-  config.listen_address = proto.listen_address().empty()
-                              ? "127.0.0.1:50051"
-                              : proto.listen_address();
-  config.metrics_address = proto.metrics_address().empty()
-                               ? "127.0.0.1:9464"
-                               : proto.metrics_address();
-  if (config.metrics_address == "off") config.metrics_address.clear();
-  config.allow_unauthenticated = proto.allow_unauthenticated();
-  config.shutdown_grace = DurationOr(proto.has_shutdown_grace(),
-                                     proto.shutdown_grace(), absl::Seconds(10));
-  CheckPositive(proto.has_shutdown_grace(), proto.shutdown_grace(),
-                {{"shutdown_grace"}}, &problems);
-
+  if (adjust) adjust(&proto);
+  std::vector<Step> path;
+  CheckPositive(proto, &path, &problems);
   if (proto.has_tls()) {
     const auto& tls = proto.tls();
-    config.has_tls = true;
-    config.tls = tls;
     if (tls.cert_file().empty() || tls.key_file().empty()) {
       problems.Add({{"tls"}}, "needs both cert_file and key_file");
     }
@@ -203,52 +233,21 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
     }
   }
 
-  const auto& upstream = proto.upstream();
-  config.upstream_url = upstream.url().empty()
-                            ? "https://api.pay1.de/post-gateway/"
-                            : upstream.url();
-  if (!absl::StartsWith(config.upstream_url, "https://") &&
-      !absl::StartsWith(config.upstream_url, "http://")) {
+  auto& upstream = *proto.mutable_upstream();
+  if (!absl::StartsWith(upstream.url(), "https://") &&
+      !absl::StartsWith(upstream.url(), "http://")) {
     problems.Add({{"upstream"}, {"url"}}, "must be an http:// or https:// URL");
   }
-  config.upstream_ca_file = upstream.ca_file();
-  if (upstream.max_connections() > 0) {
-    config.max_connections = upstream.max_connections();
+  if (!absl::StartsWith(upstream.client_api_url(), "https://") &&
+      !absl::StartsWith(upstream.client_api_url(), "http://")) {
+    problems.Add({{"upstream"}, {"client_api_url"}},
+                 "must be an http:// or https:// URL");
   }
-  if (upstream.io_threads() > 0) config.io_threads = upstream.io_threads();
-  if (upstream.max_response_bytes() > 0) {
-    config.max_response_bytes = upstream.max_response_bytes();
+  if (!absl::EndsWith(upstream.client_api_url(), "/")) {
+    upstream.set_client_api_url(absl::StrCat(upstream.client_api_url(), "/"));
   }
-  if (upstream.max_request_bytes() > 0) {
-    config.max_request_bytes = upstream.max_request_bytes();
-  }
-  if (!upstream.client_api_url().empty()) {
-    config.client_api_url = upstream.client_api_url();
-    if (!absl::StartsWith(config.client_api_url, "https://") &&
-        !absl::StartsWith(config.client_api_url, "http://")) {
-      problems.Add({{"upstream"}, {"client_api_url"}},
-                   "must be an http:// or https:// URL");
-    }
-    if (!absl::EndsWith(config.client_api_url, "/")) {
-      absl::StrAppend(&config.client_api_url, "/");
-    }
-  }
-  config.connect_timeout =
-      DurationOr(upstream.has_connect_timeout(), upstream.connect_timeout(),
-                 config.connect_timeout);
-  config.request_timeout =
-      DurationOr(upstream.has_request_timeout(), upstream.request_timeout(),
-                 config.request_timeout);
-  config.idle_timeout =
-      DurationOr(upstream.has_idle_timeout(), upstream.idle_timeout(),
-                 config.idle_timeout);
-  CheckPositive(upstream.has_connect_timeout(), upstream.connect_timeout(),
-                {{"upstream"}, {"connect_timeout"}}, &problems);
-  CheckPositive(upstream.has_request_timeout(), upstream.request_timeout(),
-                {{"upstream"}, {"request_timeout"}}, &problems);
-  CheckPositive(upstream.has_idle_timeout(), upstream.idle_timeout(),
-                {{"upstream"}, {"idle_timeout"}}, &problems);
 
+  Config config;
   if (proto.accounts().empty()) {
     problems.AddRaw(absl::StrCat(file_name,
                                  ": accounts: at least one PAYONE "
@@ -257,7 +256,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   for (int i = 0; i < proto.accounts_size(); ++i) {
     const auto& a = proto.accounts(i);
     AccountSettings account;
-    account.name = a.name();
+    account.file = a;
     if (!ValidAccountName(a.name())) {
       problems.Add(
           {{"accounts", i}, {"name"}},
@@ -275,19 +274,12 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
                                   " digits"));
       }
     }
-    account.mid = a.mid();
-    account.aid = a.aid();
-    account.portalid = a.portalid();
-    account.mode = a.mode();
     if (a.mode() != "test" && a.mode() != "live") {
       problems.Add({{"accounts", i}, {"mode"}}, "must be \"test\" or \"live\"");
     }
-    account.api_version = a.api_version().empty() ? "3.11" : a.api_version();
-    if (a.encoding().empty() || a.encoding() == "UTF-8") {
-      account.encoding = "UTF-8";
+    if (a.encoding() == "UTF-8") {
       account.charset = codec::Charset::kUtf8;
     } else if (a.encoding() == "ISO-8859-1") {
-      account.encoding = "ISO-8859-1";
       account.charset = codec::Charset::kLatin1;
     } else {
       problems.Add({{"accounts", i}, {"encoding"}},
@@ -308,9 +300,6 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
           HexDigest(DigestAlgorithm::kSha384, *key);
       account.portal_key = *key;
     }
-    account.legacy_md5_client_api_hash = a.legacy_md5_client_api_hash();
-    account.pseudo_card_pan_only =
-        a.card_data() == payone::gateway::v1::PSEUDO_CARD_PAN_ONLY;
     config.accounts.emplace(a.name(), std::move(account));
   }
 
@@ -359,8 +348,6 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   const auto& ledger = proto.ledger();
   switch (ledger.backend_case()) {
     case payone::gateway::v1::Ledger::kSqlitePath:
-      config.ledger_backend = Config::LedgerBackend::kSqlite;
-      config.ledger_sqlite_path = ledger.sqlite_path();
       break;
     case payone::gateway::v1::Ledger::BACKEND_NOT_SET:
       if (proto.has_ledger()) {
@@ -375,34 +362,12 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
               {{"ledger"}, {"postgres_conninfo_env"}},
               {{"ledger"}, {"postgres_conninfo_file"}}, env, files,
               &problems)) {
-        config.ledger_backend = Config::LedgerBackend::kPostgres;
         config.ledger_postgres_conninfo = *std::move(conninfo);
       }
   }
-  if (ledger.postgres_pool_size() > 0) {
-    config.ledger_postgres_pool_size = ledger.postgres_pool_size();
-  }
-  if (ledger.threads() > 0) config.ledger_threads = ledger.threads();
-  config.watch_poll_interval =
-      DurationOr(ledger.has_watch_poll_interval(), ledger.watch_poll_interval(),
-                 config.watch_poll_interval);
-  if (ledger.max_watches_per_client() > 0) {
-    config.max_watches_per_client = static_cast<int>(
-        std::min<uint32_t>(ledger.max_watches_per_client(), 1 << 20));
-  }
-  CheckPositive(ledger.has_watch_poll_interval(), ledger.watch_poll_interval(),
-                {{"ledger"}, {"watch_poll_interval"}}, &problems);
-  config.notification_retention = DurationOr(
-      ledger.has_notification_retention(), ledger.notification_retention(),
-      config.notification_retention);
-  CheckPositive(ledger.has_notification_retention(),
-                ledger.notification_retention(),
-                {{"ledger"}, {"notification_retention"}}, &problems);
 
   if (proto.has_notifications()) {
     const auto& notifications = proto.notifications();
-    config.has_notifications = true;
-    config.notifications = notifications;
     if (!proto.has_ledger()) {
       problems.Add({{"notifications"}},
                    "needs a ledger to store notifications in");
@@ -426,7 +391,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
     }
   }
 
-  if (config.clients.empty() && !config.allow_unauthenticated) {
+  if (config.clients.empty() && !proto.allow_unauthenticated()) {
     problems.AddRaw(absl::StrCat(
         file_name,
         ": clients: no client may call the gateway; configure clients or set "
@@ -434,6 +399,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view text,
   }
 
   if (!problems.empty()) return problems.ToStatus();
+  config.file = std::move(proto);
   return config;
 }
 
@@ -445,14 +411,14 @@ std::optional<std::string> ReadFileContent(const std::string& path) {
   return content.str();
 }
 
-absl::StatusOr<Config> LoadConfig(const std::string& path,
-                                  const EnvLookup& env) {
+absl::StatusOr<Config> LoadConfig(const std::string& path, const EnvLookup& env,
+                                  const AdjustConfig& adjust) {
   std::optional<std::string> text = ReadFileContent(path);
   if (!text.has_value()) {
     return absl::NotFoundError(
         absl::StrCat(path, ": cannot read the configuration file"));
   }
-  return ParseConfig(*text, path, env);
+  return ParseConfig(*text, path, env, ReadFileContent, adjust);
 }
 
 }  // namespace payone::service

@@ -18,20 +18,19 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "codec/runtime/codec.h"
+#include "google/protobuf/message.h"
 #include "service/config/gateway_config.pb.h"
 
 namespace payone::service {
 
-// A merchant account, ready to sign requests.
+// A merchant account, ready to sign requests: its section of the file and
+// what the loader derives from it.
 struct AccountSettings {
-  std::string name;
-  std::string mid;
-  std::string aid;
-  std::string portalid;
-  std::string mode;
-  std::string api_version;
-  std::string encoding;  // "UTF-8" or "ISO-8859-1", as sent to PAYONE
-  codec::Charset charset = codec::Charset::kUtf8;
+  // name, mid, aid, portalid, mode, api_version, encoding (exactly
+  // "UTF-8" or "ISO-8859-1", as sent to PAYONE), card_data,
+  // legacy_md5_client_api_hash.
+  payone::gateway::v1::Account file;
+  codec::Charset charset = codec::Charset::kUtf8;  // of file.encoding()
   // What PAYONE receives as `key`: hex SHA-384 (or MD5) of the portal key.
   std::string key_digest;
   // What a TransactionStatus notification carries as `key`: hex MD5 of the
@@ -41,9 +40,6 @@ struct AccountSettings {
   // The portal key itself: the HMAC key of the Client API `hash`. Secret:
   // never logged, never sent.
   std::string portal_key;
-  bool legacy_md5_client_api_hash = false;
-  // PSEUDO_CARD_PAN_ONLY: requests with a cardpan or cardcvc2 are refused.
-  bool pseudo_card_pan_only = false;
 };
 
 struct ClientSettings {
@@ -53,46 +49,26 @@ struct ClientSettings {
   absl::flat_hash_set<std::string> accounts;
 };
 
+// A loaded configuration. Components read their own section of `file`
+// (defaults come from gateway_config.proto itself, see ConfigDuration); the
+// rest is what the loader derives from it: signing-ready accounts, token
+// digests, the ledger's connection string.
 struct Config {
-  std::string listen_address;
-  std::string metrics_address;  // empty: no metrics endpoint
-  payone::gateway::v1::ServerTls tls;
-  bool has_tls = false;
-  // Upstream, with defaults applied.
-  std::string upstream_url;
-  std::string upstream_ca_file;
-  size_t max_connections = 64;
-  absl::Duration connect_timeout = absl::Seconds(5);
-  absl::Duration request_timeout = absl::Seconds(60);
-  absl::Duration idle_timeout = absl::Seconds(20);
-  int io_threads = 2;
-  size_t max_response_bytes = 1 << 20;
-  // Largest form body sent to PAYONE; a request encoding to more is
-  // INVALID_ARGUMENT and never sent.
-  size_t max_request_bytes = 256 << 10;
-  // PAYONE's Client API as browsers reach it (PayoneClientApi hands it out).
-  std::string client_api_url = "https://secure.pay1.de/client-api/";
-  absl::Duration shutdown_grace = absl::Seconds(10);
-  bool allow_unauthenticated = false;
+  payone::gateway::v1::GatewayConfig file;
   absl::flat_hash_map<std::string, AccountSettings> accounts;
-  // The ledger; kNone without one.
-  enum class LedgerBackend { kNone, kSqlite, kPostgres };
-  LedgerBackend ledger_backend = LedgerBackend::kNone;
-  std::string ledger_sqlite_path;
-  std::string ledger_postgres_conninfo;  // secret: may hold a password
-  int ledger_postgres_pool_size = 8;
-  int ledger_threads = 4;
-  absl::Duration watch_poll_interval = absl::Seconds(1);
-  // Open WatchTransactionStatus streams per client; more are
-  // RESOURCE_EXHAUSTED.
-  int max_watches_per_client = 16;
-  // ledger.notification_retention.
-  absl::Duration notification_retention = absl::Hours(24 * 30);
-  // The TransactionStatus receiver, when has_notifications.
-  bool has_notifications = false;
-  payone::gateway::v1::NotificationReceiver notifications;
   std::vector<ClientSettings> clients;
+  // ledger.postgres_conninfo_env/_file resolved; secret: may hold a password.
+  std::string ledger_postgres_conninfo;
 };
+
+// The value of the google.protobuf.Duration field `field_number` of
+// `section`, or its (default_duration) when unset, e.g.
+// ConfigDuration(file.upstream(), Upstream::kConnectTimeoutFieldNumber).
+absl::Duration ConfigDuration(const google::protobuf::Message& section,
+                              int field_number);
+
+// The /metrics address; empty when metrics_address is "off".
+std::string MetricsAddress(const payone::gateway::v1::GatewayConfig& file);
 
 // Reads an environment variable; nullopt when unset.
 using EnvLookup = std::function<std::optional<std::string>(absl::string_view)>;
@@ -107,14 +83,19 @@ std::optional<std::string> ReadFileContent(const std::string& path);
 using FileLookup =
     std::function<std::optional<std::string>(const std::string&)>;
 
+// Changes the parsed file before it is checked (command-line overrides, the
+// development launcher's simulator address).
+using AdjustConfig = std::function<void(payone::gateway::v1::GatewayConfig*)>;
+
 // Parses `text` (the content of `file_name`, which only names it in errors).
 // Relative key/token files are resolved against the current directory.
 absl::StatusOr<Config> ParseConfig(absl::string_view text,
                                    absl::string_view file_name,
                                    const EnvLookup& env,
-                                   const FileLookup& files = ReadFileContent);
-absl::StatusOr<Config> LoadConfig(const std::string& path,
-                                  const EnvLookup& env);
+                                   const FileLookup& files = ReadFileContent,
+                                   const AdjustConfig& adjust = nullptr);
+absl::StatusOr<Config> LoadConfig(const std::string& path, const EnvLookup& env,
+                                  const AdjustConfig& adjust = nullptr);
 
 }  // namespace payone::service
 

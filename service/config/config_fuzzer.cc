@@ -45,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   for (const auto& [name, account] : config->accounts) {
     for (const std::string* text :
          {&account.key_digest, &account.notification_key_md5,
-          &account.notification_key_sha384, &account.name, &account.mid}) {
+          &account.notification_key_sha384, &account.file.name(),
+          &account.file.mid()}) {
       if (absl::StrContains(*text, kSecretMark)) std::abort();
     }
   }

@@ -57,25 +57,28 @@ TEST(ConfigTest, LoadsAccountsWithKeyDigestsAndDefaults) {
   absl::StatusOr<Config> config =
       ParseConfig(kValid, "gw.textproto", FakeEnv());
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->listen_address, "127.0.0.1:0");
-  EXPECT_EQ(config->metrics_address, "127.0.0.1:9464");
-  EXPECT_EQ(config->max_connections, 8u);
-  EXPECT_EQ(config->connect_timeout, absl::Seconds(5));
+  EXPECT_EQ(config->file.listen_address(), "127.0.0.1:0");
+  EXPECT_EQ(config->file.metrics_address(), "127.0.0.1:9464");
+  EXPECT_EQ(config->file.upstream().max_connections(), 8u);
+  EXPECT_EQ(ConfigDuration(config->file.upstream(),
+                           gateway::v1::Upstream::kConnectTimeoutFieldNumber),
+            absl::Seconds(5));
   const AccountSettings& de = config->accounts.at("shop-de");
   EXPECT_EQ(de.key_digest,
             HexDigest(DigestAlgorithm::kSha384, "portal-secret"));
-  EXPECT_EQ(de.api_version, "3.11");
-  EXPECT_EQ(de.encoding, "UTF-8");
+  EXPECT_EQ(de.file.api_version(), "3.11");
+  EXPECT_EQ(de.file.encoding(), "UTF-8");
   const AccountSettings& at = config->accounts.at("shop-at");
   EXPECT_EQ(at.key_digest, HexDigest(DigestAlgorithm::kMd5, "portal-secret"));
   EXPECT_EQ(at.charset, codec::Charset::kLatin1);
   // Card data and the Client API hash: defaults, and as configured.
-  EXPECT_FALSE(de.pseudo_card_pan_only);
-  EXPECT_FALSE(de.legacy_md5_client_api_hash);
+  EXPECT_FALSE(de.file.card_data() == gateway::v1::PSEUDO_CARD_PAN_ONLY);
+  EXPECT_FALSE(de.file.legacy_md5_client_api_hash());
   EXPECT_EQ(de.portal_key, "portal-secret");
-  EXPECT_TRUE(at.pseudo_card_pan_only);
-  EXPECT_TRUE(at.legacy_md5_client_api_hash);
-  EXPECT_EQ(config->client_api_url, "https://secure.pay1.de/client-api/");
+  EXPECT_TRUE(at.file.card_data() == gateway::v1::PSEUDO_CARD_PAN_ONLY);
+  EXPECT_TRUE(at.file.legacy_md5_client_api_hash());
+  EXPECT_EQ(config->file.upstream().client_api_url(),
+            "https://secure.pay1.de/client-api/");
   ASSERT_EQ(config->clients.size(), 1u);
   EXPECT_EQ(config->clients[0].token_sha256,
             HexDigest(DigestAlgorithm::kSha256, "token-1"));
@@ -222,7 +225,10 @@ TEST(ConfigTest, TheExampleInTheReadmeLoads) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->accounts.size(), 2u);
   EXPECT_EQ(config->clients.size(), 2u);
-  EXPECT_EQ(config->shutdown_grace, absl::Seconds(15));
+  EXPECT_EQ(
+      ConfigDuration(config->file,
+                     gateway::v1::GatewayConfig::kShutdownGraceFieldNumber),
+      absl::Seconds(15));
 }
 
 }  // namespace
@@ -250,8 +256,8 @@ constexpr absl::string_view kAccount = R"(
 TEST(ConfigLedgerTest, NoLedgerByDefault) {
   auto config = ParseConfig(kAccount, "gw.textproto", LedgerEnv());
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->ledger_backend, Config::LedgerBackend::kNone);
-  EXPECT_FALSE(config->has_notifications);
+  EXPECT_FALSE(config->file.has_ledger());
+  EXPECT_FALSE(config->file.has_notifications());
   const AccountSettings& account = config->accounts.at("shop-de");
   EXPECT_EQ(account.notification_key_md5,
             HexDigest(DigestAlgorithm::kMd5, "portal-secret"));
@@ -266,10 +272,9 @@ TEST(ConfigLedgerTest, PostgresConninfoComesFromTheEnvironment) {
         })"),
                             "gw.textproto", LedgerEnv());
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->ledger_backend, Config::LedgerBackend::kPostgres);
   EXPECT_EQ(config->ledger_postgres_conninfo, "host=db password=hunter2");
-  EXPECT_EQ(config->ledger_postgres_pool_size, 3);
-  EXPECT_TRUE(config->has_notifications);
+  EXPECT_EQ(config->file.ledger().postgres_pool_size(), 3u);
+  EXPECT_TRUE(config->file.has_notifications());
 }
 
 TEST(ConfigLedgerTest, ReceiverProblemsAreAllReported) {
@@ -285,17 +290,22 @@ TEST(ConfigLedgerTest, ReceiverProblemsAreAllReported) {
             HasSubstr("notifications.forward_urls[0]")));
 }
 
+absl::Duration Retention(const Config& config) {
+  return ConfigDuration(config.file.ledger(),
+                        gateway::v1::Ledger::kNotificationRetentionFieldNumber);
+}
+
 TEST(ConfigLedgerTest, NotificationRetentionDefaultsToThirtyDays) {
   auto config =
       ParseConfig(absl::StrCat(kAccount, R"(ledger { sqlite_path: "l.db" })"),
                   "gw.textproto", LedgerEnv());
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->notification_retention, absl::Hours(24 * 30));
+  EXPECT_EQ(Retention(*config), absl::Hours(24 * 30));
   config = ParseConfig(absl::StrCat(kAccount, R"(ledger {
         sqlite_path: "l.db" notification_retention { seconds: 86400 } })"),
                        "gw.textproto", LedgerEnv());
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->notification_retention, absl::Hours(24));
+  EXPECT_EQ(Retention(*config), absl::Hours(24));
   config = ParseConfig(absl::StrCat(kAccount, R"(ledger {
         sqlite_path: "l.db" notification_retention { seconds: -1 } })"),
                        "gw.textproto", LedgerEnv());
@@ -311,6 +321,70 @@ TEST(ConfigLedgerTest, ReceiverNeedsALedger) {
       "gw.textproto", LedgerEnv());
   ASSERT_FALSE(config.ok());
   EXPECT_THAT(config.status().message(), HasSubstr("needs a ledger"));
+}
+
+}  // namespace
+}  // namespace payone::service
+
+namespace payone::service {
+namespace {
+
+// Every default lives on its field: each Duration has a (default_duration)
+// that parses, so ConfigDuration never falls back to zero.
+void ExpectDurationDefaults(const google::protobuf::Descriptor* message) {
+  for (int i = 0; i < message->field_count(); ++i) {
+    const google::protobuf::FieldDescriptor* field = message->field(i);
+    if (field->message_type() == google::protobuf::Duration::descriptor()) {
+      absl::Duration parsed;
+      EXPECT_TRUE(absl::ParseDuration(
+          field->options().GetExtension(gateway::v1::default_duration),
+          &parsed))
+          << field->full_name();
+      EXPECT_GT(parsed, absl::ZeroDuration()) << field->full_name();
+    } else if (field->message_type() != nullptr &&
+               field->message_type()->file() == message->file()) {
+      ExpectDurationDefaults(field->message_type());
+    }
+  }
+}
+
+TEST(ConfigDefaultsTest, EveryDurationDeclaresItsDefault) {
+  ExpectDurationDefaults(gateway::v1::GatewayConfig::descriptor());
+  const Config unset;
+  EXPECT_EQ(ConfigDuration(unset.file.upstream(),
+                           gateway::v1::Upstream::kRequestTimeoutFieldNumber),
+            absl::Seconds(60));
+  EXPECT_EQ(unset.file.upstream().max_connections(), 64u);
+  EXPECT_EQ(unset.file.ledger().threads(), 4u);
+}
+
+TEST(ConfigDefaultsTest, AnExplicitZeroIsRefusedWhereItMeansNothing) {
+  auto config = ParseConfig(absl::StrCat(kAccount, R"(
+        upstream { max_connections: 0 request_timeout { seconds: 0 } })"),
+                            "gw.textproto", LedgerEnv());
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(),
+              AllOf(HasSubstr("gw.textproto:8:20: upstream.max_connections: "
+                              "must be at least 1"),
+                    HasSubstr("upstream.request_timeout: must be a positive "
+                              "duration")));
+}
+
+TEST(ConfigDefaultsTest, TheDevelopmentConfigurationLoads) {
+  const char* srcdir = std::getenv("TEST_SRCDIR");
+  ASSERT_NE(srcdir, nullptr);
+  auto config = LoadConfig(
+      absl::StrCat(srcdir, "/payone_gateway/service/config/dev.textproto"),
+      [](absl::string_view name) -> std::optional<std::string> {
+        if (name == "PAYONE_DEMO_KEY") return "demo-portal-key";
+        if (name == "PAYONE_DEMO_SAQ_KEY") return "demo-saq-portal-key";
+        return std::nullopt;
+      });
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->accounts.at("demo-saq").file.card_data(),
+            gateway::v1::PSEUDO_CARD_PAN_ONLY);
+  EXPECT_TRUE(config->file.allow_unauthenticated());
+  EXPECT_EQ(config->file.listen_address(), "127.0.0.1:50051");
 }
 
 }  // namespace

@@ -1,27 +1,32 @@
 #ifndef PAYONE_SERVICE_GATEWAY_AUTHORIZER_H_
 #define PAYONE_SERVICE_GATEWAY_AUTHORIZER_H_
 
-#include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "service/config/config.h"
+#include "service/config/live_config.h"
 
 namespace payone::service {
 
 struct Authorized {
   // The calling client's configured name ("anonymous" without auth).
   std::string client;
+  // Points into `config`.
   const AccountSettings* account = nullptr;
+  // The configuration the call was admitted with: the call keeps it (and
+  // so `account`) to its end, whatever a reload does meanwhile.
+  std::shared_ptr<const Config> config;
 };
 
 // Decides whether a call may use the PAYONE account it names.
 class Authorizer {
  public:
-  // Reads the clients' token digests once; `config` must outlive this.
-  explicit Authorizer(const Config& config);
+  // `config` must outlive this; every Authorize reads its current snapshot.
+  explicit Authorizer(const LiveConfig& config) : config_(config) {}
 
   // `authorization` is the call's "authorization" metadata ("Bearer <token>"),
   // empty when absent. UNAUTHENTICATED: no or unknown token; NOT_FOUND: no
@@ -30,16 +35,7 @@ class Authorizer {
                                        absl::string_view account) const;
 
  private:
-  using Digest = std::array<unsigned char, 32>;
-  // SHA-256 of the token, raw: no hex string (and no allocation) per call.
-  // False if OpenSSL failed.
-  static bool TokenDigest(absl::string_view token, Digest* digest);
-
-  const Config& config_;
-  // config_.clients[i]'s token_sha256 as bytes; digest_valid_[i] is false
-  // (and the client matches no token) unless it is 64 lower-case hex digits.
-  std::vector<Digest> client_digests_;
-  std::vector<bool> digest_valid_;
+  const LiveConfig& config_;
 };
 
 }  // namespace payone::service

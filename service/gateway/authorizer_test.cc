@@ -10,8 +10,8 @@ namespace {
 
 Config TwoAccountsOneClient() {
   Config config;
-  config.accounts["shop-de"].name = "shop-de";
-  config.accounts["shop-at"].name = "shop-at";
+  config.accounts["shop-de"].file.set_name("shop-de");
+  config.accounts["shop-at"].file.set_name("shop-at");
   ClientSettings client;
   client.name = "backend";
   client.token_sha256 = HexDigest(DigestAlgorithm::kSha256, "t0ken");
@@ -22,16 +22,18 @@ Config TwoAccountsOneClient() {
 
 TEST(AuthorizerTest, AllowsAKnownTokenItsAccounts) {
   Config config = TwoAccountsOneClient();
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   auto result = authorizer.Authorize("Bearer t0ken", "shop-de");
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->client, "backend");
-  EXPECT_EQ(result->account->name, "shop-de");
+  EXPECT_EQ(result->account->file.name(), "shop-de");
 }
 
 TEST(AuthorizerTest, MapsEachRefusalToItsCode) {
   Config config = TwoAccountsOneClient();
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   EXPECT_EQ(authorizer.Authorize("", "shop-de").status().code(),
             absl::StatusCode::kUnauthenticated);
   EXPECT_EQ(authorizer.Authorize("Basic dXNlcg==", "shop-de").status().code(),
@@ -58,7 +60,8 @@ TEST(AuthorizerTest, FindsTheClientWhoseTokenMatches) {
   other.token_sha256 = HexDigest(DigestAlgorithm::kSha256, "second-token");
   other.all_accounts = true;
   config.clients.push_back(other);
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   auto second = authorizer.Authorize("Bearer second-token", "shop-at");
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_EQ(second->client, "reporting");
@@ -79,7 +82,8 @@ TEST(AuthorizerTest, AClientWithoutAUsableDigestMatchesNoToken) {
       absl::AsciiStrToUpper(HexDigest(DigestAlgorithm::kSha256, "t0ken"));
   for (const std::string& digest : {upper, upper.substr(2), std::string()}) {
     config.clients[0].token_sha256 = digest;
-    Authorizer authorizer(config);
+    LiveConfig live(config);
+    Authorizer authorizer(live);
     EXPECT_EQ(authorizer.Authorize("Bearer t0ken", "shop-de").status().code(),
               absl::StatusCode::kUnauthenticated)
         << digest;
@@ -89,14 +93,16 @@ TEST(AuthorizerTest, AClientWithoutAUsableDigestMatchesNoToken) {
 TEST(AuthorizerTest, WildcardClientMayUseEveryAccount) {
   Config config = TwoAccountsOneClient();
   config.clients[0].all_accounts = true;
-  Authorizer authorizer(config);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   EXPECT_TRUE(authorizer.Authorize("Bearer t0ken", "shop-at").ok());
 }
 
 TEST(AuthorizerTest, UnauthenticatedModeStillChecksAccountsAndTokens) {
   Config config = TwoAccountsOneClient();
-  config.allow_unauthenticated = true;
-  Authorizer authorizer(config);
+  config.file.set_allow_unauthenticated(true);
+  LiveConfig live(config);
+  Authorizer authorizer(live);
   auto anonymous = authorizer.Authorize("", "shop-at");
   ASSERT_TRUE(anonymous.ok());
   EXPECT_EQ(anonymous->client, "anonymous");

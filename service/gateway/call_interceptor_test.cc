@@ -75,19 +75,18 @@ class CallInterceptorTest : public ::testing::Test {
     sim_ = simulator::testing::StartSimulator(std::move(options));
 
     Config config;
-    config.listen_address = "127.0.0.1:0";
-    config.metrics_address = "127.0.0.1:0";
-    config.upstream_url = sim_->gateway_url();
-    config.client_api_url = sim_->base_url() + "/client-api/";
-    config.allow_unauthenticated = true;
-    config.ledger_backend = Config::LedgerBackend::kSqlite;
+    config.file.set_listen_address("127.0.0.1:0");
+    config.file.set_metrics_address("127.0.0.1:0");
+    config.file.mutable_upstream()->set_url(sim_->gateway_url());
+    config.file.mutable_upstream()->set_client_api_url(sim_->base_url() +
+                                                       "/client-api/");
+    config.file.set_allow_unauthenticated(true);
     const char* dir = std::getenv("TEST_TMPDIR");
-    config.ledger_sqlite_path =
+    ledger_path_ =
         absl::StrCat(dir != nullptr ? dir : "/tmp", "/interceptor-ledger.db");
-    std::remove(config.ledger_sqlite_path.c_str());
-    ledger_path_ = config.ledger_sqlite_path;
+    std::remove(ledger_path_.c_str());
+    config.file.mutable_ledger()->set_sqlite_path(ledger_path_);
     AccountSettings account = SimulatorTestAccount("shop", kPortalKey);
-    account.portal_key = kPortalKey;
     config.accounts.emplace("shop", account);
     log_file_ = std::tmpfile();
     ASSERT_NE(log_file_, nullptr);

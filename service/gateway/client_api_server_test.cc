@@ -16,8 +16,8 @@
 #include "gtest/gtest.h"
 #include "payone/v1/client_api.grpc.pb.h"
 #include "payone/v1/gateway.grpc.pb.h"
-#include "service/config/hex_digest.h"
 #include "service/gateway/server.h"
+#include "service/gateway/testing.h"
 #include "simulator/simulator.h"
 #include "simulator/testing.h"
 
@@ -53,28 +53,20 @@ class ClientApiServerTest : public ::testing::Test {
     sim_ = *std::move(sim);
 
     Config config;
-    config.listen_address = "127.0.0.1:0";
-    config.metrics_address = "";
-    config.upstream_url = sim_->gateway_url();
-    config.allow_unauthenticated = true;
-    config.client_api_url = sim_->base_url() + "/client-api/";
-    AccountSettings account;
-    account.name = "shop-saq";
-    account.mid = "10000";
-    account.aid = "10001";
-    account.portalid = "2000001";
-    account.mode = "test";
-    account.api_version = "3.11";
-    account.encoding = "UTF-8";
-    account.key_digest = HexDigest(DigestAlgorithm::kSha384, kPortalKey);
-    account.portal_key = kPortalKey;
-    account.pseudo_card_pan_only = true;
-    config.accounts.emplace(account.name, account);
+    config.file.set_listen_address("127.0.0.1:0");
+    config.file.set_metrics_address("off");
+    config.file.mutable_upstream()->set_url(sim_->gateway_url());
+    config.file.set_allow_unauthenticated(true);
+    config.file.mutable_upstream()->set_client_api_url(sim_->base_url() +
+                                                       "/client-api/");
+    AccountSettings account = SimulatorTestAccount("shop-saq", kPortalKey);
+    account.file.set_card_data(gateway::v1::PSEUDO_CARD_PAN_ONLY);
+    config.accounts.emplace(account.file.name(), account);
     AccountSettings legacy = account;
-    legacy.name = "shop-legacy";
-    legacy.legacy_md5_client_api_hash = true;
-    legacy.pseudo_card_pan_only = false;
-    config.accounts.emplace(legacy.name, legacy);
+    legacy.file.set_name("shop-legacy");
+    legacy.file.set_legacy_md5_client_api_hash(true);
+    legacy.file.set_card_data(gateway::v1::CARD_DATA_ANY);
+    config.accounts.emplace(legacy.file.name(), legacy);
     log_file_ = std::tmpfile();
     logger_ = std::make_unique<CallLogger>(log_file_);
     auto server = GatewayServer::Start(std::move(config), logger_.get());

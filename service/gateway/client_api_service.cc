@@ -139,11 +139,11 @@ void PrepareCreditCardCheck(const AccountSettings& account,
   ClientApiRequest* call = response->mutable_request();
   call->set_request("creditcardcheck");
   call->set_responsetype(redirect ? "REDIRECT" : "JSON");
-  call->set_mode(account.mode);
-  call->set_mid(account.mid);
-  call->set_aid(account.aid);
-  call->set_portalid(account.portalid);
-  call->set_encoding(account.encoding);
+  call->set_mode(account.file.mode());
+  call->set_mid(account.file.mid());
+  call->set_aid(account.file.aid());
+  call->set_portalid(account.file.portalid());
+  call->set_encoding(account.file.encoding());
   call->set_storecarddata(
       !request.has_storecarddata() || request.storecarddata() ? "yes" : "no");
   call->set_successurl(request.successurl());
@@ -161,12 +161,13 @@ void PrepareCreditCardCheck(const AccountSettings& account,
   }
   std::vector<std::string> hashed;
   call->set_hash(ClientApiHash(parameters, account.portal_key,
-                               account.legacy_md5_client_api_hash, &hashed));
+                               account.file.legacy_md5_client_api_hash(),
+                               &hashed));
   response->set_client_api_url(client_api_url);
   response->set_hosted_iframe_script_url(
       absl::StrCat(client_api_url, kHostedIframeScript));
   response->set_hash_algorithm(
-      account.legacy_md5_client_api_hash
+      account.file.legacy_md5_client_api_hash()
           ? payone::v1::CLIENT_API_HASH_ALGORITHM_MD5
           : payone::v1::CLIENT_API_HASH_ALGORITHM_HMAC_SHA384);
   for (std::string& name : hashed) {
@@ -174,8 +175,8 @@ void PrepareCreditCardCheck(const AccountSettings& account,
   }
 }
 
-ClientApiService::ClientApiService(const Config& config)
-    : config_(config), authorizer_(config) {
+ClientApiService::ClientApiService(const LiveConfig& config)
+    : authorizer_(config) {
   // A malformed request message reaches the method marked.
   MarkMethodCallback(
       codec::MethodIndex(payone::v1::PayoneClientApi::service_full_name(),
@@ -208,8 +209,10 @@ grpc::ServerUnaryReactor* ClientApiService::PrepareCreditCardCheck(
     return reactor;
   }
   codec::Violations violations;
-  service::PrepareCreditCardCheck(*authorized->account, config_.client_api_url,
-                                  *request, response, &violations);
+  service::PrepareCreditCardCheck(
+      *authorized->account,
+      authorized->config->file.upstream().client_api_url(), *request, response,
+      &violations);
   reactor->Finish(violations.empty() ? grpc::Status::OK
                                      : ValidationFailed(violations.list()));
   return reactor;

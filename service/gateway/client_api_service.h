@@ -13,6 +13,7 @@
 #include "codec/runtime/violations.h"
 #include "payone/v1/client_api.grpc.pb.h"
 #include "service/config/config.h"
+#include "service/config/live_config.h"
 #include "service/gateway/authorizer.h"
 
 namespace payone::service {
@@ -39,7 +40,7 @@ class ClientApiService final
     : public payone::v1::PayoneClientApi::CallbackService {
  public:
   // `config` must outlive the service.
-  explicit ClientApiService(const Config& config);
+  explicit ClientApiService(const LiveConfig& config);
 
   grpc::ServerUnaryReactor* PrepareCreditCardCheck(
       grpc::CallbackServerContext* ctx,
@@ -47,7 +48,6 @@ class ClientApiService final
       payone::v1::PrepareCreditCardCheckResponse* response) override;
 
  private:
-  const Config& config_;
   Authorizer authorizer_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/gateway/testing.h"
 
 namespace payone::service {
 namespace {
@@ -14,15 +15,7 @@ using ::payone::v1::PrepareCreditCardCheckResponse;
 using ::testing::ElementsAre;
 
 AccountSettings Demo() {
-  AccountSettings account;
-  account.name = "demo";
-  account.mid = "10000";
-  account.aid = "10001";
-  account.portalid = "2000001";
-  account.mode = "test";
-  account.encoding = "UTF-8";
-  account.portal_key = "demo-portal-key";
-  return account;
+  return SimulatorTestAccount("demo", "demo-portal-key");
 }
 
 constexpr char kClientApi[] = "https://secure.pay1.de/client-api/";
@@ -61,7 +54,7 @@ TEST(PrepareCreditCardCheckTest, HostedIframeRequestWithHmacSha384) {
 
 TEST(PrepareCreditCardCheckTest, LegacyMd5Hash) {
   AccountSettings account = Demo();
-  account.legacy_md5_client_api_hash = true;
+  account.file.set_legacy_md5_client_api_hash(true);
   PrepareCreditCardCheckRequest request;
   request.set_account("demo");
   PrepareCreditCardCheckResponse response;

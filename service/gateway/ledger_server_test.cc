@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/util/time_util.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -29,9 +30,12 @@
 namespace payone::service {
 namespace {
 
+using ::google::protobuf::util::TimeUtil;
 using ::payone::v1::PaymentLedger;
 using ::payone::v1::PayoneGateway;
 using ::testing::HasSubstr;
+
+enum class LedgerBackend { kNone, kSqlite, kPostgres };
 
 constexpr char kPortalKey[] = "ledger-portal-key";
 
@@ -79,8 +83,7 @@ std::string NewPostgresDatabase() {
 }
 
 // Every test runs on both backends.
-class LedgerGatewayTest
-    : public ::testing::TestWithParam<Config::LedgerBackend> {
+class LedgerGatewayTest : public ::testing::TestWithParam<LedgerBackend> {
  protected:
   void SetUp() override {
     simulator::SimulatorOptions options;
@@ -94,7 +97,7 @@ class LedgerGatewayTest
     ASSERT_TRUE(sim.ok()) << sim.status();
     sim_ = *std::move(sim);
     ledger_path_ = TempPath("ledger.db");
-    if (GetParam() == Config::LedgerBackend::kPostgres) {
+    if (GetParam() == LedgerBackend::kPostgres) {
       postgres_conninfo_ = NewPostgresDatabase();
     }
     StartGateway(GetParam());
@@ -103,7 +106,7 @@ class LedgerGatewayTest
   // The ledger as another gateway replica sees it.
   std::unique_ptr<TestStore> OpenOtherReplica() {
     absl::StatusOr<std::unique_ptr<TestStore>> store;
-    if (GetParam() == Config::LedgerBackend::kPostgres) {
+    if (GetParam() == LedgerBackend::kPostgres) {
       auto database = OpenPostgresLedger(postgres_conninfo_, 2);
       store = database.ok()
                   ? absl::StatusOr<std::unique_ptr<TestStore>>(
@@ -133,24 +136,36 @@ class LedgerGatewayTest
     if (sim_) sim_->Stop();
   }
 
-  void StartGateway(Config::LedgerBackend backend, bool with_receiver = false) {
+  void StartGateway(LedgerBackend backend, bool with_receiver = false) {
     server_.reset();
     Config config;
-    config.listen_address = "127.0.0.1:0";
-    config.upstream_url = sim_->gateway_url();
-    config.allow_unauthenticated = true;
-    config.ledger_backend = backend;
-    config.ledger_sqlite_path = ledger_path_;
-    config.ledger_postgres_conninfo = postgres_conninfo_;
-    if (with_receiver) {
-      config.has_notifications = true;
-      config.notifications.set_listen_address("127.0.0.1:0");
-      config.notifications.add_allowed_sources("127.0.0.1/32");
-      config.metrics_address = "127.0.0.1:0";
+    config.file.set_listen_address("127.0.0.1:0");
+    config.file.set_metrics_address("off");
+    config.file.mutable_upstream()->set_url(sim_->gateway_url());
+    config.file.set_allow_unauthenticated(true);
+    switch (backend) {
+      case LedgerBackend::kNone:
+        break;
+      case LedgerBackend::kSqlite:
+        config.file.mutable_ledger()->set_sqlite_path(ledger_path_);
+        break;
+      case LedgerBackend::kPostgres:
+        // The loader would have read it from there.
+        config.file.mutable_ledger()->set_postgres_conninfo_env("LEDGER_DSN");
+        config.ledger_postgres_conninfo = postgres_conninfo_;
+        break;
     }
-    config.watch_poll_interval = absl::Milliseconds(50);
-    config.max_watches_per_client = 3;
-    config.notification_retention = notification_retention_;
+    if (with_receiver) {
+      config.file.mutable_notifications()->set_listen_address("127.0.0.1:0");
+      config.file.mutable_notifications()->add_allowed_sources("127.0.0.1/32");
+      config.file.set_metrics_address("127.0.0.1:0");
+    }
+    *config.file.mutable_ledger()->mutable_watch_poll_interval() =
+        TimeUtil::MillisecondsToDuration(50);
+    config.file.mutable_ledger()->set_max_watches_per_client(3);
+    *config.file.mutable_ledger()->mutable_notification_retention() =
+        TimeUtil::MillisecondsToDuration(
+            absl::ToInt64Milliseconds(notification_retention_));
     config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger_);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -399,7 +414,7 @@ TEST_P(LedgerGatewayTest, UnknownTxidIsNotFound) {
 }
 
 TEST_P(LedgerGatewayTest, WithoutLedgerTheServiceSaysSo) {
-  StartGateway(Config::LedgerBackend::kNone);
+  StartGateway(LedgerBackend::kNone);
   payone::v1::ListTransactionStatusRequest request;
   request.set_account("shop");
   payone::v1::ListTransactionStatusResponse response;
@@ -669,10 +684,10 @@ TEST_P(LedgerGatewayTest, NotificationsPastRetentionKeepNoBankData) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerGatewayTest,
-                         ::testing::Values(Config::LedgerBackend::kSqlite,
-                                           Config::LedgerBackend::kPostgres),
+                         ::testing::Values(LedgerBackend::kSqlite,
+                                           LedgerBackend::kPostgres),
                          [](const auto& info) {
-                           return info.param == Config::LedgerBackend::kSqlite
+                           return info.param == LedgerBackend::kSqlite
                                       ? "Sqlite"
                                       : "Postgres";
                          });
@@ -691,10 +706,11 @@ TEST(LedgerReplicasTest, TwoGatewaysShareOnePostgresLedger) {
   std::vector<std::unique_ptr<PayoneGateway::Stub>> stubs;
   for (int i = 0; i < 2; ++i) {
     Config config;
-    config.listen_address = "127.0.0.1:0";
-    config.upstream_url = (*sim)->gateway_url();
-    config.allow_unauthenticated = true;
-    config.ledger_backend = Config::LedgerBackend::kPostgres;
+    config.file.set_listen_address("127.0.0.1:0");
+    config.file.set_metrics_address("off");
+    config.file.mutable_upstream()->set_url((*sim)->gateway_url());
+    config.file.set_allow_unauthenticated(true);
+    config.file.mutable_ledger()->set_postgres_conninfo_env("LEDGER_DSN");
     config.ledger_postgres_conninfo = conninfo;
     config.accounts.emplace("shop", ShopAccount());
     auto server = GatewayServer::Start(std::move(config), &logger);

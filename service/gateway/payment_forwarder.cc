@@ -49,7 +49,8 @@ const AccountSettings* PaymentForwarder::Authorize(
     return nullptr;
   }
   state.record->log.set_client(authorized->client);
-  state.record->log.set_account(authorized->account->name);
+  state.config = std::move(authorized->config);
+  state.record->log.set_account(authorized->account->file.name());
   return authorized->account;
 }
 
@@ -65,14 +66,14 @@ void PaymentForwarder::AddStandardParameters(
     const absl::flat_hash_set<std::string>& omit,
     codec::FormBuilder* form) const {
   const std::pair<absl::string_view, absl::string_view> parameters[] = {
-      {"mid", account.mid},
-      {"aid", account.aid},
-      {"portalid", account.portalid},
+      {"mid", account.file.mid()},
+      {"aid", account.file.aid()},
+      {"portalid", account.file.portalid()},
       {"key", account.key_digest},
-      {"api_version", account.api_version},
-      {"mode", account.mode},
+      {"api_version", account.file.api_version()},
+      {"mode", account.file.mode()},
       {"request", request_type},
-      {"encoding", account.encoding},
+      {"encoding", account.file.encoding()},
       {"solution_name", kSolutionName},
       {"solution_version", kSolutionVersion}};
   for (const auto& [name, value] : parameters) {
@@ -82,7 +83,7 @@ void PaymentForwarder::AddStandardParameters(
 
 absl::Time PaymentForwarder::UpstreamDeadline(
     grpc::CallbackServerContext* ctx) const {
-  const absl::Time cap = absl::Now() + config_.request_timeout;
+  const absl::Time cap = absl::Now() + request_timeout_;
   const auto deadline = ctx->deadline();
   if (deadline == std::chrono::system_clock::time_point::max()) return cap;
   return std::min(cap, absl::FromChrono(deadline));

@@ -69,6 +69,8 @@ struct CallState {
   std::mutex mu;
   bool cancelled = false;
   std::shared_ptr<HttpClient::Call> upstream;
+  // The configuration the call was admitted with (keeps its account alive).
+  std::shared_ptr<const Config> config;
 };
 
 // A call's ledger bookkeeping, from admission to the recorded outcome.
@@ -113,11 +115,15 @@ class ForwardReactor final : public grpc::ServerUnaryReactor {
 class PaymentForwarder {
  public:
   // `ledger` may be null: no ledger bookkeeping. The call log and metrics
-  // are the CallInterceptorFactory's.
-  PaymentForwarder(const Config& config, HttpClient* upstream,
+  // are the CallInterceptorFactory's. `config` must outlive the forwarder;
+  // each call reads one snapshot.
+  PaymentForwarder(const LiveConfig& config, HttpClient* upstream,
                    Ledger* ledger = nullptr)
-      : config_(config),
-        authorizer_(config),
+      : authorizer_(config),
+        // Read once (not per call): upstream settings need a restart.
+        request_timeout_(ConfigDuration(
+            config.Get()->file.upstream(),
+            payone::gateway::v1::Upstream::kRequestTimeoutFieldNumber)),
         upstream_(upstream),
         ledger_(ledger) {}
 
@@ -170,8 +176,8 @@ class PaymentForwarder {
   static void RecordAnswer(internal::CallState& state,
                            const internal::Answer& answer);
 
-  const Config& config_;
   Authorizer authorizer_;
+  const absl::Duration request_timeout_;
   HttpClient* upstream_;
   Ledger* ledger_;
 };
@@ -213,28 +219,29 @@ grpc::ServerUnaryReactor* PaymentForwarder::Forward(
   }
   codec::Violations violations;
   RequestCodec::Validate(*to_validate, encode_options, &violations);
-  if (account->pseudo_card_pan_only) {
-    CheckPseudoCardPanOnly(*req, account->name, &violations);
+  if (account->file.card_data() == payone::gateway::v1::PSEUDO_CARD_PAN_ONLY) {
+    CheckPseudoCardPanOnly(*req, account->file.name(), &violations);
   }
   if (!violations.empty()) {
     reactor->Finish(ValidationFailed(violations.list()));
     return reactor;
   }
 
+  const payone::gateway::v1::Upstream& limits = state->config->file.upstream();
   internal::PreparedRequest prepared;
   prepared.deadline = UpstreamDeadline(ctx);
   prepared.decode_options.charset = account->charset;
-  prepared.decode_options.max_body_bytes = config_.max_response_bytes;
+  prepared.decode_options.max_body_bytes = limits.max_response_bytes();
   // Encoded before the ledger records anything, so that an oversized body
   // is refused with nothing sent. A sequence number the ledger fills in
   // adds a few bytes later; the bound is on what the caller sent.
   prepared.body = Encode(*req, *account, encode_options);
-  if (prepared.body.size() > config_.max_request_bytes) {
+  if (prepared.body.size() > limits.max_request_bytes()) {
     reactor->Finish(ValidationFailed(
         {{"", "",
           absl::StrCat("the request encodes to ", prepared.body.size(),
                        " bytes, more than the limit of ",
-                       config_.max_request_bytes)}}));
+                       limits.max_request_bytes())}}));
     return reactor;
   }
   const absl::string_view idempotency_key =
@@ -314,7 +321,7 @@ void PaymentForwarder::DescribeForLedger(const Req& req,
   using RequestCodec = codec::PayoneCodec<Req>;
   const codec::LedgerFields fields = RequestCodec::LedgerFieldsOf(req);
   record->account = req.account();
-  record->portalid = account.portalid;
+  record->portalid = account.file.portalid();
   record->request_type = std::string(RequestCodec::kRequestType);
   record->effect = RequestCodec::kLedgerEffect;
   record->txid = std::string(fields.txid);

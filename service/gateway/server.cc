@@ -14,6 +14,7 @@
 #include "payone/v1/management_requests.payone.h"
 #include "payone/v1/payment_requests.payone.h"
 #include "payone/v1/responses.payone.h"
+#include "service/config/live_config.h"
 #include "service/gateway/call_interceptor.h"
 #include "service/gateway/client_api_service.h"
 #include "service/gateway/metrics.h"
@@ -29,6 +30,9 @@
 namespace payone::service {
 namespace {
 
+using ::payone::gateway::v1::GatewayConfig;
+using ::payone::gateway::v1::Upstream;
+
 absl::StatusOr<std::string> ReadFile(const std::string& path,
                                      absl::string_view what) {
   std::optional<std::string> content = ReadFileContent(path);
@@ -40,20 +44,21 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(
-    const Config& config) {
-  if (!config.has_tls) return grpc::InsecureServerCredentials();
+    const GatewayConfig& config) {
+  if (!config.has_tls()) return grpc::InsecureServerCredentials();
+  const auto& tls = config.tls();
   grpc::SslServerCredentialsOptions options;
-  auto cert = ReadFile(config.tls.cert_file(), "tls.cert_file");
+  auto cert = ReadFile(tls.cert_file(), "tls.cert_file");
   if (!cert.ok()) return cert.status();
-  auto key = ReadFile(config.tls.key_file(), "tls.key_file");
+  auto key = ReadFile(tls.key_file(), "tls.key_file");
   if (!key.ok()) return key.status();
   options.pem_key_cert_pairs.push_back({*key, *cert});
-  if (!config.tls.client_ca_file().empty()) {
-    auto ca = ReadFile(config.tls.client_ca_file(), "tls.client_ca_file");
+  if (!tls.client_ca_file().empty()) {
+    auto ca = ReadFile(tls.client_ca_file(), "tls.client_ca_file");
     if (!ca.ok()) return ca.status();
     options.pem_root_certs = *ca;
     options.client_certificate_request =
-        config.tls.require_client_cert()
+        tls.require_client_cert()
             ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
             : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY;
   }
@@ -63,15 +68,16 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(
 absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenLedgerDatabase(
     const Config& config) {
   absl::StatusOr<std::unique_ptr<LedgerDatabase>> store;
-  switch (config.ledger_backend) {
-    case Config::LedgerBackend::kNone:
+  const auto& ledger = config.file.ledger();
+  switch (ledger.backend_case()) {
+    case payone::gateway::v1::Ledger::BACKEND_NOT_SET:
       return nullptr;
-    case Config::LedgerBackend::kSqlite:
-      store = OpenSqliteLedger(config.ledger_sqlite_path);
+    case payone::gateway::v1::Ledger::kSqlitePath:
+      store = OpenSqliteLedger(ledger.sqlite_path());
       break;
-    case Config::LedgerBackend::kPostgres:
+    default:
       store = OpenPostgresLedger(config.ledger_postgres_conninfo,
-                                 config.ledger_postgres_pool_size);
+                                 ledger.postgres_pool_size());
       break;
   }
   if (!store.ok()) {
@@ -85,7 +91,7 @@ absl::StatusOr<std::unique_ptr<LedgerDatabase>> OpenLedgerDatabase(
 std::vector<NotificationAccount> NotificationAccounts(const Config& config) {
   std::vector<NotificationAccount> accounts;
   for (const auto& [name, account] : config.accounts) {
-    accounts.push_back({name, account.portalid, account.aid,
+    accounts.push_back({name, account.file.portalid(), account.file.aid(),
                         account.notification_key_md5,
                         account.notification_key_sha384});
   }
@@ -93,20 +99,19 @@ std::vector<NotificationAccount> NotificationAccounts(const Config& config) {
 }
 
 absl::StatusOr<NotificationReceiverOptions> ReceiverOptions(
-    const Config& config, CallLogger* logger) {
-  const auto& settings = config.notifications;
+    const payone::gateway::v1::NotificationReceiver& settings,
+    CallLogger* logger) {
   NotificationReceiverOptions options;
   options.listen_address = settings.listen_address();
-  if (!settings.path().empty()) options.path = settings.path();
+  options.path = settings.path();
+  // Empty: the receiver's own default, PAYONE's published ranges.
   if (!settings.allowed_sources().empty()) {
     options.allowed_sources = {settings.allowed_sources().begin(),
                                settings.allowed_sources().end()};
   }
   options.trusted_proxies = {settings.trusted_proxies().begin(),
                              settings.trusted_proxies().end()};
-  if (settings.max_body_bytes() > 0) {
-    options.max_body_bytes = settings.max_body_bytes();
-  }
+  options.max_body_bytes = settings.max_body_bytes();
   options.forward_urls = {settings.forward_urls().begin(),
                           settings.forward_urls().end()};
   if (settings.has_tls()) {
@@ -128,7 +133,8 @@ absl::StatusOr<NotificationReceiverOptions> ReceiverOptions(
 }  // namespace
 
 struct GatewayServer::Impl {
-  Config config;
+  explicit Impl(Config initial) : config(std::move(initial)) {}
+  LiveConfig config;
   // Declared before everything that uses them, so destroyed after.
   std::unique_ptr<LedgerDatabase> store;
   std::unique_ptr<ForwardQueue> forward_queue;
@@ -239,33 +245,40 @@ void AddNotificationMetrics(GatewayServer::Impl& impl) {
 
 absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     Config config, CallLogger* logger) {
-  auto impl = std::make_unique<Impl>();
-  impl->config = std::move(config);
-  const Config& c = impl->config;
+  auto impl = std::make_unique<Impl>(std::move(config));
+  // Everything but accounts and clients is read once, here.
+  const std::shared_ptr<const Config> initial = impl->config.Get();
+  const Config& c = *initial;
+  const GatewayConfig& file = c.file;
 
   auto store = OpenLedgerDatabase(c);
   if (!store.ok()) return store.status();
   impl->store = *std::move(store);
   if (impl->store != nullptr) {
     impl->ledger =
-        std::make_unique<Ledger>(impl->store.get(), c.ledger_threads);
+        std::make_unique<Ledger>(impl->store.get(), file.ledger().threads());
     impl->forward_queue = std::make_unique<ForwardQueue>(impl->store.get());
     // A tenth of the retention, between a second and an hour: redaction is
     // never much later than due, and costs nothing when nothing is due.
+    const absl::Duration retention = ConfigDuration(
+        file.ledger(),
+        payone::gateway::v1::Ledger::kNotificationRetentionFieldNumber);
     impl->retention = std::make_unique<NotificationRetentionSweeper>(
-        impl->store.get(), c.notification_retention,
-        std::clamp(c.notification_retention / 10, absl::Seconds(1),
-                   absl::Hours(1)));
+        impl->store.get(), retention,
+        std::clamp(retention / 10, absl::Seconds(1), absl::Hours(1)));
   }
 
+  const Upstream& upstream_config = file.upstream();
   HttpClientOptions upstream_options;
-  upstream_options.url = c.upstream_url;
-  upstream_options.tls.ca_file = c.upstream_ca_file;
-  upstream_options.max_connections = c.max_connections;
-  upstream_options.connect_timeout = c.connect_timeout;
-  upstream_options.idle_timeout = c.idle_timeout;
-  upstream_options.io_threads = c.io_threads;
-  upstream_options.max_response_bytes = c.max_response_bytes;
+  upstream_options.url = upstream_config.url();
+  upstream_options.tls.ca_file = upstream_config.ca_file();
+  upstream_options.max_connections = upstream_config.max_connections();
+  upstream_options.connect_timeout =
+      ConfigDuration(upstream_config, Upstream::kConnectTimeoutFieldNumber);
+  upstream_options.idle_timeout =
+      ConfigDuration(upstream_config, Upstream::kIdleTimeoutFieldNumber);
+  upstream_options.io_threads = static_cast<int>(upstream_config.io_threads());
+  upstream_options.max_response_bytes = upstream_config.max_response_bytes();
   upstream_options.user_agent = "payone-grpc-gateway/0.1";
   auto upstream = HttpClient::Create(upstream_options);
   if (!upstream.ok()) return upstream.status();
@@ -275,21 +288,22 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   impl->metrics =
       std::make_unique<GatewayMetrics>([client] { return client->Stats(); });
   if (impl->store != nullptr) AddLedgerMetrics(*impl);
-  if (!c.metrics_address.empty()) {
-    auto endpoint = MetricsEndpoint::Start(c.metrics_address, *impl->metrics);
+  if (const std::string metrics_address = MetricsAddress(file);
+      !metrics_address.empty()) {
+    auto endpoint = MetricsEndpoint::Start(metrics_address, *impl->metrics);
     if (!endpoint.ok()) return endpoint.status();
     impl->metrics_endpoint = *std::move(endpoint);
   }
-  impl->forwarder =
-      std::make_unique<PaymentForwarder>(c, client, impl->ledger.get());
+  impl->forwarder = std::make_unique<PaymentForwarder>(impl->config, client,
+                                                       impl->ledger.get());
   impl->service =
       std::make_unique<payone::v1::PayoneGatewayForwarding<PaymentForwarder>>(
           impl->forwarder.get());
-  impl->ledger_service = std::make_unique<LedgerService>(c, impl->ledger.get(),
-                                                         c.watch_poll_interval);
-  impl->client_api_service = std::make_unique<ClientApiService>(c);
+  impl->ledger_service =
+      std::make_unique<LedgerService>(impl->config, impl->ledger.get());
+  impl->client_api_service = std::make_unique<ClientApiService>(impl->config);
 
-  auto credentials = ListenerCredentials(c);
+  auto credentials = ListenerCredentials(file);
   if (!credentials.ok()) return credentials.status();
   // Reflection describes services from the generated descriptor pool; these
   // references keep the descriptors of gateway.proto (which declares no
@@ -303,7 +317,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(c.listen_address, *credentials, &impl->port);
+  builder.AddListeningPort(file.listen_address(), *credentials, &impl->port);
   builder.RegisterService(impl->service.get());
   builder.RegisterService(impl->ledger_service.get());
   builder.RegisterService(impl->client_api_service.get());
@@ -317,12 +331,12 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   impl->server = builder.BuildAndStart();
   if (impl->server == nullptr || impl->port == 0) {
     return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", c.listen_address));
+        absl::StrCat("cannot listen on ", file.listen_address()));
   }
   impl->server->GetHealthCheckService()->SetServingStatus(true);
 
-  if (c.has_notifications && impl->store != nullptr) {
-    if (!c.notifications.forward_urls().empty()) {
+  if (file.has_notifications() && impl->store != nullptr) {
+    if (!file.notifications().forward_urls().empty()) {
       NotificationForwarderOptions forward_options;
       forward_options.log_sink = [logger](const std::string& line) {
         logger->WriteLine(line);
@@ -332,7 +346,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
       if (!forwarder.ok()) return forwarder.status();
       impl->notification_forwarder = *std::move(forwarder);
     }
-    auto options = ReceiverOptions(c, logger);
+    auto options = ReceiverOptions(file.notifications(), logger);
     if (!options.ok()) return options.status();
     Impl* raw = impl.get();
     auto receiver = NotificationReceiver::Start(
@@ -383,5 +397,17 @@ void GatewayServer::Shutdown(absl::Duration grace) {
 }
 
 void GatewayServer::Wait() { impl_->server->Wait(); }
+
+absl::StatusOr<std::vector<std::string>> GatewayServer::Reload(Config next) {
+  Reloaded reloaded = MergeReload(*impl_->config.Get(), std::move(next));
+  // The receiver first: if it refuses, nothing has changed.
+  if (impl_->receiver) {
+    absl::Status status =
+        impl_->receiver->SetAccounts(NotificationAccounts(reloaded.config));
+    if (!status.ok()) return status;
+  }
+  impl_->config.Set(std::make_shared<const Config>(std::move(reloaded.config)));
+  return std::move(reloaded.needs_restart);
+}
 
 }  // namespace payone::service

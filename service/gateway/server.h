@@ -6,6 +6,8 @@
 // grpc.health.v1, the upstream client and the /metrics endpoint.
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -33,6 +35,12 @@ class GatewayServer {
   void Shutdown(absl::Duration grace);
   // Blocks until Shutdown has completed.
   void Wait();
+
+  // Puts `next`'s accounts, clients and allow_unauthenticated in force at
+  // once for new calls and notifications (calls in flight keep theirs);
+  // every other setting keeps its value. Returns the fields that changed
+  // but need a restart; on an error nothing has changed.
+  absl::StatusOr<std::vector<std::string>> Reload(Config next);
 
   struct Impl;
 

@@ -105,11 +105,11 @@ class GatewayTest : public ::testing::Test {
 
   Config BaseConfig(const std::string& upstream_url) {
     Config config;
-    config.listen_address = "127.0.0.1:0";
-    config.metrics_address = "";
-    config.upstream_url = upstream_url;
-    config.upstream_ca_file = *ca_file_;
-    config.max_connections = 32;
+    config.file.set_listen_address("127.0.0.1:0");
+    config.file.set_metrics_address("off");
+    config.file.mutable_upstream()->set_url(upstream_url);
+    config.file.mutable_upstream()->set_ca_file(*ca_file_);
+    config.file.mutable_upstream()->set_max_connections(32);
     config.accounts.emplace("shop-de",
                             SimulatorTestAccount("shop-de", kPortalKey));
     config.accounts.emplace("shop-at",
@@ -382,7 +382,7 @@ TEST_F(GatewayTest, InvalidRequestListsEveryViolation) {
 // reaches PAYONE.
 TEST_F(GatewayTest, ARequestOverTheFormBoundIsRefusedBeforeSending) {
   Config config = BaseConfig(sim_->gateway_url());
-  config.max_request_bytes = 4096;
+  config.file.mutable_upstream()->set_max_request_bytes(4096);
   StartGatewayWith(std::move(config));
   v1::PreauthorizationRequest request = CardPreauthorization("big-1", 1000);
   for (const char* key : {"a", "b", "c"}) {
@@ -425,7 +425,7 @@ TEST_F(GatewayTest, ManyViolationsStillArriveAsInvalidArgument) {
 // library_log entry.
 TEST_F(GatewayTest, MalformedMessagesAreInvalidArgumentLoggedAndCounted) {
   Config config = BaseConfig(sim_->gateway_url());
-  config.metrics_address = "127.0.0.1:0";
+  config.file.set_metrics_address("127.0.0.1:0");
   StartGatewayWith(config);
   RouteLibraryLogs(logger_.get());
 
@@ -724,10 +724,9 @@ TEST_F(GatewayTest, ShutdownFinishesCallsInFlight) {
 
 TEST_F(GatewayTest, ServesGrpcOverTlsAndCanRequireClientCertificates) {
   Config config = BaseConfig(sim_->gateway_url());
-  config.has_tls = true;
   const std::string dir = TempDir();
-  config.tls.set_cert_file(dir + "/server.pem");
-  config.tls.set_key_file(dir + "/server.key");
+  config.file.mutable_tls()->set_cert_file(dir + "/server.pem");
+  config.file.mutable_tls()->set_key_file(dir + "/server.key");
   grpc::SslCredentialsOptions trust;
   trust.pem_root_certs = certs_->ca_cert_pem;
   StartGatewayWith(config, grpc::SslCredentials(trust));
@@ -738,8 +737,8 @@ TEST_F(GatewayTest, ServesGrpcOverTlsAndCanRequireClientCertificates) {
   EXPECT_EQ(response.status(), v1::STATUS_APPROVED);
 
   // mTLS: a client without a certificate does not get in.
-  config.tls.set_client_ca_file(*ca_file_);
-  config.tls.set_require_client_cert(true);
+  config.file.mutable_tls()->set_client_ca_file(*ca_file_);
+  config.file.mutable_tls()->set_require_client_cert(true);
   StartGatewayWith(config, grpc::SslCredentials(trust));
   status = stub_->Preauthorize(
       Context().get(), CardPreauthorization("order-mtls", 1000), &response);

@@ -12,7 +12,8 @@ namespace payone::service {
 
 // Gateway account `name` for the simulator's mid 10000, aid 10001, portal
 // 2000001 in test mode with `portal_key` (its SHA-384 for requests, its MD5
-// for TransactionStatus), API 3.11, UTF-8.
+// for TransactionStatus, itself for the Client API hash), the schema's
+// default API version and encoding.
 AccountSettings SimulatorTestAccount(const std::string& name,
                                      absl::string_view portal_key);
 

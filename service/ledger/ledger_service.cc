@@ -1,5 +1,6 @@
 #include "service/ledger/ledger_service.h"
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <string>
@@ -157,12 +158,15 @@ class WatchReactor final
 
 using ledger_internal::WatchReactor;
 
-LedgerService::LedgerService(const Config& config, Ledger* ledger,
-                             absl::Duration poll_interval)
+LedgerService::LedgerService(const LiveConfig& config, Ledger* ledger)
     : authorizer_(config),
       ledger_(ledger),
-      poll_interval_(poll_interval),
-      max_watches_per_client_(config.max_watches_per_client) {
+      // Read once: a reload cannot change the ledger's settings.
+      poll_interval_(ConfigDuration(
+          config.Get()->file.ledger(),
+          payone::gateway::v1::Ledger::kWatchPollIntervalFieldNumber)),
+      max_watches_per_client_(static_cast<int>(std::min<uint32_t>(
+          config.Get()->file.ledger().max_watches_per_client(), 1 << 20))) {
   // Malformed request messages reach the methods marked (INVALID_ARGUMENT).
   const char* service = payone::v1::PaymentLedger::service_full_name();
   MarkMethodCallback(

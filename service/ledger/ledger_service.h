@@ -12,7 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "payone/v1/ledger.grpc.pb.h"
-#include "service/config/config.h"
+#include "service/config/live_config.h"
 #include "service/gateway/authorizer.h"
 #include "service/ledger/ledger.h"
 
@@ -26,9 +26,9 @@ class LedgerService final : public payone::v1::PaymentLedger::CallbackService {
  public:
   // Without a ledger (nullptr) every call is FAILED_PRECONDITION. Watchers
   // look for new notifications when NotifyStored is called and at least
-  // every `poll_interval` (notifications stored by other replicas).
-  LedgerService(const Config& config, Ledger* ledger,
-                absl::Duration poll_interval);
+  // every ledger.watch_poll_interval (notifications stored by other
+  // replicas). `config` must outlive the service.
+  LedgerService(const LiveConfig& config, Ledger* ledger);
   ~LedgerService() override;
 
   // A notification was stored (by this process's receiver): wakes watchers.

@@ -138,6 +138,17 @@ NotificationHandler::Create(NotificationHandlerOptions options,
   absl::StatusOr<IpAllowList> proxies =
       IpAllowList::Parse(options.trusted_proxies);
   if (!proxies.ok()) return proxies.status();
+  absl::StatusOr<std::shared_ptr<const Accounts>> indexed =
+      IndexAccounts(std::move(accounts));
+  if (!indexed.ok()) return indexed.status();
+  return std::unique_ptr<NotificationHandler>(new NotificationHandler(
+      std::move(options), *std::move(indexed), *std::move(allowed),
+      *std::move(proxies), store, std::move(on_stored)));
+}
+
+absl::StatusOr<std::shared_ptr<const NotificationHandler::Accounts>>
+NotificationHandler::IndexAccounts(std::vector<NotificationAccount> accounts) {
+  auto indexed = std::make_shared<Accounts>();
   for (NotificationAccount& account : accounts) {
     if (account.key_md5_hex.empty() && account.key_sha384_hex.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -146,14 +157,17 @@ NotificationHandler::Create(NotificationHandlerOptions options,
     absl::AsciiStrToLower(&account.key_md5_hex);
     absl::AsciiStrToLower(&account.key_sha384_hex);
   }
-  return std::unique_ptr<NotificationHandler>(new NotificationHandler(
-      std::move(options), std::move(accounts), *std::move(allowed),
-      *std::move(proxies), store, std::move(on_stored)));
+  indexed->list = std::move(accounts);
+  for (size_t i = 0; i < indexed->list.size(); ++i) {
+    const NotificationAccount& account = indexed->list[i];
+    indexed->by_portal[PortalKey(account.portalid, account.aid)].push_back(i);
+  }
+  return indexed;
 }
 
 NotificationHandler::NotificationHandler(
     NotificationHandlerOptions options,
-    std::vector<NotificationAccount> accounts, IpAllowList allowed,
+    std::shared_ptr<const Accounts> accounts, IpAllowList allowed,
     IpAllowList proxies, NotificationLog* store,
     std::function<void(int64_t)> on_stored)
     : options_(std::move(options)),
@@ -161,10 +175,24 @@ NotificationHandler::NotificationHandler(
       allowed_(std::move(allowed)),
       proxies_(std::move(proxies)),
       store_(store),
-      on_stored_(std::move(on_stored)) {
-  for (size_t i = 0; i < accounts_.size(); ++i) {
-    by_portal_[PortalKey(accounts_[i].portalid, accounts_[i].aid)].push_back(i);
-  }
+      on_stored_(std::move(on_stored)) {}
+
+absl::Status NotificationHandler::SetAccounts(
+    std::vector<NotificationAccount> accounts) {
+  absl::StatusOr<std::shared_ptr<const Accounts>> indexed =
+      IndexAccounts(std::move(accounts));
+  if (!indexed.ok()) return indexed.status();
+  // The old accounts are freed outside the lock.
+  std::shared_ptr<const Accounts> old;
+  absl::MutexLock lock(&accounts_mu_);
+  old = std::exchange(accounts_, *std::move(indexed));
+  return absl::OkStatus();
+}
+
+std::shared_ptr<const NotificationHandler::Accounts>
+NotificationHandler::CurrentAccounts() const {
+  absl::MutexLock lock(&accounts_mu_);
+  return accounts_;
 }
 
 std::optional<NotificationReply> NotificationHandler::CheckHead(
@@ -187,7 +215,7 @@ std::optional<NotificationReply> NotificationHandler::CheckHead(
       return Refuse(RefusalReason::kNotFound, outcome);
     }
     bool known = false;
-    for (const NotificationAccount& candidate : accounts_) {
+    for (const NotificationAccount& candidate : CurrentAccounts()->list) {
       known = known || candidate.name == path;
     }
     if (!known) return Refuse(RefusalReason::kNotFound, outcome);
@@ -254,14 +282,16 @@ NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
   outcome.txaction = TxactionText(notification);
   outcome.sequencenumber = notification.sequencenumber();
 
-  const auto candidates =
-      by_portal_.find(PortalKey(notification.portalid(), notification.aid()));
+  // Held to the end: `verified` points into it.
+  const std::shared_ptr<const Accounts> accounts = CurrentAccounts();
+  const auto candidates = accounts->by_portal.find(
+      PortalKey(notification.portalid(), notification.aid()));
   const NotificationAccount* verified = nullptr;
   bool any_candidate = false;
-  if (candidates != by_portal_.end()) {
+  if (candidates != accounts->by_portal.end()) {
     const std::string key = absl::AsciiStrToLower(notification.key());
     for (const size_t index : candidates->second) {
-      const NotificationAccount& candidate = accounts_[index];
+      const NotificationAccount& candidate = accounts->list[index];
       if (!admitted.account.empty() && candidate.name != admitted.account) {
         continue;
       }

@@ -21,6 +21,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "service/notifications/ip_allow_list.h"
 #include "service/store/notification_log.h"
@@ -137,14 +138,28 @@ class NotificationHandler {
   NotificationReply Process(const AdmittedRequest& admitted,
                             const std::string& body);
 
+  // Replaces the accounts (a reloaded configuration); a notification being
+  // processed keeps the ones it started with. Fails, changing nothing, on an
+  // account without a key.
+  absl::Status SetAccounts(std::vector<NotificationAccount> accounts);
+
   NotificationStats Stats() const;
   size_t max_body_bytes() const { return options_.max_body_bytes; }
 
  private:
   struct Outcome;
+  // The accounts and their index, swapped whole by SetAccounts.
+  struct Accounts {
+    std::vector<NotificationAccount> list;
+    // "portalid/aid" -> indexes into list.
+    absl::flat_hash_map<std::string, std::vector<size_t>> by_portal;
+  };
+  static absl::StatusOr<std::shared_ptr<const Accounts>> IndexAccounts(
+      std::vector<NotificationAccount> accounts);
+  std::shared_ptr<const Accounts> CurrentAccounts() const;
 
   NotificationHandler(NotificationHandlerOptions options,
-                      std::vector<NotificationAccount> accounts,
+                      std::shared_ptr<const Accounts> accounts,
                       IpAllowList allowed, IpAllowList proxies,
                       NotificationLog* store,
                       std::function<void(int64_t)> on_stored);
@@ -152,9 +167,8 @@ class NotificationHandler {
   void Log(const Outcome& outcome);
 
   const NotificationHandlerOptions options_;
-  const std::vector<NotificationAccount> accounts_;
-  // "portalid/aid" -> indexes into accounts_.
-  absl::flat_hash_map<std::string, std::vector<size_t>> by_portal_;
+  mutable absl::Mutex accounts_mu_;
+  std::shared_ptr<const Accounts> accounts_ ABSL_GUARDED_BY(accounts_mu_);
   const IpAllowList allowed_;
   const IpAllowList proxies_;
   NotificationLog* const store_;

@@ -137,6 +137,11 @@ NotificationStats NotificationReceiver::Stats() const {
   return impl_->handler->Stats();
 }
 
+absl::Status NotificationReceiver::SetAccounts(
+    std::vector<NotificationAccount> accounts) {
+  return impl_->handler->SetAccounts(std::move(accounts));
+}
+
 void NotificationReceiver::Shutdown() {
   Impl& impl = *impl_;
   {

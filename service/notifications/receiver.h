@@ -70,6 +70,8 @@ class NotificationReceiver {
   void Shutdown();
 
   NotificationStats Stats() const;
+  // NotificationHandler::SetAccounts: a reloaded configuration's accounts.
+  absl::Status SetAccounts(std::vector<NotificationAccount> accounts);
 
   struct Impl;
 

@@ -236,6 +236,32 @@ TEST_F(ReceiverTest, RefusesAnUnknownPortalOrSubAccount) {
   EXPECT_EQ(receiver_->Stats().refused["unknown_account"], 2u);
 }
 
+// A reloaded configuration: a new account and a rotated portal key count
+// from the next notification on; the old key no longer does.
+TEST_F(ReceiverTest, SetAccountsSwapsAccountsAndKeys) {
+  Start();
+  ASSERT_TRUE(receiver_
+                  ->SetAccounts({Account("demo", "2000001", "rotated-key"),
+                                 Account("shop", "2000002")})
+                  .ok());
+  ExpectRefused(Post(Body("700000001")), 403, "wrong_key");
+  EXPECT_EQ(
+      Post(Body("700000002", HexDigest(DigestAlgorithm::kMd5, "rotated-key")))
+          .body,
+      "TSOK");
+  EXPECT_EQ(Post(Body("700000003", HexDigest(DigestAlgorithm::kMd5, kPortalKey),
+                      "2000002"))
+                .body,
+            "TSOK");
+  // An account without a key is refused and changes nothing.
+  EXPECT_FALSE(
+      receiver_->SetAccounts({{"bad", "2000003", "10001", "", ""}}).ok());
+  EXPECT_EQ(Post(Body("700000004", HexDigest(DigestAlgorithm::kMd5, kPortalKey),
+                      "2000002"))
+                .body,
+            "TSOK");
+}
+
 TEST_F(ReceiverTest, RefusesSendersOutsideTheAllowList) {
   options_.allowed_sources = PayoneSenderRanges();
   Start();

@@ -23,6 +23,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/generated_enum_reflection.h"
+#include "google/protobuf/util/time_util.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "payone/v1/gateway.grpc.pb.h"
@@ -39,6 +40,7 @@
 namespace payone::tests::conformance {
 namespace {
 
+using ::google::protobuf::util::TimeUtil;
 using ::payone::service::Config;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -68,17 +70,16 @@ class GatewayUnderTest {
     sim_ = *std::move(sim);
 
     Config config;
-    config.listen_address = "127.0.0.1:0";
-    config.metrics_address = "";
-    config.upstream_url = sim_->gateway_url();
-    config.allow_unauthenticated = true;
-    config.ledger_backend = Config::LedgerBackend::kSqlite;
-    config.ledger_sqlite_path =
-        absl::StrCat(::testing::TempDir(), "conformance.db");
-    config.has_notifications = true;
-    config.notifications.set_listen_address("127.0.0.1:0");
-    config.notifications.add_allowed_sources("127.0.0.1/32");
-    config.watch_poll_interval = absl::Milliseconds(20);
+    config.file.set_listen_address("127.0.0.1:0");
+    config.file.set_metrics_address("off");
+    config.file.mutable_upstream()->set_url(sim_->gateway_url());
+    config.file.set_allow_unauthenticated(true);
+    config.file.mutable_ledger()->set_sqlite_path(
+        absl::StrCat(::testing::TempDir(), "conformance.db"));
+    config.file.mutable_notifications()->set_listen_address("127.0.0.1:0");
+    config.file.mutable_notifications()->add_allowed_sources("127.0.0.1/32");
+    *config.file.mutable_ledger()->mutable_watch_poll_interval() =
+        TimeUtil::MillisecondsToDuration(20);
     config.accounts.emplace(
         kAccount, service::SimulatorTestAccount(kAccount, kPortalKey));
     auto server = service::GatewayServer::Start(std::move(config), &logger_);

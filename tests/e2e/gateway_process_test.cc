@@ -194,9 +194,18 @@ TEST_F(GatewayProcessTest, BadConfigurationExitsNamingFileLineAndField) {
   ExpectNoSecrets(gateway->Output());
 }
 
-TEST(EmbeddedDefaultTest, RunsOnItsOwnSimulatorWithTheDemoAccount) {
+TEST(ProductionBinaryTest, NeedsAConfigurationFile) {
+  auto gateway = Subprocess::Start({Runfile("service/payone_gateway")});
+  ASSERT_TRUE(gateway.ok()) << gateway.status();
+  EXPECT_EQ((*gateway)->Wait(), 2);
+  EXPECT_THAT((*gateway)->Output(), HasSubstr("--config=FILE is required"));
+}
+
+// ./dev run: the development launcher, its simulator and dev.textproto
+// (built in: no workspace under bazel test).
+TEST(DevelopmentLauncherTest, RunsOnItsOwnSimulatorWithTheDemoAccount) {
   auto gateway =
-      Subprocess::Start({Runfile("service/payone_gateway"),
+      Subprocess::Start({Runfile("service/payone_gateway_dev"),
                          "--listen=127.0.0.1:0", "--metrics_address=off"});
   ASSERT_TRUE(gateway.ok()) << gateway.status();
   auto listening = (*gateway)->WaitForLine(
@@ -220,6 +229,7 @@ TEST(EmbeddedDefaultTest, RunsOnItsOwnSimulatorWithTheDemoAccount) {
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.status(), v1::STATUS_VALID);
   EXPECT_FALSE(response.pseudocardpan().empty());
+  EXPECT_THAT((*gateway)->Output(), HasSubstr("\"embedded_simulator\":true"));
   (*gateway)->Signal(SIGINT);
   EXPECT_EQ((*gateway)->Wait(), 0);
   ExpectNoSecrets((*gateway)->Output());

@@ -7,7 +7,7 @@
 // while it did reach PAYONE (the simulator) from the browser.
 //
 // Gateway: $PAYONE_GATEWAY_ADDRESS (its log: $PAYONE_GATEWAY_LOG) or
-// $PAYONE_GATEWAY_BINARY (//service:payone_gateway) started here.
+// $PAYONE_GATEWAY_DEV_BINARY (//service:payone_gateway_dev) started here.
 // Screenshots of every step: $CHECKOUT_SCREENSHOTS_DIR, default dist/screenshots
 // of the consumer project (consumer/install.sh) the test runs in.
 import assert from "node:assert/strict";
@@ -35,8 +35,8 @@ const received: ReceivedRequest[] = [];
 const sent: { url: string; body: string }[] = [];
 
 async function startGateway(): Promise<string> {
-  const binary = process.env.PAYONE_GATEWAY_BINARY;
-  if (!binary) throw new Error("PAYONE_GATEWAY_ADDRESS or PAYONE_GATEWAY_BINARY (//service:payone_gateway)");
+  const binary = process.env.PAYONE_GATEWAY_DEV_BINARY;
+  if (!binary) throw new Error("PAYONE_GATEWAY_ADDRESS or PAYONE_GATEWAY_DEV_BINARY (//service:payone_gateway_dev)");
   gateway = spawn(binary, ["--listen=127.0.0.1:0", "--metrics_address=off"], { stdio: ["ignore", "ignore", "pipe"] });
   gateway.stderr!.setEncoding("utf8");
   const lines = createInterface({ input: gateway.stderr! });

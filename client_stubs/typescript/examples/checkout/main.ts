@@ -1,7 +1,7 @@
 // Starts the example checkout (server.ts):
 //   node dist/examples/checkout/main.js [--gateway=HOST:PORT] [--port=8080]
-// Without --gateway (or $PAYONE_GATEWAY_ADDRESS) it starts the gateway on its
-// embedded default ($PAYONE_GATEWAY_BINARY): PAYONE simulator, account demo-saq. `./dev
+// Without --gateway (or $PAYONE_GATEWAY_ADDRESS) it starts the development
+// gateway ($PAYONE_GATEWAY_DEV_BINARY, payone_gateway_dev): PAYONE simulator, account demo-saq. `./dev
 // checkout` builds the gateway and the package, installs the package into a
 // consumer project (consumer/install.sh) and runs this there.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -14,8 +14,8 @@ function flag(name: string): string | undefined {
 }
 
 async function startGateway(): Promise<{ address: string; process: ChildProcess }> {
-  const binary = process.env.PAYONE_GATEWAY_BINARY;
-  if (!binary) throw new Error("--gateway=HOST:PORT or PAYONE_GATEWAY_BINARY (//service:payone_gateway)");
+  const binary = process.env.PAYONE_GATEWAY_DEV_BINARY;
+  if (!binary) throw new Error("--gateway=HOST:PORT or PAYONE_GATEWAY_DEV_BINARY (//service:payone_gateway_dev)");
   const gateway = spawn(binary, ["--listen=127.0.0.1:0", "--metrics_address=off"],
     { stdio: ["ignore", "inherit", "pipe"] });
   for await (const line of createInterface({ input: gateway.stderr! })) {
