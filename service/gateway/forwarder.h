@@ -52,6 +52,14 @@ template <typename T>
 struct HasContent<T, std::void_t<decltype(std::declval<T&>().set_content(""))>>
     : std::true_type {};
 
+// Answers with a typed result of the request's action (result_oneof).
+template <typename T, typename = void>
+struct HasResult : std::false_type {};
+template <typename T>
+struct HasResult<T, std::void_t<decltype(codec::PayoneCodec<T>::DecodeResult(
+                        0, "", codec::DecodeOptions(), nullptr))>>
+    : std::true_type {};
+
 template <typename T, typename = void>
 struct HasErrorcode : std::false_type {};
 template <typename T>
@@ -84,6 +92,9 @@ struct Exchange {
   absl::Time deadline;
   codec::DecodeOptions decode_options;
   std::shared_ptr<LedgerCall> ledger_call;  // null without a ledger
+  // Field number of the request's action (action_oneof), 0 without one:
+  // selects the answer's typed result.
+  int action = 0;
 };
 
 // What came of an exchange.
@@ -143,7 +154,7 @@ class Forwarder {
             std::shared_ptr<internal::CallState> state, Resp* resp,
             internal::Exchange exchange);
   template <typename Resp>
-  static internal::Answer ReadAnswer(HttpResult result,
+  static internal::Answer ReadAnswer(HttpResult result, int action,
                                      const codec::DecodeOptions& options,
                                      Resp* resp);
   std::shared_ptr<internal::CallState> Begin(grpc::CallbackServerContext* ctx,
@@ -158,6 +169,9 @@ class Forwarder {
   // (payone.v1.message).omit_standard_parameters.
   static absl::flat_hash_set<std::string> OmittedStandardParameters(
       const google::protobuf::Descriptor* request);
+  // The field number of the alternative set in the request's
+  // (payone.v1.message).action_oneof, 0 when it has none or none is set.
+  static int ActionOf(const google::protobuf::Message& request);
   // mid, aid, portalid, key, api_version, mode, request, encoding and the
   // solution name and version, less those in `omit`.
   void AddStandardParameters(const AccountSettings& account,
@@ -232,6 +246,8 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   exchange.deadline = UpstreamDeadline(ctx);
   exchange.decode_options.charset = account->charset;
   exchange.decode_options.max_body_bytes = config_.max_response_bytes;
+  if constexpr (internal::HasResult<Resp>::value)
+    exchange.action = ActionOf(*req);
   // Encoded before the ledger records anything, so that an oversized body
   // is refused with nothing sent. A sequence number the ledger fills in
   // adds a few bytes later; the bound is on what the caller sent.
@@ -360,8 +376,8 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
       [this, reactor, state, resp,
        exchange = std::move(exchange)](HttpResult result) mutable {
         RecordUpstream(*state, result);
-        internal::Answer answer =
-            ReadAnswer(std::move(result), exchange.decode_options, resp);
+        internal::Answer answer = ReadAnswer(std::move(result), exchange.action,
+                                             exchange.decode_options, resp);
         if (answer.outcome == RequestRecord::Outcome::kAnswered) {
           RecordAnswer(*state, answer.payone_status, answer.status_recognized,
                        answer.errorcode, answer.txid);
@@ -395,7 +411,7 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
 }
 
 template <typename Resp>
-internal::Answer Forwarder::ReadAnswer(HttpResult result,
+internal::Answer Forwarder::ReadAnswer(HttpResult result, int action,
                                        const codec::DecodeOptions& options,
                                        Resp* resp) {
   using Outcome = RequestRecord::Outcome;
@@ -432,6 +448,14 @@ internal::Answer Forwarder::ReadAnswer(HttpResult result,
                                         decoded.message())),
         Delivery::kOutcomeUnknown);
     return answer;
+  }
+  if constexpr (internal::HasResult<Resp>::value) {
+    // The body already read as the answer, so only a result part's own
+    // parameters are left to go wrong, and those stay in the free maps.
+    if (action != 0 && resp->status() != payone::v1::STATUS_ERROR) {
+      codec::PayoneCodec<Resp>::DecodeResult(action, result.body, options, resp)
+          .IgnoreError();
+    }
   }
   answer.outcome = Outcome::kAnswered;
   if constexpr (internal::HasTxid<Resp>::value) answer.txid = resp->txid();
