@@ -145,6 +145,7 @@ Answer GetUser(Call& call) {
   if (auto error =
           CheckRules(call.params, {{"api_version", true, Format::kList, "3.11"},
                                    {"getusertoken", true, Format::kList, "yes"},
+                                   {"type", false, Format::kList, "userdata"},
                                    {"userid", false, Format::kDigits}})) {
     return call.Fail(*error);
   }
@@ -159,12 +160,21 @@ Answer GetUser(Call& call) {
   if (userid.empty() || !call.ledger.HasUser(call.account.portalid, userid)) {
     return call.Fail({3009, ""});
   }
-  Answer answer = Answer::Status("APPROVED");
+  // type=userdata: the debtor's stored data too, answered only in JSON.
+  const bool userdata = call.Get("type") == "userdata";
+  Answer answer = Answer::Status(userdata ? "OK" : "APPROVED");
   answer
       .Add("usertoken",
            call.ledger.IssueUserToken(call.account.portalid, userid,
                                       call.now + absl::Minutes(15)))
       .Add("userid", userid);
+  if (userdata) {
+    answer.json_only = true;
+    if (const auto* debtor =
+            call.ledger.DebtorOf(call.account.portalid, userid)) {
+      for (const auto& [name, value] : *debtor) answer.Add(name, value);
+    }
+  }
   return answer;
 }
 

@@ -22,6 +22,7 @@
 #include "absl/time/time.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
+#include "codec/runtime/json_answer.h"
 #include "codec/runtime/malformed_request.h"
 #include "grpcpp/grpcpp.h"
 #include "payone/v1/responses.pb.h"
@@ -440,8 +441,26 @@ internal::Answer Forwarder::ReadAnswer(HttpResult result, int action,
       return answer;
     }
   }
+  // JSON (getuser with type=userdata answers only so) is read as the
+  // key=value lines it stands for; it is always UTF-8.
+  absl::string_view body = result.body;
+  codec::DecodeOptions body_options = options;
+  std::string json_lines;
+  if (absl::StartsWith(result.content_type, "application/json")) {
+    absl::StatusOr<std::string> lines = codec::JsonAnswerToLines(result.body);
+    if (!lines.ok()) {
+      answer.status = UpstreamFailed(
+          absl::UnknownError(absl::StrCat("PAYONE's answer could not be read: ",
+                                          lines.status().message())),
+          Delivery::kOutcomeUnknown);
+      return answer;
+    }
+    json_lines = *std::move(lines);
+    body = json_lines;
+    body_options.charset = codec::Charset::kUtf8;
+  }
   absl::Status decoded =
-      codec::PayoneCodec<Resp>::Decode(result.body, options, resp);
+      codec::PayoneCodec<Resp>::Decode(body, body_options, resp);
   if (!decoded.ok()) {
     answer.status = UpstreamFailed(
         absl::UnknownError(absl::StrCat("PAYONE's answer could not be read: ",
@@ -453,7 +472,7 @@ internal::Answer Forwarder::ReadAnswer(HttpResult result, int action,
     // The body already read as the answer, so only a result part's own
     // parameters are left to go wrong, and those stay in the free maps.
     if (action != 0 && resp->status() != payone::v1::STATUS_ERROR) {
-      codec::PayoneCodec<Resp>::DecodeResult(action, result.body, options, resp)
+      codec::PayoneCodec<Resp>::DecodeResult(action, body, body_options, resp)
           .IgnoreError();
     }
   }

@@ -1141,6 +1141,47 @@ CONFORMANCE_TEST(GetUserTokenPaysForTheStoredDebtor,
   EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GetUser, get).errorcode(), 3009);
 }
 
+CONFORMANCE_TEST(GetUserDataReadsTheStoredDebtor, {"GetUser", "", "userdata"}) {
+  auto request = PaymentOf<v1::PreauthorizationRequest>(100);
+  request.mutable_personal_data()->set_customerid("cust-data-1");
+  request.mutable_personal_data()->set_street("Teststr. 1");
+  request.mutable_personal_data()->set_zip("10115");
+  request.mutable_personal_data()->set_city("Berlin");
+  request.mutable_invoice();
+  const v1::PreauthorizationResponse paid =
+      Call(&v1::PayoneGateway::Stub::Preauthorize, request);
+  ASSERT_FALSE(paid.userid().empty()) << paid.errormessage();
+
+  // PAYONE answers type=userdata in JSON only; the gateway decodes it.
+  v1::GetUserRequest get;
+  get.set_account(kAccount);
+  get.set_customerid("cust-data-1");
+  get.set_type(v1::GET_USER_TYPE_USERDATA);
+  const v1::GetUserResponse user = Call(&v1::PayoneGateway::Stub::GetUser, get);
+  ASSERT_EQ(user.status(), v1::STATUS_OK) << user.errormessage();
+  EXPECT_EQ(user.userid(), paid.userid());
+  EXPECT_FALSE(user.usertoken().empty());
+  ASSERT_TRUE(user.has_debtor());
+  EXPECT_EQ(user.debtor().firstname(), "Erika");
+  EXPECT_EQ(user.debtor().lastname(), "Mustermann");
+  EXPECT_EQ(user.debtor().street(), "Teststr. 1");
+  EXPECT_EQ(user.debtor().zip(), "10115");
+  EXPECT_EQ(user.debtor().city(), "Berlin");
+  EXPECT_EQ(user.debtor().country(), "DE");
+  // Nothing else but the echo of the request's encoding that JSON answers
+  // carry.
+  EXPECT_THAT(user.other_parameters(), ElementsAre(Pair("encoding", "UTF-8")));
+
+  // Errors come in JSON too, under "Error".
+  get.clear_customerid();
+  get.set_userid("999999999");
+  const v1::GetUserResponse unknown =
+      Call(&v1::PayoneGateway::Stub::GetUser, get);
+  EXPECT_EQ(unknown.status(), v1::STATUS_ERROR);
+  EXPECT_EQ(unknown.errorcode(), 3009);
+  EXPECT_FALSE(unknown.has_debtor());
+}
+
 CONFORMANCE_TEST(SubscriptionCreatedUpdatedCancelled,
                  {"CreateAccess", "", "credit card"},
                  {"UpdateAccess", "", "update, lock, cancel"}) {

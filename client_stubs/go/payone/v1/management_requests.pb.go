@@ -78,6 +78,55 @@ func (RatepayCalculationType) EnumDescriptor() ([]byte, []int) {
 	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{0}
 }
 
+// What getuser reads besides the usertoken (type).
+type GetUserType int32
+
+const (
+	// Not set: only the usertoken.
+	GetUserType_GET_USER_TYPE_UNSPECIFIED GetUserType = 0
+	// The debtor's stored data (PAYONE answers in JSON).
+	GetUserType_GET_USER_TYPE_USERDATA GetUserType = 1
+)
+
+// Enum value maps for GetUserType.
+var (
+	GetUserType_name = map[int32]string{
+		0: "GET_USER_TYPE_UNSPECIFIED",
+		1: "GET_USER_TYPE_USERDATA",
+	}
+	GetUserType_value = map[string]int32{
+		"GET_USER_TYPE_UNSPECIFIED": 0,
+		"GET_USER_TYPE_USERDATA":    1,
+	}
+)
+
+func (x GetUserType) Enum() *GetUserType {
+	p := new(GetUserType)
+	*p = x
+	return p
+}
+
+func (x GetUserType) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (GetUserType) Descriptor() protoreflect.EnumDescriptor {
+	return file_payone_v1_management_requests_proto_enumTypes[1].Descriptor()
+}
+
+func (GetUserType) Type() protoreflect.EnumType {
+	return &file_payone_v1_management_requests_proto_enumTypes[1]
+}
+
+func (x GetUserType) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use GetUserType.Descriptor instead.
+func (GetUserType) EnumDescriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{1}
+}
+
 // request=managemandate: creates or looks up a SEPA direct debit mandate
 // before the payment; answers APPROVED with mandate_identification,
 // mandate_status (pending: show mandate_text to the customer) and the creditor
@@ -1482,9 +1531,9 @@ func (x *UpdateUserRequest) GetDeleteBankaccountdata() bool {
 // request=getuser (api_version >= 3.11) with getusertoken=yes: answers
 // APPROVED with a usertoken, valid 15 minutes, that names this debtor in a
 // (pre)authorization (personal_data.usertoken), e.g. to copy the debtor to
-// another merchant. The debtor is named by userid or customerid. (getuser
-// with type=userdata answers only in JSON, which the gateway does not
-// decode; it is not offered.)
+// another merchant. The debtor is named by userid or customerid. With
+// type=userdata PAYONE answers only in JSON, with the debtor's stored data;
+// the gateway decodes that answer like any other (GetUserResponse.debtor).
 type GetUserRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The merchant account configured in the gateway (e.g. "shop-de") whose
@@ -1495,7 +1544,11 @@ type GetUserRequest struct {
 	// Format: NUMERIC(6..12). Optional.
 	Userid string `protobuf:"bytes,2,opt,name=userid,proto3" json:"userid,omitempty"`
 	// The merchant's customer id. Format: CHAR(1..20). Optional.
-	Customerid    string `protobuf:"bytes,3,opt,name=customerid,proto3" json:"customerid,omitempty"`
+	Customerid string `protobuf:"bytes,3,opt,name=customerid,proto3" json:"customerid,omitempty"`
+	// userdata: PAYONE answers in JSON with the debtor's stored data as well,
+	// which the gateway decodes into GetUserResponse.debtor. Format: LIST.
+	// Optional.
+	Type          GetUserType `protobuf:"varint,4,opt,name=type,proto3,enum=payone.v1.GetUserType" json:"type,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1549,6 +1602,13 @@ func (x *GetUserRequest) GetCustomerid() string {
 		return x.Customerid
 	}
 	return ""
+}
+
+func (x *GetUserRequest) GetType() GetUserType {
+	if x != nil {
+		return x.Type
+	}
+	return GetUserType_GET_USER_TYPE_UNSPECIFIED
 }
 
 // request=createaccess: creates a subscription ("access") contract with an
@@ -2427,7 +2487,7 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x14personal_data.userid\n" +
 	"\x18personal_data.customerid25give personal_data.userid or personal_data.customerid\x1aF\x12\acardpan\x12\rpseudocardpan2,cardpan and pseudocardpan exclude each otherB\x12\n" +
 	"\x10_delete_carddataB\x19\n" +
-	"\x17_delete_bankaccountdata\"\xf3\x01\n" +
+	"\x17_delete_bankaccountdata\"\xad\x02\n" +
 	"\x0eGetUserRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12,\n" +
 	"\x06userid\x18\x02 \x01(\tB\x14\xca\xf3\x18\x10\n" +
@@ -2436,7 +2496,9 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"customerid\x18\x03 \x01(\tB\x18\xca\xf3\x18\x14\n" +
 	"\n" +
 	"customerid\x10\x01\x18\x01 \x148\x01R\n" +
-	"customerid:U\xd2\xf3\x18Q\b\x01\x12\agetuser\x1a/\n" +
+	"customerid\x128\n" +
+	"\x04type\x18\x04 \x01(\x0e2\x16.payone.v1.GetUserTypeB\f\xca\xf3\x18\b\n" +
+	"\x04type\x10\x03R\x04type:U\xd2\xf3\x18Q\b\x01\x12\agetuser\x1a/\n" +
 	"\x06userid\n" +
 	"\n" +
 	"customerid2\x19give userid or customerid\"\x13\n" +
@@ -2550,7 +2612,12 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	" RATEPAY_CALCULATION_TYPE_BY_RATE\x10\x01\x1a\x19\xda\xf3\x18\x15\n" +
 	"\x13calculation-by-rate\x12?\n" +
 	" RATEPAY_CALCULATION_TYPE_BY_TIME\x10\x02\x1a\x19\xda\xf3\x18\x15\n" +
-	"\x13calculation-by-timeB\x88\x01\n" +
+	"\x13calculation-by-time*X\n" +
+	"\vGetUserType\x12\x1d\n" +
+	"\x19GET_USER_TYPE_UNSPECIFIED\x10\x00\x12*\n" +
+	"\x16GET_USER_TYPE_USERDATA\x10\x01\x1a\x0e\xda\xf3\x18\n" +
+	"\n" +
+	"\buserdataB\x88\x01\n" +
 	"\x1bcom.payonegateway.payone.v1B\x17ManagementRequestsProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01b\x06proto3"
 
 var (
@@ -2565,93 +2632,95 @@ func file_payone_v1_management_requests_proto_rawDescGZIP() []byte {
 	return file_payone_v1_management_requests_proto_rawDescData
 }
 
-var file_payone_v1_management_requests_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_payone_v1_management_requests_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
 var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_payone_v1_management_requests_proto_goTypes = []any{
 	(RatepayCalculationType)(0),                   // 0: payone.v1.RatepayCalculationType
-	(*ManageMandateRequest)(nil),                  // 1: payone.v1.ManageMandateRequest
-	(*GetFileRequest)(nil),                        // 2: payone.v1.GetFileRequest
-	(*GetInvoiceRequest)(nil),                     // 3: payone.v1.GetInvoiceRequest
-	(*PayPalExpressSetCheckout)(nil),              // 4: payone.v1.PayPalExpressSetCheckout
-	(*PayPalExpressGetCheckoutDetails)(nil),       // 5: payone.v1.PayPalExpressGetCheckoutDetails
-	(*KlarnaStartSession)(nil),                    // 6: payone.v1.KlarnaStartSession
-	(*KlarnaUpdateOrder)(nil),                     // 7: payone.v1.KlarnaUpdateOrder
-	(*SecuredInstallmentOptions)(nil),             // 8: payone.v1.SecuredInstallmentOptions
-	(*AmazonPayCreateCheckoutSessionPayload)(nil), // 9: payone.v1.AmazonPayCreateCheckoutSessionPayload
-	(*AmazonPayGetCheckoutSession)(nil),           // 10: payone.v1.AmazonPayGetCheckoutSession
-	(*UnzerPreCheck)(nil),                         // 11: payone.v1.UnzerPreCheck
-	(*GenericPaymentRequest)(nil),                 // 12: payone.v1.GenericPaymentRequest
-	(*UpdateUserRequest)(nil),                     // 13: payone.v1.UpdateUserRequest
-	(*GetUserRequest)(nil),                        // 14: payone.v1.GetUserRequest
-	(*CreateAccessRequest)(nil),                   // 15: payone.v1.CreateAccessRequest
-	(*UpdateAccessRequest)(nil),                   // 16: payone.v1.UpdateAccessRequest
-	(*UpdateReminderRequest)(nil),                 // 17: payone.v1.UpdateReminderRequest
-	(*RatepayProfile)(nil),                        // 18: payone.v1.RatepayProfile
-	(*RatepayCalculation)(nil),                    // 19: payone.v1.RatepayCalculation
-	nil,                                           // 20: payone.v1.GenericPaymentRequest.AddPaydataEntry
-	(FileType)(0),                                 // 21: payone.v1.FileType
-	(FileFormat)(0),                               // 22: payone.v1.FileFormat
-	(*PersonalData)(nil),                          // 23: payone.v1.PersonalData
-	(*DeliveryData)(nil),                          // 24: payone.v1.DeliveryData
-	(*RedirectUrls)(nil),                          // 25: payone.v1.RedirectUrls
-	(*Article)(nil),                               // 26: payone.v1.Article
-	(*WalletPayment)(nil),                         // 27: payone.v1.WalletPayment
-	(*FinancingPayment)(nil),                      // 28: payone.v1.FinancingPayment
-	(*OnlineBankTransferPayment)(nil),             // 29: payone.v1.OnlineBankTransferPayment
-	(BusinessRelation)(0),                         // 30: payone.v1.BusinessRelation
-	(Gender)(0),                                   // 31: payone.v1.Gender
-	(CardType)(0),                                 // 32: payone.v1.CardType
-	(PeriodUnit)(0),                               // 33: payone.v1.PeriodUnit
-	(*CreditCardPayment)(nil),                     // 34: payone.v1.CreditCardPayment
-	(*SepaDirectDebitPayment)(nil),                // 35: payone.v1.SepaDirectDebitPayment
-	(*InvoicePayment)(nil),                        // 36: payone.v1.InvoicePayment
-	(AccessAction)(0),                             // 37: payone.v1.AccessAction
-	(ReminderLevel)(0),                            // 38: payone.v1.ReminderLevel
+	(GetUserType)(0),                              // 1: payone.v1.GetUserType
+	(*ManageMandateRequest)(nil),                  // 2: payone.v1.ManageMandateRequest
+	(*GetFileRequest)(nil),                        // 3: payone.v1.GetFileRequest
+	(*GetInvoiceRequest)(nil),                     // 4: payone.v1.GetInvoiceRequest
+	(*PayPalExpressSetCheckout)(nil),              // 5: payone.v1.PayPalExpressSetCheckout
+	(*PayPalExpressGetCheckoutDetails)(nil),       // 6: payone.v1.PayPalExpressGetCheckoutDetails
+	(*KlarnaStartSession)(nil),                    // 7: payone.v1.KlarnaStartSession
+	(*KlarnaUpdateOrder)(nil),                     // 8: payone.v1.KlarnaUpdateOrder
+	(*SecuredInstallmentOptions)(nil),             // 9: payone.v1.SecuredInstallmentOptions
+	(*AmazonPayCreateCheckoutSessionPayload)(nil), // 10: payone.v1.AmazonPayCreateCheckoutSessionPayload
+	(*AmazonPayGetCheckoutSession)(nil),           // 11: payone.v1.AmazonPayGetCheckoutSession
+	(*UnzerPreCheck)(nil),                         // 12: payone.v1.UnzerPreCheck
+	(*GenericPaymentRequest)(nil),                 // 13: payone.v1.GenericPaymentRequest
+	(*UpdateUserRequest)(nil),                     // 14: payone.v1.UpdateUserRequest
+	(*GetUserRequest)(nil),                        // 15: payone.v1.GetUserRequest
+	(*CreateAccessRequest)(nil),                   // 16: payone.v1.CreateAccessRequest
+	(*UpdateAccessRequest)(nil),                   // 17: payone.v1.UpdateAccessRequest
+	(*UpdateReminderRequest)(nil),                 // 18: payone.v1.UpdateReminderRequest
+	(*RatepayProfile)(nil),                        // 19: payone.v1.RatepayProfile
+	(*RatepayCalculation)(nil),                    // 20: payone.v1.RatepayCalculation
+	nil,                                           // 21: payone.v1.GenericPaymentRequest.AddPaydataEntry
+	(FileType)(0),                                 // 22: payone.v1.FileType
+	(FileFormat)(0),                               // 23: payone.v1.FileFormat
+	(*PersonalData)(nil),                          // 24: payone.v1.PersonalData
+	(*DeliveryData)(nil),                          // 25: payone.v1.DeliveryData
+	(*RedirectUrls)(nil),                          // 26: payone.v1.RedirectUrls
+	(*Article)(nil),                               // 27: payone.v1.Article
+	(*WalletPayment)(nil),                         // 28: payone.v1.WalletPayment
+	(*FinancingPayment)(nil),                      // 29: payone.v1.FinancingPayment
+	(*OnlineBankTransferPayment)(nil),             // 30: payone.v1.OnlineBankTransferPayment
+	(BusinessRelation)(0),                         // 31: payone.v1.BusinessRelation
+	(Gender)(0),                                   // 32: payone.v1.Gender
+	(CardType)(0),                                 // 33: payone.v1.CardType
+	(PeriodUnit)(0),                               // 34: payone.v1.PeriodUnit
+	(*CreditCardPayment)(nil),                     // 35: payone.v1.CreditCardPayment
+	(*SepaDirectDebitPayment)(nil),                // 36: payone.v1.SepaDirectDebitPayment
+	(*InvoicePayment)(nil),                        // 37: payone.v1.InvoicePayment
+	(AccessAction)(0),                             // 38: payone.v1.AccessAction
+	(ReminderLevel)(0),                            // 39: payone.v1.ReminderLevel
 }
 var file_payone_v1_management_requests_proto_depIdxs = []int32{
-	21, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
-	22, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
-	23, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
-	24, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	25, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
-	26, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
-	20, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
-	27, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
-	28, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
-	29, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
-	4,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
-	5,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
-	6,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
-	8,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
-	7,  // 14: payone.v1.GenericPaymentRequest.klarna_update_order:type_name -> payone.v1.KlarnaUpdateOrder
-	9,  // 15: payone.v1.GenericPaymentRequest.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCreateCheckoutSessionPayload
-	10, // 16: payone.v1.GenericPaymentRequest.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayGetCheckoutSession
-	11, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
-	18, // 18: payone.v1.GenericPaymentRequest.ratepay_profile:type_name -> payone.v1.RatepayProfile
-	19, // 19: payone.v1.GenericPaymentRequest.ratepay_calculation:type_name -> payone.v1.RatepayCalculation
-	23, // 20: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
-	30, // 21: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
-	31, // 22: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
-	24, // 23: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	32, // 24: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
-	33, // 25: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
-	33, // 26: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	23, // 27: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
-	34, // 28: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	35, // 29: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	36, // 30: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	37, // 31: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
-	33, // 32: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	34, // 33: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	35, // 34: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	36, // 35: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	38, // 36: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
-	0,  // 37: payone.v1.RatepayCalculation.calculation_type:type_name -> payone.v1.RatepayCalculationType
-	38, // [38:38] is the sub-list for method output_type
-	38, // [38:38] is the sub-list for method input_type
-	38, // [38:38] is the sub-list for extension type_name
-	38, // [38:38] is the sub-list for extension extendee
-	0,  // [0:38] is the sub-list for field type_name
+	22, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
+	23, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
+	24, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
+	25, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	26, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
+	27, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
+	21, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
+	28, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
+	29, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
+	30, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
+	5,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
+	6,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
+	7,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
+	9,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
+	8,  // 14: payone.v1.GenericPaymentRequest.klarna_update_order:type_name -> payone.v1.KlarnaUpdateOrder
+	10, // 15: payone.v1.GenericPaymentRequest.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCreateCheckoutSessionPayload
+	11, // 16: payone.v1.GenericPaymentRequest.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayGetCheckoutSession
+	12, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
+	19, // 18: payone.v1.GenericPaymentRequest.ratepay_profile:type_name -> payone.v1.RatepayProfile
+	20, // 19: payone.v1.GenericPaymentRequest.ratepay_calculation:type_name -> payone.v1.RatepayCalculation
+	24, // 20: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
+	31, // 21: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
+	32, // 22: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
+	25, // 23: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	33, // 24: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
+	1,  // 25: payone.v1.GetUserRequest.type:type_name -> payone.v1.GetUserType
+	34, // 26: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
+	34, // 27: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	24, // 28: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
+	35, // 29: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	36, // 30: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	37, // 31: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	38, // 32: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
+	34, // 33: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	35, // 34: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	36, // 35: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	37, // 36: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	39, // 37: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
+	0,  // 38: payone.v1.RatepayCalculation.calculation_type:type_name -> payone.v1.RatepayCalculationType
+	39, // [39:39] is the sub-list for method output_type
+	39, // [39:39] is the sub-list for method input_type
+	39, // [39:39] is the sub-list for extension type_name
+	39, // [39:39] is the sub-list for extension extendee
+	0,  // [0:39] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_management_requests_proto_init() }
@@ -2695,7 +2764,7 @@ func file_payone_v1_management_requests_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_management_requests_proto_rawDesc), len(file_payone_v1_management_requests_proto_rawDesc)),
-			NumEnums:      1,
+			NumEnums:      2,
 			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   0,

@@ -3353,8 +3353,11 @@ type GetUserResponse struct {
 	// Every parameter of the answer the model does not know, and every value a
 	// field cannot hold, by its wire name; nothing PAYONE sends is dropped.
 	OtherParameters map[string]string `protobuf:"bytes,7,rep,name=other_parameters,json=otherParameters,proto3" json:"other_parameters,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// With type=userdata: the debtor as PAYONE stores it, from PAYONE's JSON
+	// answer (its objects Person, Address, ShippingAddress). Flattened.
+	Debtor        *DebtorData `protobuf:"bytes,8,opt,name=debtor,proto3" json:"debtor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *GetUserResponse) Reset() {
@@ -3432,6 +3435,13 @@ func (x *GetUserResponse) GetCustomermessage() string {
 func (x *GetUserResponse) GetOtherParameters() map[string]string {
 	if x != nil {
 		return x.OtherParameters
+	}
+	return nil
+}
+
+func (x *GetUserResponse) GetDebtor() *DebtorData {
+	if x != nil {
+		return x.Debtor
 	}
 	return nil
 }
@@ -4944,6 +4954,226 @@ func (x *RatepayCalculationResult) GetPaymentFirstday() int32 {
 	return 0
 }
 
+// The debtor PAYONE stores (getuser type=userdata). PAYONE answers it in
+// JSON only; the gateway reads a JSON answer's nested objects as
+// "<Object>.<Member>" parameters (codec/runtime/json_answer.h), the wire
+// names below.
+type DebtorData struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Salutation. Format: CHAR.
+	Salutation string `protobuf:"bytes,1,opt,name=salutation,proto3" json:"salutation,omitempty"`
+	// Title, e.g. "Dr.". Format: CHAR.
+	Title string `protobuf:"bytes,2,opt,name=title,proto3" json:"title,omitempty"`
+	// First name. Format: CHAR.
+	Firstname string `protobuf:"bytes,3,opt,name=firstname,proto3" json:"firstname,omitempty"`
+	// Last name. Format: CHAR.
+	Lastname string `protobuf:"bytes,4,opt,name=lastname,proto3" json:"lastname,omitempty"`
+	// Date of birth, YYYYMMDD. Format: CHAR.
+	Birthday string `protobuf:"bytes,5,opt,name=birthday,proto3" json:"birthday,omitempty"`
+	// Personal id (passport or id card number). Format: CHAR. Sensitive.
+	Personalid string `protobuf:"bytes,6,opt,name=personalid,proto3" json:"personalid,omitempty"`
+	// ISO 639-1 language code. Format: CHAR.
+	Language string `protobuf:"bytes,7,opt,name=language,proto3" json:"language,omitempty"`
+	// Gender as PAYONE names it: MALE or FEMALE. Format: CHAR.
+	Gender string `protobuf:"bytes,8,opt,name=gender,proto3" json:"gender,omitempty"`
+	// Street and number. Format: CHAR.
+	Street string `protobuf:"bytes,9,opt,name=street,proto3" json:"street,omitempty"`
+	// Additional address line. Format: CHAR.
+	Addressaddition string `protobuf:"bytes,10,opt,name=addressaddition,proto3" json:"addressaddition,omitempty"`
+	// Postcode. Format: CHAR.
+	Zip string `protobuf:"bytes,11,opt,name=zip,proto3" json:"zip,omitempty"`
+	// City. Format: CHAR.
+	City string `protobuf:"bytes,12,opt,name=city,proto3" json:"city,omitempty"`
+	// ISO 3166-1 alpha-2 country. Format: CHAR.
+	Country string `protobuf:"bytes,13,opt,name=country,proto3" json:"country,omitempty"`
+	// Region (ISO 3166-2 subdivision without the country). Format: CHAR.
+	State string `protobuf:"bytes,14,opt,name=state,proto3" json:"state,omitempty"`
+	// Delivery first name. Format: CHAR.
+	ShippingFirstname string `protobuf:"bytes,15,opt,name=shipping_firstname,json=shippingFirstname,proto3" json:"shipping_firstname,omitempty"`
+	// Delivery last name. Format: CHAR.
+	ShippingLastname string `protobuf:"bytes,16,opt,name=shipping_lastname,json=shippingLastname,proto3" json:"shipping_lastname,omitempty"`
+	// Delivery street and number. Format: CHAR.
+	ShippingStreet string `protobuf:"bytes,17,opt,name=shipping_street,json=shippingStreet,proto3" json:"shipping_street,omitempty"`
+	// Delivery postcode. Format: CHAR.
+	ShippingZip string `protobuf:"bytes,18,opt,name=shipping_zip,json=shippingZip,proto3" json:"shipping_zip,omitempty"`
+	// Delivery city. Format: CHAR.
+	ShippingCity string `protobuf:"bytes,19,opt,name=shipping_city,json=shippingCity,proto3" json:"shipping_city,omitempty"`
+	// Delivery country, ISO 3166-1 alpha-2. Format: CHAR.
+	ShippingCountry string `protobuf:"bytes,20,opt,name=shipping_country,json=shippingCountry,proto3" json:"shipping_country,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *DebtorData) Reset() {
+	*x = DebtorData{}
+	mi := &file_payone_v1_responses_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DebtorData) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DebtorData) ProtoMessage() {}
+
+func (x *DebtorData) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DebtorData.ProtoReflect.Descriptor instead.
+func (*DebtorData) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *DebtorData) GetSalutation() string {
+	if x != nil {
+		return x.Salutation
+	}
+	return ""
+}
+
+func (x *DebtorData) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *DebtorData) GetFirstname() string {
+	if x != nil {
+		return x.Firstname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetLastname() string {
+	if x != nil {
+		return x.Lastname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetBirthday() string {
+	if x != nil {
+		return x.Birthday
+	}
+	return ""
+}
+
+func (x *DebtorData) GetPersonalid() string {
+	if x != nil {
+		return x.Personalid
+	}
+	return ""
+}
+
+func (x *DebtorData) GetLanguage() string {
+	if x != nil {
+		return x.Language
+	}
+	return ""
+}
+
+func (x *DebtorData) GetGender() string {
+	if x != nil {
+		return x.Gender
+	}
+	return ""
+}
+
+func (x *DebtorData) GetStreet() string {
+	if x != nil {
+		return x.Street
+	}
+	return ""
+}
+
+func (x *DebtorData) GetAddressaddition() string {
+	if x != nil {
+		return x.Addressaddition
+	}
+	return ""
+}
+
+func (x *DebtorData) GetZip() string {
+	if x != nil {
+		return x.Zip
+	}
+	return ""
+}
+
+func (x *DebtorData) GetCity() string {
+	if x != nil {
+		return x.City
+	}
+	return ""
+}
+
+func (x *DebtorData) GetCountry() string {
+	if x != nil {
+		return x.Country
+	}
+	return ""
+}
+
+func (x *DebtorData) GetState() string {
+	if x != nil {
+		return x.State
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingFirstname() string {
+	if x != nil {
+		return x.ShippingFirstname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingLastname() string {
+	if x != nil {
+		return x.ShippingLastname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingStreet() string {
+	if x != nil {
+		return x.ShippingStreet
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingZip() string {
+	if x != nil {
+		return x.ShippingZip
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingCity() string {
+	if x != nil {
+		return x.ShippingCity
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingCountry() string {
+	if x != nil {
+		return x.ShippingCountry
+	}
+	return ""
+}
+
 var File_payone_v1_responses_proto protoreflect.FileDescriptor
 
 const file_payone_v1_responses_proto_rawDesc = "" +
@@ -5490,7 +5720,7 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x06 \x03(\v22.payone.v1.UpdateUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\x9d\x04\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xcc\x04\n" +
 	"\x0fGetUserResponse\x12;\n" +
 	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
 	"\x06status\x10\x03@\x01R\x06status\x123\n" +
@@ -5504,7 +5734,8 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\ferrormessage\x10\x01\x18\x01 \x80\bR\ferrormessage\x12F\n" +
 	"\x0fcustomermessage\x18\x06 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
 	"\x0fcustomermessage\x10\x01\x18\x01 \x80\bR\x0fcustomermessage\x12b\n" +
-	"\x10other_parameters\x18\a \x03(\v2/.payone.v1.GetUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
+	"\x10other_parameters\x18\a \x03(\v2/.payone.v1.GetUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x12-\n" +
+	"\x06debtor\x18\b \x01(\v2\x15.payone.v1.DebtorDataR\x06debtor\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xca\x04\n" +
@@ -5734,7 +5965,54 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\ftotal_amount\x18\v \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
 	"\x19add_paydata[total-amount]R\vtotalAmount\x12R\n" +
 	"\x10payment_firstday\x18\f \x01(\x05B'\xca\xf3\x18#\n" +
-	"\x1dadd_paydata[payment-firstday](\x000\x1fR\x0fpaymentFirstday:\x06\xd2\xf3\x18\x02\b\x04*\xcf\x02\n" +
+	"\x1dadd_paydata[payment-firstday](\x000\x1fR\x0fpaymentFirstday:\x06\xd2\xf3\x18\x02\b\x04\"\x92\t\n" +
+	"\n" +
+	"DebtorData\x127\n" +
+	"\n" +
+	"salutation\x18\x01 \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\x11Person.SalutationR\n" +
+	"salutation\x12(\n" +
+	"\x05title\x18\x02 \x01(\tB\x12\xca\xf3\x18\x0e\n" +
+	"\fPerson.TitleR\x05title\x124\n" +
+	"\tfirstname\x18\x03 \x01(\tB\x16\xca\xf3\x18\x12\n" +
+	"\x10Person.FirstNameR\tfirstname\x121\n" +
+	"\blastname\x18\x04 \x01(\tB\x15\xca\xf3\x18\x11\n" +
+	"\x0fPerson.LastNameR\blastname\x124\n" +
+	"\bbirthday\x18\x05 \x01(\tB\x18\xca\xf3\x18\x14\n" +
+	"\x12Person.DateOfBirthR\bbirthday\x129\n" +
+	"\n" +
+	"personalid\x18\x06 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x11Person.PersonalIdH\x01R\n" +
+	"personalid\x125\n" +
+	"\blanguage\x18\a \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x13Person.LanguageCodeR\blanguage\x12/\n" +
+	"\x06gender\x18\b \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\x11Person.GenderCodeR\x06gender\x12,\n" +
+	"\x06street\x18\t \x01(\tB\x14\xca\xf3\x18\x10\n" +
+	"\x0eAddress.StreetR\x06street\x12G\n" +
+	"\x0faddressaddition\x18\n" +
+	" \x01(\tB\x1d\xca\xf3\x18\x19\n" +
+	"\x17Address.AddressAdditionR\x0faddressaddition\x12#\n" +
+	"\x03zip\x18\v \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vAddress.ZipR\x03zip\x12&\n" +
+	"\x04city\x18\f \x01(\tB\x12\xca\xf3\x18\x0e\n" +
+	"\fAddress.CityR\x04city\x123\n" +
+	"\acountry\x18\r \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x13Address.CountryCodeR\acountry\x12-\n" +
+	"\x05state\x18\x0e \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\x11Address.StateCodeR\x05state\x12N\n" +
+	"\x12shipping_firstname\x18\x0f \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19ShippingAddress.FirstNameR\x11shippingFirstname\x12K\n" +
+	"\x11shipping_lastname\x18\x10 \x01(\tB\x1e\xca\xf3\x18\x1a\n" +
+	"\x18ShippingAddress.LastNameR\x10shippingLastname\x12E\n" +
+	"\x0fshipping_street\x18\x11 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16ShippingAddress.StreetR\x0eshippingStreet\x12<\n" +
+	"\fshipping_zip\x18\x12 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x13ShippingAddress.ZipR\vshippingZip\x12?\n" +
+	"\rshipping_city\x18\x13 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\x14ShippingAddress.CityR\fshippingCity\x12L\n" +
+	"\x10shipping_country\x18\x14 \x01(\tB!\xca\xf3\x18\x1d\n" +
+	"\x1bShippingAddress.CountryCodeR\x0fshippingCountry:\x06\xd2\xf3\x18\x02\b\x04*\xcf\x02\n" +
 	"\x06Status\x12\x16\n" +
 	"\x12STATUS_UNSPECIFIED\x10\x00\x12#\n" +
 	"\x0fSTATUS_APPROVED\x10\x01\x1a\x0e\xda\xf3\x18\n" +
@@ -5837,7 +6115,7 @@ func file_payone_v1_responses_proto_rawDescGZIP() []byte {
 }
 
 var file_payone_v1_responses_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 60)
+var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 61)
 var file_payone_v1_responses_proto_goTypes = []any{
 	(Status)(0),                             // 0: payone.v1.Status
 	(AvsResult)(0),                          // 1: payone.v1.AvsResult
@@ -5879,92 +6157,93 @@ var file_payone_v1_responses_proto_goTypes = []any{
 	(*UnzerPreCheckResult)(nil),             // 37: payone.v1.UnzerPreCheckResult
 	(*RatepayProfileResult)(nil),            // 38: payone.v1.RatepayProfileResult
 	(*RatepayCalculationResult)(nil),        // 39: payone.v1.RatepayCalculationResult
-	nil,                                     // 40: payone.v1.PreauthorizationResponse.AddPaydataEntry
-	nil,                                     // 41: payone.v1.PreauthorizationResponse.OtherParametersEntry
-	nil,                                     // 42: payone.v1.AuthorizationResponse.AddPaydataEntry
-	nil,                                     // 43: payone.v1.AuthorizationResponse.OtherParametersEntry
-	nil,                                     // 44: payone.v1.CaptureResponse.AddPaydataEntry
-	nil,                                     // 45: payone.v1.CaptureResponse.OtherParametersEntry
-	nil,                                     // 46: payone.v1.DebitResponse.AddPaydataEntry
-	nil,                                     // 47: payone.v1.DebitResponse.OtherParametersEntry
-	nil,                                     // 48: payone.v1.RefundResponse.AddPaydataEntry
-	nil,                                     // 49: payone.v1.RefundResponse.OtherParametersEntry
-	nil,                                     // 50: payone.v1.VauthorizationResponse.OtherParametersEntry
-	nil,                                     // 51: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
-	nil,                                     // 52: payone.v1.CreditCardCheckResponse.OtherParametersEntry
-	nil,                                     // 53: payone.v1.BankAccountCheckResponse.OtherParametersEntry
-	nil,                                     // 54: payone.v1.AddressCheckResponse.OtherParametersEntry
-	nil,                                     // 55: payone.v1.ConsumerScoreResponse.OtherParametersEntry
-	nil,                                     // 56: payone.v1.ManageMandateResponse.OtherParametersEntry
-	nil,                                     // 57: payone.v1.GetFileResponse.OtherParametersEntry
-	nil,                                     // 58: payone.v1.GetInvoiceResponse.OtherParametersEntry
-	nil,                                     // 59: payone.v1.GenericPaymentResponse.AddPaydataEntry
-	nil,                                     // 60: payone.v1.GenericPaymentResponse.OtherParametersEntry
-	nil,                                     // 61: payone.v1.UpdateUserResponse.OtherParametersEntry
-	nil,                                     // 62: payone.v1.GetUserResponse.OtherParametersEntry
-	nil,                                     // 63: payone.v1.CreateAccessResponse.OtherParametersEntry
-	nil,                                     // 64: payone.v1.UpdateAccessResponse.OtherParametersEntry
-	nil,                                     // 65: payone.v1.UpdateReminderResponse.OtherParametersEntry
-	(SettleAccount)(0),                      // 66: payone.v1.SettleAccount
-	(CardType)(0),                           // 67: payone.v1.CardType
-	(Gender)(0),                             // 68: payone.v1.Gender
+	(*DebtorData)(nil),                      // 40: payone.v1.DebtorData
+	nil,                                     // 41: payone.v1.PreauthorizationResponse.AddPaydataEntry
+	nil,                                     // 42: payone.v1.PreauthorizationResponse.OtherParametersEntry
+	nil,                                     // 43: payone.v1.AuthorizationResponse.AddPaydataEntry
+	nil,                                     // 44: payone.v1.AuthorizationResponse.OtherParametersEntry
+	nil,                                     // 45: payone.v1.CaptureResponse.AddPaydataEntry
+	nil,                                     // 46: payone.v1.CaptureResponse.OtherParametersEntry
+	nil,                                     // 47: payone.v1.DebitResponse.AddPaydataEntry
+	nil,                                     // 48: payone.v1.DebitResponse.OtherParametersEntry
+	nil,                                     // 49: payone.v1.RefundResponse.AddPaydataEntry
+	nil,                                     // 50: payone.v1.RefundResponse.OtherParametersEntry
+	nil,                                     // 51: payone.v1.VauthorizationResponse.OtherParametersEntry
+	nil,                                     // 52: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	nil,                                     // 53: payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	nil,                                     // 54: payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	nil,                                     // 55: payone.v1.AddressCheckResponse.OtherParametersEntry
+	nil,                                     // 56: payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	nil,                                     // 57: payone.v1.ManageMandateResponse.OtherParametersEntry
+	nil,                                     // 58: payone.v1.GetFileResponse.OtherParametersEntry
+	nil,                                     // 59: payone.v1.GetInvoiceResponse.OtherParametersEntry
+	nil,                                     // 60: payone.v1.GenericPaymentResponse.AddPaydataEntry
+	nil,                                     // 61: payone.v1.GenericPaymentResponse.OtherParametersEntry
+	nil,                                     // 62: payone.v1.UpdateUserResponse.OtherParametersEntry
+	nil,                                     // 63: payone.v1.GetUserResponse.OtherParametersEntry
+	nil,                                     // 64: payone.v1.CreateAccessResponse.OtherParametersEntry
+	nil,                                     // 65: payone.v1.UpdateAccessResponse.OtherParametersEntry
+	nil,                                     // 66: payone.v1.UpdateReminderResponse.OtherParametersEntry
+	(SettleAccount)(0),                      // 67: payone.v1.SettleAccount
+	(CardType)(0),                           // 68: payone.v1.CardType
+	(Gender)(0),                             // 69: payone.v1.Gender
 }
 var file_payone_v1_responses_proto_depIdxs = []int32{
 	0,  // 0: payone.v1.PreauthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 1: payone.v1.PreauthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 2: payone.v1.PreauthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 3: payone.v1.PreauthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	40, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
-	41, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
+	41, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
+	42, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
 	0,  // 6: payone.v1.AuthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 7: payone.v1.AuthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 8: payone.v1.AuthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 9: payone.v1.AuthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	42, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
-	43, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
+	43, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
+	44, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
 	0,  // 12: payone.v1.CaptureResponse.status:type_name -> payone.v1.Status
-	66, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	67, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
 	6,  // 14: payone.v1.CaptureResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 15: payone.v1.CaptureResponse.creditor:type_name -> payone.v1.CreditorData
-	44, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
-	45, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
+	45, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
+	46, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
 	0,  // 18: payone.v1.DebitResponse.status:type_name -> payone.v1.Status
-	66, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
-	46, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
-	47, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
+	67, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	47, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
+	48, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
 	0,  // 22: payone.v1.RefundResponse.status:type_name -> payone.v1.Status
 	1,  // 23: payone.v1.RefundResponse.protect_result_avs:type_name -> payone.v1.AvsResult
-	48, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
-	49, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
+	49, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
+	50, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
 	0,  // 26: payone.v1.VauthorizationResponse.status:type_name -> payone.v1.Status
-	50, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
+	51, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
 	0,  // 28: payone.v1.ThreeDSCheckResponse.status:type_name -> payone.v1.Status
-	51, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	52, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
 	0,  // 30: payone.v1.CreditCardCheckResponse.status:type_name -> payone.v1.Status
-	67, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
-	52, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	68, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
+	53, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
 	0,  // 33: payone.v1.BankAccountCheckResponse.status:type_name -> payone.v1.Status
-	53, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	54, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
 	0,  // 35: payone.v1.AddressCheckResponse.status:type_name -> payone.v1.Status
 	3,  // 36: payone.v1.AddressCheckResponse.secstatus:type_name -> payone.v1.SecStatus
 	5,  // 37: payone.v1.AddressCheckResponse.personstatus:type_name -> payone.v1.PersonStatus
-	54, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
+	55, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
 	0,  // 39: payone.v1.ConsumerScoreResponse.status:type_name -> payone.v1.Status
 	3,  // 40: payone.v1.ConsumerScoreResponse.secstatus:type_name -> payone.v1.SecStatus
 	4,  // 41: payone.v1.ConsumerScoreResponse.score:type_name -> payone.v1.Score
 	5,  // 42: payone.v1.ConsumerScoreResponse.personstatus:type_name -> payone.v1.PersonStatus
-	68, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
-	55, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	69, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
+	56, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
 	0,  // 45: payone.v1.ManageMandateResponse.status:type_name -> payone.v1.Status
 	2,  // 46: payone.v1.ManageMandateResponse.mandate_status:type_name -> payone.v1.MandateStatus
-	56, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
+	57, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
 	0,  // 48: payone.v1.GetFileResponse.status:type_name -> payone.v1.Status
-	57, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
+	58, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
 	0,  // 50: payone.v1.GetInvoiceResponse.status:type_name -> payone.v1.Status
-	58, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
+	59, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
 	0,  // 52: payone.v1.GenericPaymentResponse.status:type_name -> payone.v1.Status
-	59, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
-	60, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
+	60, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
+	61, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
 	30, // 55: payone.v1.GenericPaymentResponse.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckoutResult
 	31, // 56: payone.v1.GenericPaymentResponse.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressCheckoutDetails
 	32, // 57: payone.v1.GenericPaymentResponse.klarna_start_session:type_name -> payone.v1.KlarnaSession
@@ -5976,24 +6255,25 @@ var file_payone_v1_responses_proto_depIdxs = []int32{
 	38, // 63: payone.v1.GenericPaymentResponse.ratepay_profile:type_name -> payone.v1.RatepayProfileResult
 	39, // 64: payone.v1.GenericPaymentResponse.ratepay_calculation:type_name -> payone.v1.RatepayCalculationResult
 	0,  // 65: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
-	61, // 66: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
+	62, // 66: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
 	0,  // 67: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
-	62, // 68: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
-	0,  // 69: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
-	63, // 70: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
-	0,  // 71: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
-	64, // 72: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
-	0,  // 73: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
-	65, // 74: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
-	28, // 75: payone.v1.PayPalExpressCheckoutDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
-	33, // 76: payone.v1.SecuredInstallmentOptionsResult.options:type_name -> payone.v1.SecuredInstallmentOption
-	28, // 77: payone.v1.AmazonPayCheckoutSession.shipping:type_name -> payone.v1.PaydataShippingAddress
-	29, // 78: payone.v1.AmazonPayCheckoutSession.billing:type_name -> payone.v1.PaydataBillingAddress
-	79, // [79:79] is the sub-list for method output_type
-	79, // [79:79] is the sub-list for method input_type
-	79, // [79:79] is the sub-list for extension type_name
-	79, // [79:79] is the sub-list for extension extendee
-	0,  // [0:79] is the sub-list for field type_name
+	63, // 68: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
+	40, // 69: payone.v1.GetUserResponse.debtor:type_name -> payone.v1.DebtorData
+	0,  // 70: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
+	64, // 71: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
+	0,  // 72: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
+	65, // 73: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
+	0,  // 74: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
+	66, // 75: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
+	28, // 76: payone.v1.PayPalExpressCheckoutDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
+	33, // 77: payone.v1.SecuredInstallmentOptionsResult.options:type_name -> payone.v1.SecuredInstallmentOption
+	28, // 78: payone.v1.AmazonPayCheckoutSession.shipping:type_name -> payone.v1.PaydataShippingAddress
+	29, // 79: payone.v1.AmazonPayCheckoutSession.billing:type_name -> payone.v1.PaydataBillingAddress
+	80, // [80:80] is the sub-list for method output_type
+	80, // [80:80] is the sub-list for method input_type
+	80, // [80:80] is the sub-list for extension type_name
+	80, // [80:80] is the sub-list for extension extendee
+	0,  // [0:80] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_responses_proto_init() }
@@ -6021,7 +6301,7 @@ func file_payone_v1_responses_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_responses_proto_rawDesc), len(file_payone_v1_responses_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   60,
+			NumMessages:   61,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
