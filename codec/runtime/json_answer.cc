@@ -41,8 +41,11 @@ bool ScalarText(const Value& value, std::string* text) {
   }
 }
 
+// `prefix` and `suffix` wrap each member's name ("Person." and "", or
+// "add_paydata[" and "]").
 void AppendObject(const Struct& object, const std::string& prefix,
-                  bool lower_case, std::string* out) {
+                  const std::string& suffix, bool lower_case,
+                  std::string* out) {
   // Sorted by name: protobuf's map has no order of its own.
   const std::map<std::string, const Value*> members = [&object] {
     std::map<std::string, const Value*> sorted;
@@ -52,10 +55,13 @@ void AppendObject(const Struct& object, const std::string& prefix,
   for (const auto& [name, member] : members) {
     const Value& value = *member;
     if (value.kind_case() == Value::kStructValue) {
-      if (prefix.empty() && name == "Error") {
-        AppendObject(value.struct_value(), "", true, out);
+      const bool top = prefix.empty();
+      if (top && name == "Error") {
+        AppendObject(value.struct_value(), "", "", true, out);
+      } else if (top && name == "AddPayData") {
+        AppendObject(value.struct_value(), "add_paydata[", "]", false, out);
       } else {
-        AppendObject(value.struct_value(), absl::StrCat(prefix, name, "."),
+        AppendObject(value.struct_value(), absl::StrCat(prefix, name, "."), "",
                      false, out);
       }
       continue;
@@ -63,8 +69,8 @@ void AppendObject(const Struct& object, const std::string& prefix,
     std::string text;
     if (!ScalarText(value, &text)) continue;
     absl::StrAppend(out, prefix,
-                    lower_case ? absl::AsciiStrToLower(name) : name, "=", text,
-                    "\n");
+                    lower_case ? absl::AsciiStrToLower(name) : name, suffix,
+                    "=", text, "\n");
   }
 }
 
@@ -78,7 +84,7 @@ absl::StatusOr<std::string> JsonAnswerToLines(absl::string_view json) {
     return absl::InvalidArgumentError("the JSON answer is not a JSON object");
   }
   std::string out;
-  AppendObject(root, "", true, &out);
+  AppendObject(root, "", "", true, &out);
   return out;
 }
 

@@ -6,7 +6,9 @@
 // generated decoders read:
 //   top-level members          "Status": "OK"          -> status=OK
 //   members of "Error"         {"ErrorCode": "911"}    -> errorcode=911
-//   members of other objects   "Person": {"LastName":} -> Person.LastName=...
+//   members of "AddPayData"    {"session_id": "s-1"}   ->
+//   add_paydata[session_id]=s-1 members of other objects   "Person":
+//   {"LastName":} -> Person.LastName=...
 // Names of top-level members and of Error's are lower-cased (PAYONE's
 // PascalCase of the key=value names); nested objects keep their spelling,
 // one level deep per dot. Numbers and bools become their JSON text; arrays

@@ -20,6 +20,10 @@ TEST(JsonAnswerTest, TopLevelAndErrorAreLowerCasedObjectsNested) {
       R"({"Status":"ERROR","Error":{"ErrorCode":"3009","ErrorMessage":"x"}})");
   ASSERT_TRUE(error.ok());
   EXPECT_EQ(*error, "errorcode=3009\nerrormessage=x\nstatus=ERROR\n");
+  const auto paydata = JsonAnswerToLines(
+      R"({"AddPayData":{"session_id":"s-1"},"WorkOrderId":"WO1"})");
+  ASSERT_TRUE(paydata.ok());
+  EXPECT_EQ(*paydata, "add_paydata[session_id]=s-1\nworkorderid=WO1\n");
 }
 
 TEST(JsonAnswerTest, NotAnObjectIsAnError) {
