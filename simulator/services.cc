@@ -370,15 +370,12 @@ Answer CreateCheckoutSessionPayload(Call& call) {
   return answer;
 }
 
-// Amazon Pay v2 getCheckoutSession: the buyer of a started session.
-Answer GetCheckoutSession(Call& call) {
-  if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
-  Answer answer = Answer::Status("OK");
-  answer.Add("workorderid", call.Get("workorderid"))
-      .Add("add_paydata[email]", "buyer@example.com");
+// The buyer's shipping and billing address as Amazon Pay answers carry
+// them, and the store's name.
+void AddAmazonAddresses(Answer* answer) {
   for (const char* prefix : {"shipping", "billing"}) {
     auto add = [&](absl::string_view name, absl::string_view value) {
-      answer.Add(absl::StrCat("add_paydata[", prefix, "_", name, "]"), value);
+      answer->Add(absl::StrCat("add_paydata[", prefix, "_", name, "]"), value);
     };
     add("firstname", "Alfred");
     add("lastname", "Amazing");
@@ -387,7 +384,46 @@ Answer GetCheckoutSession(Call& call) {
     add("city", "Muenchen");
     add("country", "DE");
   }
-  answer.Add("add_paydata[storename]", "Simulated Store");
+  answer->Add("add_paydata[storename]", "Simulated Store");
+}
+
+// Amazon Pay v2 getCheckoutSession: the buyer of a started session.
+Answer GetCheckoutSession(Call& call) {
+  if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"))
+      .Add("add_paydata[email]", "buyer@example.com");
+  AddAmazonAddresses(&answer);
+  return answer;
+}
+
+// Amazon Pay v1 getconfiguration: the widgets' ids and a new work order.
+Answer AmazonGetConfiguration(Call& call) {
+  if (auto error = CheckRules(call.params,
+                              {{"wallettype", true, Format::kList, "AMZ"}})) {
+    return call.Fail(*error);
+  }
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", NewWorkOrder(call))
+      .Add("add_paydata[client_id]", "amzn1.application-oa2-client.sim")
+      .Add("add_paydata[seller_id]",
+           absl::StrCat("SIMSELLER", call.account.portalid));
+  return answer;
+}
+
+// Amazon Pay v1 getorderreferencedetails: the addresses of the order
+// reference, for getconfiguration's work order.
+Answer AmazonGetOrderReferenceDetails(Call& call) {
+  if (auto error = CheckRules(call.params,
+                              {{"add_paydata[amazon_reference_id]", true}})) {
+    return call.Fail(*error);
+  }
+  if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"))
+      .Add("add_paydata[shipping_type]", "Physical")
+      .Add("add_paydata[billing_type]", "Physical");
+  AddAmazonAddresses(&answer);
   return answer;
 }
 
@@ -561,6 +597,8 @@ constexpr Action kActions[] = {
     {"pre_check", PreCheck},
     {"profile", RatepayProfile},
     {"calculation", RatepayCalculation},
+    {"getconfiguration", AmazonGetConfiguration},
+    {"getorderreferencedetails", AmazonGetOrderReferenceDetails},
 };
 
 Answer GenericPayment(Call& call) {

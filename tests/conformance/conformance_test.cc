@@ -46,6 +46,7 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::Pair;
 using ::testing::StartsWith;
+using ::testing::UnorderedElementsAre;
 
 constexpr char kAccount[] = "shop";
 constexpr char kPortalKey[] = "conformance-portal-key";
@@ -782,6 +783,45 @@ CONFORMANCE_TEST(AmazonPayCheckoutSession,
   get.set_workorderid("WX-unknown");
   EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, get).errorcode(),
             1011);
+}
+
+CONFORMANCE_TEST(AmazonPayV1OrderReference,
+                 {"GenericPayment", "wallet/AMZ", "getconfiguration"},
+                 {"GenericPayment", "wallet/AMZ", "getorderreferencedetails"}) {
+  v1::GenericPaymentRequest configure;
+  configure.set_account(kAccount);
+  configure.mutable_amazon_pay_get_configuration();
+  configure.set_amount(3900);
+  configure.set_currency("EUR");
+  configure.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_AMAZON_PAY);
+  const v1::GenericPaymentResponse configured =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, configure);
+  ASSERT_EQ(configured.status(), v1::STATUS_OK) << configured.errormessage();
+  ASSERT_TRUE(configured.has_amazon_pay_get_configuration());
+  const auto& ids = configured.amazon_pay_get_configuration();
+  EXPECT_EQ(ids.workorderid(), configured.workorderid());
+  EXPECT_EQ(ids.client_id(), "amzn1.application-oa2-client.sim");
+  EXPECT_THAT(ids.seller_id(), StartsWith("SIMSELLER"));
+  EXPECT_THAT(configured.add_paydata(), IsEmpty());
+
+  v1::GenericPaymentRequest details = configure;
+  details.mutable_amazon_pay_get_order_reference_details()
+      ->set_amazon_reference_id("S02-0000000-0000001");
+  details.set_workorderid(configured.workorderid());
+  const v1::GenericPaymentResponse order =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, details);
+  ASSERT_EQ(order.status(), v1::STATUS_OK) << order.errormessage();
+  ASSERT_TRUE(order.has_amazon_pay_get_order_reference_details());
+  const auto& reference = order.amazon_pay_get_order_reference_details();
+  EXPECT_EQ(reference.workorderid(), configured.workorderid());
+  EXPECT_EQ(reference.shipping().firstname(), "Alfred");
+  EXPECT_EQ(reference.shipping().city(), "Muenchen");
+  EXPECT_EQ(reference.billing().zip(), "80939");
+  EXPECT_EQ(reference.storename(), "Simulated Store");
+  // The address types are not part of the typed result.
+  EXPECT_THAT(order.add_paydata(),
+              UnorderedElementsAre(Pair("billing_type", "Physical"),
+                                   Pair("shipping_type", "Physical")));
 }
 
 CONFORMANCE_TEST(UnzerPreCheck,

@@ -936,6 +936,8 @@ type GenericPaymentRequest struct {
 	//	*GenericPaymentRequest_UnzerPreCheck
 	//	*GenericPaymentRequest_RatepayProfile
 	//	*GenericPaymentRequest_RatepayCalculation
+	//	*GenericPaymentRequest_AmazonPayGetConfiguration
+	//	*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails
 	GenericAction isGenericPaymentRequest_GenericAction `protobuf_oneof:"generic_action"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1186,6 +1188,24 @@ func (x *GenericPaymentRequest) GetRatepayCalculation() *RatepayCalculation {
 	return nil
 }
 
+func (x *GenericPaymentRequest) GetAmazonPayGetConfiguration() *AmazonPayGetConfiguration {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayGetConfiguration); ok {
+			return x.AmazonPayGetConfiguration
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayGetOrderReferenceDetails() *AmazonPayGetOrderReferenceDetails {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails); ok {
+			return x.AmazonPayGetOrderReferenceDetails
+		}
+	}
+	return nil
+}
+
 type isGenericPaymentRequest_PaymentMethod interface {
 	isGenericPaymentRequest_PaymentMethod()
 }
@@ -1265,6 +1285,16 @@ type GenericPaymentRequest_RatepayCalculation struct {
 	RatepayCalculation *RatepayCalculation `protobuf:"bytes,26,opt,name=ratepay_calculation,json=ratepayCalculation,proto3,oneof"`
 }
 
+type GenericPaymentRequest_AmazonPayGetConfiguration struct {
+	// getconfiguration (Amazon Pay v1).
+	AmazonPayGetConfiguration *AmazonPayGetConfiguration `protobuf:"bytes,27,opt,name=amazon_pay_get_configuration,json=amazonPayGetConfiguration,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayGetOrderReferenceDetails struct {
+	// getorderreferencedetails (Amazon Pay v1).
+	AmazonPayGetOrderReferenceDetails *AmazonPayGetOrderReferenceDetails `protobuf:"bytes,28,opt,name=amazon_pay_get_order_reference_details,json=amazonPayGetOrderReferenceDetails,proto3,oneof"`
+}
+
 func (*GenericPaymentRequest_PaypalExpressSetCheckout) isGenericPaymentRequest_GenericAction() {}
 
 func (*GenericPaymentRequest_PaypalExpressGetCheckoutDetails) isGenericPaymentRequest_GenericAction() {
@@ -1286,6 +1316,11 @@ func (*GenericPaymentRequest_UnzerPreCheck) isGenericPaymentRequest_GenericActio
 func (*GenericPaymentRequest_RatepayProfile) isGenericPaymentRequest_GenericAction() {}
 
 func (*GenericPaymentRequest_RatepayCalculation) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_AmazonPayGetConfiguration) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails) isGenericPaymentRequest_GenericAction() {
+}
 
 // request=updateuser: updates the debtor's master data and stored payment data
 // (also to activate a mandate or to supply the address for cross-border SEPA),
@@ -2278,6 +2313,104 @@ func (x *RatepayCalculation) GetCustomerAllowCreditInquiry() bool {
 	return false
 }
 
+// genericpayment action getconfiguration (Amazon Pay v1, wallet AMZ,
+// legacy): the seller and client ids for Amazon's widgets, and the
+// workorderid of the checkout.
+type AmazonPayGetConfiguration struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayGetConfiguration) Reset() {
+	*x = AmazonPayGetConfiguration{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayGetConfiguration) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayGetConfiguration) ProtoMessage() {}
+
+func (x *AmazonPayGetConfiguration) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayGetConfiguration.ProtoReflect.Descriptor instead.
+func (*AmazonPayGetConfiguration) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{19}
+}
+
+// genericpayment action getorderreferencedetails (Amazon Pay v1, legacy):
+// the buyer's addresses for the order reference chosen in Amazon's widget;
+// the request's workorderid is getconfiguration's.
+type AmazonPayGetOrderReferenceDetails struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Amazon's order reference id from the wallet widget. Format: CHAR.
+	// Required.
+	AmazonReferenceId string `protobuf:"bytes,1,opt,name=amazon_reference_id,json=amazonReferenceId,proto3" json:"amazon_reference_id,omitempty"`
+	// Amazon's address consent token from the address widget. Format: CHAR.
+	// Optional.
+	AmazonAddressToken string `protobuf:"bytes,2,opt,name=amazon_address_token,json=amazonAddressToken,proto3" json:"amazon_address_token,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) Reset() {
+	*x = AmazonPayGetOrderReferenceDetails{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayGetOrderReferenceDetails) ProtoMessage() {}
+
+func (x *AmazonPayGetOrderReferenceDetails) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayGetOrderReferenceDetails.ProtoReflect.Descriptor instead.
+func (*AmazonPayGetOrderReferenceDetails) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) GetAmazonReferenceId() string {
+	if x != nil {
+		return x.AmazonReferenceId
+	}
+	return ""
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) GetAmazonAddressToken() string {
+	if x != nil {
+		return x.AmazonAddressToken
+	}
+	return ""
+}
+
 var File_payone_v1_management_requests_proto protoreflect.FileDescriptor
 
 const file_payone_v1_management_requests_proto_rawDesc = "" +
@@ -2379,7 +2512,7 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1bAmazonPayGetCheckoutSession:1\xd2\xf3\x18-\b\x04\")\n" +
 	"\x13add_paydata[action]\x12\x12getCheckoutSession\"9\n" +
 	"\rUnzerPreCheck:(\xd2\xf3\x18$\b\x04\" \n" +
-	"\x13add_paydata[action]\x12\tpre_check\"\xbd\x13\n" +
+	"\x13add_paydata[action]\x12\tpre_check\"\xf0\x15\n" +
 	"\x15GenericPaymentRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x125\n" +
 	"\x06amount\x18\x03 \x01(\x03B\x18\xca\xf3\x18\x14\n" +
@@ -2414,13 +2547,15 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1famazon_pay_get_checkout_session\x18\x17 \x01(\v2&.payone.v1.AmazonPayGetCheckoutSessionH\x01R\x1bamazonPayGetCheckoutSession\x12B\n" +
 	"\x0funzer_pre_check\x18\x18 \x01(\v2\x18.payone.v1.UnzerPreCheckH\x01R\runzerPreCheck\x12D\n" +
 	"\x0fratepay_profile\x18\x19 \x01(\v2\x19.payone.v1.RatepayProfileH\x01R\x0eratepayProfile\x12P\n" +
-	"\x13ratepay_calculation\x18\x1a \x01(\v2\x1d.payone.v1.RatepayCalculationH\x01R\x12ratepayCalculation\x1a=\n" +
+	"\x13ratepay_calculation\x18\x1a \x01(\v2\x1d.payone.v1.RatepayCalculationH\x01R\x12ratepayCalculation\x12g\n" +
+	"\x1camazon_pay_get_configuration\x18\x1b \x01(\v2$.payone.v1.AmazonPayGetConfigurationH\x01R\x19amazonPayGetConfiguration\x12\x81\x01\n" +
+	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2,.payone.v1.AmazonPayGetOrderReferenceDetailsH\x01R!amazonPayGetOrderReferenceDetails\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xbd\x03\xd2\xf3\x18\xb8\x03\b\x01\x12\x0egenericpayment\x1aV\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x83\x04\xd2\xf3\x18\xfe\x03\b\x01\x12\x0egenericpayment\x1aV\n" +
 	"\x06wallet\n" +
 	"\tfinancing\n" +
-	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\xbb\x02\n" +
+	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\x81\x03\n" +
 	"\x1bpaypal_express_set_checkout\n" +
 	"#paypal_express_get_checkout_details\n" +
 	"\x14klarna_start_session\n" +
@@ -2430,7 +2565,9 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1famazon_pay_get_checkout_session\n" +
 	"\x0funzer_pre_check\n" +
 	"\x0fratepay_profile\n" +
-	"\x13ratepay_calculation2+an action (add_paydata[action]) is required:\x0egeneric_actionB\x10\n" +
+	"\x13ratepay_calculation\n" +
+	"\x1camazon_pay_get_configuration\n" +
+	"&amazon_pay_get_order_reference_details2+an action (add_paydata[action]) is required:\x0egeneric_actionB\x10\n" +
 	"\x0epayment_methodB\x10\n" +
 	"\x0egeneric_actionB\t\n" +
 	"\a_amountJ\x04\b\x02\x10\x03R\x06action\"\x84\f\n" +
@@ -2606,7 +2743,15 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1dcustomer_allow_credit_inquiry\x18\x04 \x01(\bB2\xca\xf3\x18.\n" +
 	"*add_paydata[customer_allow_credit_inquiry]\x10\x11H\x00R\x1acustomerAllowCreditInquiry\x88\x01\x01:\xe1\x01\xd2\xf3\x18\xdc\x01\b\x04\x1aX\x1a\x04rate\"\x10calculation_type*\x13calculation-by-rate2)rate is required with calculation-by-rate\x1aZ\x1a\x05month\"\x10calculation_type*\x13calculation-by-time2*month is required with calculation-by-time\"\"\n" +
 	"\x13add_paydata[action]\x12\vcalculationB \n" +
-	"\x1e_customer_allow_credit_inquiry*\xc4\x01\n" +
+	"\x1e_customer_allow_credit_inquiry\"L\n" +
+	"\x19AmazonPayGetConfiguration:/\xd2\xf3\x18+\b\x04\"'\n" +
+	"\x13add_paydata[action]\x12\x10getconfiguration\"\xa0\x02\n" +
+	"!AmazonPayGetOrderReferenceDetails\x12^\n" +
+	"\x13amazon_reference_id\x18\x01 \x01(\tB.\xca\xf3\x18*\n" +
+	" add_paydata[amazon_reference_id]\x10\x01\x18\x01 @@\x01R\x11amazonReferenceId\x12b\n" +
+	"\x14amazon_address_token\x18\x02 \x01(\tB0\xca\xf3\x18,\n" +
+	"!add_paydata[amazon_address_token]\x10\x01\x18\x01 \x80\x10H\x01R\x12amazonAddressToken:7\xd2\xf3\x183\b\x04\"/\n" +
+	"\x13add_paydata[action]\x12\x18getorderreferencedetails*\xc4\x01\n" +
 	"\x16RatepayCalculationType\x12(\n" +
 	"$RATEPAY_CALCULATION_TYPE_UNSPECIFIED\x10\x00\x12?\n" +
 	" RATEPAY_CALCULATION_TYPE_BY_RATE\x10\x01\x1a\x19\xda\xf3\x18\x15\n" +
@@ -2633,7 +2778,7 @@ func file_payone_v1_management_requests_proto_rawDescGZIP() []byte {
 }
 
 var file_payone_v1_management_requests_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_payone_v1_management_requests_proto_goTypes = []any{
 	(RatepayCalculationType)(0),                   // 0: payone.v1.RatepayCalculationType
 	(GetUserType)(0),                              // 1: payone.v1.GetUserType
@@ -2656,37 +2801,39 @@ var file_payone_v1_management_requests_proto_goTypes = []any{
 	(*UpdateReminderRequest)(nil),                 // 18: payone.v1.UpdateReminderRequest
 	(*RatepayProfile)(nil),                        // 19: payone.v1.RatepayProfile
 	(*RatepayCalculation)(nil),                    // 20: payone.v1.RatepayCalculation
-	nil,                                           // 21: payone.v1.GenericPaymentRequest.AddPaydataEntry
-	(FileType)(0),                                 // 22: payone.v1.FileType
-	(FileFormat)(0),                               // 23: payone.v1.FileFormat
-	(*PersonalData)(nil),                          // 24: payone.v1.PersonalData
-	(*DeliveryData)(nil),                          // 25: payone.v1.DeliveryData
-	(*RedirectUrls)(nil),                          // 26: payone.v1.RedirectUrls
-	(*Article)(nil),                               // 27: payone.v1.Article
-	(*WalletPayment)(nil),                         // 28: payone.v1.WalletPayment
-	(*FinancingPayment)(nil),                      // 29: payone.v1.FinancingPayment
-	(*OnlineBankTransferPayment)(nil),             // 30: payone.v1.OnlineBankTransferPayment
-	(BusinessRelation)(0),                         // 31: payone.v1.BusinessRelation
-	(Gender)(0),                                   // 32: payone.v1.Gender
-	(CardType)(0),                                 // 33: payone.v1.CardType
-	(PeriodUnit)(0),                               // 34: payone.v1.PeriodUnit
-	(*CreditCardPayment)(nil),                     // 35: payone.v1.CreditCardPayment
-	(*SepaDirectDebitPayment)(nil),                // 36: payone.v1.SepaDirectDebitPayment
-	(*InvoicePayment)(nil),                        // 37: payone.v1.InvoicePayment
-	(AccessAction)(0),                             // 38: payone.v1.AccessAction
-	(ReminderLevel)(0),                            // 39: payone.v1.ReminderLevel
+	(*AmazonPayGetConfiguration)(nil),             // 21: payone.v1.AmazonPayGetConfiguration
+	(*AmazonPayGetOrderReferenceDetails)(nil),     // 22: payone.v1.AmazonPayGetOrderReferenceDetails
+	nil,                               // 23: payone.v1.GenericPaymentRequest.AddPaydataEntry
+	(FileType)(0),                     // 24: payone.v1.FileType
+	(FileFormat)(0),                   // 25: payone.v1.FileFormat
+	(*PersonalData)(nil),              // 26: payone.v1.PersonalData
+	(*DeliveryData)(nil),              // 27: payone.v1.DeliveryData
+	(*RedirectUrls)(nil),              // 28: payone.v1.RedirectUrls
+	(*Article)(nil),                   // 29: payone.v1.Article
+	(*WalletPayment)(nil),             // 30: payone.v1.WalletPayment
+	(*FinancingPayment)(nil),          // 31: payone.v1.FinancingPayment
+	(*OnlineBankTransferPayment)(nil), // 32: payone.v1.OnlineBankTransferPayment
+	(BusinessRelation)(0),             // 33: payone.v1.BusinessRelation
+	(Gender)(0),                       // 34: payone.v1.Gender
+	(CardType)(0),                     // 35: payone.v1.CardType
+	(PeriodUnit)(0),                   // 36: payone.v1.PeriodUnit
+	(*CreditCardPayment)(nil),         // 37: payone.v1.CreditCardPayment
+	(*SepaDirectDebitPayment)(nil),    // 38: payone.v1.SepaDirectDebitPayment
+	(*InvoicePayment)(nil),            // 39: payone.v1.InvoicePayment
+	(AccessAction)(0),                 // 40: payone.v1.AccessAction
+	(ReminderLevel)(0),                // 41: payone.v1.ReminderLevel
 }
 var file_payone_v1_management_requests_proto_depIdxs = []int32{
-	22, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
-	23, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
-	24, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
-	25, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	26, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
-	27, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
-	21, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
-	28, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
-	29, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
-	30, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
+	24, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
+	25, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
+	26, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
+	27, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	28, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
+	29, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
+	23, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
+	30, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
+	31, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
+	32, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
 	5,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
 	6,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
 	7,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
@@ -2697,30 +2844,32 @@ var file_payone_v1_management_requests_proto_depIdxs = []int32{
 	12, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
 	19, // 18: payone.v1.GenericPaymentRequest.ratepay_profile:type_name -> payone.v1.RatepayProfile
 	20, // 19: payone.v1.GenericPaymentRequest.ratepay_calculation:type_name -> payone.v1.RatepayCalculation
-	24, // 20: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
-	31, // 21: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
-	32, // 22: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
-	25, // 23: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	33, // 24: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
-	1,  // 25: payone.v1.GetUserRequest.type:type_name -> payone.v1.GetUserType
-	34, // 26: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
-	34, // 27: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	24, // 28: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
-	35, // 29: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	36, // 30: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	37, // 31: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	38, // 32: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
-	34, // 33: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	35, // 34: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	36, // 35: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	37, // 36: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	39, // 37: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
-	0,  // 38: payone.v1.RatepayCalculation.calculation_type:type_name -> payone.v1.RatepayCalculationType
-	39, // [39:39] is the sub-list for method output_type
-	39, // [39:39] is the sub-list for method input_type
-	39, // [39:39] is the sub-list for extension type_name
-	39, // [39:39] is the sub-list for extension extendee
-	0,  // [0:39] is the sub-list for field type_name
+	21, // 20: payone.v1.GenericPaymentRequest.amazon_pay_get_configuration:type_name -> payone.v1.AmazonPayGetConfiguration
+	22, // 21: payone.v1.GenericPaymentRequest.amazon_pay_get_order_reference_details:type_name -> payone.v1.AmazonPayGetOrderReferenceDetails
+	26, // 22: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
+	33, // 23: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
+	34, // 24: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
+	27, // 25: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	35, // 26: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
+	1,  // 27: payone.v1.GetUserRequest.type:type_name -> payone.v1.GetUserType
+	36, // 28: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
+	36, // 29: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	26, // 30: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
+	37, // 31: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	38, // 32: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	39, // 33: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	40, // 34: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
+	36, // 35: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	37, // 36: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	38, // 37: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	39, // 38: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	41, // 39: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
+	0,  // 40: payone.v1.RatepayCalculation.calculation_type:type_name -> payone.v1.RatepayCalculationType
+	41, // [41:41] is the sub-list for method output_type
+	41, // [41:41] is the sub-list for method input_type
+	41, // [41:41] is the sub-list for extension type_name
+	41, // [41:41] is the sub-list for extension extendee
+	0,  // [0:41] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_management_requests_proto_init() }
@@ -2745,6 +2894,8 @@ func file_payone_v1_management_requests_proto_init() {
 		(*GenericPaymentRequest_UnzerPreCheck)(nil),
 		(*GenericPaymentRequest_RatepayProfile)(nil),
 		(*GenericPaymentRequest_RatepayCalculation)(nil),
+		(*GenericPaymentRequest_AmazonPayGetConfiguration)(nil),
+		(*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails)(nil),
 	}
 	file_payone_v1_management_requests_proto_msgTypes[12].OneofWrappers = []any{}
 	file_payone_v1_management_requests_proto_msgTypes[14].OneofWrappers = []any{
@@ -2765,7 +2916,7 @@ func file_payone_v1_management_requests_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_management_requests_proto_rawDesc), len(file_payone_v1_management_requests_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   20,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

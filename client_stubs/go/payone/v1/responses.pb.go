@@ -2927,6 +2927,8 @@ type GenericPaymentResponse struct {
 	//	*GenericPaymentResponse_UnzerPreCheck
 	//	*GenericPaymentResponse_RatepayProfile
 	//	*GenericPaymentResponse_RatepayCalculation
+	//	*GenericPaymentResponse_AmazonPayGetConfiguration
+	//	*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails
 	Result        isGenericPaymentResponse_Result `protobuf_oneof:"result"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -3157,6 +3159,24 @@ func (x *GenericPaymentResponse) GetRatepayCalculation() *RatepayCalculationResu
 	return nil
 }
 
+func (x *GenericPaymentResponse) GetAmazonPayGetConfiguration() *AmazonPayConfiguration {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayGetConfiguration); ok {
+			return x.AmazonPayGetConfiguration
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayGetOrderReferenceDetails() *AmazonPayOrderReferenceDetails {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails); ok {
+			return x.AmazonPayGetOrderReferenceDetails
+		}
+	}
+	return nil
+}
+
 type isGenericPaymentResponse_Result interface {
 	isGenericPaymentResponse_Result()
 }
@@ -3211,6 +3231,16 @@ type GenericPaymentResponse_RatepayCalculation struct {
 	RatepayCalculation *RatepayCalculationResult `protobuf:"bytes,26,opt,name=ratepay_calculation,json=ratepayCalculation,proto3,oneof"`
 }
 
+type GenericPaymentResponse_AmazonPayGetConfiguration struct {
+	// getconfiguration (Amazon Pay v1).
+	AmazonPayGetConfiguration *AmazonPayConfiguration `protobuf:"bytes,27,opt,name=amazon_pay_get_configuration,json=amazonPayGetConfiguration,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayGetOrderReferenceDetails struct {
+	// getorderreferencedetails (Amazon Pay v1).
+	AmazonPayGetOrderReferenceDetails *AmazonPayOrderReferenceDetails `protobuf:"bytes,28,opt,name=amazon_pay_get_order_reference_details,json=amazonPayGetOrderReferenceDetails,proto3,oneof"`
+}
+
 func (*GenericPaymentResponse_PaypalExpressSetCheckout) isGenericPaymentResponse_Result() {}
 
 func (*GenericPaymentResponse_PaypalExpressGetCheckoutDetails) isGenericPaymentResponse_Result() {}
@@ -3231,6 +3261,10 @@ func (*GenericPaymentResponse_UnzerPreCheck) isGenericPaymentResponse_Result() {
 func (*GenericPaymentResponse_RatepayProfile) isGenericPaymentResponse_Result() {}
 
 func (*GenericPaymentResponse_RatepayCalculation) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayGetConfiguration) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails) isGenericPaymentResponse_Result() {}
 
 // PAYONE's answer to an updateuser. The API reference is unsure whether
 // success is OK or APPROVED; both are accepted.
@@ -5174,6 +5208,145 @@ func (x *DebtorData) GetShippingCountry() string {
 	return ""
 }
 
+// Result of getconfiguration (Amazon Pay v1): what Amazon's widgets are
+// configured with.
+type AmazonPayConfiguration struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The checkout's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// Amazon's client id of the merchant. Format: CHAR.
+	ClientId string `protobuf:"bytes,2,opt,name=client_id,json=clientId,proto3" json:"client_id,omitempty"`
+	// Amazon's seller id of the merchant. Format: CHAR.
+	SellerId      string `protobuf:"bytes,3,opt,name=seller_id,json=sellerId,proto3" json:"seller_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayConfiguration) Reset() {
+	*x = AmazonPayConfiguration{}
+	mi := &file_payone_v1_responses_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayConfiguration) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayConfiguration) ProtoMessage() {}
+
+func (x *AmazonPayConfiguration) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayConfiguration.ProtoReflect.Descriptor instead.
+func (*AmazonPayConfiguration) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *AmazonPayConfiguration) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *AmazonPayConfiguration) GetClientId() string {
+	if x != nil {
+		return x.ClientId
+	}
+	return ""
+}
+
+func (x *AmazonPayConfiguration) GetSellerId() string {
+	if x != nil {
+		return x.SellerId
+	}
+	return ""
+}
+
+// Result of getorderreferencedetails (Amazon Pay v1): the addresses of the
+// order reference.
+type AmazonPayOrderReferenceDetails struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The checkout's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The shipping address. Flattened (add_paydata[shipping_*]).
+	Shipping *PaydataShippingAddress `protobuf:"bytes,2,opt,name=shipping,proto3" json:"shipping,omitempty"`
+	// The billing address. Flattened (add_paydata[billing_*]).
+	Billing *PaydataBillingAddress `protobuf:"bytes,3,opt,name=billing,proto3" json:"billing,omitempty"`
+	// The store's name at Amazon. Format: CHAR.
+	Storename     string `protobuf:"bytes,4,opt,name=storename,proto3" json:"storename,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayOrderReferenceDetails) Reset() {
+	*x = AmazonPayOrderReferenceDetails{}
+	mi := &file_payone_v1_responses_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayOrderReferenceDetails) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayOrderReferenceDetails) ProtoMessage() {}
+
+func (x *AmazonPayOrderReferenceDetails) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayOrderReferenceDetails.ProtoReflect.Descriptor instead.
+func (*AmazonPayOrderReferenceDetails) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetShipping() *PaydataShippingAddress {
+	if x != nil {
+		return x.Shipping
+	}
+	return nil
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetBilling() *PaydataBillingAddress {
+	if x != nil {
+		return x.Billing
+	}
+	return nil
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetStorename() string {
+	if x != nil {
+		return x.Storename
+	}
+	return ""
+}
+
 var File_payone_v1_responses_proto protoreflect.FileDescriptor
 
 const file_payone_v1_responses_proto_rawDesc = "" +
@@ -5657,7 +5830,7 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x06 \x03(\v22.payone.v1.GetInvoiceResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xb8\x11\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xaf\x13\n" +
 	"\x16GenericPaymentResponse\x12;\n" +
 	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
 	"\x06status\x10\x03@\x01R\x06status\x127\n" +
@@ -5697,7 +5870,9 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x1famazon_pay_get_checkout_session\x18\x17 \x01(\v2#.payone.v1.AmazonPayCheckoutSessionB\x06\xca\xf3\x18\x02h\x01H\x00R\x1bamazonPayGetCheckoutSession\x12P\n" +
 	"\x0funzer_pre_check\x18\x18 \x01(\v2\x1e.payone.v1.UnzerPreCheckResultB\x06\xca\xf3\x18\x02h\x01H\x00R\runzerPreCheck\x12R\n" +
 	"\x0fratepay_profile\x18\x19 \x01(\v2\x1f.payone.v1.RatepayProfileResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x0eratepayProfile\x12^\n" +
-	"\x13ratepay_calculation\x18\x1a \x01(\v2#.payone.v1.RatepayCalculationResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x12ratepayCalculation\x1a=\n" +
+	"\x13ratepay_calculation\x18\x1a \x01(\v2#.payone.v1.RatepayCalculationResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x12ratepayCalculation\x12l\n" +
+	"\x1camazon_pay_get_configuration\x18\x1b \x01(\v2!.payone.v1.AmazonPayConfigurationB\x06\xca\xf3\x18\x02h\x01H\x00R\x19amazonPayGetConfiguration\x12\x86\x01\n" +
+	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2).payone.v1.AmazonPayOrderReferenceDetailsB\x06\xca\xf3\x18\x02h\x01H\x00R!amazonPayGetOrderReferenceDetails\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\x1aB\n" +
@@ -6012,7 +6187,21 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\rshipping_city\x18\x13 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
 	"\x14ShippingAddress.CityR\fshippingCity\x12L\n" +
 	"\x10shipping_country\x18\x14 \x01(\tB!\xca\xf3\x18\x1d\n" +
-	"\x1bShippingAddress.CountryCodeR\x0fshippingCountry:\x06\xd2\xf3\x18\x02\b\x04*\xcf\x02\n" +
+	"\x1bShippingAddress.CountryCodeR\x0fshippingCountry:\x06\xd2\xf3\x18\x02\b\x04\"\xcb\x01\n" +
+	"\x16AmazonPayConfiguration\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x129\n" +
+	"\tclient_id\x18\x02 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[client_id]R\bclientId\x129\n" +
+	"\tseller_id\x18\x03 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[seller_id]R\bsellerId:\x06\xd2\xf3\x18\x02\b\x04\"\x94\x02\n" +
+	"\x1eAmazonPayOrderReferenceDetails\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x12=\n" +
+	"\bshipping\x18\x02 \x01(\v2!.payone.v1.PaydataShippingAddressR\bshipping\x12:\n" +
+	"\abilling\x18\x03 \x01(\v2 .payone.v1.PaydataBillingAddressR\abilling\x12:\n" +
+	"\tstorename\x18\x04 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[storename]R\tstorename:\x06\xd2\xf3\x18\x02\b\x04*\xcf\x02\n" +
 	"\x06Status\x12\x16\n" +
 	"\x12STATUS_UNSPECIFIED\x10\x00\x12#\n" +
 	"\x0fSTATUS_APPROVED\x10\x01\x1a\x0e\xda\xf3\x18\n" +
@@ -6115,7 +6304,7 @@ func file_payone_v1_responses_proto_rawDescGZIP() []byte {
 }
 
 var file_payone_v1_responses_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 61)
+var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 63)
 var file_payone_v1_responses_proto_goTypes = []any{
 	(Status)(0),                             // 0: payone.v1.Status
 	(AvsResult)(0),                          // 1: payone.v1.AvsResult
@@ -6158,92 +6347,94 @@ var file_payone_v1_responses_proto_goTypes = []any{
 	(*RatepayProfileResult)(nil),            // 38: payone.v1.RatepayProfileResult
 	(*RatepayCalculationResult)(nil),        // 39: payone.v1.RatepayCalculationResult
 	(*DebtorData)(nil),                      // 40: payone.v1.DebtorData
-	nil,                                     // 41: payone.v1.PreauthorizationResponse.AddPaydataEntry
-	nil,                                     // 42: payone.v1.PreauthorizationResponse.OtherParametersEntry
-	nil,                                     // 43: payone.v1.AuthorizationResponse.AddPaydataEntry
-	nil,                                     // 44: payone.v1.AuthorizationResponse.OtherParametersEntry
-	nil,                                     // 45: payone.v1.CaptureResponse.AddPaydataEntry
-	nil,                                     // 46: payone.v1.CaptureResponse.OtherParametersEntry
-	nil,                                     // 47: payone.v1.DebitResponse.AddPaydataEntry
-	nil,                                     // 48: payone.v1.DebitResponse.OtherParametersEntry
-	nil,                                     // 49: payone.v1.RefundResponse.AddPaydataEntry
-	nil,                                     // 50: payone.v1.RefundResponse.OtherParametersEntry
-	nil,                                     // 51: payone.v1.VauthorizationResponse.OtherParametersEntry
-	nil,                                     // 52: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
-	nil,                                     // 53: payone.v1.CreditCardCheckResponse.OtherParametersEntry
-	nil,                                     // 54: payone.v1.BankAccountCheckResponse.OtherParametersEntry
-	nil,                                     // 55: payone.v1.AddressCheckResponse.OtherParametersEntry
-	nil,                                     // 56: payone.v1.ConsumerScoreResponse.OtherParametersEntry
-	nil,                                     // 57: payone.v1.ManageMandateResponse.OtherParametersEntry
-	nil,                                     // 58: payone.v1.GetFileResponse.OtherParametersEntry
-	nil,                                     // 59: payone.v1.GetInvoiceResponse.OtherParametersEntry
-	nil,                                     // 60: payone.v1.GenericPaymentResponse.AddPaydataEntry
-	nil,                                     // 61: payone.v1.GenericPaymentResponse.OtherParametersEntry
-	nil,                                     // 62: payone.v1.UpdateUserResponse.OtherParametersEntry
-	nil,                                     // 63: payone.v1.GetUserResponse.OtherParametersEntry
-	nil,                                     // 64: payone.v1.CreateAccessResponse.OtherParametersEntry
-	nil,                                     // 65: payone.v1.UpdateAccessResponse.OtherParametersEntry
-	nil,                                     // 66: payone.v1.UpdateReminderResponse.OtherParametersEntry
-	(SettleAccount)(0),                      // 67: payone.v1.SettleAccount
-	(CardType)(0),                           // 68: payone.v1.CardType
-	(Gender)(0),                             // 69: payone.v1.Gender
+	(*AmazonPayConfiguration)(nil),          // 41: payone.v1.AmazonPayConfiguration
+	(*AmazonPayOrderReferenceDetails)(nil),  // 42: payone.v1.AmazonPayOrderReferenceDetails
+	nil,                                     // 43: payone.v1.PreauthorizationResponse.AddPaydataEntry
+	nil,                                     // 44: payone.v1.PreauthorizationResponse.OtherParametersEntry
+	nil,                                     // 45: payone.v1.AuthorizationResponse.AddPaydataEntry
+	nil,                                     // 46: payone.v1.AuthorizationResponse.OtherParametersEntry
+	nil,                                     // 47: payone.v1.CaptureResponse.AddPaydataEntry
+	nil,                                     // 48: payone.v1.CaptureResponse.OtherParametersEntry
+	nil,                                     // 49: payone.v1.DebitResponse.AddPaydataEntry
+	nil,                                     // 50: payone.v1.DebitResponse.OtherParametersEntry
+	nil,                                     // 51: payone.v1.RefundResponse.AddPaydataEntry
+	nil,                                     // 52: payone.v1.RefundResponse.OtherParametersEntry
+	nil,                                     // 53: payone.v1.VauthorizationResponse.OtherParametersEntry
+	nil,                                     // 54: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	nil,                                     // 55: payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	nil,                                     // 56: payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	nil,                                     // 57: payone.v1.AddressCheckResponse.OtherParametersEntry
+	nil,                                     // 58: payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	nil,                                     // 59: payone.v1.ManageMandateResponse.OtherParametersEntry
+	nil,                                     // 60: payone.v1.GetFileResponse.OtherParametersEntry
+	nil,                                     // 61: payone.v1.GetInvoiceResponse.OtherParametersEntry
+	nil,                                     // 62: payone.v1.GenericPaymentResponse.AddPaydataEntry
+	nil,                                     // 63: payone.v1.GenericPaymentResponse.OtherParametersEntry
+	nil,                                     // 64: payone.v1.UpdateUserResponse.OtherParametersEntry
+	nil,                                     // 65: payone.v1.GetUserResponse.OtherParametersEntry
+	nil,                                     // 66: payone.v1.CreateAccessResponse.OtherParametersEntry
+	nil,                                     // 67: payone.v1.UpdateAccessResponse.OtherParametersEntry
+	nil,                                     // 68: payone.v1.UpdateReminderResponse.OtherParametersEntry
+	(SettleAccount)(0),                      // 69: payone.v1.SettleAccount
+	(CardType)(0),                           // 70: payone.v1.CardType
+	(Gender)(0),                             // 71: payone.v1.Gender
 }
 var file_payone_v1_responses_proto_depIdxs = []int32{
 	0,  // 0: payone.v1.PreauthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 1: payone.v1.PreauthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 2: payone.v1.PreauthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 3: payone.v1.PreauthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	41, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
-	42, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
+	43, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
+	44, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
 	0,  // 6: payone.v1.AuthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 7: payone.v1.AuthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 8: payone.v1.AuthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 9: payone.v1.AuthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	43, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
-	44, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
+	45, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
+	46, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
 	0,  // 12: payone.v1.CaptureResponse.status:type_name -> payone.v1.Status
-	67, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	69, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
 	6,  // 14: payone.v1.CaptureResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 15: payone.v1.CaptureResponse.creditor:type_name -> payone.v1.CreditorData
-	45, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
-	46, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
+	47, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
+	48, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
 	0,  // 18: payone.v1.DebitResponse.status:type_name -> payone.v1.Status
-	67, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
-	47, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
-	48, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
+	69, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	49, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
+	50, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
 	0,  // 22: payone.v1.RefundResponse.status:type_name -> payone.v1.Status
 	1,  // 23: payone.v1.RefundResponse.protect_result_avs:type_name -> payone.v1.AvsResult
-	49, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
-	50, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
+	51, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
+	52, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
 	0,  // 26: payone.v1.VauthorizationResponse.status:type_name -> payone.v1.Status
-	51, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
+	53, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
 	0,  // 28: payone.v1.ThreeDSCheckResponse.status:type_name -> payone.v1.Status
-	52, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	54, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
 	0,  // 30: payone.v1.CreditCardCheckResponse.status:type_name -> payone.v1.Status
-	68, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
-	53, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	70, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
+	55, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
 	0,  // 33: payone.v1.BankAccountCheckResponse.status:type_name -> payone.v1.Status
-	54, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	56, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
 	0,  // 35: payone.v1.AddressCheckResponse.status:type_name -> payone.v1.Status
 	3,  // 36: payone.v1.AddressCheckResponse.secstatus:type_name -> payone.v1.SecStatus
 	5,  // 37: payone.v1.AddressCheckResponse.personstatus:type_name -> payone.v1.PersonStatus
-	55, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
+	57, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
 	0,  // 39: payone.v1.ConsumerScoreResponse.status:type_name -> payone.v1.Status
 	3,  // 40: payone.v1.ConsumerScoreResponse.secstatus:type_name -> payone.v1.SecStatus
 	4,  // 41: payone.v1.ConsumerScoreResponse.score:type_name -> payone.v1.Score
 	5,  // 42: payone.v1.ConsumerScoreResponse.personstatus:type_name -> payone.v1.PersonStatus
-	69, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
-	56, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	71, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
+	58, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
 	0,  // 45: payone.v1.ManageMandateResponse.status:type_name -> payone.v1.Status
 	2,  // 46: payone.v1.ManageMandateResponse.mandate_status:type_name -> payone.v1.MandateStatus
-	57, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
+	59, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
 	0,  // 48: payone.v1.GetFileResponse.status:type_name -> payone.v1.Status
-	58, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
+	60, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
 	0,  // 50: payone.v1.GetInvoiceResponse.status:type_name -> payone.v1.Status
-	59, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
+	61, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
 	0,  // 52: payone.v1.GenericPaymentResponse.status:type_name -> payone.v1.Status
-	60, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
-	61, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
+	62, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
+	63, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
 	30, // 55: payone.v1.GenericPaymentResponse.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckoutResult
 	31, // 56: payone.v1.GenericPaymentResponse.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressCheckoutDetails
 	32, // 57: payone.v1.GenericPaymentResponse.klarna_start_session:type_name -> payone.v1.KlarnaSession
@@ -6254,26 +6445,30 @@ var file_payone_v1_responses_proto_depIdxs = []int32{
 	37, // 62: payone.v1.GenericPaymentResponse.unzer_pre_check:type_name -> payone.v1.UnzerPreCheckResult
 	38, // 63: payone.v1.GenericPaymentResponse.ratepay_profile:type_name -> payone.v1.RatepayProfileResult
 	39, // 64: payone.v1.GenericPaymentResponse.ratepay_calculation:type_name -> payone.v1.RatepayCalculationResult
-	0,  // 65: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
-	62, // 66: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
-	0,  // 67: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
-	63, // 68: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
-	40, // 69: payone.v1.GetUserResponse.debtor:type_name -> payone.v1.DebtorData
-	0,  // 70: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
-	64, // 71: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
-	0,  // 72: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
-	65, // 73: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
-	0,  // 74: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
-	66, // 75: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
-	28, // 76: payone.v1.PayPalExpressCheckoutDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
-	33, // 77: payone.v1.SecuredInstallmentOptionsResult.options:type_name -> payone.v1.SecuredInstallmentOption
-	28, // 78: payone.v1.AmazonPayCheckoutSession.shipping:type_name -> payone.v1.PaydataShippingAddress
-	29, // 79: payone.v1.AmazonPayCheckoutSession.billing:type_name -> payone.v1.PaydataBillingAddress
-	80, // [80:80] is the sub-list for method output_type
-	80, // [80:80] is the sub-list for method input_type
-	80, // [80:80] is the sub-list for extension type_name
-	80, // [80:80] is the sub-list for extension extendee
-	0,  // [0:80] is the sub-list for field type_name
+	41, // 65: payone.v1.GenericPaymentResponse.amazon_pay_get_configuration:type_name -> payone.v1.AmazonPayConfiguration
+	42, // 66: payone.v1.GenericPaymentResponse.amazon_pay_get_order_reference_details:type_name -> payone.v1.AmazonPayOrderReferenceDetails
+	0,  // 67: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
+	64, // 68: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
+	0,  // 69: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
+	65, // 70: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
+	40, // 71: payone.v1.GetUserResponse.debtor:type_name -> payone.v1.DebtorData
+	0,  // 72: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
+	66, // 73: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
+	0,  // 74: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
+	67, // 75: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
+	0,  // 76: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
+	68, // 77: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
+	28, // 78: payone.v1.PayPalExpressCheckoutDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
+	33, // 79: payone.v1.SecuredInstallmentOptionsResult.options:type_name -> payone.v1.SecuredInstallmentOption
+	28, // 80: payone.v1.AmazonPayCheckoutSession.shipping:type_name -> payone.v1.PaydataShippingAddress
+	29, // 81: payone.v1.AmazonPayCheckoutSession.billing:type_name -> payone.v1.PaydataBillingAddress
+	28, // 82: payone.v1.AmazonPayOrderReferenceDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
+	29, // 83: payone.v1.AmazonPayOrderReferenceDetails.billing:type_name -> payone.v1.PaydataBillingAddress
+	84, // [84:84] is the sub-list for method output_type
+	84, // [84:84] is the sub-list for method input_type
+	84, // [84:84] is the sub-list for extension type_name
+	84, // [84:84] is the sub-list for extension extendee
+	0,  // [0:84] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_responses_proto_init() }
@@ -6294,6 +6489,8 @@ func file_payone_v1_responses_proto_init() {
 		(*GenericPaymentResponse_UnzerPreCheck)(nil),
 		(*GenericPaymentResponse_RatepayProfile)(nil),
 		(*GenericPaymentResponse_RatepayCalculation)(nil),
+		(*GenericPaymentResponse_AmazonPayGetConfiguration)(nil),
+		(*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -6301,7 +6498,7 @@ func file_payone_v1_responses_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_responses_proto_rawDesc), len(file_payone_v1_responses_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   61,
+			NumMessages:   63,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
