@@ -866,10 +866,13 @@ func (*UnzerPreCheck) Descriptor() ([]byte, []int) {
 // (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
 // start_session and update_order, PAYONE Secured Installment
 // installment_options, Amazon Pay v2 createCheckoutSessionPayload and
-// getCheckoutSession, Unzer/Payolution pre_check, Ratepay profile and
-// calculation). Answers OK, REDIRECT, APPROVED or ERROR, with workorderid
-// and add_paydata[...]; GenericPaymentResponse.result holds the action's
-// typed result. The former free-text `action` (field 2) is removed.
+// getCheckoutSession, Amazon Pay v1 getconfiguration and
+// getorderreferencedetails, Unzer/Payolution pre_check, Ratepay profile
+// and calculation). PayPal Express has no doexpresscheckout action at
+// PAYONE: the (pre)authorization with the session's workorderid completes
+// it. Answers OK, REDIRECT, APPROVED or ERROR, with workorderid and
+// add_paydata[...]; GenericPaymentResponse.result holds the action's typed
+// result. The former free-text `action` (field 2) is removed.
 type GenericPaymentRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The merchant account configured in the gateway (e.g. "shop-de") whose
