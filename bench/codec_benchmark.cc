@@ -235,7 +235,7 @@ const AuthorizationRequest& Invoice400() {
   return *m;
 }
 
-// The gateway's sizing of the body (service/gateway/forwarder.h).
+// The gateway's sizing of the body (service/gateway/payment_forwarder.h).
 constexpr size_t kFormReserve = 2048;
 
 template <typename M>

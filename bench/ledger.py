@@ -435,6 +435,8 @@ accounts {{
             ("postgres", "PostgreSQL ledger", 1, "postgres"),
             ("postgres_x2", "PostgreSQL ledger, 2 replicas", 2, "postgres"),
         ]
+        if self.args.no_ledger_only:
+            configs = configs[:1]
         for key, label, replicas, backend in configs:
             ledger = None
             if backend == "sqlite":
@@ -664,6 +666,15 @@ accounts {{
             "postgres_settings": PG_SETTINGS,
         }}
         results["machine"] = self.machine()
+        if a.no_ledger_only:
+            sim, sim_port = self.start_simulator()
+            try:
+                results["preauthorize"] = self.preauthorize(sim, sim_port)
+            finally:
+                self.stop(sim)
+            results["machine"]["load_after"] = os.getloadavg()
+            results["commands"] = self.commands
+            return results
         log("starting PostgreSQL")
         # Not in self.work (0700, root's): PostgreSQL runs as its own user.
         self.pg = Postgres(self.args.dir, self.commands)
@@ -709,6 +720,10 @@ def main():
     p.add_argument("--notification_warmup", type=float, default=1)
     p.add_argument("--limit_seconds", type=float, default=5)
     p.add_argument("--skip_notifications", action="store_true")
+    p.add_argument("--no_ledger_only", action="store_true",
+                   help="only the no-ledger scenario and its gRPC floor (the "
+                   "gateway's own cost per call): no PostgreSQL, no limits, "
+                   "no notifications")
     p.add_argument("--bazel_bin", default="",
                    help="shown as bazel-bin/ in the recorded commands")
     p.add_argument("--keep", action="store_true",

@@ -23,6 +23,9 @@ class CallLogger {
   void WriteLine(absl::string_view json);
 
  private:
+  // One line, ending in a newline, in one piece.
+  void WriteWhole(absl::string_view line);
+
   std::FILE* out_;
   std::mutex mu_;
 };

@@ -14,12 +14,13 @@
 #include "payone/v1/management_requests.payone.h"
 #include "payone/v1/payment_requests.payone.h"
 #include "payone/v1/responses.payone.h"
+#include "service/gateway/call_interceptor.h"
 #include "service/gateway/client_api_service.h"
-#include "service/gateway/forwarder.h"
 #include "service/gateway/metrics.h"
+#include "service/gateway/payment_forwarder.h"
 #include "service/ledger/ledger.h"
 #include "service/ledger/ledger_service.h"
-#include "service/notifications/forwarder.h"
+#include "service/notifications/notification_forwarder.h"
 #include "service/notifications/receiver.h"
 #include "service/store/forward_queue.h"
 #include "service/store/ledger_database.h"
@@ -136,8 +137,9 @@ struct GatewayServer::Impl {
   std::unique_ptr<HttpClient> upstream;
   std::unique_ptr<GatewayMetrics> metrics;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint;
-  std::unique_ptr<Forwarder> forwarder;
-  std::unique_ptr<payone::v1::PayoneGatewayForwarding<Forwarder>> service;
+  std::unique_ptr<PaymentForwarder> forwarder;
+  std::unique_ptr<payone::v1::PayoneGatewayForwarding<PaymentForwarder>>
+      service;
   std::unique_ptr<LedgerService> ledger_service;
   std::unique_ptr<ClientApiService> client_api_service;
   std::unique_ptr<NotificationForwarder> notification_forwarder;
@@ -278,10 +280,10 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
     if (!endpoint.ok()) return endpoint.status();
     impl->metrics_endpoint = *std::move(endpoint);
   }
-  impl->forwarder = std::make_unique<Forwarder>(c, client, impl->metrics.get(),
-                                                logger, impl->ledger.get());
+  impl->forwarder =
+      std::make_unique<PaymentForwarder>(c, client, impl->ledger.get());
   impl->service =
-      std::make_unique<payone::v1::PayoneGatewayForwarding<Forwarder>>(
+      std::make_unique<payone::v1::PayoneGatewayForwarding<PaymentForwarder>>(
           impl->forwarder.get());
   impl->ledger_service = std::make_unique<LedgerService>(c, impl->ledger.get(),
                                                          c.watch_poll_interval);
@@ -305,6 +307,13 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
   builder.RegisterService(impl->service.get());
   builder.RegisterService(impl->ledger_service.get());
   builder.RegisterService(impl->client_api_service.get());
+  // Request id, call log and metrics of every payone.v1 call.
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(
+      std::make_unique<CallInterceptorFactory>(impl->metrics.get(), logger));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   impl->server = builder.BuildAndStart();
   if (impl->server == nullptr || impl->port == 0) {
     return absl::UnavailableError(

@@ -2,8 +2,8 @@
 #define PAYONE_SERVICE_GATEWAY_SERVER_H_
 
 // The running gateway: the PayoneGateway gRPC service (every RPC through
-// the Forwarder), server reflection, grpc.health.v1, the upstream client and
-// the /metrics endpoint.
+// the PaymentForwarder), the call interceptor, server reflection,
+// grpc.health.v1, the upstream client and the /metrics endpoint.
 
 #include <memory>
 

@@ -151,10 +151,10 @@ absl::Status AdmitInTransaction(SqlTransaction& tx, LedgerRequest& request,
   }
   record.outcome = RequestRecord::Outcome::kSending;
   record.sent_at = absl::Now();
-  absl::StatusOr<int64_t> id = request_journal::Begin(tx, record);
-  if (!id.ok()) return id.status();
-  admission.request_id = *id;
-  return absl::OkStatus();
+  // Inserted with the batch's other admissions (one statement); the id is
+  // known before any `done` runs.
+  return request_journal::BeginLater(
+      tx, record, [&admission](int64_t id) { admission.journal_row_id = id; });
 }
 
 }  // namespace
@@ -259,7 +259,7 @@ void Ledger::Finish(const Admission& admission, const LedgerRequest& request,
                     int32_t errorcode, std::string txid, std::string response,
                     std::function<void(absl::Status)> done) {
   OutcomeFlush::Write write;
-  write.outcome.id = admission.request_id;
+  write.outcome.id = admission.journal_row_id;
   write.outcome.outcome = outcome;
   write.outcome.status = std::move(status);
   write.outcome.errorcode = errorcode;

@@ -50,7 +50,9 @@ struct Admission {
   std::optional<std::string> replay;
   // The sequence number the gateway filled in: set it on the request.
   std::optional<int32_t> filled_sequencenumber;
-  int64_t request_id = 0;
+  // The request's row in the journal (requests.id), which Finish updates;
+  // not the caller's x-request-id.
+  int64_t journal_row_id = 0;
   bool claimed_key = false;
 };
 

@@ -336,7 +336,7 @@ TEST_P(LedgerTest, OutcomesRecordedTogetherAnswerEachCallerAlone) {
     ASSERT_TRUE(admissions.back().status.ok()) << admissions.back().status;
   }
   Admission unknown;
-  unknown.request_id = 987654321;  // never admitted
+  unknown.journal_row_id = 987654321;  // never admitted
   admissions.push_back(unknown);
   // Recorded without waiting for each other, so that they share writes.
   absl::Mutex mu;

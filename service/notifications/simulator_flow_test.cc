@@ -14,7 +14,7 @@
 #include "gtest/gtest.h"
 #include "payone/v1/notification.payone.h"
 #include "service/config/hex_digest.h"
-#include "service/notifications/forwarder.h"
+#include "service/notifications/notification_forwarder.h"
 #include "service/notifications/receiver.h"
 #include "service/store/store_test_backend.h"
 #include "simulator/testing.h"

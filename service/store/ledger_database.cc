@@ -3,7 +3,10 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <functional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/synchronization/notification.h"
@@ -12,6 +15,73 @@
 #include "service/store/sqlite_database.h"
 
 namespace payone::service {
+namespace {
+
+// The transaction a batch's work runs in: rows inserted with
+// InsertReturningId wait, and those of one table go in with one statement
+// before the next Query, Execute or the commit (one round trip for the
+// batch's admissions instead of one each). A later item's reads therefore
+// see every earlier row.
+class BatchTransaction : public SqlTransaction {
+ public:
+  explicit BatchTransaction(SqlTransaction& tx) : tx_(tx) {}
+
+  absl::StatusOr<std::vector<SqlRow>> Query(
+      absl::string_view sql, absl::Span<const SqlValue> params) override {
+    if (absl::Status flushed = Flush(); !flushed.ok()) return flushed;
+    return tx_.Query(sql, params);
+  }
+
+  absl::Status Execute(const std::string& sql) override {
+    if (absl::Status flushed = Flush(); !flushed.ok()) return flushed;
+    return tx_.Execute(sql);
+  }
+
+  absl::Status InsertReturningId(
+      std::string into, std::vector<OwnedValue> row,
+      std::function<void(int64_t)> inserted) override {
+    for (Pending& pending : pending_) {
+      if (pending.into == into) {
+        pending.rows.push_back(std::move(row));
+        pending.inserted.push_back(std::move(inserted));
+        return absl::OkStatus();
+      }
+    }
+    Pending& pending = pending_.emplace_back();
+    pending.into = std::move(into);
+    pending.rows.push_back(std::move(row));
+    pending.inserted.push_back(std::move(inserted));
+    return absl::OkStatus();
+  }
+
+  // Inserts the rows held back.
+  absl::Status Flush() {
+    std::vector<Pending> pending = std::move(pending_);
+    pending_.clear();
+    for (Pending& table : pending) {
+      absl::StatusOr<std::vector<int64_t>> ids =
+          InsertRowsReturningIds(tx_, table.into, table.rows);
+      if (!ids.ok()) return ids.status();
+      for (size_t i = 0; i < ids->size(); ++i) table.inserted[i]((*ids)[i]);
+    }
+    return absl::OkStatus();
+  }
+
+  // Forgets the rows held back (their item failed).
+  void Discard() { pending_.clear(); }
+
+ private:
+  struct Pending {
+    std::string into;
+    std::vector<std::vector<OwnedValue>> rows;
+    std::vector<std::function<void(int64_t)>> inserted;
+  };
+
+  SqlTransaction& tx_;
+  std::vector<Pending> pending_;
+};
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<LedgerDatabase>> LedgerDatabase::Open(
     std::unique_ptr<SqlDatabase> database, LedgerDatabaseOptions options) {
@@ -130,20 +200,35 @@ LedgerDatabase::Completions LedgerDatabase::Commit(std::vector<Item>& batch) {
   bool failed_item = false;
   absl::Status committed =
       database_->InTransaction(options, [&](SqlTransaction& tx) {
+        BatchTransaction batch_tx(tx);
         for (size_t i = 0; i < batch.size(); ++i) {
-          results[i] = batch[i].work(tx);
+          results[i] = batch[i].work(batch_tx);
           if (!results[i].ok()) {
             failed_item = true;
             return results[i];
           }
         }
-        return absl::OkStatus();
+        // A held-back row failing fails one item of several unknown: the
+        // savepoints below find which.
+        absl::Status flushed = batch_tx.Flush();
+        if (!flushed.ok()) {
+          failed_item = true;
+          if (batch.size() == 1) results[0] = flushed;
+        }
+        return flushed;
       });
   if (failed_item && batch.size() > 1) {
     committed = database_->InTransaction(options, [&](SqlTransaction& tx) {
+      BatchTransaction batch_tx(tx);
       for (size_t i = 0; i < batch.size(); ++i) {
         if (absl::Status s = tx.Execute("SAVEPOINT item"); !s.ok()) return s;
-        results[i] = batch[i].work(tx);
+        results[i] = batch[i].work(batch_tx);
+        // The item's own rows, inside its savepoint.
+        if (results[i].ok()) {
+          results[i] = batch_tx.Flush();
+        } else {
+          batch_tx.Discard();
+        }
         absl::Status ended = results[i].ok()
                                  ? absl::OkStatus()
                                  : tx.Execute("ROLLBACK TO SAVEPOINT item");

@@ -12,7 +12,6 @@ namespace {
 
 using codec::LedgerEffect;
 using store_internal::Micros;
-using store_internal::OptionalInt;
 
 absl::string_view OutcomeName(RequestRecord::Outcome outcome) {
   switch (outcome) {
@@ -66,22 +65,50 @@ absl::StatusOr<LedgerEffect> EffectFromName(absl::string_view name) {
 
 }  // namespace
 
-absl::StatusOr<int64_t> Begin(SqlTransaction& tx, const RequestRecord& record) {
+namespace {
+
+constexpr char kRequestsInsert[] =
+    "requests (account, portalid, request_type, ledger_effect, txid,"
+    " reference, sequencenumber, amount, currency, capturemode, outcome,"
+    " status, errorcode, sent_at)";
+
+std::vector<SqlTransaction::OwnedValue> RequestRow(
+    const RequestRecord& record) {
   const absl::Time sent_at =
       record.sent_at == absl::Time() ? absl::Now() : record.sent_at;
-  absl::StatusOr<std::vector<SqlRow>> rows = tx.Query(
-      "INSERT INTO requests (account, portalid, request_type, ledger_effect,"
-      " txid, reference, sequencenumber, amount, currency, capturemode,"
-      " outcome, status, errorcode, sent_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', 0, $12)"
-      " RETURNING id",
-      {record.account, record.portalid, record.request_type,
-       EffectName(record.effect), record.txid, record.reference,
-       OptionalInt(record.sequencenumber), record.amount, record.currency,
-       record.capturemode, OutcomeName(RequestRecord::Outcome::kSending),
-       Micros(sent_at)});
-  if (!rows.ok()) return rows.status();
-  return rows->at(0).Int(0);
+  SqlTransaction::OwnedValue sequencenumber;
+  if (record.sequencenumber.has_value()) {
+    sequencenumber = int64_t{*record.sequencenumber};
+  }
+  return {record.account,
+          record.portalid,
+          record.request_type,
+          std::string(EffectName(record.effect)),
+          record.txid,
+          record.reference,
+          std::move(sequencenumber),
+          record.amount,
+          record.currency,
+          record.capturemode,
+          std::string(OutcomeName(RequestRecord::Outcome::kSending)),
+          std::string(),
+          int64_t{0},
+          Micros(sent_at)};
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> Begin(SqlTransaction& tx, const RequestRecord& record) {
+  absl::StatusOr<std::vector<int64_t>> ids =
+      InsertRowsReturningIds(tx, kRequestsInsert, {RequestRow(record)});
+  if (!ids.ok()) return ids.status();
+  return ids->front();
+}
+
+absl::Status BeginLater(SqlTransaction& tx, const RequestRecord& record,
+                        std::function<void(int64_t)> recorded) {
+  return tx.InsertReturningId(kRequestsInsert, RequestRow(record),
+                              std::move(recorded));
 }
 
 absl::Status Finish(SqlTransaction& tx, int64_t id,

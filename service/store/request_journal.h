@@ -9,6 +9,7 @@
 // not counting requests certainly not sent or refused with ERROR).
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ namespace payone::service::request_journal {
 // Records `record` (outcome kSending; a zero sent_at means now); returns its
 // id. ALREADY_EXISTS when its reference or sequence number is taken.
 absl::StatusOr<int64_t> Begin(SqlTransaction& tx, const RequestRecord& record);
+// Begin through SqlTransaction::InsertReturningId: in a batch of the ledger
+// database, one statement records the batch's requests; `recorded` gets the
+// id. ALREADY_EXISTS may then fail the batch's next Query or its commit.
+absl::Status BeginLater(SqlTransaction& tx, const RequestRecord& record,
+                        std::function<void(int64_t)> recorded);
 
 // Records the outcome; `txid` (when not empty) replaces the stored one (a
 // preauthorization learns its txid from the answer).

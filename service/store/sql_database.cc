@@ -1,6 +1,59 @@
 #include "service/store/sql_database.h"
 
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
 namespace payone::service {
+
+absl::Status SqlTransaction::InsertReturningId(
+    std::string into, std::vector<OwnedValue> row,
+    std::function<void(int64_t)> inserted) {
+  absl::StatusOr<std::vector<int64_t>> ids =
+      InsertRowsReturningIds(*this, into, {std::move(row)});
+  if (!ids.ok()) return ids.status();
+  inserted(ids->front());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
+    SqlTransaction& tx, absl::string_view into,
+    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
+  if (rows.empty()) return std::vector<int64_t>();
+  std::string sql = absl::StrCat("INSERT INTO ", into, " VALUES ");
+  std::vector<SqlValue> params;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    absl::StrAppend(&sql, r == 0 ? "(" : ", (");
+    for (size_t c = 0; c < rows[r].size(); ++c) {
+      const SqlTransaction::OwnedValue& value = rows[r][c];
+      if (const int64_t* integer = std::get_if<int64_t>(&value)) {
+        params.emplace_back(*integer);
+      } else if (const std::string* text = std::get_if<std::string>(&value)) {
+        params.emplace_back(*text);
+      } else {
+        params.emplace_back();
+      }
+      absl::StrAppend(&sql, c == 0 ? "$" : ", $", params.size());
+    }
+    absl::StrAppend(&sql, ")");
+  }
+  absl::StrAppend(&sql, " RETURNING id");
+  absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
+  if (!returned.ok()) return returned.status();
+  if (returned->size() != rows.size()) {
+    return absl::InternalError(absl::StrCat("INSERT INTO ", into, " returned ",
+                                            returned->size(), " ids for ",
+                                            rows.size(), " rows"));
+  }
+  // RETURNING promises no order, but both databases number the rows of one
+  // statement ascending in VALUES order (a sequence, SQLite's max rowid + 1).
+  std::vector<int64_t> ids;
+  ids.reserve(returned->size());
+  for (const SqlRow& row : *returned) ids.push_back(row.Int(0));
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
 
 int64_t LockKey(absl::string_view kind,
                 std::initializer_list<absl::string_view> parts) {

@@ -7,8 +7,10 @@
 // SQLite accepts as named parameters.
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -83,7 +85,24 @@ class SqlTransaction {
   // Runs a statement without parameters or rows, as it is (not prepared):
   // SAVEPOINT and ROLLBACK TO, which must also work after an error.
   virtual absl::Status Execute(const std::string& sql) = 0;
+
+  // A value InsertReturningId keeps until it runs: NULL, integer or text.
+  using OwnedValue = std::variant<std::monostate, int64_t, std::string>;
+  // Inserts `row` into `into` ("table (column, ...)") and passes the new
+  // row's `id` to `inserted`. Here at once; a batch of the ledger database
+  // holds rows back and inserts those of one `into` with one multi-row
+  // statement (one round trip) before its next Query or its commit, which
+  // then fail when a row does.
+  virtual absl::Status InsertReturningId(std::string into,
+                                         std::vector<OwnedValue> row,
+                                         std::function<void(int64_t)> inserted);
 };
+
+// Inserts `rows` into `into` with one statement; returns their ids in the
+// order of `rows`.
+absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
+    SqlTransaction& tx, absl::string_view into,
+    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows);
 
 enum class SqlDialect { kSqlite, kPostgres };
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -21,6 +22,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/store/ledger_database.h"
+#include "service/store/request_journal.h"
 #include "service/store/schema.h"
 #include "service/store/sql_database.h"
 #include "service/store/store_test_backend.h"
@@ -113,6 +115,19 @@ class StoreTest : public ::testing::TestWithParam<StoreBackend> {
   }
 
   // Rows of a statement on a connection of its own, past the Store.
+  // A LedgerDatabase of its own with one writer (one batch at a time).
+  std::unique_ptr<LedgerDatabase> OneWriter() {
+    absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+    EXPECT_TRUE(raw.ok()) << raw.status();
+    if (!raw.ok()) return nullptr;
+    LedgerDatabaseOptions options;
+    options.writers = 1;
+    absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
+        LedgerDatabase::Open(*std::move(raw), options);
+    EXPECT_TRUE(database.ok()) << database.status();
+    return database.ok() ? *std::move(database) : nullptr;
+  }
+
   std::vector<SqlRow> Raw(absl::string_view sql) {
     absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
     EXPECT_TRUE(raw.ok()) << raw.status();
@@ -825,61 +840,176 @@ class HeldWriter {
   absl::Notification release_;
 };
 
-TEST_P(StoreTest, ConcurrentWritesShareOneCommitAndFailAlone) {
-  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
-  ASSERT_TRUE(raw.ok()) << raw.status();
-  LedgerDatabaseOptions options;
-  options.writers = 1;
-  absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
-      LedgerDatabase::Open(*std::move(raw), options);
-  ASSERT_TRUE(database.ok()) << database.status();
-  HeldWriter held(database->get());
-
-  constexpr int kItems = 20;
+// Queues `items` works (work(i, tx)) behind a held writer, so that they
+// form one batch, and returns each one's status once all are answered.
+std::vector<absl::Status> RunAsOneBatch(
+    LedgerDatabase* database, int items,
+    std::function<absl::Status(int, SqlTransaction&)> work) {
+  HeldWriter held(database);
   absl::Mutex mu;
-  std::vector<absl::Status> results(kItems);
-  int done = 0;
-  for (int i = 0; i < kItems; ++i) {
-    ASSERT_TRUE(
-        (*database)
-            ->Submit(
-                {},
-                [i](SqlTransaction& tx) -> absl::Status {
-                  // Item 7 breaks the unique reference: only it rolls back.
-                  const std::string reference =
-                      i == 7 ? "ref-3" : absl::StrCat("ref-", i);
-                  return tx
-                      .Query(
-                          "INSERT INTO requests (account, portalid,"
-                          " request_type, ledger_effect, txid, reference,"
-                          " amount, currency, capturemode, outcome, status,"
-                          " errorcode, sent_at) VALUES ('shop', '2030000',"
-                          " 'preauthorization', 'reserve', '', $1, 1, 'EUR',"
-                          " '', 'sending', '', 0, 0)",
-                          {reference})
-                      .status();
-                },
-                [&, i](absl::Status status) {
-                  absl::MutexLock lock(&mu);
-                  results[i] = std::move(status);
-                  ++done;
-                })
-            .ok());
+  std::vector<absl::Status> results(items);
+  int remaining = items;
+  for (int i = 0; i < items; ++i) {
+    EXPECT_TRUE(database
+                    ->Submit(
+                        {},
+                        [&work, i](SqlTransaction& tx) { return work(i, tx); },
+                        [&, i](absl::Status status) {
+                          absl::MutexLock lock(&mu);
+                          results[i] = std::move(status);
+                          --remaining;
+                        })
+                    .ok());
   }
   held.Release();
-  {
-    absl::MutexLock lock(&mu);
-    mu.Await(absl::Condition(
-        +[](int* done) { return *done == kItems; }, &done));
-  }
+  absl::MutexLock lock(&mu);
+  mu.Await(absl::Condition(
+      +[](int* remaining) { return *remaining == 0; }, &remaining));
+  return results;
+}
+
+TEST_P(StoreTest, ConcurrentWritesShareOneCommitAndFailAlone) {
+  std::unique_ptr<LedgerDatabase> database = OneWriter();
+  ASSERT_NE(database, nullptr);
+  constexpr int kItems = 20;
+  std::vector<absl::Status> results = RunAsOneBatch(
+      database.get(), kItems, [](int i, SqlTransaction& tx) -> absl::Status {
+        // Item 7 breaks the unique reference: only it rolls back.
+        const std::string reference =
+            i == 7 ? "ref-3" : absl::StrCat("ref-", i);
+        return tx
+            .Query(
+                "INSERT INTO requests (account, portalid,"
+                " request_type, ledger_effect, txid, reference,"
+                " amount, currency, capturemode, outcome, status,"
+                " errorcode, sent_at) VALUES ('shop', '2030000',"
+                " 'preauthorization', 'reserve', '', $1, 1, 'EUR',"
+                " '', 'sending', '', 0, 0)",
+                {reference})
+            .status();
+      });
   for (int i = 0; i < kItems; ++i) {
     EXPECT_EQ(results[i].code(),
               i == 7 ? absl::StatusCode::kAlreadyExists : absl::StatusCode::kOk)
         << i << ": " << results[i];
   }
   // The held item, then everything queued behind it in one transaction.
-  EXPECT_EQ((*database)->stats().batches, 2u);
-  EXPECT_EQ((*database)->stats().items, kItems + 1u);
+  EXPECT_EQ(database->stats().batches, 2u);
+  EXPECT_EQ(database->stats().items, kItems + 1u);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems - 1);
+}
+
+// Counts the statements that insert into requests.
+class CountingTransaction : public SqlTransaction {
+ public:
+  CountingTransaction(SqlTransaction& tx, std::atomic<int>* inserts)
+      : tx_(tx), inserts_(inserts) {}
+  absl::StatusOr<std::vector<SqlRow>> Query(
+      absl::string_view sql, absl::Span<const SqlValue> params) override {
+    if (absl::StartsWith(sql, "INSERT INTO requests")) ++*inserts_;
+    return tx_.Query(sql, params);
+  }
+  absl::Status Execute(const std::string& sql) override {
+    return tx_.Execute(sql);
+  }
+
+ private:
+  SqlTransaction& tx_;
+  std::atomic<int>* inserts_;
+};
+
+class CountingDatabase : public SqlDatabase {
+ public:
+  CountingDatabase(std::unique_ptr<SqlDatabase> database,
+                   std::atomic<int>* inserts)
+      : database_(std::move(database)), inserts_(inserts) {}
+  SqlDialect dialect() const override { return database_->dialect(); }
+  int max_concurrency() const override { return database_->max_concurrency(); }
+  absl::Status InTransaction(
+      const TransactionOptions& options,
+      absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
+    return database_->InTransaction(options, [&](SqlTransaction& tx) {
+      CountingTransaction counting(tx, inserts_);
+      return body(counting);
+    });
+  }
+
+ private:
+  std::unique_ptr<SqlDatabase> database_;
+  std::atomic<int>* inserts_;
+};
+
+// The point of BeginLater: a batch of admissions is one statement (one
+// round trip to PostgreSQL), not one per admission.
+TEST_P(StoreTest, ABatchOfAdmissionsIsOneInsert) {
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  std::atomic<int> inserts{0};
+  LedgerDatabaseOptions options;
+  options.writers = 1;
+  absl::StatusOr<std::unique_ptr<LedgerDatabase>> database =
+      LedgerDatabase::Open(
+          std::make_unique<CountingDatabase>(*std::move(raw), &inserts),
+          options);
+  ASSERT_TRUE(database.ok()) << database.status();
+  inserts = 0;
+  constexpr int kItems = 10;
+  std::vector<absl::Status> results =
+      RunAsOneBatch(database->get(), kItems, [](int i, SqlTransaction& tx) {
+        return request_journal::BeginLater(
+            tx,
+            MakeRequest("preauthorization", "", absl::StrCat("one-", i), 100),
+            [](int64_t) {});
+      });
+  for (const absl::Status& result : results) EXPECT_TRUE(result.ok()) << result;
+  EXPECT_EQ(inserts, 1);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems);
+}
+
+// Requests begun later (BeginLater) in one batch go in with one statement:
+// each learns its own row's id, a later item's read sees the earlier rows,
+// and a duplicate reference still fails only its own item.
+TEST_P(StoreTest, HeldBackBeginsKnowTheirRowsAndFailAlone) {
+  std::unique_ptr<LedgerDatabase> database = OneWriter();
+  ASSERT_NE(database, nullptr);
+  constexpr int kItems = 20;
+  constexpr int kDuplicate = 7;  // takes item 3's reference
+  constexpr int kReader = 12;
+  std::vector<int64_t> ids(kItems, 0);
+  int64_t seen_by_reader = -1;
+  std::vector<absl::Status> results = RunAsOneBatch(
+      database.get(), kItems, [&](int i, SqlTransaction& tx) -> absl::Status {
+        if (i == kReader) {
+          absl::StatusOr<std::vector<SqlRow>> rows =
+              tx.Query("SELECT COUNT(*) FROM requests");
+          if (!rows.ok()) return rows.status();
+          seen_by_reader = rows->at(0).Int(0);
+        }
+        RequestRecord record = MakeRequest("preauthorization", "",
+                                           absl::StrCat("ref-", i), 100 + i);
+        if (i == kDuplicate) record.reference = "REF-3";
+        return request_journal::BeginLater(
+            tx, record, [&ids, i](int64_t id) { ids[i] = id; });
+      });
+  // Items 0..11 without the duplicate were recorded before the reader's
+  // read.
+  EXPECT_EQ(seen_by_reader, kReader - 1);
+  std::set<int64_t> distinct;
+  for (int i = 0; i < kItems; ++i) {
+    if (i == kDuplicate) {
+      EXPECT_EQ(results[i].code(), absl::StatusCode::kAlreadyExists)
+          << results[i];
+      continue;
+    }
+    ASSERT_TRUE(results[i].ok()) << i << ": " << results[i];
+    distinct.insert(ids[i]);
+    std::vector<SqlRow> row = Raw(absl::StrCat(
+        "SELECT reference, amount FROM requests WHERE id = ", ids[i]));
+    ASSERT_THAT(row, SizeIs(1)) << i;
+    EXPECT_EQ(row[0].Bytes(0), absl::StrCat("ref-", i));
+    EXPECT_EQ(row[0].Int(1), 100 + i);
+  }
+  EXPECT_THAT(distinct, SizeIs(kItems - 1));
   EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems - 1);
 }
 

@@ -1,5 +1,5 @@
-#ifndef PAYONE_SERVICE_GATEWAY_FORWARDER_H_
-#define PAYONE_SERVICE_GATEWAY_FORWARDER_H_
+#ifndef PAYONE_SERVICE_GATEWAY_PAYMENT_FORWARDER_H_
+#define PAYONE_SERVICE_GATEWAY_PAYMENT_FORWARDER_H_
 
 // The one forwarding path of every RPC: authorise -> validate -> encode ->
 // POST to PAYONE -> decode. Generated code (payone/v1/gateway.payone_service.h)
@@ -28,11 +28,10 @@
 #include "payone/v1/responses.pb.h"
 #include "service/config/config.h"
 #include "service/gateway/authorizer.h"
-#include "service/gateway/call_log.h"
+#include "service/gateway/call_interceptor.h"
 #include "service/gateway/call_metadata.h"
 #include "service/gateway/card_data_policy.h"
 #include "service/gateway/grpc_errors.h"
-#include "service/gateway/metrics.h"
 #include "service/ledger/ledger.h"
 #include "service/upstream/http_client.h"
 
@@ -68,14 +67,14 @@ struct HasErrorcode<T,
                     std::void_t<decltype(std::declval<const T&>().errorcode())>>
     : std::true_type {};
 
-// What one call has gathered so far; shared by the reactor and the upstream
-// callback, which may outlive each other.
+// One call's forwarding; shared by the reactor and the upstream callback,
+// which may outlive each other.
 struct CallState {
-  std::string method;
-  std::string request_type;
-  std::string request_id;
-  absl::Time start;
-  payone::gateway::v1::CallLog log;
+  // The call's record (its interceptor's), where the PAYONE facts go for the
+  // log line and the metrics; `own_record` for a call nothing intercepts
+  // (allocated only then: a CallLog costs to build and destroy).
+  CallRecord* record = nullptr;
+  std::unique_ptr<CallRecord> own_record;
   std::mutex mu;
   bool cancelled = false;
   std::shared_ptr<HttpClient::Call> upstream;
@@ -87,8 +86,9 @@ struct LedgerCall {
   Admission admission;
 };
 
-// One PAYONE exchange about to happen.
-struct Exchange {
+// One request to PAYONE, encoded and about to be sent, and how to read its
+// answer.
+struct PreparedRequest {
   std::string body;
   absl::Time deadline;
   codec::DecodeOptions decode_options;
@@ -98,7 +98,7 @@ struct Exchange {
   int action = 0;
 };
 
-// What came of an exchange.
+// What came of a PreparedRequest.
 struct Answer {
   grpc::Status status;
   RequestRecord::Outcome outcome = RequestRecord::Outcome::kUnknown;
@@ -122,16 +122,15 @@ class ForwardReactor final : public grpc::ServerUnaryReactor {
 
 }  // namespace internal
 
-class Forwarder {
+class PaymentForwarder {
  public:
-  // `ledger` may be null: no ledger bookkeeping.
-  Forwarder(const Config& config, HttpClient* upstream, GatewayMetrics* metrics,
-            CallLogger* logger, Ledger* ledger = nullptr)
+  // `ledger` may be null: no ledger bookkeeping. The call log and metrics
+  // are the CallInterceptorFactory's.
+  PaymentForwarder(const Config& config, HttpClient* upstream,
+                   Ledger* ledger = nullptr)
       : config_(config),
         authorizer_(config),
         upstream_(upstream),
-        metrics_(metrics),
-        logger_(logger),
         ledger_(ledger) {}
 
   template <typename Req, typename Resp>
@@ -153,14 +152,13 @@ class Forwarder {
   template <typename Resp>
   void Send(internal::ForwardReactor* reactor,
             std::shared_ptr<internal::CallState> state, Resp* resp,
-            internal::Exchange exchange);
+            internal::PreparedRequest prepared);
   template <typename Resp>
   static internal::Answer ReadAnswer(HttpResult result, int action,
                                      const codec::DecodeOptions& options,
                                      Resp* resp);
-  std::shared_ptr<internal::CallState> Begin(grpc::CallbackServerContext* ctx,
-                                             absl::string_view method,
-                                             absl::string_view request_type);
+  static std::shared_ptr<internal::CallState> Begin(
+      grpc::CallbackServerContext* ctx, absl::string_view request_type);
   // Checks the caller's token and account; the account on success.
   const AccountSettings* Authorize(grpc::CallbackServerContext* ctx,
                                    absl::string_view account,
@@ -180,36 +178,31 @@ class Forwarder {
                              const absl::flat_hash_set<std::string>& omit,
                              codec::FormBuilder* form) const;
   absl::Time UpstreamDeadline(grpc::CallbackServerContext* ctx) const;
-  // Ends the call: log line, metrics, then Finish.
-  void Finish(grpc::ServerUnaryReactor* reactor, internal::CallState& state,
-              const grpc::Status& status);
-  void RecordUpstream(internal::CallState& state, const HttpResult& result);
+  static void RecordUpstream(internal::CallState& state,
+                             const HttpResult& result);
   // An unrecognized status is logged as sent and counted as "UNRECOGNIZED"
   // (metric labels stay a closed set).
-  void RecordAnswer(internal::CallState& state, absl::string_view status,
-                    bool status_recognized, int errorcode,
-                    absl::string_view txid);
+  static void RecordAnswer(internal::CallState& state,
+                           const internal::Answer& answer);
 
   const Config& config_;
   Authorizer authorizer_;
   HttpClient* upstream_;
-  GatewayMetrics* metrics_;
-  CallLogger* logger_;
   Ledger* ledger_;
 };
 
 template <typename Req, typename Resp>
-grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
-                                             const Req* req, Resp* resp,
-                                             absl::string_view method) {
+grpc::ServerUnaryReactor* PaymentForwarder::Forward(
+    grpc::CallbackServerContext* ctx, const Req* req, Resp* resp,
+    absl::string_view method) {
   using RequestCodec = codec::PayoneCodec<Req>;
   std::shared_ptr<internal::CallState> state =
-      Begin(ctx, method, RequestCodec::kRequestType);
+      Begin(ctx, RequestCodec::kRequestType);
   auto* reactor = new internal::ForwardReactor(state);
   if (grpc::Status malformed = codec::TakeMalformedRequest(req);
       !malformed.ok()) {
     // Nothing in it can be read, not even the account it names.
-    Finish(reactor, *state, malformed);
+    reactor->Finish(malformed);
     return reactor;
   }
 
@@ -217,7 +210,7 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   const AccountSettings* account =
       Authorize(ctx, req->account(), *state, &refusal);
   if (account == nullptr) {
-    Finish(reactor, *state, refusal);
+    reactor->Finish(refusal);
     return reactor;
   }
   codec::EncodeOptions encode_options;
@@ -239,27 +232,27 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
     CheckPseudoCardPanOnly(*req, account->name, &violations);
   }
   if (!violations.empty()) {
-    Finish(reactor, *state, ValidationFailed(violations.list()));
+    reactor->Finish(ValidationFailed(violations.list()));
     return reactor;
   }
 
-  internal::Exchange exchange;
-  exchange.deadline = UpstreamDeadline(ctx);
-  exchange.decode_options.charset = account->charset;
-  exchange.decode_options.max_body_bytes = config_.max_response_bytes;
-  if constexpr (internal::HasResult<Resp>::value)
-    exchange.action = ActionOf(*req);
+  internal::PreparedRequest prepared;
+  prepared.deadline = UpstreamDeadline(ctx);
+  prepared.decode_options.charset = account->charset;
+  prepared.decode_options.max_body_bytes = config_.max_response_bytes;
+  if constexpr (internal::HasResult<Resp>::value) {
+    prepared.action = ActionOf(*req);
+  }
   // Encoded before the ledger records anything, so that an oversized body
   // is refused with nothing sent. A sequence number the ledger fills in
   // adds a few bytes later; the bound is on what the caller sent.
-  exchange.body = Encode(*req, *account, encode_options);
-  if (exchange.body.size() > config_.max_request_bytes) {
-    Finish(reactor, *state,
-           ValidationFailed(
-               {{"", "",
-                 absl::StrCat("the request encodes to ", exchange.body.size(),
-                              " bytes, more than the limit of ",
-                              config_.max_request_bytes)}}));
+  prepared.body = Encode(*req, *account, encode_options);
+  if (prepared.body.size() > config_.max_request_bytes) {
+    reactor->Finish(ValidationFailed(
+        {{"", "",
+          absl::StrCat("the request encodes to ", prepared.body.size(),
+                       " bytes, more than the limit of ",
+                       config_.max_request_bytes)}}));
     return reactor;
   }
   const absl::string_view idempotency_key =
@@ -267,19 +260,18 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   if (ledger_ == nullptr) {
     // A caller relying on a key must not get at-least-once silently.
     if (!idempotency_key.empty()) {
-      Finish(reactor, *state,
-             grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                          "idempotency-key needs the gateway's payment ledger, "
-                          "which this gateway runs without; nothing was sent"));
+      reactor->Finish(
+          grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                       "idempotency-key needs the gateway's payment ledger, "
+                       "which this gateway runs without; nothing was sent"));
       return reactor;
     }
-    Send(reactor, state, resp, std::move(exchange));
+    Send(reactor, state, resp, std::move(prepared));
     return reactor;
   }
   if (idempotency_key.size() > kMaxIdempotencyKeyBytes) {
-    Finish(reactor, *state,
-           grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                        "idempotency-key is longer than 255 bytes"));
+    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                 "idempotency-key is longer than 255 bytes"));
     return reactor;
   }
 
@@ -294,24 +286,23 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
   if (!ledger_request.idempotency_key.empty()) {
     ledger_request.fingerprint = RequestFingerprint(method, *req);
   }
-  exchange.ledger_call = ledger_call;
+  prepared.ledger_call = ledger_call;
   ledger_->Admit(ledger_request, [this, reactor, state, req, resp, account,
                                   encode_options, ledger_call,
-                                  exchange = std::move(exchange)](
+                                  prepared = std::move(prepared)](
                                      Admission admission) mutable {
     ledger_call->admission = std::move(admission);
     const Admission& admitted = ledger_call->admission;
     if (!admitted.status.ok()) {
-      Finish(reactor, *state, Refused(admitted.status, admitted.reason));
+      reactor->Finish(Refused(admitted.status, admitted.reason));
       return;
     }
     if (admitted.replay.has_value()) {
-      state->log.set_idempotent_replay(true);
-      Finish(reactor, *state,
-             resp->ParseFromString(*admitted.replay)
-                 ? grpc::Status::OK
-                 : grpc::Status(grpc::StatusCode::INTERNAL,
-                                "the stored response cannot be read"));
+      state->record->log.set_idempotent_replay(true);
+      reactor->Finish(resp->ParseFromString(*admitted.replay)
+                          ? grpc::Status::OK
+                          : grpc::Status(grpc::StatusCode::INTERNAL,
+                                         "the stored response cannot be read"));
       return;
     }
     // Only a request whose sequence number the ledger filled in is encoded
@@ -322,21 +313,22 @@ grpc::ServerUnaryReactor* Forwarder::Forward(grpc::CallbackServerContext* ctx,
         Req completed = *req;
         RequestCodec::SetSequenceNumber(&completed,
                                         *admitted.filled_sequencenumber);
-        state->log.set_filled_sequencenumber(*admitted.filled_sequencenumber);
-        exchange.body = Encode(completed, *account, encode_options);
-        Send(reactor, state, resp, std::move(exchange));
+        state->record->log.set_filled_sequencenumber(
+            *admitted.filled_sequencenumber);
+        prepared.body = Encode(completed, *account, encode_options);
+        Send(reactor, state, resp, std::move(prepared));
         return;
       }
     }
-    Send(reactor, state, resp, std::move(exchange));
+    Send(reactor, state, resp, std::move(prepared));
   });
   return reactor;
 }
 
 template <typename Req>
-void Forwarder::DescribeForLedger(const Req& req,
-                                  const AccountSettings& account,
-                                  RequestRecord* record) {
+void PaymentForwarder::DescribeForLedger(const Req& req,
+                                         const AccountSettings& account,
+                                         RequestRecord* record) {
   using RequestCodec = codec::PayoneCodec<Req>;
   const codec::LedgerFields fields = RequestCodec::LedgerFieldsOf(req);
   record->account = req.account();
@@ -352,8 +344,9 @@ void Forwarder::DescribeForLedger(const Req& req,
 }
 
 template <typename Req>
-std::string Forwarder::Encode(const Req& req, const AccountSettings& account,
-                              const codec::EncodeOptions& options) const {
+std::string PaymentForwarder::Encode(
+    const Req& req, const AccountSettings& account,
+    const codec::EncodeOptions& options) const {
   using RequestCodec = codec::PayoneCodec<Req>;
   static const auto* const omit = new absl::flat_hash_set<std::string>(
       OmittedStandardParameters(Req::descriptor()));
@@ -365,46 +358,44 @@ std::string Forwarder::Encode(const Req& req, const AccountSettings& account,
 }
 
 template <typename Resp>
-void Forwarder::Send(internal::ForwardReactor* reactor,
-                     std::shared_ptr<internal::CallState> state, Resp* resp,
-                     internal::Exchange exchange) {
-  const absl::Time deadline = exchange.deadline;
-  std::string body = std::move(exchange.body);
+void PaymentForwarder::Send(internal::ForwardReactor* reactor,
+                            std::shared_ptr<internal::CallState> state,
+                            Resp* resp, internal::PreparedRequest prepared) {
+  const absl::Time deadline = prepared.deadline;
+  std::string body = std::move(prepared.body);
   // The reactor may be deleted as soon as Finish runs (possibly before Post
   // returns): nothing below touches it except through the callback.
   std::shared_ptr<HttpClient::Call> call = upstream_->Post(
       std::move(body), deadline,
       [this, reactor, state, resp,
-       exchange = std::move(exchange)](HttpResult result) mutable {
+       prepared = std::move(prepared)](HttpResult result) mutable {
         RecordUpstream(*state, result);
-        internal::Answer answer = ReadAnswer(std::move(result), exchange.action,
-                                             exchange.decode_options, resp);
+        internal::Answer answer = ReadAnswer(std::move(result), prepared.action,
+                                             prepared.decode_options, resp);
         if (answer.outcome == RequestRecord::Outcome::kAnswered) {
-          RecordAnswer(*state, answer.payone_status, answer.status_recognized,
-                       answer.errorcode, answer.txid);
+          RecordAnswer(*state, answer);
         }
-        if (exchange.ledger_call == nullptr) {
-          Finish(reactor, *state, answer.status);
+        if (prepared.ledger_call == nullptr) {
+          reactor->Finish(answer.status);
           return;
         }
         // The ledger records the outcome before the caller learns it, so a
         // retry with the same idempotency-key finds it.
-        internal::LedgerCall& ledger_call = *exchange.ledger_call;
-        ledger_->Finish(ledger_call.admission, ledger_call.request,
-                        answer.outcome, answer.payone_status, answer.errorcode,
-                        answer.txid,
-                        answer.outcome == RequestRecord::Outcome::kAnswered
-                            ? resp->SerializeAsString()
-                            : std::string(),
-                        [this, reactor, state,
-                         status = answer.status](absl::Status recorded) {
-                          if (!recorded.ok()) {
-                            state->log.set_message(absl::StrCat(
-                                "the ledger could not record the outcome: ",
-                                recorded.message()));
-                          }
-                          Finish(reactor, *state, status);
-                        });
+        internal::LedgerCall& ledger_call = *prepared.ledger_call;
+        ledger_->Finish(
+            ledger_call.admission, ledger_call.request, answer.outcome,
+            answer.payone_status, answer.errorcode, answer.txid,
+            answer.outcome == RequestRecord::Outcome::kAnswered
+                ? resp->SerializeAsString()
+                : std::string(),
+            [reactor, state, status = answer.status](absl::Status recorded) {
+              if (!recorded.ok()) {
+                state->record->log.set_message(
+                    absl::StrCat("the ledger could not record the outcome: ",
+                                 recorded.message()));
+              }
+              reactor->Finish(status);
+            });
       });
   std::lock_guard<std::mutex> lock(state->mu);
   state->upstream = std::move(call);
@@ -412,9 +403,9 @@ void Forwarder::Send(internal::ForwardReactor* reactor,
 }
 
 template <typename Resp>
-internal::Answer Forwarder::ReadAnswer(HttpResult result, int action,
-                                       const codec::DecodeOptions& options,
-                                       Resp* resp) {
+internal::Answer PaymentForwarder::ReadAnswer(
+    HttpResult result, int action, const codec::DecodeOptions& options,
+    Resp* resp) {
   using Outcome = RequestRecord::Outcome;
   internal::Answer answer;
   if (!result.status.ok()) {
@@ -498,4 +489,4 @@ internal::Answer Forwarder::ReadAnswer(HttpResult result, int action,
 
 }  // namespace payone::service
 
-#endif  // PAYONE_SERVICE_GATEWAY_FORWARDER_H_
+#endif  // PAYONE_SERVICE_GATEWAY_PAYMENT_FORWARDER_H_

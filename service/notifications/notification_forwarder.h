@@ -1,5 +1,5 @@
-#ifndef PAYONE_SERVICE_NOTIFICATIONS_FORWARDER_H_
-#define PAYONE_SERVICE_NOTIFICATIONS_FORWARDER_H_
+#ifndef PAYONE_SERVICE_NOTIFICATIONS_NOTIFICATION_FORWARDER_H_
+#define PAYONE_SERVICE_NOTIFICATIONS_NOTIFICATION_FORWARDER_H_
 
 // Re-POSTs stored TransactionStatus notifications to the merchant's own URLs
 // exactly as PAYONE sent them (what PAYONE's shop plugins call forwarding).
@@ -111,4 +111,4 @@ class NotificationForwarder {
 
 }  // namespace payone::service
 
-#endif  // PAYONE_SERVICE_NOTIFICATIONS_FORWARDER_H_
+#endif  // PAYONE_SERVICE_NOTIFICATIONS_NOTIFICATION_FORWARDER_H_

@@ -1,7 +1,7 @@
 // The forwarder against real HTTP(S) endpoints on loopback and the SQLite
 // store: failures back off, TSOK delivers once, a restart resumes.
 
-#include "service/notifications/forwarder.h"
+#include "service/notifications/notification_forwarder.h"
 
 #include <unistd.h>
 

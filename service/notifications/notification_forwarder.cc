@@ -1,4 +1,4 @@
-#include "service/notifications/forwarder.h"
+#include "service/notifications/notification_forwarder.h"
 
 #include <algorithm>
 #include <cmath>
