@@ -1,5 +1,7 @@
 #include "simulator/ledger.h"
 
+#include <utility>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -28,6 +30,17 @@ std::string Ledger::KnownUser(absl::string_view portalid,
                               absl::string_view customerid) const {
   const auto it = users_.find(absl::StrCat(portalid, "/", customerid));
   return it == users_.end() ? "" : it->second;
+}
+
+void Ledger::RememberDebtor(absl::string_view portalid,
+                            absl::string_view userid, DebtorData data) {
+  debtors_[absl::StrCat(portalid, "/", userid)] = std::move(data);
+}
+
+const Ledger::DebtorData* Ledger::DebtorOf(absl::string_view portalid,
+                                           absl::string_view userid) const {
+  const auto it = debtors_.find(absl::StrCat(portalid, "/", userid));
+  return it == debtors_.end() ? nullptr : &it->second;
 }
 
 std::string Ledger::IssueUserToken(absl::string_view portalid,

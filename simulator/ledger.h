@@ -87,6 +87,14 @@ class Ledger {
   // "" when unknown or expired.
   std::string UserOfToken(absl::string_view portalid, absl::string_view token,
                           absl::Time now);
+  // The debtor's data PAYONE stores (getuser type=userdata): the personal
+  // parameters of the debtor's last payment, by wire name.
+  using DebtorData = std::vector<std::pair<std::string, std::string>>;
+  void RememberDebtor(absl::string_view portalid, absl::string_view userid,
+                      DebtorData data);
+  // nullptr when the debtor paid with no personal data.
+  const DebtorData* DebtorOf(absl::string_view portalid,
+                             absl::string_view userid) const;
   // The id of a virtual account (vaccountname) of a portal.
   int64_t VirtualAccount(absl::string_view portalid, absl::string_view name);
 
@@ -138,9 +146,10 @@ class Ledger {
   absl::flat_hash_map<int64_t, Transaction> transactions_;
   absl::flat_hash_map<std::string, int64_t> tokens_;
   absl::flat_hash_set<std::string> references_;  // "portal/lower(reference)"
-  absl::flat_hash_map<std::string, std::string> users_;  // "portal/customer"
-  absl::flat_hash_set<std::string> userids_;             // "portal/userid"
-  absl::flat_hash_map<std::string, int64_t> vaccounts_;  // "portal/name"
+  absl::flat_hash_map<std::string, std::string> users_;   // "portal/customer"
+  absl::flat_hash_set<std::string> userids_;              // "portal/userid"
+  absl::flat_hash_map<std::string, DebtorData> debtors_;  // "portal/userid"
+  absl::flat_hash_map<std::string, int64_t> vaccounts_;   // "portal/name"
 };
 
 }  // namespace payone::simulator

@@ -16,6 +16,48 @@
 namespace payone::simulator {
 namespace {
 
+// A payment's personal parameters, named as PAYONE's JSON answer to getuser
+// with type=userdata names them.
+constexpr std::pair<const char*, const char*> kDebtorFields[] = {
+    {"salutation", "Person.Salutation"},
+    {"title", "Person.Title"},
+    {"firstname", "Person.FirstName"},
+    {"lastname", "Person.LastName"},
+    {"birthday", "Person.DateOfBirth"},
+    {"personalid", "Person.PersonalId"},
+    {"language", "Person.LanguageCode"},
+    {"gender", "Person.GenderCode"},
+    {"street", "Address.Street"},
+    {"addressaddition", "Address.AddressAddition"},
+    {"zip", "Address.Zip"},
+    {"city", "Address.City"},
+    {"country", "Address.CountryCode"},
+    {"state", "Address.StateCode"},
+    {"shipping_firstname", "ShippingAddress.FirstName"},
+    {"shipping_lastname", "ShippingAddress.LastName"},
+    {"shipping_street", "ShippingAddress.Street"},
+    {"shipping_zip", "ShippingAddress.Zip"},
+    {"shipping_city", "ShippingAddress.City"},
+    {"shipping_country", "ShippingAddress.CountryCode"},
+};
+
+// Stores the debtor's data as the payment gave it (gender f/m as
+// FEMALE/MALE), for getuser type=userdata.
+void RememberDebtor(Call& call, const std::string& userid) {
+  Ledger::DebtorData data;
+  for (const auto& [param, name] : kDebtorFields) {
+    std::string value = call.Get(param);
+    if (value.empty()) continue;
+    if (absl::string_view(param) == "gender") {
+      value = value == "f" ? "FEMALE" : value == "m" ? "MALE" : value;
+    }
+    data.emplace_back(name, std::move(value));
+  }
+  if (!data.empty()) {
+    call.ledger.RememberDebtor(call.account.portalid, userid, std::move(data));
+  }
+}
+
 enum class Result { kApproved, kRedirect, kPending, kDeclined };
 
 struct Outcome {
@@ -427,6 +469,7 @@ Answer Authorize(Call& call, bool preauthorization) {
         "zip", "city", "country", "email"}) {
     if (call.params.Has(name)) tx.echo.emplace_back(name, call.Get(name));
   }
+  if (token_user.empty()) RememberDebtor(call, tx.userid);
   tx.successurl = call.Get("successurl");
   tx.errorurl = call.Get("errorurl");
   tx.backurl = call.Get("backurl");

@@ -1,6 +1,8 @@
 // managemandate, getfile, getinvoice, updateuser, getuser, createaccess,
 // updateaccess, updatereminder, genericpayment, vauthorization.
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -143,6 +145,7 @@ Answer GetUser(Call& call) {
   if (auto error =
           CheckRules(call.params, {{"api_version", true, Format::kList, "3.11"},
                                    {"getusertoken", true, Format::kList, "yes"},
+                                   {"type", false, Format::kList, "userdata"},
                                    {"userid", false, Format::kDigits}})) {
     return call.Fail(*error);
   }
@@ -157,12 +160,21 @@ Answer GetUser(Call& call) {
   if (userid.empty() || !call.ledger.HasUser(call.account.portalid, userid)) {
     return call.Fail({3009, ""});
   }
-  Answer answer = Answer::Status("APPROVED");
+  // type=userdata: the debtor's stored data too, answered only in JSON.
+  const bool userdata = call.Get("type") == "userdata";
+  Answer answer = Answer::Status(userdata ? "OK" : "APPROVED");
   answer
       .Add("usertoken",
            call.ledger.IssueUserToken(call.account.portalid, userid,
                                       call.now + absl::Minutes(15)))
       .Add("userid", userid);
+  if (userdata) {
+    answer.json_only = true;
+    if (const auto* debtor =
+            call.ledger.DebtorOf(call.account.portalid, userid)) {
+      for (const auto& [name, value] : *debtor) answer.Add(name, value);
+    }
+  }
   return answer;
 }
 
@@ -358,12 +370,60 @@ Answer CreateCheckoutSessionPayload(Call& call) {
   return answer;
 }
 
+// The buyer's shipping and billing address as Amazon Pay answers carry
+// them, and the store's name.
+void AddAmazonAddresses(Answer* answer) {
+  for (const char* prefix : {"shipping", "billing"}) {
+    auto add = [&](absl::string_view name, absl::string_view value) {
+      answer->Add(absl::StrCat("add_paydata[", prefix, "_", name, "]"), value);
+    };
+    add("firstname", "Alfred");
+    add("lastname", "Amazing");
+    add("street", "Amazonstr. 1");
+    add("zip", "80939");
+    add("city", "Muenchen");
+    add("country", "DE");
+  }
+  answer->Add("add_paydata[storename]", "Simulated Store");
+}
+
 // Amazon Pay v2 getCheckoutSession: the buyer of a started session.
 Answer GetCheckoutSession(Call& call) {
   if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
   Answer answer = Answer::Status("OK");
   answer.Add("workorderid", call.Get("workorderid"))
       .Add("add_paydata[email]", "buyer@example.com");
+  AddAmazonAddresses(&answer);
+  return answer;
+}
+
+// Amazon Pay v1 getconfiguration: the widgets' ids and a new work order.
+Answer AmazonGetConfiguration(Call& call) {
+  if (auto error = CheckRules(call.params,
+                              {{"wallettype", true, Format::kList, "AMZ"}})) {
+    return call.Fail(*error);
+  }
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", NewWorkOrder(call))
+      .Add("add_paydata[client_id]", "amzn1.application-oa2-client.sim")
+      .Add("add_paydata[seller_id]",
+           absl::StrCat("SIMSELLER", call.account.portalid));
+  return answer;
+}
+
+// Amazon Pay v1 getorderreferencedetails: the addresses of the order
+// reference, for getconfiguration's work order.
+Answer AmazonGetOrderReferenceDetails(Call& call) {
+  if (auto error = CheckRules(call.params,
+                              {{"add_paydata[amazon_reference_id]", true}})) {
+    return call.Fail(*error);
+  }
+  if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"))
+      .Add("add_paydata[shipping_type]", "Physical")
+      .Add("add_paydata[billing_type]", "Physical");
+  AddAmazonAddresses(&answer);
   return answer;
 }
 
@@ -384,25 +444,140 @@ Answer PreCheck(Call& call) {
   return answer;
 }
 
+// installment_options: three plans (3, 6 and 12 months) numbered from 0
+// inside add_paydata as PAYONE sends them, at 9.99, 11.99 and 14.99 %
+// nominal interest on the amount (simple interest, the last rate takes the
+// rounding).
 Answer InstallmentOptions(Call& call) {
   if (auto error =
-          CheckRules(call.params, {{"amount", true, Format::kAmount}})) {
+          CheckRules(call.params, {{"amount", true, Format::kAmount},
+                                   {"currency", true, Format::kCurrency}})) {
     return call.Fail(*error);
   }
   const int64_t amount = AmountOf(call);
+  const std::string& currency = call.Get("currency");
   Answer answer = Answer::Status("OK");
-  answer.Add("workorderid", NewWorkOrder(call));
-  int index = 0;
-  for (int months : {3, 6, 12}) {
-    ++index;
-    answer
-        .Add(absl::StrCat("add_paydata[installment_option_id_", index, "]"),
-             absl::StrCat("IOP_sim", months))
-        .Add(absl::StrCat("add_paydata[number_of_payments_", index, "]"),
-             absl::StrCat(months))
-        .Add(absl::StrCat("add_paydata[monthly_amount_value_", index, "]"),
-             absl::StrCat((amount + months - 1) / months));
+  answer.Add("workorderid", NewWorkOrder(call))
+      .Add("add_paydata[amount_value]", absl::StrCat(amount))
+      .Add("add_paydata[amount_currency]", currency);
+  struct Plan {
+    int months;
+    int nominal;    // hundredths of a percent
+    int effective;  // hundredths of a percent
+  };
+  int n = 0;
+  for (const Plan& plan :
+       {Plan{3, 999, 1012}, Plan{6, 1199, 1208}, Plan{12, 1499, 1503}}) {
+    const int64_t total =
+        amount + amount * plan.nominal * plan.months / (12 * 10000);
+    const int64_t monthly = (total + plan.months - 1) / plan.months;
+    const int64_t last = total - monthly * (plan.months - 1);
+    const std::string id = absl::StrCat("IOP_sim", plan.months);
+    auto add = [&](absl::string_view name, const std::string& value) {
+      answer.Add(absl::StrCat("add_paydata[", name, "_", n, "]"), value);
+    };
+    add("installment_option_id", id);
+    add("number_of_payments", absl::StrCat(plan.months));
+    add("monthly_amount_value", absl::StrCat(monthly));
+    add("monthly_amount_currency", currency);
+    add("last_rate_amount_value", absl::StrCat(last));
+    add("last_rate_amount_currency", currency);
+    add("first_rate_date", "2030-01-28");
+    add("total_amount_value", absl::StrCat(total));
+    add("total_amount_currency", currency);
+    add("nominal_interest_rate", absl::StrCat(plan.nominal));
+    add("effective_interest_rate", absl::StrCat(plan.effective));
+    add("link_credit_information_href",
+        absl::StrCat(call.base_url, "/installment-options/", id,
+                     "/credit-information"));
+    add("link_credit_information_type", "application/pdf");
+    ++n;
   }
+  return answer;
+}
+
+// Ratepay profile: the profile of the shop id (any shop id of digits is
+// a test profile with every Ratepay method active).
+Answer RatepayProfile(Call& call) {
+  if (auto error = CheckRules(
+          call.params, {{"financingtype", true, Format::kList, "RPV|RPS|RPD"},
+                        {"add_paydata[shop_id]", true, Format::kDigits}})) {
+    return call.Fail(*error);
+  }
+  const std::string& shop_id = call.Get("add_paydata[shop_id]");
+  Answer answer = Answer::Status("OK");
+  answer.Add("add_paydata[profile-id]", absl::StrCat("SIM-", shop_id))
+      .Add("add_paydata[merchant-name]", "Simulated Merchant")
+      .Add("add_paydata[shop-name]", absl::StrCat("Shop ", shop_id))
+      .Add("add_paydata[currency]", "EUR")
+      .Add("add_paydata[country-code-billing]", "DE,AT")
+      .Add("add_paydata[country-code-delivery]", "DE,AT")
+      .Add("add_paydata[activation-status-invoice]", "2")
+      .Add("add_paydata[activation-status-elv]", "2")
+      .Add("add_paydata[activation-status-installment]", "2")
+      .Add("add_paydata[tx-limit-invoice-min]", "10.00")
+      .Add("add_paydata[tx-limit-invoice-max]", "1500.00")
+      .Add("add_paydata[tx-limit-elv-min]", "10.00")
+      .Add("add_paydata[tx-limit-elv-max]", "1500.00")
+      .Add("add_paydata[tx-limit-installment-min]", "200.00")
+      .Add("add_paydata[tx-limit-installment-max]", "3000.00")
+      .Add("add_paydata[month-allowed]", "3,6,12,24")
+      .Add("add_paydata[interestrate-default]", "13.70")
+      .Add("add_paydata[rate-min-normal]", "20.00")
+      .Add("add_paydata[valid-payment-firstdays]", "2,28");
+  return answer;
+}
+
+std::string Decimal(int64_t minor) {
+  return absl::StrFormat("%d.%02d", minor / 100, minor % 100);
+}
+
+// Ratepay calculation (RPS): the plan at 13.70 % interest for the rate
+// (calculation-by-rate: as many months as that rate needs, at least 3) or
+// the number of months (calculation-by-time); rates due on the 2nd.
+Answer RatepayCalculation(Call& call) {
+  if (auto error = CheckRules(
+          call.params, {{"financingtype", true, Format::kList, "RPS"},
+                        {"add_paydata[shop_id]", true, Format::kDigits},
+                        {"amount", true, Format::kAmount},
+                        {"currency", true, Format::kCurrency},
+                        {"add_paydata[calculation_type]", true, Format::kList,
+                         "calculation-by-rate|calculation-by-time"}})) {
+    return call.Fail(*error);
+  }
+  const int64_t amount = AmountOf(call);
+  const bool by_rate =
+      call.Get("add_paydata[calculation_type]") == "calculation-by-rate";
+  const char* const given =
+      by_rate ? "add_paydata[rate]" : "add_paydata[month]";
+  if (auto error = CheckRules(call.params, {{given, true, Format::kDigits}})) {
+    return call.Fail(*error);
+  }
+  int64_t months = AmountOf(call, given);
+  const auto total_for = [amount](int64_t n) {
+    return amount + amount * 1370 * n / (12 * 10000);
+  };
+  if (by_rate) {
+    const int64_t rate = std::max<int64_t>(months, 1);
+    months = 3;
+    while (months < 120 && total_for(months) > rate * months) ++months;
+  }
+  if (months < 1 || months > 120) return call.Fail(ParamError(given));
+  const int64_t total = total_for(months);
+  const int64_t rate = (total + months - 1) / months;
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", NewWorkOrder(call))
+      .Add("add_paydata[amount]", Decimal(amount))
+      .Add("add_paydata[number-of-rates]", absl::StrCat(months))
+      .Add("add_paydata[rate]", Decimal(rate))
+      .Add("add_paydata[last-rate]", Decimal(total - rate * (months - 1)))
+      .Add("add_paydata[interest-rate]", "13.70")
+      .Add("add_paydata[annual-percentage-rate]", "14.60")
+      .Add("add_paydata[monthly-debit-interest]", "1.14")
+      .Add("add_paydata[interest-amount]", Decimal(total - amount))
+      .Add("add_paydata[service-charge]", "0.00")
+      .Add("add_paydata[total-amount]", Decimal(total))
+      .Add("add_paydata[payment-firstday]", "2");
   return answer;
 }
 
@@ -420,6 +595,10 @@ constexpr Action kActions[] = {
     {"createCheckoutSessionPayload", CreateCheckoutSessionPayload},
     {"getCheckoutSession", GetCheckoutSession},
     {"pre_check", PreCheck},
+    {"profile", RatepayProfile},
+    {"calculation", RatepayCalculation},
+    {"getconfiguration", AmazonGetConfiguration},
+    {"getorderreferencedetails", AmazonGetOrderReferenceDetails},
 };
 
 Answer GenericPayment(Call& call) {

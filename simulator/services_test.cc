@@ -279,9 +279,10 @@ TEST_F(ServicesTest, OtherGenericPaymentActions) {
             "1011");
   klarna.back().second = "installment_options";
   klarna[3].second = "30000";
-  EXPECT_EQ(LineValue(client_.Call("genericpayment", klarna),
-                      "add_paydata[monthly_amount_value_3]"),
-            "2500");
+  EXPECT_EQ(
+      LineValue(client_.Call("genericpayment", klarna),
+                "add_paydata[monthly_amount_value_2]"),
+      "2875");  // 300.00 at 14.99 % over 12 months: 344.97, rates of 28.75
   const Fields amazon = {
       {"aid", "10001"},
       {"clearingtype", "wlt"},

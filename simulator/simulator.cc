@@ -89,7 +89,7 @@ HttpResponse Render(const Answer& answer, const Params& params, bool json) {
   if (!answer.binary_type.empty() && !answer.IsError()) {
     response.content_type = answer.binary_type;
     response.body = answer.binary;
-  } else if (json) {
+  } else if (json || answer.json_only) {
     response.content_type = "application/json";
     response.body = RenderJson(answer, params.Get("encoding"));
   } else {

@@ -396,6 +396,10 @@ std::string RenderJson(const Answer& answer, absl::string_view encoding) {
       const std::string key =
           name == "mandate_text" ? "HtmlText" : PascalCase(name.substr(8));
       root.Child("Mandate").values.emplace_back(key, value);
+    } else if (const size_t dot = name.find('.'); dot != std::string::npos) {
+      // "Person.LastName": a member of a nested object.
+      root.Child(name.substr(0, dot))
+          .values.emplace_back(name.substr(dot + 1), value);
     } else if (absl::StartsWith(name, "add_paydata[") && name.back() == ']') {
       root.Child("AddPayData")
           .values.emplace_back(name.substr(12, name.size() - 13), value);

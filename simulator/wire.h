@@ -63,6 +63,8 @@ struct Answer {
   // Binary answers (getfile/getinvoice PDFs): the body and its type.
   std::string binary;
   std::string binary_type;
+  // Answered in JSON whatever the request accepts (getuser type=userdata).
+  bool json_only = false;
 
   Answer& Add(absl::string_view name, absl::string_view value);
   const std::string* Find(absl::string_view name) const;
@@ -80,7 +82,8 @@ struct Answer {
 std::string RenderLines(const Answer& answer, bool utf8);
 // PAYONE's JSON answer shape (Accept: application/json): PascalCase
 // top-level keys, errors under "Error", clearing data under "Clearing",
-// add_paydata[x] under "AddPayData". Always UTF-8.
+// add_paydata[x] under "AddPayData", "Object.Member" under "Object".
+// Always UTF-8.
 std::string RenderJson(const Answer& answer, absl::string_view encoding);
 
 // The Client API's JSON answer: one flat object of the answer's parameters

@@ -61,6 +61,48 @@ void AppendLedgerMembers(const MessageModel& m, std::string* out) {
   }
 }
 
+// A RESPONSE with a result_oneof: DecodeResult, inline, so that the
+// generated sources stay as they are.
+void AppendDecodeResult(const MessageModel& m, std::string* out) {
+  const auto* oneof = m.message->FindOneofByName(m.rules.result_oneof());
+  if (oneof == nullptr) return;
+  std::string paydata_stem = "\"\"";
+  std::string paydata = "nullptr";
+  std::string unknown = "nullptr";
+  for (const FieldModel& f : m.fields) {
+    if (f.kind == FieldKind::kKeyedMap && paydata == "nullptr") {
+      paydata_stem = CppLiteral(f.rules.wire_name());
+      paydata = absl::StrCat("m->mutable_", f.accessor, "()");
+    } else if (f.kind == FieldKind::kUnknownMap) {
+      unknown = absl::StrCat("m->mutable_", f.accessor, "()");
+    }
+  }
+  absl::SubstituteAndAppend(out, R"(
+  // The typed result (oneof $0): fills the alternative whose field number
+  // is `number` (the request's action) from PAYONE's answer with its PART's
+  // codec and takes the parameters it decoded out of the free maps; any
+  // other number sets nothing.
+  static absl::Status DecodeResult(int number, absl::string_view body,
+                                   const DecodeOptions& options, Message* m) {
+    switch (number) {
+)",
+                            oneof->name());
+  for (int i = 0; i < oneof->field_count(); ++i) {
+    const auto* field = oneof->field(i);
+    absl::SubstituteAndAppend(out, R"(      case $0:
+        return internal::DecodeResultPart(body, options, m->mutable_$1(),
+                                          $2, $3, $4);
+)",
+                              field->number(), FieldAccessor(field),
+                              paydata_stem, paydata, unknown);
+  }
+  out->append(R"(      default:
+        return absl::OkStatus();
+    }
+  }
+)");
+}
+
 void AppendMessage(const MessageModel& m, std::string* out) {
   const auto kind = m.rules.kind();
   absl::SubstituteAndAppend(out, R"(
@@ -98,6 +140,7 @@ struct PayoneCodec<$0> {
                      FormBuilder* form);
   static std::string EncodeResponse(const Message& m);
 )");
+    AppendDecodeResult(m, out);
   } else if (kind == payone::v1::MESSAGE_KIND_NOTIFICATION) {
     out->append(R"(
   // Parses the form-encoded POST body into `m` (cleared first).
@@ -156,6 +199,12 @@ std::string CodecHeaderGenerator::Generate() const {
 #include "$1.pb.h"
 )",
                             guard, stem);
+  for (const MessageModel& m : model_.messages) {
+    if (!m.rules.result_oneof().empty()) {
+      out.append("#include \"codec/runtime/result_part.h\"\n");
+      break;
+    }
+  }
   for (const auto* dep : model_.codec_imports) {
     absl::StrAppend(&out, "#include \"", ProtoStem(dep), ".payone.h\"\n");
   }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -169,6 +170,48 @@ message R {
 )"),
               HasSubstr("bad.proto: field t.R.x: wire name \"x\" is used "
                         "twice"));
+}
+
+TEST_F(GeneratorTest, ChecksActionAndResultOneofs) {
+  EXPECT_THAT(Fails(R"(
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x" action_oneof: "act"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+}
+)"),
+              HasSubstr("action_oneof \"act\" is not a oneof of this REQUEST"));
+  EXPECT_THAT(Fails(R"(
+message P {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+}
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_RESPONSE result_oneof: "result"};
+  oneof result { P p = 1; }
+}
+)"),
+              HasSubstr("field t.R.p: an alternative of a result_oneof is a "
+                        "gateway_only field of a PART type"));
+  int status = 0;
+  const std::string output = Run(R"(
+message P {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "add_paydata[x]"}];
+}
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_RESPONSE result_oneof: "result"};
+  map<string, string> add_paydata = 1 [(payone.v1.field) = {wire_name: "add_paydata"}];
+  oneof result { P p = 7 [(payone.v1.field) = {gateway_only: true}]; }
+}
+)",
+                                 &status);
+  EXPECT_EQ(status, 0) << output;
+  std::ifstream header(dir_ / "out/bad.payone.h");
+  const std::string text((std::istreambuf_iterator<char>(header)),
+                         std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, HasSubstr("static absl::Status DecodeResult(int number"));
+  EXPECT_THAT(text, HasSubstr("case 7:"));
+  EXPECT_THAT(text, HasSubstr("m->mutable_add_paydata()"));
 }
 
 TEST_F(GeneratorTest, RejectsEnumsWithoutWireValues) {

@@ -628,6 +628,39 @@ bool HasCodecContent(const FileDescriptor* file) {
   return false;
 }
 
+// action_oneof names a oneof of a REQUEST; result_oneof a oneof of a
+// RESPONSE whose alternatives are gateway_only PARTs, which the generated
+// DecodeResult fills.
+absl::Status CheckActionOneofs(const MessageModel& model) {
+  const auto kind = model.rules.kind();
+  const std::string& action = model.rules.action_oneof();
+  if (!action.empty() && (kind != payone::v1::MESSAGE_KIND_REQUEST ||
+                          model.message->FindOneofByName(action) == nullptr)) {
+    return MessageError(model.message,
+                        absl::StrCat("action_oneof \"", action,
+                                     "\" is not a oneof of this REQUEST"));
+  }
+  const std::string& result = model.rules.result_oneof();
+  if (result.empty()) return absl::OkStatus();
+  const auto* oneof = model.message->FindOneofByName(result);
+  if (kind != payone::v1::MESSAGE_KIND_RESPONSE || oneof == nullptr) {
+    return MessageError(model.message,
+                        absl::StrCat("result_oneof \"", result,
+                                     "\" is not a oneof of this RESPONSE"));
+  }
+  for (int i = 0; i < oneof->field_count(); ++i) {
+    const FieldDescriptor* field = oneof->field(i);
+    if (!FieldRulesOf(field).gateway_only() ||
+        field->type() != FieldDescriptor::TYPE_MESSAGE ||
+        !IsPart(field->message_type())) {
+      return FieldError(field,
+                        "an alternative of a result_oneof is a gateway_only "
+                        "field of a PART type");
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 MessageRules MessageRulesOf(const Descriptor* message) {
@@ -671,6 +704,8 @@ absl::StatusOr<MessageModel> BuildMessageModel(const Descriptor* message) {
   }
   absl::Status rules_ok = CheckRules(model);
   if (!rules_ok.ok()) return rules_ok;
+  absl::Status oneofs_ok = CheckActionOneofs(model);
+  if (!oneofs_ok.ok()) return oneofs_ok;
   absl::Status ledger_ok = ClassifyLedger(&model);
   if (!ledger_ok.ok()) return ledger_ok;
   return model;

@@ -49,6 +49,7 @@ def payone_cc_codec_library(name, proto, cc_proto, deps = [], strip_include_pref
             "//codec/runtime:generated",
             "//codec/runtime:ledger",
             "//codec/runtime:redact",
+            "//codec/runtime:result_part",
             "@system//:absl",
         ],
         **kwargs

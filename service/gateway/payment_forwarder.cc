@@ -61,6 +61,18 @@ absl::flat_hash_set<std::string> PaymentForwarder::OmittedStandardParameters(
           rules.omit_standard_parameters().end()};
 }
 
+int PaymentForwarder::ActionOf(const google::protobuf::Message& request) {
+  const google::protobuf::Descriptor* descriptor = request.GetDescriptor();
+  const auto& rules = descriptor->options().GetExtension(payone::v1::message);
+  if (rules.action_oneof().empty()) return 0;
+  const google::protobuf::OneofDescriptor* oneof =
+      descriptor->FindOneofByName(rules.action_oneof());
+  if (oneof == nullptr) return 0;
+  const google::protobuf::FieldDescriptor* set =
+      request.GetReflection()->GetOneofFieldDescriptor(request, oneof);
+  return set == nullptr ? 0 : set->number();
+}
+
 void PaymentForwarder::AddStandardParameters(
     const AccountSettings& account, absl::string_view request_type,
     const absl::flat_hash_set<std::string>& omit,

@@ -22,6 +22,7 @@
 #include "absl/time/time.h"
 #include "codec/runtime/codec.h"
 #include "codec/runtime/form.h"
+#include "codec/runtime/json_answer.h"
 #include "codec/runtime/malformed_request.h"
 #include "grpcpp/grpcpp.h"
 #include "payone/v1/responses.pb.h"
@@ -49,6 +50,14 @@ template <typename T, typename = void>
 struct HasContent : std::false_type {};
 template <typename T>
 struct HasContent<T, std::void_t<decltype(std::declval<T&>().set_content(""))>>
+    : std::true_type {};
+
+// Answers with a typed result of the request's action (result_oneof).
+template <typename T, typename = void>
+struct HasResult : std::false_type {};
+template <typename T>
+struct HasResult<T, std::void_t<decltype(codec::PayoneCodec<T>::DecodeResult(
+                        0, "", codec::DecodeOptions(), nullptr))>>
     : std::true_type {};
 
 template <typename T, typename = void>
@@ -86,6 +95,9 @@ struct PreparedRequest {
   absl::Time deadline;
   codec::DecodeOptions decode_options;
   std::shared_ptr<LedgerCall> ledger_call;  // null without a ledger
+  // Field number of the request's action (action_oneof), 0 without one:
+  // selects the answer's typed result.
+  int action = 0;
 };
 
 // What came of a PreparedRequest.
@@ -148,7 +160,7 @@ class PaymentForwarder {
             std::shared_ptr<internal::CallState> state, Resp* resp,
             internal::PreparedRequest prepared);
   template <typename Resp>
-  static internal::Answer ReadAnswer(HttpResult result,
+  static internal::Answer ReadAnswer(HttpResult result, int action,
                                      const codec::DecodeOptions& options,
                                      Resp* resp);
   static std::shared_ptr<internal::CallState> Begin(
@@ -162,6 +174,9 @@ class PaymentForwarder {
   // (payone.v1.message).omit_standard_parameters.
   static absl::flat_hash_set<std::string> OmittedStandardParameters(
       const google::protobuf::Descriptor* request);
+  // The field number of the alternative set in the request's
+  // (payone.v1.message).action_oneof, 0 when it has none or none is set.
+  static int ActionOf(const google::protobuf::Message& request);
   // mid, aid, portalid, key, api_version, mode, request, encoding and the
   // solution name and version, less those in `omit`.
   void AddStandardParameters(const AccountSettings& account,
@@ -232,6 +247,9 @@ grpc::ServerUnaryReactor* PaymentForwarder::Forward(
   prepared.deadline = UpstreamDeadline(ctx);
   prepared.decode_options.charset = account->charset;
   prepared.decode_options.max_body_bytes = limits.max_response_bytes();
+  if constexpr (internal::HasResult<Resp>::value) {
+    prepared.action = ActionOf(*req);
+  }
   // Encoded before the ledger records anything, so that an oversized body
   // is refused with nothing sent. A sequence number the ledger fills in
   // adds a few bytes later; the bound is on what the caller sent.
@@ -359,8 +377,8 @@ void PaymentForwarder::Send(internal::ForwardReactor* reactor,
       [this, reactor, state, resp,
        prepared = std::move(prepared)](HttpResult result) mutable {
         RecordUpstream(*state, result);
-        internal::Answer answer =
-            ReadAnswer(std::move(result), prepared.decode_options, resp);
+        internal::Answer answer = ReadAnswer(std::move(result), prepared.action,
+                                             prepared.decode_options, resp);
         if (answer.outcome == RequestRecord::Outcome::kAnswered) {
           RecordAnswer(*state, answer);
         }
@@ -393,7 +411,8 @@ void PaymentForwarder::Send(internal::ForwardReactor* reactor,
 
 template <typename Resp>
 internal::Answer PaymentForwarder::ReadAnswer(
-    HttpResult result, const codec::DecodeOptions& options, Resp* resp) {
+    HttpResult result, int action, const codec::DecodeOptions& options,
+    Resp* resp) {
   using Outcome = RequestRecord::Outcome;
   internal::Answer answer;
   if (!result.status.ok()) {
@@ -420,14 +439,40 @@ internal::Answer PaymentForwarder::ReadAnswer(
       return answer;
     }
   }
+  // JSON (getuser with type=userdata answers only so) is read as the
+  // key=value lines it stands for; it is always UTF-8.
+  absl::string_view body = result.body;
+  codec::DecodeOptions body_options = options;
+  std::string json_lines;
+  if (absl::StartsWith(result.content_type, "application/json")) {
+    absl::StatusOr<std::string> lines = codec::JsonAnswerToLines(result.body);
+    if (!lines.ok()) {
+      answer.status = UpstreamFailed(
+          absl::UnknownError(absl::StrCat("PAYONE's answer could not be read: ",
+                                          lines.status().message())),
+          Delivery::kOutcomeUnknown);
+      return answer;
+    }
+    json_lines = *std::move(lines);
+    body = json_lines;
+    body_options.charset = codec::Charset::kUtf8;
+  }
   absl::Status decoded =
-      codec::PayoneCodec<Resp>::Decode(result.body, options, resp);
+      codec::PayoneCodec<Resp>::Decode(body, body_options, resp);
   if (!decoded.ok()) {
     answer.status = UpstreamFailed(
         absl::UnknownError(absl::StrCat("PAYONE's answer could not be read: ",
                                         decoded.message())),
         Delivery::kOutcomeUnknown);
     return answer;
+  }
+  if constexpr (internal::HasResult<Resp>::value) {
+    // The body already read as the answer, so only a result part's own
+    // parameters are left to go wrong, and those stay in the free maps.
+    if (action != 0 && resp->status() != payone::v1::STATUS_ERROR) {
+      codec::PayoneCodec<Resp>::DecodeResult(action, body, body_options, resp)
+          .IgnoreError();
+    }
   }
   answer.outcome = Outcome::kAnswered;
   if constexpr (internal::HasTxid<Resp>::value) answer.txid = resp->txid();

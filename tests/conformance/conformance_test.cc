@@ -42,9 +42,13 @@ namespace {
 
 using ::google::protobuf::util::TimeUtil;
 using ::payone::service::Config;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::Not;
+using ::testing::Pair;
 using ::testing::StartsWith;
+using ::testing::UnorderedElementsAre;
 
 constexpr char kAccount[] = "shop";
 constexpr char kPortalKey[] = "conformance-portal-key";
@@ -702,6 +706,11 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
       Call(&v1::PayoneGateway::Stub::GenericPayment, set);
   ASSERT_EQ(started.status(), v1::STATUS_REDIRECT) << started.errormessage();
   ASSERT_FALSE(started.workorderid().empty());
+  ASSERT_TRUE(started.has_paypal_express_set_checkout());
+  EXPECT_EQ(started.paypal_express_set_checkout().workorderid(),
+            started.workorderid());
+  EXPECT_EQ(started.paypal_express_set_checkout().redirecturl(),
+            started.redirecturl());
   CompleteRedirect(started.redirecturl());
 
   v1::GenericPaymentRequest get = set;
@@ -711,6 +720,20 @@ CONFORMANCE_TEST(PayPalExpressCheckout,
       Call(&v1::PayoneGateway::Stub::GenericPayment, get);
   ASSERT_EQ(details.status(), v1::STATUS_OK) << details.errormessage();
   EXPECT_EQ(details.paydata_email(), "buyer@example.com");
+  ASSERT_TRUE(details.has_paypal_express_get_checkout_details());
+  const auto& buyer = details.paypal_express_get_checkout_details();
+  EXPECT_EQ(buyer.workorderid(), started.workorderid());
+  EXPECT_EQ(buyer.email(), "buyer@example.com");
+  EXPECT_EQ(buyer.payer_status(), "verified");
+  EXPECT_EQ(buyer.shipping().firstname(), "Paula");
+  EXPECT_EQ(buyer.shipping().lastname(), "Pal");
+  EXPECT_EQ(buyer.shipping().street(), "Teststr. 1");
+  EXPECT_EQ(buyer.shipping().zip(), "10115");
+  EXPECT_EQ(buyer.shipping().city(), "Berlin");
+  EXPECT_EQ(buyer.shipping().country(), "DE");
+  // What the result holds is no longer in the free maps.
+  EXPECT_THAT(details.add_paydata(), IsEmpty());
+  EXPECT_THAT(details.other_parameters(), IsEmpty());
 
   auto request = PaymentOf<v1::PreauthorizationRequest>(2900);
   request.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_PAYPAL);
@@ -734,6 +757,11 @@ CONFORMANCE_TEST(AmazonPayCheckoutSession,
   ASSERT_EQ(payload.status(), v1::STATUS_OK) << payload.errormessage();
   EXPECT_THAT(payload.paydata_payload(), HasSubstr(kSuccessUrl));
   EXPECT_FALSE(payload.paydata_signature().empty());
+  ASSERT_TRUE(payload.has_amazon_pay_create_checkout_session_payload());
+  const auto& button = payload.amazon_pay_create_checkout_session_payload();
+  EXPECT_EQ(button.workorderid(), payload.workorderid());
+  EXPECT_THAT(button.payload(), HasSubstr(kSuccessUrl));
+  EXPECT_EQ(button.signature(), payload.paydata_signature());
 
   v1::GenericPaymentRequest get = create;
   get.mutable_amazon_pay_get_checkout_session();
@@ -742,9 +770,59 @@ CONFORMANCE_TEST(AmazonPayCheckoutSession,
       Call(&v1::PayoneGateway::Stub::GenericPayment, get);
   ASSERT_EQ(session.status(), v1::STATUS_OK) << session.errormessage();
   EXPECT_EQ(session.workorderid(), payload.workorderid());
+  ASSERT_TRUE(session.has_amazon_pay_get_checkout_session());
+  const auto& buyer = session.amazon_pay_get_checkout_session();
+  EXPECT_EQ(buyer.workorderid(), payload.workorderid());
+  EXPECT_EQ(buyer.email(), "buyer@example.com");
+  EXPECT_EQ(buyer.shipping().lastname(), "Amazing");
+  EXPECT_EQ(buyer.shipping().zip(), "80939");
+  EXPECT_EQ(buyer.billing().city(), "Muenchen");
+  EXPECT_EQ(buyer.billing().country(), "DE");
+  // storename is not part of the typed result: it stays in the free map.
+  EXPECT_THAT(session.add_paydata(),
+              ElementsAre(Pair("storename", "Simulated Store")));
   get.set_workorderid("WX-unknown");
   EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, get).errorcode(),
             1011);
+}
+
+CONFORMANCE_TEST(AmazonPayV1OrderReference,
+                 {"GenericPayment", "wallet/AMZ", "getconfiguration"},
+                 {"GenericPayment", "wallet/AMZ", "getorderreferencedetails"}) {
+  v1::GenericPaymentRequest configure;
+  configure.set_account(kAccount);
+  configure.mutable_amazon_pay_get_configuration();
+  configure.set_amount(3900);
+  configure.set_currency("EUR");
+  configure.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_AMAZON_PAY);
+  const v1::GenericPaymentResponse configured =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, configure);
+  ASSERT_EQ(configured.status(), v1::STATUS_OK) << configured.errormessage();
+  ASSERT_TRUE(configured.has_amazon_pay_get_configuration());
+  const auto& ids = configured.amazon_pay_get_configuration();
+  EXPECT_EQ(ids.workorderid(), configured.workorderid());
+  EXPECT_EQ(ids.client_id(), "amzn1.application-oa2-client.sim");
+  EXPECT_THAT(ids.seller_id(), StartsWith("SIMSELLER"));
+  EXPECT_THAT(configured.add_paydata(), IsEmpty());
+
+  v1::GenericPaymentRequest details = configure;
+  details.mutable_amazon_pay_get_order_reference_details()
+      ->set_amazon_reference_id("S02-0000000-0000001");
+  details.set_workorderid(configured.workorderid());
+  const v1::GenericPaymentResponse order =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, details);
+  ASSERT_EQ(order.status(), v1::STATUS_OK) << order.errormessage();
+  ASSERT_TRUE(order.has_amazon_pay_get_order_reference_details());
+  const auto& reference = order.amazon_pay_get_order_reference_details();
+  EXPECT_EQ(reference.workorderid(), configured.workorderid());
+  EXPECT_EQ(reference.shipping().firstname(), "Alfred");
+  EXPECT_EQ(reference.shipping().city(), "Muenchen");
+  EXPECT_EQ(reference.billing().zip(), "80939");
+  EXPECT_EQ(reference.storename(), "Simulated Store");
+  // The address types are not part of the typed result.
+  EXPECT_THAT(order.add_paydata(),
+              UnorderedElementsAre(Pair("billing_type", "Physical"),
+                                   Pair("shipping_type", "Physical")));
 }
 
 CONFORMANCE_TEST(UnzerPreCheck,
@@ -763,9 +841,71 @@ CONFORMANCE_TEST(UnzerPreCheck,
       Call(&v1::PayoneGateway::Stub::GenericPayment, check);
   ASSERT_EQ(checked.status(), v1::STATUS_OK) << checked.errormessage();
   EXPECT_FALSE(checked.workorderid().empty());
+  ASSERT_TRUE(checked.has_unzer_pre_check());
+  EXPECT_EQ(checked.unzer_pre_check().workorderid(), checked.workorderid());
   check.mutable_personal_data()->set_lastname("Rejected");
-  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, check).errorcode(),
-            307);
+  const v1::GenericPaymentResponse rejected =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, check);
+  EXPECT_EQ(rejected.errorcode(), 307);
+  EXPECT_EQ(rejected.result_case(), v1::GenericPaymentResponse::RESULT_NOT_SET)
+      << "an ERROR answer has no result";
+}
+
+CONFORMANCE_TEST(RatepayProfileAndCalculation,
+                 {"GenericPayment", "financing/RPS", "profile"},
+                 {"GenericPayment", "financing/RPS", "calculation"}) {
+  v1::GenericPaymentRequest profile;
+  profile.set_account(kAccount);
+  profile.mutable_ratepay_profile();
+  profile.set_amount(0);
+  profile.set_currency("EUR");
+  profile.set_shop_id("88880103");
+  profile.mutable_financing()->set_financingtype(
+      v1::FINANCING_TYPE_RATEPAY_INSTALLMENTS);
+  const v1::GenericPaymentResponse shop =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, profile);
+  ASSERT_EQ(shop.status(), v1::STATUS_OK) << shop.errormessage();
+  ASSERT_TRUE(shop.has_ratepay_profile());
+  const auto& limits = shop.ratepay_profile();
+  EXPECT_EQ(limits.profile_id(), "SIM-88880103");
+  EXPECT_EQ(limits.currency(), "EUR");
+  EXPECT_EQ(limits.country_code_billing(), "DE,AT");
+  EXPECT_EQ(limits.activation_status_installment(), "2");
+  EXPECT_EQ(limits.tx_limit_installment_min(), "200.00");
+  EXPECT_EQ(limits.tx_limit_installment_max(), "3000.00");
+  EXPECT_EQ(limits.month_allowed(), "3,6,12,24");
+  EXPECT_THAT(shop.add_paydata(), IsEmpty());
+
+  // 1000.00 in rates of at most 100.00: 12 months at 13.70 %.
+  v1::GenericPaymentRequest calculation = profile;
+  auto* by_rate = calculation.mutable_ratepay_calculation();
+  by_rate->set_calculation_type(v1::RATEPAY_CALCULATION_TYPE_BY_RATE);
+  by_rate->set_rate(10000);
+  by_rate->set_customer_allow_credit_inquiry(true);
+  calculation.set_amount(100000);
+  const v1::GenericPaymentResponse plan =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, calculation);
+  ASSERT_EQ(plan.status(), v1::STATUS_OK) << plan.errormessage();
+  ASSERT_TRUE(plan.has_ratepay_calculation());
+  const auto& rates = plan.ratepay_calculation();
+  EXPECT_EQ(rates.workorderid(), plan.workorderid());
+  EXPECT_EQ(rates.amount(), "1000.00");
+  EXPECT_EQ(rates.number_of_rates(), 12);
+  EXPECT_EQ(rates.rate(), "94.75");
+  EXPECT_EQ(rates.last_rate(), "94.75");
+  EXPECT_EQ(rates.total_amount(), "1137.00");
+  EXPECT_EQ(rates.interest_amount(), "137.00");
+  EXPECT_EQ(rates.payment_firstday(), 2);
+  EXPECT_THAT(plan.add_paydata(), IsEmpty());
+
+  // By time: the rate is required with calculation-by-rate only.
+  by_rate->set_calculation_type(v1::RATEPAY_CALCULATION_TYPE_BY_TIME);
+  by_rate->clear_rate();
+  by_rate->set_month(6);
+  const v1::GenericPaymentResponse by_time =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, calculation);
+  ASSERT_EQ(by_time.status(), v1::STATUS_OK) << by_time.errormessage();
+  EXPECT_EQ(by_time.ratepay_calculation().number_of_rates(), 6);
 }
 
 // ---------------------------------------------------------------------------
@@ -794,6 +934,13 @@ TEST_P(Klarna, SessionThenPaymentWithWorkorder) {
   ASSERT_EQ(started.status(), v1::STATUS_OK) << started.errormessage();
   ASSERT_FALSE(started.workorderid().empty());
   EXPECT_FALSE(started.paydata_client_token().empty());
+  ASSERT_TRUE(started.has_klarna_start_session());
+  EXPECT_EQ(started.klarna_start_session().workorderid(),
+            started.workorderid());
+  EXPECT_EQ(started.klarna_start_session().client_token(),
+            started.paydata_client_token());
+  EXPECT_EQ(started.klarna_start_session().session_id(),
+            started.paydata_session_id());
 
   // The basket changed: the session follows, keeping its workorderid.
   v1::GenericPaymentRequest update = session;
@@ -804,6 +951,9 @@ TEST_P(Klarna, SessionThenPaymentWithWorkorder) {
       Call(&v1::PayoneGateway::Stub::GenericPayment, update);
   ASSERT_EQ(updated.status(), v1::STATUS_OK) << updated.errormessage();
   EXPECT_EQ(updated.workorderid(), started.workorderid());
+  ASSERT_TRUE(updated.has_klarna_update_order());
+  EXPECT_EQ(updated.klarna_update_order().workorderid(), started.workorderid());
+  EXPECT_FALSE(updated.klarna_update_order().client_token().empty());
 
   request.set_reference(NewReference());
   request.set_workorderid(started.workorderid());
@@ -850,14 +1000,34 @@ CONFORMANCE_TEST(SecuredInstallmentWithOptions,
   const v1::GenericPaymentResponse offered =
       Call(&v1::PayoneGateway::Stub::GenericPayment, options);
   ASSERT_EQ(offered.status(), v1::STATUS_OK) << offered.errormessage();
-  const auto option = offered.add_paydata().find("installment_option_id_1");
-  ASSERT_NE(option, offered.add_paydata().end());
+  ASSERT_TRUE(offered.has_secured_installment_options());
+  const auto& plans = offered.secured_installment_options();
+  EXPECT_EQ(plans.workorderid(), offered.workorderid());
+  EXPECT_EQ(plans.amount_value(), 30000);
+  EXPECT_EQ(plans.amount_currency(), "EUR");
+  // PAYONE numbers the plans add_paydata[<name>_0], _1, ...: in that order.
+  ASSERT_EQ(plans.options_size(), 3);
+  EXPECT_EQ(plans.options(0).number_of_payments(), 3);
+  EXPECT_EQ(plans.options(1).number_of_payments(), 6);
+  const v1::SecuredInstallmentOption& year = plans.options(2);
+  EXPECT_EQ(year.installment_option_id(), "IOP_sim12");
+  EXPECT_EQ(year.number_of_payments(), 12);
+  EXPECT_EQ(year.total_amount_value(), 34497);  // 300.00 at 14.99 %
+  EXPECT_EQ(year.total_amount_currency(), "EUR");
+  EXPECT_EQ(year.monthly_amount_value(), 2875);
+  EXPECT_EQ(year.last_rate_amount_value(), 2872);
+  EXPECT_EQ(year.nominal_interest_rate(), 1499);
+  EXPECT_EQ(year.effective_interest_rate(), 1503);
+  EXPECT_EQ(year.first_rate_date(), "2030-01-28");
+  EXPECT_EQ(year.link_credit_information_type(), "application/pdf");
+  EXPECT_THAT(offered.add_paydata(), IsEmpty());
+  const std::string chosen = plans.options(1).installment_option_id();
 
   auto request = PaymentOf<v1::PreauthorizationRequest>(30000);
   AddSecuredCustomer(&request);
   auto* installment = request.mutable_secured_installment();
   installment->set_device_token(kDeviceToken);
-  installment->set_installment_option_id(option->second);
+  installment->set_installment_option_id(chosen);
   installment->set_iban("DE62500105171314583819");
   installment->set_bankaccountholder("Erika Mustermann");
   EXPECT_EQ(ReserveAndCapture(request).status(), v1::STATUS_APPROVED);
@@ -1010,6 +1180,47 @@ CONFORMANCE_TEST(GetUserTokenPaysForTheStoredDebtor,
   get.clear_customerid();
   get.set_userid("999999999");
   EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GetUser, get).errorcode(), 3009);
+}
+
+CONFORMANCE_TEST(GetUserDataReadsTheStoredDebtor, {"GetUser", "", "userdata"}) {
+  auto request = PaymentOf<v1::PreauthorizationRequest>(100);
+  request.mutable_personal_data()->set_customerid("cust-data-1");
+  request.mutable_personal_data()->set_street("Teststr. 1");
+  request.mutable_personal_data()->set_zip("10115");
+  request.mutable_personal_data()->set_city("Berlin");
+  request.mutable_invoice();
+  const v1::PreauthorizationResponse paid =
+      Call(&v1::PayoneGateway::Stub::Preauthorize, request);
+  ASSERT_FALSE(paid.userid().empty()) << paid.errormessage();
+
+  // PAYONE answers type=userdata in JSON only; the gateway decodes it.
+  v1::GetUserRequest get;
+  get.set_account(kAccount);
+  get.set_customerid("cust-data-1");
+  get.set_type(v1::GET_USER_TYPE_USERDATA);
+  const v1::GetUserResponse user = Call(&v1::PayoneGateway::Stub::GetUser, get);
+  ASSERT_EQ(user.status(), v1::STATUS_OK) << user.errormessage();
+  EXPECT_EQ(user.userid(), paid.userid());
+  EXPECT_FALSE(user.usertoken().empty());
+  ASSERT_TRUE(user.has_debtor());
+  EXPECT_EQ(user.debtor().firstname(), "Erika");
+  EXPECT_EQ(user.debtor().lastname(), "Mustermann");
+  EXPECT_EQ(user.debtor().street(), "Teststr. 1");
+  EXPECT_EQ(user.debtor().zip(), "10115");
+  EXPECT_EQ(user.debtor().city(), "Berlin");
+  EXPECT_EQ(user.debtor().country(), "DE");
+  // Nothing else but the echo of the request's encoding that JSON answers
+  // carry.
+  EXPECT_THAT(user.other_parameters(), ElementsAre(Pair("encoding", "UTF-8")));
+
+  // Errors come in JSON too, under "Error".
+  get.clear_customerid();
+  get.set_userid("999999999");
+  const v1::GetUserResponse unknown =
+      Call(&v1::PayoneGateway::Stub::GetUser, get);
+  EXPECT_EQ(unknown.status(), v1::STATUS_ERROR);
+  EXPECT_EQ(unknown.errorcode(), 3009);
+  EXPECT_FALSE(unknown.has_debtor());
 }
 
 CONFORMANCE_TEST(SubscriptionCreatedUpdatedCancelled,

@@ -25,6 +25,108 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// How a Ratepay installment plan is calculated (add_paydata[calculation_type]).
+type RatepayCalculationType int32
+
+const (
+	// Not set: the parameter is not sent.
+	RatepayCalculationType_RATEPAY_CALCULATION_TYPE_UNSPECIFIED RatepayCalculationType = 0
+	// From the monthly rate the buyer wants to pay (rate).
+	RatepayCalculationType_RATEPAY_CALCULATION_TYPE_BY_RATE RatepayCalculationType = 1
+	// From the number of months (month).
+	RatepayCalculationType_RATEPAY_CALCULATION_TYPE_BY_TIME RatepayCalculationType = 2
+)
+
+// Enum value maps for RatepayCalculationType.
+var (
+	RatepayCalculationType_name = map[int32]string{
+		0: "RATEPAY_CALCULATION_TYPE_UNSPECIFIED",
+		1: "RATEPAY_CALCULATION_TYPE_BY_RATE",
+		2: "RATEPAY_CALCULATION_TYPE_BY_TIME",
+	}
+	RatepayCalculationType_value = map[string]int32{
+		"RATEPAY_CALCULATION_TYPE_UNSPECIFIED": 0,
+		"RATEPAY_CALCULATION_TYPE_BY_RATE":     1,
+		"RATEPAY_CALCULATION_TYPE_BY_TIME":     2,
+	}
+)
+
+func (x RatepayCalculationType) Enum() *RatepayCalculationType {
+	p := new(RatepayCalculationType)
+	*p = x
+	return p
+}
+
+func (x RatepayCalculationType) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RatepayCalculationType) Descriptor() protoreflect.EnumDescriptor {
+	return file_payone_v1_management_requests_proto_enumTypes[0].Descriptor()
+}
+
+func (RatepayCalculationType) Type() protoreflect.EnumType {
+	return &file_payone_v1_management_requests_proto_enumTypes[0]
+}
+
+func (x RatepayCalculationType) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RatepayCalculationType.Descriptor instead.
+func (RatepayCalculationType) EnumDescriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{0}
+}
+
+// What getuser reads besides the usertoken (type).
+type GetUserType int32
+
+const (
+	// Not set: only the usertoken.
+	GetUserType_GET_USER_TYPE_UNSPECIFIED GetUserType = 0
+	// The debtor's stored data (PAYONE answers in JSON).
+	GetUserType_GET_USER_TYPE_USERDATA GetUserType = 1
+)
+
+// Enum value maps for GetUserType.
+var (
+	GetUserType_name = map[int32]string{
+		0: "GET_USER_TYPE_UNSPECIFIED",
+		1: "GET_USER_TYPE_USERDATA",
+	}
+	GetUserType_value = map[string]int32{
+		"GET_USER_TYPE_UNSPECIFIED": 0,
+		"GET_USER_TYPE_USERDATA":    1,
+	}
+)
+
+func (x GetUserType) Enum() *GetUserType {
+	p := new(GetUserType)
+	*p = x
+	return p
+}
+
+func (x GetUserType) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (GetUserType) Descriptor() protoreflect.EnumDescriptor {
+	return file_payone_v1_management_requests_proto_enumTypes[1].Descriptor()
+}
+
+func (GetUserType) Type() protoreflect.EnumType {
+	return &file_payone_v1_management_requests_proto_enumTypes[1]
+}
+
+func (x GetUserType) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use GetUserType.Descriptor instead.
+func (GetUserType) EnumDescriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{1}
+}
+
 // request=managemandate: creates or looks up a SEPA direct debit mandate
 // before the payment; answers APPROVED with mandate_identification,
 // mandate_status (pending: show mandate_text to the customer) and the creditor
@@ -764,9 +866,13 @@ func (*UnzerPreCheck) Descriptor() ([]byte, []int) {
 // (PayPal Express setexpresscheckout and getexpresscheckoutdetails, Klarna
 // start_session and update_order, PAYONE Secured Installment
 // installment_options, Amazon Pay v2 createCheckoutSessionPayload and
-// getCheckoutSession, Unzer/Payolution pre_check). Answers OK, REDIRECT, APPROVED or ERROR, with
-// workorderid and add_paydata[...]. The former free-text `action` (field 2)
-// is removed.
+// getCheckoutSession, Amazon Pay v1 getconfiguration and
+// getorderreferencedetails, Unzer/Payolution pre_check, Ratepay profile
+// and calculation). PayPal Express has no doexpresscheckout action at
+// PAYONE: the (pre)authorization with the session's workorderid completes
+// it. Answers OK, REDIRECT, APPROVED or ERROR, with workorderid and
+// add_paydata[...]; GenericPaymentResponse.result holds the action's typed
+// result. The former free-text `action` (field 2) is removed.
 type GenericPaymentRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The merchant account configured in the gateway (e.g. "shop-de") whose
@@ -831,6 +937,10 @@ type GenericPaymentRequest struct {
 	//	*GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload
 	//	*GenericPaymentRequest_AmazonPayGetCheckoutSession
 	//	*GenericPaymentRequest_UnzerPreCheck
+	//	*GenericPaymentRequest_RatepayProfile
+	//	*GenericPaymentRequest_RatepayCalculation
+	//	*GenericPaymentRequest_AmazonPayGetConfiguration
+	//	*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails
 	GenericAction isGenericPaymentRequest_GenericAction `protobuf_oneof:"generic_action"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1063,6 +1173,42 @@ func (x *GenericPaymentRequest) GetUnzerPreCheck() *UnzerPreCheck {
 	return nil
 }
 
+func (x *GenericPaymentRequest) GetRatepayProfile() *RatepayProfile {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_RatepayProfile); ok {
+			return x.RatepayProfile
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetRatepayCalculation() *RatepayCalculation {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_RatepayCalculation); ok {
+			return x.RatepayCalculation
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayGetConfiguration() *AmazonPayGetConfiguration {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayGetConfiguration); ok {
+			return x.AmazonPayGetConfiguration
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayGetOrderReferenceDetails() *AmazonPayGetOrderReferenceDetails {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails); ok {
+			return x.AmazonPayGetOrderReferenceDetails
+		}
+	}
+	return nil
+}
+
 type isGenericPaymentRequest_PaymentMethod interface {
 	isGenericPaymentRequest_PaymentMethod()
 }
@@ -1132,6 +1278,26 @@ type GenericPaymentRequest_UnzerPreCheck struct {
 	UnzerPreCheck *UnzerPreCheck `protobuf:"bytes,24,opt,name=unzer_pre_check,json=unzerPreCheck,proto3,oneof"`
 }
 
+type GenericPaymentRequest_RatepayProfile struct {
+	// profile (Ratepay).
+	RatepayProfile *RatepayProfile `protobuf:"bytes,25,opt,name=ratepay_profile,json=ratepayProfile,proto3,oneof"`
+}
+
+type GenericPaymentRequest_RatepayCalculation struct {
+	// calculation (Ratepay Installment).
+	RatepayCalculation *RatepayCalculation `protobuf:"bytes,26,opt,name=ratepay_calculation,json=ratepayCalculation,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayGetConfiguration struct {
+	// getconfiguration (Amazon Pay v1).
+	AmazonPayGetConfiguration *AmazonPayGetConfiguration `protobuf:"bytes,27,opt,name=amazon_pay_get_configuration,json=amazonPayGetConfiguration,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayGetOrderReferenceDetails struct {
+	// getorderreferencedetails (Amazon Pay v1).
+	AmazonPayGetOrderReferenceDetails *AmazonPayGetOrderReferenceDetails `protobuf:"bytes,28,opt,name=amazon_pay_get_order_reference_details,json=amazonPayGetOrderReferenceDetails,proto3,oneof"`
+}
+
 func (*GenericPaymentRequest_PaypalExpressSetCheckout) isGenericPaymentRequest_GenericAction() {}
 
 func (*GenericPaymentRequest_PaypalExpressGetCheckoutDetails) isGenericPaymentRequest_GenericAction() {
@@ -1149,6 +1315,15 @@ func (*GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload) isGenericPay
 func (*GenericPaymentRequest_AmazonPayGetCheckoutSession) isGenericPaymentRequest_GenericAction() {}
 
 func (*GenericPaymentRequest_UnzerPreCheck) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_RatepayProfile) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_RatepayCalculation) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_AmazonPayGetConfiguration) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails) isGenericPaymentRequest_GenericAction() {
+}
 
 // request=updateuser: updates the debtor's master data and stored payment data
 // (also to activate a mandate or to supply the address for cross-border SEPA),
@@ -1394,9 +1569,9 @@ func (x *UpdateUserRequest) GetDeleteBankaccountdata() bool {
 // request=getuser (api_version >= 3.11) with getusertoken=yes: answers
 // APPROVED with a usertoken, valid 15 minutes, that names this debtor in a
 // (pre)authorization (personal_data.usertoken), e.g. to copy the debtor to
-// another merchant. The debtor is named by userid or customerid. (getuser
-// with type=userdata answers only in JSON, which the gateway does not
-// decode; it is not offered.)
+// another merchant. The debtor is named by userid or customerid. With
+// type=userdata PAYONE answers only in JSON, with the debtor's stored data;
+// the gateway decodes that answer like any other (GetUserResponse.debtor).
 type GetUserRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The merchant account configured in the gateway (e.g. "shop-de") whose
@@ -1407,7 +1582,11 @@ type GetUserRequest struct {
 	// Format: NUMERIC(6..12). Optional.
 	Userid string `protobuf:"bytes,2,opt,name=userid,proto3" json:"userid,omitempty"`
 	// The merchant's customer id. Format: CHAR(1..20). Optional.
-	Customerid    string `protobuf:"bytes,3,opt,name=customerid,proto3" json:"customerid,omitempty"`
+	Customerid string `protobuf:"bytes,3,opt,name=customerid,proto3" json:"customerid,omitempty"`
+	// userdata: PAYONE answers in JSON with the debtor's stored data as well,
+	// which the gateway decodes into GetUserResponse.debtor. Format: LIST.
+	// Optional.
+	Type          GetUserType `protobuf:"varint,4,opt,name=type,proto3,enum=payone.v1.GetUserType" json:"type,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1461,6 +1640,13 @@ func (x *GetUserRequest) GetCustomerid() string {
 		return x.Customerid
 	}
 	return ""
+}
+
+func (x *GetUserRequest) GetType() GetUserType {
+	if x != nil {
+		return x.Type
+	}
+	return GetUserType_GET_USER_TYPE_UNSPECIFIED
 }
 
 // request=createaccess: creates a subscription ("access") contract with an
@@ -2012,6 +2198,222 @@ func (x *UpdateReminderRequest) GetSendreminder() bool {
 	return false
 }
 
+// genericpayment action profile (Ratepay, financing RPV/RPS/RPD): the
+// Ratepay profile of the request's shop_id: limits, countries and what is
+// active. Merchants fetch it once per shop id, not per checkout.
+type RatepayProfile struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RatepayProfile) Reset() {
+	*x = RatepayProfile{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RatepayProfile) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RatepayProfile) ProtoMessage() {}
+
+func (x *RatepayProfile) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RatepayProfile.ProtoReflect.Descriptor instead.
+func (*RatepayProfile) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{17}
+}
+
+// genericpayment action calculation (Ratepay Installment, financing RPS):
+// the installment plan for amount and currency, by rate or by time; the
+// request's shop_id names the Ratepay profile.
+type RatepayCalculation struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// By rate or by time. Format: LIST. Required.
+	CalculationType RatepayCalculationType `protobuf:"varint,1,opt,name=calculation_type,json=calculationType,proto3,enum=payone.v1.RatepayCalculationType" json:"calculation_type,omitempty"`
+	// With calculation-by-rate: the monthly rate the buyer wants, in the
+	// smallest currency unit. Format: NUMERIC, values 1..1999999999.
+	// Conditional.
+	Rate int64 `protobuf:"varint,2,opt,name=rate,proto3" json:"rate,omitempty"`
+	// With calculation-by-time: the number of months. Format: NUMERIC, values
+	// 1..120. Conditional.
+	Month int32 `protobuf:"varint,3,opt,name=month,proto3" json:"month,omitempty"`
+	// yes: the buyer agreed to Ratepay's credit inquiry (the plugins always
+	// send yes). Format: yes/no. Optional.
+	CustomerAllowCreditInquiry *bool `protobuf:"varint,4,opt,name=customer_allow_credit_inquiry,json=customerAllowCreditInquiry,proto3,oneof" json:"customer_allow_credit_inquiry,omitempty"`
+	unknownFields              protoimpl.UnknownFields
+	sizeCache                  protoimpl.SizeCache
+}
+
+func (x *RatepayCalculation) Reset() {
+	*x = RatepayCalculation{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RatepayCalculation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RatepayCalculation) ProtoMessage() {}
+
+func (x *RatepayCalculation) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RatepayCalculation.ProtoReflect.Descriptor instead.
+func (*RatepayCalculation) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *RatepayCalculation) GetCalculationType() RatepayCalculationType {
+	if x != nil {
+		return x.CalculationType
+	}
+	return RatepayCalculationType_RATEPAY_CALCULATION_TYPE_UNSPECIFIED
+}
+
+func (x *RatepayCalculation) GetRate() int64 {
+	if x != nil {
+		return x.Rate
+	}
+	return 0
+}
+
+func (x *RatepayCalculation) GetMonth() int32 {
+	if x != nil {
+		return x.Month
+	}
+	return 0
+}
+
+func (x *RatepayCalculation) GetCustomerAllowCreditInquiry() bool {
+	if x != nil && x.CustomerAllowCreditInquiry != nil {
+		return *x.CustomerAllowCreditInquiry
+	}
+	return false
+}
+
+// genericpayment action getconfiguration (Amazon Pay v1, wallet AMZ,
+// legacy): the seller and client ids for Amazon's widgets, and the
+// workorderid of the checkout.
+type AmazonPayGetConfiguration struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayGetConfiguration) Reset() {
+	*x = AmazonPayGetConfiguration{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayGetConfiguration) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayGetConfiguration) ProtoMessage() {}
+
+func (x *AmazonPayGetConfiguration) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayGetConfiguration.ProtoReflect.Descriptor instead.
+func (*AmazonPayGetConfiguration) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{19}
+}
+
+// genericpayment action getorderreferencedetails (Amazon Pay v1, legacy):
+// the buyer's addresses for the order reference chosen in Amazon's widget;
+// the request's workorderid is getconfiguration's.
+type AmazonPayGetOrderReferenceDetails struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Amazon's order reference id from the wallet widget. Format: CHAR.
+	// Required.
+	AmazonReferenceId string `protobuf:"bytes,1,opt,name=amazon_reference_id,json=amazonReferenceId,proto3" json:"amazon_reference_id,omitempty"`
+	// Amazon's address consent token from the address widget. Format: CHAR.
+	// Optional.
+	AmazonAddressToken string `protobuf:"bytes,2,opt,name=amazon_address_token,json=amazonAddressToken,proto3" json:"amazon_address_token,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) Reset() {
+	*x = AmazonPayGetOrderReferenceDetails{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayGetOrderReferenceDetails) ProtoMessage() {}
+
+func (x *AmazonPayGetOrderReferenceDetails) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayGetOrderReferenceDetails.ProtoReflect.Descriptor instead.
+func (*AmazonPayGetOrderReferenceDetails) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) GetAmazonReferenceId() string {
+	if x != nil {
+		return x.AmazonReferenceId
+	}
+	return ""
+}
+
+func (x *AmazonPayGetOrderReferenceDetails) GetAmazonAddressToken() string {
+	if x != nil {
+		return x.AmazonAddressToken
+	}
+	return ""
+}
+
 var File_payone_v1_management_requests_proto protoreflect.FileDescriptor
 
 const file_payone_v1_management_requests_proto_rawDesc = "" +
@@ -2113,7 +2515,7 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1bAmazonPayGetCheckoutSession:1\xd2\xf3\x18-\b\x04\")\n" +
 	"\x13add_paydata[action]\x12\x12getCheckoutSession\"9\n" +
 	"\rUnzerPreCheck:(\xd2\xf3\x18$\b\x04\" \n" +
-	"\x13add_paydata[action]\x12\tpre_check\"\xef\x11\n" +
+	"\x13add_paydata[action]\x12\tpre_check\"\xf0\x15\n" +
 	"\x15GenericPaymentRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x125\n" +
 	"\x06amount\x18\x03 \x01(\x03B\x18\xca\xf3\x18\x14\n" +
@@ -2146,13 +2548,17 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x13klarna_update_order\x18\x15 \x01(\v2\x1c.payone.v1.KlarnaUpdateOrderH\x01R\x11klarnaUpdateOrder\x12\x8d\x01\n" +
 	"*amazon_pay_create_checkout_session_payload\x18\x16 \x01(\v20.payone.v1.AmazonPayCreateCheckoutSessionPayloadH\x01R%amazonPayCreateCheckoutSessionPayload\x12n\n" +
 	"\x1famazon_pay_get_checkout_session\x18\x17 \x01(\v2&.payone.v1.AmazonPayGetCheckoutSessionH\x01R\x1bamazonPayGetCheckoutSession\x12B\n" +
-	"\x0funzer_pre_check\x18\x18 \x01(\v2\x18.payone.v1.UnzerPreCheckH\x01R\runzerPreCheck\x1a=\n" +
+	"\x0funzer_pre_check\x18\x18 \x01(\v2\x18.payone.v1.UnzerPreCheckH\x01R\runzerPreCheck\x12D\n" +
+	"\x0fratepay_profile\x18\x19 \x01(\v2\x19.payone.v1.RatepayProfileH\x01R\x0eratepayProfile\x12P\n" +
+	"\x13ratepay_calculation\x18\x1a \x01(\v2\x1d.payone.v1.RatepayCalculationH\x01R\x12ratepayCalculation\x12g\n" +
+	"\x1camazon_pay_get_configuration\x18\x1b \x01(\v2$.payone.v1.AmazonPayGetConfigurationH\x01R\x19amazonPayGetConfiguration\x12\x81\x01\n" +
+	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2,.payone.v1.AmazonPayGetOrderReferenceDetailsH\x01R!amazonPayGetOrderReferenceDetails\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x87\x03\xd2\xf3\x18\x82\x03\b\x01\x12\x0egenericpayment\x1aV\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x83\x04\xd2\xf3\x18\xfe\x03\b\x01\x12\x0egenericpayment\x1aV\n" +
 	"\x06wallet\n" +
 	"\tfinancing\n" +
-	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\x95\x02\n" +
+	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\x81\x03\n" +
 	"\x1bpaypal_express_set_checkout\n" +
 	"#paypal_express_get_checkout_details\n" +
 	"\x14klarna_start_session\n" +
@@ -2160,7 +2566,11 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x13klarna_update_order\n" +
 	"*amazon_pay_create_checkout_session_payload\n" +
 	"\x1famazon_pay_get_checkout_session\n" +
-	"\x0funzer_pre_check2+an action (add_paydata[action]) is requiredB\x10\n" +
+	"\x0funzer_pre_check\n" +
+	"\x0fratepay_profile\n" +
+	"\x13ratepay_calculation\n" +
+	"\x1camazon_pay_get_configuration\n" +
+	"&amazon_pay_get_order_reference_details2+an action (add_paydata[action]) is required:\x0egeneric_actionB\x10\n" +
 	"\x0epayment_methodB\x10\n" +
 	"\x0egeneric_actionB\t\n" +
 	"\a_amountJ\x04\b\x02\x10\x03R\x06action\"\x84\f\n" +
@@ -2217,7 +2627,7 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x14personal_data.userid\n" +
 	"\x18personal_data.customerid25give personal_data.userid or personal_data.customerid\x1aF\x12\acardpan\x12\rpseudocardpan2,cardpan and pseudocardpan exclude each otherB\x12\n" +
 	"\x10_delete_carddataB\x19\n" +
-	"\x17_delete_bankaccountdata\"\xf3\x01\n" +
+	"\x17_delete_bankaccountdata\"\xad\x02\n" +
 	"\x0eGetUserRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12,\n" +
 	"\x06userid\x18\x02 \x01(\tB\x14\xca\xf3\x18\x10\n" +
@@ -2226,7 +2636,9 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"customerid\x18\x03 \x01(\tB\x18\xca\xf3\x18\x14\n" +
 	"\n" +
 	"customerid\x10\x01\x18\x01 \x148\x01R\n" +
-	"customerid:U\xd2\xf3\x18Q\b\x01\x12\agetuser\x1a/\n" +
+	"customerid\x128\n" +
+	"\x04type\x18\x04 \x01(\x0e2\x16.payone.v1.GetUserTypeB\f\xca\xf3\x18\b\n" +
+	"\x04type\x10\x03R\x04type:U\xd2\xf3\x18Q\b\x01\x12\agetuser\x1a/\n" +
 	"\x06userid\n" +
 	"\n" +
 	"customerid2\x19give userid or customerid\"\x13\n" +
@@ -2321,7 +2733,39 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\fremindertime\x10\x06(\x01R\fremindertime\x12=\n" +
 	"\fsendreminder\x18\x05 \x01(\bB\x14\xca\xf3\x18\x10\n" +
 	"\fsendreminder\x10\x11H\x00R\fsendreminder\x88\x01\x01:\x16\xd2\xf3\x18\x12\b\x01\x12\x0eupdatereminderB\x0f\n" +
-	"\r_sendreminderB\x88\x01\n" +
+	"\r_sendreminder\"8\n" +
+	"\x0eRatepayProfile:&\xd2\xf3\x18\"\b\x04\"\x1e\n" +
+	"\x13add_paydata[action]\x12\aprofile\"\xfa\x04\n" +
+	"\x12RatepayCalculation\x12u\n" +
+	"\x10calculation_type\x18\x01 \x01(\x0e2!.payone.v1.RatepayCalculationTypeB'\xca\xf3\x18#\n" +
+	"\x1dadd_paydata[calculation_type]\x10\x03@\x01R\x0fcalculationType\x125\n" +
+	"\x04rate\x18\x02 \x01(\x03B!\xca\xf3\x18\x1d\n" +
+	"\x11add_paydata[rate]\x10\x02(\x010\xff\xa7ֹ\aR\x04rate\x124\n" +
+	"\x05month\x18\x03 \x01(\x05B\x1e\xca\xf3\x18\x1a\n" +
+	"\x12add_paydata[month]\x10\x02(\x010xR\x05month\x12z\n" +
+	"\x1dcustomer_allow_credit_inquiry\x18\x04 \x01(\bB2\xca\xf3\x18.\n" +
+	"*add_paydata[customer_allow_credit_inquiry]\x10\x11H\x00R\x1acustomerAllowCreditInquiry\x88\x01\x01:\xe1\x01\xd2\xf3\x18\xdc\x01\b\x04\x1aX\x1a\x04rate\"\x10calculation_type*\x13calculation-by-rate2)rate is required with calculation-by-rate\x1aZ\x1a\x05month\"\x10calculation_type*\x13calculation-by-time2*month is required with calculation-by-time\"\"\n" +
+	"\x13add_paydata[action]\x12\vcalculationB \n" +
+	"\x1e_customer_allow_credit_inquiry\"L\n" +
+	"\x19AmazonPayGetConfiguration:/\xd2\xf3\x18+\b\x04\"'\n" +
+	"\x13add_paydata[action]\x12\x10getconfiguration\"\xa0\x02\n" +
+	"!AmazonPayGetOrderReferenceDetails\x12^\n" +
+	"\x13amazon_reference_id\x18\x01 \x01(\tB.\xca\xf3\x18*\n" +
+	" add_paydata[amazon_reference_id]\x10\x01\x18\x01 @@\x01R\x11amazonReferenceId\x12b\n" +
+	"\x14amazon_address_token\x18\x02 \x01(\tB0\xca\xf3\x18,\n" +
+	"!add_paydata[amazon_address_token]\x10\x01\x18\x01 \x80\x10H\x01R\x12amazonAddressToken:7\xd2\xf3\x183\b\x04\"/\n" +
+	"\x13add_paydata[action]\x12\x18getorderreferencedetails*\xc4\x01\n" +
+	"\x16RatepayCalculationType\x12(\n" +
+	"$RATEPAY_CALCULATION_TYPE_UNSPECIFIED\x10\x00\x12?\n" +
+	" RATEPAY_CALCULATION_TYPE_BY_RATE\x10\x01\x1a\x19\xda\xf3\x18\x15\n" +
+	"\x13calculation-by-rate\x12?\n" +
+	" RATEPAY_CALCULATION_TYPE_BY_TIME\x10\x02\x1a\x19\xda\xf3\x18\x15\n" +
+	"\x13calculation-by-time*X\n" +
+	"\vGetUserType\x12\x1d\n" +
+	"\x19GET_USER_TYPE_UNSPECIFIED\x10\x00\x12*\n" +
+	"\x16GET_USER_TYPE_USERDATA\x10\x01\x1a\x0e\xda\xf3\x18\n" +
+	"\n" +
+	"\buserdataB\x88\x01\n" +
 	"\x1bcom.payonegateway.payone.v1B\x17ManagementRequestsProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01b\x06proto3"
 
 var (
@@ -2336,86 +2780,99 @@ func file_payone_v1_management_requests_proto_rawDescGZIP() []byte {
 	return file_payone_v1_management_requests_proto_rawDescData
 }
 
-var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_payone_v1_management_requests_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_payone_v1_management_requests_proto_goTypes = []any{
-	(*ManageMandateRequest)(nil),                  // 0: payone.v1.ManageMandateRequest
-	(*GetFileRequest)(nil),                        // 1: payone.v1.GetFileRequest
-	(*GetInvoiceRequest)(nil),                     // 2: payone.v1.GetInvoiceRequest
-	(*PayPalExpressSetCheckout)(nil),              // 3: payone.v1.PayPalExpressSetCheckout
-	(*PayPalExpressGetCheckoutDetails)(nil),       // 4: payone.v1.PayPalExpressGetCheckoutDetails
-	(*KlarnaStartSession)(nil),                    // 5: payone.v1.KlarnaStartSession
-	(*KlarnaUpdateOrder)(nil),                     // 6: payone.v1.KlarnaUpdateOrder
-	(*SecuredInstallmentOptions)(nil),             // 7: payone.v1.SecuredInstallmentOptions
-	(*AmazonPayCreateCheckoutSessionPayload)(nil), // 8: payone.v1.AmazonPayCreateCheckoutSessionPayload
-	(*AmazonPayGetCheckoutSession)(nil),           // 9: payone.v1.AmazonPayGetCheckoutSession
-	(*UnzerPreCheck)(nil),                         // 10: payone.v1.UnzerPreCheck
-	(*GenericPaymentRequest)(nil),                 // 11: payone.v1.GenericPaymentRequest
-	(*UpdateUserRequest)(nil),                     // 12: payone.v1.UpdateUserRequest
-	(*GetUserRequest)(nil),                        // 13: payone.v1.GetUserRequest
-	(*CreateAccessRequest)(nil),                   // 14: payone.v1.CreateAccessRequest
-	(*UpdateAccessRequest)(nil),                   // 15: payone.v1.UpdateAccessRequest
-	(*UpdateReminderRequest)(nil),                 // 16: payone.v1.UpdateReminderRequest
-	nil,                                           // 17: payone.v1.GenericPaymentRequest.AddPaydataEntry
-	(FileType)(0),                                 // 18: payone.v1.FileType
-	(FileFormat)(0),                               // 19: payone.v1.FileFormat
-	(*PersonalData)(nil),                          // 20: payone.v1.PersonalData
-	(*DeliveryData)(nil),                          // 21: payone.v1.DeliveryData
-	(*RedirectUrls)(nil),                          // 22: payone.v1.RedirectUrls
-	(*Article)(nil),                               // 23: payone.v1.Article
-	(*WalletPayment)(nil),                         // 24: payone.v1.WalletPayment
-	(*FinancingPayment)(nil),                      // 25: payone.v1.FinancingPayment
-	(*OnlineBankTransferPayment)(nil),             // 26: payone.v1.OnlineBankTransferPayment
-	(BusinessRelation)(0),                         // 27: payone.v1.BusinessRelation
-	(Gender)(0),                                   // 28: payone.v1.Gender
-	(CardType)(0),                                 // 29: payone.v1.CardType
-	(PeriodUnit)(0),                               // 30: payone.v1.PeriodUnit
-	(*CreditCardPayment)(nil),                     // 31: payone.v1.CreditCardPayment
-	(*SepaDirectDebitPayment)(nil),                // 32: payone.v1.SepaDirectDebitPayment
-	(*InvoicePayment)(nil),                        // 33: payone.v1.InvoicePayment
-	(AccessAction)(0),                             // 34: payone.v1.AccessAction
-	(ReminderLevel)(0),                            // 35: payone.v1.ReminderLevel
+	(RatepayCalculationType)(0),                   // 0: payone.v1.RatepayCalculationType
+	(GetUserType)(0),                              // 1: payone.v1.GetUserType
+	(*ManageMandateRequest)(nil),                  // 2: payone.v1.ManageMandateRequest
+	(*GetFileRequest)(nil),                        // 3: payone.v1.GetFileRequest
+	(*GetInvoiceRequest)(nil),                     // 4: payone.v1.GetInvoiceRequest
+	(*PayPalExpressSetCheckout)(nil),              // 5: payone.v1.PayPalExpressSetCheckout
+	(*PayPalExpressGetCheckoutDetails)(nil),       // 6: payone.v1.PayPalExpressGetCheckoutDetails
+	(*KlarnaStartSession)(nil),                    // 7: payone.v1.KlarnaStartSession
+	(*KlarnaUpdateOrder)(nil),                     // 8: payone.v1.KlarnaUpdateOrder
+	(*SecuredInstallmentOptions)(nil),             // 9: payone.v1.SecuredInstallmentOptions
+	(*AmazonPayCreateCheckoutSessionPayload)(nil), // 10: payone.v1.AmazonPayCreateCheckoutSessionPayload
+	(*AmazonPayGetCheckoutSession)(nil),           // 11: payone.v1.AmazonPayGetCheckoutSession
+	(*UnzerPreCheck)(nil),                         // 12: payone.v1.UnzerPreCheck
+	(*GenericPaymentRequest)(nil),                 // 13: payone.v1.GenericPaymentRequest
+	(*UpdateUserRequest)(nil),                     // 14: payone.v1.UpdateUserRequest
+	(*GetUserRequest)(nil),                        // 15: payone.v1.GetUserRequest
+	(*CreateAccessRequest)(nil),                   // 16: payone.v1.CreateAccessRequest
+	(*UpdateAccessRequest)(nil),                   // 17: payone.v1.UpdateAccessRequest
+	(*UpdateReminderRequest)(nil),                 // 18: payone.v1.UpdateReminderRequest
+	(*RatepayProfile)(nil),                        // 19: payone.v1.RatepayProfile
+	(*RatepayCalculation)(nil),                    // 20: payone.v1.RatepayCalculation
+	(*AmazonPayGetConfiguration)(nil),             // 21: payone.v1.AmazonPayGetConfiguration
+	(*AmazonPayGetOrderReferenceDetails)(nil),     // 22: payone.v1.AmazonPayGetOrderReferenceDetails
+	nil,                               // 23: payone.v1.GenericPaymentRequest.AddPaydataEntry
+	(FileType)(0),                     // 24: payone.v1.FileType
+	(FileFormat)(0),                   // 25: payone.v1.FileFormat
+	(*PersonalData)(nil),              // 26: payone.v1.PersonalData
+	(*DeliveryData)(nil),              // 27: payone.v1.DeliveryData
+	(*RedirectUrls)(nil),              // 28: payone.v1.RedirectUrls
+	(*Article)(nil),                   // 29: payone.v1.Article
+	(*WalletPayment)(nil),             // 30: payone.v1.WalletPayment
+	(*FinancingPayment)(nil),          // 31: payone.v1.FinancingPayment
+	(*OnlineBankTransferPayment)(nil), // 32: payone.v1.OnlineBankTransferPayment
+	(BusinessRelation)(0),             // 33: payone.v1.BusinessRelation
+	(Gender)(0),                       // 34: payone.v1.Gender
+	(CardType)(0),                     // 35: payone.v1.CardType
+	(PeriodUnit)(0),                   // 36: payone.v1.PeriodUnit
+	(*CreditCardPayment)(nil),         // 37: payone.v1.CreditCardPayment
+	(*SepaDirectDebitPayment)(nil),    // 38: payone.v1.SepaDirectDebitPayment
+	(*InvoicePayment)(nil),            // 39: payone.v1.InvoicePayment
+	(AccessAction)(0),                 // 40: payone.v1.AccessAction
+	(ReminderLevel)(0),                // 41: payone.v1.ReminderLevel
 }
 var file_payone_v1_management_requests_proto_depIdxs = []int32{
-	18, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
-	19, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
-	20, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
-	21, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	22, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
-	23, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
-	17, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
-	24, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
-	25, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
-	26, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
-	3,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
-	4,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
-	5,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
-	7,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
-	6,  // 14: payone.v1.GenericPaymentRequest.klarna_update_order:type_name -> payone.v1.KlarnaUpdateOrder
-	8,  // 15: payone.v1.GenericPaymentRequest.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCreateCheckoutSessionPayload
-	9,  // 16: payone.v1.GenericPaymentRequest.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayGetCheckoutSession
-	10, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
-	20, // 18: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
-	27, // 19: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
-	28, // 20: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
-	21, // 21: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	29, // 22: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
-	30, // 23: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
-	30, // 24: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	20, // 25: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
-	31, // 26: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	32, // 27: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	33, // 28: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	34, // 29: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
-	30, // 30: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	31, // 31: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	32, // 32: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	33, // 33: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	35, // 34: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
-	35, // [35:35] is the sub-list for method output_type
-	35, // [35:35] is the sub-list for method input_type
-	35, // [35:35] is the sub-list for extension type_name
-	35, // [35:35] is the sub-list for extension extendee
-	0,  // [0:35] is the sub-list for field type_name
+	24, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
+	25, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
+	26, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
+	27, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	28, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
+	29, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
+	23, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
+	30, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
+	31, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
+	32, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
+	5,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
+	6,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
+	7,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
+	9,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
+	8,  // 14: payone.v1.GenericPaymentRequest.klarna_update_order:type_name -> payone.v1.KlarnaUpdateOrder
+	10, // 15: payone.v1.GenericPaymentRequest.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCreateCheckoutSessionPayload
+	11, // 16: payone.v1.GenericPaymentRequest.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayGetCheckoutSession
+	12, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
+	19, // 18: payone.v1.GenericPaymentRequest.ratepay_profile:type_name -> payone.v1.RatepayProfile
+	20, // 19: payone.v1.GenericPaymentRequest.ratepay_calculation:type_name -> payone.v1.RatepayCalculation
+	21, // 20: payone.v1.GenericPaymentRequest.amazon_pay_get_configuration:type_name -> payone.v1.AmazonPayGetConfiguration
+	22, // 21: payone.v1.GenericPaymentRequest.amazon_pay_get_order_reference_details:type_name -> payone.v1.AmazonPayGetOrderReferenceDetails
+	26, // 22: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
+	33, // 23: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
+	34, // 24: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
+	27, // 25: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	35, // 26: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
+	1,  // 27: payone.v1.GetUserRequest.type:type_name -> payone.v1.GetUserType
+	36, // 28: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
+	36, // 29: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	26, // 30: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
+	37, // 31: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	38, // 32: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	39, // 33: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	40, // 34: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
+	36, // 35: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	37, // 36: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	38, // 37: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	39, // 38: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	41, // 39: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
+	0,  // 40: payone.v1.RatepayCalculation.calculation_type:type_name -> payone.v1.RatepayCalculationType
+	41, // [41:41] is the sub-list for method output_type
+	41, // [41:41] is the sub-list for method input_type
+	41, // [41:41] is the sub-list for extension type_name
+	41, // [41:41] is the sub-list for extension extendee
+	0,  // [0:41] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_management_requests_proto_init() }
@@ -2438,6 +2895,10 @@ func file_payone_v1_management_requests_proto_init() {
 		(*GenericPaymentRequest_AmazonPayCreateCheckoutSessionPayload)(nil),
 		(*GenericPaymentRequest_AmazonPayGetCheckoutSession)(nil),
 		(*GenericPaymentRequest_UnzerPreCheck)(nil),
+		(*GenericPaymentRequest_RatepayProfile)(nil),
+		(*GenericPaymentRequest_RatepayCalculation)(nil),
+		(*GenericPaymentRequest_AmazonPayGetConfiguration)(nil),
+		(*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails)(nil),
 	}
 	file_payone_v1_management_requests_proto_msgTypes[12].OneofWrappers = []any{}
 	file_payone_v1_management_requests_proto_msgTypes[14].OneofWrappers = []any{
@@ -2451,18 +2912,20 @@ func file_payone_v1_management_requests_proto_init() {
 		(*UpdateAccessRequest_Invoice)(nil),
 	}
 	file_payone_v1_management_requests_proto_msgTypes[16].OneofWrappers = []any{}
+	file_payone_v1_management_requests_proto_msgTypes[18].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_management_requests_proto_rawDesc), len(file_payone_v1_management_requests_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   18,
+			NumEnums:      2,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
 		GoTypes:           file_payone_v1_management_requests_proto_goTypes,
 		DependencyIndexes: file_payone_v1_management_requests_proto_depIdxs,
+		EnumInfos:         file_payone_v1_management_requests_proto_enumTypes,
 		MessageInfos:      file_payone_v1_management_requests_proto_msgTypes,
 	}.Build()
 	File_payone_v1_management_requests_proto = out.File

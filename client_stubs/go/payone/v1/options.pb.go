@@ -1,6 +1,6 @@
 // Custom options that describe how a Protobuf message maps onto PAYONE's
 // form-encoded Server API. The codec generator (codec/generator) reads them;
-// nothing reads them at run time.
+// at run time the gateway reads only (payone.v1.message).action_oneof.
 //
 // One message-typed extension per target, in the style of protovalidate:
 //   string cardpan = 3 [(payone.v1.field) = {wire_name: "cardpan", format: FORMAT_PAN,
@@ -716,7 +716,21 @@ type MessageRules struct {
 	// An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
 	// and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
 	// txid, amount and sequencenumber.
-	LedgerEffect  LedgerEffect `protobuf:"varint,6,opt,name=ledger_effect,json=ledgerEffect,proto3,enum=payone.v1.LedgerEffect" json:"ledger_effect,omitempty"`
+	LedgerEffect LedgerEffect `protobuf:"varint,6,opt,name=ledger_effect,json=ledgerEffect,proto3,enum=payone.v1.LedgerEffect" json:"ledger_effect,omitempty"`
+	// On a request: the oneof whose set alternative is the request's action
+	// (genericpayment's add_paydata[action]). It selects the typed result of
+	// the answer: the alternative of the response's `result_oneof` with the
+	// same field number.
+	ActionOneof string `protobuf:"bytes,7,opt,name=action_oneof,json=actionOneof,proto3" json:"action_oneof,omitempty"`
+	// On a response: a oneof of gateway_only PART fields, the typed results of
+	// the request's `action_oneof`, alternative for alternative by field
+	// number. PAYONE does not say which one it answers: the gateway fills the
+	// alternative of the action it sent, with the PART's generated codec
+	// (PayoneCodec<M>::DecodeResult), and takes the parameters it decoded out
+	// of the free maps. PAYONE's indexed add_paydata keys
+	// (add_paydata[<stem>_<n>], n from 0 or 1) fill an indexed field of the
+	// PART whose element field has the wire name <stem>, in the order of n.
+	ResultOneof   string `protobuf:"bytes,8,opt,name=result_oneof,json=resultOneof,proto3" json:"result_oneof,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -791,6 +805,20 @@ func (x *MessageRules) GetLedgerEffect() LedgerEffect {
 		return x.LedgerEffect
 	}
 	return LedgerEffect_LEDGER_EFFECT_UNSPECIFIED
+}
+
+func (x *MessageRules) GetActionOneof() string {
+	if x != nil {
+		return x.ActionOneof
+	}
+	return ""
+}
+
+func (x *MessageRules) GetResultOneof() string {
+	if x != nil {
+		return x.ResultOneof
+	}
+	return ""
 }
 
 type EnumValueRules struct {
@@ -922,14 +950,16 @@ const file_payone_v1_options_proto_rawDesc = "" +
 	"when_field\x18\x04 \x01(\tR\twhenField\x12\x1f\n" +
 	"\vwhen_values\x18\x05 \x03(\tR\n" +
 	"whenValues\x12 \n" +
-	"\vdescription\x18\x06 \x01(\tR\vdescription\"\x8a\x03\n" +
+	"\vdescription\x18\x06 \x01(\tR\vdescription\"\xd0\x03\n" +
 	"\fMessageRules\x12*\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x16.payone.v1.MessageKindR\x04kind\x12!\n" +
 	"\frequest_type\x18\x02 \x01(\tR\vrequestType\x12/\n" +
 	"\x05rules\x18\x03 \x03(\v2\x19.payone.v1.CrossFieldRuleR\x05rules\x12D\n" +
 	"\tconstants\x18\x04 \x03(\v2&.payone.v1.MessageRules.ConstantsEntryR\tconstants\x128\n" +
 	"\x18omit_standard_parameters\x18\x05 \x03(\tR\x16omitStandardParameters\x12<\n" +
-	"\rledger_effect\x18\x06 \x01(\x0e2\x17.payone.v1.LedgerEffectR\fledgerEffect\x1a<\n" +
+	"\rledger_effect\x18\x06 \x01(\x0e2\x17.payone.v1.LedgerEffectR\fledgerEffect\x12!\n" +
+	"\faction_oneof\x18\a \x01(\tR\vactionOneof\x12!\n" +
+	"\fresult_oneof\x18\b \x01(\tR\vresultOneof\x1a<\n" +
 	"\x0eConstantsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"/\n" +

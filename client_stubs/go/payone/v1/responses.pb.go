@@ -2909,8 +2909,29 @@ type GenericPaymentResponse struct {
 	// Every parameter of the answer the model does not know, and every value a
 	// field cannot hold, by its wire name; nothing PAYONE sends is dropped.
 	OtherParameters map[string]string `protobuf:"bytes,14,rep,name=other_parameters,json=otherParameters,proto3" json:"other_parameters,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The typed result of the request's action, filled by the gateway from
+	// the answer: the alternative with the field number of the request's
+	// generic_action alternative. Parameters it holds are no longer in
+	// add_paydata or other_parameters; the fields above stay filled as
+	// before. Unset when PAYONE answered ERROR.
+	//
+	// Types that are valid to be assigned to Result:
+	//
+	//	*GenericPaymentResponse_PaypalExpressSetCheckout
+	//	*GenericPaymentResponse_PaypalExpressGetCheckoutDetails
+	//	*GenericPaymentResponse_KlarnaStartSession
+	//	*GenericPaymentResponse_SecuredInstallmentOptions
+	//	*GenericPaymentResponse_KlarnaUpdateOrder
+	//	*GenericPaymentResponse_AmazonPayCreateCheckoutSessionPayload
+	//	*GenericPaymentResponse_AmazonPayGetCheckoutSession
+	//	*GenericPaymentResponse_UnzerPreCheck
+	//	*GenericPaymentResponse_RatepayProfile
+	//	*GenericPaymentResponse_RatepayCalculation
+	//	*GenericPaymentResponse_AmazonPayGetConfiguration
+	//	*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails
+	Result        isGenericPaymentResponse_Result `protobuf_oneof:"result"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *GenericPaymentResponse) Reset() {
@@ -3041,6 +3062,210 @@ func (x *GenericPaymentResponse) GetOtherParameters() map[string]string {
 	return nil
 }
 
+func (x *GenericPaymentResponse) GetResult() isGenericPaymentResponse_Result {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetPaypalExpressSetCheckout() *PayPalExpressSetCheckoutResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_PaypalExpressSetCheckout); ok {
+			return x.PaypalExpressSetCheckout
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetPaypalExpressGetCheckoutDetails() *PayPalExpressCheckoutDetails {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_PaypalExpressGetCheckoutDetails); ok {
+			return x.PaypalExpressGetCheckoutDetails
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetKlarnaStartSession() *KlarnaSession {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_KlarnaStartSession); ok {
+			return x.KlarnaStartSession
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetSecuredInstallmentOptions() *SecuredInstallmentOptionsResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_SecuredInstallmentOptions); ok {
+			return x.SecuredInstallmentOptions
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetKlarnaUpdateOrder() *KlarnaSession {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_KlarnaUpdateOrder); ok {
+			return x.KlarnaUpdateOrder
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayCreateCheckoutSessionPayload() *AmazonPayCheckoutSessionPayload {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayCreateCheckoutSessionPayload); ok {
+			return x.AmazonPayCreateCheckoutSessionPayload
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayGetCheckoutSession() *AmazonPayCheckoutSession {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayGetCheckoutSession); ok {
+			return x.AmazonPayGetCheckoutSession
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetUnzerPreCheck() *UnzerPreCheckResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_UnzerPreCheck); ok {
+			return x.UnzerPreCheck
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetRatepayProfile() *RatepayProfileResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_RatepayProfile); ok {
+			return x.RatepayProfile
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetRatepayCalculation() *RatepayCalculationResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_RatepayCalculation); ok {
+			return x.RatepayCalculation
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayGetConfiguration() *AmazonPayConfiguration {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayGetConfiguration); ok {
+			return x.AmazonPayGetConfiguration
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayGetOrderReferenceDetails() *AmazonPayOrderReferenceDetails {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails); ok {
+			return x.AmazonPayGetOrderReferenceDetails
+		}
+	}
+	return nil
+}
+
+type isGenericPaymentResponse_Result interface {
+	isGenericPaymentResponse_Result()
+}
+
+type GenericPaymentResponse_PaypalExpressSetCheckout struct {
+	// setexpresscheckout (PayPal Express).
+	PaypalExpressSetCheckout *PayPalExpressSetCheckoutResult `protobuf:"bytes,17,opt,name=paypal_express_set_checkout,json=paypalExpressSetCheckout,proto3,oneof"`
+}
+
+type GenericPaymentResponse_PaypalExpressGetCheckoutDetails struct {
+	// getexpresscheckoutdetails (PayPal Express).
+	PaypalExpressGetCheckoutDetails *PayPalExpressCheckoutDetails `protobuf:"bytes,18,opt,name=paypal_express_get_checkout_details,json=paypalExpressGetCheckoutDetails,proto3,oneof"`
+}
+
+type GenericPaymentResponse_KlarnaStartSession struct {
+	// start_session (Klarna).
+	KlarnaStartSession *KlarnaSession `protobuf:"bytes,19,opt,name=klarna_start_session,json=klarnaStartSession,proto3,oneof"`
+}
+
+type GenericPaymentResponse_SecuredInstallmentOptions struct {
+	// installment_options (PAYONE Secured Installment).
+	SecuredInstallmentOptions *SecuredInstallmentOptionsResult `protobuf:"bytes,20,opt,name=secured_installment_options,json=securedInstallmentOptions,proto3,oneof"`
+}
+
+type GenericPaymentResponse_KlarnaUpdateOrder struct {
+	// update_order (Klarna).
+	KlarnaUpdateOrder *KlarnaSession `protobuf:"bytes,21,opt,name=klarna_update_order,json=klarnaUpdateOrder,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayCreateCheckoutSessionPayload struct {
+	// createCheckoutSessionPayload (Amazon Pay v2).
+	AmazonPayCreateCheckoutSessionPayload *AmazonPayCheckoutSessionPayload `protobuf:"bytes,22,opt,name=amazon_pay_create_checkout_session_payload,json=amazonPayCreateCheckoutSessionPayload,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayGetCheckoutSession struct {
+	// getCheckoutSession (Amazon Pay v2).
+	AmazonPayGetCheckoutSession *AmazonPayCheckoutSession `protobuf:"bytes,23,opt,name=amazon_pay_get_checkout_session,json=amazonPayGetCheckoutSession,proto3,oneof"`
+}
+
+type GenericPaymentResponse_UnzerPreCheck struct {
+	// pre_check (Unzer/Payolution).
+	UnzerPreCheck *UnzerPreCheckResult `protobuf:"bytes,24,opt,name=unzer_pre_check,json=unzerPreCheck,proto3,oneof"`
+}
+
+type GenericPaymentResponse_RatepayProfile struct {
+	// profile (Ratepay).
+	RatepayProfile *RatepayProfileResult `protobuf:"bytes,25,opt,name=ratepay_profile,json=ratepayProfile,proto3,oneof"`
+}
+
+type GenericPaymentResponse_RatepayCalculation struct {
+	// calculation (Ratepay Installment).
+	RatepayCalculation *RatepayCalculationResult `protobuf:"bytes,26,opt,name=ratepay_calculation,json=ratepayCalculation,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayGetConfiguration struct {
+	// getconfiguration (Amazon Pay v1).
+	AmazonPayGetConfiguration *AmazonPayConfiguration `protobuf:"bytes,27,opt,name=amazon_pay_get_configuration,json=amazonPayGetConfiguration,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayGetOrderReferenceDetails struct {
+	// getorderreferencedetails (Amazon Pay v1).
+	AmazonPayGetOrderReferenceDetails *AmazonPayOrderReferenceDetails `protobuf:"bytes,28,opt,name=amazon_pay_get_order_reference_details,json=amazonPayGetOrderReferenceDetails,proto3,oneof"`
+}
+
+func (*GenericPaymentResponse_PaypalExpressSetCheckout) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_PaypalExpressGetCheckoutDetails) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_KlarnaStartSession) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_SecuredInstallmentOptions) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_KlarnaUpdateOrder) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayCreateCheckoutSessionPayload) isGenericPaymentResponse_Result() {
+}
+
+func (*GenericPaymentResponse_AmazonPayGetCheckoutSession) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_UnzerPreCheck) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_RatepayProfile) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_RatepayCalculation) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayGetConfiguration) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails) isGenericPaymentResponse_Result() {}
+
 // PAYONE's answer to an updateuser. The API reference is unsure whether
 // success is OK or APPROVED; both are accepted.
 type UpdateUserResponse struct {
@@ -3162,8 +3387,11 @@ type GetUserResponse struct {
 	// Every parameter of the answer the model does not know, and every value a
 	// field cannot hold, by its wire name; nothing PAYONE sends is dropped.
 	OtherParameters map[string]string `protobuf:"bytes,7,rep,name=other_parameters,json=otherParameters,proto3" json:"other_parameters,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// With type=userdata: the debtor as PAYONE stores it, from PAYONE's JSON
+	// answer (its objects Person, Address, ShippingAddress). Flattened.
+	Debtor        *DebtorData `protobuf:"bytes,8,opt,name=debtor,proto3" json:"debtor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *GetUserResponse) Reset() {
@@ -3241,6 +3469,13 @@ func (x *GetUserResponse) GetCustomermessage() string {
 func (x *GetUserResponse) GetOtherParameters() map[string]string {
 	if x != nil {
 		return x.OtherParameters
+	}
+	return nil
+}
+
+func (x *GetUserResponse) GetDebtor() *DebtorData {
+	if x != nil {
+		return x.Debtor
 	}
 	return nil
 }
@@ -3531,6 +3766,1585 @@ func (x *UpdateReminderResponse) GetOtherParameters() map[string]string {
 		return x.OtherParameters
 	}
 	return nil
+}
+
+// An address in a genericpayment answer, as add_paydata[shipping_*]: where
+// the buyer wants the goods (PayPal Express, Amazon Pay).
+type PaydataShippingAddress struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// First name. Format: CHAR.
+	Firstname string `protobuf:"bytes,1,opt,name=firstname,proto3" json:"firstname,omitempty"`
+	// Last name. Format: CHAR.
+	Lastname string `protobuf:"bytes,2,opt,name=lastname,proto3" json:"lastname,omitempty"`
+	// Company. Format: CHAR.
+	Company string `protobuf:"bytes,3,opt,name=company,proto3" json:"company,omitempty"`
+	// Street and number. Format: CHAR.
+	Street string `protobuf:"bytes,4,opt,name=street,proto3" json:"street,omitempty"`
+	// Additional address line. Format: CHAR.
+	Addressaddition string `protobuf:"bytes,5,opt,name=addressaddition,proto3" json:"addressaddition,omitempty"`
+	// Postcode. Format: CHAR.
+	Zip string `protobuf:"bytes,6,opt,name=zip,proto3" json:"zip,omitempty"`
+	// City. Format: CHAR.
+	City string `protobuf:"bytes,7,opt,name=city,proto3" json:"city,omitempty"`
+	// Region (ISO 3166-2 subdivision without the country). Format: CHAR.
+	State string `protobuf:"bytes,8,opt,name=state,proto3" json:"state,omitempty"`
+	// ISO 3166-1 alpha-2 country. Format: CHAR.
+	Country string `protobuf:"bytes,9,opt,name=country,proto3" json:"country,omitempty"`
+	// Telephone number. Format: CHAR.
+	Telephonenumber string `protobuf:"bytes,10,opt,name=telephonenumber,proto3" json:"telephonenumber,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *PaydataShippingAddress) Reset() {
+	*x = PaydataShippingAddress{}
+	mi := &file_payone_v1_responses_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PaydataShippingAddress) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PaydataShippingAddress) ProtoMessage() {}
+
+func (x *PaydataShippingAddress) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PaydataShippingAddress.ProtoReflect.Descriptor instead.
+func (*PaydataShippingAddress) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *PaydataShippingAddress) GetFirstname() string {
+	if x != nil {
+		return x.Firstname
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetLastname() string {
+	if x != nil {
+		return x.Lastname
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetCompany() string {
+	if x != nil {
+		return x.Company
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetStreet() string {
+	if x != nil {
+		return x.Street
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetAddressaddition() string {
+	if x != nil {
+		return x.Addressaddition
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetZip() string {
+	if x != nil {
+		return x.Zip
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetCity() string {
+	if x != nil {
+		return x.City
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetState() string {
+	if x != nil {
+		return x.State
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetCountry() string {
+	if x != nil {
+		return x.Country
+	}
+	return ""
+}
+
+func (x *PaydataShippingAddress) GetTelephonenumber() string {
+	if x != nil {
+		return x.Telephonenumber
+	}
+	return ""
+}
+
+// The buyer's billing address in a genericpayment answer, as
+// add_paydata[billing_*] (Amazon Pay).
+type PaydataBillingAddress struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// First name. Format: CHAR.
+	Firstname string `protobuf:"bytes,1,opt,name=firstname,proto3" json:"firstname,omitempty"`
+	// Last name. Format: CHAR.
+	Lastname string `protobuf:"bytes,2,opt,name=lastname,proto3" json:"lastname,omitempty"`
+	// Company. Format: CHAR.
+	Company string `protobuf:"bytes,3,opt,name=company,proto3" json:"company,omitempty"`
+	// Street and number. Format: CHAR.
+	Street string `protobuf:"bytes,4,opt,name=street,proto3" json:"street,omitempty"`
+	// Postcode. Format: CHAR.
+	Zip string `protobuf:"bytes,5,opt,name=zip,proto3" json:"zip,omitempty"`
+	// City. Format: CHAR.
+	City string `protobuf:"bytes,6,opt,name=city,proto3" json:"city,omitempty"`
+	// Region. Format: CHAR.
+	State string `protobuf:"bytes,7,opt,name=state,proto3" json:"state,omitempty"`
+	// ISO 3166-1 alpha-2 country. Format: CHAR.
+	Country string `protobuf:"bytes,8,opt,name=country,proto3" json:"country,omitempty"`
+	// Telephone number. Format: CHAR.
+	Telephonenumber string `protobuf:"bytes,9,opt,name=telephonenumber,proto3" json:"telephonenumber,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *PaydataBillingAddress) Reset() {
+	*x = PaydataBillingAddress{}
+	mi := &file_payone_v1_responses_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PaydataBillingAddress) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PaydataBillingAddress) ProtoMessage() {}
+
+func (x *PaydataBillingAddress) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PaydataBillingAddress.ProtoReflect.Descriptor instead.
+func (*PaydataBillingAddress) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *PaydataBillingAddress) GetFirstname() string {
+	if x != nil {
+		return x.Firstname
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetLastname() string {
+	if x != nil {
+		return x.Lastname
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetCompany() string {
+	if x != nil {
+		return x.Company
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetStreet() string {
+	if x != nil {
+		return x.Street
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetZip() string {
+	if x != nil {
+		return x.Zip
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetCity() string {
+	if x != nil {
+		return x.City
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetState() string {
+	if x != nil {
+		return x.State
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetCountry() string {
+	if x != nil {
+		return x.Country
+	}
+	return ""
+}
+
+func (x *PaydataBillingAddress) GetTelephonenumber() string {
+	if x != nil {
+		return x.Telephonenumber
+	}
+	return ""
+}
+
+// Result of setexpresscheckout (PayPal Express): send the buyer to
+// redirecturl, keep workorderid for getexpresscheckoutdetails and the
+// payment.
+type PayPalExpressSetCheckoutResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The PayPal session. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// PayPal's page for the buyer. Format: URL.
+	Redirecturl   string `protobuf:"bytes,2,opt,name=redirecturl,proto3" json:"redirecturl,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PayPalExpressSetCheckoutResult) Reset() {
+	*x = PayPalExpressSetCheckoutResult{}
+	mi := &file_payone_v1_responses_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PayPalExpressSetCheckoutResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PayPalExpressSetCheckoutResult) ProtoMessage() {}
+
+func (x *PayPalExpressSetCheckoutResult) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PayPalExpressSetCheckoutResult.ProtoReflect.Descriptor instead.
+func (*PayPalExpressSetCheckoutResult) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *PayPalExpressSetCheckoutResult) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *PayPalExpressSetCheckoutResult) GetRedirecturl() string {
+	if x != nil {
+		return x.Redirecturl
+	}
+	return ""
+}
+
+// Result of getexpresscheckoutdetails (PayPal Express): who paid and where
+// the goods go.
+type PayPalExpressCheckoutDetails struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The PayPal session. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The buyer's e-mail address at PayPal. Format: CHAR.
+	Email string `protobuf:"bytes,2,opt,name=email,proto3" json:"email,omitempty"`
+	// PayPal's verification state of the buyer: verified or unconfirmed.
+	// Format: CHAR.
+	PayerStatus string `protobuf:"bytes,3,opt,name=payer_status,json=payerStatus,proto3" json:"payer_status,omitempty"`
+	// The shipping address chosen at PayPal. Flattened (add_paydata[shipping_*]).
+	Shipping      *PaydataShippingAddress `protobuf:"bytes,4,opt,name=shipping,proto3" json:"shipping,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PayPalExpressCheckoutDetails) Reset() {
+	*x = PayPalExpressCheckoutDetails{}
+	mi := &file_payone_v1_responses_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PayPalExpressCheckoutDetails) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PayPalExpressCheckoutDetails) ProtoMessage() {}
+
+func (x *PayPalExpressCheckoutDetails) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PayPalExpressCheckoutDetails.ProtoReflect.Descriptor instead.
+func (*PayPalExpressCheckoutDetails) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *PayPalExpressCheckoutDetails) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *PayPalExpressCheckoutDetails) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *PayPalExpressCheckoutDetails) GetPayerStatus() string {
+	if x != nil {
+		return x.PayerStatus
+	}
+	return ""
+}
+
+func (x *PayPalExpressCheckoutDetails) GetShipping() *PaydataShippingAddress {
+	if x != nil {
+		return x.Shipping
+	}
+	return nil
+}
+
+// Result of Klarna start_session and update_order: what the Klarna widget
+// needs, and the workorderid the (pre)authorization repeats.
+type KlarnaSession struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The Klarna session. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// Client token for Klarna's JavaScript widget. Format: CHAR.
+	ClientToken string `protobuf:"bytes,2,opt,name=client_token,json=clientToken,proto3" json:"client_token,omitempty"`
+	// Klarna's session id. Format: CHAR.
+	SessionId     string `protobuf:"bytes,3,opt,name=session_id,json=sessionId,proto3" json:"session_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KlarnaSession) Reset() {
+	*x = KlarnaSession{}
+	mi := &file_payone_v1_responses_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KlarnaSession) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KlarnaSession) ProtoMessage() {}
+
+func (x *KlarnaSession) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KlarnaSession.ProtoReflect.Descriptor instead.
+func (*KlarnaSession) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *KlarnaSession) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *KlarnaSession) GetClientToken() string {
+	if x != nil {
+		return x.ClientToken
+	}
+	return ""
+}
+
+func (x *KlarnaSession) GetSessionId() string {
+	if x != nil {
+		return x.SessionId
+	}
+	return ""
+}
+
+// One installment plan of PAYONE Secured Installment. PAYONE sends the
+// plans numbered inside add_paydata: add_paydata[<name>_<n>] (n from 0);
+// the wire names below are the <name>s.
+type SecuredInstallmentOption struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The plan's id (IOP_...), for add_paydata[installment_option_id] of the
+	// payment. Format: CHAR.
+	InstallmentOptionId string `protobuf:"bytes,1,opt,name=installment_option_id,json=installmentOptionId,proto3" json:"installment_option_id,omitempty"`
+	// Number of monthly rates. Format: NUMERIC.
+	NumberOfPayments int32 `protobuf:"varint,2,opt,name=number_of_payments,json=numberOfPayments,proto3" json:"number_of_payments,omitempty"`
+	// Monthly rate in the smallest currency unit. Format: NUMERIC.
+	MonthlyAmountValue int64 `protobuf:"varint,3,opt,name=monthly_amount_value,json=monthlyAmountValue,proto3" json:"monthly_amount_value,omitempty"`
+	// Currency of the monthly rate. Format: ISO 4217.
+	MonthlyAmountCurrency string `protobuf:"bytes,4,opt,name=monthly_amount_currency,json=monthlyAmountCurrency,proto3" json:"monthly_amount_currency,omitempty"`
+	// Last rate in the smallest currency unit. Format: NUMERIC.
+	LastRateAmountValue int64 `protobuf:"varint,5,opt,name=last_rate_amount_value,json=lastRateAmountValue,proto3" json:"last_rate_amount_value,omitempty"`
+	// Currency of the last rate. Format: ISO 4217.
+	LastRateAmountCurrency string `protobuf:"bytes,6,opt,name=last_rate_amount_currency,json=lastRateAmountCurrency,proto3" json:"last_rate_amount_currency,omitempty"`
+	// Date of the first rate, YYYY-MM-DD as PAYONE sends it. Format: CHAR.
+	FirstRateDate string `protobuf:"bytes,7,opt,name=first_rate_date,json=firstRateDate,proto3" json:"first_rate_date,omitempty"`
+	// Total the buyer pays in the smallest currency unit. Format: NUMERIC.
+	TotalAmountValue int64 `protobuf:"varint,8,opt,name=total_amount_value,json=totalAmountValue,proto3" json:"total_amount_value,omitempty"`
+	// Currency of the total. Format: ISO 4217.
+	TotalAmountCurrency string `protobuf:"bytes,9,opt,name=total_amount_currency,json=totalAmountCurrency,proto3" json:"total_amount_currency,omitempty"`
+	// Nominal interest rate in hundredths of a percent (999 = 9.99 %).
+	// Format: NUMERIC.
+	NominalInterestRate int32 `protobuf:"varint,10,opt,name=nominal_interest_rate,json=nominalInterestRate,proto3" json:"nominal_interest_rate,omitempty"`
+	// Effective annual interest rate (APR) in hundredths of a percent.
+	// Format: NUMERIC.
+	EffectiveInterestRate int32 `protobuf:"varint,11,opt,name=effective_interest_rate,json=effectiveInterestRate,proto3" json:"effective_interest_rate,omitempty"`
+	// Link to the plan's credit information (the buyer must see it). Format:
+	// CHAR.
+	LinkCreditInformationHref string `protobuf:"bytes,12,opt,name=link_credit_information_href,json=linkCreditInformationHref,proto3" json:"link_credit_information_href,omitempty"`
+	// Media type of that document, e.g. application/pdf. Format: CHAR.
+	LinkCreditInformationType string `protobuf:"bytes,13,opt,name=link_credit_information_type,json=linkCreditInformationType,proto3" json:"link_credit_information_type,omitempty"`
+	unknownFields             protoimpl.UnknownFields
+	sizeCache                 protoimpl.SizeCache
+}
+
+func (x *SecuredInstallmentOption) Reset() {
+	*x = SecuredInstallmentOption{}
+	mi := &file_payone_v1_responses_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SecuredInstallmentOption) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SecuredInstallmentOption) ProtoMessage() {}
+
+func (x *SecuredInstallmentOption) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SecuredInstallmentOption.ProtoReflect.Descriptor instead.
+func (*SecuredInstallmentOption) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *SecuredInstallmentOption) GetInstallmentOptionId() string {
+	if x != nil {
+		return x.InstallmentOptionId
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOption) GetNumberOfPayments() int32 {
+	if x != nil {
+		return x.NumberOfPayments
+	}
+	return 0
+}
+
+func (x *SecuredInstallmentOption) GetMonthlyAmountValue() int64 {
+	if x != nil {
+		return x.MonthlyAmountValue
+	}
+	return 0
+}
+
+func (x *SecuredInstallmentOption) GetMonthlyAmountCurrency() string {
+	if x != nil {
+		return x.MonthlyAmountCurrency
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOption) GetLastRateAmountValue() int64 {
+	if x != nil {
+		return x.LastRateAmountValue
+	}
+	return 0
+}
+
+func (x *SecuredInstallmentOption) GetLastRateAmountCurrency() string {
+	if x != nil {
+		return x.LastRateAmountCurrency
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOption) GetFirstRateDate() string {
+	if x != nil {
+		return x.FirstRateDate
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOption) GetTotalAmountValue() int64 {
+	if x != nil {
+		return x.TotalAmountValue
+	}
+	return 0
+}
+
+func (x *SecuredInstallmentOption) GetTotalAmountCurrency() string {
+	if x != nil {
+		return x.TotalAmountCurrency
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOption) GetNominalInterestRate() int32 {
+	if x != nil {
+		return x.NominalInterestRate
+	}
+	return 0
+}
+
+func (x *SecuredInstallmentOption) GetEffectiveInterestRate() int32 {
+	if x != nil {
+		return x.EffectiveInterestRate
+	}
+	return 0
+}
+
+func (x *SecuredInstallmentOption) GetLinkCreditInformationHref() string {
+	if x != nil {
+		return x.LinkCreditInformationHref
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOption) GetLinkCreditInformationType() string {
+	if x != nil {
+		return x.LinkCreditInformationType
+	}
+	return ""
+}
+
+// Result of installment_options (PAYONE Secured Installment): the plans
+// for the amount, one of which the buyer picks.
+type SecuredInstallmentOptionsResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The work order the payment repeats. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The financed amount in the smallest currency unit. Format: NUMERIC.
+	AmountValue int64 `protobuf:"varint,2,opt,name=amount_value,json=amountValue,proto3" json:"amount_value,omitempty"`
+	// Its currency. Format: ISO 4217.
+	AmountCurrency string `protobuf:"bytes,3,opt,name=amount_currency,json=amountCurrency,proto3" json:"amount_currency,omitempty"`
+	// The plans, in PAYONE's order (add_paydata[<name>_<n>]).
+	Options       []*SecuredInstallmentOption `protobuf:"bytes,4,rep,name=options,proto3" json:"options,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SecuredInstallmentOptionsResult) Reset() {
+	*x = SecuredInstallmentOptionsResult{}
+	mi := &file_payone_v1_responses_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SecuredInstallmentOptionsResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SecuredInstallmentOptionsResult) ProtoMessage() {}
+
+func (x *SecuredInstallmentOptionsResult) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SecuredInstallmentOptionsResult.ProtoReflect.Descriptor instead.
+func (*SecuredInstallmentOptionsResult) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *SecuredInstallmentOptionsResult) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOptionsResult) GetAmountValue() int64 {
+	if x != nil {
+		return x.AmountValue
+	}
+	return 0
+}
+
+func (x *SecuredInstallmentOptionsResult) GetAmountCurrency() string {
+	if x != nil {
+		return x.AmountCurrency
+	}
+	return ""
+}
+
+func (x *SecuredInstallmentOptionsResult) GetOptions() []*SecuredInstallmentOption {
+	if x != nil {
+		return x.Options
+	}
+	return nil
+}
+
+// Result of createCheckoutSessionPayload (Amazon Pay v2): what the Amazon
+// Pay button is rendered with.
+type AmazonPayCheckoutSessionPayload struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The checkout session's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The button's payload, JSON as Amazon defines it. Format: CHAR.
+	Payload string `protobuf:"bytes,2,opt,name=payload,proto3" json:"payload,omitempty"`
+	// PAYONE's signature of the payload. Format: CHAR.
+	Signature     string `protobuf:"bytes,3,opt,name=signature,proto3" json:"signature,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayCheckoutSessionPayload) Reset() {
+	*x = AmazonPayCheckoutSessionPayload{}
+	mi := &file_payone_v1_responses_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayCheckoutSessionPayload) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayCheckoutSessionPayload) ProtoMessage() {}
+
+func (x *AmazonPayCheckoutSessionPayload) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayCheckoutSessionPayload.ProtoReflect.Descriptor instead.
+func (*AmazonPayCheckoutSessionPayload) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *AmazonPayCheckoutSessionPayload) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *AmazonPayCheckoutSessionPayload) GetPayload() string {
+	if x != nil {
+		return x.Payload
+	}
+	return ""
+}
+
+func (x *AmazonPayCheckoutSessionPayload) GetSignature() string {
+	if x != nil {
+		return x.Signature
+	}
+	return ""
+}
+
+// Result of getCheckoutSession (Amazon Pay v2): the buyer and the addresses
+// chosen at Amazon.
+type AmazonPayCheckoutSession struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The checkout session's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The buyer's e-mail address at Amazon. Format: CHAR.
+	Email string `protobuf:"bytes,2,opt,name=email,proto3" json:"email,omitempty"`
+	// The shipping address. Flattened (add_paydata[shipping_*]).
+	Shipping *PaydataShippingAddress `protobuf:"bytes,3,opt,name=shipping,proto3" json:"shipping,omitempty"`
+	// The billing address. Flattened (add_paydata[billing_*]).
+	Billing       *PaydataBillingAddress `protobuf:"bytes,4,opt,name=billing,proto3" json:"billing,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayCheckoutSession) Reset() {
+	*x = AmazonPayCheckoutSession{}
+	mi := &file_payone_v1_responses_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayCheckoutSession) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayCheckoutSession) ProtoMessage() {}
+
+func (x *AmazonPayCheckoutSession) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayCheckoutSession.ProtoReflect.Descriptor instead.
+func (*AmazonPayCheckoutSession) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *AmazonPayCheckoutSession) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *AmazonPayCheckoutSession) GetEmail() string {
+	if x != nil {
+		return x.Email
+	}
+	return ""
+}
+
+func (x *AmazonPayCheckoutSession) GetShipping() *PaydataShippingAddress {
+	if x != nil {
+		return x.Shipping
+	}
+	return nil
+}
+
+func (x *AmazonPayCheckoutSession) GetBilling() *PaydataBillingAddress {
+	if x != nil {
+		return x.Billing
+	}
+	return nil
+}
+
+// Result of Unzer/Payolution pre_check: the buyer was accepted; the
+// (pre)authorization repeats the workorderid.
+type UnzerPreCheckResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The pre-check's work order. Format: CHAR(..50).
+	Workorderid   string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UnzerPreCheckResult) Reset() {
+	*x = UnzerPreCheckResult{}
+	mi := &file_payone_v1_responses_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UnzerPreCheckResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UnzerPreCheckResult) ProtoMessage() {}
+
+func (x *UnzerPreCheckResult) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UnzerPreCheckResult.ProtoReflect.Descriptor instead.
+func (*UnzerPreCheckResult) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *UnzerPreCheckResult) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+// Result of Ratepay profile: the profile of a Ratepay shop id. Amounts are
+// decimal text in major units as Ratepay states them ("1500.00").
+type RatepayProfileResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Ratepay's profile id. Format: CHAR.
+	ProfileId string `protobuf:"bytes,1,opt,name=profile_id,json=profileId,proto3" json:"profile_id,omitempty"`
+	// The merchant's name at Ratepay. Format: CHAR.
+	MerchantName string `protobuf:"bytes,2,opt,name=merchant_name,json=merchantName,proto3" json:"merchant_name,omitempty"`
+	// The shop's name at Ratepay. Format: CHAR.
+	ShopName string `protobuf:"bytes,3,opt,name=shop_name,json=shopName,proto3" json:"shop_name,omitempty"`
+	// Currency of the profile. Format: ISO 4217.
+	Currency string `protobuf:"bytes,4,opt,name=currency,proto3" json:"currency,omitempty"`
+	// Billing countries allowed, comma-separated. Format: CHAR.
+	CountryCodeBilling string `protobuf:"bytes,5,opt,name=country_code_billing,json=countryCodeBilling,proto3" json:"country_code_billing,omitempty"`
+	// Delivery countries allowed, comma-separated. Format: CHAR.
+	CountryCodeDelivery string `protobuf:"bytes,6,opt,name=country_code_delivery,json=countryCodeDelivery,proto3" json:"country_code_delivery,omitempty"`
+	// Ratepay Open Invoice: activation status (2 = active). Format: CHAR.
+	ActivationStatusInvoice string `protobuf:"bytes,7,opt,name=activation_status_invoice,json=activationStatusInvoice,proto3" json:"activation_status_invoice,omitempty"`
+	// Ratepay Direct Debit: activation status. Format: CHAR.
+	ActivationStatusElv string `protobuf:"bytes,8,opt,name=activation_status_elv,json=activationStatusElv,proto3" json:"activation_status_elv,omitempty"`
+	// Ratepay Installment: activation status. Format: CHAR.
+	ActivationStatusInstallment string `protobuf:"bytes,9,opt,name=activation_status_installment,json=activationStatusInstallment,proto3" json:"activation_status_installment,omitempty"`
+	// Smallest basket for Open Invoice. Format: decimal text.
+	TxLimitInvoiceMin string `protobuf:"bytes,10,opt,name=tx_limit_invoice_min,json=txLimitInvoiceMin,proto3" json:"tx_limit_invoice_min,omitempty"`
+	// Largest basket for Open Invoice. Format: decimal text.
+	TxLimitInvoiceMax string `protobuf:"bytes,11,opt,name=tx_limit_invoice_max,json=txLimitInvoiceMax,proto3" json:"tx_limit_invoice_max,omitempty"`
+	// Smallest basket for Direct Debit. Format: decimal text.
+	TxLimitElvMin string `protobuf:"bytes,12,opt,name=tx_limit_elv_min,json=txLimitElvMin,proto3" json:"tx_limit_elv_min,omitempty"`
+	// Largest basket for Direct Debit. Format: decimal text.
+	TxLimitElvMax string `protobuf:"bytes,13,opt,name=tx_limit_elv_max,json=txLimitElvMax,proto3" json:"tx_limit_elv_max,omitempty"`
+	// Smallest basket for Installment. Format: decimal text.
+	TxLimitInstallmentMin string `protobuf:"bytes,14,opt,name=tx_limit_installment_min,json=txLimitInstallmentMin,proto3" json:"tx_limit_installment_min,omitempty"`
+	// Largest basket for Installment. Format: decimal text.
+	TxLimitInstallmentMax string `protobuf:"bytes,15,opt,name=tx_limit_installment_max,json=txLimitInstallmentMax,proto3" json:"tx_limit_installment_max,omitempty"`
+	// Installment terms allowed in months, comma-separated. Format: CHAR.
+	MonthAllowed string `protobuf:"bytes,16,opt,name=month_allowed,json=monthAllowed,proto3" json:"month_allowed,omitempty"`
+	// Default interest rate in percent. Format: decimal text.
+	InterestrateDefault string `protobuf:"bytes,17,opt,name=interestrate_default,json=interestrateDefault,proto3" json:"interestrate_default,omitempty"`
+	// Smallest monthly rate. Format: decimal text.
+	RateMinNormal string `protobuf:"bytes,18,opt,name=rate_min_normal,json=rateMinNormal,proto3" json:"rate_min_normal,omitempty"`
+	// Days of the month a rate may be due, comma-separated. Format: CHAR.
+	ValidPaymentFirstdays string `protobuf:"bytes,19,opt,name=valid_payment_firstdays,json=validPaymentFirstdays,proto3" json:"valid_payment_firstdays,omitempty"`
+	unknownFields         protoimpl.UnknownFields
+	sizeCache             protoimpl.SizeCache
+}
+
+func (x *RatepayProfileResult) Reset() {
+	*x = RatepayProfileResult{}
+	mi := &file_payone_v1_responses_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RatepayProfileResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RatepayProfileResult) ProtoMessage() {}
+
+func (x *RatepayProfileResult) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RatepayProfileResult.ProtoReflect.Descriptor instead.
+func (*RatepayProfileResult) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *RatepayProfileResult) GetProfileId() string {
+	if x != nil {
+		return x.ProfileId
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetMerchantName() string {
+	if x != nil {
+		return x.MerchantName
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetShopName() string {
+	if x != nil {
+		return x.ShopName
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetCurrency() string {
+	if x != nil {
+		return x.Currency
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetCountryCodeBilling() string {
+	if x != nil {
+		return x.CountryCodeBilling
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetCountryCodeDelivery() string {
+	if x != nil {
+		return x.CountryCodeDelivery
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetActivationStatusInvoice() string {
+	if x != nil {
+		return x.ActivationStatusInvoice
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetActivationStatusElv() string {
+	if x != nil {
+		return x.ActivationStatusElv
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetActivationStatusInstallment() string {
+	if x != nil {
+		return x.ActivationStatusInstallment
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetTxLimitInvoiceMin() string {
+	if x != nil {
+		return x.TxLimitInvoiceMin
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetTxLimitInvoiceMax() string {
+	if x != nil {
+		return x.TxLimitInvoiceMax
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetTxLimitElvMin() string {
+	if x != nil {
+		return x.TxLimitElvMin
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetTxLimitElvMax() string {
+	if x != nil {
+		return x.TxLimitElvMax
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetTxLimitInstallmentMin() string {
+	if x != nil {
+		return x.TxLimitInstallmentMin
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetTxLimitInstallmentMax() string {
+	if x != nil {
+		return x.TxLimitInstallmentMax
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetMonthAllowed() string {
+	if x != nil {
+		return x.MonthAllowed
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetInterestrateDefault() string {
+	if x != nil {
+		return x.InterestrateDefault
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetRateMinNormal() string {
+	if x != nil {
+		return x.RateMinNormal
+	}
+	return ""
+}
+
+func (x *RatepayProfileResult) GetValidPaymentFirstdays() string {
+	if x != nil {
+		return x.ValidPaymentFirstdays
+	}
+	return ""
+}
+
+// Result of Ratepay calculation: the installment plan to show the buyer.
+// Amounts and rates are decimal text in major units / percent as Ratepay
+// states them.
+type RatepayCalculationResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The calculation's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The financed amount. Format: decimal text.
+	Amount string `protobuf:"bytes,2,opt,name=amount,proto3" json:"amount,omitempty"`
+	// Number of rates. Format: NUMERIC.
+	NumberOfRates int32 `protobuf:"varint,3,opt,name=number_of_rates,json=numberOfRates,proto3" json:"number_of_rates,omitempty"`
+	// The monthly rate. Format: decimal text.
+	Rate string `protobuf:"bytes,4,opt,name=rate,proto3" json:"rate,omitempty"`
+	// The last rate. Format: decimal text.
+	LastRate string `protobuf:"bytes,5,opt,name=last_rate,json=lastRate,proto3" json:"last_rate,omitempty"`
+	// Interest rate in percent. Format: decimal text.
+	InterestRate string `protobuf:"bytes,6,opt,name=interest_rate,json=interestRate,proto3" json:"interest_rate,omitempty"`
+	// Annual percentage rate (APR) in percent. Format: decimal text.
+	AnnualPercentageRate string `protobuf:"bytes,7,opt,name=annual_percentage_rate,json=annualPercentageRate,proto3" json:"annual_percentage_rate,omitempty"`
+	// Monthly debit interest in percent. Format: decimal text.
+	MonthlyDebitInterest string `protobuf:"bytes,8,opt,name=monthly_debit_interest,json=monthlyDebitInterest,proto3" json:"monthly_debit_interest,omitempty"`
+	// Total interest. Format: decimal text.
+	InterestAmount string `protobuf:"bytes,9,opt,name=interest_amount,json=interestAmount,proto3" json:"interest_amount,omitempty"`
+	// Service charge. Format: decimal text.
+	ServiceCharge string `protobuf:"bytes,10,opt,name=service_charge,json=serviceCharge,proto3" json:"service_charge,omitempty"`
+	// Total the buyer pays. Format: decimal text.
+	TotalAmount string `protobuf:"bytes,11,opt,name=total_amount,json=totalAmount,proto3" json:"total_amount,omitempty"`
+	// Day of the month the rates are due. Format: NUMERIC.
+	PaymentFirstday int32 `protobuf:"varint,12,opt,name=payment_firstday,json=paymentFirstday,proto3" json:"payment_firstday,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *RatepayCalculationResult) Reset() {
+	*x = RatepayCalculationResult{}
+	mi := &file_payone_v1_responses_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RatepayCalculationResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RatepayCalculationResult) ProtoMessage() {}
+
+func (x *RatepayCalculationResult) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RatepayCalculationResult.ProtoReflect.Descriptor instead.
+func (*RatepayCalculationResult) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *RatepayCalculationResult) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetAmount() string {
+	if x != nil {
+		return x.Amount
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetNumberOfRates() int32 {
+	if x != nil {
+		return x.NumberOfRates
+	}
+	return 0
+}
+
+func (x *RatepayCalculationResult) GetRate() string {
+	if x != nil {
+		return x.Rate
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetLastRate() string {
+	if x != nil {
+		return x.LastRate
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetInterestRate() string {
+	if x != nil {
+		return x.InterestRate
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetAnnualPercentageRate() string {
+	if x != nil {
+		return x.AnnualPercentageRate
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetMonthlyDebitInterest() string {
+	if x != nil {
+		return x.MonthlyDebitInterest
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetInterestAmount() string {
+	if x != nil {
+		return x.InterestAmount
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetServiceCharge() string {
+	if x != nil {
+		return x.ServiceCharge
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetTotalAmount() string {
+	if x != nil {
+		return x.TotalAmount
+	}
+	return ""
+}
+
+func (x *RatepayCalculationResult) GetPaymentFirstday() int32 {
+	if x != nil {
+		return x.PaymentFirstday
+	}
+	return 0
+}
+
+// The debtor PAYONE stores (getuser type=userdata). PAYONE answers it in
+// JSON only; the gateway reads a JSON answer's nested objects as
+// "<Object>.<Member>" parameters (codec/runtime/json_answer.h), the wire
+// names below.
+type DebtorData struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Salutation. Format: CHAR.
+	Salutation string `protobuf:"bytes,1,opt,name=salutation,proto3" json:"salutation,omitempty"`
+	// Title, e.g. "Dr.". Format: CHAR.
+	Title string `protobuf:"bytes,2,opt,name=title,proto3" json:"title,omitempty"`
+	// First name. Format: CHAR.
+	Firstname string `protobuf:"bytes,3,opt,name=firstname,proto3" json:"firstname,omitempty"`
+	// Last name. Format: CHAR.
+	Lastname string `protobuf:"bytes,4,opt,name=lastname,proto3" json:"lastname,omitempty"`
+	// Date of birth, YYYYMMDD. Format: CHAR.
+	Birthday string `protobuf:"bytes,5,opt,name=birthday,proto3" json:"birthday,omitempty"`
+	// Personal id (passport or id card number). Format: CHAR. Sensitive.
+	Personalid string `protobuf:"bytes,6,opt,name=personalid,proto3" json:"personalid,omitempty"`
+	// ISO 639-1 language code. Format: CHAR.
+	Language string `protobuf:"bytes,7,opt,name=language,proto3" json:"language,omitempty"`
+	// Gender as PAYONE names it: MALE or FEMALE. Format: CHAR.
+	Gender string `protobuf:"bytes,8,opt,name=gender,proto3" json:"gender,omitempty"`
+	// Street and number. Format: CHAR.
+	Street string `protobuf:"bytes,9,opt,name=street,proto3" json:"street,omitempty"`
+	// Additional address line. Format: CHAR.
+	Addressaddition string `protobuf:"bytes,10,opt,name=addressaddition,proto3" json:"addressaddition,omitempty"`
+	// Postcode. Format: CHAR.
+	Zip string `protobuf:"bytes,11,opt,name=zip,proto3" json:"zip,omitempty"`
+	// City. Format: CHAR.
+	City string `protobuf:"bytes,12,opt,name=city,proto3" json:"city,omitempty"`
+	// ISO 3166-1 alpha-2 country. Format: CHAR.
+	Country string `protobuf:"bytes,13,opt,name=country,proto3" json:"country,omitempty"`
+	// Region (ISO 3166-2 subdivision without the country). Format: CHAR.
+	State string `protobuf:"bytes,14,opt,name=state,proto3" json:"state,omitempty"`
+	// Delivery first name. Format: CHAR.
+	ShippingFirstname string `protobuf:"bytes,15,opt,name=shipping_firstname,json=shippingFirstname,proto3" json:"shipping_firstname,omitempty"`
+	// Delivery last name. Format: CHAR.
+	ShippingLastname string `protobuf:"bytes,16,opt,name=shipping_lastname,json=shippingLastname,proto3" json:"shipping_lastname,omitempty"`
+	// Delivery street and number. Format: CHAR.
+	ShippingStreet string `protobuf:"bytes,17,opt,name=shipping_street,json=shippingStreet,proto3" json:"shipping_street,omitempty"`
+	// Delivery postcode. Format: CHAR.
+	ShippingZip string `protobuf:"bytes,18,opt,name=shipping_zip,json=shippingZip,proto3" json:"shipping_zip,omitempty"`
+	// Delivery city. Format: CHAR.
+	ShippingCity string `protobuf:"bytes,19,opt,name=shipping_city,json=shippingCity,proto3" json:"shipping_city,omitempty"`
+	// Delivery country, ISO 3166-1 alpha-2. Format: CHAR.
+	ShippingCountry string `protobuf:"bytes,20,opt,name=shipping_country,json=shippingCountry,proto3" json:"shipping_country,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *DebtorData) Reset() {
+	*x = DebtorData{}
+	mi := &file_payone_v1_responses_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DebtorData) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DebtorData) ProtoMessage() {}
+
+func (x *DebtorData) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DebtorData.ProtoReflect.Descriptor instead.
+func (*DebtorData) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *DebtorData) GetSalutation() string {
+	if x != nil {
+		return x.Salutation
+	}
+	return ""
+}
+
+func (x *DebtorData) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *DebtorData) GetFirstname() string {
+	if x != nil {
+		return x.Firstname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetLastname() string {
+	if x != nil {
+		return x.Lastname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetBirthday() string {
+	if x != nil {
+		return x.Birthday
+	}
+	return ""
+}
+
+func (x *DebtorData) GetPersonalid() string {
+	if x != nil {
+		return x.Personalid
+	}
+	return ""
+}
+
+func (x *DebtorData) GetLanguage() string {
+	if x != nil {
+		return x.Language
+	}
+	return ""
+}
+
+func (x *DebtorData) GetGender() string {
+	if x != nil {
+		return x.Gender
+	}
+	return ""
+}
+
+func (x *DebtorData) GetStreet() string {
+	if x != nil {
+		return x.Street
+	}
+	return ""
+}
+
+func (x *DebtorData) GetAddressaddition() string {
+	if x != nil {
+		return x.Addressaddition
+	}
+	return ""
+}
+
+func (x *DebtorData) GetZip() string {
+	if x != nil {
+		return x.Zip
+	}
+	return ""
+}
+
+func (x *DebtorData) GetCity() string {
+	if x != nil {
+		return x.City
+	}
+	return ""
+}
+
+func (x *DebtorData) GetCountry() string {
+	if x != nil {
+		return x.Country
+	}
+	return ""
+}
+
+func (x *DebtorData) GetState() string {
+	if x != nil {
+		return x.State
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingFirstname() string {
+	if x != nil {
+		return x.ShippingFirstname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingLastname() string {
+	if x != nil {
+		return x.ShippingLastname
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingStreet() string {
+	if x != nil {
+		return x.ShippingStreet
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingZip() string {
+	if x != nil {
+		return x.ShippingZip
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingCity() string {
+	if x != nil {
+		return x.ShippingCity
+	}
+	return ""
+}
+
+func (x *DebtorData) GetShippingCountry() string {
+	if x != nil {
+		return x.ShippingCountry
+	}
+	return ""
+}
+
+// Result of getconfiguration (Amazon Pay v1): what Amazon's widgets are
+// configured with.
+type AmazonPayConfiguration struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The checkout's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// Amazon's client id of the merchant. Format: CHAR.
+	ClientId string `protobuf:"bytes,2,opt,name=client_id,json=clientId,proto3" json:"client_id,omitempty"`
+	// Amazon's seller id of the merchant. Format: CHAR.
+	SellerId      string `protobuf:"bytes,3,opt,name=seller_id,json=sellerId,proto3" json:"seller_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayConfiguration) Reset() {
+	*x = AmazonPayConfiguration{}
+	mi := &file_payone_v1_responses_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayConfiguration) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayConfiguration) ProtoMessage() {}
+
+func (x *AmazonPayConfiguration) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayConfiguration.ProtoReflect.Descriptor instead.
+func (*AmazonPayConfiguration) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *AmazonPayConfiguration) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *AmazonPayConfiguration) GetClientId() string {
+	if x != nil {
+		return x.ClientId
+	}
+	return ""
+}
+
+func (x *AmazonPayConfiguration) GetSellerId() string {
+	if x != nil {
+		return x.SellerId
+	}
+	return ""
+}
+
+// Result of getorderreferencedetails (Amazon Pay v1): the addresses of the
+// order reference.
+type AmazonPayOrderReferenceDetails struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The checkout's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The shipping address. Flattened (add_paydata[shipping_*]).
+	Shipping *PaydataShippingAddress `protobuf:"bytes,2,opt,name=shipping,proto3" json:"shipping,omitempty"`
+	// The billing address. Flattened (add_paydata[billing_*]).
+	Billing *PaydataBillingAddress `protobuf:"bytes,3,opt,name=billing,proto3" json:"billing,omitempty"`
+	// The store's name at Amazon. Format: CHAR.
+	Storename     string `protobuf:"bytes,4,opt,name=storename,proto3" json:"storename,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayOrderReferenceDetails) Reset() {
+	*x = AmazonPayOrderReferenceDetails{}
+	mi := &file_payone_v1_responses_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayOrderReferenceDetails) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayOrderReferenceDetails) ProtoMessage() {}
+
+func (x *AmazonPayOrderReferenceDetails) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayOrderReferenceDetails.ProtoReflect.Descriptor instead.
+func (*AmazonPayOrderReferenceDetails) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetShipping() *PaydataShippingAddress {
+	if x != nil {
+		return x.Shipping
+	}
+	return nil
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetBilling() *PaydataBillingAddress {
+	if x != nil {
+		return x.Billing
+	}
+	return nil
+}
+
+func (x *AmazonPayOrderReferenceDetails) GetStorename() string {
+	if x != nil {
+		return x.Storename
+	}
+	return ""
 }
 
 var File_payone_v1_responses_proto protoreflect.FileDescriptor
@@ -4016,7 +5830,7 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x06 \x03(\v22.payone.v1.GetInvoiceResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\x84\t\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xaf\x13\n" +
 	"\x16GenericPaymentResponse\x12;\n" +
 	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
 	"\x06status\x10\x03@\x01R\x06status\x127\n" +
@@ -4046,13 +5860,27 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\vadd_paydata\x18\r \x03(\v21.payone.v1.GenericPaymentResponse.AddPaydataEntryB\x11\xca\xf3\x18\r\n" +
 	"\vadd_paydataR\n" +
 	"addPaydata\x12i\n" +
-	"\x10other_parameters\x18\x0e \x03(\v26.payone.v1.GenericPaymentResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1a=\n" +
+	"\x10other_parameters\x18\x0e \x03(\v26.payone.v1.GenericPaymentResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x12r\n" +
+	"\x1bpaypal_express_set_checkout\x18\x11 \x01(\v2).payone.v1.PayPalExpressSetCheckoutResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x18paypalExpressSetCheckout\x12\x7f\n" +
+	"#paypal_express_get_checkout_details\x18\x12 \x01(\v2'.payone.v1.PayPalExpressCheckoutDetailsB\x06\xca\xf3\x18\x02h\x01H\x00R\x1fpaypalExpressGetCheckoutDetails\x12T\n" +
+	"\x14klarna_start_session\x18\x13 \x01(\v2\x18.payone.v1.KlarnaSessionB\x06\xca\xf3\x18\x02h\x01H\x00R\x12klarnaStartSession\x12t\n" +
+	"\x1bsecured_installment_options\x18\x14 \x01(\v2*.payone.v1.SecuredInstallmentOptionsResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x19securedInstallmentOptions\x12R\n" +
+	"\x13klarna_update_order\x18\x15 \x01(\v2\x18.payone.v1.KlarnaSessionB\x06\xca\xf3\x18\x02h\x01H\x00R\x11klarnaUpdateOrder\x12\x8f\x01\n" +
+	"*amazon_pay_create_checkout_session_payload\x18\x16 \x01(\v2*.payone.v1.AmazonPayCheckoutSessionPayloadB\x06\xca\xf3\x18\x02h\x01H\x00R%amazonPayCreateCheckoutSessionPayload\x12s\n" +
+	"\x1famazon_pay_get_checkout_session\x18\x17 \x01(\v2#.payone.v1.AmazonPayCheckoutSessionB\x06\xca\xf3\x18\x02h\x01H\x00R\x1bamazonPayGetCheckoutSession\x12P\n" +
+	"\x0funzer_pre_check\x18\x18 \x01(\v2\x1e.payone.v1.UnzerPreCheckResultB\x06\xca\xf3\x18\x02h\x01H\x00R\runzerPreCheck\x12R\n" +
+	"\x0fratepay_profile\x18\x19 \x01(\v2\x1f.payone.v1.RatepayProfileResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x0eratepayProfile\x12^\n" +
+	"\x13ratepay_calculation\x18\x1a \x01(\v2#.payone.v1.RatepayCalculationResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x12ratepayCalculation\x12l\n" +
+	"\x1camazon_pay_get_configuration\x18\x1b \x01(\v2!.payone.v1.AmazonPayConfigurationB\x06\xca\xf3\x18\x02h\x01H\x00R\x19amazonPayGetConfiguration\x12\x86\x01\n" +
+	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2).payone.v1.AmazonPayOrderReferenceDetailsB\x06\xca\xf3\x18\x02h\x01H\x00R!amazonPayGetOrderReferenceDetails\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xee\x03\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x0e\xd2\xf3\x18\n" +
+	"\b\x02B\x06resultB\b\n" +
+	"\x06result\"\xee\x03\n" +
 	"\x12UpdateUserResponse\x12;\n" +
 	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
 	"\x06status\x10\x03@\x01R\x06status\x12*\n" +
@@ -4067,7 +5895,7 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x06 \x03(\v22.payone.v1.UpdateUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\x9d\x04\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xcc\x04\n" +
 	"\x0fGetUserResponse\x12;\n" +
 	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x10\xca\xf3\x18\f\n" +
 	"\x06status\x10\x03@\x01R\x06status\x123\n" +
@@ -4081,7 +5909,8 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\ferrormessage\x10\x01\x18\x01 \x80\bR\ferrormessage\x12F\n" +
 	"\x0fcustomermessage\x18\x06 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
 	"\x0fcustomermessage\x10\x01\x18\x01 \x80\bR\x0fcustomermessage\x12b\n" +
-	"\x10other_parameters\x18\a \x03(\v2/.payone.v1.GetUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
+	"\x10other_parameters\x18\a \x03(\v2/.payone.v1.GetUserResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x12-\n" +
+	"\x06debtor\x18\b \x01(\v2\x15.payone.v1.DebtorDataR\x06debtor\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xca\x04\n" +
@@ -4129,7 +5958,250 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x05 \x03(\v26.payone.v1.UpdateReminderResponse.OtherParametersEntryB\x06\xca\xf3\x18\x02p\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02*\xcf\x02\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xb1\x05\n" +
+	"\x16PaydataShippingAddress\x12C\n" +
+	"\tfirstname\x18\x01 \x01(\tB%\xca\xf3\x18!\n" +
+	"\x1fadd_paydata[shipping_firstname]R\tfirstname\x12@\n" +
+	"\blastname\x18\x02 \x01(\tB$\xca\xf3\x18 \n" +
+	"\x1eadd_paydata[shipping_lastname]R\blastname\x12=\n" +
+	"\acompany\x18\x03 \x01(\tB#\xca\xf3\x18\x1f\n" +
+	"\x1dadd_paydata[shipping_company]R\acompany\x12:\n" +
+	"\x06street\x18\x04 \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1cadd_paydata[shipping_street]R\x06street\x12U\n" +
+	"\x0faddressaddition\x18\x05 \x01(\tB+\xca\xf3\x18'\n" +
+	"%add_paydata[shipping_addressaddition]R\x0faddressaddition\x121\n" +
+	"\x03zip\x18\x06 \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19add_paydata[shipping_zip]R\x03zip\x124\n" +
+	"\x04city\x18\a \x01(\tB \xca\xf3\x18\x1c\n" +
+	"\x1aadd_paydata[shipping_city]R\x04city\x127\n" +
+	"\x05state\x18\b \x01(\tB!\xca\xf3\x18\x1d\n" +
+	"\x1badd_paydata[shipping_state]R\x05state\x12=\n" +
+	"\acountry\x18\t \x01(\tB#\xca\xf3\x18\x1f\n" +
+	"\x1dadd_paydata[shipping_country]R\acountry\x12U\n" +
+	"\x0ftelephonenumber\x18\n" +
+	" \x01(\tB+\xca\xf3\x18'\n" +
+	"%add_paydata[shipping_telephonenumber]R\x0ftelephonenumber:\x06\xd2\xf3\x18\x02\b\x04\"\xd0\x04\n" +
+	"\x15PaydataBillingAddress\x12B\n" +
+	"\tfirstname\x18\x01 \x01(\tB$\xca\xf3\x18 \n" +
+	"\x1eadd_paydata[billing_firstname]R\tfirstname\x12?\n" +
+	"\blastname\x18\x02 \x01(\tB#\xca\xf3\x18\x1f\n" +
+	"\x1dadd_paydata[billing_lastname]R\blastname\x12<\n" +
+	"\acompany\x18\x03 \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1cadd_paydata[billing_company]R\acompany\x129\n" +
+	"\x06street\x18\x04 \x01(\tB!\xca\xf3\x18\x1d\n" +
+	"\x1badd_paydata[billing_street]R\x06street\x120\n" +
+	"\x03zip\x18\x05 \x01(\tB\x1e\xca\xf3\x18\x1a\n" +
+	"\x18add_paydata[billing_zip]R\x03zip\x123\n" +
+	"\x04city\x18\x06 \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19add_paydata[billing_city]R\x04city\x126\n" +
+	"\x05state\x18\a \x01(\tB \xca\xf3\x18\x1c\n" +
+	"\x1aadd_paydata[billing_state]R\x05state\x12<\n" +
+	"\acountry\x18\b \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1cadd_paydata[billing_country]R\acountry\x12T\n" +
+	"\x0ftelephonenumber\x18\t \x01(\tB*\xca\xf3\x18&\n" +
+	"$add_paydata[billing_telephonenumber]R\x0ftelephonenumber:\x06\xd2\xf3\x18\x02\b\x04\"\x94\x01\n" +
+	"\x1ePayPalExpressSetCheckoutResult\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x125\n" +
+	"\vredirecturl\x18\x02 \x01(\tB\x13\xca\xf3\x18\x0f\n" +
+	"\vredirecturl\x10\aR\vredirecturl:\x06\xd2\xf3\x18\x02\b\x04\"\x8e\x02\n" +
+	"\x1cPayPalExpressCheckoutDetails\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x12.\n" +
+	"\x05email\x18\x02 \x01(\tB\x18\xca\xf3\x18\x14\n" +
+	"\x12add_paydata[email]R\x05email\x12B\n" +
+	"\fpayer_status\x18\x03 \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19add_paydata[payer_status]R\vpayerStatus\x12=\n" +
+	"\bshipping\x18\x04 \x01(\v2!.payone.v1.PaydataShippingAddressR\bshipping:\x06\xd2\xf3\x18\x02\b\x04\"\xce\x01\n" +
+	"\rKlarnaSession\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x12B\n" +
+	"\fclient_token\x18\x02 \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19add_paydata[client_token]R\vclientToken\x12<\n" +
+	"\n" +
+	"session_id\x18\x03 \x01(\tB\x1d\xca\xf3\x18\x19\n" +
+	"\x17add_paydata[session_id]R\tsessionId:\x06\xd2\xf3\x18\x02\b\x04\"\x82\t\n" +
+	"\x18SecuredInstallmentOption\x12O\n" +
+	"\x15installment_option_id\x18\x01 \x01(\tB\x1b\xca\xf3\x18\x17\n" +
+	"\x15installment_option_idR\x13installmentOptionId\x12K\n" +
+	"\x12number_of_payments\x18\x02 \x01(\x05B\x1d\xca\xf3\x18\x19\n" +
+	"\x12number_of_payments(\x000\xe7\aR\x10numberOfPayments\x12T\n" +
+	"\x14monthly_amount_value\x18\x03 \x01(\x03B\"\xca\xf3\x18\x1e\n" +
+	"\x14monthly_amount_value(\x000\xff\xa7ֹ\aR\x12monthlyAmountValue\x12U\n" +
+	"\x17monthly_amount_currency\x18\x04 \x01(\tB\x1d\xca\xf3\x18\x19\n" +
+	"\x17monthly_amount_currencyR\x15monthlyAmountCurrency\x12Y\n" +
+	"\x16last_rate_amount_value\x18\x05 \x01(\x03B$\xca\xf3\x18 \n" +
+	"\x16last_rate_amount_value(\x000\xff\xa7ֹ\aR\x13lastRateAmountValue\x12Z\n" +
+	"\x19last_rate_amount_currency\x18\x06 \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19last_rate_amount_currencyR\x16lastRateAmountCurrency\x12=\n" +
+	"\x0ffirst_rate_date\x18\a \x01(\tB\x15\xca\xf3\x18\x11\n" +
+	"\x0ffirst_rate_dateR\rfirstRateDate\x12N\n" +
+	"\x12total_amount_value\x18\b \x01(\x03B \xca\xf3\x18\x1c\n" +
+	"\x12total_amount_value(\x000\xff\xa7ֹ\aR\x10totalAmountValue\x12O\n" +
+	"\x15total_amount_currency\x18\t \x01(\tB\x1b\xca\xf3\x18\x17\n" +
+	"\x15total_amount_currencyR\x13totalAmountCurrency\x12U\n" +
+	"\x15nominal_interest_rate\x18\n" +
+	" \x01(\x05B!\xca\xf3\x18\x1d\n" +
+	"\x15nominal_interest_rate(\x000\xa0\x8d\x06R\x13nominalInterestRate\x12[\n" +
+	"\x17effective_interest_rate\x18\v \x01(\x05B#\xca\xf3\x18\x1f\n" +
+	"\x17effective_interest_rate(\x000\xa0\x8d\x06R\x15effectiveInterestRate\x12c\n" +
+	"\x1clink_credit_information_href\x18\f \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1clink_credit_information_hrefR\x19linkCreditInformationHref\x12c\n" +
+	"\x1clink_credit_information_type\x18\r \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1clink_credit_information_typeR\x19linkCreditInformationType:\x06\xd2\xf3\x18\x02\b\x04\"\xc1\x02\n" +
+	"\x1fSecuredInstallmentOptionsResult\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x12J\n" +
+	"\famount_value\x18\x02 \x01(\x03B'\xca\xf3\x18#\n" +
+	"\x19add_paydata[amount_value](\x000\xff\xa7ֹ\aR\vamountValue\x12K\n" +
+	"\x0famount_currency\x18\x03 \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1cadd_paydata[amount_currency]R\x0eamountCurrency\x12H\n" +
+	"\aoptions\x18\x04 \x03(\v2#.payone.v1.SecuredInstallmentOptionB\t\xca\xf3\x18\x05 \x90\x03P\x01R\aoptions:\x06\xd2\xf3\x18\x02\b\x04\"\xd0\x01\n" +
+	"\x1fAmazonPayCheckoutSessionPayload\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x124\n" +
+	"\apayload\x18\x02 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\x14add_paydata[payload]R\apayload\x12:\n" +
+	"\tsignature\x18\x03 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[signature]R\tsignature:\x06\xd2\xf3\x18\x02\b\x04\"\x82\x02\n" +
+	"\x18AmazonPayCheckoutSession\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x12.\n" +
+	"\x05email\x18\x02 \x01(\tB\x18\xca\xf3\x18\x14\n" +
+	"\x12add_paydata[email]R\x05email\x12=\n" +
+	"\bshipping\x18\x03 \x01(\v2!.payone.v1.PaydataShippingAddressR\bshipping\x12:\n" +
+	"\abilling\x18\x04 \x01(\v2 .payone.v1.PaydataBillingAddressR\abilling:\x06\xd2\xf3\x18\x02\b\x04\"R\n" +
+	"\x13UnzerPreCheckResult\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid:\x06\xd2\xf3\x18\x02\b\x04\"\xfd\f\n" +
+	"\x14RatepayProfileResult\x12<\n" +
+	"\n" +
+	"profile_id\x18\x01 \x01(\tB\x1d\xca\xf3\x18\x19\n" +
+	"\x17add_paydata[profile-id]R\tprofileId\x12E\n" +
+	"\rmerchant_name\x18\x02 \x01(\tB \xca\xf3\x18\x1c\n" +
+	"\x1aadd_paydata[merchant-name]R\fmerchantName\x129\n" +
+	"\tshop_name\x18\x03 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[shop-name]R\bshopName\x127\n" +
+	"\bcurrency\x18\x04 \x01(\tB\x1b\xca\xf3\x18\x17\n" +
+	"\x15add_paydata[currency]R\bcurrency\x12Y\n" +
+	"\x14country_code_billing\x18\x05 \x01(\tB'\xca\xf3\x18#\n" +
+	"!add_paydata[country-code-billing]R\x12countryCodeBilling\x12\\\n" +
+	"\x15country_code_delivery\x18\x06 \x01(\tB(\xca\xf3\x18$\n" +
+	"\"add_paydata[country-code-delivery]R\x13countryCodeDelivery\x12h\n" +
+	"\x19activation_status_invoice\x18\a \x01(\tB,\xca\xf3\x18(\n" +
+	"&add_paydata[activation-status-invoice]R\x17activationStatusInvoice\x12\\\n" +
+	"\x15activation_status_elv\x18\b \x01(\tB(\xca\xf3\x18$\n" +
+	"\"add_paydata[activation-status-elv]R\x13activationStatusElv\x12t\n" +
+	"\x1dactivation_status_installment\x18\t \x01(\tB0\xca\xf3\x18,\n" +
+	"*add_paydata[activation-status-installment]R\x1bactivationStatusInstallment\x12X\n" +
+	"\x14tx_limit_invoice_min\x18\n" +
+	" \x01(\tB'\xca\xf3\x18#\n" +
+	"!add_paydata[tx-limit-invoice-min]R\x11txLimitInvoiceMin\x12X\n" +
+	"\x14tx_limit_invoice_max\x18\v \x01(\tB'\xca\xf3\x18#\n" +
+	"!add_paydata[tx-limit-invoice-max]R\x11txLimitInvoiceMax\x12L\n" +
+	"\x10tx_limit_elv_min\x18\f \x01(\tB#\xca\xf3\x18\x1f\n" +
+	"\x1dadd_paydata[tx-limit-elv-min]R\rtxLimitElvMin\x12L\n" +
+	"\x10tx_limit_elv_max\x18\r \x01(\tB#\xca\xf3\x18\x1f\n" +
+	"\x1dadd_paydata[tx-limit-elv-max]R\rtxLimitElvMax\x12d\n" +
+	"\x18tx_limit_installment_min\x18\x0e \x01(\tB+\xca\xf3\x18'\n" +
+	"%add_paydata[tx-limit-installment-min]R\x15txLimitInstallmentMin\x12d\n" +
+	"\x18tx_limit_installment_max\x18\x0f \x01(\tB+\xca\xf3\x18'\n" +
+	"%add_paydata[tx-limit-installment-max]R\x15txLimitInstallmentMax\x12E\n" +
+	"\rmonth_allowed\x18\x10 \x01(\tB \xca\xf3\x18\x1c\n" +
+	"\x1aadd_paydata[month-allowed]R\fmonthAllowed\x12Z\n" +
+	"\x14interestrate_default\x18\x11 \x01(\tB'\xca\xf3\x18#\n" +
+	"!add_paydata[interestrate-default]R\x13interestrateDefault\x12J\n" +
+	"\x0frate_min_normal\x18\x12 \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1cadd_paydata[rate-min-normal]R\rrateMinNormal\x12b\n" +
+	"\x17valid_payment_firstdays\x18\x13 \x01(\tB*\xca\xf3\x18&\n" +
+	"$add_paydata[valid-payment-firstdays]R\x15validPaymentFirstdays:\x06\xd2\xf3\x18\x02\b\x04\"\xfb\x06\n" +
+	"\x18RatepayCalculationResult\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x121\n" +
+	"\x06amount\x18\x02 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x13add_paydata[amount]R\x06amount\x12O\n" +
+	"\x0fnumber_of_rates\x18\x03 \x01(\x05B'\xca\xf3\x18#\n" +
+	"\x1cadd_paydata[number-of-rates](\x000\xe7\aR\rnumberOfRates\x12+\n" +
+	"\x04rate\x18\x04 \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\x11add_paydata[rate]R\x04rate\x129\n" +
+	"\tlast_rate\x18\x05 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[last-rate]R\blastRate\x12E\n" +
+	"\rinterest_rate\x18\x06 \x01(\tB \xca\xf3\x18\x1c\n" +
+	"\x1aadd_paydata[interest-rate]R\finterestRate\x12_\n" +
+	"\x16annual_percentage_rate\x18\a \x01(\tB)\xca\xf3\x18%\n" +
+	"#add_paydata[annual-percentage-rate]R\x14annualPercentageRate\x12_\n" +
+	"\x16monthly_debit_interest\x18\b \x01(\tB)\xca\xf3\x18%\n" +
+	"#add_paydata[monthly-debit-interest]R\x14monthlyDebitInterest\x12K\n" +
+	"\x0finterest_amount\x18\t \x01(\tB\"\xca\xf3\x18\x1e\n" +
+	"\x1cadd_paydata[interest-amount]R\x0einterestAmount\x12H\n" +
+	"\x0eservice_charge\x18\n" +
+	" \x01(\tB!\xca\xf3\x18\x1d\n" +
+	"\x1badd_paydata[service-charge]R\rserviceCharge\x12B\n" +
+	"\ftotal_amount\x18\v \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19add_paydata[total-amount]R\vtotalAmount\x12R\n" +
+	"\x10payment_firstday\x18\f \x01(\x05B'\xca\xf3\x18#\n" +
+	"\x1dadd_paydata[payment-firstday](\x000\x1fR\x0fpaymentFirstday:\x06\xd2\xf3\x18\x02\b\x04\"\x92\t\n" +
+	"\n" +
+	"DebtorData\x127\n" +
+	"\n" +
+	"salutation\x18\x01 \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\x11Person.SalutationR\n" +
+	"salutation\x12(\n" +
+	"\x05title\x18\x02 \x01(\tB\x12\xca\xf3\x18\x0e\n" +
+	"\fPerson.TitleR\x05title\x124\n" +
+	"\tfirstname\x18\x03 \x01(\tB\x16\xca\xf3\x18\x12\n" +
+	"\x10Person.FirstNameR\tfirstname\x121\n" +
+	"\blastname\x18\x04 \x01(\tB\x15\xca\xf3\x18\x11\n" +
+	"\x0fPerson.LastNameR\blastname\x124\n" +
+	"\bbirthday\x18\x05 \x01(\tB\x18\xca\xf3\x18\x14\n" +
+	"\x12Person.DateOfBirthR\bbirthday\x129\n" +
+	"\n" +
+	"personalid\x18\x06 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x11Person.PersonalIdH\x01R\n" +
+	"personalid\x125\n" +
+	"\blanguage\x18\a \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x13Person.LanguageCodeR\blanguage\x12/\n" +
+	"\x06gender\x18\b \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\x11Person.GenderCodeR\x06gender\x12,\n" +
+	"\x06street\x18\t \x01(\tB\x14\xca\xf3\x18\x10\n" +
+	"\x0eAddress.StreetR\x06street\x12G\n" +
+	"\x0faddressaddition\x18\n" +
+	" \x01(\tB\x1d\xca\xf3\x18\x19\n" +
+	"\x17Address.AddressAdditionR\x0faddressaddition\x12#\n" +
+	"\x03zip\x18\v \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vAddress.ZipR\x03zip\x12&\n" +
+	"\x04city\x18\f \x01(\tB\x12\xca\xf3\x18\x0e\n" +
+	"\fAddress.CityR\x04city\x123\n" +
+	"\acountry\x18\r \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x13Address.CountryCodeR\acountry\x12-\n" +
+	"\x05state\x18\x0e \x01(\tB\x17\xca\xf3\x18\x13\n" +
+	"\x11Address.StateCodeR\x05state\x12N\n" +
+	"\x12shipping_firstname\x18\x0f \x01(\tB\x1f\xca\xf3\x18\x1b\n" +
+	"\x19ShippingAddress.FirstNameR\x11shippingFirstname\x12K\n" +
+	"\x11shipping_lastname\x18\x10 \x01(\tB\x1e\xca\xf3\x18\x1a\n" +
+	"\x18ShippingAddress.LastNameR\x10shippingLastname\x12E\n" +
+	"\x0fshipping_street\x18\x11 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16ShippingAddress.StreetR\x0eshippingStreet\x12<\n" +
+	"\fshipping_zip\x18\x12 \x01(\tB\x19\xca\xf3\x18\x15\n" +
+	"\x13ShippingAddress.ZipR\vshippingZip\x12?\n" +
+	"\rshipping_city\x18\x13 \x01(\tB\x1a\xca\xf3\x18\x16\n" +
+	"\x14ShippingAddress.CityR\fshippingCity\x12L\n" +
+	"\x10shipping_country\x18\x14 \x01(\tB!\xca\xf3\x18\x1d\n" +
+	"\x1bShippingAddress.CountryCodeR\x0fshippingCountry:\x06\xd2\xf3\x18\x02\b\x04\"\xcb\x01\n" +
+	"\x16AmazonPayConfiguration\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x129\n" +
+	"\tclient_id\x18\x02 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[client_id]R\bclientId\x129\n" +
+	"\tseller_id\x18\x03 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[seller_id]R\bsellerId:\x06\xd2\xf3\x18\x02\b\x04\"\x94\x02\n" +
+	"\x1eAmazonPayOrderReferenceDetails\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x12=\n" +
+	"\bshipping\x18\x02 \x01(\v2!.payone.v1.PaydataShippingAddressR\bshipping\x12:\n" +
+	"\abilling\x18\x03 \x01(\v2 .payone.v1.PaydataBillingAddressR\abilling\x12:\n" +
+	"\tstorename\x18\x04 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
+	"\x16add_paydata[storename]R\tstorename:\x06\xd2\xf3\x18\x02\b\x04*\xcf\x02\n" +
 	"\x06Status\x12\x16\n" +
 	"\x12STATUS_UNSPECIFIED\x10\x00\x12#\n" +
 	"\x0fSTATUS_APPROVED\x10\x01\x1a\x0e\xda\xf3\x18\n" +
@@ -4232,137 +6304,171 @@ func file_payone_v1_responses_proto_rawDescGZIP() []byte {
 }
 
 var file_payone_v1_responses_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 48)
+var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 63)
 var file_payone_v1_responses_proto_goTypes = []any{
-	(Status)(0),                      // 0: payone.v1.Status
-	(AvsResult)(0),                   // 1: payone.v1.AvsResult
-	(MandateStatus)(0),               // 2: payone.v1.MandateStatus
-	(SecStatus)(0),                   // 3: payone.v1.SecStatus
-	(Score)(0),                       // 4: payone.v1.Score
-	(PersonStatus)(0),                // 5: payone.v1.PersonStatus
-	(*ClearingData)(nil),             // 6: payone.v1.ClearingData
-	(*CreditorData)(nil),             // 7: payone.v1.CreditorData
-	(*PreauthorizationResponse)(nil), // 8: payone.v1.PreauthorizationResponse
-	(*AuthorizationResponse)(nil),    // 9: payone.v1.AuthorizationResponse
-	(*CaptureResponse)(nil),          // 10: payone.v1.CaptureResponse
-	(*DebitResponse)(nil),            // 11: payone.v1.DebitResponse
-	(*RefundResponse)(nil),           // 12: payone.v1.RefundResponse
-	(*VauthorizationResponse)(nil),   // 13: payone.v1.VauthorizationResponse
-	(*ThreeDSCheckResponse)(nil),     // 14: payone.v1.ThreeDSCheckResponse
-	(*CreditCardCheckResponse)(nil),  // 15: payone.v1.CreditCardCheckResponse
-	(*BankAccountCheckResponse)(nil), // 16: payone.v1.BankAccountCheckResponse
-	(*AddressCheckResponse)(nil),     // 17: payone.v1.AddressCheckResponse
-	(*ConsumerScoreResponse)(nil),    // 18: payone.v1.ConsumerScoreResponse
-	(*ManageMandateResponse)(nil),    // 19: payone.v1.ManageMandateResponse
-	(*GetFileResponse)(nil),          // 20: payone.v1.GetFileResponse
-	(*GetInvoiceResponse)(nil),       // 21: payone.v1.GetInvoiceResponse
-	(*GenericPaymentResponse)(nil),   // 22: payone.v1.GenericPaymentResponse
-	(*UpdateUserResponse)(nil),       // 23: payone.v1.UpdateUserResponse
-	(*GetUserResponse)(nil),          // 24: payone.v1.GetUserResponse
-	(*CreateAccessResponse)(nil),     // 25: payone.v1.CreateAccessResponse
-	(*UpdateAccessResponse)(nil),     // 26: payone.v1.UpdateAccessResponse
-	(*UpdateReminderResponse)(nil),   // 27: payone.v1.UpdateReminderResponse
-	nil,                              // 28: payone.v1.PreauthorizationResponse.AddPaydataEntry
-	nil,                              // 29: payone.v1.PreauthorizationResponse.OtherParametersEntry
-	nil,                              // 30: payone.v1.AuthorizationResponse.AddPaydataEntry
-	nil,                              // 31: payone.v1.AuthorizationResponse.OtherParametersEntry
-	nil,                              // 32: payone.v1.CaptureResponse.AddPaydataEntry
-	nil,                              // 33: payone.v1.CaptureResponse.OtherParametersEntry
-	nil,                              // 34: payone.v1.DebitResponse.AddPaydataEntry
-	nil,                              // 35: payone.v1.DebitResponse.OtherParametersEntry
-	nil,                              // 36: payone.v1.RefundResponse.AddPaydataEntry
-	nil,                              // 37: payone.v1.RefundResponse.OtherParametersEntry
-	nil,                              // 38: payone.v1.VauthorizationResponse.OtherParametersEntry
-	nil,                              // 39: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
-	nil,                              // 40: payone.v1.CreditCardCheckResponse.OtherParametersEntry
-	nil,                              // 41: payone.v1.BankAccountCheckResponse.OtherParametersEntry
-	nil,                              // 42: payone.v1.AddressCheckResponse.OtherParametersEntry
-	nil,                              // 43: payone.v1.ConsumerScoreResponse.OtherParametersEntry
-	nil,                              // 44: payone.v1.ManageMandateResponse.OtherParametersEntry
-	nil,                              // 45: payone.v1.GetFileResponse.OtherParametersEntry
-	nil,                              // 46: payone.v1.GetInvoiceResponse.OtherParametersEntry
-	nil,                              // 47: payone.v1.GenericPaymentResponse.AddPaydataEntry
-	nil,                              // 48: payone.v1.GenericPaymentResponse.OtherParametersEntry
-	nil,                              // 49: payone.v1.UpdateUserResponse.OtherParametersEntry
-	nil,                              // 50: payone.v1.GetUserResponse.OtherParametersEntry
-	nil,                              // 51: payone.v1.CreateAccessResponse.OtherParametersEntry
-	nil,                              // 52: payone.v1.UpdateAccessResponse.OtherParametersEntry
-	nil,                              // 53: payone.v1.UpdateReminderResponse.OtherParametersEntry
-	(SettleAccount)(0),               // 54: payone.v1.SettleAccount
-	(CardType)(0),                    // 55: payone.v1.CardType
-	(Gender)(0),                      // 56: payone.v1.Gender
+	(Status)(0),                             // 0: payone.v1.Status
+	(AvsResult)(0),                          // 1: payone.v1.AvsResult
+	(MandateStatus)(0),                      // 2: payone.v1.MandateStatus
+	(SecStatus)(0),                          // 3: payone.v1.SecStatus
+	(Score)(0),                              // 4: payone.v1.Score
+	(PersonStatus)(0),                       // 5: payone.v1.PersonStatus
+	(*ClearingData)(nil),                    // 6: payone.v1.ClearingData
+	(*CreditorData)(nil),                    // 7: payone.v1.CreditorData
+	(*PreauthorizationResponse)(nil),        // 8: payone.v1.PreauthorizationResponse
+	(*AuthorizationResponse)(nil),           // 9: payone.v1.AuthorizationResponse
+	(*CaptureResponse)(nil),                 // 10: payone.v1.CaptureResponse
+	(*DebitResponse)(nil),                   // 11: payone.v1.DebitResponse
+	(*RefundResponse)(nil),                  // 12: payone.v1.RefundResponse
+	(*VauthorizationResponse)(nil),          // 13: payone.v1.VauthorizationResponse
+	(*ThreeDSCheckResponse)(nil),            // 14: payone.v1.ThreeDSCheckResponse
+	(*CreditCardCheckResponse)(nil),         // 15: payone.v1.CreditCardCheckResponse
+	(*BankAccountCheckResponse)(nil),        // 16: payone.v1.BankAccountCheckResponse
+	(*AddressCheckResponse)(nil),            // 17: payone.v1.AddressCheckResponse
+	(*ConsumerScoreResponse)(nil),           // 18: payone.v1.ConsumerScoreResponse
+	(*ManageMandateResponse)(nil),           // 19: payone.v1.ManageMandateResponse
+	(*GetFileResponse)(nil),                 // 20: payone.v1.GetFileResponse
+	(*GetInvoiceResponse)(nil),              // 21: payone.v1.GetInvoiceResponse
+	(*GenericPaymentResponse)(nil),          // 22: payone.v1.GenericPaymentResponse
+	(*UpdateUserResponse)(nil),              // 23: payone.v1.UpdateUserResponse
+	(*GetUserResponse)(nil),                 // 24: payone.v1.GetUserResponse
+	(*CreateAccessResponse)(nil),            // 25: payone.v1.CreateAccessResponse
+	(*UpdateAccessResponse)(nil),            // 26: payone.v1.UpdateAccessResponse
+	(*UpdateReminderResponse)(nil),          // 27: payone.v1.UpdateReminderResponse
+	(*PaydataShippingAddress)(nil),          // 28: payone.v1.PaydataShippingAddress
+	(*PaydataBillingAddress)(nil),           // 29: payone.v1.PaydataBillingAddress
+	(*PayPalExpressSetCheckoutResult)(nil),  // 30: payone.v1.PayPalExpressSetCheckoutResult
+	(*PayPalExpressCheckoutDetails)(nil),    // 31: payone.v1.PayPalExpressCheckoutDetails
+	(*KlarnaSession)(nil),                   // 32: payone.v1.KlarnaSession
+	(*SecuredInstallmentOption)(nil),        // 33: payone.v1.SecuredInstallmentOption
+	(*SecuredInstallmentOptionsResult)(nil), // 34: payone.v1.SecuredInstallmentOptionsResult
+	(*AmazonPayCheckoutSessionPayload)(nil), // 35: payone.v1.AmazonPayCheckoutSessionPayload
+	(*AmazonPayCheckoutSession)(nil),        // 36: payone.v1.AmazonPayCheckoutSession
+	(*UnzerPreCheckResult)(nil),             // 37: payone.v1.UnzerPreCheckResult
+	(*RatepayProfileResult)(nil),            // 38: payone.v1.RatepayProfileResult
+	(*RatepayCalculationResult)(nil),        // 39: payone.v1.RatepayCalculationResult
+	(*DebtorData)(nil),                      // 40: payone.v1.DebtorData
+	(*AmazonPayConfiguration)(nil),          // 41: payone.v1.AmazonPayConfiguration
+	(*AmazonPayOrderReferenceDetails)(nil),  // 42: payone.v1.AmazonPayOrderReferenceDetails
+	nil,                                     // 43: payone.v1.PreauthorizationResponse.AddPaydataEntry
+	nil,                                     // 44: payone.v1.PreauthorizationResponse.OtherParametersEntry
+	nil,                                     // 45: payone.v1.AuthorizationResponse.AddPaydataEntry
+	nil,                                     // 46: payone.v1.AuthorizationResponse.OtherParametersEntry
+	nil,                                     // 47: payone.v1.CaptureResponse.AddPaydataEntry
+	nil,                                     // 48: payone.v1.CaptureResponse.OtherParametersEntry
+	nil,                                     // 49: payone.v1.DebitResponse.AddPaydataEntry
+	nil,                                     // 50: payone.v1.DebitResponse.OtherParametersEntry
+	nil,                                     // 51: payone.v1.RefundResponse.AddPaydataEntry
+	nil,                                     // 52: payone.v1.RefundResponse.OtherParametersEntry
+	nil,                                     // 53: payone.v1.VauthorizationResponse.OtherParametersEntry
+	nil,                                     // 54: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	nil,                                     // 55: payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	nil,                                     // 56: payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	nil,                                     // 57: payone.v1.AddressCheckResponse.OtherParametersEntry
+	nil,                                     // 58: payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	nil,                                     // 59: payone.v1.ManageMandateResponse.OtherParametersEntry
+	nil,                                     // 60: payone.v1.GetFileResponse.OtherParametersEntry
+	nil,                                     // 61: payone.v1.GetInvoiceResponse.OtherParametersEntry
+	nil,                                     // 62: payone.v1.GenericPaymentResponse.AddPaydataEntry
+	nil,                                     // 63: payone.v1.GenericPaymentResponse.OtherParametersEntry
+	nil,                                     // 64: payone.v1.UpdateUserResponse.OtherParametersEntry
+	nil,                                     // 65: payone.v1.GetUserResponse.OtherParametersEntry
+	nil,                                     // 66: payone.v1.CreateAccessResponse.OtherParametersEntry
+	nil,                                     // 67: payone.v1.UpdateAccessResponse.OtherParametersEntry
+	nil,                                     // 68: payone.v1.UpdateReminderResponse.OtherParametersEntry
+	(SettleAccount)(0),                      // 69: payone.v1.SettleAccount
+	(CardType)(0),                           // 70: payone.v1.CardType
+	(Gender)(0),                             // 71: payone.v1.Gender
 }
 var file_payone_v1_responses_proto_depIdxs = []int32{
 	0,  // 0: payone.v1.PreauthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 1: payone.v1.PreauthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 2: payone.v1.PreauthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 3: payone.v1.PreauthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	28, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
-	29, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
+	43, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
+	44, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
 	0,  // 6: payone.v1.AuthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 7: payone.v1.AuthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 8: payone.v1.AuthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 9: payone.v1.AuthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	30, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
-	31, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
+	45, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
+	46, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
 	0,  // 12: payone.v1.CaptureResponse.status:type_name -> payone.v1.Status
-	54, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	69, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
 	6,  // 14: payone.v1.CaptureResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 15: payone.v1.CaptureResponse.creditor:type_name -> payone.v1.CreditorData
-	32, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
-	33, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
+	47, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
+	48, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
 	0,  // 18: payone.v1.DebitResponse.status:type_name -> payone.v1.Status
-	54, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
-	34, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
-	35, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
+	69, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	49, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
+	50, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
 	0,  // 22: payone.v1.RefundResponse.status:type_name -> payone.v1.Status
 	1,  // 23: payone.v1.RefundResponse.protect_result_avs:type_name -> payone.v1.AvsResult
-	36, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
-	37, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
+	51, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
+	52, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
 	0,  // 26: payone.v1.VauthorizationResponse.status:type_name -> payone.v1.Status
-	38, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
+	53, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
 	0,  // 28: payone.v1.ThreeDSCheckResponse.status:type_name -> payone.v1.Status
-	39, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	54, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
 	0,  // 30: payone.v1.CreditCardCheckResponse.status:type_name -> payone.v1.Status
-	55, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
-	40, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	70, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
+	55, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
 	0,  // 33: payone.v1.BankAccountCheckResponse.status:type_name -> payone.v1.Status
-	41, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	56, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
 	0,  // 35: payone.v1.AddressCheckResponse.status:type_name -> payone.v1.Status
 	3,  // 36: payone.v1.AddressCheckResponse.secstatus:type_name -> payone.v1.SecStatus
 	5,  // 37: payone.v1.AddressCheckResponse.personstatus:type_name -> payone.v1.PersonStatus
-	42, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
+	57, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
 	0,  // 39: payone.v1.ConsumerScoreResponse.status:type_name -> payone.v1.Status
 	3,  // 40: payone.v1.ConsumerScoreResponse.secstatus:type_name -> payone.v1.SecStatus
 	4,  // 41: payone.v1.ConsumerScoreResponse.score:type_name -> payone.v1.Score
 	5,  // 42: payone.v1.ConsumerScoreResponse.personstatus:type_name -> payone.v1.PersonStatus
-	56, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
-	43, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	71, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
+	58, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
 	0,  // 45: payone.v1.ManageMandateResponse.status:type_name -> payone.v1.Status
 	2,  // 46: payone.v1.ManageMandateResponse.mandate_status:type_name -> payone.v1.MandateStatus
-	44, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
+	59, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
 	0,  // 48: payone.v1.GetFileResponse.status:type_name -> payone.v1.Status
-	45, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
+	60, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
 	0,  // 50: payone.v1.GetInvoiceResponse.status:type_name -> payone.v1.Status
-	46, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
+	61, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
 	0,  // 52: payone.v1.GenericPaymentResponse.status:type_name -> payone.v1.Status
-	47, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
-	48, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
-	0,  // 55: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
-	49, // 56: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
-	0,  // 57: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
-	50, // 58: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
-	0,  // 59: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
-	51, // 60: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
-	0,  // 61: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
-	52, // 62: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
-	0,  // 63: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
-	53, // 64: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
-	65, // [65:65] is the sub-list for method output_type
-	65, // [65:65] is the sub-list for method input_type
-	65, // [65:65] is the sub-list for extension type_name
-	65, // [65:65] is the sub-list for extension extendee
-	0,  // [0:65] is the sub-list for field type_name
+	62, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
+	63, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
+	30, // 55: payone.v1.GenericPaymentResponse.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckoutResult
+	31, // 56: payone.v1.GenericPaymentResponse.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressCheckoutDetails
+	32, // 57: payone.v1.GenericPaymentResponse.klarna_start_session:type_name -> payone.v1.KlarnaSession
+	34, // 58: payone.v1.GenericPaymentResponse.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptionsResult
+	32, // 59: payone.v1.GenericPaymentResponse.klarna_update_order:type_name -> payone.v1.KlarnaSession
+	35, // 60: payone.v1.GenericPaymentResponse.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCheckoutSessionPayload
+	36, // 61: payone.v1.GenericPaymentResponse.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayCheckoutSession
+	37, // 62: payone.v1.GenericPaymentResponse.unzer_pre_check:type_name -> payone.v1.UnzerPreCheckResult
+	38, // 63: payone.v1.GenericPaymentResponse.ratepay_profile:type_name -> payone.v1.RatepayProfileResult
+	39, // 64: payone.v1.GenericPaymentResponse.ratepay_calculation:type_name -> payone.v1.RatepayCalculationResult
+	41, // 65: payone.v1.GenericPaymentResponse.amazon_pay_get_configuration:type_name -> payone.v1.AmazonPayConfiguration
+	42, // 66: payone.v1.GenericPaymentResponse.amazon_pay_get_order_reference_details:type_name -> payone.v1.AmazonPayOrderReferenceDetails
+	0,  // 67: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
+	64, // 68: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
+	0,  // 69: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
+	65, // 70: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
+	40, // 71: payone.v1.GetUserResponse.debtor:type_name -> payone.v1.DebtorData
+	0,  // 72: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
+	66, // 73: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
+	0,  // 74: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
+	67, // 75: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
+	0,  // 76: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
+	68, // 77: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
+	28, // 78: payone.v1.PayPalExpressCheckoutDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
+	33, // 79: payone.v1.SecuredInstallmentOptionsResult.options:type_name -> payone.v1.SecuredInstallmentOption
+	28, // 80: payone.v1.AmazonPayCheckoutSession.shipping:type_name -> payone.v1.PaydataShippingAddress
+	29, // 81: payone.v1.AmazonPayCheckoutSession.billing:type_name -> payone.v1.PaydataBillingAddress
+	28, // 82: payone.v1.AmazonPayOrderReferenceDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
+	29, // 83: payone.v1.AmazonPayOrderReferenceDetails.billing:type_name -> payone.v1.PaydataBillingAddress
+	84, // [84:84] is the sub-list for method output_type
+	84, // [84:84] is the sub-list for method input_type
+	84, // [84:84] is the sub-list for extension type_name
+	84, // [84:84] is the sub-list for extension extendee
+	0,  // [0:84] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_responses_proto_init() }
@@ -4372,13 +6478,27 @@ func file_payone_v1_responses_proto_init() {
 	}
 	file_payone_v1_common_proto_init()
 	file_payone_v1_options_proto_init()
+	file_payone_v1_responses_proto_msgTypes[16].OneofWrappers = []any{
+		(*GenericPaymentResponse_PaypalExpressSetCheckout)(nil),
+		(*GenericPaymentResponse_PaypalExpressGetCheckoutDetails)(nil),
+		(*GenericPaymentResponse_KlarnaStartSession)(nil),
+		(*GenericPaymentResponse_SecuredInstallmentOptions)(nil),
+		(*GenericPaymentResponse_KlarnaUpdateOrder)(nil),
+		(*GenericPaymentResponse_AmazonPayCreateCheckoutSessionPayload)(nil),
+		(*GenericPaymentResponse_AmazonPayGetCheckoutSession)(nil),
+		(*GenericPaymentResponse_UnzerPreCheck)(nil),
+		(*GenericPaymentResponse_RatepayProfile)(nil),
+		(*GenericPaymentResponse_RatepayCalculation)(nil),
+		(*GenericPaymentResponse_AmazonPayGetConfiguration)(nil),
+		(*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_responses_proto_rawDesc), len(file_payone_v1_responses_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   48,
+			NumMessages:   63,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
