@@ -4,11 +4,12 @@
 // PAYONE's JSON answers (Accept: application/json, and getuser with
 // type=userdata, which answers only in JSON) as the key=value lines the
 // generated decoders read:
-//   top-level members          "Status": "OK"          -> status=OK
-//   members of "Error"         {"ErrorCode": "911"}    -> errorcode=911
-//   members of "AddPayData"    {"session_id": "s-1"}   ->
-//   add_paydata[session_id]=s-1 members of other objects   "Person":
-//   {"LastName":} -> Person.LastName=...
+//   a top-level member           "Status": "OK"          -> status=OK
+//   a member of "Error"          "ErrorCode": "911"      -> errorcode=911
+//   a member of "AddPayData"     "session_id": "s-1"     ->
+//                                add_paydata[session_id]=s-1
+//   a member of another object   "Person": {"LastName": "Doe"} ->
+//                                Person.LastName=Doe
 // Names of top-level members and of Error's are lower-cased (PAYONE's
 // PascalCase of the key=value names); nested objects keep their spelling,
 // one level deep per dot. Numbers and bools become their JSON text; arrays
