@@ -161,7 +161,7 @@ std::string CodecHeaderGenerator::Generate() const {
   }
   out.append("\nnamespace payone::codec {\n");
   for (const auto* e : model_.enums) AppendEnum(e, &out);
-  for (const MessageModel& m : model_.messages) AppendMessage(m, &out);
+  for (const MessageModel* m : model_.messages) AppendMessage(*m, &out);
   absl::StrAppend(&out, "\n}  // namespace payone::codec\n\n#endif  // ", guard,
                   "\n");
   return out;

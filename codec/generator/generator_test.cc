@@ -250,6 +250,49 @@ message M {
                         "value of t.E"));
 }
 
+// Every when_value is read in the model, as its field reads it, whether or
+// not a codec is generated from the rule.
+TEST_F(GeneratorTest, RejectsWhenValuesTheFieldCannotHold) {
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    rules: {require: ["x"] when_field: "n" when_values: ["ten"]}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+  int32 n = 2 [(payone.v1.field) = {wire_name: "n"}];
+}
+)"),
+              HasSubstr("bad.proto: message t.M: when_values \"ten\" is not a "
+                        "number for n"));
+  EXPECT_THAT(Fails(std::string(kPart) + R"(
+message M {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    rules: {require: ["x"] when_field: "part" when_values: ["a"]}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+  Part part = 2;
+}
+)"),
+              HasSubstr("bad.proto: message t.M: when_field part cannot be "
+                        "compared with values"));
+}
+
+// The model links a part field to its PART's model: a PART inside itself
+// would flatten forever.
+TEST_F(GeneratorTest, RejectsAPartThatContainsItself) {
+  EXPECT_THAT(
+      Fails(R"(
+message P {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+  P inner = 2;
+}
+)"),
+      HasSubstr("bad.proto: message t.P: a PART cannot contain itself"));
+}
+
 // A follow-up request with every ledger tag; tests break one thing in it.
 constexpr char kCaptureMode[] = R"(
 enum Mode { MODE_UNSPECIFIED = 0; MODE_DONE = 1 [(payone.v1.enum_value).wire_value = "completed"]; }

@@ -1,11 +1,13 @@
 #include "codec/generator/model.h"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -341,8 +343,7 @@ absl::Status CollectFieldNames(const FieldModel& f,
       return absl::OkStatus();
     case FieldKind::kPart:
     case FieldKind::kIndexedParts: {
-      absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
-      if (!part.ok()) return part.status();
+      const MessageModel* part = f.part_model;
       if (f.kind == FieldKind::kIndexedParts) {
         for (const FieldModel& element : part->fields) {
           if (element.kind != FieldKind::kText &&
@@ -407,9 +408,41 @@ absl::Status CollectWireNames(const MessageModel& model,
   return absl::OkStatus();
 }
 
+// A field named by a rule, classified by its type alone: the leaf may sit
+// in a message without a codec, whose options say nothing.
+FieldModel ClassifyByType(const FieldDescriptor* leaf) {
+  FieldModel f;
+  f.field = leaf;
+  f.rules = FieldRulesOf(leaf);
+  f.accessor = FieldAccessor(leaf);
+  f.has_presence = !leaf->is_repeated() &&
+                   leaf->type() != FieldDescriptor::TYPE_MESSAGE &&
+                   leaf->has_presence();
+  if (leaf->is_map()) {
+    f.kind = FieldKind::kKeyedMap;
+  } else if (leaf->is_repeated()) {
+    f.kind = FieldKind::kIndexedParts;
+  } else if (leaf->type() == FieldDescriptor::TYPE_MESSAGE) {
+    f.kind = FieldKind::kPart;
+  } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+    f.kind = FieldKind::kText;
+  } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_BOOL) {
+    f.kind = FieldKind::kBool;
+  } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_ENUM) {
+    f.kind = FieldKind::kEnum;
+  } else {
+    f.kind = FieldKind::kInteger;
+  }
+  f.format = f.rules.format();
+  return f;
+}
+
 // Resolves a cross-field rule path ("personal_data.lastname").
-absl::Status CheckRulePath(const Descriptor* message, const std::string& path,
-                           absl::string_view rule_name) {
+absl::StatusOr<FieldPathModel> ResolvePath(const Descriptor* message,
+                                           const std::string& path,
+                                           absl::string_view rule_name) {
+  FieldPathModel resolved;
+  resolved.text = path;
   const Descriptor* current = message;
   std::vector<std::string> parts = absl::StrSplit(path, '.');
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -419,48 +452,128 @@ absl::Status CheckRulePath(const Descriptor* message, const std::string& path,
       return MessageError(message, absl::StrCat(rule_name, " names \"", path,
                                                 "\", which is not a field"));
     }
-    if (i + 1 < parts.size()) {
-      if (field->type() != FieldDescriptor::TYPE_MESSAGE ||
-          field->is_repeated()) {
-        return MessageError(message,
-                            absl::StrCat(rule_name, " path \"", path,
-                                         "\" goes through a field that is "
-                                         "not a singular message"));
-      }
-      current = field->message_type();
+    if (i + 1 == parts.size()) {
+      resolved.leaf = ClassifyByType(field);
+      break;
     }
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE ||
+        field->is_repeated()) {
+      return MessageError(message, absl::StrCat(rule_name, " path \"", path,
+                                                "\" goes through a field that "
+                                                "is not a singular message"));
+    }
+    resolved.through.push_back(FieldAccessor(field));
+    current = field->message_type();
   }
-  return absl::OkStatus();
+  return resolved;
 }
 
-absl::Status CheckRules(const MessageModel& model) {
-  for (const auto& rule : model.rules.rules()) {
-    for (const auto& path : rule.require_one_of()) {
-      absl::Status ok = CheckRulePath(model.message, path, "require_one_of");
-      if (!ok.ok()) return ok;
-    }
-    for (const auto& path : rule.at_most_one_of()) {
-      absl::Status ok = CheckRulePath(model.message, path, "at_most_one_of");
-      if (!ok.ok()) return ok;
-    }
-    for (const auto& path : rule.require()) {
-      absl::Status ok = CheckRulePath(model.message, path, "require");
-      if (!ok.ok()) return ok;
-    }
-    if (!rule.when_field().empty()) {
-      absl::Status ok =
-          CheckRulePath(model.message, rule.when_field(), "when_field");
-      if (!ok.ok()) return ok;
-    } else if (!rule.when_values().empty()) {
-      return MessageError(model.message, "when_values without when_field");
-    }
-    if (rule.require().empty() != rule.when_field().empty()) {
-      return MessageError(model.message,
-                          "a rule with require needs when_field and the "
-                          "other way round");
-    }
+absl::StatusOr<std::vector<FieldPathModel>> ResolvePaths(
+    const Descriptor* message,
+    const google::protobuf::RepeatedPtrField<std::string>& paths,
+    absl::string_view rule_name) {
+  std::vector<FieldPathModel> resolved;
+  for (const std::string& path : paths) {
+    absl::StatusOr<FieldPathModel> one = ResolvePath(message, path, rule_name);
+    if (!one.ok()) return one.status();
+    resolved.push_back(*std::move(one));
   }
-  return absl::OkStatus();
+  return resolved;
+}
+
+// Reads `text` as the when_field `when` reads it.
+absl::StatusOr<WhenValue> ResolveWhenValue(const Descriptor* message,
+                                           const FieldPathModel& when,
+                                           const std::string& text) {
+  WhenValue value;
+  value.text = text;
+  const FieldModel& leaf = when.leaf;
+  switch (leaf.kind) {
+    case FieldKind::kEnum: {
+      const EnumDescriptor* e = leaf.field->enum_type();
+      const google::protobuf::EnumValueDescriptor* match = nullptr;
+      for (int i = 0; i < e->value_count(); ++i) {
+        if (WireValueOf(e->value(i)) == text) match = e->value(i);
+      }
+      if (match == nullptr) {
+        return MessageError(
+            message, absl::StrCat("when_values \"", text,
+                                  "\" is no wire value of ", e->full_name()));
+      }
+      value.enum_number = match->number();
+      return value;
+    }
+    case FieldKind::kText:
+      value.ignore_case = leaf.rules.upper_case() || leaf.rules.lower_case();
+      return value;
+    case FieldKind::kBool:
+      value.on = text == "yes" || text == "1" || text == "true";
+      return value;
+    case FieldKind::kInteger:
+      if (!absl::SimpleAtoi(text, &value.number)) {
+        return MessageError(message,
+                            absl::StrCat("when_values \"", text,
+                                         "\" is not a number for ", when.text));
+      }
+      return value;
+    default:
+      return MessageError(message, absl::StrCat("when_field ", when.text,
+                                                " cannot be compared with "
+                                                "values"));
+  }
+}
+
+absl::StatusOr<CrossFieldRuleModel> ResolveRule(
+    const Descriptor* message, const payone::v1::CrossFieldRule& rule) {
+  CrossFieldRuleModel resolved;
+  absl::StatusOr<std::vector<FieldPathModel>> paths =
+      ResolvePaths(message, rule.require_one_of(), "require_one_of");
+  if (!paths.ok()) return paths.status();
+  resolved.require_one_of = *std::move(paths);
+  paths = ResolvePaths(message, rule.at_most_one_of(), "at_most_one_of");
+  if (!paths.ok()) return paths.status();
+  resolved.at_most_one_of = *std::move(paths);
+  paths = ResolvePaths(message, rule.require(), "require");
+  if (!paths.ok()) return paths.status();
+  resolved.require = *std::move(paths);
+  if (!rule.when_field().empty()) {
+    absl::StatusOr<FieldPathModel> when =
+        ResolvePath(message, rule.when_field(), "when_field");
+    if (!when.ok()) return when.status();
+    resolved.when_field = *std::move(when);
+  } else if (!rule.when_values().empty()) {
+    return MessageError(message, "when_values without when_field");
+  }
+  if (rule.require().empty() != rule.when_field().empty()) {
+    return MessageError(message,
+                        "a rule with require needs when_field and the "
+                        "other way round");
+  }
+  for (const std::string& text : rule.when_values()) {
+    absl::StatusOr<WhenValue> value =
+        ResolveWhenValue(message, resolved.when_field, text);
+    if (!value.ok()) return value.status();
+    resolved.when_values.push_back(*std::move(value));
+  }
+  const std::string& description = rule.description();
+  if (!description.empty()) {
+    resolved.require_one_of_description = description;
+    resolved.at_most_one_of_description = description;
+    resolved.require_description = description;
+    return resolved;
+  }
+  resolved.require_one_of_description =
+      absl::StrCat("at least one of ",
+                   absl::StrJoin(rule.require_one_of(), ", "), " must be set");
+  resolved.at_most_one_of_description =
+      absl::StrCat("at most one of ",
+                   absl::StrJoin(rule.at_most_one_of(), ", "), " may be set");
+  resolved.require_description =
+      rule.when_values().empty()
+          ? absl::StrCat("is required when ", rule.when_field(), " is set")
+          : absl::StrCat("is required when ", rule.when_field(), " is ",
+                         absl::StrJoin(rule.when_values(), " or "));
+  return resolved;
 }
 
 // Whether `field` has the C++ shape LedgerFieldsOf reads for `tag`.
@@ -628,6 +741,75 @@ bool HasCodecContent(const FileDescriptor* file) {
   return false;
 }
 
+// Builds the models of a file's messages and of the PARTs they flatten,
+// each once, linking every part field to its PART's model.
+class ModelLinker {
+ public:
+  explicit ModelLinker(FileModel* file) : file_(file) {}
+
+  absl::StatusOr<const MessageModel*> Link(const Descriptor* message) {
+    auto it = file_->models.find(message);
+    if (it != file_->models.end()) {
+      if (in_progress_.count(message) != 0) {
+        return MessageError(message, "a PART cannot contain itself");
+      }
+      return it->second.get();
+    }
+    auto owned = std::make_unique<MessageModel>();
+    MessageModel* model = owned.get();
+    file_->models.emplace(message, std::move(owned));
+    in_progress_.insert(message);
+    absl::Status built = Build(message, model);
+    in_progress_.erase(message);
+    if (!built.ok()) return built;
+    return model;
+  }
+
+ private:
+  absl::Status Build(const Descriptor* message, MessageModel* model) {
+    model->message = message;
+    model->rules = MessageRulesOf(message);
+    const auto kind = model->rules.kind();
+    if (kind == payone::v1::MESSAGE_KIND_REQUEST) {
+      if (model->rules.request_type().empty()) {
+        return MessageError(message, "a REQUEST needs a request_type");
+      }
+    } else if (!model->rules.request_type().empty()) {
+      return MessageError(message, "only a REQUEST has a request_type");
+    }
+    for (const auto& [name, value] : model->rules.constants()) {
+      model->constants.emplace(name, value);
+    }
+    int unknown_maps = 0;
+    for (int i = 0; i < message->field_count(); ++i) {
+      absl::StatusOr<FieldModel> field =
+          BuildFieldModel(message->field(i), model->rules);
+      if (!field.ok()) return field.status();
+      if (field->kind == FieldKind::kUnknownMap && ++unknown_maps > 1) {
+        return FieldError(field->field,
+                          "only one field per message may be "
+                          "unknown_parameters");
+      }
+      model->fields.push_back(*std::move(field));
+    }
+    for (FieldModel& f : model->fields) {
+      if (f.part == nullptr) continue;
+      absl::StatusOr<const MessageModel*> part = Link(f.part);
+      if (!part.ok()) return part.status();
+      f.part_model = *part;
+    }
+    for (const auto& rule : model->rules.rules()) {
+      absl::StatusOr<CrossFieldRuleModel> resolved = ResolveRule(message, rule);
+      if (!resolved.ok()) return resolved.status();
+      model->cross_field_rules.push_back(*std::move(resolved));
+    }
+    return ClassifyLedger(model);
+  }
+
+  FileModel* file_;
+  std::set<const Descriptor*> in_progress_;
+};
+
 }  // namespace
 
 MessageRules MessageRulesOf(const Descriptor* message) {
@@ -642,40 +824,6 @@ std::string WireValueOf(const google::protobuf::EnumValueDescriptor* value) {
   return value->options().GetExtension(payone::v1::enum_value).wire_value();
 }
 
-absl::StatusOr<MessageModel> BuildMessageModel(const Descriptor* message) {
-  MessageModel model;
-  model.message = message;
-  model.rules = MessageRulesOf(message);
-  const auto kind = model.rules.kind();
-  if (kind == payone::v1::MESSAGE_KIND_REQUEST) {
-    if (model.rules.request_type().empty()) {
-      return MessageError(message, "a REQUEST needs a request_type");
-    }
-  } else if (!model.rules.request_type().empty()) {
-    return MessageError(message, "only a REQUEST has a request_type");
-  }
-  for (const auto& [name, value] : model.rules.constants()) {
-    model.constants.emplace(name, value);
-  }
-  int unknown_maps = 0;
-  for (int i = 0; i < message->field_count(); ++i) {
-    absl::StatusOr<FieldModel> field =
-        BuildFieldModel(message->field(i), model.rules);
-    if (!field.ok()) return field.status();
-    if (field->kind == FieldKind::kUnknownMap && ++unknown_maps > 1) {
-      return FieldError(field->field,
-                        "only one field per message may be "
-                        "unknown_parameters");
-    }
-    model.fields.push_back(*std::move(field));
-  }
-  absl::Status rules_ok = CheckRules(model);
-  if (!rules_ok.ok()) return rules_ok;
-  absl::Status ledger_ok = ClassifyLedger(&model);
-  if (!ledger_ok.ok()) return ledger_ok;
-  return model;
-}
-
 absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
   FileModel model;
   model.file = file;
@@ -686,6 +834,7 @@ absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
   for (int i = 0; i < file->enum_type_count(); ++i) {
     model.enums.push_back(file->enum_type(i));
   }
+  ModelLinker linker(&model);
   for (const Descriptor* message : messages) {
     CollectEnums(message, &model.enums);
     if (MessageRulesOf(message).kind() ==
@@ -695,15 +844,15 @@ absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
       if (!ok.ok()) return ok;
       continue;
     }
-    absl::StatusOr<MessageModel> m = BuildMessageModel(message);
+    absl::StatusOr<const MessageModel*> m = linker.Link(message);
     if (!m.ok()) return m.status();
-    if (m->top_level()) {
+    if ((*m)->top_level()) {
       // Duplicate names only matter where a body is built or read.
       std::set<std::string> names;
-      absl::Status ok = CollectWireNames(*m, &names);
+      absl::Status ok = CollectWireNames(**m, &names);
       if (!ok.ok()) return ok;
     }
-    model.messages.push_back(*std::move(m));
+    model.messages.push_back(*m);
   }
   for (int i = 0; i < file->dependency_count(); ++i) {
     const FileDescriptor* dep = file->dependency(i);
