@@ -68,14 +68,16 @@ void PrintDecodeScalar(const MessageModel& model, const FieldModel& f,
   switch (f.kind) {
     case FieldKind::kText:
       // Assigned in place: a reused message keeps the string's buffer.
-      p->Print(
-          "internal::$assign$(value, m->mutable_$field$());\n", "assign",
-          f.rules.form_url_encoded() ? "AssignFormDecodedText" : "AssignText",
-          "field", f.accessor);
-      if (f.rules.upper_case() || f.rules.lower_case()) {
+      p->Print("internal::$assign$(value, m->mutable_$field$());\n", "assign",
+               f.rules.text().form_url_encoded() ? "AssignFormDecodedText"
+                                                 : "AssignText",
+               "field", f.accessor);
+      if (f.rules.text().letter_case() != payone::v1::LETTER_CASE_UNSPECIFIED) {
         // Decoded messages are canonical: the case Encode would send.
         p->Print("absl::$to$(m->mutable_$field$());\n", "to",
-                 f.rules.upper_case() ? "AsciiStrToUpper" : "AsciiStrToLower",
+                 f.rules.text().letter_case() == payone::v1::LETTER_CASE_UPPER
+                     ? "AsciiStrToUpper"
+                     : "AsciiStrToLower",
                  "field", f.accessor);
       }
       break;
@@ -272,8 +274,9 @@ void DecodeEmitter::EmitDecodeField() {
         {{"field", f.accessor},
          {"part", QualifiedCppName(f.part)},
          {"stem", kStemName},
-         {"max", absl::StrCat(f.rules.max_len() != 0 ? f.rules.max_len()
-                                                     : kDefaultMaxElements)}},
+         {"max", absl::StrCat(f.rules.indexed().max_items() != 0
+                                  ? f.rules.indexed().max_items()
+                                  : kDefaultMaxElements)}},
         "if (wire.index > 0 && PayoneCodec<$part$>::Owns(wire.stem, $stem$, "
         "value)) {\n"
         "  if (value.empty()) return internal::Match::kYes;\n"

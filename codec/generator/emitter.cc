@@ -65,6 +65,17 @@ std::string Where(const FieldModel& f, const std::string& wire) {
   return absl::StrCat("{path, ", Names(f, wire), ", wire_index}");
 }
 
+const char* CaseName(payone::v1::LetterCase letter_case) {
+  switch (letter_case) {
+    case payone::v1::LETTER_CASE_UPPER:
+      return "kUpper";
+    case payone::v1::LETTER_CASE_LOWER:
+      return "kLower";
+    default:
+      return "kAsIs";
+  }
+}
+
 std::string TrueText(const FieldModel& f) {
   return f.format == payone::v1::FORMAT_ONE_ZERO ? "1" : "yes";
 }

@@ -35,6 +35,8 @@ std::string IsSent(const std::string& object, const FieldModel& f);
 // of its rules constant: "field", "wire"; and the whole violation place.
 std::string Names(const FieldModel& f, const std::string& wire);
 std::string Where(const FieldModel& f, const std::string& wire);
+// internal::Case's enumerator for a letter case: "kUpper".
+const char* CaseName(payone::v1::LetterCase letter_case);
 // The wire texts of a bool field.
 std::string TrueText(const FieldModel& f);
 std::string FalseText(const FieldModel& f);

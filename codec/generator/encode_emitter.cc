@@ -88,7 +88,7 @@ void EncodeEmitter::EmitParameter(const FieldModel& f,
                                   const std::string& name) {
   switch (f.kind) {
     case FieldKind::kText:
-      if (f.rules.form_url_encoded()) {
+      if (f.rules.text().form_url_encoded()) {
         p_->Print(
             "if ($sent$) {\n"
             "  internal::AddFormEncodedText($name$, wire_index, $value$, "
@@ -103,9 +103,7 @@ void EncodeEmitter::EmitParameter(const FieldModel& f,
           "internal::Case::$case$, options, form);\n"
           "}\n",
           "sent", IsSent("m", f), "name", name, "value", Value("m", f), "case",
-          f.rules.upper_case()   ? "kUpper"
-          : f.rules.lower_case() ? "kLower"
-                                 : "kAsIs");
+          CaseName(f.rules.text().letter_case()));
       break;
     case FieldKind::kInteger:
       p_->Print(

@@ -104,7 +104,7 @@ TEST_F(GeneratorTest, RejectsAFormatThatDoesNotFitTheType) {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  int64 x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_PAN}];
+  int64 x = 1 [(payone.v1.field) = {wire_name: "x", integer: {format: FORMAT_PAN}}];
 }
 )"),
               HasSubstr("bad.proto: field t.M.x: format FORMAT_PAN is not "
@@ -112,7 +112,7 @@ message M {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  string x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_YES_NO}];
+  string x = 1 [(payone.v1.field) = {wire_name: "x", text: {format: FORMAT_YES_NO}}];
 }
 )"),
               HasSubstr("bad.proto: field t.M.x: format FORMAT_YES_NO is "
@@ -120,7 +120,7 @@ message M {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  int32 x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_DECIMAL}];
+  int32 x = 1 [(payone.v1.field) = {wire_name: "x", integer: {format: FORMAT_DECIMAL}}];
 }
 )"),
               HasSubstr("field t.M.x: format FORMAT_DECIMAL is not valid"));
@@ -130,25 +130,68 @@ TEST_F(GeneratorTest, RejectsMinAboveMax) {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  string x = 1 [(payone.v1.field) = {wire_name: "x", min_len: 5, max_len: 2}];
+  string x = 1 [(payone.v1.field) = {wire_name: "x", text: {min_len: 5, max_len: 2}}];
 }
 )"),
               HasSubstr("bad.proto: field t.M.x: min_len 5 > max_len 2"));
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  int64 x = 1 [(payone.v1.field) = {wire_name: "x", min_value: 9, max_value: -1}];
+  int64 x = 1 [(payone.v1.field) = {wire_name: "x", integer: {min: 9, max: -1}}];
 }
 )"),
-              HasSubstr("bad.proto: field t.M.x: min_value 9 > max_value -1"));
-  EXPECT_THAT(Fails(R"(
+              HasSubstr("bad.proto: field t.M.x: min 9 > max -1"));
+  EXPECT_THAT(Fails(std::string(kPart) + R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  string x = 1 [(payone.v1.field) = {wire_name: "x", min_value: 1}];
+  repeated Part x = 1 [(payone.v1.field) = {indexed: {min_items: 3, max_items: 1}}];
 }
 )"),
-              HasSubstr("field t.M.x: min_value/max_value are only valid on "
-                        "integer fields"));
+              HasSubstr("bad.proto: field t.M.x: min_items 3 > max_items 1"));
+}
+
+// Typed rules say what their bounds count; on another kind of field they
+// would mean something else, so the generator refuses them.
+TEST_F(GeneratorTest, RejectsRulesOfAnotherKindOfField) {
+  const std::string kM =
+      "message M {\n"
+      "  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};\n";
+  EXPECT_THAT(Fails(kM + R"(
+  string x = 1 [(payone.v1.field) = {wire_name: "x", integer: {min: 1}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: integer rules on a field of "
+                        "type string (it takes text: {...})"));
+  EXPECT_THAT(Fails(kM + R"(
+  int32 x = 1 [(payone.v1.field) = {wire_name: "x", text: {min_len: 1}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: text rules on a field of "
+                        "type int32 (it takes integer: {...})"));
+  EXPECT_THAT(Fails(kM + R"(
+  map<string, string> x = 1 [(payone.v1.field) = {wire_name: "x", indexed: {max_items: 2}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: indexed rules on a field of "
+                        "type map (it takes map: {...})"));
+  EXPECT_THAT(Fails(kM + R"(
+  bool x = 1 [(payone.v1.field) = {wire_name: "x", enumeration: {format: FORMAT_LIST}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: enumeration rules on a field "
+                        "of type bool (it takes boolean: {...})"));
+  EXPECT_THAT(Fails(std::string(kPart) + kM + R"(
+  Part x = 1 [(payone.v1.field) = {text: {max_len: 2}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: text rules on a field of "
+                        "type message (it takes no typed rules)"));
+  EXPECT_THAT(Fails(kM + R"(
+  string x = 1 [(payone.v1.field) = {gateway_only: true, text: {max_len: 2}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: text rules on a gateway_only "
+                        "field, which is never sent"));
 }
 
 TEST_F(GeneratorTest, RejectsDuplicateWireNamesAfterFlattening) {

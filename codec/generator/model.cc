@@ -69,7 +69,7 @@ absl::Status CheckWireName(const FieldDescriptor* field,
 // The format of a field after resolving UNSPECIFIED, or an error when the
 // format does not fit the type.
 absl::StatusOr<Format> EffectiveFormat(const FieldModel& f) {
-  const Format format = f.rules.format();
+  const Format format = FormatOf(f.rules);
   auto bad = [&]() {
     return FieldError(f.field,
                       absl::StrCat("format ", payone::v1::Format_Name(format),
@@ -157,49 +157,98 @@ absl::Status CheckEnumWireValues(const FieldDescriptor* field,
   return absl::OkStatus();
 }
 
-absl::Status CheckBounds(const FieldModel& f) {
+// The typed rules a field of kind `kind` takes, as named in options.proto.
+const char* RulesNameFor(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::kText:
+      return "text";
+    case FieldKind::kInteger:
+    case FieldKind::kUnsigned:
+      return "integer";
+    case FieldKind::kBool:
+      return "boolean";
+    case FieldKind::kEnum:
+      return "enumeration";
+    case FieldKind::kIndexedParts:
+      return "indexed";
+    case FieldKind::kKeyedMap:
+    case FieldKind::kUnknownMap:
+      return "map";
+    default:
+      return nullptr;
+  }
+}
+
+const char* RulesNameOf(const payone::v1::FieldRules& r) {
+  switch (r.type_case()) {
+    case payone::v1::FieldRules::kText:
+      return "text";
+    case payone::v1::FieldRules::kInteger:
+      return "integer";
+    case payone::v1::FieldRules::kBoolean:
+      return "boolean";
+    case payone::v1::FieldRules::kEnumeration:
+      return "enumeration";
+    case payone::v1::FieldRules::kIndexed:
+      return "indexed";
+    case payone::v1::FieldRules::kMap:
+      return "map";
+    default:
+      return nullptr;
+  }
+}
+
+// The typed rules fit the field's kind, and their bounds are ordered.
+absl::Status CheckTypedRules(const FieldModel& f) {
   const auto& r = f.rules;
-  const bool text = f.kind == FieldKind::kText;
-  const bool integer =
-      f.kind == FieldKind::kInteger || f.kind == FieldKind::kUnsigned;
-  const bool counted =
-      f.kind == FieldKind::kIndexedParts || f.kind == FieldKind::kKeyedMap;
-  if ((r.min_len() != 0 || r.max_len() != 0) && !text && !integer && !counted &&
-      f.kind != FieldKind::kGatewayOnly) {
-    return FieldError(f.field, "min_len/max_len are not valid on this field");
+  const char* given = RulesNameOf(r);
+  if (given != nullptr) {
+    const char* wanted = RulesNameFor(f.kind);
+    if (f.kind == FieldKind::kGatewayOnly) {
+      return FieldError(f.field, absl::StrCat(given,
+                                              " rules on a gateway_only "
+                                              "field, which is never sent"));
+    }
+    if (wanted == nullptr || absl::string_view(given) != wanted) {
+      const std::string type =
+          f.field->is_map() ? "map"
+          : f.field->is_repeated()
+              ? absl::StrCat("repeated ", f.field->type_name())
+              : f.field->type_name();
+      return FieldError(
+          f.field,
+          absl::StrCat(given, " rules on a field of type ", type,
+                       wanted == nullptr
+                           ? " (it takes no typed rules)"
+                           : absl::StrCat(" (it takes ", wanted, ": {...})")));
+    }
   }
-  if (r.max_len() != 0 && r.min_len() > r.max_len()) {
-    return FieldError(f.field, absl::StrCat("min_len ", r.min_len(),
-                                            " > max_len ", r.max_len()));
+  auto ordered = [&](absl::string_view what, uint64_t min,
+                     uint64_t max) -> absl::Status {
+    if (max != 0 && min > max) {
+      return FieldError(f.field, absl::StrCat("min_", what, " ", min, " > max_",
+                                              what, " ", max));
+    }
+    return absl::OkStatus();
+  };
+  switch (r.type_case()) {
+    case payone::v1::FieldRules::kText:
+      return ordered("len", r.text().min_len(), r.text().max_len());
+    case payone::v1::FieldRules::kInteger: {
+      const auto& i = r.integer();
+      if (i.has_min() && i.has_max() && i.min() > i.max()) {
+        return FieldError(f.field,
+                          absl::StrCat("min ", i.min(), " > max ", i.max()));
+      }
+      return ordered("digits", i.min_digits(), i.max_digits());
+    }
+    case payone::v1::FieldRules::kIndexed:
+      return ordered("items", r.indexed().min_items(), r.indexed().max_items());
+    case payone::v1::FieldRules::kMap:
+      return ordered("entries", r.map().min_entries(), r.map().max_entries());
+    default:
+      return absl::OkStatus();
   }
-  if ((r.has_min_value() || r.has_max_value()) && !integer) {
-    return FieldError(f.field,
-                      "min_value/max_value are only valid on integer fields");
-  }
-  if (r.has_min_value() && r.has_max_value() && r.min_value() > r.max_value()) {
-    return FieldError(f.field, absl::StrCat("min_value ", r.min_value(),
-                                            " > max_value ", r.max_value()));
-  }
-  if (r.symbols() != payone::v1::SYMBOLS_ANY && !text &&
-      f.kind != FieldKind::kGatewayOnly) {
-    return FieldError(f.field, "symbols are only valid on string fields");
-  }
-  if ((r.upper_case() || r.lower_case()) && !text) {
-    return FieldError(f.field,
-                      "upper_case/lower_case are only valid on string fields");
-  }
-  if (r.form_url_encoded() && !text) {
-    return FieldError(f.field,
-                      "form_url_encoded is only valid on string fields");
-  }
-  if (r.upper_case() && r.lower_case()) {
-    return FieldError(f.field, "upper_case and lower_case are exclusive");
-  }
-  if (r.indexed() && f.kind != FieldKind::kIndexedParts) {
-    return FieldError(f.field,
-                      "indexed is only valid on a repeated PART message field");
-  }
-  return absl::OkStatus();
 }
 
 absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
@@ -222,7 +271,7 @@ absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
     if (!IsStringMap(field)) {
       return FieldError(field, "only map<string, string> fields are supported");
     }
-    if (r.unknown_parameters()) {
+    if (r.map().unknown_parameters()) {
       if (has_wire) {
         return FieldError(field, "an unknown_parameters map has no wire_name");
       }
@@ -236,15 +285,15 @@ absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
       if (!has_wire) {
         return FieldError(field,
                           "a map needs a wire_name (its stem) or "
-                          "unknown_parameters: true");
+                          "map: {unknown_parameters: true}");
       }
       f.kind = FieldKind::kKeyedMap;
     }
   } else if (field->is_repeated()) {
-    if (field->type() != FieldDescriptor::TYPE_MESSAGE || !r.indexed()) {
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE || !r.has_indexed()) {
       return FieldError(field,
                         "repeated fields must be indexed PART messages "
-                        "(indexed: true)");
+                        "(indexed: {})");
     }
     if (!IsPart(field->message_type())) {
       return FieldError(field, absl::StrCat("element type ",
@@ -311,11 +360,12 @@ absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
     absl::Status ok = CheckEnumWireValues(field, f.enum_type);
     if (!ok.ok()) return ok;
   }
+  // The kind of rules first: a format of the wrong kind is that mistake.
+  absl::Status typed = CheckTypedRules(f);
+  if (!typed.ok()) return typed;
   absl::StatusOr<Format> format = EffectiveFormat(f);
   if (!format.ok()) return format.status();
   f.format = *format;
-  absl::Status bounds = CheckBounds(f);
-  if (!bounds.ok()) return bounds;
   return f;
 }
 
@@ -433,7 +483,7 @@ FieldModel ClassifyByType(const FieldDescriptor* leaf) {
   } else {
     f.kind = FieldKind::kInteger;
   }
-  f.format = f.rules.format();
+  f.format = FormatOf(f.rules);
   return f;
 }
 
@@ -504,7 +554,8 @@ absl::StatusOr<WhenValue> ResolveWhenValue(const Descriptor* message,
       return value;
     }
     case FieldKind::kText:
-      value.ignore_case = leaf.rules.upper_case() || leaf.rules.lower_case();
+      value.ignore_case = leaf.rules.text().letter_case() !=
+                          payone::v1::LETTER_CASE_UNSPECIFIED;
       return value;
     case FieldKind::kBool:
       value.on = text == "yes" || text == "1" || text == "true";
@@ -818,6 +869,21 @@ MessageRules MessageRulesOf(const Descriptor* message) {
 
 payone::v1::FieldRules FieldRulesOf(const FieldDescriptor* field) {
   return field->options().GetExtension(payone::v1::field);
+}
+
+Format FormatOf(const payone::v1::FieldRules& rules) {
+  switch (rules.type_case()) {
+    case payone::v1::FieldRules::kText:
+      return rules.text().format();
+    case payone::v1::FieldRules::kInteger:
+      return rules.integer().format();
+    case payone::v1::FieldRules::kBoolean:
+      return rules.boolean().format();
+    case payone::v1::FieldRules::kEnumeration:
+      return rules.enumeration().format();
+    default:
+      return payone::v1::FORMAT_UNSPECIFIED;
+  }
 }
 
 std::string WireValueOf(const google::protobuf::EnumValueDescriptor* value) {

@@ -136,6 +136,8 @@ payone::v1::MessageRules MessageRulesOf(
 payone::v1::FieldRules FieldRulesOf(
     const google::protobuf::FieldDescriptor* field);
 std::string WireValueOf(const google::protobuf::EnumValueDescriptor* value);
+// The format the typed rules give (UNSPECIFIED without them).
+payone::v1::Format FormatOf(const payone::v1::FieldRules& rules);
 
 // Reads, links and checks the options of `file`. Errors name the file and
 // the field or message: "x.proto: field payone.v1.Foo.bar: format ...".

@@ -62,15 +62,9 @@ const char* SymbolsName(payone::v1::Symbols symbols) {
   }
 }
 
-const char* CaseName(const payone::v1::FieldRules& rules) {
-  return rules.upper_case()   ? "kUpper"
-         : rules.lower_case() ? "kLower"
-                              : "kAsIs";
-}
-
 // The least number of entries of a repeated or map field.
-uint32_t MinCount(const payone::v1::FieldRules& r) {
-  return r.min_len() != 0 ? r.min_len() : r.required() ? 1 : 0;
+uint32_t MinCount(uint32_t min, bool required) {
+  return min != 0 ? min : required ? 1 : 0;
 }
 
 // The expression of the message holding a rule path's leaf ("m.card()").
@@ -179,14 +173,15 @@ void ValidateEmitter::EmitField(const FieldModel& f) {
                              Value("m", f), ") : absl::string_view()")
               : Value("m", f);
       p_->Print(
-          {{"min", absl::StrCat(r.min_len())},
-           {"max", absl::StrCat(r.max_len() != 0 ? r.max_len()
+          {{"min", absl::StrCat(r.text().min_len())},
+           {"max",
+            absl::StrCat(r.text().max_len() != 0 ? r.text().max_len()
                                                  : kDefaultMaxTextChars)},
            {"format", TextFormatName(f.format)},
-           {"symbols", SymbolsName(r.symbols())},
+           {"symbols", SymbolsName(r.text().symbols())},
            {"required", Bool(r.required())},
            {"sensitive", Bool(r.sensitive())},
-           {"case", CaseName(r)},
+           {"case", CaseName(r.text().letter_case())},
            {"names", Names(f, wire)},
            {"value", value}},
           "{\n"
@@ -202,12 +197,12 @@ void ValidateEmitter::EmitField(const FieldModel& f) {
     case FieldKind::kUnsigned:
       p_->Print(
           {{"if", If(IsSent("m", f))},
-           {"has_min", Bool(r.has_min_value())},
-           {"min", absl::StrCat("int64_t{", r.min_value(), "}")},
-           {"has_max", Bool(r.has_max_value())},
-           {"max", absl::StrCat("int64_t{", r.max_value(), "}")},
-           {"min_len", absl::StrCat(r.min_len())},
-           {"max_len", absl::StrCat(r.max_len())},
+           {"has_min", Bool(r.integer().has_min())},
+           {"min", absl::StrCat("int64_t{", r.integer().min(), "}")},
+           {"has_max", Bool(r.integer().has_max())},
+           {"max", absl::StrCat("int64_t{", r.integer().max(), "}")},
+           {"min_len", absl::StrCat(r.integer().min_digits())},
+           {"max_len", absl::StrCat(r.integer().max_digits())},
            {"names", Names(f, wire)},
            {"check",
             f.kind == FieldKind::kInteger ? "CheckInteger" : "CheckUnsigned"},
@@ -261,9 +256,11 @@ void ValidateEmitter::EmitField(const FieldModel& f) {
       break;
     case FieldKind::kIndexedParts:
       p_->Print({{"field", f.accessor},
-                 {"min", absl::StrCat(MinCount(r))},
-                 {"max", absl::StrCat(r.max_len() != 0 ? r.max_len()
-                                                       : kDefaultMaxElements)},
+                 {"min", absl::StrCat(
+                             MinCount(r.indexed().min_items(), r.required()))},
+                 {"max", absl::StrCat(r.indexed().max_items() != 0
+                                          ? r.indexed().max_items()
+                                          : kDefaultMaxElements)},
                  {"where", Where(f, "")},
                  {"name", Lit(f.field->name())},
                  {"part", QualifiedCppName(f.part)}},
@@ -279,8 +276,10 @@ void ValidateEmitter::EmitField(const FieldModel& f) {
       p_->Print(
           "internal::CheckCount(m.$field$_size(), $min$, $max$, $where$, "
           "out);\n",
-          "field", f.accessor, "min", absl::StrCat(MinCount(r)), "max",
-          absl::StrCat(r.max_len() != 0 ? r.max_len() : kDefaultMaxMapEntries),
+          "field", f.accessor, "min",
+          absl::StrCat(MinCount(r.map().min_entries(), r.required())), "max",
+          absl::StrCat(r.map().max_entries() != 0 ? r.map().max_entries()
+                                                  : kDefaultMaxMapEntries),
           "where", where);
       PrintEntryLoop(
           p_, f,
