@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -334,6 +335,80 @@ message P {
 }
 )"),
       HasSubstr("bad.proto: message t.P: a PART cannot contain itself"));
+}
+
+// holder_rules: declared once on a PART, checked in every message holding
+// it, with paths resolved against that message.
+constexpr char kSecured[] = R"(
+message Secured {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    constants: {key: "clearingtype" value: "fnc"}
+    holder_rules: {require: ["lastname"] description: "needs the name"}
+  };
+  string token = 1 [(payone.v1.field) = {wire_name: "token"}];
+}
+)";
+
+TEST_F(GeneratorTest, AppliesHolderRulesInEveryHolder) {
+  int status = 0;
+  const std::string output = Run(std::string(kSecured) + R"(
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+  string lastname = 2 [(payone.v1.field) = {wire_name: "lastname"}];
+  Secured secured = 3;
+}
+)",
+                                 &status);
+  ASSERT_EQ(status, 0) << output;
+  std::ifstream in(dir_ / "out/bad.payone.cc");
+  const std::string code((std::istreambuf_iterator<char>(in)),
+                         std::istreambuf_iterator<char>());
+  EXPECT_THAT(code, HasSubstr("  if ((m.has_secured())) {\n"
+                              "    if (!(!m.lastname().empty())) {\n"
+                              "      internal::AddViolation({path, "
+                              "\"lastname\", \"lastname\", wire_index}, "
+                              "\"needs the name\", out);"));
+}
+
+TEST_F(GeneratorTest, RejectsHolderRulesTheHolderCannotMeet) {
+  EXPECT_THAT(Fails(std::string(kSecured) + R"(
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+  Secured secured = 2;
+}
+)"),
+              HasSubstr("bad.proto: message t.R: require names \"lastname\", "
+                        "which is not a field (holder_rules of t.Secured)"));
+  EXPECT_THAT(Fails(R"(
+message P {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    holder_rules: {require: ["x"] when_field: "x"}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+}
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+  P p = 2;
+}
+)"),
+              HasSubstr("bad.proto: message t.P: a holder_rules rule has "
+                        "require (and description) only"));
+  EXPECT_THAT(Fails(R"(
+message R {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_REQUEST request_type: "x"
+    holder_rules: {require: ["account"]}
+  };
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+}
+)"),
+              HasSubstr("bad.proto: message t.R: holder_rules are only valid "
+                        "on a PART"));
 }
 
 // A follow-up request with every ledger tag; tests break one thing in it.

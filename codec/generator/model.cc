@@ -854,7 +854,50 @@ class ModelLinker {
       if (!resolved.ok()) return resolved.status();
       model->cross_field_rules.push_back(*std::move(resolved));
     }
+    absl::Status held = AddHolderRules(model);
+    if (!held.ok()) return held;
     return ClassifyLedger(model);
+  }
+
+  // The holder_rules of the PARTs `model` holds, as its own rules that
+  // apply while the part is set (after its own rules, in field order).
+  static absl::Status AddHolderRules(MessageModel* model) {
+    if (!model->rules.holder_rules().empty() &&
+        model->kind() != payone::v1::MESSAGE_KIND_PART) {
+      return MessageError(model->message,
+                          "holder_rules are only valid on a PART");
+    }
+    for (const FieldModel& f : model->fields) {
+      if (f.part_model == nullptr) continue;
+      const auto& holder_rules = f.part_model->rules.holder_rules();
+      if (holder_rules.empty()) continue;
+      if (f.kind != FieldKind::kPart) {
+        return FieldError(f.field,
+                          absl::StrCat(f.part->full_name(),
+                                       " has holder_rules and cannot be an "
+                                       "indexed element"));
+      }
+      for (payone::v1::CrossFieldRule rule : holder_rules) {
+        if (rule.require().empty() || !rule.require_one_of().empty() ||
+            !rule.at_most_one_of().empty() || !rule.when_field().empty() ||
+            !rule.when_values().empty()) {
+          return MessageError(f.part,
+                              "a holder_rules rule has require (and "
+                              "description) only: its condition is the part "
+                              "being set");
+        }
+        rule.set_when_field(f.field->name());
+        absl::StatusOr<CrossFieldRuleModel> resolved =
+            ResolveRule(model->message, rule);
+        if (!resolved.ok()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(resolved.status().message(), " (holder_rules of ",
+                           f.part->full_name(), ")"));
+        }
+        model->cross_field_rules.push_back(*std::move(resolved));
+      }
+    }
+    return absl::OkStatus();
   }
 
   FileModel* file_;

@@ -1174,7 +1174,13 @@ type MessageRules struct {
 	// An effect needs its fields tagged with (payone.v1.field).ledger: RESERVE
 	// and AUTHORIZE reference, amount and currency; CAPTURE, REFUND and DEBIT
 	// txid, amount and sequencenumber.
-	LedgerEffect  LedgerEffect `protobuf:"varint,6,opt,name=ledger_effect,json=ledgerEffect,proto3,enum=payone.v1.LedgerEffect" json:"ledger_effect,omitempty"`
+	LedgerEffect LedgerEffect `protobuf:"varint,6,opt,name=ledger_effect,json=ledgerEffect,proto3,enum=payone.v1.LedgerEffect" json:"ledger_effect,omitempty"`
+	// On a PART: rules every message holding it must meet while the part is
+	// set, declared once here instead of on each holder. Only `require` (and
+	// `description`), with paths relative to the holder: the PAYONE Secured
+	// payment methods require the customer's name, address, ... and the
+	// articles of every request that pays with them.
+	HolderRules   []*CrossFieldRule `protobuf:"bytes,7,rep,name=holder_rules,json=holderRules,proto3" json:"holder_rules,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1249,6 +1255,13 @@ func (x *MessageRules) GetLedgerEffect() LedgerEffect {
 		return x.LedgerEffect
 	}
 	return LedgerEffect_LEDGER_EFFECT_UNSPECIFIED
+}
+
+func (x *MessageRules) GetHolderRules() []*CrossFieldRule {
+	if x != nil {
+		return x.HolderRules
+	}
+	return nil
 }
 
 type EnumValueRules struct {
@@ -1403,14 +1416,15 @@ const file_payone_v1_options_proto_rawDesc = "" +
 	"when_field\x18\x04 \x01(\tR\twhenField\x12\x1f\n" +
 	"\vwhen_values\x18\x05 \x03(\tR\n" +
 	"whenValues\x12 \n" +
-	"\vdescription\x18\x06 \x01(\tR\vdescription\"\x8a\x03\n" +
+	"\vdescription\x18\x06 \x01(\tR\vdescription\"\xc8\x03\n" +
 	"\fMessageRules\x12*\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x16.payone.v1.MessageKindR\x04kind\x12!\n" +
 	"\frequest_type\x18\x02 \x01(\tR\vrequestType\x12/\n" +
 	"\x05rules\x18\x03 \x03(\v2\x19.payone.v1.CrossFieldRuleR\x05rules\x12D\n" +
 	"\tconstants\x18\x04 \x03(\v2&.payone.v1.MessageRules.ConstantsEntryR\tconstants\x128\n" +
 	"\x18omit_standard_parameters\x18\x05 \x03(\tR\x16omitStandardParameters\x12<\n" +
-	"\rledger_effect\x18\x06 \x01(\x0e2\x17.payone.v1.LedgerEffectR\fledgerEffect\x1a<\n" +
+	"\rledger_effect\x18\x06 \x01(\x0e2\x17.payone.v1.LedgerEffectR\fledgerEffect\x12<\n" +
+	"\fholder_rules\x18\a \x03(\v2\x19.payone.v1.CrossFieldRuleR\vholderRules\x1a<\n" +
 	"\x0eConstantsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"/\n" +
@@ -1533,17 +1547,18 @@ var file_payone_v1_options_proto_depIdxs = []int32{
 	13, // 14: payone.v1.MessageRules.rules:type_name -> payone.v1.CrossFieldRule
 	16, // 15: payone.v1.MessageRules.constants:type_name -> payone.v1.MessageRules.ConstantsEntry
 	4,  // 16: payone.v1.MessageRules.ledger_effect:type_name -> payone.v1.LedgerEffect
-	17, // 17: payone.v1.field:extendee -> google.protobuf.FieldOptions
-	18, // 18: payone.v1.message:extendee -> google.protobuf.MessageOptions
-	19, // 19: payone.v1.enum_value:extendee -> google.protobuf.EnumValueOptions
-	6,  // 20: payone.v1.field:type_name -> payone.v1.FieldRules
-	14, // 21: payone.v1.message:type_name -> payone.v1.MessageRules
-	15, // 22: payone.v1.enum_value:type_name -> payone.v1.EnumValueRules
-	23, // [23:23] is the sub-list for method output_type
-	23, // [23:23] is the sub-list for method input_type
-	20, // [20:23] is the sub-list for extension type_name
-	17, // [17:20] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	13, // 17: payone.v1.MessageRules.holder_rules:type_name -> payone.v1.CrossFieldRule
+	17, // 18: payone.v1.field:extendee -> google.protobuf.FieldOptions
+	18, // 19: payone.v1.message:extendee -> google.protobuf.MessageOptions
+	19, // 20: payone.v1.enum_value:extendee -> google.protobuf.EnumValueOptions
+	6,  // 21: payone.v1.field:type_name -> payone.v1.FieldRules
+	14, // 22: payone.v1.message:type_name -> payone.v1.MessageRules
+	15, // 23: payone.v1.enum_value:type_name -> payone.v1.EnumValueRules
+	24, // [24:24] is the sub-list for method output_type
+	24, // [24:24] is the sub-list for method input_type
+	21, // [21:24] is the sub-list for extension type_name
+	18, // [18:21] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_options_proto_init() }

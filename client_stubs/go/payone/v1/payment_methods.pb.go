@@ -1222,12 +1222,12 @@ const file_payone_v1_payment_methods_proto_rawDesc = "" +
 	"\x10\b\x18\v \x02(\x01R\x03bic\x12N\n" +
 	"\x11bankaccountholder\x18\x04 \x01(\tB \xca\xf3\x18\x1c\n" +
 	"\x11bankaccountholder\xa2\x01\x06\b\x01\x10\x01\x182R\x11bankaccountholder:\x1b\xd2\xf3\x18\x17\b\x04\"\x13\n" +
-	"\fclearingtype\x12\x03fnc\"\x9c\x01\n" +
+	"\fclearingtype\x12\x03fnc\"\xe9\x03\n" +
 	"\x15SecuredInvoicePayment\x12P\n" +
 	"\fdevice_token\x18\x01 \x01(\tB-\xca\xf3\x18)\n" +
-	"\x19add_paydata[device_token]@\x01H\x01\xa2\x01\a\b\x01\x10\x01\x18\xff\x01R\vdeviceToken:1\xd2\xf3\x18-\b\x04\"\x13\n" +
+	"\x19add_paydata[device_token]@\x01H\x01\xa2\x01\a\b\x01\x10\x01\x18\xff\x01R\vdeviceToken:\xfd\x02\xd2\xf3\x18\xf8\x02\b\x04\"\x13\n" +
 	"\fclearingtype\x12\x03fnc\"\x14\n" +
-	"\rfinancingtype\x12\x03PIV\"\xb2\x03\n" +
+	"\rfinancingtype\x12\x03PIV:\xc8\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\"\xff\x05\n" +
 	"\x19SecuredInstallmentPayment\x12P\n" +
 	"\fdevice_token\x18\x01 \x01(\tB-\xca\xf3\x18)\n" +
 	"\x19add_paydata[device_token]@\x01H\x01\xa2\x01\a\b\x01\x10\x01\x18\xff\x01R\vdeviceToken\x12c\n" +
@@ -1242,9 +1242,9 @@ const file_payone_v1_payment_methods_proto_rawDesc = "" +
 	"\b\n" +
 	"\x10\b\x18\v \x02(\x01R\x03bic\x12P\n" +
 	"\x11bankaccountholder\x18\x05 \x01(\tB\"\xca\xf3\x18\x1e\n" +
-	"\x11bankaccountholder@\x01\xa2\x01\x06\b\x01\x10\x01\x182R\x11bankaccountholder:1\xd2\xf3\x18-\b\x04\"\x13\n" +
+	"\x11bankaccountholder@\x01\xa2\x01\x06\b\x01\x10\x01\x182R\x11bankaccountholder:\xfd\x02\xd2\xf3\x18\xf8\x02\b\x04\"\x13\n" +
 	"\fclearingtype\x12\x03fnc\"\x14\n" +
-	"\rfinancingtype\x12\x03PIN\"\xcd\x02\n" +
+	"\rfinancingtype\x12\x03PIN:\xc8\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\"\x9a\x05\n" +
 	"\x19SecuredDirectDebitPayment\x12P\n" +
 	"\fdevice_token\x18\x01 \x01(\tB-\xca\xf3\x18)\n" +
 	"\x19add_paydata[device_token]@\x01H\x01\xa2\x01\a\b\x01\x10\x01\x18\xff\x01R\vdeviceToken\x12/\n" +
@@ -1257,9 +1257,9 @@ const file_payone_v1_payment_methods_proto_rawDesc = "" +
 	"\b\n" +
 	"\x10\b\x18\v \x02(\x01R\x03bic\x12P\n" +
 	"\x11bankaccountholder\x18\x04 \x01(\tB\"\xca\xf3\x18\x1e\n" +
-	"\x11bankaccountholder@\x01\xa2\x01\x06\b\x01\x10\x01\x18'R\x11bankaccountholder:1\xd2\xf3\x18-\b\x04\"\x13\n" +
+	"\x11bankaccountholder@\x01\xa2\x01\x06\b\x01\x10\x01\x18'R\x11bankaccountholder:\xfd\x02\xd2\xf3\x18\xf8\x02\b\x04\"\x13\n" +
 	"\fclearingtype\x12\x03fnc\"\x14\n" +
-	"\rfinancingtype\x12\x03PDD\"r\n" +
+	"\rfinancingtype\x12\x03PDD:\xc8\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\"r\n" +
 	"\vCashPayment\x12F\n" +
 	"\bcashtype\x18\x01 \x01(\x0e2\x13.payone.v1.CashTypeB\x15\xca\xf3\x18\x11\n" +
 	"\bcashtype@\x01\xba\x01\x02\b\x03R\bcashtype:\x1b\xd2\xf3\x18\x17\b\x04\"\x13\n" +

@@ -2000,7 +2000,7 @@ var File_payone_v1_payment_requests_proto protoreflect.FileDescriptor
 
 const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\n" +
-	" payone/v1/payment_requests.proto\x12\tpayone.v1\x1a\x16payone/v1/common.proto\x1a\x17payone/v1/options.proto\x1a\x1fpayone/v1/payment_methods.proto\"\x89 \n" +
+	" payone/v1/payment_requests.proto\x12\tpayone.v1\x1a\x16payone/v1/common.proto\x1a\x17payone/v1/options.proto\x1a\x1fpayone/v1/payment_methods.proto\"\xec\x17\n" +
 	"\x17PreauthorizationRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12;\n" +
 	"\treference\x18\x02 \x01(\tB\x1d\xca\xf3\x18\x19\n" +
@@ -2071,7 +2071,7 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x04cash\x18$ \x01(\v2\x16.payone.v1.CashPaymentH\x00R\x04cash\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xfc\v\xd2\xf3\x18\xf7\v\b\x01\x12\x10preauthorization\x1a\xdf\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xdf\x03\xd2\xf3\x18\xda\x03\b\x01\x12\x10preauthorization\x1a\xdf\x01\n" +
 	"\vcredit_card\n" +
 	"\x11sepa_direct_debit\n" +
 	"\n" +
@@ -2089,10 +2089,10 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x15personal_data.company\n" +
 	"\x18personal_data.customerid\n" +
 	"\x14personal_data.userid\n" +
-	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)\x1a\xd9\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x0fsecured_invoice2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xdd\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x13secured_installment2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xde\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x14secured_direct_debit2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles0\x01B\x10\n" +
+	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)0\x01B\x10\n" +
 	"\x0epayment_methodB\t\n" +
 	"\a_amountB\x16\n" +
-	"\x14_customer_is_present\"\xb4\x1f\n" +
+	"\x14_customer_is_present\"\x97\x17\n" +
 	"\x14AuthorizationRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12;\n" +
 	"\treference\x18\x02 \x01(\tB\x1d\xca\xf3\x18\x19\n" +
@@ -2160,7 +2160,7 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x04cash\x18# \x01(\v2\x16.payone.v1.CashPaymentH\x00R\x04cash\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xed\v\xd2\xf3\x18\xe8\v\b\x01\x12\rauthorization\x1a\xd3\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xd0\x03\xd2\xf3\x18\xcb\x03\b\x01\x12\rauthorization\x1a\xd3\x01\n" +
 	"\vcredit_card\n" +
 	"\x11sepa_direct_debit\n" +
 	"\ainvoice\n" +
@@ -2176,7 +2176,7 @@ const file_payone_v1_payment_requests_proto_rawDesc = "" +
 	"\x15personal_data.company\n" +
 	"\x18personal_data.customerid\n" +
 	"\x14personal_data.userid\n" +
-	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)\x1a\xd9\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x0fsecured_invoice2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xdd\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x13secured_installment2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles\x1a\xde\x02\x1a\x17personal_data.firstname\x1a\x16personal_data.lastname\x1a\x14personal_data.street\x1a\x11personal_data.zip\x1a\x12personal_data.city\x1a\x15personal_data.country\x1a\x13personal_data.email\x1a\x1dpersonal_data.telephonenumber\x1a\x16personal_data.birthday\x1a\x05items\"\x14secured_direct_debit2nPAYONE Secured methods require the customer's name, address, email, telephonenumber, birthday and the articles0\x02B\x10\n" +
+	"\tusertoken2sgive personal_data.lastname or personal_data.company (or name a stored customer by customerid, userid or usertoken)0\x02B\x10\n" +
 	"\x0epayment_methodB\t\n" +
 	"\a_amountB\x16\n" +
 	"\x14_customer_is_present\"\xb3\t\n" +
