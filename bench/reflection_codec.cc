@@ -34,8 +34,53 @@ using ::payone::codec::EncodeOptions;
 using ::payone::codec::FormBuilder;
 using ::payone::codec::Violations;
 
-const v1::FieldRules& RulesOf(const FieldDescriptor* f) {
-  return f->options().GetExtension(v1::field);
+// The typed (payone.v1.field) rules read as the one flat set this codec
+// was written against: a bound is a length, a count or a number of digits
+// by the field's kind.
+class FlatRules {
+ public:
+  explicit FlatRules(const v1::FieldRules& r) : r_(r) {}
+  const std::string& wire_name() const { return r_.wire_name(); }
+  bool required() const { return r_.required(); }
+  bool gateway_only() const { return r_.gateway_only(); }
+  v1::Format format() const {
+    if (r_.has_integer()) return r_.integer().format();
+    if (r_.has_boolean()) return r_.boolean().format();
+    if (r_.has_enumeration()) return r_.enumeration().format();
+    return r_.text().format();
+  }
+  uint32_t min_len() const {
+    if (r_.has_integer()) return r_.integer().min_digits();
+    if (r_.has_indexed()) return r_.indexed().min_items();
+    if (r_.has_map()) return r_.map().min_entries();
+    return r_.text().min_len();
+  }
+  uint32_t max_len() const {
+    if (r_.has_integer()) return r_.integer().max_digits();
+    if (r_.has_indexed()) return r_.indexed().max_items();
+    if (r_.has_map()) return r_.map().max_entries();
+    return r_.text().max_len();
+  }
+  bool has_min_value() const { return r_.integer().has_min(); }
+  int64_t min_value() const { return r_.integer().min(); }
+  bool has_max_value() const { return r_.integer().has_max(); }
+  int64_t max_value() const { return r_.integer().max(); }
+  v1::Symbols symbols() const { return r_.text().symbols(); }
+  bool indexed() const { return r_.has_indexed(); }
+  bool upper_case() const {
+    return r_.text().letter_case() == v1::LETTER_CASE_UPPER;
+  }
+  bool lower_case() const {
+    return r_.text().letter_case() == v1::LETTER_CASE_LOWER;
+  }
+  bool unknown_parameters() const { return r_.map().unknown_parameters(); }
+
+ private:
+  const v1::FieldRules& r_;
+};
+
+FlatRules RulesOf(const FieldDescriptor* f) {
+  return FlatRules(f->options().GetExtension(v1::field));
 }
 
 const v1::MessageRules& RulesOf(const Descriptor* d) {
@@ -68,9 +113,8 @@ std::string Render(const Path* path, absl::string_view leaf) {
   return out;
 }
 
-void Violate(const Path* path, const FieldDescriptor* f,
-             const v1::FieldRules& rules, int wire_index,
-             std::string description, Violations* out) {
+void Violate(const Path* path, const FieldDescriptor* f, const FlatRules& rules,
+             int wire_index, std::string description, Violations* out) {
   std::string wire(rules.wire_name());
   if (wire_index > 0 && !wire.empty())
     absl::StrAppend(&wire, "[", wire_index, "]");
@@ -99,7 +143,7 @@ bool Representable(const codec::Utf8Text& utf8, const EncodeOptions& options) {
 }
 
 // Empty when the value is fine, else what is wrong.
-const char* CheckFormat(absl::string_view value, const v1::FieldRules& rules) {
+const char* CheckFormat(absl::string_view value, const FlatRules& rules) {
   switch (rules.format()) {
     case v1::FORMAT_NUMERIC:
     case v1::FORMAT_UNIX_TIME:
@@ -138,7 +182,7 @@ const char* CheckFormat(absl::string_view value, const v1::FieldRules& rules) {
   }
 }
 
-void CheckString(absl::string_view value, const v1::FieldRules& rules,
+void CheckString(absl::string_view value, const FlatRules& rules,
                  const EncodeOptions& options, const Path* path,
                  const FieldDescriptor* f, int wire_index, Violations* out) {
   if (value.empty()) {
@@ -269,7 +313,7 @@ void ValidateMessage(const Message& m, const Path* path, int wire_index,
   std::string scratch;
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
-    const v1::FieldRules& rules = RulesOf(f);
+    const FlatRules& rules = RulesOf(f);
     switch (f->cpp_type()) {
       case FieldDescriptor::CPPTYPE_MESSAGE: {
         if (f->is_map()) {
@@ -420,7 +464,7 @@ void AddValue(absl::string_view name, int wire_index, absl::string_view value,
 }
 
 void AddText(absl::string_view name, int wire_index, absl::string_view value,
-             const v1::FieldRules& rules, const EncodeOptions& options,
+             const FlatRules& rules, const EncodeOptions& options,
              FormBuilder* form) {
   const bool upper =
       rules.upper_case() &&
@@ -472,7 +516,7 @@ void EncodeMessage(const Message& m, int wire_index,
   std::string scratch;
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
-    const v1::FieldRules& rules = RulesOf(f);
+    const FlatRules& rules = RulesOf(f);
     if (rules.gateway_only() || rules.unknown_parameters()) continue;
     const std::string& wire = rules.wire_name();
     switch (f->cpp_type()) {
@@ -572,7 +616,7 @@ void IndexFields(const Descriptor* d,
                  std::vector<const FieldDescriptor*>* chain, Index* index) {
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
-    const v1::FieldRules& rules = RulesOf(f);
+    const FlatRules& rules = RulesOf(f);
     if (rules.unknown_parameters()) {
       if (chain->empty()) index->unknown = f;
       continue;
@@ -622,7 +666,7 @@ absl::Status SetLeaf(Message* m, const FieldDescriptor* f,
                      absl::string_view value, const Index& index,
                      Message* root) {
   const Reflection* r = m->GetReflection();
-  const v1::FieldRules& rules = RulesOf(f);
+  const FlatRules& rules = RulesOf(f);
   if (f->is_map()) {
     PutMapEntry(m, f, key, value);
     return absl::OkStatus();
@@ -734,7 +778,7 @@ absl::Status DecodeParameters(Reader& reader, Message* root) {
     for (const FieldDescriptor* f : target.chain) {
       const Reflection* r = m->GetReflection();
       if (f->is_repeated()) {
-        const v1::FieldRules& rules = RulesOf(f);
+        const FlatRules& rules = RulesOf(f);
         const int max = rules.max_len() > 0 ? rules.max_len() : 400;
         if (element <= 0 || element > max) {
           return reader.Stop(absl::InvalidArgumentError(

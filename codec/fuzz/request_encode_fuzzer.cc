@@ -35,8 +35,7 @@ using ::google::protobuf::util::DefaultFieldComparator;
 using ::google::protobuf::util::MessageDifferencer;
 
 // The fields of `descriptor` and every message below it that the model says
-// the gateway keeps (gateway_only) or PAYONE reads in one case (upper_case,
-// lower_case).
+// the gateway keeps (gateway_only) or PAYONE reads in one case (letter_case).
 struct ModelFields {
   std::vector<const FieldDescriptor*> gateway_only;
   absl::flat_hash_set<const FieldDescriptor*> any_case;
@@ -50,14 +49,16 @@ struct ModelFields {
       const FieldDescriptor* field = descriptor->field(i);
       const auto& rules = field->options().GetExtension(payone::v1::field);
       if (rules.gateway_only()) gateway_only.push_back(field);
-      if (rules.upper_case() || rules.lower_case()) any_case.insert(field);
+      if (rules.text().letter_case() != payone::v1::LETTER_CASE_UNSPECIFIED) {
+        any_case.insert(field);
+      }
       if (field->message_type() != nullptr) Visit(field->message_type());
     }
   }
   std::set<const Descriptor*> visited_;
 };
 
-// Strings of upper_case/lower_case fields compare ignoring ASCII case (the
+// Strings of fields with a letter_case compare ignoring ASCII case (the
 // validator accepts either, the encoder sends one).
 class CaseComparator : public DefaultFieldComparator {
  public:

@@ -199,8 +199,8 @@ std::string CodecHeaderGenerator::Generate() const {
 #include "$1.pb.h"
 )",
                             guard, stem);
-  for (const MessageModel& m : model_.messages) {
-    if (!m.rules.result_oneof().empty()) {
+  for (const MessageModel* m : model_.messages) {
+    if (!m->rules.result_oneof().empty()) {
       out.append("#include \"codec/runtime/result_part.h\"\n");
       break;
     }
@@ -210,7 +210,7 @@ std::string CodecHeaderGenerator::Generate() const {
   }
   out.append("\nnamespace payone::codec {\n");
   for (const auto* e : model_.enums) AppendEnum(e, &out);
-  for (const MessageModel& m : model_.messages) AppendMessage(m, &out);
+  for (const MessageModel* m : model_.messages) AppendMessage(*m, &out);
   absl::StrAppend(&out, "\n}  // namespace payone::codec\n\n#endif  // ", guard,
                   "\n");
   return out;

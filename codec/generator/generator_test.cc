@@ -105,7 +105,7 @@ TEST_F(GeneratorTest, RejectsAFormatThatDoesNotFitTheType) {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  int64 x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_PAN}];
+  int64 x = 1 [(payone.v1.field) = {wire_name: "x", integer: {format: FORMAT_PAN}}];
 }
 )"),
               HasSubstr("bad.proto: field t.M.x: format FORMAT_PAN is not "
@@ -113,7 +113,7 @@ message M {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  string x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_YES_NO}];
+  string x = 1 [(payone.v1.field) = {wire_name: "x", text: {format: FORMAT_YES_NO}}];
 }
 )"),
               HasSubstr("bad.proto: field t.M.x: format FORMAT_YES_NO is "
@@ -121,7 +121,7 @@ message M {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  int32 x = 1 [(payone.v1.field) = {wire_name: "x", format: FORMAT_DECIMAL}];
+  int32 x = 1 [(payone.v1.field) = {wire_name: "x", integer: {format: FORMAT_DECIMAL}}];
 }
 )"),
               HasSubstr("field t.M.x: format FORMAT_DECIMAL is not valid"));
@@ -131,25 +131,68 @@ TEST_F(GeneratorTest, RejectsMinAboveMax) {
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  string x = 1 [(payone.v1.field) = {wire_name: "x", min_len: 5, max_len: 2}];
+  string x = 1 [(payone.v1.field) = {wire_name: "x", text: {min_len: 5, max_len: 2}}];
 }
 )"),
               HasSubstr("bad.proto: field t.M.x: min_len 5 > max_len 2"));
   EXPECT_THAT(Fails(R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  int64 x = 1 [(payone.v1.field) = {wire_name: "x", min_value: 9, max_value: -1}];
+  int64 x = 1 [(payone.v1.field) = {wire_name: "x", integer: {min: 9, max: -1}}];
 }
 )"),
-              HasSubstr("bad.proto: field t.M.x: min_value 9 > max_value -1"));
-  EXPECT_THAT(Fails(R"(
+              HasSubstr("bad.proto: field t.M.x: min 9 > max -1"));
+  EXPECT_THAT(Fails(std::string(kPart) + R"(
 message M {
   option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
-  string x = 1 [(payone.v1.field) = {wire_name: "x", min_value: 1}];
+  repeated Part x = 1 [(payone.v1.field) = {indexed: {min_items: 3, max_items: 1}}];
 }
 )"),
-              HasSubstr("field t.M.x: min_value/max_value are only valid on "
-                        "integer fields"));
+              HasSubstr("bad.proto: field t.M.x: min_items 3 > max_items 1"));
+}
+
+// Typed rules say what their bounds count; on another kind of field they
+// would mean something else, so the generator refuses them.
+TEST_F(GeneratorTest, RejectsRulesOfAnotherKindOfField) {
+  const std::string kM =
+      "message M {\n"
+      "  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};\n";
+  EXPECT_THAT(Fails(kM + R"(
+  string x = 1 [(payone.v1.field) = {wire_name: "x", integer: {min: 1}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: integer rules on a field of "
+                        "type string (it takes text: {...})"));
+  EXPECT_THAT(Fails(kM + R"(
+  int32 x = 1 [(payone.v1.field) = {wire_name: "x", text: {min_len: 1}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: text rules on a field of "
+                        "type int32 (it takes integer: {...})"));
+  EXPECT_THAT(Fails(kM + R"(
+  map<string, string> x = 1 [(payone.v1.field) = {wire_name: "x", indexed: {max_items: 2}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: indexed rules on a field of "
+                        "type map (it takes map: {...})"));
+  EXPECT_THAT(Fails(kM + R"(
+  bool x = 1 [(payone.v1.field) = {wire_name: "x", enumeration: {format: FORMAT_LIST}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: enumeration rules on a field "
+                        "of type bool (it takes boolean: {...})"));
+  EXPECT_THAT(Fails(std::string(kPart) + kM + R"(
+  Part x = 1 [(payone.v1.field) = {text: {max_len: 2}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: text rules on a field of "
+                        "type message (it takes no typed rules)"));
+  EXPECT_THAT(Fails(kM + R"(
+  string x = 1 [(payone.v1.field) = {gateway_only: true, text: {max_len: 2}}];
+}
+)"),
+              HasSubstr("bad.proto: field t.M.x: text rules on a gateway_only "
+                        "field, which is never sent"));
 }
 
 TEST_F(GeneratorTest, RejectsDuplicateWireNamesAfterFlattening) {
@@ -291,6 +334,123 @@ message M {
 )"),
               HasSubstr("bad.proto: message t.M: when_values \"z\" is no wire "
                         "value of t.E"));
+}
+
+// Every when_value is read in the model, as its field reads it, whether or
+// not a codec is generated from the rule.
+TEST_F(GeneratorTest, RejectsWhenValuesTheFieldCannotHold) {
+  EXPECT_THAT(Fails(R"(
+message M {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    rules: {require: ["x"] when_field: "n" when_values: ["ten"]}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+  int32 n = 2 [(payone.v1.field) = {wire_name: "n"}];
+}
+)"),
+              HasSubstr("bad.proto: message t.M: when_values \"ten\" is not a "
+                        "number for n"));
+  EXPECT_THAT(Fails(std::string(kPart) + R"(
+message M {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    rules: {require: ["x"] when_field: "part" when_values: ["a"]}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+  Part part = 2;
+}
+)"),
+              HasSubstr("bad.proto: message t.M: when_field part cannot be "
+                        "compared with values"));
+}
+
+// The model links a part field to its PART's model: a PART inside itself
+// would flatten forever.
+TEST_F(GeneratorTest, RejectsAPartThatContainsItself) {
+  EXPECT_THAT(
+      Fails(R"(
+message P {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_PART};
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+  P inner = 2;
+}
+)"),
+      HasSubstr("bad.proto: message t.P: a PART cannot contain itself"));
+}
+
+// holder_rules: declared once on a PART, checked in every message holding
+// it, with paths resolved against that message.
+constexpr char kSecured[] = R"(
+message Secured {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    constants: {key: "clearingtype" value: "fnc"}
+    holder_rules: {require: ["lastname"] description: "needs the name"}
+  };
+  string token = 1 [(payone.v1.field) = {wire_name: "token"}];
+}
+)";
+
+TEST_F(GeneratorTest, AppliesHolderRulesInEveryHolder) {
+  int status = 0;
+  const std::string output = Run(std::string(kSecured) + R"(
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+  string lastname = 2 [(payone.v1.field) = {wire_name: "lastname"}];
+  Secured secured = 3;
+}
+)",
+                                 &status);
+  ASSERT_EQ(status, 0) << output;
+  std::ifstream in(dir_ / "out/bad.payone.cc");
+  const std::string code((std::istreambuf_iterator<char>(in)),
+                         std::istreambuf_iterator<char>());
+  EXPECT_THAT(code, HasSubstr("  if ((m.has_secured())) {\n"
+                              "    if (!(!m.lastname().empty())) {\n"
+                              "      internal::AddViolation({path, "
+                              "\"lastname\", \"lastname\", wire_index}, "
+                              "\"needs the name\", out);"));
+}
+
+TEST_F(GeneratorTest, RejectsHolderRulesTheHolderCannotMeet) {
+  EXPECT_THAT(Fails(std::string(kSecured) + R"(
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+  Secured secured = 2;
+}
+)"),
+              HasSubstr("bad.proto: message t.R: require names \"lastname\", "
+                        "which is not a field (holder_rules of t.Secured)"));
+  EXPECT_THAT(Fails(R"(
+message P {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_PART
+    holder_rules: {require: ["x"] when_field: "x"}
+  };
+  string x = 1 [(payone.v1.field) = {wire_name: "x"}];
+}
+message R {
+  option (payone.v1.message) = {kind: MESSAGE_KIND_REQUEST request_type: "x"};
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+  P p = 2;
+}
+)"),
+              HasSubstr("bad.proto: message t.P: a holder_rules rule has "
+                        "require (and description) only"));
+  EXPECT_THAT(Fails(R"(
+message R {
+  option (payone.v1.message) = {
+    kind: MESSAGE_KIND_REQUEST request_type: "x"
+    holder_rules: {require: ["account"]}
+  };
+  string account = 1 [(payone.v1.field) = {gateway_only: true}];
+}
+)"),
+              HasSubstr("bad.proto: message t.R: holder_rules are only valid "
+                        "on a PART"));
 }
 
 // A follow-up request with every ledger tag; tests break one thing in it.

@@ -1,11 +1,13 @@
 #include "codec/generator/model.h"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -67,7 +69,7 @@ absl::Status CheckWireName(const FieldDescriptor* field,
 // The format of a field after resolving UNSPECIFIED, or an error when the
 // format does not fit the type.
 absl::StatusOr<Format> EffectiveFormat(const FieldModel& f) {
-  const Format format = f.rules.format();
+  const Format format = FormatOf(f.rules);
   auto bad = [&]() {
     return FieldError(f.field,
                       absl::StrCat("format ", payone::v1::Format_Name(format),
@@ -155,49 +157,98 @@ absl::Status CheckEnumWireValues(const FieldDescriptor* field,
   return absl::OkStatus();
 }
 
-absl::Status CheckBounds(const FieldModel& f) {
+// The typed rules a field of kind `kind` takes, as named in options.proto.
+const char* RulesNameFor(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::kText:
+      return "text";
+    case FieldKind::kInteger:
+    case FieldKind::kUnsigned:
+      return "integer";
+    case FieldKind::kBool:
+      return "boolean";
+    case FieldKind::kEnum:
+      return "enumeration";
+    case FieldKind::kIndexedParts:
+      return "indexed";
+    case FieldKind::kKeyedMap:
+    case FieldKind::kUnknownMap:
+      return "map";
+    default:
+      return nullptr;
+  }
+}
+
+const char* RulesNameOf(const payone::v1::FieldRules& r) {
+  switch (r.type_case()) {
+    case payone::v1::FieldRules::kText:
+      return "text";
+    case payone::v1::FieldRules::kInteger:
+      return "integer";
+    case payone::v1::FieldRules::kBoolean:
+      return "boolean";
+    case payone::v1::FieldRules::kEnumeration:
+      return "enumeration";
+    case payone::v1::FieldRules::kIndexed:
+      return "indexed";
+    case payone::v1::FieldRules::kMap:
+      return "map";
+    default:
+      return nullptr;
+  }
+}
+
+// The typed rules fit the field's kind, and their bounds are ordered.
+absl::Status CheckTypedRules(const FieldModel& f) {
   const auto& r = f.rules;
-  const bool text = f.kind == FieldKind::kText;
-  const bool integer =
-      f.kind == FieldKind::kInteger || f.kind == FieldKind::kUnsigned;
-  const bool counted =
-      f.kind == FieldKind::kIndexedParts || f.kind == FieldKind::kKeyedMap;
-  if ((r.min_len() != 0 || r.max_len() != 0) && !text && !integer && !counted &&
-      f.kind != FieldKind::kGatewayOnly) {
-    return FieldError(f.field, "min_len/max_len are not valid on this field");
+  const char* given = RulesNameOf(r);
+  if (given != nullptr) {
+    const char* wanted = RulesNameFor(f.kind);
+    if (f.kind == FieldKind::kGatewayOnly) {
+      return FieldError(f.field, absl::StrCat(given,
+                                              " rules on a gateway_only "
+                                              "field, which is never sent"));
+    }
+    if (wanted == nullptr || absl::string_view(given) != wanted) {
+      const std::string type =
+          f.field->is_map() ? "map"
+          : f.field->is_repeated()
+              ? absl::StrCat("repeated ", f.field->type_name())
+              : f.field->type_name();
+      return FieldError(
+          f.field,
+          absl::StrCat(given, " rules on a field of type ", type,
+                       wanted == nullptr
+                           ? " (it takes no typed rules)"
+                           : absl::StrCat(" (it takes ", wanted, ": {...})")));
+    }
   }
-  if (r.max_len() != 0 && r.min_len() > r.max_len()) {
-    return FieldError(f.field, absl::StrCat("min_len ", r.min_len(),
-                                            " > max_len ", r.max_len()));
+  auto ordered = [&](absl::string_view what, uint64_t min,
+                     uint64_t max) -> absl::Status {
+    if (max != 0 && min > max) {
+      return FieldError(f.field, absl::StrCat("min_", what, " ", min, " > max_",
+                                              what, " ", max));
+    }
+    return absl::OkStatus();
+  };
+  switch (r.type_case()) {
+    case payone::v1::FieldRules::kText:
+      return ordered("len", r.text().min_len(), r.text().max_len());
+    case payone::v1::FieldRules::kInteger: {
+      const auto& i = r.integer();
+      if (i.has_min() && i.has_max() && i.min() > i.max()) {
+        return FieldError(f.field,
+                          absl::StrCat("min ", i.min(), " > max ", i.max()));
+      }
+      return ordered("digits", i.min_digits(), i.max_digits());
+    }
+    case payone::v1::FieldRules::kIndexed:
+      return ordered("items", r.indexed().min_items(), r.indexed().max_items());
+    case payone::v1::FieldRules::kMap:
+      return ordered("entries", r.map().min_entries(), r.map().max_entries());
+    default:
+      return absl::OkStatus();
   }
-  if ((r.has_min_value() || r.has_max_value()) && !integer) {
-    return FieldError(f.field,
-                      "min_value/max_value are only valid on integer fields");
-  }
-  if (r.has_min_value() && r.has_max_value() && r.min_value() > r.max_value()) {
-    return FieldError(f.field, absl::StrCat("min_value ", r.min_value(),
-                                            " > max_value ", r.max_value()));
-  }
-  if (r.symbols() != payone::v1::SYMBOLS_ANY && !text &&
-      f.kind != FieldKind::kGatewayOnly) {
-    return FieldError(f.field, "symbols are only valid on string fields");
-  }
-  if ((r.upper_case() || r.lower_case()) && !text) {
-    return FieldError(f.field,
-                      "upper_case/lower_case are only valid on string fields");
-  }
-  if (r.form_url_encoded() && !text) {
-    return FieldError(f.field,
-                      "form_url_encoded is only valid on string fields");
-  }
-  if (r.upper_case() && r.lower_case()) {
-    return FieldError(f.field, "upper_case and lower_case are exclusive");
-  }
-  if (r.indexed() && f.kind != FieldKind::kIndexedParts) {
-    return FieldError(f.field,
-                      "indexed is only valid on a repeated PART message field");
-  }
-  return absl::OkStatus();
 }
 
 absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
@@ -220,7 +271,7 @@ absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
     if (!IsStringMap(field)) {
       return FieldError(field, "only map<string, string> fields are supported");
     }
-    if (r.unknown_parameters()) {
+    if (r.map().unknown_parameters()) {
       if (has_wire) {
         return FieldError(field, "an unknown_parameters map has no wire_name");
       }
@@ -234,15 +285,15 @@ absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
       if (!has_wire) {
         return FieldError(field,
                           "a map needs a wire_name (its stem) or "
-                          "unknown_parameters: true");
+                          "map: {unknown_parameters: true}");
       }
       f.kind = FieldKind::kKeyedMap;
     }
   } else if (field->is_repeated()) {
-    if (field->type() != FieldDescriptor::TYPE_MESSAGE || !r.indexed()) {
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE || !r.has_indexed()) {
       return FieldError(field,
                         "repeated fields must be indexed PART messages "
-                        "(indexed: true)");
+                        "(indexed: {})");
     }
     if (!IsPart(field->message_type())) {
       return FieldError(field, absl::StrCat("element type ",
@@ -309,11 +360,12 @@ absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
     absl::Status ok = CheckEnumWireValues(field, f.enum_type);
     if (!ok.ok()) return ok;
   }
+  // The kind of rules first: a format of the wrong kind is that mistake.
+  absl::Status typed = CheckTypedRules(f);
+  if (!typed.ok()) return typed;
   absl::StatusOr<Format> format = EffectiveFormat(f);
   if (!format.ok()) return format.status();
   f.format = *format;
-  absl::Status bounds = CheckBounds(f);
-  if (!bounds.ok()) return bounds;
   return f;
 }
 
@@ -341,8 +393,7 @@ absl::Status CollectFieldNames(const FieldModel& f,
       return absl::OkStatus();
     case FieldKind::kPart:
     case FieldKind::kIndexedParts: {
-      absl::StatusOr<MessageModel> part = BuildMessageModel(f.part);
-      if (!part.ok()) return part.status();
+      const MessageModel* part = f.part_model;
       if (f.kind == FieldKind::kIndexedParts) {
         for (const FieldModel& element : part->fields) {
           if (element.kind != FieldKind::kText &&
@@ -407,9 +458,41 @@ absl::Status CollectWireNames(const MessageModel& model,
   return absl::OkStatus();
 }
 
+// A field named by a rule, classified by its type alone: the leaf may sit
+// in a message without a codec, whose options say nothing.
+FieldModel ClassifyByType(const FieldDescriptor* leaf) {
+  FieldModel f;
+  f.field = leaf;
+  f.rules = FieldRulesOf(leaf);
+  f.accessor = FieldAccessor(leaf);
+  f.has_presence = !leaf->is_repeated() &&
+                   leaf->type() != FieldDescriptor::TYPE_MESSAGE &&
+                   leaf->has_presence();
+  if (leaf->is_map()) {
+    f.kind = FieldKind::kKeyedMap;
+  } else if (leaf->is_repeated()) {
+    f.kind = FieldKind::kIndexedParts;
+  } else if (leaf->type() == FieldDescriptor::TYPE_MESSAGE) {
+    f.kind = FieldKind::kPart;
+  } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+    f.kind = FieldKind::kText;
+  } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_BOOL) {
+    f.kind = FieldKind::kBool;
+  } else if (leaf->cpp_type() == FieldDescriptor::CPPTYPE_ENUM) {
+    f.kind = FieldKind::kEnum;
+  } else {
+    f.kind = FieldKind::kInteger;
+  }
+  f.format = FormatOf(f.rules);
+  return f;
+}
+
 // Resolves a cross-field rule path ("personal_data.lastname").
-absl::Status CheckRulePath(const Descriptor* message, const std::string& path,
-                           absl::string_view rule_name) {
+absl::StatusOr<FieldPathModel> ResolvePath(const Descriptor* message,
+                                           const std::string& path,
+                                           absl::string_view rule_name) {
+  FieldPathModel resolved;
+  resolved.text = path;
   const Descriptor* current = message;
   std::vector<std::string> parts = absl::StrSplit(path, '.');
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -419,48 +502,129 @@ absl::Status CheckRulePath(const Descriptor* message, const std::string& path,
       return MessageError(message, absl::StrCat(rule_name, " names \"", path,
                                                 "\", which is not a field"));
     }
-    if (i + 1 < parts.size()) {
-      if (field->type() != FieldDescriptor::TYPE_MESSAGE ||
-          field->is_repeated()) {
-        return MessageError(message,
-                            absl::StrCat(rule_name, " path \"", path,
-                                         "\" goes through a field that is "
-                                         "not a singular message"));
-      }
-      current = field->message_type();
+    if (i + 1 == parts.size()) {
+      resolved.leaf = ClassifyByType(field);
+      break;
     }
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE ||
+        field->is_repeated()) {
+      return MessageError(message, absl::StrCat(rule_name, " path \"", path,
+                                                "\" goes through a field that "
+                                                "is not a singular message"));
+    }
+    resolved.through.push_back(FieldAccessor(field));
+    current = field->message_type();
   }
-  return absl::OkStatus();
+  return resolved;
 }
 
-absl::Status CheckRules(const MessageModel& model) {
-  for (const auto& rule : model.rules.rules()) {
-    for (const auto& path : rule.require_one_of()) {
-      absl::Status ok = CheckRulePath(model.message, path, "require_one_of");
-      if (!ok.ok()) return ok;
-    }
-    for (const auto& path : rule.at_most_one_of()) {
-      absl::Status ok = CheckRulePath(model.message, path, "at_most_one_of");
-      if (!ok.ok()) return ok;
-    }
-    for (const auto& path : rule.require()) {
-      absl::Status ok = CheckRulePath(model.message, path, "require");
-      if (!ok.ok()) return ok;
-    }
-    if (!rule.when_field().empty()) {
-      absl::Status ok =
-          CheckRulePath(model.message, rule.when_field(), "when_field");
-      if (!ok.ok()) return ok;
-    } else if (!rule.when_values().empty()) {
-      return MessageError(model.message, "when_values without when_field");
-    }
-    if (rule.require().empty() != rule.when_field().empty()) {
-      return MessageError(model.message,
-                          "a rule with require needs when_field and the "
-                          "other way round");
-    }
+absl::StatusOr<std::vector<FieldPathModel>> ResolvePaths(
+    const Descriptor* message,
+    const google::protobuf::RepeatedPtrField<std::string>& paths,
+    absl::string_view rule_name) {
+  std::vector<FieldPathModel> resolved;
+  for (const std::string& path : paths) {
+    absl::StatusOr<FieldPathModel> one = ResolvePath(message, path, rule_name);
+    if (!one.ok()) return one.status();
+    resolved.push_back(*std::move(one));
   }
-  return absl::OkStatus();
+  return resolved;
+}
+
+// Reads `text` as the when_field `when` reads it.
+absl::StatusOr<WhenValue> ResolveWhenValue(const Descriptor* message,
+                                           const FieldPathModel& when,
+                                           const std::string& text) {
+  WhenValue value;
+  value.text = text;
+  const FieldModel& leaf = when.leaf;
+  switch (leaf.kind) {
+    case FieldKind::kEnum: {
+      const EnumDescriptor* e = leaf.field->enum_type();
+      const google::protobuf::EnumValueDescriptor* match = nullptr;
+      for (int i = 0; i < e->value_count(); ++i) {
+        if (WireValueOf(e->value(i)) == text) match = e->value(i);
+      }
+      if (match == nullptr) {
+        return MessageError(
+            message, absl::StrCat("when_values \"", text,
+                                  "\" is no wire value of ", e->full_name()));
+      }
+      value.enum_number = match->number();
+      return value;
+    }
+    case FieldKind::kText:
+      value.ignore_case = leaf.rules.text().letter_case() !=
+                          payone::v1::LETTER_CASE_UNSPECIFIED;
+      return value;
+    case FieldKind::kBool:
+      value.on = text == "yes" || text == "1" || text == "true";
+      return value;
+    case FieldKind::kInteger:
+      if (!absl::SimpleAtoi(text, &value.number)) {
+        return MessageError(message,
+                            absl::StrCat("when_values \"", text,
+                                         "\" is not a number for ", when.text));
+      }
+      return value;
+    default:
+      return MessageError(message, absl::StrCat("when_field ", when.text,
+                                                " cannot be compared with "
+                                                "values"));
+  }
+}
+
+absl::StatusOr<CrossFieldRuleModel> ResolveRule(
+    const Descriptor* message, const payone::v1::CrossFieldRule& rule) {
+  CrossFieldRuleModel resolved;
+  absl::StatusOr<std::vector<FieldPathModel>> paths =
+      ResolvePaths(message, rule.require_one_of(), "require_one_of");
+  if (!paths.ok()) return paths.status();
+  resolved.require_one_of = *std::move(paths);
+  paths = ResolvePaths(message, rule.at_most_one_of(), "at_most_one_of");
+  if (!paths.ok()) return paths.status();
+  resolved.at_most_one_of = *std::move(paths);
+  paths = ResolvePaths(message, rule.require(), "require");
+  if (!paths.ok()) return paths.status();
+  resolved.require = *std::move(paths);
+  if (!rule.when_field().empty()) {
+    absl::StatusOr<FieldPathModel> when =
+        ResolvePath(message, rule.when_field(), "when_field");
+    if (!when.ok()) return when.status();
+    resolved.when_field = *std::move(when);
+  } else if (!rule.when_values().empty()) {
+    return MessageError(message, "when_values without when_field");
+  }
+  if (rule.require().empty() != rule.when_field().empty()) {
+    return MessageError(message,
+                        "a rule with require needs when_field and the "
+                        "other way round");
+  }
+  for (const std::string& text : rule.when_values()) {
+    absl::StatusOr<WhenValue> value =
+        ResolveWhenValue(message, resolved.when_field, text);
+    if (!value.ok()) return value.status();
+    resolved.when_values.push_back(*std::move(value));
+  }
+  const std::string& description = rule.description();
+  if (!description.empty()) {
+    resolved.require_one_of_description = description;
+    resolved.at_most_one_of_description = description;
+    resolved.require_description = description;
+    return resolved;
+  }
+  resolved.require_one_of_description =
+      absl::StrCat("at least one of ",
+                   absl::StrJoin(rule.require_one_of(), ", "), " must be set");
+  resolved.at_most_one_of_description =
+      absl::StrCat("at most one of ",
+                   absl::StrJoin(rule.at_most_one_of(), ", "), " may be set");
+  resolved.require_description =
+      rule.when_values().empty()
+          ? absl::StrCat("is required when ", rule.when_field(), " is set")
+          : absl::StrCat("is required when ", rule.when_field(), " is ",
+                         absl::StrJoin(rule.when_values(), " or "));
+  return resolved;
 }
 
 // Whether `field` has the C++ shape LedgerFieldsOf reads for `tag`.
@@ -661,6 +825,120 @@ absl::Status CheckActionOneofs(const MessageModel& model) {
   return absl::OkStatus();
 }
 
+// Builds the models of a file's messages and of the PARTs they flatten,
+// each once, linking every part field to its PART's model.
+class ModelLinker {
+ public:
+  explicit ModelLinker(FileModel* file) : file_(file) {}
+
+  absl::StatusOr<const MessageModel*> Link(const Descriptor* message) {
+    auto it = file_->models.find(message);
+    if (it != file_->models.end()) {
+      if (in_progress_.count(message) != 0) {
+        return MessageError(message, "a PART cannot contain itself");
+      }
+      return it->second.get();
+    }
+    auto owned = std::make_unique<MessageModel>();
+    MessageModel* model = owned.get();
+    file_->models.emplace(message, std::move(owned));
+    in_progress_.insert(message);
+    absl::Status built = Build(message, model);
+    in_progress_.erase(message);
+    if (!built.ok()) return built;
+    return model;
+  }
+
+ private:
+  absl::Status Build(const Descriptor* message, MessageModel* model) {
+    model->message = message;
+    model->rules = MessageRulesOf(message);
+    const auto kind = model->rules.kind();
+    if (kind == payone::v1::MESSAGE_KIND_REQUEST) {
+      if (model->rules.request_type().empty()) {
+        return MessageError(message, "a REQUEST needs a request_type");
+      }
+    } else if (!model->rules.request_type().empty()) {
+      return MessageError(message, "only a REQUEST has a request_type");
+    }
+    for (const auto& [name, value] : model->rules.constants()) {
+      model->constants.emplace(name, value);
+    }
+    int unknown_maps = 0;
+    for (int i = 0; i < message->field_count(); ++i) {
+      absl::StatusOr<FieldModel> field =
+          BuildFieldModel(message->field(i), model->rules);
+      if (!field.ok()) return field.status();
+      if (field->kind == FieldKind::kUnknownMap && ++unknown_maps > 1) {
+        return FieldError(field->field,
+                          "only one field per message may be "
+                          "unknown_parameters");
+      }
+      model->fields.push_back(*std::move(field));
+    }
+    for (FieldModel& f : model->fields) {
+      if (f.part == nullptr) continue;
+      absl::StatusOr<const MessageModel*> part = Link(f.part);
+      if (!part.ok()) return part.status();
+      f.part_model = *part;
+    }
+    for (const auto& rule : model->rules.rules()) {
+      absl::StatusOr<CrossFieldRuleModel> resolved = ResolveRule(message, rule);
+      if (!resolved.ok()) return resolved.status();
+      model->cross_field_rules.push_back(*std::move(resolved));
+    }
+    absl::Status held = AddHolderRules(model);
+    if (!held.ok()) return held;
+    absl::Status oneofs = CheckActionOneofs(*model);
+    if (!oneofs.ok()) return oneofs;
+    return ClassifyLedger(model);
+  }
+
+  // The holder_rules of the PARTs `model` holds, as its own rules that
+  // apply while the part is set (after its own rules, in field order).
+  static absl::Status AddHolderRules(MessageModel* model) {
+    if (!model->rules.holder_rules().empty() &&
+        model->kind() != payone::v1::MESSAGE_KIND_PART) {
+      return MessageError(model->message,
+                          "holder_rules are only valid on a PART");
+    }
+    for (const FieldModel& f : model->fields) {
+      if (f.part_model == nullptr) continue;
+      const auto& holder_rules = f.part_model->rules.holder_rules();
+      if (holder_rules.empty()) continue;
+      if (f.kind != FieldKind::kPart) {
+        return FieldError(f.field,
+                          absl::StrCat(f.part->full_name(),
+                                       " has holder_rules and cannot be an "
+                                       "indexed element"));
+      }
+      for (payone::v1::CrossFieldRule rule : holder_rules) {
+        if (rule.require().empty() || !rule.require_one_of().empty() ||
+            !rule.at_most_one_of().empty() || !rule.when_field().empty() ||
+            !rule.when_values().empty()) {
+          return MessageError(f.part,
+                              "a holder_rules rule has require (and "
+                              "description) only: its condition is the part "
+                              "being set");
+        }
+        rule.set_when_field(f.field->name());
+        absl::StatusOr<CrossFieldRuleModel> resolved =
+            ResolveRule(model->message, rule);
+        if (!resolved.ok()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(resolved.status().message(), " (holder_rules of ",
+                           f.part->full_name(), ")"));
+        }
+        model->cross_field_rules.push_back(*std::move(resolved));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  FileModel* file_;
+  std::set<const Descriptor*> in_progress_;
+};
+
 }  // namespace
 
 MessageRules MessageRulesOf(const Descriptor* message) {
@@ -671,44 +949,23 @@ payone::v1::FieldRules FieldRulesOf(const FieldDescriptor* field) {
   return field->options().GetExtension(payone::v1::field);
 }
 
-std::string WireValueOf(const google::protobuf::EnumValueDescriptor* value) {
-  return value->options().GetExtension(payone::v1::enum_value).wire_value();
+Format FormatOf(const payone::v1::FieldRules& rules) {
+  switch (rules.type_case()) {
+    case payone::v1::FieldRules::kText:
+      return rules.text().format();
+    case payone::v1::FieldRules::kInteger:
+      return rules.integer().format();
+    case payone::v1::FieldRules::kBoolean:
+      return rules.boolean().format();
+    case payone::v1::FieldRules::kEnumeration:
+      return rules.enumeration().format();
+    default:
+      return payone::v1::FORMAT_UNSPECIFIED;
+  }
 }
 
-absl::StatusOr<MessageModel> BuildMessageModel(const Descriptor* message) {
-  MessageModel model;
-  model.message = message;
-  model.rules = MessageRulesOf(message);
-  const auto kind = model.rules.kind();
-  if (kind == payone::v1::MESSAGE_KIND_REQUEST) {
-    if (model.rules.request_type().empty()) {
-      return MessageError(message, "a REQUEST needs a request_type");
-    }
-  } else if (!model.rules.request_type().empty()) {
-    return MessageError(message, "only a REQUEST has a request_type");
-  }
-  for (const auto& [name, value] : model.rules.constants()) {
-    model.constants.emplace(name, value);
-  }
-  int unknown_maps = 0;
-  for (int i = 0; i < message->field_count(); ++i) {
-    absl::StatusOr<FieldModel> field =
-        BuildFieldModel(message->field(i), model.rules);
-    if (!field.ok()) return field.status();
-    if (field->kind == FieldKind::kUnknownMap && ++unknown_maps > 1) {
-      return FieldError(field->field,
-                        "only one field per message may be "
-                        "unknown_parameters");
-    }
-    model.fields.push_back(*std::move(field));
-  }
-  absl::Status rules_ok = CheckRules(model);
-  if (!rules_ok.ok()) return rules_ok;
-  absl::Status oneofs_ok = CheckActionOneofs(model);
-  if (!oneofs_ok.ok()) return oneofs_ok;
-  absl::Status ledger_ok = ClassifyLedger(&model);
-  if (!ledger_ok.ok()) return ledger_ok;
-  return model;
+std::string WireValueOf(const google::protobuf::EnumValueDescriptor* value) {
+  return value->options().GetExtension(payone::v1::enum_value).wire_value();
 }
 
 absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
@@ -721,6 +978,7 @@ absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
   for (int i = 0; i < file->enum_type_count(); ++i) {
     model.enums.push_back(file->enum_type(i));
   }
+  ModelLinker linker(&model);
   for (const Descriptor* message : messages) {
     CollectEnums(message, &model.enums);
     if (MessageRulesOf(message).kind() ==
@@ -730,15 +988,15 @@ absl::StatusOr<FileModel> BuildFileModel(const FileDescriptor* file) {
       if (!ok.ok()) return ok;
       continue;
     }
-    absl::StatusOr<MessageModel> m = BuildMessageModel(message);
+    absl::StatusOr<const MessageModel*> m = linker.Link(message);
     if (!m.ok()) return m.status();
-    if (m->top_level()) {
+    if ((*m)->top_level()) {
       // Duplicate names only matter where a body is built or read.
       std::set<std::string> names;
-      absl::Status ok = CollectWireNames(*m, &names);
+      absl::Status ok = CollectWireNames(**m, &names);
       if (!ok.ok()) return ok;
     }
-    model.messages.push_back(*std::move(m));
+    model.messages.push_back(*m);
   }
   for (int i = 0; i < file->dependency_count(); ++i) {
     const FileDescriptor* dep = file->dependency(i);

@@ -2,7 +2,7 @@
 #define PAYONE_CODEC_GENERATOR_NAMES_H_
 
 // C++ names of protobuf entities as protoc's C++ generator spells them
-// (libprotoc does not export its own helpers).
+// (accessors through libprotoc's own helpers, so its keyword list is ours).
 
 #include <string>
 
@@ -16,7 +16,8 @@ std::string QualifiedCppName(const google::protobuf::EnumDescriptor* e);
 std::string QualifiedCppName(const google::protobuf::ServiceDescriptor* s);
 // "::payone::v1"
 std::string CppNamespace(const google::protobuf::FileDescriptor* file);
-// The accessor stem: lower case, "_" appended to C++ keywords.
+// The accessor stem: lower case, "_" appended to C++ keywords (protoc's
+// cpp::FieldName).
 std::string FieldAccessor(const google::protobuf::FieldDescriptor* field);
 std::string OneofAccessor(const google::protobuf::OneofDescriptor* oneof);
 // "payone/v1/requests" for "payone/v1/requests.proto".

@@ -44,14 +44,10 @@ bool PayoneGenerator::Generate(
     *error = std::string(model.status().message());
     return false;
   }
-  absl::StatusOr<std::string> source = CodecSourceGenerator(*model).Generate();
-  if (!source.ok()) {
-    *error = std::string(source.status().message());
-    return false;
-  }
   WriteFile(context, stem + ".payone.h",
             CodecHeaderGenerator(*model).Generate());
-  WriteFile(context, stem + ".payone.cc", *source);
+  WriteFile(context, stem + ".payone.cc",
+            CodecSourceGenerator(*model).Generate());
   return true;
 }
 

@@ -82,9 +82,9 @@ class Filler {
     std::string out;
     const int length = static_cast<int>(Int(1, 10));
     for (int i = 0; i < length; ++i) {
-      if (rules.upper_case()) {
+      if (rules.text().letter_case() == payone::v1::LETTER_CASE_UPPER) {
         out.push_back(static_cast<char>('A' + Int(0, 25)));
-      } else if (rules.lower_case()) {
+      } else if (rules.text().letter_case() == payone::v1::LETTER_CASE_LOWER) {
         out.push_back(static_cast<char>('a' + Int(0, 25)));
       } else {
         static const char* const kPieces[] = {"a",
@@ -118,8 +118,8 @@ class Filler {
       for (int i = 0; i < n; ++i) {
         Message* e = r->AddMessage(m, f);
         // Keys no typed field spells (add_paydata[device_token] ...).
-        const std::string key =
-            absl::StrCat(rules.unknown_parameters() ? "x_" : "k_", Int(0, 99));
+        const std::string key = absl::StrCat(
+            rules.map().unknown_parameters() ? "x_" : "k_", Int(0, 99));
         e->GetReflection()->SetString(e, entry->map_key(), key);
         e->GetReflection()->SetString(e, entry->map_value(), Text(rules));
       }

@@ -67,7 +67,7 @@ struct TextRules {
   Symbols symbols = Symbols::kAny;
   bool required = false;
   bool sensitive = false;
-  // upper_case/lower_case: either case is valid, checked as Encode sends it.
+  // A letter_case: either case is valid, checked as Encode sends it.
   Case text_case = Case::kAsIs;
   absl::string_view field;      // proto field name
   absl::string_view wire_name;  // wire name or stem
@@ -78,7 +78,7 @@ struct IntegerRules {
   int64_t min_value = 0;
   bool has_max = false;
   int64_t max_value = 0;
-  uint32_t min_digits = 0;  // min_len/max_len on an integer: digit counts
+  uint32_t min_digits = 0;  // integer: {min_digits, max_digits}
   uint32_t max_digits = 0;
   absl::string_view field;
   absl::string_view wire_name;
@@ -167,7 +167,7 @@ inline absl::string_view FormatProblem(TextFormat format,
 
 // Whether letter case can change the verdict of `rules` (IBAN and BIC are
 // capitals, hex digits small letters); for the others the text as given
-// and as sent (upper_case/lower_case) pass or fail alike.
+// and as sent (letter_case) pass or fail alike.
 constexpr bool CaseMatters(const TextRules& rules) {
   return rules.text_case != Case::kAsIs &&
          (rules.format == TextFormat::kIban ||

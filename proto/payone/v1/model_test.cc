@@ -111,6 +111,15 @@ std::vector<const EnumDescriptor*> AllEnums() {
   return out;
 }
 
+// The format of a field's typed rules (UNSPECIFIED without them).
+Format FormatOf(const FieldRules& r) {
+  if (r.has_text()) return r.text().format();
+  if (r.has_integer()) return r.integer().format();
+  if (r.has_boolean()) return r.boolean().format();
+  if (r.has_enumeration()) return r.enumeration().format();
+  return FORMAT_UNSPECIFIED;
+}
+
 const MessageRules& Rules(const Descriptor* d) {
   return d->options().GetExtension(message);
 }
@@ -131,7 +140,7 @@ std::vector<const Descriptor*> MessagesOfKind(MessageKind kind) {
 // infers from the field type.
 std::string EffectiveFormat(const FieldDescriptor* f) {
   if (f->is_map()) return "MAP";
-  Format format = Rules(f).format();
+  Format format = FormatOf(Rules(f));
   if (format == FORMAT_UNSPECIFIED) {
     switch (f->cpp_type()) {
       case FieldDescriptor::CPPTYPE_STRING:
@@ -200,7 +209,7 @@ void Flatten(const Descriptor* d, const std::string& prefix, bool in_part,
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
     const FieldRules& r = Rules(f);
-    if (r.gateway_only() || r.unknown_parameters()) continue;
+    if (r.gateway_only() || r.map().unknown_parameters()) continue;
     const OneofDescriptor* o = oneof;
     int alt = alternative;
     if (RealOneof(f) != nullptr && oneof == nullptr) {
@@ -213,7 +222,7 @@ void Flatten(const Descriptor* d, const std::string& prefix, bool in_part,
       continue;
     }
     if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map() &&
-        r.indexed()) {
+        r.has_indexed()) {
       const Descriptor* element = f->message_type();
       for (int j = 0; j < element->field_count(); ++j) {
         const FieldDescriptor* ef = element->field(j);
@@ -547,16 +556,20 @@ std::string Misfit(const Param& p, const std::string& value) {
       char* end = nullptr;
       const long long n = std::strtoll(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0') return "not an integer";
-      if (r.has_min_value() && n < r.min_value()) return "below min_value";
-      if (r.has_max_value() && n > r.max_value()) return "above max_value";
+      if (r.integer().has_min() && n < r.integer().min()) return "below min";
+      if (r.integer().has_max() && n > r.integer().max()) return "above max";
       return "";
     }
     case FieldDescriptor::CPPTYPE_BOOL:
       return value == "yes" || value == "no" ? "" : "not yes/no";
     case FieldDescriptor::CPPTYPE_STRING:
-      if (r.min_len() != 0 && value.size() < r.min_len()) return "too short";
-      if (r.max_len() != 0 && value.size() > r.max_len()) return "too long";
-      if (!HasSymbols(value, r.symbols())) return "symbols not permitted";
+      if (value.size() < r.text().min_len()) return "too short";
+      if (r.text().max_len() != 0 && value.size() > r.text().max_len()) {
+        return "too long";
+      }
+      if (!HasSymbols(value, r.text().symbols())) {
+        return "symbols not permitted";
+      }
       return "";
     default:
       return "";
@@ -734,11 +747,12 @@ TEST(ModelTest, EveryWireFieldHasAWireName) {
     for (int i = 0; i < d->field_count(); ++i) {
       const FieldDescriptor* f = d->field(i);
       const FieldRules& r = Rules(f);
-      if (r.gateway_only() || r.unknown_parameters() || IsFlattenedPart(f)) {
+      if (r.gateway_only() || r.map().unknown_parameters() ||
+          IsFlattenedPart(f)) {
         continue;
       }
-      if (r.indexed()) {
-        EXPECT_EQ(r.max_len(), 400u) << f->full_name();
+      if (r.has_indexed()) {
+        EXPECT_EQ(r.indexed().max_items(), 400u) << f->full_name();
         EXPECT_TRUE(f->is_repeated() &&
                     f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE)
             << f->full_name();
@@ -785,7 +799,7 @@ void ExpectStatusAndUnknownMap(const Descriptor* d) {
   int unknown = 0;
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
-    if (!Rules(f).unknown_parameters()) continue;
+    if (!Rules(f).map().unknown_parameters()) continue;
     ++unknown;
     EXPECT_TRUE(f->is_map()) << f->full_name();
     EXPECT_EQ(f->message_type()->map_key()->type(),

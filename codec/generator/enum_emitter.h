@@ -1,0 +1,14 @@
+#ifndef PAYONE_CODEC_GENERATOR_ENUM_EMITTER_H_
+#define PAYONE_CODEC_GENERATOR_ENUM_EMITTER_H_
+
+#include "codec/generator/emitter.h"
+#include "google/protobuf/descriptor.h"
+
+namespace payone::codec::generator {
+
+// PayoneEnum<E>::ToWire, FromWire and Name of one enum.
+void EmitEnum(const google::protobuf::EnumDescriptor* e, Printer* p);
+
+}  // namespace payone::codec::generator
+
+#endif  // PAYONE_CODEC_GENERATOR_ENUM_EMITTER_H_
