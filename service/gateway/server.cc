@@ -31,7 +31,6 @@ namespace payone::service {
 namespace {
 
 using ::payone::gateway::v1::GatewayConfig;
-using ::payone::gateway::v1::Upstream;
 
 absl::StatusOr<std::string> ReadFile(const std::string& path,
                                      absl::string_view what) {
@@ -268,19 +267,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
         std::clamp(retention / 10, absl::Seconds(1), absl::Hours(1)));
   }
 
-  const Upstream& upstream_config = file.upstream();
-  HttpClientOptions upstream_options;
-  upstream_options.url = upstream_config.url();
-  upstream_options.tls.ca_file = upstream_config.ca_file();
-  upstream_options.max_connections = upstream_config.max_connections();
-  upstream_options.connect_timeout =
-      ConfigDuration(upstream_config, Upstream::kConnectTimeoutFieldNumber);
-  upstream_options.idle_timeout =
-      ConfigDuration(upstream_config, Upstream::kIdleTimeoutFieldNumber);
-  upstream_options.io_threads = static_cast<int>(upstream_config.io_threads());
-  upstream_options.max_response_bytes = upstream_config.max_response_bytes();
-  upstream_options.user_agent = "payone-grpc-gateway/0.1";
-  auto upstream = HttpClient::Create(upstream_options);
+  auto upstream = HttpClient::Create(file.upstream());
   if (!upstream.ok()) return upstream.status();
   impl->upstream = *std::move(upstream);
 

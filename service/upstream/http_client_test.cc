@@ -242,6 +242,19 @@ TEST(HttpClientTest, PostsTheFormAndReturnsTheAnswer) {
   EXPECT_EQ(upstream.last_head(), "127.0.0.1|payone-gateway|35|/post-gateway/");
 }
 
+TEST(HttpClientTest, CreatedFromTheUpstreamSectionPostsAsTheGateway) {
+  FakeUpstream upstream;
+  payone::gateway::v1::Upstream config;
+  config.set_url(upstream.url());
+  auto client = HttpClient::Create(config);
+  ASSERT_TRUE(client.ok()) << client.status();
+  HttpResult result = PostAndWait(**client, "request=preauthorization");
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
+  EXPECT_EQ(upstream.last_head(),
+            "127.0.0.1|payone-grpc-gateway/0.1|24|/post-gateway/");
+}
+
 TEST(HttpClientTest, SendsABodyLargerThanTheSocketBuffers) {
   // More than a loopback socket's send and receive buffers hold: the first,
   // synchronous send is partial and the rest goes out asynchronously.
@@ -443,12 +456,42 @@ TEST(HttpClientTest, OversizeAnswerIsRejected) {
 }
 
 TEST(HttpClientTest, UnreadableCaFileFailsAtCreate) {
-  HttpClientOptions options;
-  options.url = "https://127.0.0.1:1/";
-  options.tls.ca_file = "/nonexistent/ca.pem";
-  auto client = HttpClient::Create(options);
+  payone::gateway::v1::Upstream config;
+  config.set_url("https://127.0.0.1:1/");
+  config.set_ca_file("/nonexistent/ca.pem");
+  auto client = HttpClient::Create(config);
   EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(client.status().message(), HasSubstr("/nonexistent/ca.pem"));
+}
+
+TEST(UpstreamClientOptionsTest, TakesTheSectionWithItsDeclaredDefaults) {
+  const HttpClientOptions defaults =
+      UpstreamClientOptions(payone::gateway::v1::Upstream());
+  EXPECT_EQ(defaults.url, "https://api.pay1.de/post-gateway/");
+  EXPECT_EQ(defaults.tls.ca_file, "");
+  EXPECT_EQ(defaults.max_connections, 64u);
+  EXPECT_EQ(defaults.connect_timeout, absl::Seconds(5));
+  EXPECT_EQ(defaults.idle_timeout, absl::Seconds(20));
+  EXPECT_EQ(defaults.io_threads, 2);
+  EXPECT_EQ(defaults.max_response_bytes, 1048576u);
+  EXPECT_EQ(defaults.user_agent, "payone-grpc-gateway/0.1");
+
+  payone::gateway::v1::Upstream config;
+  config.set_url("https://upstream.test/post-gateway/");
+  config.set_ca_file("/etc/payone/ca.pem");
+  config.set_max_connections(8);
+  config.mutable_connect_timeout()->set_seconds(2);
+  config.mutable_idle_timeout()->set_nanos(500000000);
+  config.set_io_threads(3);
+  config.set_max_response_bytes(4096);
+  const HttpClientOptions options = UpstreamClientOptions(config);
+  EXPECT_EQ(options.url, "https://upstream.test/post-gateway/");
+  EXPECT_EQ(options.tls.ca_file, "/etc/payone/ca.pem");
+  EXPECT_EQ(options.max_connections, 8u);
+  EXPECT_EQ(options.connect_timeout, absl::Seconds(2));
+  EXPECT_EQ(options.idle_timeout, absl::Milliseconds(500));
+  EXPECT_EQ(options.io_threads, 3);
+  EXPECT_EQ(options.max_response_bytes, 4096u);
 }
 
 }  // namespace
