@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -464,17 +465,19 @@ TEST(HttpClientTest, UnreadableCaFileFailsAtCreate) {
   EXPECT_THAT(client.status().message(), HasSubstr("/nonexistent/ca.pem"));
 }
 
+// The options the gateway's configuration sets, as one line.
+std::string Configured(const HttpClientOptions& o) {
+  return absl::StrCat(
+      o.url, " ca=", o.tls.ca_file, " connections=", o.max_connections,
+      " connect=", absl::FormatDuration(o.connect_timeout),
+      " idle=", absl::FormatDuration(o.idle_timeout), " threads=", o.io_threads,
+      " response=", o.max_response_bytes, " ", o.user_agent);
+}
+
 TEST(UpstreamClientOptionsTest, TakesTheSectionWithItsDeclaredDefaults) {
-  const HttpClientOptions defaults =
-      UpstreamClientOptions(payone::gateway::v1::Upstream());
-  EXPECT_EQ(defaults.url, "https://api.pay1.de/post-gateway/");
-  EXPECT_EQ(defaults.tls.ca_file, "");
-  EXPECT_EQ(defaults.max_connections, 64u);
-  EXPECT_EQ(defaults.connect_timeout, absl::Seconds(5));
-  EXPECT_EQ(defaults.idle_timeout, absl::Seconds(20));
-  EXPECT_EQ(defaults.io_threads, 2);
-  EXPECT_EQ(defaults.max_response_bytes, 1048576u);
-  EXPECT_EQ(defaults.user_agent, "payone-grpc-gateway/0.1");
+  EXPECT_EQ(Configured(UpstreamClientOptions(payone::gateway::v1::Upstream())),
+            "https://api.pay1.de/post-gateway/ ca= connections=64 connect=5s "
+            "idle=20s threads=2 response=1048576 payone-grpc-gateway/0.1");
 
   payone::gateway::v1::Upstream config;
   config.set_url("https://upstream.test/post-gateway/");
@@ -484,14 +487,10 @@ TEST(UpstreamClientOptionsTest, TakesTheSectionWithItsDeclaredDefaults) {
   config.mutable_idle_timeout()->set_nanos(500000000);
   config.set_io_threads(3);
   config.set_max_response_bytes(4096);
-  const HttpClientOptions options = UpstreamClientOptions(config);
-  EXPECT_EQ(options.url, "https://upstream.test/post-gateway/");
-  EXPECT_EQ(options.tls.ca_file, "/etc/payone/ca.pem");
-  EXPECT_EQ(options.max_connections, 8u);
-  EXPECT_EQ(options.connect_timeout, absl::Seconds(2));
-  EXPECT_EQ(options.idle_timeout, absl::Milliseconds(500));
-  EXPECT_EQ(options.io_threads, 3);
-  EXPECT_EQ(options.max_response_bytes, 4096u);
+  EXPECT_EQ(Configured(UpstreamClientOptions(config)),
+            "https://upstream.test/post-gateway/ ca=/etc/payone/ca.pem "
+            "connections=8 connect=2s idle=500ms threads=3 response=4096 "
+            "payone-grpc-gateway/0.1");
 }
 
 }  // namespace
