@@ -97,38 +97,6 @@ std::vector<NotificationAccount> NotificationAccounts(const Config& config) {
   return accounts;
 }
 
-absl::StatusOr<NotificationReceiverOptions> ReceiverOptions(
-    const payone::gateway::v1::NotificationReceiver& settings,
-    CallLogger* logger) {
-  NotificationReceiverOptions options;
-  options.listen_address = settings.listen_address();
-  options.path = settings.path();
-  // Empty: the receiver's own default, PAYONE's published ranges.
-  if (!settings.allowed_sources().empty()) {
-    options.allowed_sources = {settings.allowed_sources().begin(),
-                               settings.allowed_sources().end()};
-  }
-  options.trusted_proxies = {settings.trusted_proxies().begin(),
-                             settings.trusted_proxies().end()};
-  options.max_body_bytes = settings.max_body_bytes();
-  options.forward_urls = {settings.forward_urls().begin(),
-                          settings.forward_urls().end()};
-  if (settings.has_tls()) {
-    auto cert =
-        ReadFile(settings.tls().cert_file(), "notifications.tls.cert_file");
-    if (!cert.ok()) return cert.status();
-    auto key =
-        ReadFile(settings.tls().key_file(), "notifications.tls.key_file");
-    if (!key.ok()) return key.status();
-    options.tls_cert_pem = *std::move(cert);
-    options.tls_key_pem = *std::move(key);
-  }
-  options.log_sink = [logger](const std::string& line) {
-    logger->WriteLine(line);
-  };
-  return options;
-}
-
 }  // namespace
 
 struct GatewayServer::Impl {
@@ -333,11 +301,14 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
       if (!forwarder.ok()) return forwarder.status();
       impl->notification_forwarder = *std::move(forwarder);
     }
-    auto options = ReceiverOptions(file.notifications(), logger);
-    if (!options.ok()) return options.status();
+    NotificationReceiverOptions options;
+    options.config = file.notifications();
+    options.log_sink = [logger](const std::string& line) {
+      logger->WriteLine(line);
+    };
     Impl* raw = impl.get();
     auto receiver = NotificationReceiver::Start(
-        *options, NotificationAccounts(c), impl->ledger->notifications(),
+        options, NotificationAccounts(c), impl->ledger->notifications(),
         [raw](int64_t) {
           raw->ledger_service->NotifyStored();
           if (raw->notification_forwarder)
