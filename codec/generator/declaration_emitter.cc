@@ -21,6 +21,21 @@ void DeclarationEmitter::Emit() {
   p_->Print("};\n");
 }
 
+void DeclarationEmitter::EmitDecode(const char* comment) {
+  p_->Print(comment);
+  p_->Print(
+      "static absl::Status Decode(absl::string_view body,\n"
+      "                           const DecodeOptions& options, Message* "
+      "m);\n");
+}
+
+void DeclarationEmitter::EmitEncode(const char* comment) {
+  p_->Print(comment);
+  p_->Print(
+      "static void Encode(const Message& m, const EncodeOptions& options,\n"
+      "                   FormBuilder* form);\n");
+}
+
 void DeclarationEmitter::EmitEntryPoints() {
   switch (model_.kind()) {
     case payone::v1::MESSAGE_KIND_REQUEST:
@@ -30,47 +45,32 @@ void DeclarationEmitter::EmitEntryPoints() {
           "// Appends every broken rule of `m` to `out`.\n"
           "static void Validate(const Message& m, const EncodeOptions& "
           "options,\n"
-          "                     Violations* out);\n"
-          "// Appends m's parameters (not the standard ones) to `form`.\n"
-          "static void Encode(const Message& m, const EncodeOptions& "
-          "options,\n"
-          "                   FormBuilder* form);\n"
-          "// Reads a form body (the simulator's side); standard and "
-          "unknown\n"
-          "// parameters are ignored.\n"
-          "static absl::Status Decode(absl::string_view body,\n"
-          "                           const DecodeOptions& options, Message* "
-          "m);\n",
+          "                     Violations* out);\n",
           "type", Lit(model_.rules.request_type()));
+      EmitEncode(
+          "// Appends m's parameters (not the standard ones) to `form`.\n");
+      EmitDecode(
+          "// Reads a form body (the simulator's side); standard and unknown\n"
+          "// parameters are ignored.\n");
       LedgerEmitter(model_, p_).EmitDeclarations();
       break;
     case payone::v1::MESSAGE_KIND_RESPONSE:
-      p_->Print(
-          "\n"
-          "// Parses PAYONE's key=value lines into `m` (cleared first).\n"
-          "static absl::Status Decode(absl::string_view body,\n"
-          "                           const DecodeOptions& options, Message* "
-          "m);\n"
-          "// The other way round (the simulator's side): form parameters, "
-          "and the\n"
-          "// key=value answer PAYONE would send.\n"
-          "static void Encode(const Message& m, const EncodeOptions& "
-          "options,\n"
-          "                   FormBuilder* form);\n"
-          "static std::string EncodeResponse(const Message& m);\n");
+      p_->Print("\n");
+      EmitDecode(
+          "// Parses PAYONE's key=value lines into `m` (cleared first).\n");
+      EmitEncode(
+          "// The other way round (the simulator's side): form parameters, and "
+          "the\n"
+          "// key=value answer PAYONE would send.\n");
+      p_->Print("static std::string EncodeResponse(const Message& m);\n");
       ResultEmitter(model_, p_).EmitDecodeResult();
       break;
     case payone::v1::MESSAGE_KIND_NOTIFICATION:
-      p_->Print(
-          "\n"
-          "// Parses the form-encoded POST body into `m` (cleared first).\n"
-          "static absl::Status Decode(absl::string_view body,\n"
-          "                           const DecodeOptions& options, Message* "
-          "m);\n"
-          "// The form body PAYONE would POST (the simulator's side).\n"
-          "static void Encode(const Message& m, const EncodeOptions& "
-          "options,\n"
-          "                   FormBuilder* form);\n");
+      p_->Print("\n");
+      EmitDecode(
+          "// Parses the form-encoded POST body into `m` (cleared first).\n");
+      EmitEncode(
+          "// The form body PAYONE would POST (the simulator's side).\n");
       break;
     default:
       break;

@@ -17,6 +17,9 @@ class DeclarationEmitter : public MessageEmitter {
  private:
   // The entry points of a REQUEST, RESPONSE or NOTIFICATION.
   void EmitEntryPoints();
+  // Decode's and Encode's declarations after `comment` (whole lines).
+  void EmitDecode(const char* comment);
+  void EmitEncode(const char* comment);
   void EmitBuildingBlocks();
 };
 
