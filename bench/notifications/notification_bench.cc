@@ -192,7 +192,8 @@ bool Bench(const std::string& backend, LedgerDatabase* database) {
   NotificationLog log(database);
   NotificationLog* store = &log;
   NotificationReceiverOptions options;
-  options.allowed_sources = {"127.0.0.1/32"};
+  options.config.set_listen_address("127.0.0.1:0");
+  options.config.add_allowed_sources("127.0.0.1/32");
   options.store_threads = absl::GetFlag(FLAGS_store_threads);
   options.log_sink = [](const std::string&) {};
   const NotificationAccount account{

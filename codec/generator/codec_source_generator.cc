@@ -1,6 +1,5 @@
 #include "codec/generator/codec_source_generator.h"
 
-#include "codec/generator/common.h"
 #include "codec/generator/decode_emitter.h"
 #include "codec/generator/describe_emitter.h"
 #include "codec/generator/emitter.h"
@@ -9,7 +8,6 @@
 #include "codec/generator/ledger_emitter.h"
 #include "codec/generator/names.h"
 #include "codec/generator/validate_emitter.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 
 namespace payone::codec::generator {
 namespace {
@@ -39,12 +37,8 @@ void EmitMessage(const MessageModel& m, Printer* p) {
 }  // namespace
 
 std::string CodecSourceGenerator::Generate() const {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    Printer p(&stream, '$');
-    p.PrintRaw(GeneratedFilePreamble(model_.file->name()));
-    p.Print(
+  return PrintFile(model_.file->name(), [&](Printer* p) {
+    p->Print(
         "#include \"$stem$.payone.h\"\n"
         "\n"
         "#include <cstdint>\n"
@@ -68,11 +62,10 @@ std::string CodecSourceGenerator::Generate() const {
         "\n"
         "namespace payone::codec {\n",
         "stem", ProtoStem(model_.file));
-    for (const auto* e : model_.enums) EmitEnum(e, &p);
-    for (const MessageModel* m : model_.messages) EmitMessage(*m, &p);
-    p.Print("\n}  // namespace payone::codec\n");
-  }
-  return out;
+    for (const auto* e : model_.enums) EmitEnum(e, p);
+    for (const MessageModel* m : model_.messages) EmitMessage(*m, p);
+    p->Print("\n}  // namespace payone::codec\n");
+  });
 }
 
 }  // namespace payone::codec::generator

@@ -3,11 +3,26 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "codec/generator/common.h"
 #include "codec/generator/names.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 
 namespace payone::codec::generator {
 
 using ::google::protobuf::FieldDescriptor;
+
+std::string PrintFile(const std::string& proto_name,
+                      const std::function<void(Printer*)>& body) {
+  std::string out;
+  {
+    // The printer hands its last buffer back when destroyed.
+    google::protobuf::io::StringOutputStream stream(&out);
+    Printer p(&stream, '$');
+    p.PrintRaw(GeneratedFilePreamble(proto_name));
+    body(&p);
+  }
+  return out;
+}
 
 std::string Lit(const std::string& text) { return CppLiteral(text); }
 

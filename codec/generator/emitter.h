@@ -1,7 +1,8 @@
 #ifndef PAYONE_CODEC_GENERATOR_EMITTER_H_
 #define PAYONE_CODEC_GENERATOR_EMITTER_H_
 
-// What the emitters of <file>.payone.cc share: the printer they write with
+// What the emitters of <file>.payone.cc and .payone.h share: the printer they
+// write with
 // ($name$ variables, Indent/Outdent for nesting) and the C++ expressions
 // for a field of the model.
 
@@ -15,6 +16,11 @@
 namespace payone::codec::generator {
 
 using Printer = google::protobuf::io::Printer;
+
+// A generated file's text: the preamble naming `proto_name`, then what
+// `body` prints.
+std::string PrintFile(const std::string& proto_name,
+                      const std::function<void(Printer*)>& body);
 
 // A C++ string literal.
 std::string Lit(const std::string& text);
@@ -61,7 +67,8 @@ void PrintEntryLoop(Printer* p, const FieldModel& f,
                     const std::vector<std::string>& statements);
 
 // The state every per-message emitter starts from: the message's model,
-// the printer (at namespace scope, no indent) and its C++ type.
+// the printer and its C++ type. The printer stands at namespace scope for
+// the source's definitions, inside the struct for the header's members.
 class MessageEmitter {
  public:
   MessageEmitter(const MessageModel& model, Printer* printer);

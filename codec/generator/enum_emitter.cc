@@ -8,6 +8,21 @@
 
 namespace payone::codec::generator {
 
+void EmitEnumDeclaration(const google::protobuf::EnumDescriptor* e,
+                         Printer* p) {
+  p->Print(
+      "\n"
+      "template <>\n"
+      "struct PayoneEnum<$type$> {\n"
+      "  // \"\" for the unspecified (not sent) value and unknown numbers.\n"
+      "  static absl::string_view ToWire($type$ value);\n"
+      "  static bool FromWire(absl::string_view text, $type$* value);\n"
+      "  // The proto name, for logs.\n"
+      "  static absl::string_view Name($type$ value);\n"
+      "};\n",
+      "type", QualifiedCppName(e));
+}
+
 void EmitEnum(const google::protobuf::EnumDescriptor* e, Printer* p) {
   // Aliases share a number; the first one names it.
   std::vector<const google::protobuf::EnumValueDescriptor*> values;

@@ -6,6 +6,9 @@
 
 namespace payone::codec::generator {
 
+// The PayoneEnum<E> specialisation of one enum, declared (the header).
+void EmitEnumDeclaration(const google::protobuf::EnumDescriptor* e, Printer* p);
+
 // PayoneEnum<E>::ToWire, FromWire and Name of one enum.
 void EmitEnum(const google::protobuf::EnumDescriptor* e, Printer* p);
 

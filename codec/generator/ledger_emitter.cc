@@ -24,7 +24,46 @@ const char* MemberOf(payone::v1::LedgerField tag) {
   }
 }
 
+const char* EffectConstant(payone::v1::LedgerEffect effect) {
+  switch (effect) {
+    case payone::v1::LEDGER_EFFECT_RESERVE:
+      return "LedgerEffect::kReserve";
+    case payone::v1::LEDGER_EFFECT_AUTHORIZE:
+      return "LedgerEffect::kAuthorize";
+    case payone::v1::LEDGER_EFFECT_CAPTURE:
+      return "LedgerEffect::kCapture";
+    case payone::v1::LEDGER_EFFECT_REFUND:
+      return "LedgerEffect::kRefund";
+    case payone::v1::LEDGER_EFFECT_DEBIT:
+      return "LedgerEffect::kDebit";
+    default:
+      return "LedgerEffect::kNone";
+  }
+}
+
 }  // namespace
+
+// Every request gets the ledger members, kNone ones too, so that code generic
+// over requests needs no `if constexpr` to call LedgerFieldsOf.
+void LedgerEmitter::EmitDeclarations() {
+  const bool takes_sequencenumber =
+      model_.LedgerFieldOf(payone::v1::LEDGER_FIELD_SEQUENCENUMBER) != nullptr;
+  p_->Print(
+      "\n"
+      "// What the request does to a payment's ledger (ledger_effect).\n"
+      "static constexpr LedgerEffect kLedgerEffect = $effect$;\n"
+      "// Whether it has a field tagged LEDGER_FIELD_SEQUENCENUMBER.\n"
+      "static constexpr bool kTakesSequenceNumber = $takes$;\n"
+      "// The fields tagged (payone.v1.field).ledger, as views into `m`.\n"
+      "static LedgerFields LedgerFieldsOf(const Message& m);\n",
+      "effect", EffectConstant(model_.ledger_effect), "takes",
+      Bool(takes_sequencenumber));
+  if (takes_sequencenumber) {
+    p_->Print(
+        "// Sets the field tagged LEDGER_FIELD_SEQUENCENUMBER.\n"
+        "static void SetSequenceNumber(Message* m, int32_t n);\n");
+  }
+}
 
 void LedgerEmitter::Emit() {
   if (model_.kind() != payone::v1::MESSAGE_KIND_REQUEST) return;

@@ -12,6 +12,9 @@ class LedgerEmitter : public MessageEmitter {
  public:
   using MessageEmitter::MessageEmitter;
 
+  // The ledger members of the struct in the header (the printer inside it).
+  void EmitDeclarations();
+  // Their definitions in the source.
   void Emit();
 };
 

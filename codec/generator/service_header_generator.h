@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "codec/generator/emitter.h"
 #include "google/protobuf/descriptor.h"
 
 namespace payone::codec::generator {
@@ -30,6 +31,9 @@ class ServiceHeaderGenerator {
   std::string Generate() const;
 
  private:
+  // The includes and, in the file's namespace, one class per service.
+  void EmitServices(Printer* p) const;
+
   const google::protobuf::FileDescriptor* file_;
 };
 

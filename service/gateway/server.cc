@@ -31,7 +31,6 @@ namespace payone::service {
 namespace {
 
 using ::payone::gateway::v1::GatewayConfig;
-using ::payone::gateway::v1::Upstream;
 
 absl::StatusOr<std::string> ReadFile(const std::string& path,
                                      absl::string_view what) {
@@ -96,38 +95,6 @@ std::vector<NotificationAccount> NotificationAccounts(const Config& config) {
                         account.notification_key_sha384});
   }
   return accounts;
-}
-
-absl::StatusOr<NotificationReceiverOptions> ReceiverOptions(
-    const payone::gateway::v1::NotificationReceiver& settings,
-    CallLogger* logger) {
-  NotificationReceiverOptions options;
-  options.listen_address = settings.listen_address();
-  options.path = settings.path();
-  // Empty: the receiver's own default, PAYONE's published ranges.
-  if (!settings.allowed_sources().empty()) {
-    options.allowed_sources = {settings.allowed_sources().begin(),
-                               settings.allowed_sources().end()};
-  }
-  options.trusted_proxies = {settings.trusted_proxies().begin(),
-                             settings.trusted_proxies().end()};
-  options.max_body_bytes = settings.max_body_bytes();
-  options.forward_urls = {settings.forward_urls().begin(),
-                          settings.forward_urls().end()};
-  if (settings.has_tls()) {
-    auto cert =
-        ReadFile(settings.tls().cert_file(), "notifications.tls.cert_file");
-    if (!cert.ok()) return cert.status();
-    auto key =
-        ReadFile(settings.tls().key_file(), "notifications.tls.key_file");
-    if (!key.ok()) return key.status();
-    options.tls_cert_pem = *std::move(cert);
-    options.tls_key_pem = *std::move(key);
-  }
-  options.log_sink = [logger](const std::string& line) {
-    logger->WriteLine(line);
-  };
-  return options;
 }
 
 }  // namespace
@@ -268,19 +235,7 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
         std::clamp(retention / 10, absl::Seconds(1), absl::Hours(1)));
   }
 
-  const Upstream& upstream_config = file.upstream();
-  HttpClientOptions upstream_options;
-  upstream_options.url = upstream_config.url();
-  upstream_options.tls.ca_file = upstream_config.ca_file();
-  upstream_options.max_connections = upstream_config.max_connections();
-  upstream_options.connect_timeout =
-      ConfigDuration(upstream_config, Upstream::kConnectTimeoutFieldNumber);
-  upstream_options.idle_timeout =
-      ConfigDuration(upstream_config, Upstream::kIdleTimeoutFieldNumber);
-  upstream_options.io_threads = static_cast<int>(upstream_config.io_threads());
-  upstream_options.max_response_bytes = upstream_config.max_response_bytes();
-  upstream_options.user_agent = "payone-grpc-gateway/0.1";
-  auto upstream = HttpClient::Create(upstream_options);
+  auto upstream = HttpClient::Create(file.upstream());
   if (!upstream.ok()) return upstream.status();
   impl->upstream = *std::move(upstream);
 
@@ -346,11 +301,14 @@ absl::StatusOr<std::unique_ptr<GatewayServer>> GatewayServer::Start(
       if (!forwarder.ok()) return forwarder.status();
       impl->notification_forwarder = *std::move(forwarder);
     }
-    auto options = ReceiverOptions(file.notifications(), logger);
-    if (!options.ok()) return options.status();
+    NotificationReceiverOptions options;
+    options.config = file.notifications();
+    options.log_sink = [logger](const std::string& line) {
+      logger->WriteLine(line);
+    };
     Impl* raw = impl.get();
     auto receiver = NotificationReceiver::Start(
-        *options, NotificationAccounts(c), impl->ledger->notifications(),
+        options, NotificationAccounts(c), impl->ledger->notifications(),
         [raw](int64_t) {
           raw->ledger_service->NotifyStored();
           if (raw->notification_forwarder)

@@ -128,15 +128,21 @@ NotificationHandler::Create(NotificationHandlerOptions options,
                             std::vector<NotificationAccount> accounts,
                             NotificationLog* store,
                             std::function<void(int64_t cursor)> on_stored) {
-  if (!absl::StartsWith(options.path, "/")) {
+  const auto& config = options.config;
+  if (!absl::StartsWith(config.path(), "/")) {
     return absl::InvalidArgumentError(
-        absl::StrCat("notification path must start with '/': ", options.path));
+        absl::StrCat("notification path must start with '/': ", config.path()));
   }
-  absl::StatusOr<IpAllowList> allowed =
-      IpAllowList::Parse(options.allowed_sources);
+  const std::vector<std::string> allowed_sources =
+      config.allowed_sources().empty()
+          ? PayoneSenderRanges()
+          : std::vector<std::string>(config.allowed_sources().begin(),
+                                     config.allowed_sources().end());
+  absl::StatusOr<IpAllowList> allowed = IpAllowList::Parse(allowed_sources);
   if (!allowed.ok()) return allowed.status();
   absl::StatusOr<IpAllowList> proxies =
-      IpAllowList::Parse(options.trusted_proxies);
+      IpAllowList::Parse(std::vector<std::string>(
+          config.trusted_proxies().begin(), config.trusted_proxies().end()));
   if (!proxies.ok()) return proxies.status();
   absl::StatusOr<std::shared_ptr<const Accounts>> indexed =
       IndexAccounts(std::move(accounts));
@@ -171,6 +177,8 @@ NotificationHandler::NotificationHandler(
     IpAllowList proxies, NotificationLog* store,
     std::function<void(int64_t)> on_stored)
     : options_(std::move(options)),
+      forward_urls_(options_.config.forward_urls().begin(),
+                    options_.config.forward_urls().end()),
       accounts_(std::move(accounts)),
       allowed_(std::move(allowed)),
       proxies_(std::move(proxies)),
@@ -209,8 +217,8 @@ std::optional<NotificationReply> NotificationHandler::CheckHead(
   absl::string_view path = head.target;
   path = path.substr(0, path.find('?'));
   std::string account;
-  if (path != options_.path) {
-    if (!absl::ConsumePrefix(&path, options_.path) ||
+  if (path != options_.config.path()) {
+    if (!absl::ConsumePrefix(&path, options_.config.path()) ||
         !absl::ConsumePrefix(&path, "/")) {
       return Refuse(RefusalReason::kNotFound, outcome);
     }
@@ -231,7 +239,7 @@ std::optional<NotificationReply> NotificationHandler::CheckHead(
     admitted->unexpected_content_type =
         head.content_type ? LoggableMediaType(*head.content_type) : "(none)";
   }
-  if (head.content_length && *head.content_length > options_.max_body_bytes) {
+  if (head.content_length && *head.content_length > max_body_bytes()) {
     return BodyTooLarge(*admitted);
   }
   return std::nullopt;
@@ -258,11 +266,11 @@ NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
     ++unexpected_content_type_;
     outcome.unexpected_content_type = *admitted.unexpected_content_type;
   }
-  if (body.size() > options_.max_body_bytes) {
+  if (body.size() > max_body_bytes()) {
     return Refuse(RefusalReason::kTooLarge, outcome);
   }
 
-  ParsedNotification parsed = ParseNotification(body, options_.max_body_bytes);
+  ParsedNotification parsed = ParseNotification(body, max_body_bytes());
   if (parsed.verdict == ParsedNotification::Verdict::kMalformed) {
     outcome.problem = std::move(parsed.problem);
     return Refuse(RefusalReason::kMalformed, outcome);
@@ -314,7 +322,7 @@ NotificationReply NotificationHandler::Process(const AdmittedRequest& admitted,
   // PAYONE retries with the identical body: its digest recognises them.
   const std::string dedupe_key = HexDigest(DigestAlgorithm::kSha256, body);
   const absl::StatusOr<AppendedNotification> appended =
-      store_->Append(stored, dedupe_key, body, options_.forward_urls);
+      store_->Append(stored, dedupe_key, body, forward_urls_);
   if (!appended.ok()) return Refuse(RefusalReason::kStoreFailed, outcome);
 
   ++received_;

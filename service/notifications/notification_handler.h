@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/config/gateway_config.pb.h"
 #include "service/notifications/ip_allow_list.h"
 #include "service/store/notification_log.h"
 
@@ -40,17 +41,15 @@ struct NotificationAccount {
 };
 
 struct NotificationHandlerOptions {
-  // POSTs go here, or to path + "/" + account name (then only that
-  // account's notifications are accepted).
-  std::string path = "/payone/transaction-status";
-  // Who may post (CIDR, IPv4 and IPv6). PAYONE's published ranges by
-  // default.
-  std::vector<std::string> allowed_sources = PayoneSenderRanges();
-  // Reverse proxies whose X-Forwarded-For is believed.
-  std::vector<std::string> trusted_proxies;
-  size_t max_body_bytes = 64 << 10;
-  // Every stored notification is queued for re-posting to these URLs.
-  std::vector<std::string> forward_urls;
+  // The configuration's `notifications` section, its defaults declared on
+  // its fields. The handler reads `path` (POSTs go there, or to path + "/" +
+  // account name, which then accepts only that account's notifications),
+  // `allowed_sources` (who may post; empty: PAYONE's published ranges,
+  // PayoneSenderRanges(), since a repeated field cannot declare a default),
+  // `trusted_proxies` (whose X-Forwarded-For is believed), `max_body_bytes`
+  // and `forward_urls` (every stored notification is queued for re-posting
+  // to them).
+  payone::gateway::v1::NotificationReceiver config;
   // One JSON line per request (never the key, the body or personal data).
   // Unset: stderr.
   std::function<void(const std::string&)> log_sink;
@@ -144,7 +143,7 @@ class NotificationHandler {
   absl::Status SetAccounts(std::vector<NotificationAccount> accounts);
 
   NotificationStats Stats() const;
-  size_t max_body_bytes() const { return options_.max_body_bytes; }
+  size_t max_body_bytes() const { return options_.config.max_body_bytes(); }
 
  private:
   struct Outcome;
@@ -167,6 +166,8 @@ class NotificationHandler {
   void Log(const Outcome& outcome);
 
   const NotificationHandlerOptions options_;
+  // options_.config's, as NotificationLog::Append takes them.
+  const std::vector<std::string> forward_urls_;
   mutable absl::Mutex accounts_mu_;
   std::shared_ptr<const Accounts> accounts_ ABSL_GUARDED_BY(accounts_mu_);
   const IpAllowList allowed_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
@@ -11,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "boost/asio/post.hpp"
 #include "boost/asio/thread_pool.hpp"
+#include "service/config/config.h"
 #include "service/net/http_server.h"
 #include "service/notifications/http_request.h"
 
@@ -24,6 +26,18 @@ net::ServerResponse ResponseOf(NotificationReply reply) {
   response.body = std::move(reply.body);
   if (reply.allow_post_header) response.headers = {{"Allow", "POST"}};
   return response;
+}
+
+// A file the section's tls names, e.g. "notifications.tls.cert_file".
+absl::Status ReadPem(const std::string& path, absl::string_view what,
+                     std::string* pem) {
+  std::optional<std::string> content = ReadFileContent(path);
+  if (!content.has_value()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot read ", what, " '", path, "'"));
+  }
+  *pem = *std::move(content);
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -91,12 +105,20 @@ NotificationReceiver::Start(const NotificationReceiverOptions& options,
                                   std::move(on_stored));
   if (!handler.ok()) return handler.status();
   impl->handler = *std::move(handler);
+  net::HttpServerOptions server;
+  if (const auto& config = options.config; config.has_tls()) {
+    absl::Status read =
+        ReadPem(config.tls().cert_file(), "notifications.tls.cert_file",
+                &server.tls.cert_pem);
+    if (read.ok()) {
+      read = ReadPem(config.tls().key_file(), "notifications.tls.key_file",
+                     &server.tls.key_pem);
+    }
+    if (!read.ok()) return read;
+  }
   impl->store_pool.emplace(std::max(1, options.store_threads));
 
-  net::HttpServerOptions server;
-  server.listen_address = options.listen_address;
-  server.tls.cert_pem = options.tls_cert_pem;
-  server.tls.key_pem = options.tls_key_pem;
+  server.listen_address = options.config.listen_address();
   server.threads = options.threads;
   // Idle until the first byte; then the whole request within read_timeout.
   server.idle_timeout = options.idle_timeout;

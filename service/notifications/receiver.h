@@ -28,18 +28,15 @@
 
 namespace payone::service {
 
-// path, allowed_sources, trusted_proxies, max_body_bytes, forward_urls,
-// log_sink and clock come from NotificationHandlerOptions.
+// The configuration's section (NotificationHandlerOptions::config) gives
+// listen_address (host:port or [v6]:port; port 0 picks a free one, see
+// port()), tls (its certificate and key files, read by Start; absent: plain
+// HTTP) and what the handler reads. The rest are the receiver's own knobs.
 struct NotificationReceiverOptions : NotificationHandlerOptions {
-  // host:port or [v6]:port; port 0 picks a free one (see port()).
-  std::string listen_address = "127.0.0.1:0";
   int threads = 2;  // I/O threads
   // Threads that decode, verify and store: mostly waiting for a group
   // commit, so as many as notifications one commit should carry.
   int store_threads = 16;
-  // PEM certificate chain and private key; both empty: plain HTTP.
-  std::string tls_cert_pem;
-  std::string tls_key_pem;
   // One request (headers and body) must arrive within this; a kept-alive
   // connection idle for idle_timeout is closed.
   absl::Duration read_timeout = absl::Seconds(10);

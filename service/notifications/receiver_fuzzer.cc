@@ -98,10 +98,11 @@ struct Receiver {
 
   Receiver() {
     NotificationHandlerOptions options;
-    options.allowed_sources = {"127.0.0.1/32", "2001:db8::/32"};
-    options.trusted_proxies = {"10.0.0.0/8"};
-    options.max_body_bytes = 2048;
-    options.forward_urls = {"http://127.0.0.1:9/forward"};
+    options.config.add_allowed_sources("127.0.0.1/32");
+    options.config.add_allowed_sources("2001:db8::/32");
+    options.config.add_trusted_proxies("10.0.0.0/8");
+    options.config.set_max_body_bytes(2048);
+    options.config.add_forward_urls("http://127.0.0.1:9/forward");
     options.clock = [] { return absl::FromUnixSeconds(1768478400); };
     options.log_sink = [](const std::string& line) {
       for (const std::string& secret : Forbidden()) {

@@ -4,6 +4,9 @@
 
 #include "service/notifications/receiver.h"
 
+#include <unistd.h>
+
+#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -97,7 +100,8 @@ class ReceiverTest : public ::testing::Test {
                                                   "_", ++counter, ".db"));
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
-    options_.allowed_sources = {"127.0.0.1/32"};
+    options_.config.set_listen_address("127.0.0.1:0");
+    options_.config.add_allowed_sources("127.0.0.1/32");
     options_.log_sink = [this](const std::string& line) {
       absl::MutexLock lock(&mu_);
       log_.push_back(line);
@@ -263,21 +267,22 @@ TEST_F(ReceiverTest, SetAccountsSwapsAccountsAndKeys) {
 }
 
 TEST_F(ReceiverTest, RefusesSendersOutsideTheAllowList) {
-  options_.allowed_sources = PayoneSenderRanges();
+  options_.config.clear_allowed_sources();  // PAYONE's ranges
   Start();
   ExpectRefused(Post(Body()), 403, "sender_not_allowed");
 }
 
 TEST_F(ReceiverTest, IgnoresForwardedForFromAnUntrustedPeer) {
-  options_.allowed_sources = PayoneSenderRanges();
+  options_.config.clear_allowed_sources();  // PAYONE's ranges
   Start();
   ExpectRefused(Post(Body(), {{"X-Forwarded-For", "185.60.20.7"}}), 403,
                 "sender_not_allowed");
 }
 
 TEST_F(ReceiverTest, HonoursForwardedForFromATrustedProxy) {
-  options_.allowed_sources = PayoneSenderRanges();
-  options_.trusted_proxies = {"127.0.0.1/32", "10.0.0.0/8"};
+  options_.config.clear_allowed_sources();  // PAYONE's ranges
+  options_.config.add_trusted_proxies("127.0.0.1/32");
+  options_.config.add_trusted_proxies("10.0.0.0/8");
   Start();
   // A client-supplied address on the left does not matter; the right-most
   // one the proxies did not add is the sender.
@@ -424,7 +429,7 @@ TEST_F(ReceiverTest, StoresASignedNotificationItCannotDecodeRaw) {
 }
 
 TEST_F(ReceiverTest, RefusesOversizedBodiesWithoutReadingThem) {
-  options_.max_body_bytes = 4096;
+  options_.config.set_max_body_bytes(4096);
   Start();
   const std::string padded =
       absl::StrCat(Body(), "&param=", std::string(5000, 'x'));
@@ -516,8 +521,14 @@ TEST_F(ReceiverTest, LogsNeitherKeysNorCardNorBankNorNames) {
 TEST_F(ReceiverTest, ServesTls) {
   auto certs = simulator::GenerateTestCerts();
   ASSERT_TRUE(certs.ok()) << certs.status();
-  options_.tls_cert_pem = certs->server_cert_pem;
-  options_.tls_key_pem = certs->server_key_pem;
+  // As the configuration names them: files.
+  const std::string dir = ::testing::TempDir();
+  const std::string cert_file = absl::StrCat(dir, "/receiver_cert_", getpid());
+  const std::string key_file = absl::StrCat(dir, "/receiver_key_", getpid());
+  std::ofstream(cert_file) << certs->server_cert_pem;
+  std::ofstream(key_file) << certs->server_key_pem;
+  options_.config.mutable_tls()->set_cert_file(cert_file);
+  options_.config.mutable_tls()->set_key_file(key_file);
   Start();
   simulator::ClientOptions client;
   client.ca_pem = certs->ca_cert_pem;
@@ -546,18 +557,29 @@ TEST_F(ReceiverTest, ShutdownLetsARequestInFlightFinish) {
   EXPECT_FALSE(simulator::HttpPost(Url(), Body("700000002")).ok());
 }
 
+TEST_F(ReceiverTest, RefusesATlsFileItCannotRead) {
+  options_.config.mutable_tls()->set_cert_file("/nonexistent/cert.pem");
+  auto receiver = NotificationReceiver::Start(
+      options_, {}, &store_->notifications(), nullptr);
+  EXPECT_EQ(receiver.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StrContains(
+      receiver.status().message(),
+      "cannot read notifications.tls.cert_file '/nonexistent/cert.pem'"))
+      << receiver.status();
+}
+
 TEST_F(ReceiverTest, RejectsBadOptions) {
-  options_.allowed_sources = {"127.0.0.1/33"};
+  options_.config.set_allowed_sources(0, "127.0.0.1/33");
   EXPECT_FALSE(NotificationReceiver::Start(options_, {},
                                            &store_->notifications(), nullptr)
                    .ok());
-  options_.allowed_sources = {"127.0.0.1/32"};
-  options_.listen_address = "localhost";
+  options_.config.set_allowed_sources(0, "127.0.0.1/32");
+  options_.config.set_listen_address("localhost");
   EXPECT_FALSE(NotificationReceiver::Start(options_, {},
                                            &store_->notifications(), nullptr)
                    .ok());
-  options_.listen_address = "127.0.0.1:0";
-  options_.path = "no-slash";
+  options_.config.set_listen_address("127.0.0.1:0");
+  options_.config.set_path("no-slash");
   EXPECT_FALSE(NotificationReceiver::Start(options_, {},
                                            &store_->notifications(), nullptr)
                    .ok());

@@ -50,8 +50,9 @@ class SimulatorFlowTest : public ::testing::Test {
     forwarder_ = *std::move(forwarder);
 
     NotificationReceiverOptions options;
-    options.allowed_sources = {"127.0.0.1/32"};
-    options.forward_urls = {merchant_.url()};
+    options.config.set_listen_address("127.0.0.1:0");
+    options.config.add_allowed_sources("127.0.0.1/32");
+    options.config.add_forward_urls(merchant_.url());
     options.log_sink = [this](const std::string& line) {
       absl::MutexLock lock(&mu_);
       log_.push_back(line);

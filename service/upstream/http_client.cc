@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "service/config/config.h"
 
 namespace payone::service {
 namespace {
@@ -28,6 +29,28 @@ class UpstreamClient final : public HttpClient {
 };
 
 }  // namespace
+
+HttpClientOptions UpstreamClientOptions(
+    const payone::gateway::v1::Upstream& config) {
+  using payone::gateway::v1::Upstream;
+  HttpClientOptions options;
+  options.url = config.url();
+  options.tls.ca_file = config.ca_file();
+  options.max_connections = config.max_connections();
+  options.connect_timeout =
+      ConfigDuration(config, Upstream::kConnectTimeoutFieldNumber);
+  options.idle_timeout =
+      ConfigDuration(config, Upstream::kIdleTimeoutFieldNumber);
+  options.io_threads = static_cast<int>(config.io_threads());
+  options.max_response_bytes = config.max_response_bytes();
+  options.user_agent = "payone-grpc-gateway/0.1";
+  return options;
+}
+
+absl::StatusOr<std::unique_ptr<HttpClient>> HttpClient::Create(
+    const payone::gateway::v1::Upstream& config) {
+  return Create(UpstreamClientOptions(config));
+}
 
 absl::StatusOr<std::unique_ptr<HttpClient>> HttpClient::Create(
     const HttpClientOptions& options) {

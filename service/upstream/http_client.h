@@ -17,12 +17,19 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "service/config/gateway_config.pb.h"
 #include "service/net/http_client.h"
 
 namespace payone::service {
 
 // service/net's client options; Create names the peer "PAYONE" in errors.
 using HttpClientOptions = net::HttpClientOptions;
+
+// The options the configuration's `upstream` section gives, its defaults
+// read from gateway_config.proto. service/net stays free of the gateway's
+// configuration; this is the one place that maps the section onto it.
+HttpClientOptions UpstreamClientOptions(
+    const payone::gateway::v1::Upstream& config);
 
 // What service/net says about an exchange: where it stopped (only
 // Delivery::kNotSent is safe to retry), the answer, the pool.
@@ -37,6 +44,10 @@ class HttpClient {
   using Call = net::HttpClient::Call;
   using Callback = net::HttpClient::Callback;
 
+  // The client `config` (the configuration's `upstream`) describes.
+  static absl::StatusOr<std::unique_ptr<HttpClient>> Create(
+      const payone::gateway::v1::Upstream& config);
+  // With options the file does not set (tests: the user agent).
   static absl::StatusOr<std::unique_ptr<HttpClient>> Create(
       const HttpClientOptions& options);
   virtual ~HttpClient() = default;

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -242,6 +243,19 @@ TEST(HttpClientTest, PostsTheFormAndReturnsTheAnswer) {
   EXPECT_EQ(upstream.last_head(), "127.0.0.1|payone-gateway|35|/post-gateway/");
 }
 
+TEST(HttpClientTest, CreatedFromTheUpstreamSectionPostsAsTheGateway) {
+  FakeUpstream upstream;
+  payone::gateway::v1::Upstream config;
+  config.set_url(upstream.url());
+  auto client = HttpClient::Create(config);
+  ASSERT_TRUE(client.ok()) << client.status();
+  HttpResult result = PostAndWait(**client, "request=preauthorization");
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
+  EXPECT_EQ(upstream.last_head(),
+            "127.0.0.1|payone-grpc-gateway/0.1|24|/post-gateway/");
+}
+
 TEST(HttpClientTest, SendsABodyLargerThanTheSocketBuffers) {
   // More than a loopback socket's send and receive buffers hold: the first,
   // synchronous send is partial and the rest goes out asynchronously.
@@ -443,12 +457,40 @@ TEST(HttpClientTest, OversizeAnswerIsRejected) {
 }
 
 TEST(HttpClientTest, UnreadableCaFileFailsAtCreate) {
-  HttpClientOptions options;
-  options.url = "https://127.0.0.1:1/";
-  options.tls.ca_file = "/nonexistent/ca.pem";
-  auto client = HttpClient::Create(options);
+  payone::gateway::v1::Upstream config;
+  config.set_url("https://127.0.0.1:1/");
+  config.set_ca_file("/nonexistent/ca.pem");
+  auto client = HttpClient::Create(config);
   EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(client.status().message(), HasSubstr("/nonexistent/ca.pem"));
+}
+
+// The options the gateway's configuration sets, as one line.
+std::string Configured(const HttpClientOptions& o) {
+  return absl::StrCat(
+      o.url, " ca=", o.tls.ca_file, " connections=", o.max_connections,
+      " connect=", absl::FormatDuration(o.connect_timeout),
+      " idle=", absl::FormatDuration(o.idle_timeout), " threads=", o.io_threads,
+      " response=", o.max_response_bytes, " ", o.user_agent);
+}
+
+TEST(UpstreamClientOptionsTest, TakesTheSectionWithItsDeclaredDefaults) {
+  EXPECT_EQ(Configured(UpstreamClientOptions(payone::gateway::v1::Upstream())),
+            "https://api.pay1.de/post-gateway/ ca= connections=64 connect=5s "
+            "idle=20s threads=2 response=1048576 payone-grpc-gateway/0.1");
+
+  payone::gateway::v1::Upstream config;
+  config.set_url("https://upstream.test/post-gateway/");
+  config.set_ca_file("/etc/payone/ca.pem");
+  config.set_max_connections(8);
+  config.mutable_connect_timeout()->set_seconds(2);
+  config.mutable_idle_timeout()->set_nanos(500000000);
+  config.set_io_threads(3);
+  config.set_max_response_bytes(4096);
+  EXPECT_EQ(Configured(UpstreamClientOptions(config)),
+            "https://upstream.test/post-gateway/ ca=/etc/payone/ca.pem "
+            "connections=8 connect=2s idle=500ms threads=3 response=4096 "
+            "payone-grpc-gateway/0.1");
 }
 
 }  // namespace
