@@ -286,6 +286,18 @@ std::string NewWorkOrder(Call& call) {
   return id;
 }
 
+// REDIRECT to the simulator's page for the work order `id` (what PayPal's
+// or PostFinance's page would be), with `query` appended to its URL.
+Answer WorkOrderRedirect(const Call& call, const std::string& id,
+                         absl::string_view query) {
+  Answer answer = Answer::Status("REDIRECT");
+  answer
+      .Add("redirecturl",
+           absl::StrCat(call.base_url, "/redirect/?md=", id, query))
+      .Add("workorderid", id);
+  return answer;
+}
+
 Answer SetExpressCheckout(Call& call) {
   if (auto error = CheckRules(call.params,
                               {{"wallettype", true, Format::kList, "PPE|PAL"},
@@ -297,13 +309,8 @@ Answer SetExpressCheckout(Call& call) {
     return call.Fail(*error);
   }
   const std::string id = NewWorkOrder(call);
-  Answer answer = Answer::Status("REDIRECT");
-  answer
-      .Add("redirecturl",
-           absl::StrCat(call.base_url, "/redirect/?md=", id,
-                        "&cmd=_express-checkout&token=EC-", id.substr(7)))
-      .Add("workorderid", id);
-  return answer;
+  return WorkOrderRedirect(
+      call, id, absl::StrCat("&cmd=_express-checkout&token=EC-", id.substr(7)));
 }
 
 Answer GetExpressCheckoutDetails(Call& call) {
@@ -740,13 +747,7 @@ Answer PostFinanceRegisterAlias(Call& call) {
            {"backurl", true, Format::kUrl}})) {
     return call.Fail(*error);
   }
-  const std::string id = NewWorkOrder(call);
-  Answer answer = Answer::Status("REDIRECT");
-  answer
-      .Add("redirecturl", absl::StrCat(call.base_url, "/redirect/?md=", id,
-                                       "&alias=postfinance"))
-      .Add("workorderid", id);
-  return answer;
+  return WorkOrderRedirect(call, NewWorkOrder(call), "&alias=postfinance");
 }
 
 struct Action {
