@@ -1366,6 +1366,14 @@ CONFORMANCE_TEST(GetUserTokenPaysForTheStoredDebtor,
   get.clear_customerid();
   get.set_userid("999999999");
   EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GetUser, get).errorcode(), 3009);
+
+  // Neither way chosen: refused by the gateway, nothing goes to PAYONE.
+  get.clear_read();
+  v1::GetUserResponse ignored;
+  const grpc::Status unchosen =
+      Env().gateway().GetUser(Context().get(), get, &ignored);
+  EXPECT_EQ(unchosen.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(unchosen.error_message(), HasSubstr("usertoken"));
 }
 
 CONFORMANCE_TEST(GetUserDataReadsTheStoredDebtor, {"GetUser", "", "userdata"}) {
