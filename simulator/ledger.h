@@ -119,6 +119,12 @@ class Ledger {
     bool confirmed = false;  // the buyer came back from PayPal
     // The financingtype a Klarna session was started for ("" otherwise).
     std::string financingtype;
+    // Amazon Pay v1: the order reference set on this checkout
+    // (setorderreferencedetails), and whether it was confirmed or
+    // cancelled since.
+    std::string amazon_reference_id;
+    bool reference_confirmed = false;
+    bool reference_cancelled = false;
   };
   std::map<std::string, WorkOrder> workorders;
   // Subscription contracts (createaccess), by accessid.

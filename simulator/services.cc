@@ -139,15 +139,21 @@ Answer UpdateUser(Call& call) {
   return Answer::Status("OK");
 }
 
-// getuser with getusertoken=yes (api_version >= 3.11): a 15-minute token
-// for a stored debtor. type=userdata (a JSON answer) is not simulated.
+// getuser (api_version >= 3.11), one of two ways as PAYONE documents it:
+// getusertoken=yes, a 15-minute token for a stored debtor (APPROVED), or
+// type=userdata, the debtor's stored data answered only in JSON (OK).
+// Both at once or neither: refused (sim).
 Answer GetUser(Call& call) {
-  if (auto error =
-          CheckRules(call.params, {{"api_version", true, Format::kList, "3.11"},
-                                   {"getusertoken", true, Format::kList, "yes"},
-                                   {"type", false, Format::kList, "userdata"},
-                                   {"userid", false, Format::kDigits}})) {
+  if (auto error = CheckRules(call.params,
+                              {{"api_version", true, Format::kList, "3.11"},
+                               {"getusertoken", false, Format::kList, "yes"},
+                               {"type", false, Format::kList, "userdata"},
+                               {"userid", false, Format::kDigits}})) {
     return call.Fail(*error);
+  }
+  const bool userdata = call.Get("type") == "userdata";
+  if (userdata == (call.Get("getusertoken") == "yes")) {
+    return call.Fail(ParamError(userdata ? "type" : "getusertoken"));
   }
   std::string userid = call.Get("userid");
   if (userid.empty() && call.Get("customerid").empty()) {
@@ -160,20 +166,21 @@ Answer GetUser(Call& call) {
   if (userid.empty() || !call.ledger.HasUser(call.account.portalid, userid)) {
     return call.Fail({3009, ""});
   }
-  // type=userdata: the debtor's stored data too, answered only in JSON.
-  const bool userdata = call.Get("type") == "userdata";
-  Answer answer = Answer::Status(userdata ? "OK" : "APPROVED");
-  answer
-      .Add("usertoken",
-           call.ledger.IssueUserToken(call.account.portalid, userid,
-                                      call.now + absl::Minutes(15)))
-      .Add("userid", userid);
-  if (userdata) {
-    answer.json_only = true;
-    if (const auto* debtor =
-            call.ledger.DebtorOf(call.account.portalid, userid)) {
-      for (const auto& [name, value] : *debtor) answer.Add(name, value);
-    }
+  if (!userdata) {
+    Answer answer = Answer::Status("APPROVED");
+    answer
+        .Add("usertoken",
+             call.ledger.IssueUserToken(call.account.portalid, userid,
+                                        call.now + absl::Minutes(15)))
+        .Add("userid", userid);
+    return answer;
+  }
+  Answer answer = Answer::Status("OK");
+  answer.json_only = true;
+  answer.Add("userid", userid);
+  if (const auto* debtor =
+          call.ledger.DebtorOf(call.account.portalid, userid)) {
+    for (const auto& [name, value] : *debtor) answer.Add(name, value);
   }
   return answer;
 }
@@ -279,6 +286,18 @@ std::string NewWorkOrder(Call& call) {
   return id;
 }
 
+// REDIRECT to the simulator's page for the work order `id` (what PayPal's
+// or PostFinance's page would be), with `query` appended to its URL.
+Answer WorkOrderRedirect(const Call& call, const std::string& id,
+                         absl::string_view query) {
+  Answer answer = Answer::Status("REDIRECT");
+  answer
+      .Add("redirecturl",
+           absl::StrCat(call.base_url, "/redirect/?md=", id, query))
+      .Add("workorderid", id);
+  return answer;
+}
+
 Answer SetExpressCheckout(Call& call) {
   if (auto error = CheckRules(call.params,
                               {{"wallettype", true, Format::kList, "PPE|PAL"},
@@ -290,13 +309,8 @@ Answer SetExpressCheckout(Call& call) {
     return call.Fail(*error);
   }
   const std::string id = NewWorkOrder(call);
-  Answer answer = Answer::Status("REDIRECT");
-  answer
-      .Add("redirecturl",
-           absl::StrCat(call.base_url, "/redirect/?md=", id,
-                        "&cmd=_express-checkout&token=EC-", id.substr(7)))
-      .Add("workorderid", id);
-  return answer;
+  return WorkOrderRedirect(
+      call, id, absl::StrCat("&cmd=_express-checkout&token=EC-", id.substr(7)));
 }
 
 Answer GetExpressCheckoutDetails(Call& call) {
@@ -581,6 +595,161 @@ Answer RatepayCalculation(Call& call) {
   return answer;
 }
 
+// Unzer/Payolution calculation (PYS): three plans (3, 6 and 12 months) for
+// the pre_check's work order, numbered from 1 inside the key as PAYONE
+// sends them (add_paydata[PaymentDetails_<n>_...]), each rate numbered
+// again (PaymentDetails_<n>_Installment_<m>_Amount, _Due); 9.90 % simple
+// interest, the last rate takes the rounding.
+Answer UnzerCalculation(Call& call) {
+  if (auto error = CheckRules(call.params,
+                              {{"financingtype", true, Format::kList, "PYS"},
+                               {"amount", true, Format::kAmount},
+                               {"currency", true, Format::kCurrency}})) {
+    return call.Fail(*error);
+  }
+  const Ledger::WorkOrder* order = FollowUp(call);
+  if (order == nullptr || order->financingtype != "PYS") {
+    return call.Fail(ParamError("workorderid"));
+  }
+  const int64_t amount = AmountOf(call);
+  const std::string& currency = call.Get("currency");
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"));
+  int n = 1;
+  for (const int months : {3, 6, 12}) {
+    const int64_t total = amount + amount * 990 * months / (12 * 10000);
+    const int64_t rate = (total + months - 1) / months;
+    auto add = [&](absl::string_view name, absl::string_view value) {
+      answer.Add(absl::StrCat("add_paydata[PaymentDetails_", n, "_", name, "]"),
+                 value);
+    };
+    add("Duration", absl::StrCat(months));
+    add("Currency", currency);
+    add("OriginalAmount", Decimal(amount));
+    add("TotalAmount", Decimal(total));
+    add("InterestRate", "9.90");
+    add("EffectiveInterestRate", "10.36");
+    add("MinimumInstallmentFee", "0.00");
+    add("StandardCreditInformationUrl",
+        absl::StrCat(call.base_url, "/payolution/credit-information/",
+                     call.Get("workorderid"), "/", months));
+    for (int m = 1; m <= months; ++m) {
+      add(absl::StrCat("Installment_", m, "_Amount"),
+          Decimal(m < months ? rate : total - rate * (months - 1)));
+      add(absl::StrCat("Installment_", m, "_Due"),
+          absl::StrFormat("2030-%02d-01", m));
+    }
+    ++n;
+  }
+  return answer;
+}
+
+// calculation: Unzer/Payolution (financingtype PY*) or Ratepay.
+Answer Calculation(Call& call) {
+  return absl::StartsWith(call.Get("financingtype"), "PY")
+             ? UnzerCalculation(call)
+             : RatepayCalculation(call);
+}
+
+// Amazon Pay v2 updateCheckoutSession: the new amount of a started session.
+Answer UpdateCheckoutSession(Call& call) {
+  if (auto error =
+          CheckRules(call.params, {{"wallettype", true, Format::kList, "AMP"},
+                                   {"amount", true, Format::kAmount},
+                                   {"currency", true, Format::kCurrency}})) {
+    return call.Fail(*error);
+  }
+  if (FollowUp(call) == nullptr) return call.Fail(ParamError("workorderid"));
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"));
+  return answer;
+}
+
+// The Amazon Pay v1 checkout (getconfiguration's work order) of a request
+// naming an order reference, or an error.
+Ledger::WorkOrder* AmazonCheckout(Call& call,
+                                  std::optional<PayoneError>* error) {
+  *error =
+      CheckRules(call.params, {{"wallettype", true, Format::kList, "AMZ"},
+                               {"add_paydata[amazon_reference_id]", true}});
+  if (*error) return nullptr;
+  const auto it = call.ledger.workorders.find(call.Get("workorderid"));
+  if (it == call.ledger.workorders.end() ||
+      it->second.portalid != call.account.portalid) {
+    *error = ParamError("workorderid");
+    return nullptr;
+  }
+  return &it->second;
+}
+
+// Amazon Pay v1 setorderreferencedetails: the order reference gets the
+// amount; the checkout remembers it.
+Answer AmazonSetOrderReferenceDetails(Call& call) {
+  std::optional<PayoneError> error;
+  Ledger::WorkOrder* order = AmazonCheckout(call, &error);
+  if (order == nullptr) return call.Fail(*error);
+  if (auto faulty =
+          CheckRules(call.params, {{"amount", true, Format::kAmount},
+                                   {"currency", true, Format::kCurrency}})) {
+    return call.Fail(*faulty);
+  }
+  order->amazon_reference_id = call.Get("add_paydata[amazon_reference_id]");
+  order->reference_confirmed = false;
+  order->reference_cancelled = false;
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"));
+  return answer;
+}
+
+// Amazon Pay v1 confirm/cancelorderreference: only the order reference set
+// on this checkout, and not once it is cancelled (sim: 1007 on
+// add_paydata[amazon_reference_id]).
+Answer AmazonOrderReferenceStep(Call& call, bool confirm) {
+  std::optional<PayoneError> error;
+  Ledger::WorkOrder* order = AmazonCheckout(call, &error);
+  if (order == nullptr) return call.Fail(*error);
+  if (order->amazon_reference_id.empty() ||
+      order->amazon_reference_id !=
+          call.Get("add_paydata[amazon_reference_id]") ||
+      order->reference_cancelled) {
+    return call.Fail(ParamError("add_paydata[amazon_reference_id]"));
+  }
+  if (confirm) {
+    order->reference_confirmed = true;
+  } else {
+    order->reference_cancelled = true;
+  }
+  Answer answer = Answer::Status("OK");
+  answer.Add("workorderid", call.Get("workorderid"));
+  return answer;
+}
+
+Answer AmazonConfirmOrderReference(Call& call) {
+  return AmazonOrderReferenceStep(call, /*confirm=*/true);
+}
+
+Answer AmazonCancelOrderReference(Call& call) {
+  return AmazonOrderReferenceStep(call, /*confirm=*/false);
+}
+
+// PostFinance register_alias (PFC card, PFF E-Finance; CH, CHF): sends the
+// buyer to PostFinance to register the account.
+Answer PostFinanceRegisterAlias(Call& call) {
+  if (auto error = CheckRules(
+          call.params,
+          {{"onlinebanktransfertype", true, Format::kList, "PFC|PFF"},
+           {"bankcountry", true, Format::kList, "CH"},
+           {"currency", true, Format::kList, "CHF"},
+           {"amount", true, Format::kAmount},
+           {"lastname", true},
+           {"successurl", true, Format::kUrl},
+           {"errorurl", true, Format::kUrl},
+           {"backurl", true, Format::kUrl}})) {
+    return call.Fail(*error);
+  }
+  return WorkOrderRedirect(call, NewWorkOrder(call), "&alias=postfinance");
+}
+
 struct Action {
   const char* name;
   Answer (*handle)(Call&);
@@ -596,9 +765,14 @@ constexpr Action kActions[] = {
     {"getCheckoutSession", GetCheckoutSession},
     {"pre_check", PreCheck},
     {"profile", RatepayProfile},
-    {"calculation", RatepayCalculation},
+    {"calculation", Calculation},
     {"getconfiguration", AmazonGetConfiguration},
     {"getorderreferencedetails", AmazonGetOrderReferenceDetails},
+    {"updateCheckoutSession", UpdateCheckoutSession},
+    {"setorderreferencedetails", AmazonSetOrderReferenceDetails},
+    {"confirmorderreference", AmazonConfirmOrderReference},
+    {"cancelorderreference", AmazonCancelOrderReference},
+    {"register_alias", PostFinanceRegisterAlias},
 };
 
 Answer GenericPayment(Call& call) {

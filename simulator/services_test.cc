@@ -148,6 +148,26 @@ TEST_F(ServicesTest, GetUserIssuesATokenThatNamesTheDebtorInAPayment) {
             "3009");
 }
 
+TEST_F(ServicesTest, GetUserTakesOneWayOrTheOther) {
+  const std::string paid = client_.Call(
+      "preauthorization", testing::Payment("elv", "gu-9", "1000",
+                                           {{"customerid", "C-9"},
+                                            {"iban", "DE02120300000000202051"},
+                                            {"bic", "BYLADEM1001"}}));
+  ASSERT_FALSE(LineValue(paid, "userid").empty()) << paid;
+  // Both ways at once, or neither: refused.
+  EXPECT_EQ(LineValue(client_.Call("getuser", {{"api_version", "3.11"},
+                                               {"getusertoken", "yes"},
+                                               {"type", "userdata"},
+                                               {"customerid", "C-9"}}),
+                      "errorcode"),
+            "1000");
+  EXPECT_EQ(LineValue(client_.Call("getuser", {{"api_version", "3.11"},
+                                               {"customerid", "C-9"}}),
+                      "errorcode"),
+            "1000");
+}
+
 TEST_F(ServicesTest, SubscriptionContractsAndTheirStates) {
   const Fields create = {{"aid", "10001"},
                          {"clearingtype", "cc"},

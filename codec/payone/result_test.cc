@@ -57,6 +57,31 @@ TEST(DecodeResultTest, NumberedPlansBecomeElementsInTheOrderOfTheirNumbers) {
   EXPECT_EQ(response.workorderid(), "WO1");  // the answer's own field too
 }
 
+TEST(DecodeResultTest, PlansNumberedInsideTheKeyBecomeElements) {
+  // Unzer numbers its plans inside the key; the rates of a plan are
+  // numbered twice and stay in the free map.
+  const GenericPaymentResponse response = DecodeWithResult(
+      GenericPaymentRequest::kUnzerCalculationFieldNumber,
+      "status=OK\n"
+      "workorderid=WO3\n"
+      "add_paydata[PaymentDetails_2_Duration]=6\n"
+      "add_paydata[PaymentDetails_1_Duration]=3\n"
+      "add_paydata[PaymentDetails_1_TotalAmount]=103.00\n"
+      "add_paydata[PaymentDetails_2_Currency]=EUR\n"
+      "add_paydata[PaymentDetails_1_Installment_1_Amount]=34.34\n");
+  ASSERT_TRUE(response.has_unzer_calculation());
+  const auto& result = response.unzer_calculation();
+  EXPECT_EQ(result.workorderid(), "WO3");
+  ASSERT_EQ(result.plans_size(), 2);
+  EXPECT_EQ(result.plans(0).duration(), 3);
+  EXPECT_EQ(result.plans(0).total_amount(), "103.00");
+  EXPECT_EQ(result.plans(1).duration(), 6);
+  EXPECT_EQ(result.plans(1).currency(), "EUR");
+  EXPECT_THAT(
+      response.add_paydata(),
+      ElementsAre(Pair("PaymentDetails_1_Installment_1_Amount", "34.34")));
+}
+
 TEST(DecodeResultTest, AValueTheFieldCannotHoldStaysInTheFreeMap) {
   const GenericPaymentResponse response = DecodeWithResult(
       GenericPaymentRequest::kSecuredInstallmentOptionsFieldNumber,

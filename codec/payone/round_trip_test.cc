@@ -228,6 +228,18 @@ void ExpectDecodes(const M& want, const std::string& body,
   ExpectSame(want, reused, body);
 }
 
+// What a decoded request reads as where the wire cannot tell: Unzer's and
+// Ratepay's calculation are one action (add_paydata[action]=calculation)
+// told apart by the payment method's financingtype alone, and the decoder
+// picks an action by its constants, so an empty UnzerCalculation comes
+// back as an empty RatepayCalculation. Only tests decode requests (the
+// simulator dispatches on financingtype).
+void AsDecoded(payone::v1::GenericPaymentRequest* m) {
+  if (m->has_unzer_calculation()) m->mutable_ratepay_calculation();
+}
+template <typename M>
+void AsDecoded(M*) {}
+
 template <typename M>
 void RequestRoundTrips() {
   Filler filler(1, /*line_safe=*/false);
@@ -239,6 +251,7 @@ void RequestRoundTrips() {
     m.clear_account();
     FormBuilder form;
     PayoneCodec<M>::Encode(m, {}, &form);
+    AsDecoded(&m);
     ExpectDecodes(m, form.body(), &leftovers);
     longest = std::max(longest, form.body().size());
   }
@@ -279,6 +292,26 @@ TEST(RoundTripTest, EveryRequestType) {
   RequestRoundTrips<payone::v1::CreateAccessRequest>();
   RequestRoundTrips<payone::v1::UpdateAccessRequest>();
   RequestRoundTrips<payone::v1::UpdateReminderRequest>();
+}
+
+// getuser reads one of two ways, and PAYONE's documents ask for one
+// parameter or the other: the request carries only the chosen way's.
+TEST(RequestEncodingTest, GetUserSendsOnlyTheChosenWay) {
+  const auto encode = [](const payone::v1::GetUserRequest& request) {
+    FormBuilder form;
+    PayoneCodec<payone::v1::GetUserRequest>::Encode(request, {}, &form);
+    return form.body();
+  };
+  payone::v1::GetUserRequest request;
+  request.set_customerid("C-1");
+  request.mutable_usertoken();
+  const std::string token = encode(request);
+  EXPECT_NE(token.find("getusertoken=yes"), std::string::npos) << token;
+  EXPECT_EQ(token.find("type="), std::string::npos) << token;
+  request.mutable_userdata();
+  const std::string userdata = encode(request);
+  EXPECT_NE(userdata.find("type=userdata"), std::string::npos) << userdata;
+  EXPECT_EQ(userdata.find("getusertoken"), std::string::npos) << userdata;
 }
 
 TEST(RoundTripTest, EveryResponseType) {

@@ -24,8 +24,10 @@ using FreeMap = google::protobuf::Map<std::string, std::string>;
 
 // "add_paydata[monthly_amount_value_2]" -> "monthly_amount_value", 2: the
 // name of an element of an indexed list as PAYONE numbers it inside
-// add_paydata. False for any other name.
-bool SplitNumberedPaydata(absl::string_view name, absl::string_view* stem,
+// add_paydata, at the end or, failing that, at the first number inside
+// (Unzer: "add_paydata[PaymentDetails_2_Duration]" ->
+// "PaymentDetails_Duration", 2). False for any other name.
+bool SplitNumberedPaydata(absl::string_view name, std::string* stem,
                           int* number);
 
 // Removes the parameter `name` from the answer's free maps: `paydata` holds
@@ -58,7 +60,7 @@ absl::Status DecodeResultPart(absl::string_view body,
   // empty when the PART has no such list.
   auto element_name = [](absl::string_view name, absl::string_view value,
                          int* number) -> std::string {
-    absl::string_view stem;
+    std::string stem;
     if (!SplitNumberedPaydata(name, &stem, number)) return "";
     std::string element = absl::StrCat(stem, "[1]");
     if (!Codec::Owns(element, ParseWireName(element), value)) return "";

@@ -42,6 +42,7 @@ namespace {
 
 using ::google::protobuf::util::TimeUtil;
 using ::payone::service::Config;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -825,6 +826,140 @@ CONFORMANCE_TEST(AmazonPayV1OrderReference,
                                    Pair("shipping_type", "Physical")));
 }
 
+CONFORMANCE_TEST(AmazonPayUpdateCheckoutSession,
+                 {"GenericPayment", "wallet/AMP", "updateCheckoutSession"}) {
+  v1::GenericPaymentRequest create;
+  create.set_account(kAccount);
+  create.mutable_amazon_pay_create_checkout_session_payload();
+  create.set_amount(4900);
+  create.set_currency("EUR");
+  create.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_AMAZON_PAY_V2);
+  create.mutable_redirect_urls()->set_successurl(kSuccessUrl);
+  const v1::GenericPaymentResponse payload =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, create);
+  ASSERT_EQ(payload.status(), v1::STATUS_OK) << payload.errormessage();
+
+  // The buyer picked a dearer shipping method: the session's amount
+  // changes.
+  v1::GenericPaymentRequest update = create;
+  update.mutable_amazon_pay_update_checkout_session();
+  update.set_workorderid(payload.workorderid());
+  update.set_amount(5400);
+  const v1::GenericPaymentResponse updated =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, update);
+  ASSERT_EQ(updated.status(), v1::STATUS_OK) << updated.errormessage();
+  ASSERT_TRUE(updated.has_amazon_pay_update_checkout_session());
+  EXPECT_EQ(updated.amazon_pay_update_checkout_session().workorderid(),
+            payload.workorderid());
+  EXPECT_THAT(updated.add_paydata(), IsEmpty());
+  update.set_workorderid("WX-unknown");
+  EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, update).errorcode(),
+            1011);
+}
+
+CONFORMANCE_TEST(AmazonPayV1OrderReferenceSetConfirmCancel,
+                 {"GenericPayment", "wallet/AMZ", "setorderreferencedetails"},
+                 {"GenericPayment", "wallet/AMZ", "confirmorderreference"},
+                 {"GenericPayment", "wallet/AMZ", "cancelorderreference"}) {
+  v1::GenericPaymentRequest configure;
+  configure.set_account(kAccount);
+  configure.mutable_amazon_pay_get_configuration();
+  configure.set_amount(3900);
+  configure.set_currency("EUR");
+  configure.mutable_wallet()->set_wallettype(v1::WALLET_TYPE_AMAZON_PAY);
+  const v1::GenericPaymentResponse configured =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, configure);
+  ASSERT_EQ(configured.status(), v1::STATUS_OK) << configured.errormessage();
+  v1::GenericPaymentRequest step = configure;
+  step.set_workorderid(configured.workorderid());
+  const auto call = [&](const v1::GenericPaymentRequest& request) {
+    return Call(&v1::PayoneGateway::Stub::GenericPayment, request);
+  };
+  // Each step answers OK; its typed result is the alternative with the
+  // action's number and names the checkout's work order.
+  using Result =
+      const v1::WorkOrderResult& (v1::GenericPaymentResponse::*)() const;
+  const auto expect_step = [&](Result result) {
+    const v1::GenericPaymentResponse answer = call(step);
+    ASSERT_EQ(answer.status(), v1::STATUS_OK) << answer.errormessage();
+    EXPECT_EQ(static_cast<int>(answer.result_case()),
+              static_cast<int>(step.generic_action_case()));
+    EXPECT_EQ((answer.*result)().workorderid(), configured.workorderid());
+  };
+  constexpr char kReferenceId[] = "S02-0000000-0000002";
+
+  // Confirming before the reference is set on the checkout is refused.
+  auto* confirm = step.mutable_amazon_pay_confirm_order_reference();
+  confirm->set_amazon_reference_id(kReferenceId);
+  confirm->set_order_reference("order-2002");
+  EXPECT_EQ(call(step).errorcode(), 1007);
+
+  auto* set = step.mutable_amazon_pay_set_order_reference_details();
+  set->set_amazon_reference_id(kReferenceId);
+  set->set_amazon_address_token("Atza|address-consent");
+  set->set_storename("Conformance Store");
+  expect_step(
+      &v1::GenericPaymentResponse::amazon_pay_set_order_reference_details);
+
+  step.mutable_amazon_pay_confirm_order_reference()->set_amazon_reference_id(
+      kReferenceId);
+  expect_step(&v1::GenericPaymentResponse::amazon_pay_confirm_order_reference);
+
+  // Amazon declined (980/983 in the plugins): the shop cancels the
+  // reference, which cannot be confirmed any more.
+  step.mutable_amazon_pay_cancel_order_reference()->set_amazon_reference_id(
+      kReferenceId);
+  expect_step(&v1::GenericPaymentResponse::amazon_pay_cancel_order_reference);
+  step.mutable_amazon_pay_confirm_order_reference()->set_amazon_reference_id(
+      kReferenceId);
+  EXPECT_EQ(call(step).errorcode(), 1007);
+
+  // A reference id is required (validated by the gateway).
+  step.mutable_amazon_pay_cancel_order_reference()->clear_amazon_reference_id();
+  v1::GenericPaymentResponse ignored;
+  const grpc::Status missing =
+      Env().gateway().GenericPayment(Context().get(), step, &ignored);
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(missing.error_message(), HasSubstr("amazon_reference_id"));
+}
+
+CONFORMANCE_TEST(PostFinanceRegisterAlias,
+                 {"GenericPayment", "online_bank_transfer/PFC",
+                  "register_alias"},
+                 {"GenericPayment", "online_bank_transfer/PFF",
+                  "register_alias"}) {
+  for (const auto type : {v1::ONLINE_BANK_TRANSFER_TYPE_POSTFINANCE_CARD,
+                          v1::ONLINE_BANK_TRANSFER_TYPE_POSTFINANCE_EFINANCE}) {
+    v1::GenericPaymentRequest alias;
+    alias.set_account(kAccount);
+    alias.mutable_postfinance_register_alias();
+    alias.set_amount(100);
+    alias.set_currency("CHF");
+    alias.set_reference(NewReference());
+    alias.mutable_personal_data()->set_lastname("Test");
+    alias.mutable_personal_data()->set_country("CH");
+    alias.mutable_online_bank_transfer()->set_onlinebanktransfertype(type);
+    alias.mutable_online_bank_transfer()->set_bankcountry("CH");
+    alias.mutable_redirect_urls()->set_successurl(kSuccessUrl);
+    alias.mutable_redirect_urls()->set_errorurl("https://shop.example/error");
+    alias.mutable_redirect_urls()->set_backurl("https://shop.example/back");
+    const v1::GenericPaymentResponse registered =
+        Call(&v1::PayoneGateway::Stub::GenericPayment, alias);
+    ASSERT_EQ(registered.status(), v1::STATUS_REDIRECT)
+        << registered.errormessage();
+    ASSERT_TRUE(registered.has_postfinance_register_alias());
+    const auto& result = registered.postfinance_register_alias();
+    EXPECT_EQ(result.workorderid(), registered.workorderid());
+    EXPECT_EQ(result.redirecturl(), registered.redirecturl());
+    EXPECT_THAT(result.redirecturl(), HasSubstr(result.workorderid()));
+
+    // PostFinance is Swiss francs only.
+    alias.set_currency("EUR");
+    EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GenericPayment, alias).status(),
+              v1::STATUS_ERROR);
+  }
+}
+
 CONFORMANCE_TEST(UnzerPreCheck,
                  {"GenericPayment", "financing/PYV", "pre_check"}) {
   v1::GenericPaymentRequest check;
@@ -849,6 +984,56 @@ CONFORMANCE_TEST(UnzerPreCheck,
   EXPECT_EQ(rejected.errorcode(), 307);
   EXPECT_EQ(rejected.result_case(), v1::GenericPaymentResponse::RESULT_NOT_SET)
       << "an ERROR answer has no result";
+}
+
+CONFORMANCE_TEST(UnzerInstallmentCalculation,
+                 {"GenericPayment", "financing/PYS", "calculation"}) {
+  v1::GenericPaymentRequest check;
+  check.set_account(kAccount);
+  check.mutable_unzer_pre_check();
+  check.set_amount(10000);
+  check.set_currency("EUR");
+  check.set_payment_type("Payolution-Installment");
+  check.mutable_financing()->set_financingtype(
+      v1::FINANCING_TYPE_UNZER_INSTALLMENT);
+  check.mutable_personal_data()->set_lastname("Mustermann");
+  check.mutable_personal_data()->set_country("DE");
+  const v1::GenericPaymentResponse checked =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, check);
+  ASSERT_EQ(checked.status(), v1::STATUS_OK) << checked.errormessage();
+
+  // The calculation repeats the pre_check's work order.
+  v1::GenericPaymentRequest calculate = check;
+  calculate.mutable_unzer_calculation();
+  calculate.set_workorderid(checked.workorderid());
+  const v1::GenericPaymentResponse plans =
+      Call(&v1::PayoneGateway::Stub::GenericPayment, calculate);
+  ASSERT_EQ(plans.status(), v1::STATUS_OK) << plans.errormessage();
+  ASSERT_TRUE(plans.has_unzer_calculation());
+  const auto& result = plans.unzer_calculation();
+  EXPECT_EQ(result.workorderid(), checked.workorderid());
+  ASSERT_EQ(result.plans_size(), 3);
+  EXPECT_EQ(result.plans(0).duration(), 3);
+  EXPECT_EQ(result.plans(1).duration(), 6);
+  EXPECT_EQ(result.plans(2).duration(), 12);
+  const auto& year = result.plans(2);
+  EXPECT_EQ(year.currency(), "EUR");
+  EXPECT_EQ(year.original_amount(), "100.00");
+  EXPECT_EQ(year.total_amount(), "109.90");
+  EXPECT_EQ(year.interest_rate(), "9.90");
+  EXPECT_THAT(year.standard_credit_information_url(), StartsWith("http"));
+  // The rates, numbered twice, stay in the free map: 3 + 6 + 12 of them,
+  // amount and due date each.
+  EXPECT_EQ(plans.add_paydata_size(), 2 * (3 + 6 + 12));
+  EXPECT_THAT(plans.add_paydata(),
+              Contains(Pair("PaymentDetails_1_Installment_1_Amount", "34.16")));
+
+  // Ratepay's calculation has the same action name: the financingtype
+  // decides, and without the pre_check's work order Unzer refuses.
+  calculate.set_workorderid("WX-unknown");
+  EXPECT_EQ(
+      Call(&v1::PayoneGateway::Stub::GenericPayment, calculate).errorcode(),
+      1011);
 }
 
 CONFORMANCE_TEST(RatepayProfileAndCalculation,
@@ -1159,6 +1344,7 @@ CONFORMANCE_TEST(GetUserTokenPaysForTheStoredDebtor,
   v1::GetUserRequest get;
   get.set_account(kAccount);
   get.set_customerid("cust-token-1");
+  get.mutable_usertoken();
   const v1::GetUserResponse user = Call(&v1::PayoneGateway::Stub::GetUser, get);
   ASSERT_EQ(user.status(), v1::STATUS_APPROVED) << user.errormessage();
   EXPECT_EQ(user.userid(), first.userid());
@@ -1180,6 +1366,14 @@ CONFORMANCE_TEST(GetUserTokenPaysForTheStoredDebtor,
   get.clear_customerid();
   get.set_userid("999999999");
   EXPECT_EQ(Call(&v1::PayoneGateway::Stub::GetUser, get).errorcode(), 3009);
+
+  // Neither way chosen: refused by the gateway, nothing goes to PAYONE.
+  get.clear_read();
+  v1::GetUserResponse ignored;
+  const grpc::Status unchosen =
+      Env().gateway().GetUser(Context().get(), get, &ignored);
+  EXPECT_EQ(unchosen.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(unchosen.error_message(), HasSubstr("usertoken"));
 }
 
 CONFORMANCE_TEST(GetUserDataReadsTheStoredDebtor, {"GetUser", "", "userdata"}) {
@@ -1197,11 +1391,13 @@ CONFORMANCE_TEST(GetUserDataReadsTheStoredDebtor, {"GetUser", "", "userdata"}) {
   v1::GetUserRequest get;
   get.set_account(kAccount);
   get.set_customerid("cust-data-1");
-  get.set_type(v1::GET_USER_TYPE_USERDATA);
+  get.mutable_userdata();
   const v1::GetUserResponse user = Call(&v1::PayoneGateway::Stub::GetUser, get);
   ASSERT_EQ(user.status(), v1::STATUS_OK) << user.errormessage();
   EXPECT_EQ(user.userid(), paid.userid());
-  EXPECT_FALSE(user.usertoken().empty());
+  // type=userdata alone: no getusertoken=yes went out (the simulator
+  // refuses both at once), so no token came back.
+  EXPECT_TRUE(user.usertoken().empty());
   ASSERT_TRUE(user.has_debtor());
   EXPECT_EQ(user.debtor().firstname(), "Erika");
   EXPECT_EQ(user.debtor().lastname(), "Mustermann");

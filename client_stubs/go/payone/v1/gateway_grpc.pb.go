@@ -139,9 +139,10 @@ type PayoneGatewayClient interface {
 	// request=updateuser: updates a debtor's master and payment data. Answers
 	// OK or ERROR.
 	UpdateUser(ctx context.Context, in *UpdateUserRequest, opts ...grpc.CallOption) (*UpdateUserResponse, error)
-	// request=getuser with getusertoken=yes: a 15-minute usertoken for a
+	// request=getuser: with getusertoken=yes a 15-minute usertoken for a
 	// debtor (userid or customerid) that a (pre)authorization takes as
-	// personal_data.usertoken. Answers APPROVED or ERROR.
+	// personal_data.usertoken (APPROVED), with type=userdata the debtor's
+	// stored data (OK). Answers ERROR otherwise.
 	GetUser(ctx context.Context, in *GetUserRequest, opts ...grpc.CallOption) (*GetUserResponse, error)
 	// request=createaccess: creates a subscription contract (cc, elv or rec).
 	// Answers APPROVED with txid, userid and accessid, or ERROR.
@@ -420,9 +421,10 @@ type PayoneGatewayServer interface {
 	// request=updateuser: updates a debtor's master and payment data. Answers
 	// OK or ERROR.
 	UpdateUser(context.Context, *UpdateUserRequest) (*UpdateUserResponse, error)
-	// request=getuser with getusertoken=yes: a 15-minute usertoken for a
+	// request=getuser: with getusertoken=yes a 15-minute usertoken for a
 	// debtor (userid or customerid) that a (pre)authorization takes as
-	// personal_data.usertoken. Answers APPROVED or ERROR.
+	// personal_data.usertoken (APPROVED), with type=userdata the debtor's
+	// stored data (OK). Answers ERROR otherwise.
 	GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error)
 	// request=createaccess: creates a subscription contract (cc, elv or rec).
 	// Answers APPROVED with txid, userid and accessid, or ERROR.

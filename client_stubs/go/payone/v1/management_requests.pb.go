@@ -78,55 +78,6 @@ func (RatepayCalculationType) EnumDescriptor() ([]byte, []int) {
 	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{0}
 }
 
-// What getuser reads besides the usertoken (type).
-type GetUserType int32
-
-const (
-	// Not set: only the usertoken.
-	GetUserType_GET_USER_TYPE_UNSPECIFIED GetUserType = 0
-	// The debtor's stored data (PAYONE answers in JSON).
-	GetUserType_GET_USER_TYPE_USERDATA GetUserType = 1
-)
-
-// Enum value maps for GetUserType.
-var (
-	GetUserType_name = map[int32]string{
-		0: "GET_USER_TYPE_UNSPECIFIED",
-		1: "GET_USER_TYPE_USERDATA",
-	}
-	GetUserType_value = map[string]int32{
-		"GET_USER_TYPE_UNSPECIFIED": 0,
-		"GET_USER_TYPE_USERDATA":    1,
-	}
-)
-
-func (x GetUserType) Enum() *GetUserType {
-	p := new(GetUserType)
-	*p = x
-	return p
-}
-
-func (x GetUserType) String() string {
-	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
-}
-
-func (GetUserType) Descriptor() protoreflect.EnumDescriptor {
-	return file_payone_v1_management_requests_proto_enumTypes[1].Descriptor()
-}
-
-func (GetUserType) Type() protoreflect.EnumType {
-	return &file_payone_v1_management_requests_proto_enumTypes[1]
-}
-
-func (x GetUserType) Number() protoreflect.EnumNumber {
-	return protoreflect.EnumNumber(x)
-}
-
-// Deprecated: Use GetUserType.Descriptor instead.
-func (GetUserType) EnumDescriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{1}
-}
-
 // request=managemandate: creates or looks up a SEPA direct debit mandate
 // before the payment; answers APPROVED with mandate_identification,
 // mandate_status (pending: show mandate_text to the customer) and the creditor
@@ -868,7 +819,10 @@ func (*UnzerPreCheck) Descriptor() ([]byte, []int) {
 // installment_options, Amazon Pay v2 createCheckoutSessionPayload and
 // getCheckoutSession, Amazon Pay v1 getconfiguration and
 // getorderreferencedetails, Unzer/Payolution pre_check, Ratepay profile
-// and calculation). PayPal Express has no doexpresscheckout action at
+// and calculation, Unzer/Payolution calculation, Amazon Pay v2
+// updateCheckoutSession, Amazon Pay v1 setorderreferencedetails,
+// confirmorderreference and cancelorderreference, PostFinance
+// register_alias). PayPal Express has no doexpresscheckout action at
 // PAYONE: the (pre)authorization with the session's workorderid completes
 // it. Answers OK, REDIRECT, APPROVED or ERROR, with workorderid and
 // add_paydata[...]; GenericPaymentResponse.result holds the action's typed
@@ -941,6 +895,12 @@ type GenericPaymentRequest struct {
 	//	*GenericPaymentRequest_RatepayCalculation
 	//	*GenericPaymentRequest_AmazonPayGetConfiguration
 	//	*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails
+	//	*GenericPaymentRequest_UnzerCalculation
+	//	*GenericPaymentRequest_AmazonPayUpdateCheckoutSession
+	//	*GenericPaymentRequest_AmazonPaySetOrderReferenceDetails
+	//	*GenericPaymentRequest_AmazonPayConfirmOrderReference
+	//	*GenericPaymentRequest_AmazonPayCancelOrderReference
+	//	*GenericPaymentRequest_PostfinanceRegisterAlias
 	GenericAction isGenericPaymentRequest_GenericAction `protobuf_oneof:"generic_action"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1209,6 +1169,60 @@ func (x *GenericPaymentRequest) GetAmazonPayGetOrderReferenceDetails() *AmazonPa
 	return nil
 }
 
+func (x *GenericPaymentRequest) GetUnzerCalculation() *UnzerCalculation {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_UnzerCalculation); ok {
+			return x.UnzerCalculation
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayUpdateCheckoutSession() *AmazonPayUpdateCheckoutSession {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayUpdateCheckoutSession); ok {
+			return x.AmazonPayUpdateCheckoutSession
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPaySetOrderReferenceDetails() *AmazonPaySetOrderReferenceDetails {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPaySetOrderReferenceDetails); ok {
+			return x.AmazonPaySetOrderReferenceDetails
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayConfirmOrderReference() *AmazonPayConfirmOrderReference {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayConfirmOrderReference); ok {
+			return x.AmazonPayConfirmOrderReference
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetAmazonPayCancelOrderReference() *AmazonPayCancelOrderReference {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_AmazonPayCancelOrderReference); ok {
+			return x.AmazonPayCancelOrderReference
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentRequest) GetPostfinanceRegisterAlias() *PostFinanceRegisterAlias {
+	if x != nil {
+		if x, ok := x.GenericAction.(*GenericPaymentRequest_PostfinanceRegisterAlias); ok {
+			return x.PostfinanceRegisterAlias
+		}
+	}
+	return nil
+}
+
 type isGenericPaymentRequest_PaymentMethod interface {
 	isGenericPaymentRequest_PaymentMethod()
 }
@@ -1298,6 +1312,36 @@ type GenericPaymentRequest_AmazonPayGetOrderReferenceDetails struct {
 	AmazonPayGetOrderReferenceDetails *AmazonPayGetOrderReferenceDetails `protobuf:"bytes,28,opt,name=amazon_pay_get_order_reference_details,json=amazonPayGetOrderReferenceDetails,proto3,oneof"`
 }
 
+type GenericPaymentRequest_UnzerCalculation struct {
+	// calculation (Unzer/Payolution Installment).
+	UnzerCalculation *UnzerCalculation `protobuf:"bytes,29,opt,name=unzer_calculation,json=unzerCalculation,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayUpdateCheckoutSession struct {
+	// updateCheckoutSession (Amazon Pay v2).
+	AmazonPayUpdateCheckoutSession *AmazonPayUpdateCheckoutSession `protobuf:"bytes,30,opt,name=amazon_pay_update_checkout_session,json=amazonPayUpdateCheckoutSession,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPaySetOrderReferenceDetails struct {
+	// setorderreferencedetails (Amazon Pay v1).
+	AmazonPaySetOrderReferenceDetails *AmazonPaySetOrderReferenceDetails `protobuf:"bytes,31,opt,name=amazon_pay_set_order_reference_details,json=amazonPaySetOrderReferenceDetails,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayConfirmOrderReference struct {
+	// confirmorderreference (Amazon Pay v1).
+	AmazonPayConfirmOrderReference *AmazonPayConfirmOrderReference `protobuf:"bytes,32,opt,name=amazon_pay_confirm_order_reference,json=amazonPayConfirmOrderReference,proto3,oneof"`
+}
+
+type GenericPaymentRequest_AmazonPayCancelOrderReference struct {
+	// cancelorderreference (Amazon Pay v1).
+	AmazonPayCancelOrderReference *AmazonPayCancelOrderReference `protobuf:"bytes,33,opt,name=amazon_pay_cancel_order_reference,json=amazonPayCancelOrderReference,proto3,oneof"`
+}
+
+type GenericPaymentRequest_PostfinanceRegisterAlias struct {
+	// register_alias (PostFinance Card and E-Finance).
+	PostfinanceRegisterAlias *PostFinanceRegisterAlias `protobuf:"bytes,34,opt,name=postfinance_register_alias,json=postfinanceRegisterAlias,proto3,oneof"`
+}
+
 func (*GenericPaymentRequest_PaypalExpressSetCheckout) isGenericPaymentRequest_GenericAction() {}
 
 func (*GenericPaymentRequest_PaypalExpressGetCheckoutDetails) isGenericPaymentRequest_GenericAction() {
@@ -1324,6 +1368,21 @@ func (*GenericPaymentRequest_AmazonPayGetConfiguration) isGenericPaymentRequest_
 
 func (*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails) isGenericPaymentRequest_GenericAction() {
 }
+
+func (*GenericPaymentRequest_UnzerCalculation) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_AmazonPayUpdateCheckoutSession) isGenericPaymentRequest_GenericAction() {
+}
+
+func (*GenericPaymentRequest_AmazonPaySetOrderReferenceDetails) isGenericPaymentRequest_GenericAction() {
+}
+
+func (*GenericPaymentRequest_AmazonPayConfirmOrderReference) isGenericPaymentRequest_GenericAction() {
+}
+
+func (*GenericPaymentRequest_AmazonPayCancelOrderReference) isGenericPaymentRequest_GenericAction() {}
+
+func (*GenericPaymentRequest_PostfinanceRegisterAlias) isGenericPaymentRequest_GenericAction() {}
 
 // request=updateuser: updates the debtor's master data and stored payment data
 // (also to activate a mandate or to supply the address for cross-border SEPA),
@@ -1566,12 +1625,14 @@ func (x *UpdateUserRequest) GetDeleteBankaccountdata() bool {
 	return false
 }
 
-// request=getuser (api_version >= 3.11) with getusertoken=yes: answers
-// APPROVED with a usertoken, valid 15 minutes, that names this debtor in a
+// request=getuser (api_version >= 3.11): reads a debtor named by userid or
+// customerid, one of two ways (`read`): getusertoken=yes answers APPROVED
+// with a usertoken, valid 15 minutes, that names this debtor in a
 // (pre)authorization (personal_data.usertoken), e.g. to copy the debtor to
-// another merchant. The debtor is named by userid or customerid. With
-// type=userdata PAYONE answers only in JSON, with the debtor's stored data;
-// the gateway decodes that answer like any other (GetUserResponse.debtor).
+// another merchant; type=userdata answers the debtor's stored data, in
+// JSON only, which the gateway decodes like any other answer
+// (GetUserResponse.debtor). PAYONE's documents ask for one or the other,
+// so the request carries only the parameter of the chosen way.
 type GetUserRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The merchant account configured in the gateway (e.g. "shop-de") whose
@@ -1583,10 +1644,13 @@ type GetUserRequest struct {
 	Userid string `protobuf:"bytes,2,opt,name=userid,proto3" json:"userid,omitempty"`
 	// The merchant's customer id. Format: CHAR(1..20). Optional.
 	Customerid string `protobuf:"bytes,3,opt,name=customerid,proto3" json:"customerid,omitempty"`
-	// userdata: PAYONE answers in JSON with the debtor's stored data as well,
-	// which the gateway decodes into GetUserResponse.debtor. Format: LIST.
-	// Optional.
-	Type          GetUserType `protobuf:"varint,4,opt,name=type,proto3,enum=payone.v1.GetUserType" json:"type,omitempty"`
+	// What to read. Required.
+	//
+	// Types that are valid to be assigned to Read:
+	//
+	//	*GetUserRequest_Usertoken
+	//	*GetUserRequest_Userdata
+	Read          isGetUserRequest_Read `protobuf_oneof:"read"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1642,11 +1706,122 @@ func (x *GetUserRequest) GetCustomerid() string {
 	return ""
 }
 
-func (x *GetUserRequest) GetType() GetUserType {
+func (x *GetUserRequest) GetRead() isGetUserRequest_Read {
 	if x != nil {
-		return x.Type
+		return x.Read
 	}
-	return GetUserType_GET_USER_TYPE_UNSPECIFIED
+	return nil
+}
+
+func (x *GetUserRequest) GetUsertoken() *GetUserToken {
+	if x != nil {
+		if x, ok := x.Read.(*GetUserRequest_Usertoken); ok {
+			return x.Usertoken
+		}
+	}
+	return nil
+}
+
+func (x *GetUserRequest) GetUserdata() *GetUserData {
+	if x != nil {
+		if x, ok := x.Read.(*GetUserRequest_Userdata); ok {
+			return x.Userdata
+		}
+	}
+	return nil
+}
+
+type isGetUserRequest_Read interface {
+	isGetUserRequest_Read()
+}
+
+type GetUserRequest_Usertoken struct {
+	// getusertoken=yes: a usertoken for the debtor.
+	Usertoken *GetUserToken `protobuf:"bytes,5,opt,name=usertoken,proto3,oneof"`
+}
+
+type GetUserRequest_Userdata struct {
+	// type=userdata: the debtor's stored data (JSON answer).
+	Userdata *GetUserData `protobuf:"bytes,6,opt,name=userdata,proto3,oneof"`
+}
+
+func (*GetUserRequest_Usertoken) isGetUserRequest_Read() {}
+
+func (*GetUserRequest_Userdata) isGetUserRequest_Read() {}
+
+// getuser with getusertoken=yes: the answer carries a 15-minute usertoken.
+type GetUserToken struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserToken) Reset() {
+	*x = GetUserToken{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserToken) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserToken) ProtoMessage() {}
+
+func (x *GetUserToken) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserToken.ProtoReflect.Descriptor instead.
+func (*GetUserToken) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{14}
+}
+
+// getuser with type=userdata: the answer (JSON) carries the debtor's
+// stored data.
+type GetUserData struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserData) Reset() {
+	*x = GetUserData{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserData) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserData) ProtoMessage() {}
+
+func (x *GetUserData) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserData.ProtoReflect.Descriptor instead.
+func (*GetUserData) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{15}
 }
 
 // request=createaccess: creates a subscription ("access") contract with an
@@ -1717,7 +1892,7 @@ type CreateAccessRequest struct {
 
 func (x *CreateAccessRequest) Reset() {
 	*x = CreateAccessRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[14]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1729,7 +1904,7 @@ func (x *CreateAccessRequest) String() string {
 func (*CreateAccessRequest) ProtoMessage() {}
 
 func (x *CreateAccessRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[14]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1742,7 +1917,7 @@ func (x *CreateAccessRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateAccessRequest.ProtoReflect.Descriptor instead.
 func (*CreateAccessRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{14}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *CreateAccessRequest) GetAccount() string {
@@ -1965,7 +2140,7 @@ type UpdateAccessRequest struct {
 
 func (x *UpdateAccessRequest) Reset() {
 	*x = UpdateAccessRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[15]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1977,7 +2152,7 @@ func (x *UpdateAccessRequest) String() string {
 func (*UpdateAccessRequest) ProtoMessage() {}
 
 func (x *UpdateAccessRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[15]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1990,7 +2165,7 @@ func (x *UpdateAccessRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateAccessRequest.ProtoReflect.Descriptor instead.
 func (*UpdateAccessRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{15}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *UpdateAccessRequest) GetAccount() string {
@@ -2135,7 +2310,7 @@ type UpdateReminderRequest struct {
 
 func (x *UpdateReminderRequest) Reset() {
 	*x = UpdateReminderRequest{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[16]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2147,7 +2322,7 @@ func (x *UpdateReminderRequest) String() string {
 func (*UpdateReminderRequest) ProtoMessage() {}
 
 func (x *UpdateReminderRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[16]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2160,7 +2335,7 @@ func (x *UpdateReminderRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateReminderRequest.ProtoReflect.Descriptor instead.
 func (*UpdateReminderRequest) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{16}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *UpdateReminderRequest) GetAccount() string {
@@ -2209,7 +2384,7 @@ type RatepayProfile struct {
 
 func (x *RatepayProfile) Reset() {
 	*x = RatepayProfile{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[17]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2221,7 +2396,7 @@ func (x *RatepayProfile) String() string {
 func (*RatepayProfile) ProtoMessage() {}
 
 func (x *RatepayProfile) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[17]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2234,7 +2409,7 @@ func (x *RatepayProfile) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RatepayProfile.ProtoReflect.Descriptor instead.
 func (*RatepayProfile) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{17}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{19}
 }
 
 // genericpayment action calculation (Ratepay Installment, financing RPS):
@@ -2260,7 +2435,7 @@ type RatepayCalculation struct {
 
 func (x *RatepayCalculation) Reset() {
 	*x = RatepayCalculation{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[18]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2272,7 +2447,7 @@ func (x *RatepayCalculation) String() string {
 func (*RatepayCalculation) ProtoMessage() {}
 
 func (x *RatepayCalculation) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[18]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2285,7 +2460,7 @@ func (x *RatepayCalculation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RatepayCalculation.ProtoReflect.Descriptor instead.
 func (*RatepayCalculation) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{18}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *RatepayCalculation) GetCalculationType() RatepayCalculationType {
@@ -2327,7 +2502,7 @@ type AmazonPayGetConfiguration struct {
 
 func (x *AmazonPayGetConfiguration) Reset() {
 	*x = AmazonPayGetConfiguration{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2339,7 +2514,7 @@ func (x *AmazonPayGetConfiguration) String() string {
 func (*AmazonPayGetConfiguration) ProtoMessage() {}
 
 func (x *AmazonPayGetConfiguration) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[19]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2352,7 +2527,7 @@ func (x *AmazonPayGetConfiguration) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AmazonPayGetConfiguration.ProtoReflect.Descriptor instead.
 func (*AmazonPayGetConfiguration) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{19}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{21}
 }
 
 // genericpayment action getorderreferencedetails (Amazon Pay v1, legacy):
@@ -2372,7 +2547,7 @@ type AmazonPayGetOrderReferenceDetails struct {
 
 func (x *AmazonPayGetOrderReferenceDetails) Reset() {
 	*x = AmazonPayGetOrderReferenceDetails{}
-	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2384,7 +2559,7 @@ func (x *AmazonPayGetOrderReferenceDetails) String() string {
 func (*AmazonPayGetOrderReferenceDetails) ProtoMessage() {}
 
 func (x *AmazonPayGetOrderReferenceDetails) ProtoReflect() protoreflect.Message {
-	mi := &file_payone_v1_management_requests_proto_msgTypes[20]
+	mi := &file_payone_v1_management_requests_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2397,7 +2572,7 @@ func (x *AmazonPayGetOrderReferenceDetails) ProtoReflect() protoreflect.Message 
 
 // Deprecated: Use AmazonPayGetOrderReferenceDetails.ProtoReflect.Descriptor instead.
 func (*AmazonPayGetOrderReferenceDetails) Descriptor() ([]byte, []int) {
-	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{20}
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *AmazonPayGetOrderReferenceDetails) GetAmazonReferenceId() string {
@@ -2412,6 +2587,310 @@ func (x *AmazonPayGetOrderReferenceDetails) GetAmazonAddressToken() string {
 		return x.AmazonAddressToken
 	}
 	return ""
+}
+
+// genericpayment action calculation (Unzer/Payolution Installment,
+// financing PYS): the installment plans for amount and currency; the
+// request's workorderid is the pre_check's. Same action name as Ratepay's
+// calculation: the financingtype tells PAYONE which one (a request decoded
+// from the wire reads as ratepay_calculation; only tests decode requests).
+type UnzerCalculation struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UnzerCalculation) Reset() {
+	*x = UnzerCalculation{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UnzerCalculation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UnzerCalculation) ProtoMessage() {}
+
+func (x *UnzerCalculation) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UnzerCalculation.ProtoReflect.Descriptor instead.
+func (*UnzerCalculation) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{23}
+}
+
+// genericpayment action updateCheckoutSession (Amazon Pay v2): the amount
+// of the checkout session named by the request's workorderid changed
+// (shipping method, coupon) after the buyer came back from Amazon.
+type AmazonPayUpdateCheckoutSession struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPayUpdateCheckoutSession) Reset() {
+	*x = AmazonPayUpdateCheckoutSession{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayUpdateCheckoutSession) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayUpdateCheckoutSession) ProtoMessage() {}
+
+func (x *AmazonPayUpdateCheckoutSession) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayUpdateCheckoutSession.ProtoReflect.Descriptor instead.
+func (*AmazonPayUpdateCheckoutSession) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{24}
+}
+
+// genericpayment action setorderreferencedetails (Amazon Pay v1, legacy):
+// gives Amazon's order reference the amount, currency and store name;
+// the request's workorderid is getconfiguration's.
+type AmazonPaySetOrderReferenceDetails struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Amazon's order reference id from the wallet widget. Format: CHAR.
+	// Required.
+	AmazonReferenceId string `protobuf:"bytes,1,opt,name=amazon_reference_id,json=amazonReferenceId,proto3" json:"amazon_reference_id,omitempty"`
+	// Amazon's address consent token from the address widget. Format: CHAR.
+	// Optional.
+	AmazonAddressToken string `protobuf:"bytes,2,opt,name=amazon_address_token,json=amazonAddressToken,proto3" json:"amazon_address_token,omitempty"`
+	// The store's name shown to the buyer at Amazon. Format: CHAR.
+	// Optional.
+	Storename     string `protobuf:"bytes,3,opt,name=storename,proto3" json:"storename,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AmazonPaySetOrderReferenceDetails) Reset() {
+	*x = AmazonPaySetOrderReferenceDetails{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPaySetOrderReferenceDetails) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPaySetOrderReferenceDetails) ProtoMessage() {}
+
+func (x *AmazonPaySetOrderReferenceDetails) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPaySetOrderReferenceDetails.ProtoReflect.Descriptor instead.
+func (*AmazonPaySetOrderReferenceDetails) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *AmazonPaySetOrderReferenceDetails) GetAmazonReferenceId() string {
+	if x != nil {
+		return x.AmazonReferenceId
+	}
+	return ""
+}
+
+func (x *AmazonPaySetOrderReferenceDetails) GetAmazonAddressToken() string {
+	if x != nil {
+		return x.AmazonAddressToken
+	}
+	return ""
+}
+
+func (x *AmazonPaySetOrderReferenceDetails) GetStorename() string {
+	if x != nil {
+		return x.Storename
+	}
+	return ""
+}
+
+// genericpayment action confirmorderreference (Amazon Pay v1, legacy):
+// confirms the order reference before the (pre)authorization; the plugins
+// send the shop's order number as add_paydata[reference] and the success
+// and error URLs.
+type AmazonPayConfirmOrderReference struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Amazon's order reference id. Format: CHAR. Required.
+	AmazonReferenceId string `protobuf:"bytes,1,opt,name=amazon_reference_id,json=amazonReferenceId,proto3" json:"amazon_reference_id,omitempty"`
+	// The shop's order number for Amazon. Format: CHAR(1..255). Optional.
+	OrderReference string `protobuf:"bytes,2,opt,name=order_reference,json=orderReference,proto3" json:"order_reference,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *AmazonPayConfirmOrderReference) Reset() {
+	*x = AmazonPayConfirmOrderReference{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayConfirmOrderReference) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayConfirmOrderReference) ProtoMessage() {}
+
+func (x *AmazonPayConfirmOrderReference) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayConfirmOrderReference.ProtoReflect.Descriptor instead.
+func (*AmazonPayConfirmOrderReference) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *AmazonPayConfirmOrderReference) GetAmazonReferenceId() string {
+	if x != nil {
+		return x.AmazonReferenceId
+	}
+	return ""
+}
+
+func (x *AmazonPayConfirmOrderReference) GetOrderReference() string {
+	if x != nil {
+		return x.OrderReference
+	}
+	return ""
+}
+
+// genericpayment action cancelorderreference (Amazon Pay v1, legacy):
+// cancels the order reference after Amazon declined the payment (errors
+// 980 and 983 in the plugins).
+type AmazonPayCancelOrderReference struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Amazon's order reference id. Format: CHAR. Required.
+	AmazonReferenceId string `protobuf:"bytes,1,opt,name=amazon_reference_id,json=amazonReferenceId,proto3" json:"amazon_reference_id,omitempty"`
+	// The shop's order number for Amazon. Format: CHAR(1..255). Optional.
+	OrderReference string `protobuf:"bytes,2,opt,name=order_reference,json=orderReference,proto3" json:"order_reference,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *AmazonPayCancelOrderReference) Reset() {
+	*x = AmazonPayCancelOrderReference{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AmazonPayCancelOrderReference) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AmazonPayCancelOrderReference) ProtoMessage() {}
+
+func (x *AmazonPayCancelOrderReference) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AmazonPayCancelOrderReference.ProtoReflect.Descriptor instead.
+func (*AmazonPayCancelOrderReference) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *AmazonPayCancelOrderReference) GetAmazonReferenceId() string {
+	if x != nil {
+		return x.AmazonReferenceId
+	}
+	return ""
+}
+
+func (x *AmazonPayCancelOrderReference) GetOrderReference() string {
+	if x != nil {
+		return x.OrderReference
+	}
+	return ""
+}
+
+// genericpayment action register_alias (PostFinance, online bank transfer
+// PFC card or PFF E-Finance, bankcountry CH, currency CHF): registers the
+// buyer's PostFinance account; reference, lastname, country and the three
+// redirect URLs are the request's own fields.
+type PostFinanceRegisterAlias struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PostFinanceRegisterAlias) Reset() {
+	*x = PostFinanceRegisterAlias{}
+	mi := &file_payone_v1_management_requests_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PostFinanceRegisterAlias) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PostFinanceRegisterAlias) ProtoMessage() {}
+
+func (x *PostFinanceRegisterAlias) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_management_requests_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PostFinanceRegisterAlias.ProtoReflect.Descriptor instead.
+func (*PostFinanceRegisterAlias) Descriptor() ([]byte, []int) {
+	return file_payone_v1_management_requests_proto_rawDescGZIP(), []int{28}
 }
 
 var File_payone_v1_management_requests_proto protoreflect.FileDescriptor
@@ -2517,7 +2996,7 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x1bAmazonPayGetCheckoutSession:1\xd2\xf3\x18-\b\x04\")\n" +
 	"\x13add_paydata[action]\x12\x12getCheckoutSession\"9\n" +
 	"\rUnzerPreCheck:(\xd2\xf3\x18$\b\x04\" \n" +
-	"\x13add_paydata[action]\x12\tpre_check\"\x83\x16\n" +
+	"\x13add_paydata[action]\x12\tpre_check\"\xe2\x1c\n" +
 	"\x15GenericPaymentRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x128\n" +
 	"\x06amount\x18\x03 \x01(\x03B\x1b\xca\xf3\x18\x17\n" +
@@ -2556,13 +3035,19 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x0fratepay_profile\x18\x19 \x01(\v2\x19.payone.v1.RatepayProfileH\x01R\x0eratepayProfile\x12P\n" +
 	"\x13ratepay_calculation\x18\x1a \x01(\v2\x1d.payone.v1.RatepayCalculationH\x01R\x12ratepayCalculation\x12g\n" +
 	"\x1camazon_pay_get_configuration\x18\x1b \x01(\v2$.payone.v1.AmazonPayGetConfigurationH\x01R\x19amazonPayGetConfiguration\x12\x81\x01\n" +
-	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2,.payone.v1.AmazonPayGetOrderReferenceDetailsH\x01R!amazonPayGetOrderReferenceDetails\x1a=\n" +
+	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2,.payone.v1.AmazonPayGetOrderReferenceDetailsH\x01R!amazonPayGetOrderReferenceDetails\x12J\n" +
+	"\x11unzer_calculation\x18\x1d \x01(\v2\x1b.payone.v1.UnzerCalculationH\x01R\x10unzerCalculation\x12w\n" +
+	"\"amazon_pay_update_checkout_session\x18\x1e \x01(\v2).payone.v1.AmazonPayUpdateCheckoutSessionH\x01R\x1eamazonPayUpdateCheckoutSession\x12\x81\x01\n" +
+	"&amazon_pay_set_order_reference_details\x18\x1f \x01(\v2,.payone.v1.AmazonPaySetOrderReferenceDetailsH\x01R!amazonPaySetOrderReferenceDetails\x12w\n" +
+	"\"amazon_pay_confirm_order_reference\x18  \x01(\v2).payone.v1.AmazonPayConfirmOrderReferenceH\x01R\x1eamazonPayConfirmOrderReference\x12t\n" +
+	"!amazon_pay_cancel_order_reference\x18! \x01(\v2(.payone.v1.AmazonPayCancelOrderReferenceH\x01R\x1damazonPayCancelOrderReference\x12c\n" +
+	"\x1apostfinance_register_alias\x18\" \x01(\v2#.payone.v1.PostFinanceRegisterAliasH\x01R\x18postfinanceRegisterAlias\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x83\x04\xd2\xf3\x18\xfe\x03\b\x01\x12\x0egenericpayment\x1aV\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\xc5\x05\xd2\xf3\x18\xc0\x05\b\x01\x12\x0egenericpayment\x1aV\n" +
 	"\x06wallet\n" +
 	"\tfinancing\n" +
-	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\x81\x03\n" +
+	"\x14online_bank_transfer2+a payment method (clearingtype) is required\x1a\xc3\x04\n" +
 	"\x1bpaypal_express_set_checkout\n" +
 	"#paypal_express_get_checkout_details\n" +
 	"\x14klarna_start_session\n" +
@@ -2574,7 +3059,13 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x0fratepay_profile\n" +
 	"\x13ratepay_calculation\n" +
 	"\x1camazon_pay_get_configuration\n" +
-	"&amazon_pay_get_order_reference_details2+an action (add_paydata[action]) is requiredB\x0egeneric_actionB\x10\n" +
+	"&amazon_pay_get_order_reference_details\n" +
+	"\x11unzer_calculation\n" +
+	"\"amazon_pay_update_checkout_session\n" +
+	"&amazon_pay_set_order_reference_details\n" +
+	"\"amazon_pay_confirm_order_reference\n" +
+	"!amazon_pay_cancel_order_reference\n" +
+	"\x1apostfinance_register_alias2+an action (add_paydata[action]) is requiredB\x0egeneric_actionB\x10\n" +
 	"\x0epayment_methodB\x10\n" +
 	"\x0egeneric_actionB\t\n" +
 	"\a_amountJ\x04\b\x02\x10\x03R\x06action\"\xb7\f\n" +
@@ -2632,7 +3123,7 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"\x14personal_data.userid\n" +
 	"\x18personal_data.customerid25give personal_data.userid or personal_data.customerid\x1aF\x12\acardpan\x12\rpseudocardpan2,cardpan and pseudocardpan exclude each otherB\x12\n" +
 	"\x10_delete_carddataB\x19\n" +
-	"\x17_delete_bankaccountdata\"\xb6\x02\n" +
+	"\x17_delete_bankaccountdata\"\xc1\x03\n" +
 	"\x0eGetUserRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12/\n" +
 	"\x06userid\x18\x02 \x01(\tB\x17\xca\xf3\x18\x13\n" +
@@ -2641,13 +3132,19 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	"customerid\x18\x03 \x01(\tB\x1b\xca\xf3\x18\x17\n" +
 	"\n" +
 	"customerid\xa2\x01\b\b\x01\x10\x01\x18\x14 \x01R\n" +
-	"customerid\x12;\n" +
-	"\x04type\x18\x04 \x01(\x0e2\x16.payone.v1.GetUserTypeB\x0f\xca\xf3\x18\v\n" +
-	"\x04type\xba\x01\x02\b\x03R\x04type:U\xd2\xf3\x18Q\b\x01\x12\agetuser\x1a/\n" +
+	"customerid\x127\n" +
+	"\tusertoken\x18\x05 \x01(\v2\x17.payone.v1.GetUserTokenH\x00R\tusertoken\x124\n" +
+	"\buserdata\x18\x06 \x01(\v2\x16.payone.v1.GetUserDataH\x00R\buserdata:\x99\x01\xd2\xf3\x18\x94\x01\b\x01\x12\agetuser\x1a/\n" +
 	"\x06userid\n" +
 	"\n" +
-	"customerid2\x19give userid or customerid\"\x13\n" +
-	"\fgetusertoken\x12\x03yes\"\xdd\x0e\n" +
+	"customerid2\x19give userid or customerid\x1aV\n" +
+	"\tusertoken\n" +
+	"\buserdata2?choose usertoken (getusertoken=yes) or userdata (type=userdata)B\x06\n" +
+	"\x04readJ\x04\b\x04\x10\x05R\x04type\"+\n" +
+	"\fGetUserToken:\x1b\xd2\xf3\x18\x17\b\x04\"\x13\n" +
+	"\fgetusertoken\x12\x03yes\"'\n" +
+	"\vGetUserData:\x18\xd2\xf3\x18\x14\b\x04\"\x10\n" +
+	"\x04type\x12\buserdata\"\xdd\x0e\n" +
 	"\x13CreateAccessRequest\x12\"\n" +
 	"\aaccount\x18\x01 \x01(\tB\b\xca\xf3\x18\x04@\x01h\x01R\aaccount\x12:\n" +
 	"\treference\x18\x02 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
@@ -2763,18 +3260,39 @@ const file_payone_v1_management_requests_proto_rawDesc = "" +
 	" add_paydata[amazon_reference_id]@\x01\xa2\x01\x06\b\x01\x10\x01\x18@R\x11amazonReferenceId\x12e\n" +
 	"\x14amazon_address_token\x18\x02 \x01(\tB3\xca\xf3\x18/\n" +
 	"!add_paydata[amazon_address_token]H\x01\xa2\x01\a\b\x01\x10\x01\x18\x80\x10R\x12amazonAddressToken:7\xd2\xf3\x183\b\x04\"/\n" +
-	"\x13add_paydata[action]\x12\x18getorderreferencedetails*\xc4\x01\n" +
+	"\x13add_paydata[action]\x12\x18getorderreferencedetails\">\n" +
+	"\x10UnzerCalculation:*\xd2\xf3\x18&\b\x04\"\"\n" +
+	"\x13add_paydata[action]\x12\vcalculation\"V\n" +
+	"\x1eAmazonPayUpdateCheckoutSession:4\xd2\xf3\x180\b\x04\",\n" +
+	"\x13add_paydata[action]\x12\x15updateCheckoutSession\"\xec\x02\n" +
+	"!AmazonPaySetOrderReferenceDetails\x12a\n" +
+	"\x13amazon_reference_id\x18\x01 \x01(\tB1\xca\xf3\x18-\n" +
+	" add_paydata[amazon_reference_id]@\x01\xa2\x01\x06\b\x01\x10\x01\x18@R\x11amazonReferenceId\x12e\n" +
+	"\x14amazon_address_token\x18\x02 \x01(\tB3\xca\xf3\x18/\n" +
+	"!add_paydata[amazon_address_token]H\x01\xa2\x01\a\b\x01\x10\x01\x18\x80\x10R\x12amazonAddressToken\x12D\n" +
+	"\tstorename\x18\x03 \x01(\tB&\xca\xf3\x18\"\n" +
+	"\x16add_paydata[storename]\xa2\x01\a\b\x01\x10\x01\x18\xff\x01R\tstorename:7\xd2\xf3\x183\b\x04\"/\n" +
+	"\x13add_paydata[action]\x12\x18setorderreferencedetails\"\x8a\x02\n" +
+	"\x1eAmazonPayConfirmOrderReference\x12a\n" +
+	"\x13amazon_reference_id\x18\x01 \x01(\tB1\xca\xf3\x18-\n" +
+	" add_paydata[amazon_reference_id]@\x01\xa2\x01\x06\b\x01\x10\x01\x18@R\x11amazonReferenceId\x12O\n" +
+	"\x0forder_reference\x18\x02 \x01(\tB&\xca\xf3\x18\"\n" +
+	"\x16add_paydata[reference]\xa2\x01\a\b\x01\x10\x01\x18\xff\x01R\x0eorderReference:4\xd2\xf3\x180\b\x04\",\n" +
+	"\x13add_paydata[action]\x12\x15confirmorderreference\"\x88\x02\n" +
+	"\x1dAmazonPayCancelOrderReference\x12a\n" +
+	"\x13amazon_reference_id\x18\x01 \x01(\tB1\xca\xf3\x18-\n" +
+	" add_paydata[amazon_reference_id]@\x01\xa2\x01\x06\b\x01\x10\x01\x18@R\x11amazonReferenceId\x12O\n" +
+	"\x0forder_reference\x18\x02 \x01(\tB&\xca\xf3\x18\"\n" +
+	"\x16add_paydata[reference]\xa2\x01\a\b\x01\x10\x01\x18\xff\x01R\x0eorderReference:3\xd2\xf3\x18/\b\x04\"+\n" +
+	"\x13add_paydata[action]\x12\x14cancelorderreference\"I\n" +
+	"\x18PostFinanceRegisterAlias:-\xd2\xf3\x18)\b\x04\"%\n" +
+	"\x13add_paydata[action]\x12\x0eregister_alias*\xc4\x01\n" +
 	"\x16RatepayCalculationType\x12(\n" +
 	"$RATEPAY_CALCULATION_TYPE_UNSPECIFIED\x10\x00\x12?\n" +
 	" RATEPAY_CALCULATION_TYPE_BY_RATE\x10\x01\x1a\x19\xda\xf3\x18\x15\n" +
 	"\x13calculation-by-rate\x12?\n" +
 	" RATEPAY_CALCULATION_TYPE_BY_TIME\x10\x02\x1a\x19\xda\xf3\x18\x15\n" +
-	"\x13calculation-by-time*X\n" +
-	"\vGetUserType\x12\x1d\n" +
-	"\x19GET_USER_TYPE_UNSPECIFIED\x10\x00\x12*\n" +
-	"\x16GET_USER_TYPE_USERDATA\x10\x01\x1a\x0e\xda\xf3\x18\n" +
-	"\n" +
-	"\buserdataB\x88\x01\n" +
+	"\x13calculation-by-timeB\x88\x01\n" +
 	"\x1bcom.payonegateway.payone.v1B\x17ManagementRequestsProtoP\x01ZKgithub.com/payone-gateway/payone-gateway/client_stubs/go/payone/v1;payonev1\xf8\x01\x01b\x06proto3"
 
 var (
@@ -2789,99 +3307,113 @@ func file_payone_v1_management_requests_proto_rawDescGZIP() []byte {
 	return file_payone_v1_management_requests_proto_rawDescData
 }
 
-var file_payone_v1_management_requests_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_payone_v1_management_requests_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_payone_v1_management_requests_proto_msgTypes = make([]protoimpl.MessageInfo, 30)
 var file_payone_v1_management_requests_proto_goTypes = []any{
 	(RatepayCalculationType)(0),                   // 0: payone.v1.RatepayCalculationType
-	(GetUserType)(0),                              // 1: payone.v1.GetUserType
-	(*ManageMandateRequest)(nil),                  // 2: payone.v1.ManageMandateRequest
-	(*GetFileRequest)(nil),                        // 3: payone.v1.GetFileRequest
-	(*GetInvoiceRequest)(nil),                     // 4: payone.v1.GetInvoiceRequest
-	(*PayPalExpressSetCheckout)(nil),              // 5: payone.v1.PayPalExpressSetCheckout
-	(*PayPalExpressGetCheckoutDetails)(nil),       // 6: payone.v1.PayPalExpressGetCheckoutDetails
-	(*KlarnaStartSession)(nil),                    // 7: payone.v1.KlarnaStartSession
-	(*KlarnaUpdateOrder)(nil),                     // 8: payone.v1.KlarnaUpdateOrder
-	(*SecuredInstallmentOptions)(nil),             // 9: payone.v1.SecuredInstallmentOptions
-	(*AmazonPayCreateCheckoutSessionPayload)(nil), // 10: payone.v1.AmazonPayCreateCheckoutSessionPayload
-	(*AmazonPayGetCheckoutSession)(nil),           // 11: payone.v1.AmazonPayGetCheckoutSession
-	(*UnzerPreCheck)(nil),                         // 12: payone.v1.UnzerPreCheck
-	(*GenericPaymentRequest)(nil),                 // 13: payone.v1.GenericPaymentRequest
-	(*UpdateUserRequest)(nil),                     // 14: payone.v1.UpdateUserRequest
-	(*GetUserRequest)(nil),                        // 15: payone.v1.GetUserRequest
-	(*CreateAccessRequest)(nil),                   // 16: payone.v1.CreateAccessRequest
-	(*UpdateAccessRequest)(nil),                   // 17: payone.v1.UpdateAccessRequest
-	(*UpdateReminderRequest)(nil),                 // 18: payone.v1.UpdateReminderRequest
-	(*RatepayProfile)(nil),                        // 19: payone.v1.RatepayProfile
-	(*RatepayCalculation)(nil),                    // 20: payone.v1.RatepayCalculation
-	(*AmazonPayGetConfiguration)(nil),             // 21: payone.v1.AmazonPayGetConfiguration
-	(*AmazonPayGetOrderReferenceDetails)(nil),     // 22: payone.v1.AmazonPayGetOrderReferenceDetails
-	nil,                               // 23: payone.v1.GenericPaymentRequest.AddPaydataEntry
-	(FileType)(0),                     // 24: payone.v1.FileType
-	(FileFormat)(0),                   // 25: payone.v1.FileFormat
-	(*PersonalData)(nil),              // 26: payone.v1.PersonalData
-	(*DeliveryData)(nil),              // 27: payone.v1.DeliveryData
-	(*RedirectUrls)(nil),              // 28: payone.v1.RedirectUrls
-	(*Article)(nil),                   // 29: payone.v1.Article
-	(*WalletPayment)(nil),             // 30: payone.v1.WalletPayment
-	(*FinancingPayment)(nil),          // 31: payone.v1.FinancingPayment
-	(*OnlineBankTransferPayment)(nil), // 32: payone.v1.OnlineBankTransferPayment
-	(BusinessRelation)(0),             // 33: payone.v1.BusinessRelation
-	(Gender)(0),                       // 34: payone.v1.Gender
-	(CardType)(0),                     // 35: payone.v1.CardType
-	(PeriodUnit)(0),                   // 36: payone.v1.PeriodUnit
-	(*CreditCardPayment)(nil),         // 37: payone.v1.CreditCardPayment
-	(*SepaDirectDebitPayment)(nil),    // 38: payone.v1.SepaDirectDebitPayment
-	(*InvoicePayment)(nil),            // 39: payone.v1.InvoicePayment
-	(AccessAction)(0),                 // 40: payone.v1.AccessAction
-	(ReminderLevel)(0),                // 41: payone.v1.ReminderLevel
+	(*ManageMandateRequest)(nil),                  // 1: payone.v1.ManageMandateRequest
+	(*GetFileRequest)(nil),                        // 2: payone.v1.GetFileRequest
+	(*GetInvoiceRequest)(nil),                     // 3: payone.v1.GetInvoiceRequest
+	(*PayPalExpressSetCheckout)(nil),              // 4: payone.v1.PayPalExpressSetCheckout
+	(*PayPalExpressGetCheckoutDetails)(nil),       // 5: payone.v1.PayPalExpressGetCheckoutDetails
+	(*KlarnaStartSession)(nil),                    // 6: payone.v1.KlarnaStartSession
+	(*KlarnaUpdateOrder)(nil),                     // 7: payone.v1.KlarnaUpdateOrder
+	(*SecuredInstallmentOptions)(nil),             // 8: payone.v1.SecuredInstallmentOptions
+	(*AmazonPayCreateCheckoutSessionPayload)(nil), // 9: payone.v1.AmazonPayCreateCheckoutSessionPayload
+	(*AmazonPayGetCheckoutSession)(nil),           // 10: payone.v1.AmazonPayGetCheckoutSession
+	(*UnzerPreCheck)(nil),                         // 11: payone.v1.UnzerPreCheck
+	(*GenericPaymentRequest)(nil),                 // 12: payone.v1.GenericPaymentRequest
+	(*UpdateUserRequest)(nil),                     // 13: payone.v1.UpdateUserRequest
+	(*GetUserRequest)(nil),                        // 14: payone.v1.GetUserRequest
+	(*GetUserToken)(nil),                          // 15: payone.v1.GetUserToken
+	(*GetUserData)(nil),                           // 16: payone.v1.GetUserData
+	(*CreateAccessRequest)(nil),                   // 17: payone.v1.CreateAccessRequest
+	(*UpdateAccessRequest)(nil),                   // 18: payone.v1.UpdateAccessRequest
+	(*UpdateReminderRequest)(nil),                 // 19: payone.v1.UpdateReminderRequest
+	(*RatepayProfile)(nil),                        // 20: payone.v1.RatepayProfile
+	(*RatepayCalculation)(nil),                    // 21: payone.v1.RatepayCalculation
+	(*AmazonPayGetConfiguration)(nil),             // 22: payone.v1.AmazonPayGetConfiguration
+	(*AmazonPayGetOrderReferenceDetails)(nil),     // 23: payone.v1.AmazonPayGetOrderReferenceDetails
+	(*UnzerCalculation)(nil),                      // 24: payone.v1.UnzerCalculation
+	(*AmazonPayUpdateCheckoutSession)(nil),        // 25: payone.v1.AmazonPayUpdateCheckoutSession
+	(*AmazonPaySetOrderReferenceDetails)(nil),     // 26: payone.v1.AmazonPaySetOrderReferenceDetails
+	(*AmazonPayConfirmOrderReference)(nil),        // 27: payone.v1.AmazonPayConfirmOrderReference
+	(*AmazonPayCancelOrderReference)(nil),         // 28: payone.v1.AmazonPayCancelOrderReference
+	(*PostFinanceRegisterAlias)(nil),              // 29: payone.v1.PostFinanceRegisterAlias
+	nil,                                           // 30: payone.v1.GenericPaymentRequest.AddPaydataEntry
+	(FileType)(0),                                 // 31: payone.v1.FileType
+	(FileFormat)(0),                               // 32: payone.v1.FileFormat
+	(*PersonalData)(nil),                          // 33: payone.v1.PersonalData
+	(*DeliveryData)(nil),                          // 34: payone.v1.DeliveryData
+	(*RedirectUrls)(nil),                          // 35: payone.v1.RedirectUrls
+	(*Article)(nil),                               // 36: payone.v1.Article
+	(*WalletPayment)(nil),                         // 37: payone.v1.WalletPayment
+	(*FinancingPayment)(nil),                      // 38: payone.v1.FinancingPayment
+	(*OnlineBankTransferPayment)(nil),             // 39: payone.v1.OnlineBankTransferPayment
+	(BusinessRelation)(0),                         // 40: payone.v1.BusinessRelation
+	(Gender)(0),                                   // 41: payone.v1.Gender
+	(CardType)(0),                                 // 42: payone.v1.CardType
+	(PeriodUnit)(0),                               // 43: payone.v1.PeriodUnit
+	(*CreditCardPayment)(nil),                     // 44: payone.v1.CreditCardPayment
+	(*SepaDirectDebitPayment)(nil),                // 45: payone.v1.SepaDirectDebitPayment
+	(*InvoicePayment)(nil),                        // 46: payone.v1.InvoicePayment
+	(AccessAction)(0),                             // 47: payone.v1.AccessAction
+	(ReminderLevel)(0),                            // 48: payone.v1.ReminderLevel
 }
 var file_payone_v1_management_requests_proto_depIdxs = []int32{
-	24, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
-	25, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
-	26, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
-	27, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	28, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
-	29, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
-	23, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
-	30, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
-	31, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
-	32, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
-	5,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
-	6,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
-	7,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
-	9,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
-	8,  // 14: payone.v1.GenericPaymentRequest.klarna_update_order:type_name -> payone.v1.KlarnaUpdateOrder
-	10, // 15: payone.v1.GenericPaymentRequest.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCreateCheckoutSessionPayload
-	11, // 16: payone.v1.GenericPaymentRequest.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayGetCheckoutSession
-	12, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
-	19, // 18: payone.v1.GenericPaymentRequest.ratepay_profile:type_name -> payone.v1.RatepayProfile
-	20, // 19: payone.v1.GenericPaymentRequest.ratepay_calculation:type_name -> payone.v1.RatepayCalculation
-	21, // 20: payone.v1.GenericPaymentRequest.amazon_pay_get_configuration:type_name -> payone.v1.AmazonPayGetConfiguration
-	22, // 21: payone.v1.GenericPaymentRequest.amazon_pay_get_order_reference_details:type_name -> payone.v1.AmazonPayGetOrderReferenceDetails
-	26, // 22: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
-	33, // 23: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
-	34, // 24: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
-	27, // 25: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
-	35, // 26: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
-	1,  // 27: payone.v1.GetUserRequest.type:type_name -> payone.v1.GetUserType
-	36, // 28: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
-	36, // 29: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	26, // 30: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
-	37, // 31: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	38, // 32: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	39, // 33: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	40, // 34: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
-	36, // 35: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
-	37, // 36: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
-	38, // 37: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
-	39, // 38: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
-	41, // 39: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
-	0,  // 40: payone.v1.RatepayCalculation.calculation_type:type_name -> payone.v1.RatepayCalculationType
-	41, // [41:41] is the sub-list for method output_type
-	41, // [41:41] is the sub-list for method input_type
-	41, // [41:41] is the sub-list for extension type_name
-	41, // [41:41] is the sub-list for extension extendee
-	0,  // [0:41] is the sub-list for field type_name
+	31, // 0: payone.v1.GetFileRequest.file_type:type_name -> payone.v1.FileType
+	32, // 1: payone.v1.GetFileRequest.file_format:type_name -> payone.v1.FileFormat
+	33, // 2: payone.v1.GenericPaymentRequest.personal_data:type_name -> payone.v1.PersonalData
+	34, // 3: payone.v1.GenericPaymentRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	35, // 4: payone.v1.GenericPaymentRequest.redirect_urls:type_name -> payone.v1.RedirectUrls
+	36, // 5: payone.v1.GenericPaymentRequest.items:type_name -> payone.v1.Article
+	30, // 6: payone.v1.GenericPaymentRequest.add_paydata:type_name -> payone.v1.GenericPaymentRequest.AddPaydataEntry
+	37, // 7: payone.v1.GenericPaymentRequest.wallet:type_name -> payone.v1.WalletPayment
+	38, // 8: payone.v1.GenericPaymentRequest.financing:type_name -> payone.v1.FinancingPayment
+	39, // 9: payone.v1.GenericPaymentRequest.online_bank_transfer:type_name -> payone.v1.OnlineBankTransferPayment
+	4,  // 10: payone.v1.GenericPaymentRequest.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckout
+	5,  // 11: payone.v1.GenericPaymentRequest.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressGetCheckoutDetails
+	6,  // 12: payone.v1.GenericPaymentRequest.klarna_start_session:type_name -> payone.v1.KlarnaStartSession
+	8,  // 13: payone.v1.GenericPaymentRequest.secured_installment_options:type_name -> payone.v1.SecuredInstallmentOptions
+	7,  // 14: payone.v1.GenericPaymentRequest.klarna_update_order:type_name -> payone.v1.KlarnaUpdateOrder
+	9,  // 15: payone.v1.GenericPaymentRequest.amazon_pay_create_checkout_session_payload:type_name -> payone.v1.AmazonPayCreateCheckoutSessionPayload
+	10, // 16: payone.v1.GenericPaymentRequest.amazon_pay_get_checkout_session:type_name -> payone.v1.AmazonPayGetCheckoutSession
+	11, // 17: payone.v1.GenericPaymentRequest.unzer_pre_check:type_name -> payone.v1.UnzerPreCheck
+	20, // 18: payone.v1.GenericPaymentRequest.ratepay_profile:type_name -> payone.v1.RatepayProfile
+	21, // 19: payone.v1.GenericPaymentRequest.ratepay_calculation:type_name -> payone.v1.RatepayCalculation
+	22, // 20: payone.v1.GenericPaymentRequest.amazon_pay_get_configuration:type_name -> payone.v1.AmazonPayGetConfiguration
+	23, // 21: payone.v1.GenericPaymentRequest.amazon_pay_get_order_reference_details:type_name -> payone.v1.AmazonPayGetOrderReferenceDetails
+	24, // 22: payone.v1.GenericPaymentRequest.unzer_calculation:type_name -> payone.v1.UnzerCalculation
+	25, // 23: payone.v1.GenericPaymentRequest.amazon_pay_update_checkout_session:type_name -> payone.v1.AmazonPayUpdateCheckoutSession
+	26, // 24: payone.v1.GenericPaymentRequest.amazon_pay_set_order_reference_details:type_name -> payone.v1.AmazonPaySetOrderReferenceDetails
+	27, // 25: payone.v1.GenericPaymentRequest.amazon_pay_confirm_order_reference:type_name -> payone.v1.AmazonPayConfirmOrderReference
+	28, // 26: payone.v1.GenericPaymentRequest.amazon_pay_cancel_order_reference:type_name -> payone.v1.AmazonPayCancelOrderReference
+	29, // 27: payone.v1.GenericPaymentRequest.postfinance_register_alias:type_name -> payone.v1.PostFinanceRegisterAlias
+	33, // 28: payone.v1.UpdateUserRequest.personal_data:type_name -> payone.v1.PersonalData
+	40, // 29: payone.v1.UpdateUserRequest.businessrelation:type_name -> payone.v1.BusinessRelation
+	41, // 30: payone.v1.UpdateUserRequest.gender:type_name -> payone.v1.Gender
+	34, // 31: payone.v1.UpdateUserRequest.delivery_data:type_name -> payone.v1.DeliveryData
+	42, // 32: payone.v1.UpdateUserRequest.cardtype:type_name -> payone.v1.CardType
+	15, // 33: payone.v1.GetUserRequest.usertoken:type_name -> payone.v1.GetUserToken
+	16, // 34: payone.v1.GetUserRequest.userdata:type_name -> payone.v1.GetUserData
+	43, // 35: payone.v1.CreateAccessRequest.period_unit_trail:type_name -> payone.v1.PeriodUnit
+	43, // 36: payone.v1.CreateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	33, // 37: payone.v1.CreateAccessRequest.personal_data:type_name -> payone.v1.PersonalData
+	44, // 38: payone.v1.CreateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	45, // 39: payone.v1.CreateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	46, // 40: payone.v1.CreateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	47, // 41: payone.v1.UpdateAccessRequest.action:type_name -> payone.v1.AccessAction
+	43, // 42: payone.v1.UpdateAccessRequest.period_unit_recurring:type_name -> payone.v1.PeriodUnit
+	44, // 43: payone.v1.UpdateAccessRequest.credit_card:type_name -> payone.v1.CreditCardPayment
+	45, // 44: payone.v1.UpdateAccessRequest.sepa_direct_debit:type_name -> payone.v1.SepaDirectDebitPayment
+	46, // 45: payone.v1.UpdateAccessRequest.invoice:type_name -> payone.v1.InvoicePayment
+	48, // 46: payone.v1.UpdateReminderRequest.reminderlevel:type_name -> payone.v1.ReminderLevel
+	0,  // 47: payone.v1.RatepayCalculation.calculation_type:type_name -> payone.v1.RatepayCalculationType
+	48, // [48:48] is the sub-list for method output_type
+	48, // [48:48] is the sub-list for method input_type
+	48, // [48:48] is the sub-list for extension type_name
+	48, // [48:48] is the sub-list for extension extendee
+	0,  // [0:48] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_management_requests_proto_init() }
@@ -2908,27 +3440,37 @@ func file_payone_v1_management_requests_proto_init() {
 		(*GenericPaymentRequest_RatepayCalculation)(nil),
 		(*GenericPaymentRequest_AmazonPayGetConfiguration)(nil),
 		(*GenericPaymentRequest_AmazonPayGetOrderReferenceDetails)(nil),
+		(*GenericPaymentRequest_UnzerCalculation)(nil),
+		(*GenericPaymentRequest_AmazonPayUpdateCheckoutSession)(nil),
+		(*GenericPaymentRequest_AmazonPaySetOrderReferenceDetails)(nil),
+		(*GenericPaymentRequest_AmazonPayConfirmOrderReference)(nil),
+		(*GenericPaymentRequest_AmazonPayCancelOrderReference)(nil),
+		(*GenericPaymentRequest_PostfinanceRegisterAlias)(nil),
 	}
 	file_payone_v1_management_requests_proto_msgTypes[12].OneofWrappers = []any{}
-	file_payone_v1_management_requests_proto_msgTypes[14].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[13].OneofWrappers = []any{
+		(*GetUserRequest_Usertoken)(nil),
+		(*GetUserRequest_Userdata)(nil),
+	}
+	file_payone_v1_management_requests_proto_msgTypes[16].OneofWrappers = []any{
 		(*CreateAccessRequest_CreditCard)(nil),
 		(*CreateAccessRequest_SepaDirectDebit)(nil),
 		(*CreateAccessRequest_Invoice)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[15].OneofWrappers = []any{
+	file_payone_v1_management_requests_proto_msgTypes[17].OneofWrappers = []any{
 		(*UpdateAccessRequest_CreditCard)(nil),
 		(*UpdateAccessRequest_SepaDirectDebit)(nil),
 		(*UpdateAccessRequest_Invoice)(nil),
 	}
-	file_payone_v1_management_requests_proto_msgTypes[16].OneofWrappers = []any{}
 	file_payone_v1_management_requests_proto_msgTypes[18].OneofWrappers = []any{}
+	file_payone_v1_management_requests_proto_msgTypes[20].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_management_requests_proto_rawDesc), len(file_payone_v1_management_requests_proto_rawDesc)),
-			NumEnums:      2,
-			NumMessages:   22,
+			NumEnums:      1,
+			NumMessages:   30,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

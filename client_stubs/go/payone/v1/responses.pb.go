@@ -2929,6 +2929,12 @@ type GenericPaymentResponse struct {
 	//	*GenericPaymentResponse_RatepayCalculation
 	//	*GenericPaymentResponse_AmazonPayGetConfiguration
 	//	*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails
+	//	*GenericPaymentResponse_UnzerCalculation
+	//	*GenericPaymentResponse_AmazonPayUpdateCheckoutSession
+	//	*GenericPaymentResponse_AmazonPaySetOrderReferenceDetails
+	//	*GenericPaymentResponse_AmazonPayConfirmOrderReference
+	//	*GenericPaymentResponse_AmazonPayCancelOrderReference
+	//	*GenericPaymentResponse_PostfinanceRegisterAlias
 	Result        isGenericPaymentResponse_Result `protobuf_oneof:"result"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -3177,6 +3183,60 @@ func (x *GenericPaymentResponse) GetAmazonPayGetOrderReferenceDetails() *AmazonP
 	return nil
 }
 
+func (x *GenericPaymentResponse) GetUnzerCalculation() *UnzerCalculationResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_UnzerCalculation); ok {
+			return x.UnzerCalculation
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayUpdateCheckoutSession() *WorkOrderResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayUpdateCheckoutSession); ok {
+			return x.AmazonPayUpdateCheckoutSession
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPaySetOrderReferenceDetails() *WorkOrderResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPaySetOrderReferenceDetails); ok {
+			return x.AmazonPaySetOrderReferenceDetails
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayConfirmOrderReference() *WorkOrderResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayConfirmOrderReference); ok {
+			return x.AmazonPayConfirmOrderReference
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetAmazonPayCancelOrderReference() *WorkOrderResult {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_AmazonPayCancelOrderReference); ok {
+			return x.AmazonPayCancelOrderReference
+		}
+	}
+	return nil
+}
+
+func (x *GenericPaymentResponse) GetPostfinanceRegisterAlias() *PostFinanceAliasRegistration {
+	if x != nil {
+		if x, ok := x.Result.(*GenericPaymentResponse_PostfinanceRegisterAlias); ok {
+			return x.PostfinanceRegisterAlias
+		}
+	}
+	return nil
+}
+
 type isGenericPaymentResponse_Result interface {
 	isGenericPaymentResponse_Result()
 }
@@ -3241,6 +3301,36 @@ type GenericPaymentResponse_AmazonPayGetOrderReferenceDetails struct {
 	AmazonPayGetOrderReferenceDetails *AmazonPayOrderReferenceDetails `protobuf:"bytes,28,opt,name=amazon_pay_get_order_reference_details,json=amazonPayGetOrderReferenceDetails,proto3,oneof"`
 }
 
+type GenericPaymentResponse_UnzerCalculation struct {
+	// calculation (Unzer/Payolution Installment).
+	UnzerCalculation *UnzerCalculationResult `protobuf:"bytes,29,opt,name=unzer_calculation,json=unzerCalculation,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayUpdateCheckoutSession struct {
+	// updateCheckoutSession (Amazon Pay v2).
+	AmazonPayUpdateCheckoutSession *WorkOrderResult `protobuf:"bytes,30,opt,name=amazon_pay_update_checkout_session,json=amazonPayUpdateCheckoutSession,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPaySetOrderReferenceDetails struct {
+	// setorderreferencedetails (Amazon Pay v1).
+	AmazonPaySetOrderReferenceDetails *WorkOrderResult `protobuf:"bytes,31,opt,name=amazon_pay_set_order_reference_details,json=amazonPaySetOrderReferenceDetails,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayConfirmOrderReference struct {
+	// confirmorderreference (Amazon Pay v1).
+	AmazonPayConfirmOrderReference *WorkOrderResult `protobuf:"bytes,32,opt,name=amazon_pay_confirm_order_reference,json=amazonPayConfirmOrderReference,proto3,oneof"`
+}
+
+type GenericPaymentResponse_AmazonPayCancelOrderReference struct {
+	// cancelorderreference (Amazon Pay v1).
+	AmazonPayCancelOrderReference *WorkOrderResult `protobuf:"bytes,33,opt,name=amazon_pay_cancel_order_reference,json=amazonPayCancelOrderReference,proto3,oneof"`
+}
+
+type GenericPaymentResponse_PostfinanceRegisterAlias struct {
+	// register_alias (PostFinance).
+	PostfinanceRegisterAlias *PostFinanceAliasRegistration `protobuf:"bytes,34,opt,name=postfinance_register_alias,json=postfinanceRegisterAlias,proto3,oneof"`
+}
+
 func (*GenericPaymentResponse_PaypalExpressSetCheckout) isGenericPaymentResponse_Result() {}
 
 func (*GenericPaymentResponse_PaypalExpressGetCheckoutDetails) isGenericPaymentResponse_Result() {}
@@ -3265,6 +3355,18 @@ func (*GenericPaymentResponse_RatepayCalculation) isGenericPaymentResponse_Resul
 func (*GenericPaymentResponse_AmazonPayGetConfiguration) isGenericPaymentResponse_Result() {}
 
 func (*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_UnzerCalculation) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayUpdateCheckoutSession) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPaySetOrderReferenceDetails) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayConfirmOrderReference) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_AmazonPayCancelOrderReference) isGenericPaymentResponse_Result() {}
+
+func (*GenericPaymentResponse_PostfinanceRegisterAlias) isGenericPaymentResponse_Result() {}
 
 // PAYONE's answer to an updateuser. The API reference is unsure whether
 // success is OK or APPROVED; both are accepted.
@@ -3363,11 +3465,12 @@ func (x *UpdateUserResponse) GetOtherParameters() map[string]string {
 	return nil
 }
 
-// PAYONE's answer to a getuser with getusertoken=yes.
+// PAYONE's answer to a getuser: APPROVED with a usertoken
+// (getusertoken=yes), or OK with the debtor's data (type=userdata, JSON).
 type GetUserResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// APPROVED (usertoken issued) or ERROR (3002 userid or customerid
-	// missing, 3009 customer does not exist). Format: LIST. Required.
+	// APPROVED (usertoken issued), OK (userdata read) or ERROR (3002 userid
+	// or customerid missing, 3009 customer does not exist). Format: LIST. Required.
 	Status Status `protobuf:"varint,1,opt,name=status,proto3,enum=payone.v1.Status" json:"status,omitempty"`
 	// Names the debtor in a (pre)authorization's usertoken for 15 minutes.
 	// Format: CHAR(1..64).
@@ -5347,6 +5450,288 @@ func (x *AmazonPayOrderReferenceDetails) GetStorename() string {
 	return ""
 }
 
+// One installment plan of Unzer/Payolution Installment. PAYONE numbers the
+// plans in the middle of the add_paydata key:
+// add_paydata[PaymentDetails_<n>_<Name>]; the wire names below are
+// PaymentDetails_<Name>. The rates of a plan
+// (add_paydata[PaymentDetails_<n>_Installment_<m>_Amount] and _Due) are
+// numbered twice and stay in GenericPaymentResponse.add_paydata. Amounts
+// and rates are decimal text in major units / percent as the plugins read
+// them.
+type UnzerInstallmentPlan struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Number of monthly rates; the payment repeats it as
+	// add_paydata[installment_duration]. Format: NUMERIC.
+	Duration int32 `protobuf:"varint,1,opt,name=duration,proto3" json:"duration,omitempty"`
+	// Currency of the plan. Format: ISO 4217.
+	Currency string `protobuf:"bytes,2,opt,name=currency,proto3" json:"currency,omitempty"`
+	// The financed amount. Format: decimal text.
+	OriginalAmount string `protobuf:"bytes,3,opt,name=original_amount,json=originalAmount,proto3" json:"original_amount,omitempty"`
+	// Total the buyer pays. Format: decimal text.
+	TotalAmount string `protobuf:"bytes,4,opt,name=total_amount,json=totalAmount,proto3" json:"total_amount,omitempty"`
+	// Nominal interest rate in percent. Format: decimal text.
+	InterestRate string `protobuf:"bytes,5,opt,name=interest_rate,json=interestRate,proto3" json:"interest_rate,omitempty"`
+	// Effective annual interest rate in percent. Format: decimal text.
+	EffectiveInterestRate string `protobuf:"bytes,6,opt,name=effective_interest_rate,json=effectiveInterestRate,proto3" json:"effective_interest_rate,omitempty"`
+	// Smallest fee per rate. Format: decimal text.
+	MinimumInstallmentFee string `protobuf:"bytes,7,opt,name=minimum_installment_fee,json=minimumInstallmentFee,proto3" json:"minimum_installment_fee,omitempty"`
+	// The plan's standard credit information (the buyer must be able to
+	// download it). Format: URL.
+	StandardCreditInformationUrl string `protobuf:"bytes,8,opt,name=standard_credit_information_url,json=standardCreditInformationUrl,proto3" json:"standard_credit_information_url,omitempty"`
+	unknownFields                protoimpl.UnknownFields
+	sizeCache                    protoimpl.SizeCache
+}
+
+func (x *UnzerInstallmentPlan) Reset() {
+	*x = UnzerInstallmentPlan{}
+	mi := &file_payone_v1_responses_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UnzerInstallmentPlan) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UnzerInstallmentPlan) ProtoMessage() {}
+
+func (x *UnzerInstallmentPlan) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UnzerInstallmentPlan.ProtoReflect.Descriptor instead.
+func (*UnzerInstallmentPlan) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *UnzerInstallmentPlan) GetDuration() int32 {
+	if x != nil {
+		return x.Duration
+	}
+	return 0
+}
+
+func (x *UnzerInstallmentPlan) GetCurrency() string {
+	if x != nil {
+		return x.Currency
+	}
+	return ""
+}
+
+func (x *UnzerInstallmentPlan) GetOriginalAmount() string {
+	if x != nil {
+		return x.OriginalAmount
+	}
+	return ""
+}
+
+func (x *UnzerInstallmentPlan) GetTotalAmount() string {
+	if x != nil {
+		return x.TotalAmount
+	}
+	return ""
+}
+
+func (x *UnzerInstallmentPlan) GetInterestRate() string {
+	if x != nil {
+		return x.InterestRate
+	}
+	return ""
+}
+
+func (x *UnzerInstallmentPlan) GetEffectiveInterestRate() string {
+	if x != nil {
+		return x.EffectiveInterestRate
+	}
+	return ""
+}
+
+func (x *UnzerInstallmentPlan) GetMinimumInstallmentFee() string {
+	if x != nil {
+		return x.MinimumInstallmentFee
+	}
+	return ""
+}
+
+func (x *UnzerInstallmentPlan) GetStandardCreditInformationUrl() string {
+	if x != nil {
+		return x.StandardCreditInformationUrl
+	}
+	return ""
+}
+
+// Result of Unzer/Payolution calculation: the plans the buyer picks from
+// (by duration).
+type UnzerCalculationResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The calculation's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// The plans, in PAYONE's order (add_paydata[PaymentDetails_<n>_*]).
+	Plans         []*UnzerInstallmentPlan `protobuf:"bytes,2,rep,name=plans,proto3" json:"plans,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UnzerCalculationResult) Reset() {
+	*x = UnzerCalculationResult{}
+	mi := &file_payone_v1_responses_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UnzerCalculationResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UnzerCalculationResult) ProtoMessage() {}
+
+func (x *UnzerCalculationResult) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UnzerCalculationResult.ProtoReflect.Descriptor instead.
+func (*UnzerCalculationResult) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *UnzerCalculationResult) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *UnzerCalculationResult) GetPlans() []*UnzerInstallmentPlan {
+	if x != nil {
+		return x.Plans
+	}
+	return nil
+}
+
+// Result of an action whose answer the shop plugins read nothing from but
+// status and workorderid (Amazon Pay v2 updateCheckoutSession, Amazon Pay
+// v1 setorderreferencedetails, confirmorderreference,
+// cancelorderreference): no other answer key is documented, so none is
+// typed; anything else PAYONE sends stays in add_paydata.
+type WorkOrderResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The work order the action belongs to. Format: CHAR(..50).
+	Workorderid   string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WorkOrderResult) Reset() {
+	*x = WorkOrderResult{}
+	mi := &file_payone_v1_responses_proto_msgTypes[39]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WorkOrderResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WorkOrderResult) ProtoMessage() {}
+
+func (x *WorkOrderResult) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[39]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WorkOrderResult.ProtoReflect.Descriptor instead.
+func (*WorkOrderResult) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{39}
+}
+
+func (x *WorkOrderResult) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+// Result of PostFinance register_alias. The plugins send it only to check
+// the test credentials and read nothing from the answer; typed are the
+// generic answer's workorderid and, with REDIRECT, the URL of PostFinance's
+// registration page.
+type PostFinanceAliasRegistration struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The registration's work order. Format: CHAR(..50).
+	Workorderid string `protobuf:"bytes,1,opt,name=workorderid,proto3" json:"workorderid,omitempty"`
+	// With REDIRECT: PostFinance's page for the buyer. Format: URL.
+	Redirecturl   string `protobuf:"bytes,2,opt,name=redirecturl,proto3" json:"redirecturl,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PostFinanceAliasRegistration) Reset() {
+	*x = PostFinanceAliasRegistration{}
+	mi := &file_payone_v1_responses_proto_msgTypes[40]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PostFinanceAliasRegistration) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PostFinanceAliasRegistration) ProtoMessage() {}
+
+func (x *PostFinanceAliasRegistration) ProtoReflect() protoreflect.Message {
+	mi := &file_payone_v1_responses_proto_msgTypes[40]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PostFinanceAliasRegistration.ProtoReflect.Descriptor instead.
+func (*PostFinanceAliasRegistration) Descriptor() ([]byte, []int) {
+	return file_payone_v1_responses_proto_rawDescGZIP(), []int{40}
+}
+
+func (x *PostFinanceAliasRegistration) GetWorkorderid() string {
+	if x != nil {
+		return x.Workorderid
+	}
+	return ""
+}
+
+func (x *PostFinanceAliasRegistration) GetRedirecturl() string {
+	if x != nil {
+		return x.Redirecturl
+	}
+	return ""
+}
+
 var File_payone_v1_responses_proto protoreflect.FileDescriptor
 
 const file_payone_v1_responses_proto_rawDesc = "" +
@@ -5827,7 +6212,7 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x10other_parameters\x18\x06 \x03(\v22.payone.v1.GetInvoiceResponse.OtherParametersEntryB\t\xca\xf3\x18\x05\xca\x01\x02\x18\x01R\x0fotherParameters\x1aB\n" +
 	"\x14OtherParametersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xd6\x13\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:\x06\xd2\xf3\x18\x02\b\x02\"\xee\x18\n" +
 	"\x16GenericPaymentResponse\x12>\n" +
 	"\x06status\x18\x01 \x01(\x0e2\x11.payone.v1.StatusB\x13\xca\xf3\x18\x0f\n" +
 	"\x06status@\x01\xba\x01\x02\b\x03R\x06status\x12:\n" +
@@ -5869,7 +6254,13 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\x0fratepay_profile\x18\x19 \x01(\v2\x1f.payone.v1.RatepayProfileResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x0eratepayProfile\x12^\n" +
 	"\x13ratepay_calculation\x18\x1a \x01(\v2#.payone.v1.RatepayCalculationResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x12ratepayCalculation\x12l\n" +
 	"\x1camazon_pay_get_configuration\x18\x1b \x01(\v2!.payone.v1.AmazonPayConfigurationB\x06\xca\xf3\x18\x02h\x01H\x00R\x19amazonPayGetConfiguration\x12\x86\x01\n" +
-	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2).payone.v1.AmazonPayOrderReferenceDetailsB\x06\xca\xf3\x18\x02h\x01H\x00R!amazonPayGetOrderReferenceDetails\x1a=\n" +
+	"&amazon_pay_get_order_reference_details\x18\x1c \x01(\v2).payone.v1.AmazonPayOrderReferenceDetailsB\x06\xca\xf3\x18\x02h\x01H\x00R!amazonPayGetOrderReferenceDetails\x12X\n" +
+	"\x11unzer_calculation\x18\x1d \x01(\v2!.payone.v1.UnzerCalculationResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x10unzerCalculation\x12p\n" +
+	"\"amazon_pay_update_checkout_session\x18\x1e \x01(\v2\x1a.payone.v1.WorkOrderResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x1eamazonPayUpdateCheckoutSession\x12w\n" +
+	"&amazon_pay_set_order_reference_details\x18\x1f \x01(\v2\x1a.payone.v1.WorkOrderResultB\x06\xca\xf3\x18\x02h\x01H\x00R!amazonPaySetOrderReferenceDetails\x12p\n" +
+	"\"amazon_pay_confirm_order_reference\x18  \x01(\v2\x1a.payone.v1.WorkOrderResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x1eamazonPayConfirmOrderReference\x12n\n" +
+	"!amazon_pay_cancel_order_reference\x18! \x01(\v2\x1a.payone.v1.WorkOrderResultB\x06\xca\xf3\x18\x02h\x01H\x00R\x1damazonPayCancelOrderReference\x12o\n" +
+	"\x1apostfinance_register_alias\x18\" \x01(\v2'.payone.v1.PostFinanceAliasRegistrationB\x06\xca\xf3\x18\x02h\x01H\x00R\x18postfinanceRegisterAlias\x1a=\n" +
 	"\x0fAddPaydataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\x1aB\n" +
@@ -6199,7 +6590,37 @@ const file_payone_v1_responses_proto_rawDesc = "" +
 	"\bshipping\x18\x02 \x01(\v2!.payone.v1.PaydataShippingAddressR\bshipping\x12:\n" +
 	"\abilling\x18\x03 \x01(\v2 .payone.v1.PaydataBillingAddressR\abilling\x12:\n" +
 	"\tstorename\x18\x04 \x01(\tB\x1c\xca\xf3\x18\x18\n" +
-	"\x16add_paydata[storename]R\tstorename:\x06\xd2\xf3\x18\x02\b\x04*\xcf\x02\n" +
+	"\x16add_paydata[storename]R\tstorename:\x06\xd2\xf3\x18\x02\b\x04\"\xb9\x05\n" +
+	"\x14UnzerInstallmentPlan\x12A\n" +
+	"\bduration\x18\x01 \x01(\x05B%\xca\xf3\x18!\n" +
+	"\x17PaymentDetails_Duration\xaa\x01\x05\x10\x00\x18\xe7\aR\bduration\x129\n" +
+	"\bcurrency\x18\x02 \x01(\tB\x1d\xca\xf3\x18\x19\n" +
+	"\x17PaymentDetails_CurrencyR\bcurrency\x12L\n" +
+	"\x0foriginal_amount\x18\x03 \x01(\tB#\xca\xf3\x18\x1f\n" +
+	"\x1dPaymentDetails_OriginalAmountR\x0eoriginalAmount\x12C\n" +
+	"\ftotal_amount\x18\x04 \x01(\tB \xca\xf3\x18\x1c\n" +
+	"\x1aPaymentDetails_TotalAmountR\vtotalAmount\x12F\n" +
+	"\rinterest_rate\x18\x05 \x01(\tB!\xca\xf3\x18\x1d\n" +
+	"\x1bPaymentDetails_InterestRateR\finterestRate\x12b\n" +
+	"\x17effective_interest_rate\x18\x06 \x01(\tB*\xca\xf3\x18&\n" +
+	"$PaymentDetails_EffectiveInterestRateR\x15effectiveInterestRate\x12b\n" +
+	"\x17minimum_installment_fee\x18\a \x01(\tB*\xca\xf3\x18&\n" +
+	"$PaymentDetails_MinimumInstallmentFeeR\x15minimumInstallmentFee\x12x\n" +
+	"\x1fstandard_credit_information_url\x18\b \x01(\tB1\xca\xf3\x18-\n" +
+	"+PaymentDetails_StandardCreditInformationUrlR\x1cstandardCreditInformationUrl:\x06\xd2\xf3\x18\x02\b\x04\"\x98\x01\n" +
+	"\x16UnzerCalculationResult\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x12A\n" +
+	"\x05plans\x18\x02 \x03(\v2\x1f.payone.v1.UnzerInstallmentPlanB\n" +
+	"\xca\xf3\x18\x06\xc2\x01\x03\x10\x90\x03R\x05plans:\x06\xd2\xf3\x18\x02\b\x04\"N\n" +
+	"\x0fWorkOrderResult\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid:\x06\xd2\xf3\x18\x02\b\x04\"\x95\x01\n" +
+	"\x1cPostFinanceAliasRegistration\x123\n" +
+	"\vworkorderid\x18\x01 \x01(\tB\x11\xca\xf3\x18\r\n" +
+	"\vworkorderidR\vworkorderid\x128\n" +
+	"\vredirecturl\x18\x02 \x01(\tB\x16\xca\xf3\x18\x12\n" +
+	"\vredirecturl\xa2\x01\x02\b\aR\vredirecturl:\x06\xd2\xf3\x18\x02\b\x04*\xcf\x02\n" +
 	"\x06Status\x12\x16\n" +
 	"\x12STATUS_UNSPECIFIED\x10\x00\x12#\n" +
 	"\x0fSTATUS_APPROVED\x10\x01\x1a\x0e\xda\xf3\x18\n" +
@@ -6302,7 +6723,7 @@ func file_payone_v1_responses_proto_rawDescGZIP() []byte {
 }
 
 var file_payone_v1_responses_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 63)
+var file_payone_v1_responses_proto_msgTypes = make([]protoimpl.MessageInfo, 67)
 var file_payone_v1_responses_proto_goTypes = []any{
 	(Status)(0),                             // 0: payone.v1.Status
 	(AvsResult)(0),                          // 1: payone.v1.AvsResult
@@ -6347,92 +6768,96 @@ var file_payone_v1_responses_proto_goTypes = []any{
 	(*DebtorData)(nil),                      // 40: payone.v1.DebtorData
 	(*AmazonPayConfiguration)(nil),          // 41: payone.v1.AmazonPayConfiguration
 	(*AmazonPayOrderReferenceDetails)(nil),  // 42: payone.v1.AmazonPayOrderReferenceDetails
-	nil,                                     // 43: payone.v1.PreauthorizationResponse.AddPaydataEntry
-	nil,                                     // 44: payone.v1.PreauthorizationResponse.OtherParametersEntry
-	nil,                                     // 45: payone.v1.AuthorizationResponse.AddPaydataEntry
-	nil,                                     // 46: payone.v1.AuthorizationResponse.OtherParametersEntry
-	nil,                                     // 47: payone.v1.CaptureResponse.AddPaydataEntry
-	nil,                                     // 48: payone.v1.CaptureResponse.OtherParametersEntry
-	nil,                                     // 49: payone.v1.DebitResponse.AddPaydataEntry
-	nil,                                     // 50: payone.v1.DebitResponse.OtherParametersEntry
-	nil,                                     // 51: payone.v1.RefundResponse.AddPaydataEntry
-	nil,                                     // 52: payone.v1.RefundResponse.OtherParametersEntry
-	nil,                                     // 53: payone.v1.VauthorizationResponse.OtherParametersEntry
-	nil,                                     // 54: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
-	nil,                                     // 55: payone.v1.CreditCardCheckResponse.OtherParametersEntry
-	nil,                                     // 56: payone.v1.BankAccountCheckResponse.OtherParametersEntry
-	nil,                                     // 57: payone.v1.AddressCheckResponse.OtherParametersEntry
-	nil,                                     // 58: payone.v1.ConsumerScoreResponse.OtherParametersEntry
-	nil,                                     // 59: payone.v1.ManageMandateResponse.OtherParametersEntry
-	nil,                                     // 60: payone.v1.GetFileResponse.OtherParametersEntry
-	nil,                                     // 61: payone.v1.GetInvoiceResponse.OtherParametersEntry
-	nil,                                     // 62: payone.v1.GenericPaymentResponse.AddPaydataEntry
-	nil,                                     // 63: payone.v1.GenericPaymentResponse.OtherParametersEntry
-	nil,                                     // 64: payone.v1.UpdateUserResponse.OtherParametersEntry
-	nil,                                     // 65: payone.v1.GetUserResponse.OtherParametersEntry
-	nil,                                     // 66: payone.v1.CreateAccessResponse.OtherParametersEntry
-	nil,                                     // 67: payone.v1.UpdateAccessResponse.OtherParametersEntry
-	nil,                                     // 68: payone.v1.UpdateReminderResponse.OtherParametersEntry
-	(SettleAccount)(0),                      // 69: payone.v1.SettleAccount
-	(CardType)(0),                           // 70: payone.v1.CardType
-	(Gender)(0),                             // 71: payone.v1.Gender
+	(*UnzerInstallmentPlan)(nil),            // 43: payone.v1.UnzerInstallmentPlan
+	(*UnzerCalculationResult)(nil),          // 44: payone.v1.UnzerCalculationResult
+	(*WorkOrderResult)(nil),                 // 45: payone.v1.WorkOrderResult
+	(*PostFinanceAliasRegistration)(nil),    // 46: payone.v1.PostFinanceAliasRegistration
+	nil,                                     // 47: payone.v1.PreauthorizationResponse.AddPaydataEntry
+	nil,                                     // 48: payone.v1.PreauthorizationResponse.OtherParametersEntry
+	nil,                                     // 49: payone.v1.AuthorizationResponse.AddPaydataEntry
+	nil,                                     // 50: payone.v1.AuthorizationResponse.OtherParametersEntry
+	nil,                                     // 51: payone.v1.CaptureResponse.AddPaydataEntry
+	nil,                                     // 52: payone.v1.CaptureResponse.OtherParametersEntry
+	nil,                                     // 53: payone.v1.DebitResponse.AddPaydataEntry
+	nil,                                     // 54: payone.v1.DebitResponse.OtherParametersEntry
+	nil,                                     // 55: payone.v1.RefundResponse.AddPaydataEntry
+	nil,                                     // 56: payone.v1.RefundResponse.OtherParametersEntry
+	nil,                                     // 57: payone.v1.VauthorizationResponse.OtherParametersEntry
+	nil,                                     // 58: payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	nil,                                     // 59: payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	nil,                                     // 60: payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	nil,                                     // 61: payone.v1.AddressCheckResponse.OtherParametersEntry
+	nil,                                     // 62: payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	nil,                                     // 63: payone.v1.ManageMandateResponse.OtherParametersEntry
+	nil,                                     // 64: payone.v1.GetFileResponse.OtherParametersEntry
+	nil,                                     // 65: payone.v1.GetInvoiceResponse.OtherParametersEntry
+	nil,                                     // 66: payone.v1.GenericPaymentResponse.AddPaydataEntry
+	nil,                                     // 67: payone.v1.GenericPaymentResponse.OtherParametersEntry
+	nil,                                     // 68: payone.v1.UpdateUserResponse.OtherParametersEntry
+	nil,                                     // 69: payone.v1.GetUserResponse.OtherParametersEntry
+	nil,                                     // 70: payone.v1.CreateAccessResponse.OtherParametersEntry
+	nil,                                     // 71: payone.v1.UpdateAccessResponse.OtherParametersEntry
+	nil,                                     // 72: payone.v1.UpdateReminderResponse.OtherParametersEntry
+	(SettleAccount)(0),                      // 73: payone.v1.SettleAccount
+	(CardType)(0),                           // 74: payone.v1.CardType
+	(Gender)(0),                             // 75: payone.v1.Gender
 }
 var file_payone_v1_responses_proto_depIdxs = []int32{
 	0,  // 0: payone.v1.PreauthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 1: payone.v1.PreauthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 2: payone.v1.PreauthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 3: payone.v1.PreauthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	43, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
-	44, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
+	47, // 4: payone.v1.PreauthorizationResponse.add_paydata:type_name -> payone.v1.PreauthorizationResponse.AddPaydataEntry
+	48, // 5: payone.v1.PreauthorizationResponse.other_parameters:type_name -> payone.v1.PreauthorizationResponse.OtherParametersEntry
 	0,  // 6: payone.v1.AuthorizationResponse.status:type_name -> payone.v1.Status
 	1,  // 7: payone.v1.AuthorizationResponse.protect_result_avs:type_name -> payone.v1.AvsResult
 	6,  // 8: payone.v1.AuthorizationResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 9: payone.v1.AuthorizationResponse.creditor:type_name -> payone.v1.CreditorData
-	45, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
-	46, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
+	49, // 10: payone.v1.AuthorizationResponse.add_paydata:type_name -> payone.v1.AuthorizationResponse.AddPaydataEntry
+	50, // 11: payone.v1.AuthorizationResponse.other_parameters:type_name -> payone.v1.AuthorizationResponse.OtherParametersEntry
 	0,  // 12: payone.v1.CaptureResponse.status:type_name -> payone.v1.Status
-	69, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	73, // 13: payone.v1.CaptureResponse.settleaccount:type_name -> payone.v1.SettleAccount
 	6,  // 14: payone.v1.CaptureResponse.clearing:type_name -> payone.v1.ClearingData
 	7,  // 15: payone.v1.CaptureResponse.creditor:type_name -> payone.v1.CreditorData
-	47, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
-	48, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
+	51, // 16: payone.v1.CaptureResponse.add_paydata:type_name -> payone.v1.CaptureResponse.AddPaydataEntry
+	52, // 17: payone.v1.CaptureResponse.other_parameters:type_name -> payone.v1.CaptureResponse.OtherParametersEntry
 	0,  // 18: payone.v1.DebitResponse.status:type_name -> payone.v1.Status
-	69, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
-	49, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
-	50, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
+	73, // 19: payone.v1.DebitResponse.settleaccount:type_name -> payone.v1.SettleAccount
+	53, // 20: payone.v1.DebitResponse.add_paydata:type_name -> payone.v1.DebitResponse.AddPaydataEntry
+	54, // 21: payone.v1.DebitResponse.other_parameters:type_name -> payone.v1.DebitResponse.OtherParametersEntry
 	0,  // 22: payone.v1.RefundResponse.status:type_name -> payone.v1.Status
 	1,  // 23: payone.v1.RefundResponse.protect_result_avs:type_name -> payone.v1.AvsResult
-	51, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
-	52, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
+	55, // 24: payone.v1.RefundResponse.add_paydata:type_name -> payone.v1.RefundResponse.AddPaydataEntry
+	56, // 25: payone.v1.RefundResponse.other_parameters:type_name -> payone.v1.RefundResponse.OtherParametersEntry
 	0,  // 26: payone.v1.VauthorizationResponse.status:type_name -> payone.v1.Status
-	53, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
+	57, // 27: payone.v1.VauthorizationResponse.other_parameters:type_name -> payone.v1.VauthorizationResponse.OtherParametersEntry
 	0,  // 28: payone.v1.ThreeDSCheckResponse.status:type_name -> payone.v1.Status
-	54, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
+	58, // 29: payone.v1.ThreeDSCheckResponse.other_parameters:type_name -> payone.v1.ThreeDSCheckResponse.OtherParametersEntry
 	0,  // 30: payone.v1.CreditCardCheckResponse.status:type_name -> payone.v1.Status
-	70, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
-	55, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
+	74, // 31: payone.v1.CreditCardCheckResponse.cardtype:type_name -> payone.v1.CardType
+	59, // 32: payone.v1.CreditCardCheckResponse.other_parameters:type_name -> payone.v1.CreditCardCheckResponse.OtherParametersEntry
 	0,  // 33: payone.v1.BankAccountCheckResponse.status:type_name -> payone.v1.Status
-	56, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
+	60, // 34: payone.v1.BankAccountCheckResponse.other_parameters:type_name -> payone.v1.BankAccountCheckResponse.OtherParametersEntry
 	0,  // 35: payone.v1.AddressCheckResponse.status:type_name -> payone.v1.Status
 	3,  // 36: payone.v1.AddressCheckResponse.secstatus:type_name -> payone.v1.SecStatus
 	5,  // 37: payone.v1.AddressCheckResponse.personstatus:type_name -> payone.v1.PersonStatus
-	57, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
+	61, // 38: payone.v1.AddressCheckResponse.other_parameters:type_name -> payone.v1.AddressCheckResponse.OtherParametersEntry
 	0,  // 39: payone.v1.ConsumerScoreResponse.status:type_name -> payone.v1.Status
 	3,  // 40: payone.v1.ConsumerScoreResponse.secstatus:type_name -> payone.v1.SecStatus
 	4,  // 41: payone.v1.ConsumerScoreResponse.score:type_name -> payone.v1.Score
 	5,  // 42: payone.v1.ConsumerScoreResponse.personstatus:type_name -> payone.v1.PersonStatus
-	71, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
-	58, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
+	75, // 43: payone.v1.ConsumerScoreResponse.gender:type_name -> payone.v1.Gender
+	62, // 44: payone.v1.ConsumerScoreResponse.other_parameters:type_name -> payone.v1.ConsumerScoreResponse.OtherParametersEntry
 	0,  // 45: payone.v1.ManageMandateResponse.status:type_name -> payone.v1.Status
 	2,  // 46: payone.v1.ManageMandateResponse.mandate_status:type_name -> payone.v1.MandateStatus
-	59, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
+	63, // 47: payone.v1.ManageMandateResponse.other_parameters:type_name -> payone.v1.ManageMandateResponse.OtherParametersEntry
 	0,  // 48: payone.v1.GetFileResponse.status:type_name -> payone.v1.Status
-	60, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
+	64, // 49: payone.v1.GetFileResponse.other_parameters:type_name -> payone.v1.GetFileResponse.OtherParametersEntry
 	0,  // 50: payone.v1.GetInvoiceResponse.status:type_name -> payone.v1.Status
-	61, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
+	65, // 51: payone.v1.GetInvoiceResponse.other_parameters:type_name -> payone.v1.GetInvoiceResponse.OtherParametersEntry
 	0,  // 52: payone.v1.GenericPaymentResponse.status:type_name -> payone.v1.Status
-	62, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
-	63, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
+	66, // 53: payone.v1.GenericPaymentResponse.add_paydata:type_name -> payone.v1.GenericPaymentResponse.AddPaydataEntry
+	67, // 54: payone.v1.GenericPaymentResponse.other_parameters:type_name -> payone.v1.GenericPaymentResponse.OtherParametersEntry
 	30, // 55: payone.v1.GenericPaymentResponse.paypal_express_set_checkout:type_name -> payone.v1.PayPalExpressSetCheckoutResult
 	31, // 56: payone.v1.GenericPaymentResponse.paypal_express_get_checkout_details:type_name -> payone.v1.PayPalExpressCheckoutDetails
 	32, // 57: payone.v1.GenericPaymentResponse.klarna_start_session:type_name -> payone.v1.KlarnaSession
@@ -6445,28 +6870,35 @@ var file_payone_v1_responses_proto_depIdxs = []int32{
 	39, // 64: payone.v1.GenericPaymentResponse.ratepay_calculation:type_name -> payone.v1.RatepayCalculationResult
 	41, // 65: payone.v1.GenericPaymentResponse.amazon_pay_get_configuration:type_name -> payone.v1.AmazonPayConfiguration
 	42, // 66: payone.v1.GenericPaymentResponse.amazon_pay_get_order_reference_details:type_name -> payone.v1.AmazonPayOrderReferenceDetails
-	0,  // 67: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
-	64, // 68: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
-	0,  // 69: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
-	65, // 70: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
-	40, // 71: payone.v1.GetUserResponse.debtor:type_name -> payone.v1.DebtorData
-	0,  // 72: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
-	66, // 73: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
-	0,  // 74: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
-	67, // 75: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
-	0,  // 76: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
-	68, // 77: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
-	28, // 78: payone.v1.PayPalExpressCheckoutDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
-	33, // 79: payone.v1.SecuredInstallmentOptionsResult.options:type_name -> payone.v1.SecuredInstallmentOption
-	28, // 80: payone.v1.AmazonPayCheckoutSession.shipping:type_name -> payone.v1.PaydataShippingAddress
-	29, // 81: payone.v1.AmazonPayCheckoutSession.billing:type_name -> payone.v1.PaydataBillingAddress
-	28, // 82: payone.v1.AmazonPayOrderReferenceDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
-	29, // 83: payone.v1.AmazonPayOrderReferenceDetails.billing:type_name -> payone.v1.PaydataBillingAddress
-	84, // [84:84] is the sub-list for method output_type
-	84, // [84:84] is the sub-list for method input_type
-	84, // [84:84] is the sub-list for extension type_name
-	84, // [84:84] is the sub-list for extension extendee
-	0,  // [0:84] is the sub-list for field type_name
+	44, // 67: payone.v1.GenericPaymentResponse.unzer_calculation:type_name -> payone.v1.UnzerCalculationResult
+	45, // 68: payone.v1.GenericPaymentResponse.amazon_pay_update_checkout_session:type_name -> payone.v1.WorkOrderResult
+	45, // 69: payone.v1.GenericPaymentResponse.amazon_pay_set_order_reference_details:type_name -> payone.v1.WorkOrderResult
+	45, // 70: payone.v1.GenericPaymentResponse.amazon_pay_confirm_order_reference:type_name -> payone.v1.WorkOrderResult
+	45, // 71: payone.v1.GenericPaymentResponse.amazon_pay_cancel_order_reference:type_name -> payone.v1.WorkOrderResult
+	46, // 72: payone.v1.GenericPaymentResponse.postfinance_register_alias:type_name -> payone.v1.PostFinanceAliasRegistration
+	0,  // 73: payone.v1.UpdateUserResponse.status:type_name -> payone.v1.Status
+	68, // 74: payone.v1.UpdateUserResponse.other_parameters:type_name -> payone.v1.UpdateUserResponse.OtherParametersEntry
+	0,  // 75: payone.v1.GetUserResponse.status:type_name -> payone.v1.Status
+	69, // 76: payone.v1.GetUserResponse.other_parameters:type_name -> payone.v1.GetUserResponse.OtherParametersEntry
+	40, // 77: payone.v1.GetUserResponse.debtor:type_name -> payone.v1.DebtorData
+	0,  // 78: payone.v1.CreateAccessResponse.status:type_name -> payone.v1.Status
+	70, // 79: payone.v1.CreateAccessResponse.other_parameters:type_name -> payone.v1.CreateAccessResponse.OtherParametersEntry
+	0,  // 80: payone.v1.UpdateAccessResponse.status:type_name -> payone.v1.Status
+	71, // 81: payone.v1.UpdateAccessResponse.other_parameters:type_name -> payone.v1.UpdateAccessResponse.OtherParametersEntry
+	0,  // 82: payone.v1.UpdateReminderResponse.status:type_name -> payone.v1.Status
+	72, // 83: payone.v1.UpdateReminderResponse.other_parameters:type_name -> payone.v1.UpdateReminderResponse.OtherParametersEntry
+	28, // 84: payone.v1.PayPalExpressCheckoutDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
+	33, // 85: payone.v1.SecuredInstallmentOptionsResult.options:type_name -> payone.v1.SecuredInstallmentOption
+	28, // 86: payone.v1.AmazonPayCheckoutSession.shipping:type_name -> payone.v1.PaydataShippingAddress
+	29, // 87: payone.v1.AmazonPayCheckoutSession.billing:type_name -> payone.v1.PaydataBillingAddress
+	28, // 88: payone.v1.AmazonPayOrderReferenceDetails.shipping:type_name -> payone.v1.PaydataShippingAddress
+	29, // 89: payone.v1.AmazonPayOrderReferenceDetails.billing:type_name -> payone.v1.PaydataBillingAddress
+	43, // 90: payone.v1.UnzerCalculationResult.plans:type_name -> payone.v1.UnzerInstallmentPlan
+	91, // [91:91] is the sub-list for method output_type
+	91, // [91:91] is the sub-list for method input_type
+	91, // [91:91] is the sub-list for extension type_name
+	91, // [91:91] is the sub-list for extension extendee
+	0,  // [0:91] is the sub-list for field type_name
 }
 
 func init() { file_payone_v1_responses_proto_init() }
@@ -6489,6 +6921,12 @@ func file_payone_v1_responses_proto_init() {
 		(*GenericPaymentResponse_RatepayCalculation)(nil),
 		(*GenericPaymentResponse_AmazonPayGetConfiguration)(nil),
 		(*GenericPaymentResponse_AmazonPayGetOrderReferenceDetails)(nil),
+		(*GenericPaymentResponse_UnzerCalculation)(nil),
+		(*GenericPaymentResponse_AmazonPayUpdateCheckoutSession)(nil),
+		(*GenericPaymentResponse_AmazonPaySetOrderReferenceDetails)(nil),
+		(*GenericPaymentResponse_AmazonPayConfirmOrderReference)(nil),
+		(*GenericPaymentResponse_AmazonPayCancelOrderReference)(nil),
+		(*GenericPaymentResponse_PostfinanceRegisterAlias)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -6496,7 +6934,7 @@ func file_payone_v1_responses_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_payone_v1_responses_proto_rawDesc), len(file_payone_v1_responses_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   63,
+			NumMessages:   67,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
