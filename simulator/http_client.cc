@@ -106,8 +106,15 @@ absl::StatusOr<std::string> HttpConnection::SendRaw(const std::string& bytes) {
         absl::StrCat("connecting: ", stream.error().message()));
   }
   if (!stream.write(bytes.data(), bytes.size()).flush()) {
-    return absl::UnavailableError(
-        absl::StrCat("sending: ", stream.error().message()));
+    // A server that drops hostile input may close (or reset) the connection
+    // while the rest is still being sent: that is an answer too, so read
+    // whatever it said before closing.
+    const boost::system::error_code error = stream.error();
+    if (error != boost::asio::error::broken_pipe &&
+        error != boost::asio::error::connection_reset) {
+      return absl::UnavailableError(absl::StrCat("sending: ", error.message()));
+    }
+    stream.clear();
   }
   std::string received{std::istreambuf_iterator<char>(stream.rdbuf()),
                        std::istreambuf_iterator<char>()};
