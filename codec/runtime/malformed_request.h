@@ -17,6 +17,7 @@
 #include <string>
 #include <utility>
 
+#include "codec/runtime/arena_message_allocator.h"
 #include "grpc/byte_buffer.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/impl/codegen/server_callback_handlers.h"
@@ -39,7 +40,9 @@ class TolerantUnaryHandler final : public grpc::internal::MethodHandler {
  public:
   using Method = std::function<grpc::ServerUnaryReactor*(
       grpc::CallbackServerContext*, const Req*, Resp*)>;
-  explicit TolerantUnaryHandler(Method method) : inner_(std::move(method)) {}
+  explicit TolerantUnaryHandler(Method method) : inner_(std::move(method)) {
+    inner_.SetMessageAllocator(&allocator_);
+  }
 
   void RunHandler(const HandlerParameter& param) override {
     inner_.RunHandler(param);
@@ -62,6 +65,7 @@ class TolerantUnaryHandler final : public grpc::internal::MethodHandler {
   }
 
  private:
+  ArenaMessageAllocator<Req, Resp> allocator_;
   grpc::internal::CallbackUnaryHandler<Req, Resp> inner_;
 };
 
