@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,6 +59,27 @@ class BatchTransaction : public SqlTransaction {
     return absl::OkStatus();
   }
 
+  absl::Status InsertUnlessPresent(
+      std::string into, std::string key, std::string returning,
+      std::vector<OwnedValue> row,
+      std::function<void(std::optional<int64_t>)> inserted) override {
+    for (PendingUnlessPresent& pending : pending_unless_present_) {
+      if (pending.into == into && pending.key == key &&
+          pending.returning == returning) {
+        pending.rows.push_back(std::move(row));
+        pending.inserted.push_back(std::move(inserted));
+        return absl::OkStatus();
+      }
+    }
+    PendingUnlessPresent& pending = pending_unless_present_.emplace_back();
+    pending.into = std::move(into);
+    pending.key = std::move(key);
+    pending.returning = std::move(returning);
+    pending.rows.push_back(std::move(row));
+    pending.inserted.push_back(std::move(inserted));
+    return absl::OkStatus();
+  }
+
   // Inserts the rows held back.
   absl::Status Flush() {
     std::vector<Pending> pending = std::move(pending_);
@@ -68,11 +90,24 @@ class BatchTransaction : public SqlTransaction {
       if (!ids.ok()) return ids.status();
       for (size_t i = 0; i < ids->size(); ++i) table.inserted[i]((*ids)[i]);
     }
+    std::vector<PendingUnlessPresent> unless_present =
+        std::move(pending_unless_present_);
+    pending_unless_present_.clear();
+    for (PendingUnlessPresent& table : unless_present) {
+      absl::StatusOr<std::vector<std::optional<int64_t>>> ids =
+          InsertRowsUnlessPresent(tx_, table.into, table.key, table.returning,
+                                  table.rows);
+      if (!ids.ok()) return ids.status();
+      for (size_t i = 0; i < ids->size(); ++i) table.inserted[i]((*ids)[i]);
+    }
     return absl::OkStatus();
   }
 
   // Forgets the rows held back (their item failed).
-  void Discard() { pending_.clear(); }
+  void Discard() {
+    pending_.clear();
+    pending_unless_present_.clear();
+  }
 
  private:
   struct Pending {
@@ -81,8 +116,17 @@ class BatchTransaction : public SqlTransaction {
     std::vector<std::function<void(int64_t)>> inserted;
   };
 
+  struct PendingUnlessPresent {
+    std::string into;
+    std::string key;
+    std::string returning;
+    std::vector<std::vector<OwnedValue>> rows;
+    std::vector<std::function<void(std::optional<int64_t>)>> inserted;
+  };
+
   SqlTransaction& tx_;
   std::vector<Pending> pending_;
+  std::vector<PendingUnlessPresent> pending_unless_present_;
 };
 
 }  // namespace
