@@ -233,7 +233,7 @@ TEST_P(StoreTest, DuplicateIsRecognisedStoredOnceAndQueuesNothing) {
   EXPECT_TRUE(again->duplicate);
   EXPECT_EQ(again->cursor, cursor);
 
-  // Without forward URLs (one multi-row INSERT per batch) too.
+  // Without forward URLs (on PostgreSQL, one multi-row INSERT per batch).
   absl::StatusOr<AppendedNotification> next_again = store_->AppendNotification(
       MakeNotification("shop", "101", payone::v1::TRANSACTION_ACTION_PAID, 0),
       "next", "", {});
@@ -626,7 +626,7 @@ TEST_P(StoreTest, ConcurrentAppendsKeepCursorsInCommitOrder) {
   // a row ever committed below a cursor the watcher had passed, the watcher
   // would miss it.
   // Appends with forward URLs insert row by row; those without share one
-  // multi-row INSERT per batch: both are raced.
+  // multi-row INSERT per batch on PostgreSQL: both are raced.
   std::unique_ptr<TestStore> second = Open();
   ASSERT_NE(second, nullptr);
   constexpr int kThreads = 6;
