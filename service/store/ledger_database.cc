@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,10 @@
 
 namespace payone::service {
 namespace {
+
+// The longest a writer waits for more work while another's commit is in
+// flight (RunWriter).
+constexpr absl::Duration kMaxBatchWait = absl::Milliseconds(5);
 
 // The transaction a batch's work runs in: rows inserted with
 // InsertReturningId wait, and those of one table go in with one statement
@@ -54,6 +59,27 @@ class BatchTransaction : public SqlTransaction {
     return absl::OkStatus();
   }
 
+  absl::Status InsertUnlessPresent(
+      std::string into, std::string key, std::string returning,
+      std::vector<OwnedValue> row,
+      std::function<void(std::optional<int64_t>)> inserted) override {
+    for (PendingUnlessPresent& pending : pending_unless_present_) {
+      if (pending.into == into && pending.key == key &&
+          pending.returning == returning) {
+        pending.rows.push_back(std::move(row));
+        pending.inserted.push_back(std::move(inserted));
+        return absl::OkStatus();
+      }
+    }
+    PendingUnlessPresent& pending = pending_unless_present_.emplace_back();
+    pending.into = std::move(into);
+    pending.key = std::move(key);
+    pending.returning = std::move(returning);
+    pending.rows.push_back(std::move(row));
+    pending.inserted.push_back(std::move(inserted));
+    return absl::OkStatus();
+  }
+
   // Inserts the rows held back.
   absl::Status Flush() {
     std::vector<Pending> pending = std::move(pending_);
@@ -64,11 +90,24 @@ class BatchTransaction : public SqlTransaction {
       if (!ids.ok()) return ids.status();
       for (size_t i = 0; i < ids->size(); ++i) table.inserted[i]((*ids)[i]);
     }
+    std::vector<PendingUnlessPresent> unless_present =
+        std::move(pending_unless_present_);
+    pending_unless_present_.clear();
+    for (PendingUnlessPresent& table : unless_present) {
+      absl::StatusOr<std::vector<std::optional<int64_t>>> ids =
+          InsertRowsUnlessPresent(tx_, table.into, table.key, table.returning,
+                                  table.rows);
+      if (!ids.ok()) return ids.status();
+      for (size_t i = 0; i < ids->size(); ++i) table.inserted[i]((*ids)[i]);
+    }
     return absl::OkStatus();
   }
 
   // Forgets the rows held back (their item failed).
-  void Discard() { pending_.clear(); }
+  void Discard() {
+    pending_.clear();
+    pending_unless_present_.clear();
+  }
 
  private:
   struct Pending {
@@ -77,8 +116,17 @@ class BatchTransaction : public SqlTransaction {
     std::vector<std::function<void(int64_t)>> inserted;
   };
 
+  struct PendingUnlessPresent {
+    std::string into;
+    std::string key;
+    std::string returning;
+    std::vector<std::vector<OwnedValue>> rows;
+    std::vector<std::function<void(std::optional<int64_t>)>> inserted;
+  };
+
   SqlTransaction& tx_;
   std::vector<Pending> pending_;
+  std::vector<PendingUnlessPresent> pending_unless_present_;
 };
 
 }  // namespace
@@ -166,7 +214,34 @@ void LedgerDatabase::RunWriter() {
             return !self->queue_.empty() || self->stopping_;
           },
           this));
-      if (queue_.empty()) return;  // stopping, and nothing left
+      // While another writer's commit is in flight, a batch taken at once
+      // would be small (whatever arrived since) and cost a synced commit of
+      // its own; with two replicas sharing one PostgreSQL, each replica's
+      // writers got half the load and batches halved (bench/history.md).
+      // So this writer waits for as much work as the commit in flight
+      // carries, or for that commit to end, but no longer than a commit
+      // takes of late. It never waits on an empty queue or when no commit
+      // is in flight: a lone call goes out at once.
+      if (committing_ > 0 && !stopping_ &&
+          queue_.size() < std::min(committing_items_,
+                                   static_cast<size_t>(options_.max_batch))) {
+        mu_.AwaitWithTimeout(
+            absl::Condition(
+                +[](LedgerDatabase* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(
+                     self->mu_) {
+                  return self->committing_ == 0 || self->stopping_ ||
+                         self->queue_.size() >=
+                             std::min(
+                                 self->committing_items_,
+                                 static_cast<size_t>(self->options_.max_batch));
+                },
+                this),
+            std::min(commit_time_, kMaxBatchWait));
+      }
+      if (queue_.empty()) {
+        if (stopping_) return;  // stopping, and nothing left
+        continue;               // another writer took it
+      }
       const size_t take =
           std::min(queue_.size(), static_cast<size_t>(options_.max_batch));
       batch.reserve(take);
@@ -174,12 +249,22 @@ void LedgerDatabase::RunWriter() {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
+      ++committing_;
+      committing_items_ += take;
+    }
+    const absl::Time started = absl::Now();
+    Completions completions = Commit(batch);
+    {
+      absl::MutexLock lock(&mu_);
+      --committing_;
+      committing_items_ -= batch.size();
+      commit_time_ += (absl::Now() - started - commit_time_) / 8;
     }
     // Answered here: a handoff to another thread cost a wake-up per batch
     // (CPU and latency on a 2-core host), and while the callbacks send
     // requests and answer callers, new work queues up for a larger next
     // batch (fewer commits per call). The callbacks must not block.
-    for (auto& [done, status] : Commit(batch)) {
+    for (auto& [done, status] : completions) {
       if (done) done(std::move(status));
     }
   }

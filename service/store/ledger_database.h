@@ -25,6 +25,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "service/store/sql_database.h"
 
 namespace payone::service {
@@ -106,6 +107,12 @@ class LedgerDatabase {
   mutable absl::Mutex mu_;
   std::deque<Item> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  // Writers between taking a batch and answering it, the items of the
+  // batches they took, and how long a commit took of late (a moving
+  // average): see RunWriter.
+  int committing_ ABSL_GUARDED_BY(mu_) = 0;
+  size_t committing_items_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::Duration commit_time_ ABSL_GUARDED_BY(mu_) = absl::ZeroDuration();
   Stats stats_ ABSL_GUARDED_BY(mu_);
   std::vector<std::thread> writers_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 
 namespace payone::service {
@@ -17,12 +18,26 @@ absl::Status SqlTransaction::InsertReturningId(
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
-    SqlTransaction& tx, absl::string_view into,
-    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
-  if (rows.empty()) return std::vector<int64_t>();
+absl::Status SqlTransaction::InsertUnlessPresent(
+    std::string into, std::string key, std::string returning,
+    std::vector<OwnedValue> row,
+    std::function<void(std::optional<int64_t>)> inserted) {
+  absl::StatusOr<std::vector<std::optional<int64_t>>> ids =
+      InsertRowsUnlessPresent(*this, into, key, returning, {std::move(row)});
+  if (!ids.ok()) return ids.status();
+  inserted(ids->front());
+  return absl::OkStatus();
+}
+
+namespace {
+
+// "INSERT INTO `into` VALUES ($1, ...), (...)" and its parameters (which
+// point into `rows`).
+std::string InsertValues(
+    absl::string_view into,
+    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows,
+    std::vector<SqlValue>& params) {
   std::string sql = absl::StrCat("INSERT INTO ", into, " VALUES ");
-  std::vector<SqlValue> params;
   for (size_t r = 0; r < rows.size(); ++r) {
     absl::StrAppend(&sql, r == 0 ? "(" : ", (");
     for (size_t c = 0; c < rows[r].size(); ++c) {
@@ -31,6 +46,9 @@ absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
         params.emplace_back(*integer);
       } else if (const std::string* text = std::get_if<std::string>(&value)) {
         params.emplace_back(*text);
+      } else if (const auto* blob =
+                     std::get_if<SqlTransaction::OwnedBlob>(&value)) {
+        params.push_back(SqlValue::Blob(blob->bytes));
       } else {
         params.emplace_back();
       }
@@ -38,6 +56,46 @@ absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
     }
     absl::StrAppend(&sql, ")");
   }
+  return sql;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::optional<int64_t>>> InsertRowsUnlessPresent(
+    SqlTransaction& tx, absl::string_view into, absl::string_view key,
+    absl::string_view returning,
+    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
+  if (rows.empty()) return std::vector<std::optional<int64_t>>();
+  std::vector<SqlValue> params;
+  std::string sql = InsertValues(into, rows, params);
+  absl::StrAppend(&sql, " ON CONFLICT (", key, ") DO NOTHING RETURNING ", key,
+                  ", ", returning);
+  absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
+  if (!returned.ok()) return returned.status();
+  // By key: RETURNING promises no order. A key twice among `rows` is
+  // inserted once; the first of them gets the row, the others nullopt.
+  absl::flat_hash_map<std::string, int64_t> by_key;
+  for (const SqlRow& row : *returned) by_key[row.Bytes(0)] = row.Int(1);
+  std::vector<std::optional<int64_t>> ids;
+  ids.reserve(rows.size());
+  for (const std::vector<SqlTransaction::OwnedValue>& row : rows) {
+    const auto found = by_key.find(std::get<std::string>(row.at(0)));
+    if (found == by_key.end()) {
+      ids.push_back(std::nullopt);
+    } else {
+      ids.push_back(found->second);
+      by_key.erase(found);
+    }
+  }
+  return ids;
+}
+
+absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
+    SqlTransaction& tx, absl::string_view into,
+    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
+  if (rows.empty()) return std::vector<int64_t>();
+  std::vector<SqlValue> params;
+  std::string sql = InsertValues(into, rows, params);
   absl::StrAppend(&sql, " RETURNING id");
   absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
   if (!returned.ok()) return returned.status();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -86,8 +87,14 @@ class SqlTransaction {
   // SAVEPOINT and ROLLBACK TO, which must also work after an error.
   virtual absl::Status Execute(const std::string& sql) = 0;
 
-  // A value InsertReturningId keeps until it runs: NULL, integer or text.
-  using OwnedValue = std::variant<std::monostate, int64_t, std::string>;
+  // Bytes that InsertUnlessPresent binds as a blob.
+  struct OwnedBlob {
+    std::string bytes;
+  };
+  // A value InsertReturningId keeps until it runs: NULL, integer, text or
+  // blob.
+  using OwnedValue =
+      std::variant<std::monostate, int64_t, std::string, OwnedBlob>;
   // Inserts `row` into `into` ("table (column, ...)") and passes the new
   // row's `id` to `inserted`. Here at once; a batch of the ledger database
   // holds rows back and inserts those of one `into` with one multi-row
@@ -96,12 +103,31 @@ class SqlTransaction {
   virtual absl::Status InsertReturningId(std::string into,
                                          std::vector<OwnedValue> row,
                                          std::function<void(int64_t)> inserted);
+  // Inserts `row` into `into` ("table (key, column, ...)") unless a row
+  // with its value of the unique column `key` (row[0], text) exists, and
+  // passes the new row's `returning` column to `inserted`, or nullopt when
+  // such a row was there (committed, or inserted before in this
+  // transaction). Here at once; a batch of the ledger database holds rows
+  // back and inserts them with one statement, as InsertReturningId's.
+  virtual absl::Status InsertUnlessPresent(
+      std::string into, std::string key, std::string returning,
+      std::vector<OwnedValue> row,
+      std::function<void(std::optional<int64_t>)> inserted);
 };
 
 // Inserts `rows` into `into` with one statement; returns their ids in the
 // order of `rows`.
 absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
     SqlTransaction& tx, absl::string_view into,
+    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows);
+
+// Inserts `rows` (each's first value the text of the unique column `key`)
+// into `into` with one statement, skipping those whose key is present
+// (already, or in an earlier row); returns each row's `returning` value, or
+// nullopt for one skipped, in the order of `rows`.
+absl::StatusOr<std::vector<std::optional<int64_t>>> InsertRowsUnlessPresent(
+    SqlTransaction& tx, absl::string_view into, absl::string_view key,
+    absl::string_view returning,
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows);
 
 enum class SqlDialect { kSqlite, kPostgres };

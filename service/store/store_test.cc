@@ -233,6 +233,14 @@ TEST_P(StoreTest, DuplicateIsRecognisedStoredOnceAndQueuesNothing) {
   EXPECT_TRUE(again->duplicate);
   EXPECT_EQ(again->cursor, cursor);
 
+  // Without forward URLs (on PostgreSQL, one multi-row INSERT per batch).
+  absl::StatusOr<AppendedNotification> next_again = store_->AppendNotification(
+      MakeNotification("shop", "101", payone::v1::TRANSACTION_ACTION_PAID, 0),
+      "next", "", {});
+  ASSERT_TRUE(next_again.ok()) << next_again.status();
+  EXPECT_TRUE(next_again->duplicate);
+  EXPECT_GT(next_again->cursor, cursor);
+
   EXPECT_THAT(Txids(List({})), ElementsAre("100", "101"));
   std::vector<ForwardTask> due = Due(absl::InfiniteFuture());
   ASSERT_THAT(due, SizeIs(1));
@@ -617,69 +625,76 @@ TEST_P(StoreTest, ConcurrentAppendsKeepCursorsInCommitOrder) {
   // forward from the last cursor it saw, as WatchTransactionStatus does: if
   // a row ever committed below a cursor the watcher had passed, the watcher
   // would miss it.
+  // Appends with forward URLs insert row by row; those without share one
+  // multi-row INSERT per batch on PostgreSQL: both are raced.
   std::unique_ptr<TestStore> second = Open();
   ASSERT_NE(second, nullptr);
   constexpr int kThreads = 6;
   constexpr int kPerThread = 25;
-  std::atomic<int> writers_left{kThreads};
-  absl::Mutex mu;
-  std::vector<int64_t> appended_cursors;
-  int duplicates = 0;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      TestStore& store = t % 2 == 0 ? *store_ : *second;
-      for (int i = 0; i < kPerThread; ++i) {
-        const StoredNotification stored =
-            MakeNotification("shop", absl::StrCat(t, "-", i),
-                             payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
-        // Every key is also raced by the neighbouring thread.
-        for (const std::string& key :
-             {absl::StrCat("k", t, "-", i),
-              absl::StrCat("k", (t + 1) % kThreads, "-", i)}) {
-          absl::StatusOr<AppendedNotification> appended =
-              store.AppendNotification(stored, key, BodyOf(stored),
-                                       {"https://a/"});
-          if (!appended.ok()) {
-            ADD_FAILURE() << appended.status();
-            continue;
-          }
-          absl::MutexLock lock(&mu);
-          if (appended->duplicate) {
-            ++duplicates;
-          } else {
-            appended_cursors.push_back(appended->cursor);
+  int64_t after = 0;
+  for (const bool forward : {true, false}) {
+    SCOPED_TRACE(forward ? "with forward URLs" : "without forward URLs");
+    const std::vector<std::string> urls =
+        forward ? std::vector<std::string>{"https://a/"}
+                : std::vector<std::string>{};
+    std::atomic<int> writers_left{kThreads};
+    absl::Mutex mu;
+    std::vector<int64_t> appended_cursors;
+    int duplicates = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        TestStore& store = t % 2 == 0 ? *store_ : *second;
+        for (int i = 0; i < kPerThread; ++i) {
+          const StoredNotification stored =
+              MakeNotification("shop", absl::StrCat(t, "-", i),
+                               payone::v1::TRANSACTION_ACTION_APPOINTED, 0);
+          // Every key is also raced by the neighbouring thread.
+          for (const std::string& key :
+               {absl::StrCat("k", forward, t, "-", i),
+                absl::StrCat("k", forward, (t + 1) % kThreads, "-", i)}) {
+            absl::StatusOr<AppendedNotification> appended =
+                store.AppendNotification(stored, key, BodyOf(stored), urls);
+            if (!appended.ok()) {
+              ADD_FAILURE() << appended.status();
+              continue;
+            }
+            absl::MutexLock lock(&mu);
+            if (appended->duplicate) {
+              ++duplicates;
+            } else {
+              appended_cursors.push_back(appended->cursor);
+            }
           }
         }
-      }
-      writers_left.fetch_sub(1);
-    });
-  }
-  std::vector<int64_t> watched;
-  int64_t after = 0;
-  while (true) {
-    const bool writers_done = writers_left.load() == 0;
-    std::vector<StoredNotification> page = List({.after_cursor = after});
-    for (const StoredNotification& stored : page) {
-      ASSERT_GT(stored.cursor, after);
-      after = stored.cursor;
-      watched.push_back(stored.cursor);
+        writers_left.fetch_sub(1);
+      });
     }
-    if (writers_done && page.empty()) break;
-  }
-  for (std::thread& thread : threads) thread.join();
+    std::vector<int64_t> watched;
+    while (true) {
+      const bool writers_done = writers_left.load() == 0;
+      std::vector<StoredNotification> page = List({.after_cursor = after});
+      for (const StoredNotification& stored : page) {
+        ASSERT_GT(stored.cursor, after);
+        after = stored.cursor;
+        watched.push_back(stored.cursor);
+      }
+      if (writers_done && page.empty()) break;
+    }
+    for (std::thread& thread : threads) thread.join();
 
-  EXPECT_EQ(appended_cursors.size(),
-            static_cast<size_t>(kThreads * kPerThread));
-  EXPECT_EQ(duplicates, kThreads * kPerThread);
-  std::set<int64_t> unique(appended_cursors.begin(), appended_cursors.end());
-  EXPECT_EQ(unique.size(), appended_cursors.size());
-  EXPECT_EQ(std::set<int64_t>(watched.begin(), watched.end()), unique);
-  EXPECT_EQ(watched.size(), unique.size());
-  EXPECT_EQ(Raw("SELECT COUNT(*) FROM notifications").at(0).Int(0),
-            kThreads * kPerThread);
-  EXPECT_EQ(Raw("SELECT COUNT(*) FROM forward_tasks").at(0).Int(0),
-            kThreads * kPerThread);
+    EXPECT_EQ(appended_cursors.size(),
+              static_cast<size_t>(kThreads * kPerThread));
+    EXPECT_EQ(duplicates, kThreads * kPerThread);
+    std::set<int64_t> unique(appended_cursors.begin(), appended_cursors.end());
+    EXPECT_EQ(unique.size(), appended_cursors.size());
+    EXPECT_EQ(std::set<int64_t>(watched.begin(), watched.end()), unique);
+    EXPECT_EQ(watched.size(), unique.size());
+    EXPECT_EQ(Raw("SELECT COUNT(*) FROM notifications").at(0).Int(0),
+              (forward ? 1 : 2) * kThreads * kPerThread);
+    EXPECT_EQ(Raw("SELECT COUNT(*) FROM forward_tasks").at(0).Int(0),
+              kThreads * kPerThread);
+  }
 }
 
 TEST_P(StoreTest, ConcurrentClaimsOfOneKeyHaveOneWinner) {
