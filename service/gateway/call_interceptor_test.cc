@@ -81,9 +81,7 @@ class CallInterceptorTest : public ::testing::Test {
     config.file.mutable_upstream()->set_client_api_url(sim_->base_url() +
                                                        "/client-api/");
     config.file.set_allow_unauthenticated(true);
-    const char* dir = std::getenv("TEST_TMPDIR");
-    ledger_path_ =
-        absl::StrCat(dir != nullptr ? dir : "/tmp", "/interceptor-ledger.db");
+    ledger_path_ = absl::StrCat(::testing::TempDir(), "interceptor-ledger.db");
     std::remove(ledger_path_.c_str());
     config.file.mutable_ledger()->set_sqlite_path(ledger_path_);
     AccountSettings account = SimulatorTestAccount("shop", kPortalKey);

@@ -40,9 +40,8 @@ enum class LedgerBackend { kNone, kSqlite, kPostgres };
 constexpr char kPortalKey[] = "ledger-portal-key";
 
 std::string TempPath(absl::string_view name) {
-  const char* dir = std::getenv("TEST_TMPDIR");
   static int counter = 0;
-  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name, "-", ++counter);
+  return absl::StrCat(::testing::TempDir(), name, "-", ++counter);
 }
 
 // The ErrorInfo reason of a failed call.

@@ -46,11 +46,6 @@ constexpr char kToken[] = "backend-token";
 constexpr char kOtherToken[] = "reporting-token";
 constexpr char kVisa[] = "4111111111111111";
 
-std::string TempDir() {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return dir != nullptr ? dir : "/tmp";
-}
-
 // Reads what the logger has written so far without touching the FILE's
 // position (the logger flushes every line): safe while it writes.
 std::string ReadWritten(std::FILE* file) {
@@ -70,7 +65,7 @@ class GatewayTest : public ::testing::Test {
     auto certs = simulator::GenerateTestCerts();
     ASSERT_TRUE(certs.ok()) << certs.status();
     certs_ = new simulator::TestCerts(*certs);
-    auto files = simulator::WriteTestCerts(*certs_, TempDir());
+    auto files = simulator::WriteTestCerts(*certs_, ::testing::TempDir());
     ASSERT_TRUE(files.ok()) << files.status();
     ca_file_ = new std::string(files->ca_cert);
   }
@@ -649,7 +644,7 @@ TEST_F(GatewayTest, UntrustedUpstreamCertificateIsRefused) {
   // A second, unrelated CA: the simulator's certificate must not verify.
   auto other = simulator::GenerateTestCerts();
   ASSERT_TRUE(other.ok());
-  const std::string dir = absl::StrCat(TempDir(), "/other");
+  const std::string dir = absl::StrCat(::testing::TempDir(), "other");
   std::system(absl::StrCat("mkdir -p ", dir).c_str());
   auto files = simulator::WriteTestCerts(*other, dir);
   ASSERT_TRUE(files.ok());
@@ -724,9 +719,9 @@ TEST_F(GatewayTest, ShutdownFinishesCallsInFlight) {
 
 TEST_F(GatewayTest, ServesGrpcOverTlsAndCanRequireClientCertificates) {
   Config config = BaseConfig(sim_->gateway_url());
-  const std::string dir = TempDir();
-  config.file.mutable_tls()->set_cert_file(dir + "/server.pem");
-  config.file.mutable_tls()->set_key_file(dir + "/server.key");
+  const std::string dir = ::testing::TempDir();  // ends in '/'
+  config.file.mutable_tls()->set_cert_file(dir + "server.pem");
+  config.file.mutable_tls()->set_key_file(dir + "server.key");
   grpc::SslCredentialsOptions trust;
   trust.pem_root_certs = certs_->ca_cert_pem;
   StartGatewayWith(config, grpc::SslCredentials(trust));
