@@ -202,6 +202,12 @@ LedgerDatabase::Stats LedgerDatabase::stats() const {
   return stats_;
 }
 
+bool LedgerDatabase::BatchReady() const {
+  return committing_ == 0 || stopping_ ||
+         queue_.size() >= std::min(committing_items_,
+                                   static_cast<size_t>(options_.max_batch));
+}
+
 void LedgerDatabase::RunWriter() {
   // Named for profilers and thread dumps.
   pthread_setname_np(pthread_self(), "ledger-writer");
@@ -222,22 +228,8 @@ void LedgerDatabase::RunWriter() {
       // carries, or for that commit to end, but no longer than a commit
       // takes of late. It never waits on an empty queue or when no commit
       // is in flight: a lone call goes out at once.
-      if (committing_ > 0 && !stopping_ &&
-          queue_.size() < std::min(committing_items_,
-                                   static_cast<size_t>(options_.max_batch))) {
-        mu_.AwaitWithTimeout(
-            absl::Condition(
-                +[](LedgerDatabase* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(
-                     self->mu_) {
-                  return self->committing_ == 0 || self->stopping_ ||
-                         self->queue_.size() >=
-                             std::min(
-                                 self->committing_items_,
-                                 static_cast<size_t>(self->options_.max_batch));
-                },
-                this),
-            std::min(commit_time_, kMaxBatchWait));
-      }
+      mu_.AwaitWithTimeout(absl::Condition(this, &LedgerDatabase::BatchReady),
+                           std::min(commit_time_, kMaxBatchWait));
       if (queue_.empty()) {
         if (stopping_) return;  // stopping, and nothing left
         continue;               // another writer took it

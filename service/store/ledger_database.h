@@ -97,6 +97,9 @@ class LedgerDatabase {
   LedgerDatabase(std::unique_ptr<SqlDatabase> database,
                  LedgerDatabaseOptions options);
   void RunWriter();
+  // No commit is in flight, or the queue holds as much as the one in flight
+  // carries (up to a batch), or the writers are stopping: see RunWriter.
+  bool BatchReady() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Runs `batch` in one transaction; returns each item's `done` with its
   // status.
   Completions Commit(std::vector<Item>& batch);
