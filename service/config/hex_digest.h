@@ -13,6 +13,10 @@ enum class DigestAlgorithm { kMd5, kSha256, kSha384 };
 // SHA-384 (or legacy MD5) of the portal key in this form.
 std::string HexDigest(DigestAlgorithm algorithm, absl::string_view data);
 
+// The same for SHA-256 into `hex`, without allocating: for per-call use (a
+// bearer token against the stored client digests). False if OpenSSL failed.
+bool HexSha256(absl::string_view data, char (&hex)[64]);
+
 // Lower-case hex HMAC-SHA384 of `data` keyed with `key`: PAYONE's Client API
 // `hash`.
 std::string HexHmacSha384(absl::string_view key, absl::string_view data);

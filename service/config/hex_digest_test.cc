@@ -1,5 +1,7 @@
 #include "service/config/hex_digest.h"
 
+#include <string>
+
 #include "gtest/gtest.h"
 
 namespace payone::service {
@@ -13,6 +15,15 @@ TEST(HexDigestTest, MatchesKnownVectors) {
   EXPECT_EQ(HexDigest(DigestAlgorithm::kSha384, "abc"),
             "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
             "8086072ba1e7cc2358baeca134c825a7");
+}
+
+TEST(HexSha256Test, MatchesHexDigest) {
+  for (const char* data : {"", "abc", "a bearer token"}) {
+    char hex[64];
+    ASSERT_TRUE(HexSha256(data, hex));
+    EXPECT_EQ(std::string(hex, sizeof(hex)),
+              HexDigest(DigestAlgorithm::kSha256, data));
+  }
 }
 
 TEST(HexHmacSha384Test, MatchesRfc4231) {

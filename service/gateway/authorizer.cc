@@ -1,8 +1,5 @@
 #include "service/gateway/authorizer.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <memory>
 
@@ -11,38 +8,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "service/config/hex_digest.h"
 
 namespace payone::service {
-
-namespace {
-
-// SHA-256 of the token in lower-case hex, as the loader stores client
-// digests: no allocation per call. False if OpenSSL failed.
-bool TokenDigestHex(absl::string_view token, char (&hex)[64]) {
-  // OpenSSL 3 looks the algorithm up (under a lock) on every implicit fetch
-  // and allocates a context per EVP_Digest; fetch once, keep a context per
-  // thread.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
-  thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(
-      EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  unsigned char digest[32];
-  unsigned int size = 0;
-  if (sha256 == nullptr || ctx == nullptr ||
-      EVP_DigestInit_ex(ctx.get(), sha256, nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), token.data(), token.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1 ||
-      size != sizeof(digest)) {
-    return false;
-  }
-  constexpr char kHex[] = "0123456789abcdef";
-  for (size_t i = 0; i < sizeof(digest); ++i) {
-    hex[2 * i] = kHex[digest[i] >> 4];
-    hex[2 * i + 1] = kHex[digest[i] & 0xf];
-  }
-  return true;
-}
-
-}  // namespace
 
 absl::StatusOr<Authorized> Authorizer::Authorize(
     absl::string_view authorization, absl::string_view account) const {
@@ -57,12 +25,12 @@ absl::StatusOr<Authorized> Authorizer::Authorize(
           "send the client token as metadata 'authorization: Bearer <token>'");
     }
     char hex[64];
-    if (!TokenDigestHex(token, hex)) {
+    if (!HexSha256(token, hex)) {
       return absl::InternalError("cannot check the bearer token");
     }
     for (const ClientSettings& candidate : config.clients) {
-      if (candidate.token_sha256.size() == sizeof(hex) &&
-          CRYPTO_memcmp(candidate.token_sha256.data(), hex, sizeof(hex)) == 0) {
+      if (ConstantTimeEquals(candidate.token_sha256,
+                             absl::string_view(hex, sizeof(hex)))) {
         client = &candidate;
         break;
       }
