@@ -45,11 +45,7 @@ constexpr char kDemoSaqKey[] = "demo-saq-portal-key";
 // and SIGHUP reload it), else the built-in copy written to `dir`.
 std::string ConfigPath(const std::string& dir) {
   std::string path = absl::GetFlag(FLAGS_config);
-  if (!path.empty()) {
-    const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY");
-    if (cwd != nullptr && path[0] != '/') path = absl::StrCat(cwd, "/", path);
-    return path;
-  }
+  if (!path.empty()) return CallerPath(std::move(path));
   if (const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
     path = absl::StrCat(workspace, "/", kDevConfigPath);
     if (std::filesystem::exists(path)) return path;
@@ -61,10 +57,7 @@ std::string ConfigPath(const std::string& dir) {
 
 int Run() {
   // The simulator's threads must not take the runner's signals.
-  sigset_t signals;
-  sigemptyset(&signals);
-  for (int signal : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals, signal);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  BlockGatewaySignals();
 
   simulator::SimulatorOptions sim_options;
   sim_options.accounts.push_back({"10000", "10001", "2000001", kDemoKey,

@@ -4,13 +4,11 @@
 // (//service:payone_gateway_dev).
 
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "service/runner.h"
 
@@ -36,11 +34,6 @@ int main(int argc, char** argv) {
                  "development gateway on a PAYONE simulator\n");
     return 2;
   }
-  // Under `bazel run` the working directory is the runfiles tree; a relative
-  // path means the caller's directory.
-  if (const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY");
-      cwd != nullptr && options.config_path[0] != '/') {
-    options.config_path = absl::StrCat(cwd, "/", options.config_path);
-  }
+  options.config_path = payone::service::CallerPath(options.config_path);
   return payone::service::RunGateway(options);
 }

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -88,15 +89,26 @@ void Reload(const std::string& path, const AdjustConfig& adjust,
 
 }  // namespace
 
+sigset_t BlockGatewaySignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int signal : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals, signal);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+std::string CallerPath(std::string path) {
+  const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY");
+  if (cwd != nullptr && !path.empty() && path[0] != '/') {
+    path = absl::StrCat(cwd, "/", path);
+  }
+  return path;
+}
+
 int RunGateway(const RunOptions& options) {
   // Taken by sigwait below, in this thread only (threads started later
   // inherit the mask).
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGHUP);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  const sigset_t signals = BlockGatewaySignals();
 
   const AdjustConfig adjust = WithFlags(options.adjust);
   absl::StatusOr<Config> config =

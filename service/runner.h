@@ -5,6 +5,8 @@
 // starts the server, reloads the file on SIGHUP and drains on SIGTERM or
 // SIGINT. Shared by payone_gateway and the development launcher.
 
+#include <signal.h>
+
 #include <functional>
 #include <string>
 
@@ -30,6 +32,14 @@ struct RunOptions {
 // code (2: bad configuration, 1: cannot start). Call before starting any
 // thread: it blocks the signals it waits for in every thread it starts.
 int RunGateway(const RunOptions& options);
+
+// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread and the threads it
+// starts later, so that only RunGateway's sigwait takes them; the set.
+sigset_t BlockGatewaySignals();
+
+// `path` as the caller meant it: under `bazel run` the working directory is
+// the runfiles tree, and a relative path means the caller's directory.
+std::string CallerPath(std::string path);
 
 }  // namespace payone::service
 
