@@ -131,8 +131,7 @@ void EncodeEmitter::EmitParameter(const FieldModel& f,
       break;
     case FieldKind::kEnum:
       p_->Print(
-          {{"if", If(f.has_presence ? absl::StrCat("m.has_", f.accessor, "()")
-                                    : "true")},
+          {{"if", If(f.has_presence ? IsSet("m", f) : "true")},
            {"enum", QualifiedCppName(f.enum_type)},
            {"value", Value("m", f)},
            {"name", name},

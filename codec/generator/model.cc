@@ -542,7 +542,7 @@ absl::StatusOr<WhenValue> ResolveWhenValue(const Descriptor* message,
     case FieldKind::kEnum: {
       const EnumDescriptor* e = leaf.field->enum_type();
       const google::protobuf::EnumValueDescriptor* match = nullptr;
-      for (int i = 0; i < e->value_count(); ++i) {
+      for (int i = 0; i < e->value_count() && match == nullptr; ++i) {
         if (WireValueOf(e->value(i)) == text) match = e->value(i);
       }
       if (match == nullptr) {

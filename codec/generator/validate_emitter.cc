@@ -169,7 +169,7 @@ void ValidateEmitter::EmitField(const FieldModel& f) {
     case FieldKind::kText: {
       const std::string value =
           f.has_presence
-              ? absl::StrCat("m.has_", f.accessor, "() ? absl::string_view(",
+              ? absl::StrCat(IsSet("m", f), " ? absl::string_view(",
                              Value("m", f), ") : absl::string_view()")
               : Value("m", f);
       p_->Print(
@@ -223,20 +223,18 @@ void ValidateEmitter::EmitField(const FieldModel& f) {
       }
       break;
     case FieldKind::kEnum:
-      p_->Print(
-          {{"if", If(f.has_presence ? absl::StrCat("m.has_", f.accessor, "()")
-                                    : "true")},
-           {"value", Value("m", f)},
-           {"enum", QualifiedCppName(f.enum_type)},
-           {"required", Bool(r.required())},
-           {"names", Names(f, wire)}},
-          "$if${\n"
-          "  static constexpr internal::EnumRules kRules{$required$, "
-          "$names$};\n"
-          "  internal::CheckEnum(static_cast<int>($value$), "
-          "!PayoneEnum<$enum$>::ToWire($value$).empty(), kRules, path, "
-          "wire_index, out);\n"
-          "}");
+      p_->Print({{"if", If(f.has_presence ? IsSet("m", f) : "true")},
+                 {"value", Value("m", f)},
+                 {"enum", QualifiedCppName(f.enum_type)},
+                 {"required", Bool(r.required())},
+                 {"names", Names(f, wire)}},
+                "$if${\n"
+                "  static constexpr internal::EnumRules kRules{$required$, "
+                "$names$};\n"
+                "  internal::CheckEnum(static_cast<int>($value$), "
+                "!PayoneEnum<$enum$>::ToWire($value$).empty(), kRules, path, "
+                "wire_index, out);\n"
+                "}");
       if (f.has_presence) {
         EmitRequiredElse(f, where);
       } else {
