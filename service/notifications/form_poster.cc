@@ -18,6 +18,13 @@ absl::StatusOr<net::HttpClient*> FormPoster::ClientFor(const std::string& url) {
   absl::MutexLock lock(&mu_);
   std::unique_ptr<net::HttpClient>& client = clients_[url];
   if (client == nullptr) {
+    // Parsed once per URL (a bad one is never kept, so it is refused each
+    // time), for an error that names it as a forward URL.
+    if (absl::StatusOr<net::Url> parsed = net::ParseUrl(url); !parsed.ok()) {
+      clients_.erase(url);
+      return absl::InvalidArgumentError(
+          absl::StrCat("forward ", parsed.status().message()));
+    }
     net::HttpClientOptions options;
     options.url = url;
     options.tls.ca_file = options_.ca_file;
@@ -41,10 +48,6 @@ absl::StatusOr<net::HttpClient*> FormPoster::ClientFor(const std::string& url) {
 absl::StatusOr<FormPostAnswer> FormPoster::Post(const std::string& url,
                                                 const std::string& body,
                                                 absl::Duration timeout) {
-  if (absl::StatusOr<net::Url> parsed = net::ParseUrl(url); !parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("forward ", parsed.status().message()));
-  }
   absl::StatusOr<net::HttpClient*> client = ClientFor(url);
   if (!client.ok()) return client.status();
   net::ClientRequest request;
