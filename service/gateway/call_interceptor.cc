@@ -131,11 +131,10 @@ class CallInterceptor final : public grpc::experimental::Interceptor {
     const absl::Time now = absl::Now();
     const absl::Duration total = now - start_;
     // grpc::StatusCode and absl::StatusCode share their values and names.
-    const std::string code = absl::StatusCodeToString(
-        static_cast<absl::StatusCode>(status.error_code()));
     payone::gateway::v1::CallLog& log = record_.log;
+    log.set_code(absl::StatusCodeToString(
+        static_cast<absl::StatusCode>(status.error_code())));
     log.set_time(TimeText(now));
-    log.set_code(code);
     log.set_total_ms(absl::ToDoubleMilliseconds(total));
     if (!status.ok()) log.set_message(status.error_message());
     logger_->Write(log);
@@ -149,7 +148,7 @@ class CallInterceptor final : public grpc::experimental::Interceptor {
           record_.status_recognized ? log.payone_status() : "UNRECOGNIZED",
           log.errorcode());
     }
-    metrics_->RecordCall(log.method(), code, total);
+    metrics_->RecordCall(log.method(), log.code(), total);
   }
 
   grpc::ServerContextBase* const ctx_;

@@ -48,7 +48,7 @@ const AccountSettings* PaymentForwarder::Authorize(
     *refusal = ToGrpcStatus(authorized.status());
     return nullptr;
   }
-  state.record->log.set_client(authorized->client);
+  state.record->log.set_client(std::move(authorized->client));
   state.config = std::move(authorized->config);
   state.record->log.set_account(authorized->account->file.name());
   return authorized->account;
