@@ -44,10 +44,9 @@ Reloaded MergeReload(const Config& current, Config next) {
       continue;
     }
     google::protobuf::util::MessageDifferencer differ;
-    for (int j = 0; j < descriptor->field_count(); ++j) {
-      if (j != i) differ.IgnoreField(descriptor->field(j));
+    if (differ.CompareWithFields(current.file, next.file, {field}, {field})) {
+      continue;
     }
-    if (differ.Compare(current.file, next.file)) continue;
     result.needs_restart.push_back(field->name());
     kept.GetReflection()->SwapFields(&kept, &next.file, {field});
   }
