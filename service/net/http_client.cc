@@ -172,6 +172,9 @@ class Exchange : public HttpClient::Call,
   void OnResponse();
   void OnIoError(beast::error_code ec, absl::string_view stage);
   void Finish(absl::Status status, Delivery delivery);
+  // Hands `result` to the callback once (an answer, an error or a cancel
+  // may race), with the exchange's latency and connection reuse.
+  void Complete(HttpResult result);
   // (Re)arms the deadline timer: the connection is closed at `at`.
   void ArmTimer(Clock::time_point at);
   void OnTimer(uint32_t generation);
@@ -608,11 +611,8 @@ void Exchange::OnResponse() {
   result.body = std::move(response.body());
   ReleaseConnection(response.keep_alive() && pool_->options().keep_alive);
   delivery_ = Delivery::kAnswered;
-  if (finished_.exchange(true)) return;
   result.delivery = Delivery::kAnswered;
-  result.latency = absl::Now() - start_;
-  result.reused_connection = reused_;
-  RunDone(std::move(result));
+  Complete(std::move(result));
 }
 
 void Exchange::OnIoError(beast::error_code ec, absl::string_view stage) {
@@ -649,11 +649,15 @@ void Exchange::OnIoError(beast::error_code ec, absl::string_view stage) {
 }
 
 void Exchange::Finish(absl::Status status, Delivery delivery) {
-  if (finished_.exchange(true)) return;
   HttpResult result;
   result.status = std::move(status);
   result.delivery = delivery;
   result.read_failure = read_failure_;
+  Complete(std::move(result));
+}
+
+void Exchange::Complete(HttpResult result) {
+  if (finished_.exchange(true)) return;
   result.latency = absl::Now() - start_;
   result.reused_connection = reused_;
   RunDone(std::move(result));
