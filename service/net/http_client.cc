@@ -725,7 +725,12 @@ class PooledHttpClient final : public HttpClient {
 absl::StatusOr<std::unique_ptr<HttpClient>> HttpClient::Create(
     const HttpClientOptions& options) {
   absl::StatusOr<Url> url = ParseUrl(options.url);
-  if (!url.ok()) return url.status();
+  if (!url.ok()) {
+    // "upstream URL '...' has no host": named as the configuration names it.
+    return absl::Status(
+        url.status().code(),
+        absl::StrCat(options.label, " ", url.status().message()));
+  }
   auto pool = std::make_shared<Pool>(options, *std::move(url));
   if (absl::Status status = pool->Init(); !status.ok()) return status;
   return std::make_unique<PooledHttpClient>(std::move(pool));
