@@ -251,8 +251,9 @@ absl::Status CheckTypedRules(const FieldModel& f) {
   }
 }
 
-absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
-                                           const MessageRules& owner) {
+// What every model of `field` starts from: its options, accessor and
+// whether it tracks presence.
+FieldModel BaseFieldModel(const FieldDescriptor* field) {
   FieldModel f;
   f.field = field;
   f.rules = FieldRulesOf(field);
@@ -260,6 +261,12 @@ absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
   f.has_presence = !field->is_repeated() &&
                    field->type() != FieldDescriptor::TYPE_MESSAGE &&
                    field->has_presence();
+  return f;
+}
+
+absl::StatusOr<FieldModel> BuildFieldModel(const FieldDescriptor* field,
+                                           const MessageRules& owner) {
+  FieldModel f = BaseFieldModel(field);
   const auto& r = f.rules;
   const bool has_wire = !r.wire_name().empty();
   if (r.gateway_only()) {
@@ -461,13 +468,7 @@ absl::Status CollectWireNames(const MessageModel& model,
 // A field named by a rule, classified by its type alone: the leaf may sit
 // in a message without a codec, whose options say nothing.
 FieldModel ClassifyByType(const FieldDescriptor* leaf) {
-  FieldModel f;
-  f.field = leaf;
-  f.rules = FieldRulesOf(leaf);
-  f.accessor = FieldAccessor(leaf);
-  f.has_presence = !leaf->is_repeated() &&
-                   leaf->type() != FieldDescriptor::TYPE_MESSAGE &&
-                   leaf->has_presence();
+  FieldModel f = BaseFieldModel(leaf);
   if (leaf->is_map()) {
     f.kind = FieldKind::kKeyedMap;
   } else if (leaf->is_repeated()) {
