@@ -48,47 +48,47 @@ absl::Status DecodeResultPart(absl::string_view body,
                               absl::string_view paydata_stem, FreeMap* paydata,
                               FreeMap* unknown) {
   using Codec = PayoneCodec<P>;
-  std::vector<std::pair<std::string, std::string>> parameters;
+  // Each parameter with the element name a numbered one has in the PART
+  // ("stem", for "stem[<rank>]"; empty when the PART has no such list).
+  struct Parameter {
+    std::string name;
+    std::string value;
+    std::string element;
+    int number = 0;
+  };
+  std::vector<Parameter> parameters;
   {
     ParameterReader<BodyFormat::kResponseLines> reader(body, options);
     while (reader.Next()) {
-      parameters.emplace_back(reader.name(), reader.value());
+      parameters.push_back(
+          {std::string(reader.name()), std::string(reader.value()), "", 0});
     }
     if (!reader.status().ok()) return reader.status();
   }
-  // The element name a numbered parameter has in the PART ("stem[1]"), or
-  // empty when the PART has no such list.
-  auto element_name = [](absl::string_view name, absl::string_view value,
-                         int* number) -> std::string {
-    std::string stem;
-    if (!SplitNumberedPaydata(name, &stem, number)) return "";
-    std::string element = absl::StrCat(stem, "[1]");
-    if (!Codec::Owns(element, ParseWireName(element), value)) return "";
-    element.resize(stem.size());
-    return element;
-  };
   std::vector<int> numbers;
-  for (const auto& [name, value] : parameters) {
-    int number = 0;
-    if (!element_name(name, value, &number).empty()) numbers.push_back(number);
+  for (Parameter& p : parameters) {
+    std::string stem;
+    if (!SplitNumberedPaydata(p.name, &stem, &p.number)) continue;
+    std::string element = absl::StrCat(stem, "[1]");
+    if (!Codec::Owns(element, ParseWireName(element), p.value)) continue;
+    p.element = std::move(stem);
+    numbers.push_back(p.number);
   }
   std::sort(numbers.begin(), numbers.end());
   numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
   part->Clear();
-  for (const auto& [name, value] : parameters) {
-    std::string renamed = name;
-    int number = 0;
-    if (!Codec::Owns(name, ParseWireName(name), value)) {
-      std::string stem = element_name(name, value, &number);
-      if (stem.empty()) continue;
+  for (const Parameter& p : parameters) {
+    std::string renamed = p.name;
+    if (!Codec::Owns(p.name, ParseWireName(p.name), p.value)) {
+      if (p.element.empty()) continue;
       const auto rank =
-          std::lower_bound(numbers.begin(), numbers.end(), number) -
+          std::lower_bound(numbers.begin(), numbers.end(), p.number) -
           numbers.begin();
-      renamed = absl::StrCat(stem, "[", rank + 1, "]");
+      renamed = absl::StrCat(p.element, "[", rank + 1, "]");
     }
     absl::Status error;
-    if (Codec::DecodeField(renamed, value, part, &error) == Match::kYes) {
-      RemoveFromFreeMaps(name, paydata_stem, paydata, unknown);
+    if (Codec::DecodeField(renamed, p.value, part, &error) == Match::kYes) {
+      RemoveFromFreeMaps(p.name, paydata_stem, paydata, unknown);
     }
   }
   return absl::OkStatus();
