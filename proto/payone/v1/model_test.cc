@@ -19,6 +19,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor.pb.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "payone/v1/check_requests.pb.h"
 #include "payone/v1/common.pb.h"
@@ -931,6 +932,71 @@ TEST(ModelTest, PaymentMethodsCarryTheirClearingType) {
             << f->message_type()->full_name()
             << " has no clearingtype constant";
       }
+    }
+  }
+}
+
+// Messages PAYONE defines alike keep their fields flat and declared in each
+// (protobuf has no inheritance; a shared sub-message would move every
+// client's field paths): this keeps the copies from drifting apart. Fields
+// of a oneof may differ in number (a twin's oneof lacks an alternative).
+struct Twins {
+  const Descriptor* first;
+  const Descriptor* second;
+  std::set<std::string> only_in_first;  // deliberate differences
+};
+
+TEST(ModelTest, TwinMessagesDeclareTheirSharedFieldsAlike) {
+  const std::vector<Twins> twins = {
+      {PreauthorizationRequest::descriptor(),
+       AuthorizationRequest::descriptor(),
+       {"prepayment"}},  // PAYONE: prepayment (vor) is preauthorization only
+      {PreauthorizationResponse::descriptor(),
+       AuthorizationResponse::descriptor(),
+       {}},
+      {AmazonPayConfirmOrderReference::descriptor(),
+       AmazonPayCancelOrderReference::descriptor(),
+       {}},
+  };
+  for (const Twins& pair : twins) {
+    SCOPED_TRACE(pair.first->full_name() + " / " + pair.second->full_name());
+    EXPECT_EQ(pair.first->field_count(),
+              pair.second->field_count() +
+                  static_cast<int>(pair.only_in_first.size()));
+    for (int i = 0; i < pair.first->field_count(); ++i) {
+      const FieldDescriptor* a = pair.first->field(i);
+      const FieldDescriptor* b = pair.second->FindFieldByName(a->name());
+      if (pair.only_in_first.count(a->name())) {
+        EXPECT_EQ(b, nullptr) << a->name();
+        continue;
+      }
+      ASSERT_NE(b, nullptr) << a->name() << " is missing in the twin";
+      const OneofDescriptor* oneof = a->real_containing_oneof();
+      if (oneof == nullptr) EXPECT_EQ(a->number(), b->number()) << a->name();
+      EXPECT_EQ(oneof == nullptr ? "" : oneof->name(),
+                b->real_containing_oneof() == nullptr
+                    ? ""
+                    : b->real_containing_oneof()->name())
+          << a->name();
+      EXPECT_EQ(a->type(), b->type()) << a->name();
+      EXPECT_EQ(a->is_repeated(), b->is_repeated()) << a->name();
+      EXPECT_EQ(a->has_presence(), b->has_presence()) << a->name();
+      const auto type_name = [](const FieldDescriptor* f) -> std::string {
+        if (f->is_map()) {  // each map has its own entry type
+          return std::string("map<") +
+                 f->message_type()->field(0)->type_name() + ", " +
+                 f->message_type()->field(1)->type_name() + ">";
+        }
+        if (f->message_type() != nullptr) return f->message_type()->full_name();
+        if (f->enum_type() != nullptr) return f->enum_type()->full_name();
+        return "";
+      };
+      EXPECT_EQ(type_name(a), type_name(b)) << a->name();
+      EXPECT_TRUE(::google::protobuf::util::MessageDifferencer::Equals(
+          Rules(a), Rules(b)))
+          << a->name() << ": options differ:\n"
+          << Rules(a).DebugString() << "vs\n"
+          << Rules(b).DebugString();
     }
   }
 }
