@@ -17,6 +17,7 @@
 #include <boost/beast/ssl.hpp>
 #include <chrono>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -144,6 +145,8 @@ class Exchange : public HttpClient::Call,
         done_(std::move(done)),
         start_(absl::Now()) {}
 
+  ~Exchange() override;
+
   void Cancel() override;
 
   // Runs on the thread that hands the connection over (the caller of Post,
@@ -157,6 +160,12 @@ class Exchange : public HttpClient::Call,
 
   Clock::time_point steady_deadline() const { return steady_deadline_; }
   std::unique_ptr<asio::steady_timer> wait_timer;
+  // The deadline passed while the request was written or its answer read
+  // (called by the pool's DeadlineWatch): closes the connection, so the
+  // pending I/O fails and reports the timeout.
+  void OnDeadline();
+  // This exchange's entry in its pool's DeadlineWatch, if any.
+  std::optional<std::multimap<Clock::time_point, Exchange*>::iterator> watched;
 
  private:
   // The functions below run with connection_mu_ held (from Start) or on the
@@ -175,9 +184,12 @@ class Exchange : public HttpClient::Call,
   // Hands `result` to the callback once (an answer, an error or a cancel
   // may race), with the exchange's latency and connection reuse.
   void Complete(HttpResult result);
-  // (Re)arms the deadline timer: the connection is closed at `at`.
+  // (Re)arms the connect timer: the connection is closed at `at`.
   void ArmTimer(Clock::time_point at);
   void OnTimer(uint32_t generation);
+  // Connected: the connect timer gives way to the pool's DeadlineWatch,
+  // which watches the rest of the exchange (write and read).
+  void WatchDeadline();
   // Calls and then drops the callback: it may hold what holds this exchange
   // (the caller's call state), and keeping it would make a cycle.
   void RunDone(HttpResult result) {
@@ -185,6 +197,8 @@ class Exchange : public HttpClient::Call,
     done_ = nullptr;
     done(std::move(result));
   }
+  // Closes the connection of the exchange's pending I/O (Cancel, deadline).
+  void CloseOnStrand(bool deadline);
   // Gives the connection back (reusable or not) after the exchange ended.
   void ReleaseConnection(bool reusable);
 
@@ -204,8 +218,78 @@ class Exchange : public HttpClient::Call,
   std::atomic<bool> timed_out_{false};
   std::atomic<uint32_t> timer_generation_{0};
   std::mutex connection_mu_;  // guards connection_ against Cancel()
+  // Only while a new connection connects; see DeadlineWatch.
   std::optional<asio::steady_timer> timer_;
   std::optional<http::response_parser<http::string_body>> parser_;
+};
+
+// The deadlines of the exchanges that are writing or reading, behind one
+// timer per pool. A timer per exchange costs, on every call, a timer-queue
+// insert and a cancel whose aborted handler the strand must run: an Asio
+// scheduler wake-up (often another I/O thread's, or an epoll interrupt) per
+// call. Here a finished exchange only leaves a map; the timer is re-armed
+// only for a deadline earlier than the one it waits for, and when it fires
+// for an exchange that has finished it waits for the next one.
+class DeadlineWatch {
+ public:
+  explicit DeadlineWatch(asio::io_context& io) : timer_(io) {}
+
+  void Watch(Exchange* exchange, Clock::time_point deadline) {
+    std::lock_guard<std::mutex> lock(mu_);
+    exchange->watched = deadlines_.emplace(deadline, exchange);
+    if (deadline < armed_for_) ArmLocked(deadline);
+  }
+
+  void Unwatch(Exchange* exchange) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!exchange->watched.has_value()) return;
+    deadlines_.erase(*exchange->watched);
+    exchange->watched.reset();
+  }
+
+  // Pool::Shutdown: the I/O threads are gone, nothing fires any more.
+  void Stop() {
+    std::lock_guard<std::mutex> lock(mu_);
+    timer_.cancel();
+    armed_for_ = Clock::time_point::min();
+  }
+
+ private:
+  void ArmLocked(Clock::time_point at) {
+    armed_for_ = at;
+    timer_.expires_at(at);
+    timer_.async_wait([this](beast::error_code ec) {
+      if (!ec) OnTimer();
+    });
+  }
+
+  void OnTimer() {
+    std::vector<std::shared_ptr<Exchange>> expired;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (armed_for_ == Clock::time_point::min()) return;  // stopped
+      armed_for_ = Clock::time_point::max();
+      const auto now = Clock::now();
+      while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
+        Exchange* exchange = deadlines_.begin()->second;
+        exchange->watched.reset();
+        deadlines_.erase(deadlines_.begin());
+        // Empty when the exchange is being destroyed (its destructor waits
+        // for mu_ to unwatch it).
+        if (auto alive = exchange->weak_from_this().lock()) {
+          expired.push_back(std::move(alive));
+        }
+      }
+      if (!deadlines_.empty()) ArmLocked(deadlines_.begin()->first);
+    }
+    for (const auto& exchange : expired) exchange->OnDeadline();
+  }
+
+  std::mutex mu_;
+  asio::steady_timer timer_;  // guarded by mu_
+  // What timer_ waits for; max: nothing.
+  Clock::time_point armed_for_ = Clock::time_point::max();
+  std::multimap<Clock::time_point, Exchange*> deadlines_;
 };
 
 class Pool : public std::enable_shared_from_this<Pool> {
@@ -215,6 +299,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
         url_(std::move(url)),
         port_(std::to_string(url_.port)),
         work_(asio::make_work_guard(io_)),
+        deadlines_(io_),
         host_line_(
             absl::StrCat(" HTTP/1.1\r\nHost: ", UriHost(url_.host),
                          "\r\nUser-Agent: ", options_.user_agent, "\r\n",
@@ -252,6 +337,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
     work_.reset();
     io_.stop();
     for (auto& thread : threads_) thread.join();
+    deadlines_.Stop();
   }
 
   const HttpClientOptions& options() const { return options_; }
@@ -283,6 +369,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
                         "; its outcome is unknown");
   }
   asio::io_context& io() { return io_; }
+  DeadlineWatch& deadlines() { return deadlines_; }
 
   void Submit(const std::shared_ptr<Exchange>& exchange) {
     std::shared_ptr<Connection> connection;
@@ -401,6 +488,7 @@ class Pool : public std::enable_shared_from_this<Pool> {
   const std::string port_;
   asio::io_context io_;
   asio::executor_work_guard<asio::io_context::executor_type> work_;
+  DeadlineWatch deadlines_;
   // " HTTP/1.1", Host, User-Agent and Connection: what every request says.
   const std::string host_line_;
   std::unique_ptr<TlsContext> tls_;
@@ -431,15 +519,48 @@ void Exchange::Start(std::shared_ptr<Connection> connection, bool reused) {
     Finish(std::move(unsent), Delivery::kNotSent);
     return;
   }
-  // Cancel's and the timer's handlers wait for connection_mu_, so the I/O
-  // started below is never raced by a close.
-  timer_.emplace(connection_->strand());
+  // Cancel's and the deadline's handlers wait for connection_mu_, so the
+  // I/O started below is never raced by a close.
   if (connection_->connected) {
-    ArmTimer(steady_deadline_);
+    WatchDeadline();
     Write();
   } else {
+    timer_.emplace(connection_->strand());
     Connect();
   }
+}
+
+Exchange::~Exchange() { pool_->deadlines().Unwatch(this); }
+
+void Exchange::WatchDeadline() {
+  if (timer_) {
+    ++timer_generation_;  // a connect timer that already fired does nothing
+    timer_->cancel();
+  }
+  if (steady_deadline_ != Clock::time_point::max()) {
+    pool_->deadlines().Watch(this, steady_deadline_);
+  }
+}
+
+void Exchange::OnDeadline() { CloseOnStrand(/*deadline=*/true); }
+
+void Exchange::CloseOnStrand(bool deadline) {
+  std::shared_ptr<Connection> connection;
+  {
+    std::lock_guard<std::mutex> lock(connection_mu_);
+    connection = connection_;
+  }
+  if (connection == nullptr) return;
+  // Aborting pending I/O makes its handler report the cancel or the
+  // timeout. On the strand, and only while the connection is still this
+  // exchange's: it may have been handed to another request meanwhile.
+  asio::post(connection->strand(),
+             [self = shared_from_this(), connection, deadline] {
+               std::lock_guard<std::mutex> lock(self->connection_mu_);
+               if (self->connection_ != connection) return;
+               if (deadline) self->timed_out_ = true;
+               connection->Close();
+             });
 }
 
 void Exchange::ArmTimer(Clock::time_point at) {
@@ -484,7 +605,7 @@ void Exchange::Connect() {
                                 // Write() tries a synchronous send first.
                                 socket.non_blocking(true, ec);
                                 self->connection_->connected = true;
-                                self->ArmTimer(self->steady_deadline_);
+                                self->WatchDeadline();
                                 self->Write();
                               }
                             });
@@ -498,7 +619,7 @@ void Exchange::Handshake() {
       [self = shared_from_this()](beast::error_code ec) {
         if (ec) return self->OnIoError(ec, "TLS handshake");
         self->connection_->connected = true;
-        self->ArmTimer(self->steady_deadline_);
+        self->WatchDeadline();
         self->Write();
       });
 }
@@ -597,7 +718,7 @@ void Exchange::OnResponse() {
   if (parser_->get().body().size() > pool_->options().max_response_bytes) {
     return OnIoError(http::error::body_limit, "read");
   }
-  if (timer_) timer_->cancel();
+  pool_->deadlines().Unwatch(this);
   auto response = parser_->release();
   HttpResult result;
   result.http_status = response.result_int();
@@ -617,6 +738,7 @@ void Exchange::OnResponse() {
 
 void Exchange::OnIoError(beast::error_code ec, absl::string_view stage) {
   if (timer_) timer_->cancel();
+  pool_->deadlines().Unwatch(this);
   ReleaseConnection(false);
   const std::string what = delivery_ == Delivery::kNotSent
                                ? pool_->Unsent()
@@ -680,20 +802,7 @@ void Exchange::Cancel() {
            Delivery::kNotSent);
     return;
   }
-  std::shared_ptr<Connection> connection;
-  {
-    std::lock_guard<std::mutex> lock(connection_mu_);
-    connection = connection_;
-  }
-  if (connection != nullptr) {
-    // Aborting pending I/O makes its handler report CANCELLED. On the
-    // strand, and only while the connection is still this exchange's: it
-    // may have been handed to another request meanwhile.
-    asio::post(connection->strand(), [self = shared_from_this(), connection] {
-      std::lock_guard<std::mutex> lock(self->connection_mu_);
-      if (self->connection_ == connection) connection->Close();
-    });
-  }
+  CloseOnStrand(/*deadline=*/false);
 }
 
 class PooledHttpClient final : public HttpClient {

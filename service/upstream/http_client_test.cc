@@ -204,6 +204,7 @@ class PendingResult {
     done_.WaitForNotification();
     return result_;
   }
+  bool done() const { return done_.HasBeenNotified(); }
 
  private:
   absl::Notification done_;
@@ -397,6 +398,39 @@ TEST(HttpClientTest, DeadlineWhileWaitingForTheAnswer) {
       << result.status;
   EXPECT_EQ(result.delivery, Delivery::kOutcomeUnknown);
   EXPECT_EQ(upstream.requests(), 1);
+}
+
+// The pool watches every exchange's deadline with one timer: an exchange
+// that finished leaves it armed for its deadline, a later one with an
+// earlier deadline re-arms it.
+TEST(HttpClientTest, EachExchangeMeetsItsOwnDeadline) {
+  FakeUpstream upstream;
+  auto client = MakeClient(upstream.url());
+  const HttpResult answered =
+      PostAndWait(*client, "a=1", absl::Milliseconds(100));
+  ASSERT_TRUE(answered.status.ok()) << answered.status;
+  upstream.set_behaviour(Behaviour::kHold);
+  PendingResult held;  // on the connection a=1 used
+  client->Post("a=2", absl::Now() + absl::Seconds(30), held.callback());
+  upstream.AwaitRequests(2);
+  // Fires after a=1's deadline passed with nothing to close.
+  const HttpResult later = PostAndWait(*client, "a=3", absl::Milliseconds(300));
+  EXPECT_EQ(later.status.code(), absl::StatusCode::kDeadlineExceeded)
+      << later.status;
+  EXPECT_EQ(later.delivery, Delivery::kOutcomeUnknown);
+  // Earlier than the 30 s the timer now waits for.
+  const HttpResult earlier =
+      PostAndWait(*client, "a=4", absl::Milliseconds(200));
+  EXPECT_EQ(earlier.status.code(), absl::StatusCode::kDeadlineExceeded)
+      << earlier.status;
+  EXPECT_LT(earlier.latency, absl::Seconds(10));
+  // Neither a=1's passed deadline nor the others' touched a=2.
+  EXPECT_FALSE(held.done());
+  upstream.Release();
+  const HttpResult& closed = held.Await();
+  EXPECT_EQ(closed.status.code(), absl::StatusCode::kUnknown) << closed.status;
+  EXPECT_TRUE(closed.reused_connection);
+  EXPECT_EQ(upstream.requests(), 4);
 }
 
 TEST(HttpClientTest, CancelAbortsTheExchange) {
