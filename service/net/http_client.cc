@@ -131,6 +131,61 @@ class Connection {
   std::optional<tcp::socket> plain_;
 };
 
+// Reads a response into what HttpResult keeps. Beast's response_parser
+// builds a header container on the way: an allocation per field and one for
+// the reason phrase, all thrown away once the status, the Content-Type and
+// the body are copied out.
+class ResponseParser final : public http::basic_parser<false> {
+ public:
+  // `keep_headers`: every field, as HttpClientOptions::response_headers.
+  ResponseParser(bool keep_headers, size_t max_body_bytes)
+      : keep_headers_(keep_headers), max_body_bytes_(max_body_bytes) {
+    body_limit(max_body_bytes);
+  }
+
+  int status = 0;
+  std::string content_type;
+  HeaderList headers;
+  std::string body;
+
+ private:
+  void on_request_impl(http::verb, beast::string_view, beast::string_view, int,
+                       beast::error_code&) override {}
+  void on_response_impl(int code, beast::string_view, int,
+                        beast::error_code&) override {
+    status = code;
+  }
+  void on_field_impl(http::field name, beast::string_view name_string,
+                     beast::string_view value, beast::error_code&) override {
+    if (name == http::field::content_type) {
+      content_type.assign(value.data(), value.size());
+    }
+    if (keep_headers_) {
+      headers.emplace_back(std::string(name_string), std::string(value));
+    }
+  }
+  void on_header_impl(beast::error_code&) override {}
+  void on_body_init_impl(const boost::optional<std::uint64_t>& length,
+                         beast::error_code&) override {
+    // Over the limit, Exchange::OnRead fails the read before any body.
+    if (length && *length <= max_body_bytes_) body.reserve(*length);
+  }
+  size_t on_body_impl(beast::string_view data, beast::error_code&) override {
+    body.append(data.data(), data.size());
+    return data.size();
+  }
+  void on_chunk_header_impl(std::uint64_t, beast::string_view,
+                            beast::error_code&) override {}
+  size_t on_chunk_body_impl(std::uint64_t, beast::string_view data,
+                            beast::error_code& ec) override {
+    return on_body_impl(data, ec);
+  }
+  void on_finish_impl(beast::error_code&) override {}
+
+  const bool keep_headers_;
+  const size_t max_body_bytes_;
+};
+
 class Pool;
 
 // One request: waits for a connection, then connect (if new), write, read.
@@ -220,7 +275,7 @@ class Exchange : public HttpClient::Call,
   std::mutex connection_mu_;  // guards connection_ against Cancel()
   // Only while a new connection connects; see DeadlineWatch.
   std::optional<asio::steady_timer> timer_;
-  std::optional<http::response_parser<http::string_body>> parser_;
+  std::optional<ResponseParser> parser_;
 };
 
 // The deadlines of the exchanges that are writing or reading, behind one
@@ -658,8 +713,8 @@ void Exchange::Write() {
 }
 
 void Exchange::Read() {
-  parser_.emplace();
-  parser_->body_limit(pool_->options().max_response_bytes);
+  parser_.emplace(pool_->options().response_headers,
+                  pool_->options().max_response_bytes);
   connection_->buffer.clear();
   ReadSome();
 }
@@ -715,21 +770,16 @@ void Exchange::OnRead(beast::error_code ec, size_t bytes) {
 }
 
 void Exchange::OnResponse() {
-  if (parser_->get().body().size() > pool_->options().max_response_bytes) {
+  ResponseParser& response = *parser_;
+  if (response.body.size() > pool_->options().max_response_bytes) {
     return OnIoError(http::error::body_limit, "read");
   }
   pool_->deadlines().Unwatch(this);
-  auto response = parser_->release();
   HttpResult result;
-  result.http_status = response.result_int();
-  result.content_type = std::string(response[http::field::content_type]);
-  if (pool_->options().response_headers) {
-    for (const auto& field : response) {
-      result.headers.emplace_back(std::string(field.name_string()),
-                                  std::string(field.value()));
-    }
-  }
-  result.body = std::move(response.body());
+  result.http_status = response.status;
+  result.content_type = std::move(response.content_type);
+  result.headers = std::move(response.headers);
+  result.body = std::move(response.body);
   ReleaseConnection(response.keep_alive() && pool_->options().keep_alive);
   delivery_ = Delivery::kAnswered;
   result.delivery = Delivery::kAnswered;

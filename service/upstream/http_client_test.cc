@@ -39,6 +39,7 @@ enum class Behaviour {
   kOversize,          // a body larger than the client accepts
   kDribble,           // the answer one byte per send
   kAnswerUntilClose,  // no Content-Length: the body ends when the server closes
+  kAnswerChunked,     // Transfer-Encoding: chunked, keep-alive
 };
 
 // A plain-HTTP upstream on 127.0.0.1:0, one thread per connection.
@@ -134,6 +135,7 @@ class FakeUpstream {
       response.body() = "status=APPROVED\ntxid=42\n";
       switch (behaviour_.load()) {
         case Behaviour::kAnswer:
+        case Behaviour::kAnswerChunked:
           break;
         case Behaviour::kAnswerAndClose:
           response.keep_alive(false);
@@ -169,6 +171,7 @@ class FakeUpstream {
         }
       }
       response.prepare_payload();
+      if (behaviour_ == Behaviour::kAnswerChunked) response.chunked(true);
       http::write(socket, response, ec);
       if (ec || !response.keep_alive()) return;
     }
@@ -274,17 +277,23 @@ TEST(HttpClientTest, SendsABodyLargerThanTheSocketBuffers) {
   EXPECT_EQ(upstream.last_body(), "a=2");
 }
 
-TEST(HttpClientTest, ReadsAnAnswerArrivingAByteAtATime) {
-  FakeUpstream upstream;
-  upstream.set_behaviour(Behaviour::kDribble);
-  auto client = MakeClient(upstream.url());
-  for (int i = 0; i < 2; ++i) {
-    HttpResult result = PostAndWait(*client, "a=1");
-    ASSERT_TRUE(result.status.ok()) << result.status;
-    EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
-    EXPECT_EQ(result.content_type, "text/plain; charset=UTF-8");
+// A byte at a time, or chunked: the same answer, on a connection kept for
+// the next request.
+TEST(HttpClientTest, ReadsAnAnswerHoweverItIsFramed) {
+  for (Behaviour framing : {Behaviour::kDribble, Behaviour::kAnswerChunked}) {
+    FakeUpstream upstream;
+    upstream.set_behaviour(framing);
+    auto client = MakeClient(upstream.url());
+    for (int i = 0; i < 2; ++i) {
+      HttpResult result = PostAndWait(*client, "a=1");
+      ASSERT_TRUE(result.status.ok()) << result.status;
+      EXPECT_EQ(result.http_status, 200);
+      EXPECT_EQ(result.body, "status=APPROVED\ntxid=42\n");
+      EXPECT_EQ(result.content_type, "text/plain; charset=UTF-8");
+      EXPECT_EQ(result.reused_connection, i == 1);
+    }
+    EXPECT_EQ(upstream.connections(), 1);
   }
-  EXPECT_EQ(upstream.connections(), 1);
 }
 
 TEST(HttpClientTest, ReadsABodyThatEndsWhenTheServerCloses) {
