@@ -68,6 +68,13 @@ absl::Status CheckRequest(const ClientRequest& request) {
   return absl::OkStatus();
 }
 
+// A connection's I/O objects name their strand's type: with Asio's default
+// any_io_executor, which has no room for a strand inline, every completed
+// operation heap-allocates a copy of the executor.
+using Strand = asio::strand<asio::io_context::executor_type>;
+using Socket = asio::basic_stream_socket<tcp, Strand>;
+using Resolver = asio::ip::basic_resolver<tcp, Strand>;
+
 // One keep-alive connection, plain or TLS. Its I/O completes on `strand`;
 // an exchange may start I/O from another thread while it holds the
 // exchange's connection mutex (see Exchange::Start).
@@ -82,11 +89,11 @@ class Connection {
     }
   }
 
-  asio::strand<asio::io_context::executor_type>& strand() { return strand_; }
-  tcp::resolver& resolver() { return resolver_; }
-  tcp::socket& socket() { return tls_ ? tls_->next_layer() : *plain_; }
+  Strand& strand() { return strand_; }
+  Resolver& resolver() { return resolver_; }
+  Socket& socket() { return tls_ ? tls_->next_layer() : *plain_; }
   bool is_tls() const { return tls_.has_value(); }
-  beast::ssl_stream<tcp::socket>& tls() { return *tls_; }
+  beast::ssl_stream<Socket>& tls() { return *tls_; }
 
   // Calls f with the stream that carries HTTP (the TLS or the TCP stream).
   template <typename F>
@@ -113,7 +120,7 @@ class Connection {
   void Close() {
     beast::error_code ignored;
     resolver_.cancel();
-    socket().shutdown(tcp::socket::shutdown_both, ignored);
+    socket().shutdown(Socket::shutdown_both, ignored);
     socket().close(ignored);
   }
 
@@ -122,13 +129,13 @@ class Connection {
   beast::flat_buffer buffer;
 
  private:
-  asio::strand<asio::io_context::executor_type> strand_;
-  tcp::resolver resolver_;
+  Strand strand_;
+  Resolver resolver_;
   // Plain sockets are non-blocking for the synchronous first write; Beast's
   // tcp_stream is not used: its timeouts arm and cancel a timer for every
   // read and write, where one deadline timer per exchange does.
-  std::optional<beast::ssl_stream<tcp::socket>> tls_;
-  std::optional<tcp::socket> plain_;
+  std::optional<beast::ssl_stream<Socket>> tls_;
+  std::optional<Socket> plain_;
 };
 
 // Reads a response into what HttpResult keeps. Beast's response_parser
@@ -647,7 +654,7 @@ void Exchange::Connect() {
   connection_->resolver().async_resolve(
       pool_->url().host, pool_->port(),
       [self = shared_from_this()](beast::error_code ec,
-                                  tcp::resolver::results_type results) {
+                                  Resolver::results_type results) {
         if (ec) return self->OnIoError(ec, "resolve");
         asio::async_connect(self->connection_->socket(), results,
                             [self](beast::error_code ec, const tcp::endpoint&) {
