@@ -133,7 +133,7 @@ class Connection {
   Resolver resolver_;
   // Plain sockets are non-blocking for the synchronous first write; Beast's
   // tcp_stream is not used: its timeouts arm and cancel a timer for every
-  // read and write, where one deadline timer per exchange does.
+  // read and write, where one timer per pool does (DeadlineWatch).
   std::optional<beast::ssl_stream<Socket>> tls_;
   std::optional<Socket> plain_;
 };
@@ -226,7 +226,8 @@ class Exchange : public HttpClient::Call,
   // (called by the pool's DeadlineWatch): closes the connection, so the
   // pending I/O fails and reports the timeout.
   void OnDeadline();
-  // This exchange's entry in its pool's DeadlineWatch, if any.
+  // This exchange's entry in its pool's DeadlineWatch, if any; guarded by
+  // the watch's mutex.
   std::optional<std::multimap<Clock::time_point, Exchange*>::iterator> watched;
 
  private:
