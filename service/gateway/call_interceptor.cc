@@ -161,6 +161,22 @@ class CallInterceptor final : public grpc::experimental::Interceptor {
 
 }  // namespace
 
+namespace {
+
+google::protobuf::ArenaOptions OnBlock(char* block, size_t size) {
+  google::protobuf::ArenaOptions options;
+  options.initial_block = block;
+  options.initial_block_size = size;
+  return options;
+}
+
+}  // namespace
+
+CallRecord::CallRecord()
+    : arena_(OnBlock(arena_block_, kArenaBlockBytes)),
+      log(*google::protobuf::Arena::CreateMessage<payone::gateway::v1::CallLog>(
+          &arena_)) {}
+
 CallRecord* CallRecordOf(const grpc::ServerContextBase* ctx) {
   return Calls().Find(ctx);
 }

@@ -8,8 +8,11 @@
 // server interceptor does it; handlers only add their own facts to the
 // call's CallRecord.
 
+#include <cstddef>
+
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "google/protobuf/arena.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_interceptor.h"
 #include "service/gateway/call_log.h"
@@ -22,9 +25,22 @@ namespace payone::service {
 // it before they finish the call (the line is written as the status goes
 // out), never after.
 struct CallRecord {
+  CallRecord();
+  CallRecord(const CallRecord&) = delete;
+  CallRecord& operator=(const CallRecord&) = delete;
+
+ private:
+  // `log` lives on an arena whose first block comes with the record: its
+  // strings, about ten per call, are not a heap allocation each.
+  static constexpr size_t kArenaBlockBytes = 1024;
+  // Declared before arena_, which uses it until it is destroyed.
+  alignas(std::max_align_t) char arena_block_[kArenaBlockBytes];
+  google::protobuf::Arena arena_;
+
+ public:
   // time, request_id, method, code, total_ms and message are the
   // interceptor's; the rest the handler's.
-  payone::gateway::v1::CallLog log;
+  payone::gateway::v1::CallLog& log;
   // The PAYONE exchange, if there was one: "answered", "not_sent" or
   // "outcome_unknown", and how long it took.
   absl::string_view upstream_outcome;
