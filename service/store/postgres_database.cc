@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -94,7 +94,8 @@ struct Connection {
   ~Connection() { PQfinish(conn); }
 
   PGconn* const conn;
-  absl::flat_hash_map<std::string, std::string> prepared;  // key -> name
+  // key -> name; node-based: a pipeline holds names while preparing more.
+  absl::node_hash_map<std::string, std::string> prepared;
 };
 
 // Parameters bound for libpq: binary, with the integers' big-endian bytes
@@ -149,12 +150,13 @@ struct Bound {
 // the server answered the Sync (or COMMIT) that made it durable.
 class PostgresTransaction : public SqlTransaction {
  public:
+  // `locks`: the advisory locks' keys, ascending and distinct.
   PostgresTransaction(Connection* connection, std::string begin,
-                      std::string lock_query)
+                      std::vector<int64_t> locks)
       : connection_(connection),
         conn_(connection->conn),
         begin_(std::move(begin)),
-        lock_query_(std::move(lock_query)) {}
+        locks_(std::move(locks)) {}
 
   absl::StatusOr<std::vector<SqlRow>> Query(
       absl::string_view sql, absl::Span<const SqlValue> params) override {
@@ -260,15 +262,32 @@ class PostgresTransaction : public SqlTransaction {
     std::vector<Step> steps;
     views.reserve(later.size());
     bounds.reserve(later.size());
-    const std::string begin_text = begin_;
+    absl::Status failed;
+    std::vector<SqlValue> lock_keys(locks_.begin(), locks_.end());
+    std::optional<Bound> lock_bound;
     if (!began_) {
-      if (begin) steps.push_back({nullptr, nullptr, &begin_text});
-      if (!lock_query_.empty())
-        steps.push_back({nullptr, nullptr, &lock_query_});
+      if (begin) steps.push_back({nullptr, nullptr, &begin_});
+      if (!locks_.empty()) {
+        // In one statement (a target list runs left to right), prepared
+        // once per count.
+        std::string sql = "SELECT ";
+        for (size_t i = 0; i < locks_.size(); ++i) {
+          absl::StrAppend(&sql, i == 0 ? "" : ", ", "pg_advisory_xact_lock($",
+                          i + 1, ")");
+        }
+        lock_bound.emplace(lock_keys);
+        absl::StatusOr<const std::string*> name =
+            Prepared(sql, lock_bound->types);
+        if (name.ok()) {
+          steps.push_back({*name, &*lock_bound, nullptr});
+        } else {
+          failed = name.status();
+        }
+      }
     }
     const size_t first_later = steps.size();
-    absl::Status failed;
     for (Later& statement : later) {
+      if (!failed.ok()) break;
       views.push_back(SqlValuesOf(statement.params));
       const Bound& bound = bounds.emplace_back(views.back());
       absl::StatusOr<const std::string*> name =
@@ -395,9 +414,9 @@ class PostgresTransaction : public SqlTransaction {
 
   Connection* connection_;
   PGconn* conn_;
-  const std::string begin_;       // BEGIN, or BEGIN READ ONLY
-  const std::string lock_query_;  // the advisory locks' SELECT, or empty
-  bool began_ = false;            // BEGIN sent
+  const std::string begin_;  // BEGIN, or BEGIN READ ONLY
+  const std::vector<int64_t> locks_;
+  bool began_ = false;  // BEGIN sent
   std::vector<Later> later_;
   std::string last_command_;
 };
@@ -415,25 +434,16 @@ class PostgresDatabase : public SqlDatabase {
   absl::Status InTransaction(
       const TransactionOptions& options,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
-    std::string lock_query;
-    if (!options.locks.empty()) {
-      // Ascending and in one statement (a target list runs left to right):
-      // every transaction takes its locks in the same order, so none waits
-      // for another in a cycle.
-      std::vector<int64_t> keys = options.locks;
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      lock_query = "SELECT ";
-      for (size_t i = 0; i < keys.size(); ++i) {
-        absl::StrAppend(&lock_query, i == 0 ? "" : ", ",
-                        "pg_advisory_xact_lock(", keys[i], ")");
-      }
-    }
+    // Ascending: every transaction takes its locks in the same order, so
+    // none waits for another in a cycle.
+    std::vector<int64_t> locks = options.locks;
+    std::sort(locks.begin(), locks.end());
+    locks.erase(std::unique(locks.begin(), locks.end()), locks.end());
     absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
     if (!connection.ok()) return connection.status();
     PostgresTransaction transaction(
         connection->get(), options.read_only ? "BEGIN READ ONLY" : "BEGIN",
-        std::move(lock_query));
+        std::move(locks));
     absl::Status status = body(transaction);
     if (status.ok()) status = transaction.Commit();
     if (!status.ok()) transaction.Rollback();
