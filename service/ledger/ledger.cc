@@ -310,6 +310,25 @@ absl::Status Ledger::RunFlush(SqlTransaction& tx, OutcomeFlush& flush) {
     outcomes.push_back(w.outcome);
   }
   flush.results.assign(flush.writes.size(), absl::OkStatus());
+  bool claimed_keys = false;
+  for (const OutcomeFlush::Write& w : flush.writes) {
+    claimed_keys = claimed_keys || w.claimed_key;
+  }
+  if (!claimed_keys) {
+    // Nothing to do after it: the UPDATE may wait for the commit (PostgreSQL
+    // sends both in one round trip).
+    return request_journal::FinishManyLater(
+        tx, std::move(outcomes),
+        [&flush](absl::StatusOr<std::vector<bool>> found) {
+          if (!found.ok()) return;  // fails the commit, and so every write
+          for (size_t i = 0; i < flush.writes.size(); ++i) {
+            if (!(*found)[i]) {
+              flush.results[i] = absl::NotFoundError(absl::StrCat(
+                  "no request with id ", flush.writes[i].outcome.id));
+            }
+          }
+        });
+  }
   absl::StatusOr<std::vector<bool>> found =
       request_journal::FinishMany(tx, outcomes);
   // A failed statement fails the transaction (PostgreSQL aborts it).

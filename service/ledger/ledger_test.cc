@@ -300,12 +300,15 @@ TEST_P(LedgerTest, AReplicaHoldingOnePaymentDoesNotHoldOthers) {
   std::thread replica([&] {
     TransactionOptions options;
     options.locks = {LockKey("txid", {"2000001", "7201"})};
+    // Locks are taken with the first statement (an admission's read or
+    // insert): this one reads.
     EXPECT_TRUE((*raw)
                     ->InTransaction(options,
-                                    [&](SqlTransaction&) {
+                                    [&](SqlTransaction& tx) {
+                                      auto rows = tx.Query("SELECT 1");
                                       holding.Notify();
                                       release.WaitForNotification();
-                                      return absl::OkStatus();
+                                      return rows.status();
                                     })
                     .ok());
   });

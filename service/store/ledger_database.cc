@@ -24,12 +24,19 @@ constexpr absl::Duration kMaxBatchWait = absl::Milliseconds(5);
 
 // The transaction a batch's work runs in: rows inserted with
 // InsertReturningId wait, and those of one table go in with one statement
-// before the next Query, Execute or the commit (one round trip for the
-// batch's admissions instead of one each). A later item's reads therefore
-// see every earlier row.
+// before the next Query or Execute (one round trip for the batch's
+// admissions instead of one each). A later item's reads therefore see every
+// earlier row. Deferring (the batch's first pass), what is left at the end
+// and what items run with QueryLater go with the commit (PostgreSQL: one
+// round trip for a batch that only writes); otherwise (the savepoint pass)
+// everything runs at once, so that each item learns its own outcome.
 class BatchTransaction : public SqlTransaction {
  public:
-  explicit BatchTransaction(SqlTransaction& tx) : tx_(tx) {}
+  // Deferring when `later_failed` is set: true once a statement that went
+  // with the commit failed (an item's, or held-back rows: which item is
+  // unknown). It outlives this, since the commit comes after.
+  BatchTransaction(SqlTransaction& tx, bool* later_failed)
+      : tx_(tx), defer_(later_failed != nullptr), later_failed_(later_failed) {}
 
   absl::StatusOr<std::vector<SqlRow>> Query(
       absl::string_view sql, absl::Span<const SqlValue> params) override {
@@ -40,6 +47,24 @@ class BatchTransaction : public SqlTransaction {
   absl::Status Execute(const std::string& sql) override {
     if (absl::Status flushed = Flush(); !flushed.ok()) return flushed;
     return tx_.Execute(sql);
+  }
+
+  absl::Status QueryLater(std::string sql, std::vector<OwnedValue> params,
+                          RowsDone done) override {
+    if (!defer_) {
+      if (absl::Status flushed = Flush(); !flushed.ok()) return flushed;
+      return SqlTransaction::QueryLater(std::move(sql), std::move(params),
+                                        std::move(done));
+    }
+    // After the rows held back, which an item before this one inserted.
+    if (absl::Status flushed = FlushLater(); !flushed.ok()) return flushed;
+    return Later(
+        std::move(sql), std::move(params),
+        [done = std::move(done)](absl::StatusOr<std::vector<SqlRow>> rows) {
+          absl::Status status = rows.status();
+          done(std::move(rows));
+          return status;
+        });
   }
 
   absl::Status InsertReturningId(
@@ -103,6 +128,60 @@ class BatchTransaction : public SqlTransaction {
     return absl::OkStatus();
   }
 
+  // Has the rows held back inserted with the next statement or the commit
+  // (at once unless deferring).
+  absl::Status FlushLater() {
+    if (!defer_) return Flush();
+    std::vector<Pending> pending = std::move(pending_);
+    pending_.clear();
+    for (Pending& table : pending) {
+      const size_t rows = table.rows.size();
+      std::string sql =
+          InsertValuesSql(table.into, rows, table.rows.front().size());
+      absl::StrAppend(&sql, " RETURNING id");
+      absl::Status status =
+          Later(std::move(sql), Flatten(table.rows),
+                [into = std::move(table.into), rows,
+                 inserted = std::move(table.inserted)](
+                    absl::StatusOr<std::vector<SqlRow>> returned) {
+                  if (!returned.ok()) return returned.status();
+                  absl::StatusOr<std::vector<int64_t>> ids =
+                      InsertedIds(into, rows, *std::move(returned));
+                  if (!ids.ok()) return ids.status();
+                  for (size_t i = 0; i < ids->size(); ++i)
+                    inserted[i]((*ids)[i]);
+                  return absl::OkStatus();
+                });
+      if (!status.ok()) return status;
+    }
+    std::vector<PendingUnlessPresent> unless_present =
+        std::move(pending_unless_present_);
+    pending_unless_present_.clear();
+    for (PendingUnlessPresent& table : unless_present) {
+      std::string sql = InsertValuesSql(table.into, table.rows.size(),
+                                        table.rows.front().size());
+      absl::StrAppend(&sql,
+                      InsertUnlessPresentSuffix(table.key, table.returning));
+      std::vector<std::string> keys;
+      keys.reserve(table.rows.size());
+      for (const std::vector<OwnedValue>& row : table.rows) {
+        keys.push_back(std::get<std::string>(row.at(0)));
+      }
+      absl::Status status = Later(
+          std::move(sql), Flatten(table.rows),
+          [keys = std::move(keys), inserted = std::move(table.inserted)](
+              absl::StatusOr<std::vector<SqlRow>> returned) {
+            if (!returned.ok()) return returned.status();
+            std::vector<absl::string_view> views(keys.begin(), keys.end());
+            std::vector<std::optional<int64_t>> ids = KeptIds(views, *returned);
+            for (size_t i = 0; i < ids.size(); ++i) inserted[i](ids[i]);
+            return absl::OkStatus();
+          });
+      if (!status.ok()) return status;
+    }
+    return absl::OkStatus();
+  }
+
   // Forgets the rows held back (their item failed).
   void Discard() {
     pending_.clear();
@@ -124,9 +203,35 @@ class BatchTransaction : public SqlTransaction {
     std::vector<std::function<void(std::optional<int64_t>)>> inserted;
   };
 
+  static std::vector<OwnedValue> Flatten(
+      std::vector<std::vector<OwnedValue>>& rows) {
+    std::vector<OwnedValue> values;
+    values.reserve(rows.size() * rows.front().size());
+    for (std::vector<OwnedValue>& row : rows) {
+      for (OwnedValue& value : row) values.push_back(std::move(value));
+    }
+    return values;
+  }
+
+  // tx_.QueryLater, noting a failure (of the statement or of `done`).
+  absl::Status Later(
+      std::string sql, std::vector<OwnedValue> params,
+      std::function<absl::Status(absl::StatusOr<std::vector<SqlRow>>)> done) {
+    absl::Status status =
+        tx_.QueryLater(std::move(sql), std::move(params),
+                       [later_failed = later_failed_, done = std::move(done)](
+                           absl::StatusOr<std::vector<SqlRow>> rows) {
+                         if (!done(std::move(rows)).ok()) *later_failed = true;
+                       });
+    if (!status.ok()) *later_failed_ = true;
+    return status;
+  }
+
   SqlTransaction& tx_;
+  const bool defer_;
   std::vector<Pending> pending_;
   std::vector<PendingUnlessPresent> pending_unless_present_;
+  bool* const later_failed_;
 };
 
 }  // namespace
@@ -275,9 +380,10 @@ LedgerDatabase::Completions LedgerDatabase::Commit(std::vector<Item>& batch) {
   // the batch runs again with a savepoint around each item, so the failing
   // one rolls back alone. One item alone never needs them.
   bool failed_item = false;
+  bool later_failed = false;
   absl::Status committed =
       database_->InTransaction(options, [&](SqlTransaction& tx) {
-        BatchTransaction batch_tx(tx);
+        BatchTransaction batch_tx(tx, &later_failed);
         for (size_t i = 0; i < batch.size(); ++i) {
           results[i] = batch[i].work(batch_tx);
           if (!results[i].ok()) {
@@ -285,18 +391,18 @@ LedgerDatabase::Completions LedgerDatabase::Commit(std::vector<Item>& batch) {
             return results[i];
           }
         }
-        // A held-back row failing fails one item of several unknown: the
-        // savepoints below find which.
-        absl::Status flushed = batch_tx.Flush();
-        if (!flushed.ok()) {
-          failed_item = true;
-          if (batch.size() == 1) results[0] = flushed;
-        }
-        return flushed;
+        // With the commit. A held-back row or a later statement failing
+        // fails one item of several unknown: the savepoints below find
+        // which.
+        return batch_tx.FlushLater();
       });
+  if (later_failed && !failed_item) {
+    failed_item = true;
+    if (batch.size() == 1) results[0] = committed;
+  }
   if (failed_item && batch.size() > 1) {
     committed = database_->InTransaction(options, [&](SqlTransaction& tx) {
-      BatchTransaction batch_tx(tx);
+      BatchTransaction batch_tx(tx, /*later_failed=*/nullptr);
       for (size_t i = 0; i < batch.size(); ++i) {
         if (absl::Status s = tx.Execute("SAVEPOINT item"); !s.ok()) return s;
         results[i] = batch[i].work(batch_tx);

@@ -32,9 +32,11 @@ namespace payone::service {
 
 struct LedgerDatabaseOptions {
   // Threads that run write batches, each on its own connection: a batch
-  // spends most of its time waiting for round trips to PostgreSQL, so a
-  // second one overlaps them. More writers made smaller batches (more
-  // commits per call) and cost CPU on a 2-core host (bench/README.md).
+  // spends most of its time waiting for its round trip and WAL flush on
+  // PostgreSQL, so a second one overlaps them (one alone made larger
+  // batches, not more calls/s: bench/history.md). More writers made smaller
+  // batches (more commits per call) and cost CPU on a 2-core host
+  // (bench/README.md).
   // SQLite has one writer whatever this says.
   int writers = 2;
   // Work items in one transaction at most.

@@ -1,15 +1,18 @@
 #include "service/store/postgres_database.h"
 
 #include <libpq-fe.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -91,21 +94,20 @@ struct Connection {
   ~Connection() { PQfinish(conn); }
 
   PGconn* const conn;
-  absl::flat_hash_map<std::string, std::string> prepared;  // key -> name
+  // key -> name; node-based: a pipeline holds names while preparing more.
+  absl::node_hash_map<std::string, std::string> prepared;
 };
 
-class PostgresTransaction : public SqlTransaction {
- public:
-  explicit PostgresTransaction(Connection* connection)
-      : connection_(connection), conn_(connection->conn) {}
-
-  absl::StatusOr<std::vector<SqlRow>> Query(
-      absl::string_view sql, absl::Span<const SqlValue> params) override {
+// Parameters bound for libpq: binary, with the integers' big-endian bytes
+// kept here (values point into them and into the SqlValues' bytes).
+struct Bound {
+  explicit Bound(absl::Span<const SqlValue> params) {
     const size_t count = params.size();
-    std::vector<Oid> types(count);
-    std::vector<const char*> values(count);
-    std::vector<int> lengths(count), formats(count, 1);
-    std::vector<char> integers(8 * count);
+    types.resize(count);
+    values.resize(count);
+    lengths.resize(count);
+    formats.assign(count, 1);
+    integers.resize(8 * count);
     for (size_t i = 0; i < count; ++i) {
       const SqlValue& value = params[i];
       switch (value.type()) {
@@ -129,33 +131,240 @@ class PostgresTransaction : public SqlTransaction {
           break;
       }
     }
-    absl::StatusOr<const std::string*> name = Prepared(sql, types);
+  }
+  int count() const { return static_cast<int>(values.size()); }
+
+  std::vector<Oid> types;
+  std::vector<const char*> values;
+  std::vector<int> lengths, formats;
+  std::vector<char> integers;
+};
+
+// A transaction that begins with its first statement and sends statements
+// held back (QueryLater) with the next one or with the commit, in one libpq
+// pipeline: one round trip each time instead of one per statement. A
+// transaction whose statements all wait for the commit (a batch that only
+// writes) sends no BEGIN or COMMIT at all: its locks and statements run as
+// the implicit transaction that the pipeline's Sync commits, so the whole
+// batch is one round trip. Either way nothing is reported committed before
+// the server answered the Sync (or COMMIT) that made it durable.
+class PostgresTransaction : public SqlTransaction {
+ public:
+  // `locks`: the advisory locks' keys, ascending and distinct.
+  PostgresTransaction(Connection* connection, std::string begin,
+                      std::vector<int64_t> locks)
+      : connection_(connection),
+        conn_(connection->conn),
+        begin_(std::move(begin)),
+        locks_(std::move(locks)) {}
+
+  absl::StatusOr<std::vector<SqlRow>> Query(
+      absl::string_view sql, absl::Span<const SqlValue> params) override {
+    Bound bound(params);
+    absl::StatusOr<const std::string*> name = Prepared(sql, bound.types);
     if (!name.ok()) return name.status();
-    Result result(PQexecPrepared(conn_, (*name)->c_str(),
-                                 static_cast<int>(count), values.data(),
-                                 lengths.data(), formats.data(),
-                                 /*resultFormat=*/1));
-    const ExecStatusType status = PQresultStatus(result.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      return ResultError(conn_, result.get());
+    if (began_ && later_.empty()) {
+      Result result(PQexecPrepared(conn_, (*name)->c_str(), bound.count(),
+                                   bound.values.data(), bound.lengths.data(),
+                                   bound.formats.data(), /*resultFormat=*/1));
+      if (absl::Status status = Check(result.get()); !status.ok()) {
+        return status;
+      }
+      return ReadRows(result.get());
     }
-    return ReadRows(result.get());
+    Step step;
+    step.name = *name;
+    step.bound = &bound;
+    absl::StatusOr<Result> result = RunWithPending(step, /*begin=*/true);
+    if (!result.ok()) return result.status();
+    return ReadRows(result->get());
   }
 
   absl::Status Execute(const std::string& sql) override {
-    Result result(PQexec(conn_, sql.c_str()));
-    const ExecStatusType status = PQresultStatus(result.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      return ResultError(conn_, result.get());
+    absl::Status status;
+    if (began_ && later_.empty()) {
+      Result result(PQexec(conn_, sql.c_str()));
+      status = Check(result.get());
+      if (status.ok()) last_command_ = PQcmdStatus(result.get());
+      return status;
     }
-    last_command_ = PQcmdStatus(result.get());
+    Step step;
+    step.text = &sql;
+    absl::StatusOr<Result> result = RunWithPending(step, /*begin=*/true);
+    if (!result.ok()) return result.status();
+    last_command_ = PQcmdStatus(result->get());
     return absl::OkStatus();
   }
 
-  // The command tag of the last Execute ("COMMIT", "ROLLBACK", ...).
-  const std::string& last_command() const { return last_command_; }
+  absl::Status QueryLater(std::string sql, std::vector<OwnedValue> params,
+                          RowsDone done) override {
+    later_.push_back({std::move(sql), std::move(params), std::move(done)});
+    return absl::OkStatus();
+  }
+
+  // Commits: with the statements held back, in one round trip.
+  absl::Status Commit() {
+    if (!began_) {
+      if (later_.empty()) return absl::OkStatus();  // nothing ran
+      // The implicit transaction of one pipeline: locks, statements, Sync.
+      return RunWithPending(std::nullopt, /*begin=*/false).status();
+    }
+    if (absl::Status status = Execute("COMMIT"); !status.ok()) return status;
+    // COMMIT of a transaction an error aborted answers ROLLBACK, not an
+    // error: nothing is durable then.
+    if (last_command_ == "ROLLBACK") {
+      return absl::AbortedError(
+          "PostgreSQL rolled the transaction back at COMMIT");
+    }
+    return absl::OkStatus();
+  }
+
+  void Rollback() {
+    later_.clear();
+    if (began_ && PQstatus(conn_) == CONNECTION_OK &&
+        PQtransactionStatus(conn_) != PQTRANS_IDLE) {
+      Result result(PQexec(conn_, "ROLLBACK"));
+    }
+  }
 
  private:
+  // A statement of a pipeline: prepared (`name`, with `bound` parameters)
+  // or plain text without parameters.
+  struct Step {
+    const std::string* name = nullptr;
+    const Bound* bound = nullptr;
+    const std::string* text = nullptr;
+  };
+
+  struct Later {
+    std::string sql;
+    std::vector<OwnedValue> params;
+    RowsDone done;
+  };
+
+  absl::Status Check(const PGresult* result) const {
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return ResultError(conn_, result);
+    }
+    return absl::OkStatus();
+  }
+
+  // Runs, in one pipeline: BEGIN and the locks unless begun (when `begin`;
+  // otherwise the locks open the implicit transaction), the statements held
+  // back (their rows or error to their `done`), then `last`. Returns
+  // `last`'s result, or the first error.
+  absl::StatusOr<Result> RunWithPending(std::optional<Step> last, bool begin) {
+    std::vector<Later> later = std::move(later_);
+    later_.clear();
+    std::vector<std::vector<SqlValue>> views;
+    std::vector<Bound> bounds;
+    std::vector<Step> steps;
+    views.reserve(later.size());
+    bounds.reserve(later.size());
+    absl::Status failed;
+    std::vector<SqlValue> lock_keys(locks_.begin(), locks_.end());
+    std::optional<Bound> lock_bound;
+    if (!began_) {
+      if (begin) steps.push_back({nullptr, nullptr, &begin_});
+      if (!locks_.empty()) {
+        // In one statement (a target list runs left to right), prepared
+        // once per count.
+        std::string sql = "SELECT ";
+        for (size_t i = 0; i < locks_.size(); ++i) {
+          absl::StrAppend(&sql, i == 0 ? "" : ", ", "pg_advisory_xact_lock($",
+                          i + 1, ")");
+        }
+        lock_bound.emplace(lock_keys);
+        absl::StatusOr<const std::string*> name =
+            Prepared(sql, lock_bound->types);
+        if (name.ok()) {
+          steps.push_back({*name, &*lock_bound, nullptr});
+        } else {
+          failed = name.status();
+        }
+      }
+    }
+    const size_t first_later = steps.size();
+    for (Later& statement : later) {
+      if (!failed.ok()) break;
+      views.push_back(SqlValuesOf(statement.params));
+      const Bound& bound = bounds.emplace_back(views.back());
+      absl::StatusOr<const std::string*> name =
+          Prepared(statement.sql, bound.types);
+      if (!name.ok()) {
+        failed = name.status();
+        break;
+      }
+      steps.push_back({*name, &bound, nullptr});
+    }
+    if (last.has_value()) steps.push_back(*last);
+    std::vector<Result> results;
+    if (failed.ok()) failed = Pipeline(steps, results);
+    if (begin) began_ = true;
+    // Every statement's `done` hears of it: its rows, or the error that
+    // kept it from running.
+    absl::Status first_error = failed;
+    for (size_t i = 0; i < steps.size(); ++i) {
+      if (first_error.ok()) first_error = Check(results[i].get());
+      const size_t k = i - first_later;
+      if (i < first_later || k >= later.size()) continue;
+      later[k].done(first_error.ok()
+                        ? ReadRows(results[i].get())
+                        : absl::StatusOr<std::vector<SqlRow>>(first_error));
+      later[k].done = nullptr;
+    }
+    for (Later& statement : later) {
+      if (statement.done != nullptr) statement.done(first_error);  // unsent
+    }
+    if (!first_error.ok()) return first_error;
+    if (!last.has_value()) return Result();
+    return std::move(results.back());
+  }
+
+  // Sends `steps` and a Sync, and reads one result per step (an aborted
+  // one after an error) and the Sync's. Fails only when the connection did.
+  absl::Status Pipeline(const std::vector<Step>& steps,
+                        std::vector<Result>& results) {
+    if (PQenterPipelineMode(conn_) != 1) {
+      return absl::UnavailableError(absl::StrCat(
+          "PostgreSQL: cannot enter pipeline mode: ", PQerrorMessage(conn_)));
+    }
+    bool sent = true;
+    for (const Step& step : steps) {
+      if (!sent) break;
+      if (step.text != nullptr) {
+        sent = PQsendQueryParams(conn_, step.text->c_str(), 0, nullptr, nullptr,
+                                 nullptr, nullptr, 1) == 1;
+      } else {
+        sent = PQsendQueryPrepared(
+                   conn_, step.name->c_str(), step.bound->count(),
+                   step.bound->values.data(), step.bound->lengths.data(),
+                   step.bound->formats.data(),
+                   /*resultFormat=*/1) == 1;
+      }
+    }
+    if (!sent || PQpipelineSync(conn_) != 1) {
+      // Results may be pending: the pool closes a connection left so.
+      return absl::UnavailableError(absl::StrCat(
+          "PostgreSQL: cannot send a statement: ", PQerrorMessage(conn_)));
+    }
+    // Each step's result ends with a null; then the Sync's.
+    for (size_t i = 0; i < steps.size(); ++i) {
+      Result first(PQgetResult(conn_));
+      if (first == nullptr) return ResultError(conn_, nullptr);
+      while (Result more{PQgetResult(conn_)}) {
+      }
+      results.push_back(std::move(first));
+    }
+    Result sync(PQgetResult(conn_));
+    if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC ||
+        PQexitPipelineMode(conn_) != 1) {
+      return ResultError(conn_, nullptr);  // the connection is lost
+    }
+    return absl::OkStatus();
+  }
+
   absl::StatusOr<const std::string*> Prepared(absl::string_view sql,
                                               const std::vector<Oid>& types) {
     std::string key(sql);
@@ -205,6 +414,10 @@ class PostgresTransaction : public SqlTransaction {
 
   Connection* connection_;
   PGconn* conn_;
+  const std::string begin_;  // BEGIN, or BEGIN READ ONLY
+  const std::vector<int64_t> locks_;
+  bool began_ = false;  // BEGIN sent
+  std::vector<Later> later_;
   std::string last_command_;
 };
 
@@ -216,61 +429,26 @@ class PostgresDatabase : public SqlDatabase {
   SqlDialect dialect() const override { return SqlDialect::kPostgres; }
   int max_concurrency() const override { return pool_size_; }
 
+  // Locks taken with the transaction's first statement (they guard
+  // statements: a transaction that runs none takes none).
   absl::Status InTransaction(
       const TransactionOptions& options,
       absl::FunctionRef<absl::Status(SqlTransaction&)> body) override {
-    std::string begin = options.read_only ? "BEGIN READ ONLY" : "BEGIN";
-    if (!options.locks.empty()) {
-      // Ascending and in one statement (a target list runs left to right):
-      // every transaction takes its locks in the same order, so none waits
-      // for another in a cycle. Sent with BEGIN: one round trip.
-      std::vector<int64_t> keys = options.locks;
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      absl::StrAppend(&begin, "; SELECT ");
-      for (size_t i = 0; i < keys.size(); ++i) {
-        absl::StrAppend(&begin, i == 0 ? "" : ", ", "pg_advisory_xact_lock(",
-                        keys[i], ")");
-      }
-    }
-    absl::StatusOr<std::unique_ptr<Connection>> connection =
-        AcquireInTransaction(begin);
+    // Ascending: every transaction takes its locks in the same order, so
+    // none waits for another in a cycle.
+    std::vector<int64_t> locks = options.locks;
+    std::sort(locks.begin(), locks.end());
+    locks.erase(std::unique(locks.begin(), locks.end()), locks.end());
+    absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
     if (!connection.ok()) return connection.status();
-    PostgresTransaction transaction(connection->get());
+    PostgresTransaction transaction(
+        connection->get(), options.read_only ? "BEGIN READ ONLY" : "BEGIN",
+        std::move(locks));
     absl::Status status = body(transaction);
-    PGconn* conn = (*connection)->conn;
-    if (status.ok()) {
-      status = transaction.Execute("COMMIT");
-      // COMMIT of a transaction an error aborted answers ROLLBACK, not an
-      // error: nothing is durable then.
-      if (status.ok() && PQtransactionStatus(conn) == PQTRANS_IDLE &&
-          transaction.last_command() == "ROLLBACK") {
-        status = absl::AbortedError(
-            "PostgreSQL rolled the transaction back at COMMIT");
-      }
-    } else if (PQtransactionStatus(conn) != PQTRANS_IDLE) {
-      (void)transaction.Execute("ROLLBACK");
-    }
+    if (status.ok()) status = transaction.Commit();
+    if (!status.ok()) transaction.Rollback();
     Release(*std::move(connection));
     return status;
-  }
-
-  // A pooled connection and `begin` (BEGIN and what goes with it) on it.
-  // One the server closed meanwhile (restart, failover, idle timeout) fails
-  // there, before anything of the transaction ran, so another is taken; a
-  // new one fails for good.
-  absl::StatusOr<std::unique_ptr<Connection>> AcquireInTransaction(
-      const std::string& begin) {
-    for (int attempt = 0;; ++attempt) {
-      absl::StatusOr<std::unique_ptr<Connection>> connection = Acquire();
-      if (!connection.ok()) return connection.status();
-      PostgresTransaction transaction(connection->get());
-      absl::Status status = transaction.Execute(begin);
-      if (status.ok()) return connection;
-      const bool lost = PQstatus((*connection)->conn) != CONNECTION_OK;
-      Release(*std::move(connection));  // closes it when lost
-      if (!lost || attempt >= pool_size_) return status;
-    }
   }
 
   // Opens the first connection: bad conninfo or an unreachable server fails
@@ -291,10 +469,16 @@ class PostgresDatabase : public SqlDatabase {
             return !self->idle_.empty() || self->open_ < self->pool_size_;
           },
           this));
-      if (!idle_.empty()) {
+      while (!idle_.empty()) {
         std::unique_ptr<Connection> connection = std::move(idle_.back());
         idle_.pop_back();
-        return connection;
+        // One the server closed meanwhile (restart, failover, idle timeout)
+        // has its goodbye and end of stream waiting: looking (without
+        // waiting) finds it before the transaction's first round trip,
+        // which may already commit; another is taken instead.
+        if (Idle(connection->conn)) return connection;
+        connection.reset();
+        --open_;
       }
       ++open_;  // connect outside the lock
     }
@@ -319,6 +503,17 @@ class PostgresDatabase : public SqlDatabase {
     } else {
       --open_;
     }
+  }
+
+  // Whether an idle connection is open with nothing to read: an idle
+  // session receives nothing unless the server is ending it (anything else,
+  // a notice, is rare enough to close it for).
+  static bool Idle(PGconn* conn) {
+    if (PQstatus(conn) != CONNECTION_OK) return false;
+    char byte;
+    const ssize_t read =
+        recv(PQsocket(conn), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return read < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
   }
 
   static absl::StatusOr<PGconn*> Connect(const std::string& conninfo) {

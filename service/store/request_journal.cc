@@ -1,5 +1,6 @@
 #include "service/store/request_journal.h"
 
+#include <memory>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -128,13 +129,14 @@ absl::Status Finish(SqlTransaction& tx, int64_t id,
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<bool>> FinishMany(
-    SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes) {
-  if (outcomes.empty()) return std::vector<bool>();
-  // UPDATE ... FROM a derived table of the outcomes (SQLite 3.33+ and
-  // PostgreSQL); one text per count, prepared once each.
+namespace {
+
+// UPDATE ... FROM a derived table of the outcomes (SQLite 3.33+ and
+// PostgreSQL); one text per count, prepared once each.
+absl::Status FinishStatement(absl::Span<const RequestOutcome> outcomes,
+                             std::string& sql,
+                             std::vector<SqlTransaction::OwnedValue>& params) {
   std::string rows;
-  std::vector<SqlValue> params;
   params.reserve(6 * outcomes.size());
   const int64_t now = Micros(absl::Now());
   for (size_t i = 0; i < outcomes.size(); ++i) {
@@ -147,25 +149,97 @@ absl::StatusOr<std::vector<bool>> FinishMany(
                     " AS id, $", n + 2, " AS outcome, $", n + 3,
                     " AS status, $", n + 4, " AS errorcode, $", n + 5,
                     " AS finished_at, $", n + 6, " AS txid");
-    params.insert(params.end(), {o.id, OutcomeName(o.outcome), o.status,
-                                 o.errorcode, now, o.txid});
+    params.insert(params.end(), {o.id, std::string(OutcomeName(o.outcome)),
+                                 o.status, int64_t{o.errorcode}, now, o.txid});
   }
-  absl::StatusOr<std::vector<SqlRow>> updated = tx.Query(
-      absl::StrCat(
-          "UPDATE requests SET outcome = v.outcome, status = v.status,"
-          " errorcode = v.errorcode, finished_at = v.finished_at,"
-          " txid = CASE WHEN v.txid = '' THEN requests.txid ELSE v.txid END"
-          " FROM (",
-          rows, ") AS v WHERE requests.id = v.id RETURNING requests.id"),
-      params);
-  if (!updated.ok()) return updated.status();
+  sql = absl::StrCat(
+      "UPDATE requests SET outcome = v.outcome, status = v.status,"
+      " errorcode = v.errorcode, finished_at = v.finished_at,"
+      " txid = CASE WHEN v.txid = '' THEN requests.txid ELSE v.txid END"
+      " FROM (",
+      rows, ") AS v WHERE requests.id = v.id RETURNING requests.id");
+  return absl::OkStatus();
+}
+
+// Which of `outcomes` the UPDATE found, from the ids it returned.
+std::vector<bool> Found(absl::Span<const RequestOutcome> outcomes,
+                        const std::vector<SqlRow>& updated) {
   absl::flat_hash_set<int64_t> found;
-  for (const SqlRow& row : *updated) found.insert(row.Int(0));
+  for (const SqlRow& row : updated) found.insert(row.Int(0));
   std::vector<bool> result;
   result.reserve(outcomes.size());
-  for (const RequestOutcome& o : outcomes)
+  for (const RequestOutcome& o : outcomes) {
     result.push_back(found.contains(o.id));
+  }
   return result;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<bool>> FinishMany(
+    SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes) {
+  if (outcomes.empty()) return std::vector<bool>();
+  std::string sql;
+  std::vector<SqlTransaction::OwnedValue> params;
+  if (absl::Status s = FinishStatement(outcomes, sql, params); !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<std::vector<SqlRow>> updated =
+      tx.Query(sql, SqlValuesOf(params));
+  if (!updated.ok()) return updated.status();
+  return Found(outcomes, *updated);
+}
+
+absl::Status FinishManyLater(
+    SqlTransaction& tx, std::vector<RequestOutcome> outcomes,
+    std::function<void(absl::StatusOr<std::vector<bool>>)> found) {
+  if (outcomes.empty()) {
+    found(std::vector<bool>());
+    return absl::OkStatus();
+  }
+  // One statement per outcome, by primary key, all sent together: one text
+  // that PostgreSQL plans once per connection, always by the index (a join
+  // with the outcomes was planned anew per count and, on a young table, as
+  // a sequential scan of every request).
+  struct Tally {
+    std::vector<bool> found;
+    size_t pending = 0;
+    absl::Status error;
+    std::function<void(absl::StatusOr<std::vector<bool>>)> done;
+  };
+  auto tally = std::make_shared<Tally>();
+  tally->found.assign(outcomes.size(), false);
+  tally->pending = outcomes.size();
+  tally->done = std::move(found);
+  const int64_t now = Micros(absl::Now());
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    RequestOutcome& o = outcomes[i];
+    if (o.outcome == RequestRecord::Outcome::kSending) {
+      return absl::InvalidArgumentError("the outcome must not be kSending");
+    }
+    absl::Status queued = tx.QueryLater(
+        "UPDATE requests SET outcome = $2, status = $3, errorcode = $4,"
+        " finished_at = $5,"
+        " txid = CASE WHEN $6 = '' THEN txid ELSE $6 END"
+        " WHERE id = $1 RETURNING id",
+        {o.id, std::string(OutcomeName(o.outcome)), std::move(o.status),
+         int64_t{o.errorcode}, now, std::move(o.txid)},
+        [tally, i](absl::StatusOr<std::vector<SqlRow>> updated) {
+          if (!updated.ok()) {
+            if (tally->error.ok()) tally->error = updated.status();
+          } else {
+            tally->found[i] = !updated->empty();
+          }
+          if (--tally->pending > 0) return;
+          if (tally->error.ok()) {
+            tally->done(std::move(tally->found));
+          } else {
+            tally->done(tally->error);
+          }
+        });
+    if (!queued.ok()) return queued;
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<RequestRecord>> ListProcess(

@@ -51,6 +51,13 @@ struct RequestOutcome {
 absl::StatusOr<std::vector<bool>> FinishMany(
     SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes);
 
+// FinishMany through SqlTransaction::QueryLater: `found` hears which were
+// found, or the statement's error, when it ran (PostgreSQL: with the
+// commit, in its round trip).
+absl::Status FinishManyLater(
+    SqlTransaction& tx, std::vector<RequestOutcome> outcomes,
+    std::function<void(absl::StatusOr<std::vector<bool>>)> found);
+
 // Every request of one payment process, oldest first.
 absl::StatusOr<std::vector<RequestRecord>> ListProcess(
     SqlTransaction& tx, absl::string_view account, absl::string_view txid);

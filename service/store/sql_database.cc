@@ -29,6 +29,48 @@ absl::Status SqlTransaction::InsertUnlessPresent(
   return absl::OkStatus();
 }
 
+absl::Status SqlTransaction::QueryLater(std::string sql,
+                                        std::vector<OwnedValue> params,
+                                        RowsDone done) {
+  absl::StatusOr<std::vector<SqlRow>> rows = Query(sql, SqlValuesOf(params));
+  absl::Status status = rows.status();
+  done(std::move(rows));
+  return status;
+}
+
+std::vector<SqlValue> SqlValuesOf(
+    absl::Span<const SqlTransaction::OwnedValue> values) {
+  std::vector<SqlValue> params;
+  params.reserve(values.size());
+  for (const SqlTransaction::OwnedValue& value : values) {
+    if (const int64_t* integer = std::get_if<int64_t>(&value)) {
+      params.emplace_back(*integer);
+    } else if (const std::string* text = std::get_if<std::string>(&value)) {
+      params.emplace_back(*text);
+    } else if (const auto* blob =
+                   std::get_if<SqlTransaction::OwnedBlob>(&value)) {
+      params.push_back(SqlValue::Blob(blob->bytes));
+    } else {
+      params.emplace_back();
+    }
+  }
+  return params;
+}
+
+std::string InsertValuesSql(absl::string_view into, size_t rows,
+                            size_t columns) {
+  std::string sql = absl::StrCat("INSERT INTO ", into, " VALUES ");
+  size_t param = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    absl::StrAppend(&sql, r == 0 ? "(" : ", (");
+    for (size_t c = 0; c < columns; ++c) {
+      absl::StrAppend(&sql, c == 0 ? "$" : ", $", ++param);
+    }
+    absl::StrAppend(&sql, ")");
+  }
+  return sql;
+}
+
 namespace {
 
 // "INSERT INTO `into` VALUES ($1, ...), (...)" and its parameters (which
@@ -37,26 +79,11 @@ std::string InsertValues(
     absl::string_view into,
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows,
     std::vector<SqlValue>& params) {
-  std::string sql = absl::StrCat("INSERT INTO ", into, " VALUES ");
-  for (size_t r = 0; r < rows.size(); ++r) {
-    absl::StrAppend(&sql, r == 0 ? "(" : ", (");
-    for (size_t c = 0; c < rows[r].size(); ++c) {
-      const SqlTransaction::OwnedValue& value = rows[r][c];
-      if (const int64_t* integer = std::get_if<int64_t>(&value)) {
-        params.emplace_back(*integer);
-      } else if (const std::string* text = std::get_if<std::string>(&value)) {
-        params.emplace_back(*text);
-      } else if (const auto* blob =
-                     std::get_if<SqlTransaction::OwnedBlob>(&value)) {
-        params.push_back(SqlValue::Blob(blob->bytes));
-      } else {
-        params.emplace_back();
-      }
-      absl::StrAppend(&sql, c == 0 ? "$" : ", $", params.size());
-    }
-    absl::StrAppend(&sql, ")");
+  for (const std::vector<SqlTransaction::OwnedValue>& row : rows) {
+    std::vector<SqlValue> values = SqlValuesOf(row);
+    params.insert(params.end(), values.begin(), values.end());
   }
-  return sql;
+  return InsertValuesSql(into, rows.size(), rows.front().size());
 }
 
 }  // namespace
@@ -68,18 +95,34 @@ absl::StatusOr<std::vector<std::optional<int64_t>>> InsertRowsUnlessPresent(
   if (rows.empty()) return std::vector<std::optional<int64_t>>();
   std::vector<SqlValue> params;
   std::string sql = InsertValues(into, rows, params);
-  absl::StrAppend(&sql, " ON CONFLICT (", key, ") DO NOTHING RETURNING ", key,
-                  ", ", returning);
+  absl::StrAppend(&sql, InsertUnlessPresentSuffix(key, returning));
   absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
   if (!returned.ok()) return returned.status();
-  // By key: RETURNING promises no order. A key twice among `rows` is
+  std::vector<absl::string_view> keys;
+  keys.reserve(rows.size());
+  for (const std::vector<SqlTransaction::OwnedValue>& row : rows) {
+    keys.push_back(std::get<std::string>(row.at(0)));
+  }
+  return KeptIds(keys, *returned);
+}
+
+std::string InsertUnlessPresentSuffix(absl::string_view key,
+                                      absl::string_view returning) {
+  return absl::StrCat(" ON CONFLICT (", key, ") DO NOTHING RETURNING ", key,
+                      ", ", returning);
+}
+
+std::vector<std::optional<int64_t>> KeptIds(
+    absl::Span<const absl::string_view> keys,
+    const std::vector<SqlRow>& returned) {
+  // By key: RETURNING promises no order. A key twice among the rows is
   // inserted once; the first of them gets the row, the others nullopt.
   absl::flat_hash_map<std::string, int64_t> by_key;
-  for (const SqlRow& row : *returned) by_key[row.Bytes(0)] = row.Int(1);
+  for (const SqlRow& row : returned) by_key[row.Bytes(0)] = row.Int(1);
   std::vector<std::optional<int64_t>> ids;
-  ids.reserve(rows.size());
-  for (const std::vector<SqlTransaction::OwnedValue>& row : rows) {
-    const auto found = by_key.find(std::get<std::string>(row.at(0)));
+  ids.reserve(keys.size());
+  for (absl::string_view key : keys) {
+    const auto found = by_key.find(key);
     if (found == by_key.end()) {
       ids.push_back(std::nullopt);
     } else {
@@ -99,16 +142,22 @@ absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
   absl::StrAppend(&sql, " RETURNING id");
   absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
   if (!returned.ok()) return returned.status();
-  if (returned->size() != rows.size()) {
+  return InsertedIds(into, rows.size(), *std::move(returned));
+}
+
+absl::StatusOr<std::vector<int64_t>> InsertedIds(absl::string_view into,
+                                                 size_t rows,
+                                                 std::vector<SqlRow> returned) {
+  if (returned.size() != rows) {
     return absl::InternalError(absl::StrCat("INSERT INTO ", into, " returned ",
-                                            returned->size(), " ids for ",
-                                            rows.size(), " rows"));
+                                            returned.size(), " ids for ", rows,
+                                            " rows"));
   }
   // RETURNING promises no order, but both databases number the rows of one
   // statement ascending in VALUES order (a sequence, SQLite's max rowid + 1).
   std::vector<int64_t> ids;
-  ids.reserve(returned->size());
-  for (const SqlRow& row : *returned) ids.push_back(row.Int(0));
+  ids.reserve(returned.size());
+  for (const SqlRow& row : returned) ids.push_back(row.Int(0));
   std::sort(ids.begin(), ids.end());
   return ids;
 }

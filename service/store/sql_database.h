@@ -113,7 +113,43 @@ class SqlTransaction {
       std::string into, std::string key, std::string returning,
       std::vector<OwnedValue> row,
       std::function<void(std::optional<int64_t>)> inserted);
+  // Rows of a statement run later, or why it failed.
+  using RowsDone = std::function<void(absl::StatusOr<std::vector<SqlRow>>)>;
+  // Runs `sql` with `params` and passes its rows (or its error) to `done`.
+  // Here at once, returning its error as well. PostgreSQL holds it back and
+  // sends it with the transaction's next statement or with its commit (one
+  // round trip for both); its error then fails the commit, which returns
+  // it, after `done` got it.
+  virtual absl::Status QueryLater(std::string sql,
+                                  std::vector<OwnedValue> params,
+                                  RowsDone done);
 };
+
+// Views of `values` (which must outlive them) to bind as parameters.
+std::vector<SqlValue> SqlValuesOf(
+    absl::Span<const SqlTransaction::OwnedValue> values);
+
+// "INSERT INTO `into` VALUES ($1, ...), (...)": `rows` rows of `columns`
+// parameters, numbered row by row.
+std::string InsertValuesSql(absl::string_view into, size_t rows,
+                            size_t columns);
+
+// " ON CONFLICT (`key`) DO NOTHING RETURNING `key`, `returning`".
+std::string InsertUnlessPresentSuffix(absl::string_view key,
+                                      absl::string_view returning);
+
+// For the rows with `keys` that an insert ending in
+// InsertUnlessPresentSuffix tried: the `returning` value of each row it
+// `returned`, nullopt for one skipped (a key present, or earlier in `keys`).
+std::vector<std::optional<int64_t>> KeptIds(
+    absl::Span<const absl::string_view> keys,
+    const std::vector<SqlRow>& returned);
+
+// The ids that "INSERT ... RETURNING id" of `rows` rows into `into`
+// returned, in the order of the rows inserted.
+absl::StatusOr<std::vector<int64_t>> InsertedIds(absl::string_view into,
+                                                 size_t rows,
+                                                 std::vector<SqlRow> returned);
 
 // Inserts `rows` into `into` with one statement; returns their ids in the
 // order of `rows`.

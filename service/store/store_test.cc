@@ -12,6 +12,8 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -1009,6 +1011,73 @@ TEST_P(StoreTest, HeldBackBeginsKnowTheirRowsAndFailAlone) {
     EXPECT_EQ(row[0].Int(1), 100 + i);
   }
   EXPECT_THAT(distinct, SizeIs(kItems - 1));
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems - 1);
+}
+
+// What waits for the commit (QueryLater; on PostgreSQL sent with it, without
+// BEGIN, in one round trip) commits together or not at all: a later
+// statement failing rolls back an earlier one that succeeded, and each
+// hears how its own statement went.
+TEST_P(StoreTest, StatementsHeldBackForTheCommitCommitTogetherOrNotAtAll) {
+  absl::StatusOr<std::unique_ptr<SqlDatabase>> raw = database_->OpenRaw();
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  constexpr char kInsert[] =
+      "INSERT INTO idempotency_keys (account, idempotency_key, fingerprint,"
+      " created_at) VALUES ($1, $2, 'fp', 0) RETURNING idempotency_key";
+  auto insert = [&](std::vector<std::string> keys) {
+    std::vector<absl::StatusOr<std::vector<SqlRow>>> heard(keys.size());
+    TransactionOptions options;
+    options.locks = {LockKey("test", {"later"})};
+    absl::Status committed =
+        (*raw)->InTransaction(options, [&](SqlTransaction& tx) {
+          for (size_t i = 0; i < keys.size(); ++i) {
+            absl::Status queued = tx.QueryLater(
+                kInsert, {std::string("shop"), keys[i]},
+                [&heard, i](absl::StatusOr<std::vector<SqlRow>> rows) {
+                  heard[i] = std::move(rows);
+                });
+            if (!queued.ok()) return queued;
+          }
+          return absl::OkStatus();
+        });
+    return std::make_pair(committed, heard);
+  };
+  auto [committed, heard] = insert({"a", "b", "a"});
+  EXPECT_EQ(committed.code(), absl::StatusCode::kAlreadyExists) << committed;
+  ASSERT_TRUE(heard[0].ok()) << heard[0].status();
+  ASSERT_THAT(*heard[0], SizeIs(1));
+  EXPECT_EQ(heard[0]->at(0).Bytes(0), "a");
+  EXPECT_EQ(heard[2].status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM idempotency_keys").at(0).Int(0), 0);
+
+  std::tie(committed, heard) = insert({"a", "b"});
+  EXPECT_TRUE(committed.ok()) << committed;
+  EXPECT_TRUE(heard[1].ok()) << heard[1].status();
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM idempotency_keys").at(0).Int(0), 2);
+}
+
+// Admissions whose rows all wait for the commit: a duplicate reference
+// among them still fails only its own item.
+TEST_P(StoreTest, ADuplicateHeldBackToTheCommitFailsAlone) {
+  std::unique_ptr<LedgerDatabase> database = OneWriter();
+  ASSERT_NE(database, nullptr);
+  constexpr int kItems = 10;
+  constexpr int kDuplicate = 6;  // takes item 2's reference
+  std::vector<int64_t> ids(kItems, 0);
+  std::vector<absl::Status> results = RunAsOneBatch(
+      database.get(), kItems, [&](int i, SqlTransaction& tx) -> absl::Status {
+        RequestRecord record = MakeRequest("preauthorization", "",
+                                           absl::StrCat("late-", i), 100 + i);
+        if (i == kDuplicate) record.reference = "LATE-2";
+        return request_journal::BeginLater(
+            tx, record, [&ids, i](int64_t id) { ids[i] = id; });
+      });
+  EXPECT_EQ(results[kDuplicate].code(), absl::StatusCode::kAlreadyExists)
+      << results[kDuplicate];
+  results.erase(results.begin() + kDuplicate);
+  ids.erase(ids.begin() + kDuplicate);
+  for (const absl::Status& result : results) EXPECT_TRUE(result.ok()) << result;
+  EXPECT_THAT(std::set<int64_t>(ids.begin(), ids.end()), SizeIs(kItems - 1));
   EXPECT_EQ(Raw("SELECT COUNT(*) FROM requests").at(0).Int(0), kItems - 1);
 }
 
