@@ -42,9 +42,22 @@ class BatchTransaction : public SqlTransaction {
     return tx_.Execute(sql);
   }
 
+  absl::StatusOr<int64_t> Change(absl::string_view sql,
+                                 absl::Span<const SqlValue> params) override {
+    if (absl::Status flushed = Flush(); !flushed.ok()) return flushed;
+    return tx_.Change(sql, params);
+  }
+
+  bool round_trips() const override { return tx_.round_trips(); }
+
   absl::Status InsertReturningId(
       std::string into, std::vector<OwnedValue> row,
       std::function<void(int64_t)> inserted) override {
+    // Without round trips to save, at once (see round_trips).
+    if (!tx_.round_trips()) {
+      return tx_.InsertReturningId(std::move(into), std::move(row),
+                                   std::move(inserted));
+    }
     for (Pending& pending : pending_) {
       if (pending.into == into) {
         pending.rows.push_back(std::move(row));

@@ -131,17 +131,34 @@ absl::Status Finish(SqlTransaction& tx, int64_t id,
 absl::StatusOr<std::vector<bool>> FinishMany(
     SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes) {
   if (outcomes.empty()) return std::vector<bool>();
+  for (const RequestOutcome& o : outcomes) {
+    if (o.outcome == RequestRecord::Outcome::kSending) {
+      return absl::InvalidArgumentError("the outcome must not be kSending");
+    }
+  }
+  const int64_t now = Micros(absl::Now());
+  std::vector<bool> result;
+  result.reserve(outcomes.size());
+  if (!tx.round_trips()) {
+    // SQLite: one cached statement per row (see round_trips).
+    for (const RequestOutcome& o : outcomes) {
+      absl::StatusOr<int64_t> changed = tx.Change(
+          "UPDATE requests SET outcome = $2, status = $3, errorcode = $4,"
+          " finished_at = $5,"
+          " txid = CASE WHEN $6 = '' THEN txid ELSE $6 END WHERE id = $1",
+          {o.id, OutcomeName(o.outcome), o.status, o.errorcode, now, o.txid});
+      if (!changed.ok()) return changed.status();
+      result.push_back(*changed > 0);
+    }
+    return result;
+  }
   // UPDATE ... FROM a derived table of the outcomes (SQLite 3.33+ and
   // PostgreSQL); one text per count, prepared once each.
   std::string rows;
   std::vector<SqlValue> params;
   params.reserve(6 * outcomes.size());
-  const int64_t now = Micros(absl::Now());
   for (size_t i = 0; i < outcomes.size(); ++i) {
     const RequestOutcome& o = outcomes[i];
-    if (o.outcome == RequestRecord::Outcome::kSending) {
-      return absl::InvalidArgumentError("the outcome must not be kSending");
-    }
     const size_t n = 6 * i;
     absl::StrAppend(&rows, i == 0 ? "" : " UNION ALL ", "SELECT $", n + 1,
                     " AS id, $", n + 2, " AS outcome, $", n + 3,
@@ -161,8 +178,6 @@ absl::StatusOr<std::vector<bool>> FinishMany(
   if (!updated.ok()) return updated.status();
   absl::flat_hash_set<int64_t> found;
   for (const SqlRow& row : *updated) found.insert(row.Int(0));
-  std::vector<bool> result;
-  result.reserve(outcomes.size());
   for (const RequestOutcome& o : outcomes)
     result.push_back(found.contains(o.id));
   return result;

@@ -8,6 +8,14 @@
 
 namespace payone::service {
 
+absl::StatusOr<int64_t> SqlTransaction::Change(
+    absl::string_view sql, absl::Span<const SqlValue> params) {
+  absl::StatusOr<std::vector<SqlRow>> rows =
+      Query(absl::StrCat(sql, " RETURNING 1"), params);
+  if (!rows.ok()) return rows.status();
+  return static_cast<int64_t>(rows->size());
+}
+
 absl::Status SqlTransaction::InsertReturningId(
     std::string into, std::vector<OwnedValue> row,
     std::function<void(int64_t)> inserted) {
@@ -29,11 +37,7 @@ absl::Status SqlTransaction::InsertUnlessPresent(
   return absl::OkStatus();
 }
 
-namespace {
-
-// "INSERT INTO `into` VALUES ($1, ...), (...)" and its parameters (which
-// point into `rows`).
-std::string InsertValues(
+std::string InsertValuesStatement(
     absl::string_view into,
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows,
     std::vector<SqlValue>& params) {
@@ -59,15 +63,13 @@ std::string InsertValues(
   return sql;
 }
 
-}  // namespace
-
 absl::StatusOr<std::vector<std::optional<int64_t>>> InsertRowsUnlessPresent(
     SqlTransaction& tx, absl::string_view into, absl::string_view key,
     absl::string_view returning,
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
   if (rows.empty()) return std::vector<std::optional<int64_t>>();
   std::vector<SqlValue> params;
-  std::string sql = InsertValues(into, rows, params);
+  std::string sql = InsertValuesStatement(into, rows, params);
   absl::StrAppend(&sql, " ON CONFLICT (", key, ") DO NOTHING RETURNING ", key,
                   ", ", returning);
   absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
@@ -95,7 +97,7 @@ absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
   if (rows.empty()) return std::vector<int64_t>();
   std::vector<SqlValue> params;
-  std::string sql = InsertValues(into, rows, params);
+  std::string sql = InsertValuesStatement(into, rows, params);
   absl::StrAppend(&sql, " RETURNING id");
   absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
   if (!returned.ok()) return returned.status();
