@@ -76,6 +76,11 @@ class BatchTransaction : public SqlTransaction {
       std::string into, std::string key, std::string returning,
       std::vector<OwnedValue> row,
       std::function<void(std::optional<int64_t>)> inserted) override {
+    if (!tx_.round_trips()) {
+      return tx_.InsertUnlessPresent(std::move(into), std::move(key),
+                                     std::move(returning), std::move(row),
+                                     std::move(inserted));
+    }
     for (PendingUnlessPresent& pending : pending_unless_present_) {
       if (pending.into == into && pending.key == key &&
           pending.returning == returning) {

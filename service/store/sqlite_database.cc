@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -171,6 +172,24 @@ class SqliteTransaction : public SqlTransaction {
         InsertValuesStatement(into, absl::MakeConstSpan(&row, 1), params);
     if (absl::Status ran = Query(sql, params).status(); !ran.ok()) return ran;
     inserted(sqlite3_last_insert_rowid(db_));
+    return absl::OkStatus();
+  }
+
+  // As InsertReturningId; `returning` is `into`'s rowid, and no change
+  // means the key was there.
+  absl::Status InsertUnlessPresent(
+      std::string into, std::string key, std::string /*returning*/,
+      std::vector<OwnedValue> row,
+      std::function<void(std::optional<int64_t>)> inserted) override {
+    std::vector<SqlValue> params;
+    std::string sql =
+        InsertValuesStatement(into, absl::MakeConstSpan(&row, 1), params);
+    absl::StrAppend(&sql, " ON CONFLICT (", key, ") DO NOTHING");
+    absl::StatusOr<int64_t> changed = Change(sql, params);
+    if (!changed.ok()) return changed.status();
+    inserted(*changed == 0
+                 ? std::nullopt
+                 : std::optional<int64_t>(sqlite3_last_insert_rowid(db_)));
     return absl::OkStatus();
   }
 
