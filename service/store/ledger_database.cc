@@ -67,9 +67,22 @@ class BatchTransaction : public SqlTransaction {
         });
   }
 
+  absl::StatusOr<int64_t> Change(absl::string_view sql,
+                                 absl::Span<const SqlValue> params) override {
+    if (absl::Status flushed = Flush(); !flushed.ok()) return flushed;
+    return tx_.Change(sql, params);
+  }
+
+  bool round_trips() const override { return tx_.round_trips(); }
+
   absl::Status InsertReturningId(
       std::string into, std::vector<OwnedValue> row,
       std::function<void(int64_t)> inserted) override {
+    // Without round trips to save, at once (see round_trips).
+    if (!tx_.round_trips()) {
+      return tx_.InsertReturningId(std::move(into), std::move(row),
+                                   std::move(inserted));
+    }
     for (Pending& pending : pending_) {
       if (pending.into == into) {
         pending.rows.push_back(std::move(row));
@@ -88,6 +101,11 @@ class BatchTransaction : public SqlTransaction {
       std::string into, std::string key, std::string returning,
       std::vector<OwnedValue> row,
       std::function<void(std::optional<int64_t>)> inserted) override {
+    if (!tx_.round_trips()) {
+      return tx_.InsertUnlessPresent(std::move(into), std::move(key),
+                                     std::move(returning), std::move(row),
+                                     std::move(inserted));
+    }
     for (PendingUnlessPresent& pending : pending_unless_present_) {
       if (pending.into == into && pending.key == key &&
           pending.returning == returning) {

@@ -69,11 +69,12 @@ absl::StatusOr<AppendedNotification> NotificationLog::Append(
   // another) wait for each other rather than deadlock on the unique index in
   // batches that hold several.
   absl::Status status;
-  if (forward_urls.empty() && database_->dialect() == SqlDialect::kPostgres) {
+  if (forward_urls.empty()) {
     // The common case: the row alone, inserted with the batch's other
-    // notifications in one statement (one round trip to PostgreSQL instead
-    // of one each; SQLite has no round trips to save, and measured no
-    // gain). A duplicate learns its cursor after the commit (below).
+    // notifications in one statement on PostgreSQL (one round trip instead
+    // of one each), with a cached one-row statement without RETURNING on
+    // SQLite (SqlTransaction::round_trips). A duplicate learns its cursor
+    // after the commit (below).
     status = database_->Write(
         {LockKey("notification", {dedupe_key})},
         [&](SqlTransaction& tx) -> absl::Status {

@@ -131,8 +131,8 @@ absl::Status Finish(SqlTransaction& tx, int64_t id,
 
 namespace {
 
-// UPDATE ... FROM a derived table of the outcomes (SQLite 3.33+ and
-// PostgreSQL); one text per count, prepared once each.
+// UPDATE ... FROM a derived table of the outcomes (PostgreSQL; SQLite
+// takes FinishEachRow); one text per count, prepared once each.
 absl::Status FinishStatement(absl::Span<const RequestOutcome> outcomes,
                              std::string& sql,
                              std::vector<SqlTransaction::OwnedValue>& params) {
@@ -174,11 +174,38 @@ std::vector<bool> Found(absl::Span<const RequestOutcome> outcomes,
   return result;
 }
 
+// One outcome by primary key; `$1` is the id.
+constexpr char kFinishById[] =
+    "UPDATE requests SET outcome = $2, status = $3, errorcode = $4,"
+    " finished_at = $5,"
+    " txid = CASE WHEN $6 = '' THEN txid ELSE $6 END WHERE id = $1";
+
+// SQLite (no round trips to save): one cached statement per outcome,
+// without RETURNING, which makes SQLite build a temporary table per run.
+absl::StatusOr<std::vector<bool>> FinishEachRow(
+    SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes) {
+  const int64_t now = Micros(absl::Now());
+  std::vector<bool> result;
+  result.reserve(outcomes.size());
+  for (const RequestOutcome& o : outcomes) {
+    if (o.outcome == RequestRecord::Outcome::kSending) {
+      return absl::InvalidArgumentError("the outcome must not be kSending");
+    }
+    absl::StatusOr<int64_t> changed = tx.Change(
+        kFinishById,
+        {o.id, OutcomeName(o.outcome), o.status, o.errorcode, now, o.txid});
+    if (!changed.ok()) return changed.status();
+    result.push_back(*changed > 0);
+  }
+  return result;
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<bool>> FinishMany(
     SqlTransaction& tx, absl::Span<const RequestOutcome> outcomes) {
   if (outcomes.empty()) return std::vector<bool>();
+  if (!tx.round_trips()) return FinishEachRow(tx, outcomes);
   std::string sql;
   std::vector<SqlTransaction::OwnedValue> params;
   if (absl::Status s = FinishStatement(outcomes, sql, params); !s.ok()) {
@@ -196,6 +223,12 @@ absl::Status FinishManyLater(
   if (outcomes.empty()) {
     found(std::vector<bool>());
     return absl::OkStatus();
+  }
+  if (!tx.round_trips()) {
+    absl::StatusOr<std::vector<bool>> finished = FinishEachRow(tx, outcomes);
+    absl::Status status = finished.status();
+    found(std::move(finished));
+    return status;
   }
   // One statement per outcome, by primary key, all sent together: one text
   // that PostgreSQL plans once per connection, always by the index (a join
@@ -218,10 +251,7 @@ absl::Status FinishManyLater(
       return absl::InvalidArgumentError("the outcome must not be kSending");
     }
     absl::Status queued = tx.QueryLater(
-        "UPDATE requests SET outcome = $2, status = $3, errorcode = $4,"
-        " finished_at = $5,"
-        " txid = CASE WHEN $6 = '' THEN txid ELSE $6 END"
-        " WHERE id = $1 RETURNING id",
+        absl::StrCat(kFinishById, " RETURNING id"),
         {o.id, std::string(OutcomeName(o.outcome)), std::move(o.status),
          int64_t{o.errorcode}, now, std::move(o.txid)},
         [tally, i](absl::StatusOr<std::vector<SqlRow>> updated) {

@@ -32,6 +32,8 @@ struct Migration {
   absl::Status (*check)(SqlTransaction&, SqlDialect) = nullptr;
   // Run after `statements`, on PostgreSQL only.
   std::vector<const char*> postgres_statements;
+  // Run after `statements`, on SQLite only.
+  std::vector<const char*> sqlite_statements = {};
 };
 
 // Names the rows of every group that `sql` (returning ids, then a
@@ -217,6 +219,25 @@ const std::vector<Migration>& Migrations() {
        },
        nullptr,
        {}},
+      {5,
+       "requests_unique_sequencenumber without a three-value IN list",
+       {},
+       nullptr,
+       {},
+       {
+           // The same rows as version 2's: SQLite evaluated its
+           // `ledger_effect IN ('capture', 'refund', 'debit')` with a
+           // temporary table built on every INSERT and UPDATE of requests
+           // (it does so for three constants or more), a fresh allocation
+           // per statement on the ledger's hot path.
+           R"sql(DROP INDEX requests_unique_sequencenumber)sql",
+           R"sql(CREATE UNIQUE INDEX requests_unique_sequencenumber
+               ON requests (portalid, txid, sequencenumber)
+               WHERE (ledger_effect IN ('capture', 'refund')
+                      OR ledger_effect = 'debit')
+               AND sequencenumber IS NOT NULL
+               AND outcome IN ('sending', 'answered') AND status <> 'ERROR')sql",
+       }},
   };
   return *migrations;
 }
@@ -251,10 +272,10 @@ absl::Status ApplyIfMissing(SqlTransaction& transaction, SqlDialect dialect,
     }
   }
   std::vector<const char*> statements = migration.statements;
-  if (dialect == SqlDialect::kPostgres) {
-    statements.insert(statements.end(), migration.postgres_statements.begin(),
-                      migration.postgres_statements.end());
-  }
+  const std::vector<const char*>& own = dialect == SqlDialect::kPostgres
+                                            ? migration.postgres_statements
+                                            : migration.sqlite_statements;
+  statements.insert(statements.end(), own.begin(), own.end());
   for (const char* statement : statements) {
     rows = transaction.Query(InDialect(statement, dialect));
     if (!rows.ok()) {

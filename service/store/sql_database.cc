@@ -8,6 +8,14 @@
 
 namespace payone::service {
 
+absl::StatusOr<int64_t> SqlTransaction::Change(
+    absl::string_view sql, absl::Span<const SqlValue> params) {
+  absl::StatusOr<std::vector<SqlRow>> rows =
+      Query(absl::StrCat(sql, " RETURNING 1"), params);
+  if (!rows.ok()) return rows.status();
+  return static_cast<int64_t>(rows->size());
+}
+
 absl::Status SqlTransaction::InsertReturningId(
     std::string into, std::vector<OwnedValue> row,
     std::function<void(int64_t)> inserted) {
@@ -71,11 +79,7 @@ std::string InsertValuesSql(absl::string_view into, size_t rows,
   return sql;
 }
 
-namespace {
-
-// "INSERT INTO `into` VALUES ($1, ...), (...)" and its parameters (which
-// point into `rows`).
-std::string InsertValues(
+std::string InsertValuesStatement(
     absl::string_view into,
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows,
     std::vector<SqlValue>& params) {
@@ -86,15 +90,13 @@ std::string InsertValues(
   return InsertValuesSql(into, rows.size(), rows.front().size());
 }
 
-}  // namespace
-
 absl::StatusOr<std::vector<std::optional<int64_t>>> InsertRowsUnlessPresent(
     SqlTransaction& tx, absl::string_view into, absl::string_view key,
     absl::string_view returning,
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
   if (rows.empty()) return std::vector<std::optional<int64_t>>();
   std::vector<SqlValue> params;
-  std::string sql = InsertValues(into, rows, params);
+  std::string sql = InsertValuesStatement(into, rows, params);
   absl::StrAppend(&sql, InsertUnlessPresentSuffix(key, returning));
   absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
   if (!returned.ok()) return returned.status();
@@ -138,7 +140,7 @@ absl::StatusOr<std::vector<int64_t>> InsertRowsReturningIds(
     absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows) {
   if (rows.empty()) return std::vector<int64_t>();
   std::vector<SqlValue> params;
-  std::string sql = InsertValues(into, rows, params);
+  std::string sql = InsertValuesStatement(into, rows, params);
   absl::StrAppend(&sql, " RETURNING id");
   absl::StatusOr<std::vector<SqlRow>> returned = tx.Query(sql, params);
   if (!returned.ok()) return returned.status();

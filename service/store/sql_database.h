@@ -86,6 +86,15 @@ class SqlTransaction {
   // Runs a statement without parameters or rows, as it is (not prepared):
   // SAVEPOINT and ROLLBACK TO, which must also work after an error.
   virtual absl::Status Execute(const std::string& sql) = 0;
+  // Runs one INSERT, UPDATE or DELETE without RETURNING and returns how
+  // many rows it changed. Here by appending RETURNING 1.
+  virtual absl::StatusOr<int64_t> Change(absl::string_view sql,
+                                         absl::Span<const SqlValue> params);
+  // Whether each statement costs a round trip to a server (PostgreSQL):
+  // then one statement for many rows beats one each. SQLite has none, and
+  // a cached one-row statement beats a multi-row text (parsed once per row
+  // count, and RETURNING builds a temporary table on every run).
+  virtual bool round_trips() const { return true; }
 
   // Bytes that InsertUnlessPresent binds as a blob.
   struct OwnedBlob {
@@ -150,6 +159,13 @@ std::vector<std::optional<int64_t>> KeptIds(
 absl::StatusOr<std::vector<int64_t>> InsertedIds(absl::string_view into,
                                                  size_t rows,
                                                  std::vector<SqlRow> returned);
+
+// "INSERT INTO `into` VALUES ($1, ...), (...)" for `rows`, appending their
+// values to `params` (which then point into `rows`).
+std::string InsertValuesStatement(
+    absl::string_view into,
+    absl::Span<const std::vector<SqlTransaction::OwnedValue>> rows,
+    std::vector<SqlValue>& params);
 
 // Inserts `rows` into `into` with one statement; returns their ids in the
 // order of `rows`.

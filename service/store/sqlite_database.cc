@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -153,6 +154,46 @@ class SqliteTransaction : public SqlTransaction {
     // SAVEPOINT, RELEASE and ROLLBACK TO: prepared once, like the rest.
     return Query(sql, {}).status();
   }
+
+  absl::StatusOr<int64_t> Change(absl::string_view sql,
+                                 absl::Span<const SqlValue> params) override {
+    if (absl::Status ran = Query(sql, params).status(); !ran.ok()) return ran;
+    return sqlite3_changes64(db_);
+  }
+
+  // One cached statement per table, the id read back from the connection:
+  // RETURNING would build (and allocate, and page-fault in) a temporary
+  // table on every run. `into`'s id is its rowid (INTEGER PRIMARY KEY).
+  absl::Status InsertReturningId(
+      std::string into, std::vector<OwnedValue> row,
+      std::function<void(int64_t)> inserted) override {
+    std::vector<SqlValue> params;
+    const std::string sql =
+        InsertValuesStatement(into, absl::MakeConstSpan(&row, 1), params);
+    if (absl::Status ran = Query(sql, params).status(); !ran.ok()) return ran;
+    inserted(sqlite3_last_insert_rowid(db_));
+    return absl::OkStatus();
+  }
+
+  // As InsertReturningId; `returning` is `into`'s rowid, and no change
+  // means the key was there.
+  absl::Status InsertUnlessPresent(
+      std::string into, std::string key, std::string /*returning*/,
+      std::vector<OwnedValue> row,
+      std::function<void(std::optional<int64_t>)> inserted) override {
+    std::vector<SqlValue> params;
+    std::string sql =
+        InsertValuesStatement(into, absl::MakeConstSpan(&row, 1), params);
+    absl::StrAppend(&sql, " ON CONFLICT (", key, ") DO NOTHING");
+    absl::StatusOr<int64_t> changed = Change(sql, params);
+    if (!changed.ok()) return changed.status();
+    inserted(*changed == 0
+                 ? std::nullopt
+                 : std::optional<int64_t>(sqlite3_last_insert_rowid(db_)));
+    return absl::OkStatus();
+  }
+
+  bool round_trips() const override { return false; }
 
  private:
   absl::Status Bind(const Prepared& prepared,

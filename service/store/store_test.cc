@@ -33,6 +33,7 @@
 namespace payone::service {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -778,6 +779,28 @@ TEST_P(StoreTest, OneFollowUpPerSequenceNumberUnlessRefused) {
   ASSERT_TRUE(
       store_->FinishRequest(*first, Outcome::kAnswered, "ERROR", 907, "").ok());
   EXPECT_TRUE(store_->BeginRequest(capture(1)).ok());
+}
+
+// SQLite runs a statement's three-value IN list (here: a partial index's
+// predicate) through a temporary table built on every run; the ledger
+// inserts and updates requests on every call (migration 5).
+TEST_P(StoreTest, SqliteInsertsAndUpdatesOfRequestsBuildNoTemporaryTable) {
+  if (GetParam() != StoreBackend::kSqlite) GTEST_SKIP() << "EXPLAIN of SQLite";
+  for (const char* statement :
+       {"INSERT INTO requests (account, portalid, request_type, ledger_effect,"
+        " txid, reference, sequencenumber, amount, currency, capturemode,"
+        " outcome, status, errorcode, sent_at) VALUES ('shop', '2030000',"
+        " 'capture', 'capture', '700', '', 1, 100, 'EUR', '', 'sending', '',"
+        " 0, 0)",
+        "UPDATE requests SET outcome = 'answered', status = 'APPROVED',"
+        " errorcode = 0, finished_at = 1, txid = '700' WHERE id = 1"}) {
+    std::vector<std::string> opcodes;
+    for (const SqlRow& row : Raw(absl::StrCat("EXPLAIN ", statement))) {
+      opcodes.push_back(row.Bytes(1));
+    }
+    EXPECT_THAT(opcodes, Not(Contains("OpenEphemeral"))) << statement;
+    EXPECT_THAT(opcodes, Contains("OpenWrite")) << statement;
+  }
 }
 
 TEST_P(StoreTest, MigrationNamesOldRowsThatBreakTheNewConstraints) {
