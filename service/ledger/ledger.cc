@@ -1,5 +1,6 @@
 #include "service/ledger/ledger.h"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -28,6 +29,12 @@ void Refuse(Admission& admission, absl::Status status,
             absl::string_view reason) {
   admission.status = std::move(status);
   admission.reason = std::string(reason);
+}
+
+// An outcome whose "sending" record is not in the journal.
+absl::Status NoRequest(int64_t journal_row_id) {
+  return absl::NotFoundError(
+      absl::StrCat("no request with id ", journal_row_id));
 }
 
 absl::Status DuplicateReference(absl::string_view reference) {
@@ -310,10 +317,9 @@ absl::Status Ledger::RunFlush(SqlTransaction& tx, OutcomeFlush& flush) {
     outcomes.push_back(w.outcome);
   }
   flush.results.assign(flush.writes.size(), absl::OkStatus());
-  bool claimed_keys = false;
-  for (const OutcomeFlush::Write& w : flush.writes) {
-    claimed_keys = claimed_keys || w.claimed_key;
-  }
+  const bool claimed_keys =
+      std::any_of(flush.writes.begin(), flush.writes.end(),
+                  [](const OutcomeFlush::Write& w) { return w.claimed_key; });
   if (!claimed_keys) {
     // Nothing to do after it: the UPDATE may wait for the commit (PostgreSQL
     // sends both in one round trip).
@@ -323,8 +329,7 @@ absl::Status Ledger::RunFlush(SqlTransaction& tx, OutcomeFlush& flush) {
           if (!found.ok()) return;  // fails the commit, and so every write
           for (size_t i = 0; i < flush.writes.size(); ++i) {
             if (!(*found)[i]) {
-              flush.results[i] = absl::NotFoundError(absl::StrCat(
-                  "no request with id ", flush.writes[i].outcome.id));
+              flush.results[i] = NoRequest(flush.writes[i].outcome.id);
             }
           }
         });
@@ -337,8 +342,7 @@ absl::Status Ledger::RunFlush(SqlTransaction& tx, OutcomeFlush& flush) {
     const OutcomeFlush::Write& w = flush.writes[i];
     absl::Status& result = flush.results[i];
     if (!(*found)[i]) {
-      result = absl::NotFoundError(
-          absl::StrCat("no request with id ", w.outcome.id));
+      result = NoRequest(w.outcome.id);
       continue;
     }
     if (!w.claimed_key) continue;
