@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "google/protobuf/stubs/logging.h"
 #include "grpc/support/log.h"
+#include "service/common/json_string.h"
 
 namespace payone::service {
 namespace {
@@ -16,24 +17,6 @@ namespace {
 constexpr size_t kMaxMessageBytes = 1024;
 
 std::atomic<CallLogger*> routed_logger{nullptr};
-
-std::string JsonString(absl::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      absl::StrAppend(&out, "\\", std::string(1, c));
-    } else if (static_cast<unsigned char>(c) < 0x20 ||
-               static_cast<unsigned char>(c) >= 0x80) {
-      // Non-ASCII escaped byte-wise: the message may not be valid UTF-8
-      // (it may quote what a client sent).
-      absl::StrAppendFormat(&out, "\\u%04x", static_cast<unsigned char>(c));
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-  return out;
-}
 
 void Write(const std::string& line) {
   CallLogger* logger = routed_logger.load();

@@ -82,5 +82,17 @@ TEST(LibraryLogTest, LongMessagesAreCutAndEveryByteIsEscaped) {
   EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(line, &entry).ok());
 }
 
+// A library quoting UTF-8 (a file name, a field's text) is shown as it is,
+// not as one \u00XX per byte, which a reader would decode as Latin-1.
+TEST(LibraryLogTest, ValidUtf8IsKeptAndAnInvalidByteEscaped) {
+  const std::string line =
+      LibraryLogLine("protobuf", "ERROR", "f.cc", 7, "J\xc3\xa4ger \xe4");
+  google::protobuf::Struct entry;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(line, &entry).ok())
+      << line;
+  EXPECT_EQ(entry.fields().at("message").string_value(),
+            "J\xc3\xa4ger \xc3\xa4");
+}
+
 }  // namespace
 }  // namespace payone::service

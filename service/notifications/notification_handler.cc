@@ -11,6 +11,7 @@
 #include "absl/strings/strip.h"
 #include "codec/runtime/codec.h"
 #include "payone/v1/notification.payone.h"
+#include "service/common/json_string.h"
 #include "service/config/hex_digest.h"
 #include "service/notifications/notification_parser.h"
 
@@ -26,29 +27,6 @@ std::string TxactionText(
   }
   const auto sent = notification.other_parameters().find("txaction");
   return sent == notification.other_parameters().end() ? "" : sent->second;
-}
-
-// A JSON string literal; control characters escaped, UTF-8 passed through.
-std::string JsonString(absl::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(&out, "\\u%04x", c);
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-  return out;
 }
 
 std::string PortalKey(absl::string_view portalid, absl::string_view aid) {
