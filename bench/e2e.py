@@ -92,6 +92,15 @@ def run_measured(argv, env=None):
     return p.stdout, cpu
 
 
+def form_body(form_body_binary, request_path):
+    """The PAYONE form body the gateway sends for the request in
+    request_path (account demo), as //bench:form_body prints it."""
+    key_hex = hashlib.sha384(PORTAL_KEY.encode()).hexdigest()
+    return subprocess.run(
+        [form_body_binary, request_path, MID, AID, PORTALID, key_hex, MODE],
+        check=True, capture_output=True, text=True).stdout
+
+
 def percentile(sorted_values, p):
     if not sorted_values:
         return float("nan")
@@ -156,12 +165,9 @@ class Bench(Processes):
         self.run_id = 0
         self.procs = []
         self.commands = []
-        self.key_hex = hashlib.sha384(PORTAL_KEY.encode()).hexdigest()
         with open(args.request) as f:
             self.request_json = f.read()
-        self.body = subprocess.run(
-            [args.form_body, args.request, MID, AID, PORTALID, self.key_hex,
-             MODE], check=True, capture_output=True, text=True).stdout
+        self.body = form_body(args.form_body, args.request)
 
     def next_prefix(self, kind):
         self.run_id += 1

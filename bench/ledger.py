@@ -13,6 +13,13 @@ each with a unique reference:
   postgres x2  two gateway replicas sharing that PostgreSQL, the load split
             across them: one ghz per replica at N/2 in flight
   gRPC floor ghz grpc.health.v1.Health/Check on the no-ledger gateway
+  forwarding floor (with --floor_server) the same Preauthorize on
+            //bench:forwarding_floor_server, the gateway's generated service
+            answering a fixed response: finished on the gRPC thread
+            (inline), on an Asio thread (handoff), after POSTing the
+            gateway's form body to the simulator through its upstream client
+            (upstream); what any forwarder on gRPC's callback API and this
+            network layer pays before the gateway's own work
 Limits of the machine, in the same run: a plain loop of synced SQLite
 transactions (//bench:sqlite_commit_limit, 1 and 64 rows per commit) on the
 same file system, and pgbench inserting ~450-byte rows (1 and 16 clients).
@@ -42,7 +49,7 @@ import urllib.request
 sys.dont_write_bytecode = True  # no bench/__pycache__ from importing e2e
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e import (MID, AID, PORTALID, MODE, PORTAL_KEY, Processes,  # noqa: E402
-                 add_common_arguments, gateway_config, percentile,
+                 add_common_arguments, form_body, gateway_config, percentile,
                  proc_cpu_seconds, run_measured, wait_for)
 
 # pg settings as //service/store:postgres_server starts its throwaway server.
@@ -51,6 +58,17 @@ PG_SETTINGS = ["fsync=on", "synchronous_commit=on", "full_page_writes=on",
 # ~450 bytes (14 x 32 hex digits = 448), distinct per row.
 PGBENCH_SCRIPT = ("INSERT INTO rows (payload) "
                   "VALUES (repeat(md5(random()::text), 14));\n")
+
+# //bench:forwarding_floor_server's modes, each adding one piece of the
+# gateway's path: (--mode, scenario key, row name).
+FLOOR_MODES = [
+    ("inline", "floor_inline",
+     "forwarding floor: fixed answer on the gRPC thread"),
+    ("handoff", "floor_handoff",
+     "forwarding floor: fixed answer from an Asio thread"),
+    ("upstream", "floor_upstream",
+     "forwarding floor: fixed form body to the simulator, answer ignored"),
+]
 
 
 def log(*args):
@@ -239,6 +257,11 @@ class LedgerBench(Processes):
         with open(args.request) as f:
             self.request_json = f.read()
         self.pg = None
+        # The body the floor server's upstream mode POSTs.
+        self.floor_body = os.path.join(self.work, "floor-body.form")
+        if args.floor_server:
+            with open(self.floor_body, "w") as f:
+                f.write(form_body(args.form_body, args.request))
 
     # -- processes ----------------------------------------------------------
 
@@ -294,6 +317,17 @@ class LedgerBench(Processes):
                      proc=p)
         # (process, gRPC port, notifications port, metrics port)
         return p, int(m.group(1)), int(m.group(3)), int(m.group(2))
+
+    def start_floor_server(self, mode, upstream_port, round_number):
+        argv = [self.args.floor_server, f"--mode={mode}"]
+        if mode == "upstream":
+            argv += [f"--upstream_url=http://127.0.0.1:{upstream_port}"
+                     "/post-gateway/",
+                     f"--upstream_body_file={self.floor_body}"]
+        self.commands.append(" ".join(argv))
+        p, path = self.start(argv, f"floor-{mode}-{round_number}.log")
+        m = wait_for(path, r"port=(\d+)", proc=p)
+        return p, int(m.group(1))
 
     # -- load ----------------------------------------------------------------
 
@@ -475,7 +509,31 @@ class LedgerBench(Processes):
                 r["ledger_rows"] = int(self.pg.sql(
                     f"ledger_{key}_{round_number}",
                     "SELECT count(*) FROM requests"))
+            if key == "none" and a.floor_server:
+                scenarios += self.forwarding_floor(sim, sim_port, round_number)
         return scenarios
+
+    def forwarding_floor(self, sim, sim_port, round_number):
+        """The no-ledger scenario's Preauthorize on each floor server mode,
+        the server's CPU per call in place of the gateway's."""
+        a = self.args
+        rows = []
+        for mode, key, label in FLOOR_MODES:
+            p, port = self.start_floor_server(mode, sim_port, round_number)
+            try:
+                log(f"{label}: warm-up (round {round_number + 1})")
+                self.ghz([port], a.concurrency, a.warmup_calls, [p],
+                         record=False)
+                log(f"{label}: {a.calls} calls, {a.concurrency} in flight")
+                r = self.ghz([port], a.concurrency, a.calls, [p], sim=sim)
+                r.update(key=key, name=label, replicas=1,
+                         concurrency=a.concurrency,
+                         concurrency_per_replica=a.concurrency,
+                         ghz_processes=1)
+                rows.append(r)
+            finally:
+                self.stop_later(p)
+        return rows
 
     def sqlite_limits(self):
         out = []
@@ -709,6 +767,12 @@ def main():
                    help="only the no-ledger scenario and its gRPC floor (the "
                    "gateway's own cost per call): no PostgreSQL, no limits, "
                    "no notifications")
+    p.add_argument("--floor_server", default="",
+                   help="//bench:forwarding_floor_server: adds the "
+                   "forwarding floor's rows beside the no-ledger scenario")
+    p.add_argument("--form_body", default="",
+                   help="//bench:form_body, with --floor_server: the body "
+                   "its upstream mode sends")
     p.add_argument("--bazel_bin", default="",
                    help="shown as bazel-bin/ in the recorded commands")
     p.add_argument("--keep", action="store_true",
@@ -717,6 +781,8 @@ def main():
                    help="a few calls and seconds each: checks that every "
                    "scenario runs (about 30 s), figures meaningless")
     args = p.parse_args()
+    if args.floor_server and not args.form_body:
+        p.error("--floor_server needs --form_body")
     # A SIGTERM (e.g. from another job's cleanup on this shared machine)
     # still stops the gateways and PostgreSQL started here.
     signal.signal(signal.SIGTERM, lambda signum, _: sys.exit(128 + signum))
@@ -749,7 +815,7 @@ def main():
                not r["calls"]]
         # The ledger's counters were scraped (every scenario with a ledger).
         bad += [f"{r['key']}/ledger_commits" for r in results["preauthorize"]
-                if r["key"] not in ("none", "grpc_floor") and
+                if r["key"].startswith(("sqlite", "postgres")) and
                 not r.get("ledger_commits")]
         bad += [f"{r['key']}/ledger_commits"
                 for r in results.get("notifications", [])
@@ -758,9 +824,13 @@ def main():
                 if r["failures"] or not r["stored_matches"] or
                 not r["accepted"]]
         bad += [f"sqlite_limit/{r['rows_per_commit']}"
-                for r in results["sqlite_limit"] if not r["commits"]]
-        bad += [f"pgbench/{r['clients']}" for r in results["postgres_limit"]
+                for r in results.get("sqlite_limit", []) if not r["commits"]]
+        bad += [f"pgbench/{r['clients']}"
+                for r in results.get("postgres_limit", [])
                 if not r["tps"] or r["failed"]]
+        if args.floor_server:
+            ran = {r["key"] for r in results["preauthorize"]}
+            bad += [key for _, key, _ in FLOOR_MODES if key not in ran]
         for key in bad:
             print(f"FAIL: {key}", file=sys.stderr)
         print("PASS" if not bad else "FAIL", flush=True)

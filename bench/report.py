@@ -345,6 +345,59 @@ def calls_per_commit(r):
     return 1 / per_call if per_call else None
 
 
+FLOOR_TEXT = (
+    "**Forwarding floor** (`//bench:forwarding_floor_server`, its own "
+    "process in place of the gateway, same ghz command and request): the "
+    "gateway's generated `PayoneGateway` service (the same request parsing "
+    "on an arena) answering a fixed `PreauthorizationResponse`, without the "
+    "gateway's own work (no codec, interceptor, call log, metrics). "
+    "*fixed answer on the gRPC thread* finishes the call in the method: "
+    "gRPC's cost of a Preauthorize; *from an Asio thread* hands the call to "
+    "an `io_context` thread (as many as the upstream client's default), "
+    "which finishes it: adds what finishing off gRPC's threads costs; "
+    "*fixed form body to the simulator* POSTs the body the gateway sends "
+    "for this request through the gateway's upstream client "
+    "(`service/upstream`, default settings) and finishes on the thread the "
+    "answer arrives on, ignoring it: adds the loopback HTTP exchange on "
+    "`service/net`. Their CPU column is that server's. ")
+
+
+def floor_decomposition(pre):
+    """The no-ledger gateway's CPU per call, step by step from the gRPC
+    floor, when the run has the forwarding floor's rows."""
+    steps = [("grpc_floor", "gRPC floor: Health/Check on the gateway", ""),
+             ("floor_inline", "Preauthorize, fixed answer on the gRPC "
+              "thread", "a Preauthorize's messages on gRPC"),
+             ("floor_handoff", "... finished from an Asio thread",
+              "finishing off gRPC's threads"),
+             ("floor_upstream", "... after a loopback POST to the simulator",
+              "the upstream exchange on service/net"),
+             ("none", "the gateway, no ledger",
+              "the gateway's own work (codec, interceptor, call log, "
+              "metrics)")]
+    if any(key not in pre for key, _, _ in steps):
+        return []
+    health = pre["grpc_floor"]["cpu_us_per_call"]
+    lines = ["The no-ledger gateway's CPU per call, step by step (median "
+             "rounds above):", "",
+             "| step | CPU us/call | vs Health/Check | adds | what it adds |",
+             "|---|---:|---:|---:|---|"]
+    previous = None
+    for key, label, adds in steps:
+        cpu = pre[key]["cpu_us_per_call"]
+        lines.append(
+            f"| {label} | {fmt(cpu)} | {cpu / health:.1f}x | "
+            f"{'' if previous is None else f'{cpu - previous:+,.0f}'} | "
+            f"{adds} |")
+        previous = cpu
+    upstream = pre["floor_upstream"]["cpu_us_per_call"]
+    lines += ["", f"Any forwarder on gRPC's callback API and this network "
+              f"layer pays the last floor row, {upstream / health:.1f}x a "
+              f"Health/Check, before doing any work of its own; the gateway "
+              f"is {pre['none']['cpu_us_per_call'] / health:.1f}x.", ""]
+    return lines
+
+
 def ledger_section(ledger, reused=False):
     s = ledger["settings"]
     m = ledger["machine"]
@@ -377,6 +430,7 @@ def ledger_section(ledger, reused=False):
         "longer of the two runs). Each scenario gets fresh gateway processes "
         "and a fresh database. **gRPC floor**: ghz `grpc.health.v1.Health/"
         "Check` on the no-ledger gateway, same concurrency and calls. "
+        + (FLOOR_TEXT if "floor_inline" in pre else "") +
         "Gateway CPU is utime+stime from `/proc/<pid>/stat` before and after "
         "the run, summed over the replicas, per call; PostgreSQL CPU likewise "
         "over the postmaster and its backends. A call is an error unless it "
@@ -411,7 +465,9 @@ def ledger_section(ledger, reused=False):
     lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
                  "---:|---:|---:|---:|---:|---:|---:|---|")
     for r in ledger["preauthorize"]:
-        floor = r["key"] == "grpc_floor"
+        floor = r["key"] == "grpc_floor" or r["key"].startswith("floor_")
+        sim_cpu = (fmt(r["simulator_cpu_us_per_call"])
+                   if not floor or r["key"] == "floor_upstream" else "")
         cpu_ratio = ("" if floor else
                      f"{r['cpu_us_per_call'] / base['cpu_us_per_call']:.1f}x")
         ghz = (f"{r['ghz_processes']} x -c {r['concurrency_per_replica']}"
@@ -425,7 +481,7 @@ def ledger_section(ledger, reused=False):
             f" | {ms(r['p50_us'])} | {ms(r['p90_us'])} | {ms(r['p99_us'])} | "
             f"{r['errors']} | {fmt(r['cpu_us_per_call'])} | "
             f"{cpu_ratio}"
-            f" | {pg} | {'' if floor else fmt(r['simulator_cpu_us_per_call'])}"
+            f" | {pg} | {sim_cpu}"
             f" | {fmt(r['client_cpu_us_per_call'])} | "
             f"{r.get('ledger_rows', '') if r.get('ledger_rows') is not None else ''} | "
             f"{opt(r.get('ledger_commits_per_s'))} | "
@@ -441,6 +497,8 @@ def ledger_section(ledger, reused=False):
             "the shared machine meets them all); each row shows its median "
             "round by calls/s, and the last column every round.")
         lines.append("")
+
+    lines += floor_decomposition(pre)
 
     # Limits.
     lines.append("### The machine's limits, same run")

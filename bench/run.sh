@@ -37,13 +37,14 @@ record() { echo "$*" >>"$COMMANDS"; }
 
 LOAD_BEFORE="$(uptime)"
 LEDGER_TARGETS=(//service:payone_gateway //simulator:payone_simulator
-  //bench:sqlite_commit_limit //bench/notifications:notification_bench)
+  //bench:sqlite_commit_limit //bench/notifications:notification_bench
+  //bench:forwarding_floor_server //bench:form_body)
 if [[ "$LEDGER_ONLY" == 1 ]]; then
   TARGETS=("${LEDGER_TARGETS[@]}")
 elif [[ "$CODEC_ONLY" == 1 ]]; then
   TARGETS=(//bench:codec_benchmark)
 else
-  TARGETS=(//bench:codec_benchmark //bench:form_body "${LEDGER_TARGETS[@]}")
+  TARGETS=(//bench:codec_benchmark "${LEDGER_TARGETS[@]}")
 fi
 say "building ${TARGETS[*]}"
 record "${BAZEL[*]} build --config=opt ${TARGETS[*]}"
@@ -72,6 +73,8 @@ run_ledger() {
     --simulator="$BIN/simulator/payone_simulator" \
     --sqlite_limit="$BIN/bench/sqlite_commit_limit" \
     --notification_bench="$BIN/bench/notifications/notification_bench" \
+    --floor_server="$BIN/bench/forwarding_floor_server" \
+    --form_body="$BIN/bench/form_body" \
     --ghz="$GHZ" --request=bench/preauthorization.json --proto_root=proto \
     --bazel_bin="$BIN" --out="$WORK/ledger.json" ${BENCH_LEDGER_ARGS:-}
   cp "$WORK/ledger.json" "$RESULTS/ledger.json"
