@@ -18,6 +18,9 @@
 // Prints "port=N" once it listens; stops on SIGINT or SIGTERM.
 #include <pthread.h>
 
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -28,10 +31,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -110,18 +109,17 @@ class FloorForwarder {
         });
         break;
       case Mode::kUpstream:
-        upstream_->Post(upstream_body_, absl::Now() + absl::Seconds(10),
-                        [reactor, response](HttpResult result) {
-                          if (!result.status.ok() ||
-                              result.http_status != 200) {
-                            reactor->Finish(grpc::Status(
-                                grpc::StatusCode::UNAVAILABLE,
-                                "the upstream exchange failed"));
-                            return;
-                          }
-                          SetFixedAnswer(response);
-                          reactor->Finish(grpc::Status::OK);
-                        });
+        upstream_->Post(
+            upstream_body_, absl::Now() + absl::Seconds(10),
+            [reactor, response](HttpResult result) {
+              if (!result.status.ok() || result.http_status != 200) {
+                reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                                             "the upstream exchange failed"));
+                return;
+              }
+              SetFixedAnswer(response);
+              reactor->Finish(grpc::Status::OK);
+            });
         break;
     }
     return reactor;
@@ -172,8 +170,7 @@ int main(int argc, char** argv) {
   std::string upstream_body;
   if (mode == Mode::kUpstream) {
     upstream_config.set_url(absl::GetFlag(FLAGS_upstream_url));
-    std::ifstream in(absl::GetFlag(FLAGS_upstream_body_file),
-                     std::ios::binary);
+    std::ifstream in(absl::GetFlag(FLAGS_upstream_body_file), std::ios::binary);
     if (!in) return Fail("cannot read --upstream_body_file");
     std::stringstream body;
     body << in.rdbuf();
