@@ -245,6 +245,79 @@ class Postgres:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+class CpuBudget:
+    """Processes limited to `cores` of CPU each, through a cgroup of their
+    own (the cpu controller's CFS quota; cgroup v1 or v2, as root): replicas
+    with CPU of their own, as in production, on this host whose 2 shared
+    cores otherwise cap the sum of every process. A 10 ms period keeps a
+    throttled gateway's stalls short (TSOK latency)."""
+
+    PERIOD_US = 10000
+
+    def __init__(self, cores):
+        self.cores = cores
+        self.groups = []
+        v1 = "/sys/fs/cgroup/cpu"
+        if os.path.exists(os.path.join(v1, "cpu.cfs_quota_us")):
+            self.root, self.v2 = v1, False
+        elif "cpu" in self._read("/sys/fs/cgroup/cgroup.controllers").split():
+            self.root, self.v2 = "/sys/fs/cgroup", True
+        else:
+            self.root = None
+
+    @staticmethod
+    def _read(path):
+        try:
+            with open(path) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def why_not(self):
+        """None when processes can be limited here, else why not."""
+        if self.cores <= 0:
+            return "--replica_cpu=0"
+        if self.root is None:
+            return "no cgroup cpu controller"
+        probe = os.path.join(self.root, f"payone-bench-{os.getpid()}-probe")
+        try:
+            os.makedirs(probe)
+            os.rmdir(probe)
+        except OSError as e:
+            return f"cannot create a cgroup in {self.root}: {e.strerror}"
+        return None
+
+    def limit(self, pid):
+        group = os.path.join(self.root, f"payone-bench-{os.getpid()}-{pid}")
+        quota = int(self.cores * self.PERIOD_US)
+        if self.v2:
+            with open(os.path.join(self.root, "cgroup.subtree_control"),
+                      "w") as f:
+                f.write("+cpu")
+        os.makedirs(group, exist_ok=True)
+        self.groups.append(group)
+        if self.v2:
+            with open(os.path.join(group, "cpu.max"), "w") as f:
+                f.write(f"{quota} {self.PERIOD_US}")
+        else:
+            with open(os.path.join(group, "cpu.cfs_period_us"), "w") as f:
+                f.write(str(self.PERIOD_US))
+            with open(os.path.join(group, "cpu.cfs_quota_us"), "w") as f:
+                f.write(str(quota))
+        # Every thread of the process, and those it starts later.
+        with open(os.path.join(group, "cgroup.procs"), "w") as f:
+            f.write(str(pid))
+
+    def remove_all(self):
+        """Once the processes ended (a cgroup with members stays)."""
+        for group in self.groups:
+            try:
+                os.rmdir(group)
+            except OSError:
+                pass
+        self.groups = []
+
+
 class LedgerBench(Processes):
     def __init__(self, args):
         self.args = args
@@ -257,6 +330,7 @@ class LedgerBench(Processes):
         with open(args.request) as f:
             self.request_json = f.read()
         self.pg = None
+        self.cpu_budget = CpuBudget(args.replica_cpu)
         # The body the floor server's upstream mode POSTs.
         self.floor_body = os.path.join(self.work, "floor-body.form")
         if args.floor_server:
@@ -276,6 +350,7 @@ class LedgerBench(Processes):
 
     def stop_all(self):
         Processes.stop_all(self)
+        self.cpu_budget.remove_all()
         if self.pg:
             self.pg.stop()
 
@@ -594,11 +669,22 @@ class LedgerBench(Processes):
     def notifications(self, sim_port):
         a = self.args
         out = []
-        plan = [("sqlite", 1, 1), ("sqlite", 1, a.senders),
-                ("postgres", 1, 1), ("postgres", 1, a.senders),
-                ("postgres", 2, a.senders)]
-        for n, (backend, replicas, senders) in enumerate(plan):
+        # (backend, receivers, senders, CPU budget per receiver or None)
+        plan = [("sqlite", 1, 1, None), ("sqlite", 1, a.senders, None),
+                ("postgres", 1, 1, None), ("postgres", 1, a.senders, None),
+                ("postgres", 2, a.senders, None)]
+        # Does a second replica add capacity when each has CPU of its own?
+        budget = self.cpu_budget
+        if budget.why_not() is None:
+            plan += [("postgres", 1, a.senders, a.replica_cpu),
+                     ("postgres", 2, a.senders, a.replica_cpu)]
+        else:
+            log(f"notifications: no rows with a CPU budget per receiver "
+                f"({budget.why_not()})")
+        for n, (backend, replicas, senders, cpu) in enumerate(plan):
             key = f"n{n}_{backend}_{replicas}x_{senders}s"
+            if cpu:
+                key += f"_cpu{round(cpu * 100)}"
             if backend == "sqlite":
                 ledger = ("sqlite", os.path.join(self.work, f"{key}.db"))
             else:
@@ -609,14 +695,19 @@ class LedgerBench(Processes):
             procs = [g[0] for g in gws]
             targets = [f"127.0.0.1:{g[2]}" for g in gws]
             metrics = [g[3] for g in gws]
+            for p in procs if cpu else []:
+                budget.limit(p.pid)
             argv = [a.notification_bench, f"--targets={','.join(targets)}",
                     f"--senders={senders}", f"--portal_key={PORTAL_KEY}",
                     f"--warmup={a.notification_warmup}s",
                     f"--duration={a.notification_duration}s"]
+            limited = (f", each limited to {cpu:g} core (cgroup CPU quota "
+                       f"{round(cpu * CpuBudget.PERIOD_US)} us per "
+                       f"{CpuBudget.PERIOD_US} us)" if cpu else "")
             self.commands.append(" ".join(argv) + f"   # {backend}, "
-                                 f"{replicas} gateway(s)")
+                                 f"{replicas} gateway(s){limited}")
             log(f"notifications: {backend}, {replicas} receiver(s), "
-                f"{senders} senders")
+                f"{senders} senders{limited}")
             try:
                 cpu0 = [proc_cpu_seconds(p.pid) for p in procs]
                 pg0 = self.pg.cpu_seconds()
@@ -645,7 +736,7 @@ class LedgerBench(Processes):
                                          "notifications"))
             r = {
                 "key": key, "backend": backend, "replicas": replicas,
-                "senders": senders,
+                "senders": senders, "cpu_per_replica": cpu,
                 "seconds": float(f["seconds"]),
                 "accepted": int(f["accepted"]),
                 "per_s": float(f["rate"].rstrip("/s")),
@@ -763,6 +854,10 @@ def main():
     p.add_argument("--notification_warmup", type=float, default=1)
     p.add_argument("--limit_seconds", type=float, default=5)
     p.add_argument("--skip_notifications", action="store_true")
+    p.add_argument("--replica_cpu", type=float, default=0.3,
+                   help="cores each receiver may use in the notification "
+                   "rows with a CPU budget per replica (one and two "
+                   "receivers on PostgreSQL); 0: no such rows")
     p.add_argument("--no_ledger_only", action="store_true",
                    help="only the no-ledger scenario and its gRPC floor (the "
                    "gateway's own cost per call): no PostgreSQL, no limits, "
