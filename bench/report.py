@@ -645,8 +645,11 @@ def ledger_section(ledger, reused=False):
         if not r:
             continue
         ratio = r["calls_per_s"] / base["calls_per_s"]
+        # One decimal, cut rather than rounded: a "70 %" beside MISSED
+        # reads as a mistake.
         lines.append(f"| {label} ledger >= 70% of no-ledger calls/s | "
-                     f"{pct(ratio)} | {verdict(ratio >= 0.7)} |")
+                     f"{math.floor(ratio * 1000) / 10:.1f} % | "
+                     f"{verdict(ratio >= 0.7)} |")
         cpu = r["cpu_us_per_call"] / base["cpu_us_per_call"]
         lines.append(f"| {label} ledger gateway CPU per call <= 2x no-ledger "
                      f"| {cpu:.1f}x | {verdict(cpu <= 2)} |")
