@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "codec/runtime/charset.h"
 #include "codec/runtime/response_lines.h"
+#include "service/common/json_string.h"
 
 namespace payone::simulator {
 namespace {
@@ -187,22 +188,6 @@ const absl::flat_hash_map<std::string, std::string>& JsonNames() {
   return *names;
 }
 
-void AppendJsonString(absl::string_view text, std::string* out) {
-  out->push_back('"');
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out->push_back('\\');
-      out->push_back(c);
-    } else if (byte < 0x20) {
-      absl::StrAppendFormat(out, "\\u%04x", byte);
-    } else {
-      out->push_back(c);
-    }
-  }
-  out->push_back('"');
-}
-
 // An ordered JSON object of strings and nested objects.
 struct JsonObject {
   std::vector<std::pair<std::string, std::string>> values;
@@ -225,13 +210,13 @@ struct JsonObject {
     };
     for (const auto& [key, value] : values) {
       comma();
-      AppendJsonString(key, out);
+      service::AppendJsonString(key, out);
       out->push_back(':');
-      AppendJsonString(value, out);
+      service::AppendJsonString(value, out);
     }
     for (const auto& [key, child] : objects) {
       comma();
-      AppendJsonString(key, out);
+      service::AppendJsonString(key, out);
       out->push_back(':');
       child.Append(out);
     }
