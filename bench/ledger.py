@@ -674,13 +674,13 @@ class LedgerBench(Processes):
                 ("postgres", 1, 1, None), ("postgres", 1, a.senders, None),
                 ("postgres", 2, a.senders, None)]
         # Does a second replica add capacity when each has CPU of its own?
-        budget = self.cpu_budget
-        if budget.why_not() is None:
+        why_not = self.cpu_budget.why_not()
+        if why_not is None:
             plan += [("postgres", 1, a.senders, a.replica_cpu),
                      ("postgres", 2, a.senders, a.replica_cpu)]
         else:
             log(f"notifications: no rows with a CPU budget per receiver "
-                f"({budget.why_not()})")
+                f"({why_not})")
         for n, (backend, replicas, senders, cpu) in enumerate(plan):
             key = f"n{n}_{backend}_{replicas}x_{senders}s"
             if cpu:
@@ -696,7 +696,7 @@ class LedgerBench(Processes):
             targets = [f"127.0.0.1:{g[2]}" for g in gws]
             metrics = [g[3] for g in gws]
             for p in procs if cpu else []:
-                budget.limit(p.pid)
+                self.cpu_budget.limit(p.pid)
             argv = [a.notification_bench, f"--targets={','.join(targets)}",
                     f"--senders={senders}", f"--portal_key={PORTAL_KEY}",
                     f"--warmup={a.notification_warmup}s",
