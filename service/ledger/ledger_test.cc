@@ -293,6 +293,7 @@ TEST_P(LedgerTest, AReplicaHoldingOnePaymentDoesNotHoldOthers) {
   }
   Approve(Request("preauthorization", "", 10000), "7201");
   Approve(Request("preauthorization", "", 10000), "7202");
+  Approve(Request("preauthorization", "", 10000), "7203");
   // Another replica's admission on 7201, stuck before its commit.
   auto raw = database_->OpenRaw();
   ASSERT_TRUE(raw.ok()) << raw.status();
@@ -321,8 +322,30 @@ TEST_P(LedgerTest, AReplicaHoldingOnePaymentDoesNotHoldOthers) {
         Admit(Request("capture", "7201", 100), true, "", "").status.ok());
     admitted.Notify();
   });
-  EXPECT_FALSE(
-      admitted.WaitForNotificationWithTimeout(absl::Milliseconds(200)));
+  // Once this replica's writer waits for the lock, another writer takes
+  // the calls on other payments.
+  auto observer = database_->OpenRaw();
+  ASSERT_TRUE(observer.ok()) << observer.status();
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  bool lock_awaited = false;
+  while (!lock_awaited && absl::Now() < deadline) {
+    ASSERT_TRUE((*observer)
+                    ->InTransaction({},
+                                    [&](SqlTransaction& tx) {
+                                      auto rows = tx.Query(
+                                          "SELECT count(*) FROM pg_locks "
+                                          "WHERE locktype = 'advisory' "
+                                          "AND NOT granted");
+                                      if (!rows.ok()) return rows.status();
+                                      lock_awaited = rows->at(0).Int(0) > 0;
+                                      return absl::OkStatus();
+                                    })
+                    .ok());
+  }
+  ASSERT_TRUE(lock_awaited);
+  const Admission other = Admit(Request("capture", "7203", 100), true, "", "");
+  EXPECT_TRUE(other.status.ok()) << other.status;
+  EXPECT_FALSE(admitted.HasBeenNotified());
   release.Notify();
   replica.join();
   waiting.join();

@@ -18,9 +18,12 @@
 namespace payone::service {
 namespace {
 
-// The longest a writer waits for more work while another's commit is in
-// flight (RunWriter).
-constexpr absl::Duration kMaxBatchWait = absl::Milliseconds(5);
+// A busy writer counts as stalled, and another takes the queue, after
+// several batches' time, within these bounds (RunWriter): under load on a
+// 2-core host a batch takes a few milliseconds; a lock that another replica
+// holds may take much longer.
+constexpr absl::Duration kMinStallTime = absl::Milliseconds(5);
+constexpr absl::Duration kMaxStallTime = absl::Milliseconds(50);
 
 // The transaction a batch's work runs in: rows inserted with
 // InsertReturningId wait, and those of one table go in with one statement
@@ -269,8 +272,10 @@ absl::StatusOr<std::unique_ptr<LedgerDatabase>> LedgerDatabase::Open(
 LedgerDatabase::LedgerDatabase(std::unique_ptr<SqlDatabase> database,
                                LedgerDatabaseOptions options)
     : database_(std::move(database)), options_(options) {
+  absl::MutexLock lock(&mu_);
+  busy_since_.assign(options_.writers, absl::InfiniteFuture());
   for (int i = 0; i < options_.writers; ++i) {
-    writers_.emplace_back([this] { RunWriter(); });
+    writers_.emplace_back([this, i] { RunWriter(i); });
   }
 }
 
@@ -325,13 +330,21 @@ LedgerDatabase::Stats LedgerDatabase::stats() const {
   return stats_;
 }
 
-bool LedgerDatabase::BatchReady() const {
-  return committing_ == 0 || stopping_ ||
-         queue_.size() >= std::min(committing_items_,
-                                   static_cast<size_t>(options_.max_batch));
+bool LedgerDatabase::NoWriterBusy() const {
+  return stopping_ ||
+         std::all_of(busy_since_.begin(), busy_since_.end(),
+                     [](absl::Time t) { return t == absl::InfiniteFuture(); });
 }
 
-void LedgerDatabase::RunWriter() {
+absl::Time LedgerDatabase::AllBusyStalledAt() const {
+  absl::Time latest = absl::InfinitePast();
+  for (absl::Time since : busy_since_) {
+    if (since != absl::InfiniteFuture()) latest = std::max(latest, since);
+  }
+  return latest + std::clamp(4 * cycle_time_, kMinStallTime, kMaxStallTime);
+}
+
+void LedgerDatabase::RunWriter(int index) {
   // Named for profilers and thread dumps.
   pthread_setname_np(pthread_self(), "ledger-writer");
   while (true) {
@@ -343,16 +356,22 @@ void LedgerDatabase::RunWriter() {
             return !self->queue_.empty() || self->stopping_;
           },
           this));
-      // While another writer's commit is in flight, a batch taken at once
-      // would be small (whatever arrived since) and cost a synced commit of
-      // its own; with two replicas sharing one PostgreSQL, each replica's
-      // writers got half the load and batches halved (bench/history.md).
-      // So this writer waits for as much work as the commit in flight
-      // carries, or for that commit to end, but no longer than a commit
-      // takes of late. It never waits on an empty queue or when no commit
-      // is in flight: a lone call goes out at once.
-      mu_.AwaitWithTimeout(absl::Condition(this, &LedgerDatabase::BatchReady),
-                           std::min(commit_time_, kMaxBatchWait));
+      // One writer at a time: while one commits and answers its batch, the
+      // work arriving meanwhile waits for it and goes out as one larger
+      // batch (fewer synced commits per call, each costing the database and
+      // this process a round trip, a WAL flush and wake-ups; with two
+      // writers taking turns, batches were a third smaller and a call cost
+      // more CPU: bench/history.md). Another writer steps in only when the
+      // busy one takes several times longer than batches have of late: it
+      // waits for a lock that another replica holds (a follow-up on one of
+      // its payments), and this replica's other payments must not wait with
+      // it. A lone call goes out at once.
+      while (!stopping_) {
+        const absl::Time stalled_at = AllBusyStalledAt();
+        if (absl::Now() >= stalled_at) break;
+        mu_.AwaitWithDeadline(
+            absl::Condition(this, &LedgerDatabase::NoWriterBusy), stalled_at);
+      }
       if (queue_.empty()) {
         if (stopping_) return;  // stopping, and nothing left
         continue;               // another writer took it
@@ -364,23 +383,20 @@ void LedgerDatabase::RunWriter() {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
-      ++committing_;
-      committing_items_ += take;
+      busy_since_[index] = absl::Now();
     }
-    const absl::Time started = absl::Now();
     Completions completions = Commit(batch);
-    {
-      absl::MutexLock lock(&mu_);
-      --committing_;
-      committing_items_ -= batch.size();
-      commit_time_ += (absl::Now() - started - commit_time_) / 8;
-    }
     // Answered here: a handoff to another thread cost a wake-up per batch
     // (CPU and latency on a 2-core host), and while the callbacks send
     // requests and answer callers, new work queues up for a larger next
     // batch (fewer commits per call). The callbacks must not block.
     for (auto& [done, status] : completions) {
       if (done) done(std::move(status));
+    }
+    {
+      absl::MutexLock lock(&mu_);
+      cycle_time_ += (absl::Now() - busy_since_[index] - cycle_time_) / 8;
+      busy_since_[index] = absl::InfiniteFuture();
     }
   }
 }

@@ -31,12 +31,9 @@
 namespace payone::service {
 
 struct LedgerDatabaseOptions {
-  // Threads that run write batches, each on its own connection: a batch
-  // spends most of its time waiting for its round trip and WAL flush on
-  // PostgreSQL, so a second one overlaps them (one alone made larger
-  // batches, not more calls/s: bench/history.md). More writers made smaller
-  // batches (more commits per call) and cost CPU on a 2-core host
-  // (bench/README.md).
+  // Threads that run write batches, each on its own connection. One works
+  // at a time (larger batches); another steps in when it stalls on a lock
+  // that another replica holds: see RunWriter.
   // SQLite has one writer whatever this says.
   int writers = 2;
   // Work items in one transaction at most.
@@ -98,10 +95,13 @@ class LedgerDatabase {
 
   LedgerDatabase(std::unique_ptr<SqlDatabase> database,
                  LedgerDatabaseOptions options);
-  void RunWriter();
-  // No commit is in flight, or the queue holds as much as the one in flight
-  // carries (up to a batch), or the writers are stopping: see RunWriter.
-  bool BatchReady() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // `index`: the writer's entry in busy_since_.
+  void RunWriter(int index);
+  // No writer is committing or answering a batch, or the writers are
+  // stopping; when every busy writer counts as stalled (InfinitePast when
+  // none is busy): see RunWriter.
+  bool NoWriterBusy() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Time AllBusyStalledAt() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Runs `batch` in one transaction; returns each item's `done` with its
   // status.
   Completions Commit(std::vector<Item>& batch);
@@ -112,12 +112,11 @@ class LedgerDatabase {
   mutable absl::Mutex mu_;
   std::deque<Item> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  // Writers between taking a batch and answering it, the items of the
-  // batches they took, and how long a commit took of late (a moving
-  // average): see RunWriter.
-  int committing_ ABSL_GUARDED_BY(mu_) = 0;
-  size_t committing_items_ ABSL_GUARDED_BY(mu_) = 0;
-  absl::Duration commit_time_ ABSL_GUARDED_BY(mu_) = absl::ZeroDuration();
+  // Per writer: when it took the batch it is committing or answering, or
+  // InfiniteFuture while it waits; and how long a batch took from taking to
+  // answering of late (a moving average): see RunWriter.
+  std::vector<absl::Time> busy_since_ ABSL_GUARDED_BY(mu_);
+  absl::Duration cycle_time_ ABSL_GUARDED_BY(mu_) = absl::ZeroDuration();
   Stats stats_ ABSL_GUARDED_BY(mu_);
   std::vector<std::thread> writers_;
 };

@@ -37,8 +37,10 @@ class SqliteTestDatabase : public TestDatabase {
   std::string path_;
 };
 
-// Pools of two: small enough that tests also wait for a free connection.
-constexpr int kPoolSize = 2;
+// Pools of three: two writers (the default: one stands in when the other
+// stalls on a lock) and one reader, so that readers also wait for a free
+// connection.
+constexpr int kPoolSize = 3;
 
 class PostgresTestDatabase : public TestDatabase {
  public:
