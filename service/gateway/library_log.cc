@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "google/protobuf/stubs/logging.h"
 #include "grpc/support/log.h"
 #include "service/common/json_string.h"
